@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, CardFactory } from 'botbuilder';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { type Clock, systemClock } from './domain/ports';
+import { CachedDirectory } from './domain/cached-directory';
+import { toLocale } from './domain/org';
+import { noticeCard } from './cards/notice-card';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from './storage/embedded/embedded-cosmos';
+import { createCosmosClient, openCosmosStore, type CosmosStore } from './storage/cosmos';
+import { CosmosDirectory } from './storage/cosmos-directory';
+import { CosmosUserState } from './storage/cosmos-user-state';
+import { restoreSnapshots } from './storage/embedded/restore';
+import { readOrgSeeds, seedOrganisation } from './seeding/demo-organisation';
+import { DigivaardigBot } from './teams/digivaardig-bot';
+import { DevTokenAuthority, type Authenticator } from './http/auth';
+import { AppError } from './domain/errors';
+import { createServer, type RunningServer } from './server';
+import { registerDevRoutes } from './dev/dev-routes';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface App {
+  url: string;
+  port: number;
+  store: CosmosStore;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every adapter from the validated config and wires the
+ * domain, the bot and the HTTP server together. `bot/index.ts` calls it with the
+ * environment's config; tests call it with theirs.
+ */
+export async function startApp(config: Config, log: Logger, opts: { clock?: Clock } = {}): Promise<App> {
+  const started = Date.now();
+  const clock = opts.clock ?? systemClock;
+
+  let embedded: EmbeddedCosmos | null = null;
+  let store: CosmosStore;
+  if (config.cosmos.kind === 'embedded') {
+    const dataDir = path.resolve(config.cosmos.dataDir);
+    embedded = await startEmbeddedCosmos({ certDir: path.join(dataDir, 'certs'), dataDir: path.join(dataDir, 'cosmos'), port: config.cosmos.port, log: log.child({ component: 'embedded-cosmos' }) });
+    store = await openCosmosStore({ kind: 'embedded', client: createCosmosClient(embedded), databaseId: config.cosmos.database, log });
+    const restored = await restoreSnapshots(store, embedded.snapshots!.load(), config.cosmos.database);
+    log.info({ restored }, 'embedded store loaded from disk');
+  } else {
+    const aadCredential = config.cosmos.key ? undefined : new (await import('@azure/identity')).DefaultAzureCredential();
+    store = await openCosmosStore({ kind: 'azure', client: createCosmosClient({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, aadCredential }), databaseId: config.cosmos.database, log });
+  }
+
+  const orgRepo = new CosmosDirectory(store.containers.tenants);
+  if (config.seedDemo) {
+    const result = await seedOrganisation(orgRepo, readOrgSeeds(path.join(ROOT, 'seeds', 'org')));
+    log.info(result, 'demo organisation seeded');
+  }
+  const directory = new CachedDirectory(orgRepo, clock);
+  const userState = new CosmosUserState(store.containers.users);
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      config.bot
+        ? { MicrosoftAppId: config.bot.appId, MicrosoftAppPassword: config.bot.password, MicrosoftAppType: config.bot.appType, MicrosoftAppTenantId: config.bot.tenantId }
+        : {},
+    ),
+  );
+  const botLog = log.child({ component: 'bot' });
+  adapter.onTurnError = async (context, err) => {
+    botLog.error({ err, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
+    if (context.activity.type === 'message') {
+      const card = noticeCard({ titleKey: 'error.title', bodyKey: 'error.body', params: { ref: (context.activity.id ?? '').slice(-8) } }, toLocale(context.activity.locale));
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).catch(() => undefined);
+    }
+  };
+
+  const bot = new DigivaardigBot({
+    directory,
+    userState,
+    features: { commands: {}, actions: {} },
+    allowedTenants: config.allowedTenants,
+    anonymityThreshold: config.anonymityThreshold,
+    clock,
+    log: botLog,
+  });
+
+  const devAuthority = config.devMode ? new DevTokenAuthority() : null;
+  const auth: Authenticator = devAuthority ?? {
+    authenticate: async () => {
+      throw new AppError('unauthenticated', 401, 'error.unauthenticated');
+    },
+  };
+
+  const http = createServer({
+    version: config.version,
+    storeKind: store.kind,
+    maxBodyBytes: config.maxBodyBytes,
+    adapter,
+    bot,
+    directory,
+    auth,
+    pingStore: () => store.ping(),
+    log,
+    tabDir: path.join(ROOT, 'tab', 'public'),
+    startedAt: started,
+    devRoutes: devAuthority ? (server) => registerDevRoutes(server, { authority: devAuthority, directory: orgRepo, log }) : undefined,
+  });
+  let running: RunningServer;
+  try {
+    running = await http.start(config.port, config.host);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  log.info({ url: running.url, store: store.kind, devMode: config.devMode, startupMs: Date.now() - started }, 'digivaardig listening');
+
+  return {
+    url: running.url,
+    port: running.port,
+    store,
+    async stop() {
+      await running.stop();
+      await embedded?.stop();
+      store.client.dispose();
+    },
+  };
+}

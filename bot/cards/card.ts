@@ -1,0 +1,47 @@
+import type { Verb } from './verbs';
+
+/** Minimal Adaptive Card element types: enough to keep builders honest without a DSL. */
+export type Element = Record<string, unknown> & { type: string };
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: Element[];
+  actions?: Element[];
+  refresh?: Record<string, unknown>;
+}
+
+/** Every card is Adaptive Card 1.5 (the highest Teams mobile renders) with `version` always set. */
+export function card(body: Element[], actions: Element[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
+}
+
+export function text(value: string, opts: Record<string, unknown> = {}): Element {
+  return { type: 'TextBlock', text: value, wrap: true, ...opts };
+}
+
+export function heading(value: string): Element {
+  return text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
+}
+
+/**
+ * A Universal Action (`Action.Execute`) with a fallback `Action.Submit` carrying the same
+ * verb, for clients without Universal Actions; both reach the same router.
+ */
+export function action(title: string, verb: Verb, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): Element {
+  const payload = { verb, ...data };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: payload,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data: payload },
+  };
+}

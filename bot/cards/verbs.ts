@@ -1,0 +1,11 @@
+/**
+ * Every card action verb in one typed union, shared by the card builders and the
+ * action router. Data travels with the verb; the router validates it before use.
+ */
+export const VERBS = ['menu', 'scan.start'] as const;
+
+export type Verb = (typeof VERBS)[number];
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && (VERBS as readonly string[]).includes(value);
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * All settings, validated once at start-up. Only the composition root passes
+ * `process.env` in; everything else receives the typed `Config`.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+
+  BOT_APP_ID: z.string().optional(),
+  BOT_APP_PASSWORD: z.string().optional(),
+  BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_TENANT_ID: z.string().optional(),
+
+  COSMOS_ENDPOINT: z.url().optional(),
+  COSMOS_KEY: z.string().optional(),
+  COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).default('digivaardig'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SEED_DEMO: bool.optional(),
+
+  ALLOWED_TENANTS: csv.default([]),
+  AAD_APP_CLIENT_ID: z.string().optional(),
+
+  SCAN_MODE: z.enum(['adaptive', 'full']).default('adaptive'),
+  SCAN_RETAKE_DAYS: z.coerce.number().int().min(0).max(3650).default(182),
+  ANONYMITY_THRESHOLD: z.coerce.number().int().min(3, 'never below 3').max(100).default(5),
+  HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
+  HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
+});
+
+const HINTS: Record<string, string> = {
+  PORT: 'a TCP port, e.g. 3978',
+  COSMOS_ENDPOINT: 'the account URL, e.g. https://myaccount.documents.azure.com:443/',
+  ALLOWED_TENANTS: 'comma-separated Entra tenant ids that may use the app',
+  BOT_APP_PASSWORD: 'the client secret of the bot registration (or set BOT_APP_TYPE=UserAssignedMSI)',
+  BOT_TENANT_ID: 'the Entra tenant id of the bot registration',
+  ANONYMITY_THRESHOLD: 'smallest group shown in aggregates; 3 or more',
+};
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  maxBodyBytes: number;
+  version: string;
+  /** Bot credentials; null means development: unauthenticated activities, dev endpoints on. */
+  bot: { appId: string; password?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string } | null;
+  cosmos:
+    | { kind: 'azure'; endpoint: string; key?: string; database: string }
+    | { kind: 'embedded'; dataDir: string; port: number; database: string };
+  seedDemo: boolean;
+  /** Empty means every tenant is served (development only). */
+  allowedTenants: string[];
+  aadAppClientId?: string;
+  scan: { mode: 'adaptive' | 'full'; retakeDays: number };
+  anonymityThreshold: number;
+  help: { offerTimeoutSeconds: number; maxOffers: number };
+  /** Dev endpoints (playground, dev identities) exist only without bot credentials. */
+  devMode: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment into a Config or throws a ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(blankless);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '?');
+      problems.push(`${key}: ${issue.message}${HINTS[key] ? ` (${HINTS[key]})` : ''}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const hasBot = Boolean(e.BOT_APP_ID);
+  if (hasBot && e.BOT_APP_TYPE !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
+    problems.push(`BOT_APP_PASSWORD: required with BOT_APP_ID (${HINTS.BOT_APP_PASSWORD})`);
+  }
+  if (hasBot && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+    problems.push(`BOT_TENANT_ID: required for BOT_APP_TYPE=${e.BOT_APP_TYPE} (${HINTS.BOT_TENANT_ID})`);
+  }
+  if (e.NODE_ENV === 'production') {
+    if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
+    if (e.ALLOWED_TENANTS.length === 0) problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
+    if (!e.COSMOS_ENDPOINT) problems.push(`COSMOS_ENDPOINT: required in production (${HINTS.COSMOS_ENDPOINT})`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    version,
+    bot: hasBot
+      ? { appId: e.BOT_APP_ID!, password: e.BOT_APP_PASSWORD, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID }
+      : null,
+    cosmos: e.COSMOS_ENDPOINT
+      ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+      : { kind: 'embedded', dataDir: e.DATA_DIR, port: e.EMBEDDED_COSMOS_PORT, database: e.COSMOS_DATABASE },
+    seedDemo: e.SEED_DEMO ?? !e.COSMOS_ENDPOINT,
+    allowedTenants: e.ALLOWED_TENANTS,
+    aadAppClientId: e.AAD_APP_CLIENT_ID,
+    scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
+    anonymityThreshold: e.ANONYMITY_THRESHOLD,
+    help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
+    devMode: !hasBot,
+  };
+}

@@ -1,0 +1,73 @@
+/** The organisation as the app sees it: tenants, units and people (from the seeds or Graph). */
+
+export type Locale = 'nl' | 'en';
+export type Role = 'employee' | 'coach' | 'leader' | 'admin';
+
+export interface Tenant {
+  tenantId: string;
+  name: string;
+  shortName: string;
+  country: 'NL' | 'BE' | string;
+  defaultLocale: string;
+  programmeAdmins: string[];
+  coordinatorId?: string;
+  anonymityThreshold: number;
+}
+
+export type OrgUnitKind = 'department' | 'location' | 'team';
+
+export interface OrgUnit {
+  tenantId: string;
+  id: string;
+  kind: OrgUnitKind;
+  name: string;
+  address?: string;
+  departmentId?: string;
+  locationId?: string;
+  leaderId?: string;
+}
+
+export interface CoachProfile {
+  domains: string[];
+  maxOpenTickets: number;
+  weeklyCapacity: number;
+  workingHours: { days: number[]; start: string; end: string; timeZone: string };
+  takesIntakes: boolean;
+  available: boolean;
+}
+
+export interface Person {
+  tenantId: string;
+  id: string;
+  name: string;
+  givenName?: string;
+  email?: string;
+  jobTitle?: string;
+  jobProfile?: string;
+  teamId?: string;
+  departmentId?: string;
+  locationId?: string;
+  managerId?: string;
+  preferredLocale?: string;
+  coach?: CoachProfile;
+}
+
+/** Who is talking to us in this turn or request: always served, even when unknown to the directory. */
+export interface UserContext {
+  tenantId: string;
+  userId: string;
+  name: string;
+  locale: Locale;
+  /** Null when the directory does not know the user: an employee whose team is unknown. */
+  person: Person | null;
+  team: OrgUnit | null;
+  department: OrgUnit | null;
+  location: OrgUnit | null;
+  roles: Role[];
+}
+
+/** Teams sends e.g. "nl-NL", "nl-BE", "en-US"; we speak Dutch to every Dutch variant, English to the rest. */
+export function toLocale(tag: string | undefined | null): Locale {
+  if (!tag) return 'nl';
+  return tag.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}

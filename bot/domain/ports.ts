@@ -1,0 +1,43 @@
+import type { OrgUnit, Person, Tenant } from './org';
+
+/** Time is a port so timers, retention and statistics can be tested without sleeping. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** "Who is this user": the seeded organisation now, Microsoft Graph later. */
+export interface Directory {
+  getTenant(tenantId: string): Promise<Tenant | null>;
+  getPerson(tenantId: string, userId: string): Promise<Person | null>;
+  getUnit(tenantId: string, unitId: string): Promise<OrgUnit | null>;
+  directReports(tenantId: string, managerId: string): Promise<Person[]>;
+  teamMembers(tenantId: string, teamId: string): Promise<Person[]>;
+  /** Teams led by this person. */
+  teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]>;
+  listPeople(tenantId: string): Promise<Person[]>;
+}
+
+/** Where the organisation's records are written (seeding, admin changes). */
+export interface OrgRepository {
+  upsertTenant(tenant: Tenant): Promise<void>;
+  createUnitIfMissing(unit: OrgUnit): Promise<boolean>;
+  createPersonIfMissing(person: Person): Promise<boolean>;
+  createTenantIfMissing(tenant: Tenant): Promise<boolean>;
+}
+
+/** A stored Bot Framework conversation reference, so the bot can message a user proactively. */
+export interface ConversationRef {
+  tenantId: string;
+  userId: string;
+  reference: Record<string, unknown>;
+  locale: string;
+  updatedAt: string;
+  stale?: boolean;
+}
+
+export interface UserStateRepository {
+  saveConversationRef(ref: ConversationRef): Promise<void>;
+  getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null>;
+}

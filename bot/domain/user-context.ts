@@ -1,0 +1,37 @@
+import { type Locale, type Role, type UserContext, toLocale } from './org';
+import type { Directory } from './ports';
+
+/**
+ * Builds who the user is for this turn or request. A user the directory does not know
+ * (an unknown tenant, or not in the organisation) is still served, as an employee
+ * whose team is unknown.
+ */
+export async function resolveUserContext(
+  directory: Directory,
+  input: { tenantId: string; userId: string; name?: string; localeTag?: string | null },
+): Promise<UserContext> {
+  const { tenantId, userId } = input;
+  const [tenant, person] = await Promise.all([directory.getTenant(tenantId), directory.getPerson(tenantId, userId)]);
+  const [team, department, location, ledTeams] = await Promise.all([
+    person?.teamId ? directory.getUnit(tenantId, person.teamId) : null,
+    person?.departmentId ? directory.getUnit(tenantId, person.departmentId) : null,
+    person?.locationId ? directory.getUnit(tenantId, person.locationId) : null,
+    person ? directory.teamsLedBy(tenantId, userId) : [],
+  ]);
+  const roles: Role[] = ['employee'];
+  if (person?.coach) roles.push('coach');
+  if (ledTeams.length > 0) roles.push('leader');
+  if (tenant?.programmeAdmins.includes(userId)) roles.push('admin');
+  const locale: Locale = toLocale(input.localeTag ?? person?.preferredLocale ?? tenant?.defaultLocale);
+  return {
+    tenantId,
+    userId,
+    name: person?.name ?? input.name ?? '',
+    locale,
+    person,
+    team: team ?? null,
+    department: department ?? (team?.departmentId ? await directory.getUnit(tenantId, team.departmentId) : null),
+    location,
+    roles,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Request, Response } from 'restify';
+import { AppError } from '../domain/errors';
+import { toLocale } from '../domain/org';
+import { isMessageKey, t } from '../i18n';
+import type { Logger } from '../logger';
+
+/** The one REST error mapper: AppError → its status and a localized message; anything else → 500 without details. */
+export function sendError(req: Request, res: Response, err: unknown, log: Logger): void {
+  const locale = toLocale(req.header('accept-language'));
+  if (err instanceof AppError) {
+    res.send(err.status, { error: err.code, message: isMessageKey(err.messageKey) ? t(locale, err.messageKey) : err.code });
+    return;
+  }
+  log.error({ err, requestId: req.id() }, 'request failed');
+  res.send(500, { error: 'internal', message: t(locale, 'error.title') });
+}
+
+/** Wraps an async route so a rejection becomes a mapped error response, never an unhandled rejection. */
+export function route(log: Logger, handler: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response, next: (err?: unknown) => void) => {
+    handler(req, res)
+      .catch((err) => sendError(req, res, err, log))
+      .finally(() => next(false));
+  };
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response } from 'restify';
+import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { Logger } from './logger';
+import type { Directory } from './domain/ports';
+import { resolveUserContext } from './domain/user-context';
+import { activityProblem } from './http/activity-guard';
+import type { Authenticator } from './http/auth';
+import { route } from './http/errors';
+
+export interface ServerDeps {
+  version: string;
+  storeKind: 'embedded' | 'azure';
+  maxBodyBytes: number;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  directory: Directory;
+  auth: Authenticator;
+  pingStore(): Promise<boolean>;
+  log: Logger;
+  /** Extra routes that exist only in development (playground, dev identities). */
+  devRoutes?: (server: restify.Server) => void;
+  tabDir: string;
+  startedAt?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Builds the one HTTP server (bot endpoint, tab API, tab files, dev playground). Tests start it on port 0. */
+export function createServer(deps: ServerDeps) {
+  const log = deps.log.child({ component: 'http' });
+  const server = restify.createServer({ name: 'digivaardig', handleUncaughtExceptions: false });
+  const startedAt = deps.startedAt ?? Date.now();
+
+  server.use((req, res, next) => {
+    res.setHeader('x-request-id', req.id());
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
+  // One body limit for every route: over it → 413, malformed JSON → 400, both as JSON.
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', (req: Request, res: Response, next) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: 'invalid_activity', message: problem });
+      return next(false);
+    }
+    deps.adapter
+      .process(req as never, res as never, (context) => deps.bot.run(context))
+      .catch((err: unknown) => {
+        log.error({ err, requestId: req.id(), activityId: (req.body as { id?: string }).id }, 'activity processing failed');
+        if (!res.headersSent) res.send(500, { error: 'internal' });
+      })
+      .finally(() => next());
+  });
+
+  server.get('/healthz', route(log, async (_req, res) => {
+    const storeOk = await deps.pingStore();
+    res.send(storeOk ? 200 : 503, {
+      status: storeOk ? 'ok' : 'store-unreachable',
+      version: deps.version,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      store: deps.storeKind,
+    });
+  }));
+
+  server.get('/api/v1/me', route(log, async (req, res) => {
+    const principal = await deps.auth.authenticate(req.header('authorization'));
+    const user = await resolveUserContext(deps.directory, { ...principal, localeTag: req.header('accept-language') });
+    res.send(200, {
+      tenantId: user.tenantId,
+      userId: user.userId,
+      name: user.name,
+      locale: user.locale,
+      roles: user.roles,
+      jobProfile: user.person?.jobProfile ?? null,
+      team: user.team ? { id: user.team.id, name: user.team.name } : null,
+      department: user.department ? { id: user.department.id, name: user.department.name } : null,
+      location: user.location ? { id: user.location.id, name: user.location.name } : null,
+    });
+  }));
+
+  server.get('/tab', (_req, res, next) => {
+    res.redirect(302, '/tab/', next);
+  });
+  server.get('/tab/*', restify.plugins.serveStaticFiles(path.resolve(deps.tabDir), { maxAge: 0 }) as never);
+
+  deps.devRoutes?.(server);
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown }, cb: () => void) => {
+    // restify's own errors (404, 405, 413, malformed JSON) answer in JSON; log them at debug with the request id.
+    log.debug({ requestId: req.id(), status: err.statusCode }, 'request rejected');
+    return cb();
+  });
+
+  return {
+    server,
+    async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const actual = (server.address() as AddressInfo).port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      return {
+        url: `http://${shownHost}:${actual}`,
+        port: actual,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            server.server.closeAllConnections?.();
+            server.close(() => resolve());
+          }),
+      };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type https from 'node:https';
+import { CosmosClient, type Container, type Database, ErrorResponse } from '@azure/cosmos';
+import type { Logger } from '../logger';
+import { AppError } from '../domain/errors';
+import { CONTAINERS, type ContainerName } from './containers';
+
+export type Containers = Record<ContainerName, Container>;
+
+export interface CosmosStore {
+  kind: 'embedded' | 'azure';
+  client: CosmosClient;
+  database: Database;
+  containers: Containers;
+  /** Cheap reachability check for /healthz. */
+  ping(): Promise<boolean>;
+}
+
+export async function openCosmosStore(opts: {
+  kind: 'embedded' | 'azure';
+  client: CosmosClient;
+  databaseId: string;
+  log: Logger;
+}): Promise<CosmosStore> {
+  const { database } = await opts.client.databases.createIfNotExists({ id: opts.databaseId });
+  const entries = await Promise.all(
+    (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
+      const { container } = await database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [CONTAINERS[name]] },
+      });
+      return [name, container] as const;
+    }),
+  );
+  const containers = Object.fromEntries(entries) as Containers;
+  opts.log.info({ database: opts.databaseId, containers: Object.keys(containers).length }, 'cosmos ready');
+  return {
+    kind: opts.kind,
+    client: opts.client,
+    database,
+    containers,
+    async ping() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+export function createCosmosClient(opts: { endpoint: string; key?: string; agent?: https.Agent; aadCredential?: unknown }): CosmosClient {
+  return new CosmosClient({
+    endpoint: opts.endpoint,
+    ...(opts.key ? { key: opts.key } : { aadCredentials: opts.aadCredential as never }),
+    ...(opts.agent ? { agent: opts.agent } : {}),
+    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 10_000 },
+  });
+}
+
+/** Point read that returns null on 404 instead of throwing. */
+export async function readOrNull<T>(container: Container, id: string, pk: string): Promise<(T & { _etag: string }) | null> {
+  try {
+    const { resource } = await container.item(id, pk).read<T & { _etag: string }>();
+    return resource ?? null;
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw withContext(err, `read ${container.id}/${id}`);
+  }
+}
+
+/**
+ * Replaces a document only if it is unchanged since it was read (ETag). A 412 becomes
+ * a typed conflict that the caller handles (retry, or "already handled").
+ */
+export async function replaceIfMatch<T extends { id: string }>(container: Container, doc: T, etag: string, pk: string): Promise<T & { _etag: string }> {
+  try {
+    const { resource } = await container.item(doc.id, pk).replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+    return resource as T & { _etag: string };
+  } catch (err) {
+    if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
+    throw withContext(err, `replace ${container.id}/${doc.id}`);
+  }
+}
+
+/** Creates a document; a 409 (it already exists) becomes a typed conflict. */
+export async function createOnce<T extends { id: string }>(container: Container, doc: T): Promise<T & { _etag: string }> {
+  try {
+    const { resource } = await container.items.create<T>(doc);
+    return resource as T & { _etag: string };
+  } catch (err) {
+    if (statusOf(err) === 409) throw new AppError('conflict', 409, 'error.conflict');
+    throw withContext(err, `create ${container.id}/${doc.id}`);
+  }
+}
+
+export function statusOf(err: unknown): number | undefined {
+  if (err instanceof ErrorResponse) return err.code as number;
+  return (err as { code?: number })?.code;
+}
+
+function withContext(err: unknown, what: string): Error {
+  const e = new Error(`cosmos ${what} failed: ${(err as Error)?.message ?? err}`);
+  (e as Error & { cause?: unknown }).cause = err;
+  return e;
+}

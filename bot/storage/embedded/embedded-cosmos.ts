@@ -1,0 +1,90 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import type { Logger } from '../../logger';
+import { loadOrCreateCertificate } from './certificate';
+import { SnapshotStore } from './snapshot-store';
+
+/** The well-known emulator key; the embedded server accepts any key, the SDK needs one. */
+export const EMBEDDED_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  agent: https.Agent;
+  snapshots: SnapshotStore | null;
+  stop(): Promise<void>;
+}
+
+const DOCS_PATH = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/?]+))?/;
+
+/**
+ * Starts @vercel/cosmosdb-server in-process over HTTPS with a locally generated
+ * certificate. With a data directory, every successful document write is mirrored
+ * into a SnapshotStore that persists it (the server itself is memory-only).
+ */
+export async function startEmbeddedCosmos(opts: {
+  certDir: string;
+  dataDir: string | null;
+  port: number;
+  log: Logger;
+}): Promise<EmbeddedCosmos> {
+  const pem = await loadOrCreateCertificate(opts.certDir);
+  const server = createHttpsServer({ cert: pem.cert, key: pem.key, keepAlive: true } as https.ServerOptions);
+  const snapshots = opts.dataDir ? new SnapshotStore(opts.dataDir, opts.log) : null;
+  if (snapshots) mirrorWrites(server, snapshots);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const agent = new https.Agent({ ca: pem.cert, keepAlive: true, maxSockets: 64 });
+  opts.log.info({ port, persisted: Boolean(snapshots) }, 'embedded cosmos server started');
+  return {
+    endpoint: `https://127.0.0.1:${port}/`,
+    key: EMBEDDED_KEY,
+    agent,
+    snapshots,
+    async stop() {
+      await snapshots?.flush();
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Wraps the server's request listener: after a document write succeeds, the document
+ * the server returned (or the deletion) is recorded in the snapshot store.
+ */
+function mirrorWrites(server: https.Server, store: SnapshotStore): void {
+  const [original] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const match = DOCS_PATH.exec(req.url ?? '');
+    const isWrite = match && req.method !== 'GET' && !req.headers['x-ms-documentdb-isquery'] && req.headers['content-type'] !== 'application/query+json';
+    if (match && isWrite) {
+      const [, db, coll, docId] = match.map((s) => (s ? decodeURIComponent(s) : s));
+      const pk = String(req.headers['x-ms-documentdb-partitionkey'] ?? '[]');
+      const end = res.end.bind(res);
+      (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          if (req.method === 'DELETE' && docId) store.remove(db, coll, pk, docId);
+          else if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
+            try {
+              const doc = JSON.parse(chunk.toString());
+              if (doc && typeof doc.id === 'string') store.put(db, coll, pk, doc);
+            } catch {
+              /* not a document body (e.g. batch); nothing to mirror */
+            }
+          }
+        }
+        return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+      };
+    }
+    original(req, res);
+  });
+}

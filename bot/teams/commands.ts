@@ -1,0 +1,42 @@
+/** Typed words the bot understands, Dutch first, English second. */
+export type Command =
+  | 'hello'
+  | 'menu'
+  | 'scan'
+  | 'result'
+  | 'modules'
+  | 'help'
+  | 'becomeCoach'
+  | 'available'
+  | 'unavailable'
+  | 'myTickets'
+  | 'myData';
+
+const WORDS: Record<string, Command> = {
+  hallo: 'hello', hoi: 'hello', hi: 'hello', hello: 'hello', hey: 'hello', start: 'hello', welkom: 'hello', dag: 'hello',
+  menu: 'menu', '?': 'menu', 'wat kan ik doen': 'menu', 'what can i do': 'menu',
+  scan: 'scan', zelfscan: 'scan', 'self-scan': 'scan', 'start scan': 'scan', 'start de scan': 'scan',
+  resultaat: 'result', uitslag: 'result', result: 'result', results: 'result',
+  modules: 'modules', advies: 'modules', opleidingsadvies: 'modules', advice: 'modules',
+  hulp: 'help', help: 'help', digicoach: 'help', 'vraag een digicoach': 'help', 'ask a digicoach': 'help',
+  'word digicoach': 'becomeCoach', 'become digicoach': 'becomeCoach', 'become a digicoach': 'becomeCoach',
+  beschikbaar: 'available', available: 'available',
+  'niet beschikbaar': 'unavailable', unavailable: 'unavailable', 'not available': 'unavailable',
+  'mijn tickets': 'myTickets', tickets: 'myTickets', 'my tickets': 'myTickets',
+  'mijn gegevens': 'myData', 'my data': 'myData', gegevens: 'myData',
+};
+
+/** Strips Teams mention markup and punctuation; null when the text is not a command. */
+export function parseCommand(raw: string | undefined | null): Command | null {
+  if (!raw) return null;
+  const cleaned = raw
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .toLowerCase()
+    .replace(/[.!,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned.length > 40) return null;
+  return WORDS[cleaned] ?? null;
+}

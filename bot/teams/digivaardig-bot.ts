@@ -1,0 +1,197 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+  TurnContext as TC,
+} from 'botbuilder';
+import type { Logger } from '../logger';
+import type { AdaptiveCard } from '../cards/card';
+import { isVerb } from '../cards/verbs';
+import { menuCard } from '../cards/menu-card';
+import { noticeCard } from '../cards/notice-card';
+import { welcomeCard } from '../cards/welcome-card';
+import { AppError } from '../domain/errors';
+import type { UserContext } from '../domain/org';
+import { toLocale } from '../domain/org';
+import type { Directory, UserStateRepository, Clock } from '../domain/ports';
+import { resolveUserContext } from '../domain/user-context';
+import { t } from '../i18n';
+import { identityOf } from './activity-identity';
+import { type Command, parseCommand } from './commands';
+import type { Features, Reply, Turn } from './turn';
+
+export interface BotDeps {
+  directory: Directory;
+  userState: UserStateRepository;
+  features: Features;
+  allowedTenants: string[];
+  anonymityThreshold: number;
+  clock: Clock;
+  log: Logger;
+}
+
+const RESERVED: Command[] = ['scan', 'result', 'modules', 'help', 'becomeCoach', 'available', 'unavailable', 'myTickets', 'myData'];
+
+/**
+ * The Teams bot: thin. It works out who is talking, refuses tenants that are not
+ * allowed, stores the conversation reference, and hands commands and card actions
+ * to the features. No state lives on the instance.
+ */
+export class DigivaardigBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+  }
+
+  /** The tenant gate runs before any handler: an unknown tenant in production gets one polite refusal. */
+  override async run(context: TurnContext): Promise<void> {
+    const { tenantId, userId } = identityOf(context.activity);
+    const allowed = this.deps.allowedTenants;
+    if (!tenantId || !userId || (allowed.length > 0 && !allowed.includes(tenantId))) {
+      this.deps.log.warn({ activityId: context.activity.id, tenantKnown: Boolean(tenantId) }, 'tenant refused');
+      if (context.activity.type === 'message' || context.activity.type === 'invoke') {
+        const locale = toLocale(context.activity.locale);
+        if (context.activity.type === 'invoke') {
+          await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(noticeCard({ titleKey: 'app.name', bodyKey: 'tenant.refused' }, locale)) } });
+        } else {
+          await context.sendActivity(t(locale, 'tenant.refused'));
+        }
+      }
+      return;
+    }
+    await super.run(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await this.turnOf(context);
+    const reply = await this.safely(turn, () => this.dispatchAction(turn, invokeValue.action?.verb, invokeValue.action?.data));
+    for (const followUp of reply.followUps ?? []) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(followUp)] });
+    return cardResponse(reply.card);
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const turn = await this.turnOf(context);
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value === 'object' && 'verb' in value) {
+      // Action.Submit fallback of a card action: replace the tapped card where we can.
+      const reply = await this.safely(turn, () => this.dispatchAction(turn, value.verb, value));
+      await this.replaceOrSend(context, reply.card);
+      for (const followUp of reply.followUps ?? []) await send(context, followUp);
+      return;
+    }
+    const reply = await this.safely(turn, () => this.dispatchText(turn, context.activity.text));
+    await send(context, reply.card);
+    for (const followUp of reply.followUps ?? []) await send(context, followUp);
+  }
+
+  private async dispatchText(turn: Turn, text: string | undefined): Promise<Reply> {
+    const command = parseCommand(text);
+    const { features } = this.deps;
+    if (command === 'hello') return { card: this.welcomeCardFor(turn.user) };
+    if (command === 'menu') return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
+    if (command) {
+      const handler = features.commands[command];
+      if (handler) return handler(turn);
+      if (RESERVED.includes(command)) {
+        return { card: noticeCard({ titleKey: 'notYet.title', bodyKey: 'notYet.body', params: { command: String(text).trim().slice(0, 40) } }, turn.user.locale) };
+      }
+    }
+    for (const claim of features.freeText ?? []) {
+      const reply = await claim({ ...turn, text });
+      if (reply) return reply;
+    }
+    return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: true }, turn.user.locale) };
+  }
+
+  private async dispatchAction(turn: Turn, verb: unknown, data: unknown): Promise<Reply> {
+    if (verb === 'menu') return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
+    const handler = isVerb(verb) ? this.deps.features.actions[verb] : undefined;
+    if (!handler) return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unknownAction' }, turn.user.locale) };
+    const payload = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    return handler(turn, payload);
+  }
+
+  /** Expected failures (bad input, conflicts) become their localized card; anything else is logged with ids. */
+  private async safely(turn: Turn, work: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await work();
+    } catch (err) {
+      const locale = turn.user.locale;
+      if (err instanceof AppError) {
+        this.deps.log.info({ activityId: turn.activityId, code: err.code }, 'turn refused');
+        return { card: noticeCard({ titleKey: 'error.title', bodyKey: err.messageKey as never }, locale) };
+      }
+      const ref = (turn.activityId ?? '').slice(-8) || 'turn';
+      this.deps.log.error({ err, activityId: turn.activityId, conversationId: turn.conversationId }, 'turn failed');
+      return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.body', params: { ref } }, locale) };
+    }
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const turn = await this.turnOf(context);
+    await this.saveReference(context, turn.user);
+    await send(context, this.welcomeCardFor(turn.user));
+  }
+
+  private welcomeCardFor(user: UserContext): AdaptiveCard {
+    return welcomeCard(
+      { givenName: user.person?.givenName ?? user.name.split(' ')[0], teamKnown: Boolean(user.team), anonymityThreshold: this.deps.anonymityThreshold },
+      user.locale,
+    );
+  }
+
+  private async turnOf(context: TurnContext): Promise<Turn> {
+    const a = context.activity;
+    const { tenantId, userId, name } = identityOf(a);
+    const user = await resolveUserContext(this.deps.directory, { tenantId: tenantId!, userId: userId!, name, localeTag: a.locale });
+    if (a.type === 'message' || a.type === 'invoke') await this.saveReference(context, user);
+    return { user, activityId: a.id, conversationId: a.conversation.id, text: a.text };
+  }
+
+  /** Keeps the latest conversation reference of a personal chat so proactive messages can reach the user. */
+  private async saveReference(context: TurnContext, user: UserContext): Promise<void> {
+    if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') return;
+    await this.deps.userState.saveConversationRef({
+      tenantId: user.tenantId,
+      userId: user.userId,
+      reference: TC.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+      locale: context.activity.locale ?? user.locale,
+      updatedAt: this.deps.clock.now().toISOString(),
+    });
+  }
+
+  private async replaceOrSend(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    const replyTo = context.activity.replyToId;
+    if (replyTo) {
+      try {
+        await context.updateActivity({ id: replyTo, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+        return;
+      } catch (err) {
+        this.deps.log.debug({ err, activityId: context.activity.id }, 'could not update card in place; sending');
+      }
+    }
+    await send(context, card);
+  }
+}
+
+async function send(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+}

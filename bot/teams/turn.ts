@@ -1,0 +1,33 @@
+import type { Activity } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/card';
+import type { UserContext } from '../domain/org';
+import type { Verb } from '../cards/verbs';
+import type { Command } from './commands';
+
+/** What a feature answers: `card` replaces the card that was tapped (or is sent), `followUps` are sent as new messages. */
+export interface Reply {
+  card: AdaptiveCard;
+  followUps?: AdaptiveCard[];
+}
+
+export interface Turn {
+  user: UserContext;
+  /** The incoming activity id and conversation id, for logging and references only. */
+  activityId?: string;
+  conversationId: string;
+  /** Free text of a message turn (never logged). */
+  text?: string;
+}
+
+export type CommandHandler = (turn: Turn) => Promise<Reply>;
+export type ActionHandler = (turn: Turn, data: Record<string, unknown>) => Promise<Reply>;
+/** Free text that is not a command: a feature may claim it (e.g. "you are in a scan"), else the menu. */
+export type TextHandler = (turn: Turn) => Promise<Reply | null>;
+
+export interface Features {
+  commands: Partial<Record<Command, CommandHandler>>;
+  actions: Partial<Record<Verb, ActionHandler>>;
+  freeText?: TextHandler[];
+}
+
+export type { Activity };
