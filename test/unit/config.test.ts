@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+describe('configuration', () => {
+  it('starts with no settings at all: development, embedded store, demo organisation', () => {
+    const c = loadConfig({});
+    assert.equal(c.env, 'development');
+    assert.equal(c.port, 3978);
+    assert.equal(c.cosmos.kind, 'embedded');
+    assert.equal(c.seedDemo, true);
+    assert.equal(c.devMode, true);
+    assert.equal(c.bot, null);
+    assert.equal(c.anonymityThreshold, 5);
+    assert.equal(c.help.offerTimeoutSeconds, 600);
+  });
+
+  it('lists every invalid key at once, with hints', () => {
+    try {
+      loadConfig({ PORT: 'abc', ANONYMITY_THRESHOLD: '2', COSMOS_ENDPOINT: 'not a url', SCAN_MODE: 'quick' });
+      assert.fail('should throw');
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      const keys = err.problems.map((p) => p.split(':')[0]).sort();
+      assert.deepEqual(keys, ['ANONYMITY_THRESHOLD', 'COSMOS_ENDPOINT', 'PORT', 'SCAN_MODE']);
+      assert.match(err.message, /never below 3/);
+    }
+  });
+
+  it('requires bot credentials, an allow-list and Azure Cosmos DB in production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (err: ConfigError) => {
+      assert.equal(err.problems.length, 3);
+      assert.match(err.message, /BOT_APP_ID/);
+      assert.match(err.message, /ALLOWED_TENANTS/);
+      assert.match(err.message, /COSMOS_ENDPOINT/);
+      return true;
+    });
+  });
+
+  it('needs a secret with an app id, unless the bot uses a managed identity', () => {
+    assert.throws(() => loadConfig({ BOT_APP_ID: 'x' }), /BOT_APP_PASSWORD/);
+    assert.throws(() => loadConfig({ BOT_APP_ID: 'x', BOT_APP_TYPE: 'UserAssignedMSI' }), /BOT_TENANT_ID/);
+    const c = loadConfig({ BOT_APP_ID: 'x', BOT_APP_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' });
+    assert.equal(c.devMode, false);
+  });
+
+  it('turns dev mode off as soon as bot credentials are configured', () => {
+    const c = loadConfig({ BOT_APP_ID: 'id', BOT_APP_PASSWORD: 'secret' });
+    assert.equal(c.devMode, false);
+    assert.equal(c.bot?.appId, 'id');
+  });
+
+  it('reads the allow-list as a comma-separated list and treats empty values as unset', () => {
+    const c = loadConfig({ ALLOWED_TENANTS: ' a, b ,,c', PORT: '' });
+    assert.deepEqual(c.allowedTenants, ['a', 'b', 'c']);
+    assert.equal(c.port, 3978);
+  });
+
+  it('does not seed the demo organisation into Azure Cosmos DB unless asked', () => {
+    assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).seedDemo, false);
+    assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', SEED_DEMO: 'true' }).seedDemo, true);
+  });
+});
