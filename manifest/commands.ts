@@ -1,0 +1,79 @@
+/**
+ * The bot's personal-scope command menu, in both languages.
+ *
+ * manifest.json (nl-NL, the default language) and en-us.json carry these same
+ * texts; a unit test keeps the three in step. The bot can import this list to
+ * recognise a command typed or tapped in either language: Teams sends the
+ * title exactly as shown in the user's menu.
+ */
+
+export type BotCommandId =
+  | 'scan'
+  | 'result'
+  | 'modules'
+  | 'help'
+  | 'becomeCoach'
+  | 'available'
+  | 'unavailable'
+  | 'myTickets'
+  | 'myData';
+
+export interface CommandText {
+  title: string;
+  description: string;
+}
+
+export interface BotCommand {
+  id: BotCommandId;
+  nl: CommandText;
+  en: CommandText;
+}
+
+/** In menu order; index i is bots[0].commandLists[0].commands[i] in the manifest. */
+export const BOT_COMMANDS: readonly BotCommand[] = [
+  {
+    id: 'scan',
+    nl: { title: 'scan', description: 'Start of hervat je zelfscan digitale vaardigheden' },
+    en: { title: 'scan', description: 'Start or resume your digital-skills self-scan' },
+  },
+  {
+    id: 'result',
+    nl: { title: 'resultaat', description: 'Bekijk je resultaat en je opleidingsadvies' },
+    en: { title: 'result', description: 'See your result and your training advice' },
+  },
+  {
+    id: 'modules',
+    nl: { title: 'modules', description: 'Je geadviseerde leermodules en je voortgang' },
+    en: { title: 'modules', description: 'Your advised learning modules and your progress' },
+  },
+  {
+    id: 'help',
+    nl: { title: 'hulp', description: 'Stel je vraag aan een digicoach bij jou in de buurt' },
+    en: { title: 'help', description: 'Ask a digicoach near you for help' },
+  },
+  {
+    id: 'becomeCoach',
+    nl: { title: 'word digicoach', description: 'Meld je aan als digicoach voor je collega’s' },
+    en: { title: 'become digicoach', description: 'Sign up as a digicoach for your colleagues' },
+  },
+  {
+    id: 'available',
+    nl: { title: 'beschikbaar', description: 'Digicoach: ontvang weer hulpvragen' },
+    en: { title: 'available', description: 'Digicoach: receive help requests again' },
+  },
+  {
+    id: 'unavailable',
+    nl: { title: 'niet beschikbaar', description: 'Digicoach: pauzeer nieuwe hulpvragen' },
+    en: { title: 'unavailable', description: 'Digicoach: pause new help requests' },
+  },
+  {
+    id: 'myTickets',
+    nl: { title: 'mijn tickets', description: 'Digicoach: je openstaande hulpvragen' },
+    en: { title: 'my tickets', description: 'Digicoach: your open help requests' },
+  },
+  {
+    id: 'myData',
+    nl: { title: 'mijn gegevens', description: 'Bekijk, download of verwijder je gegevens' },
+    en: { title: 'my data', description: 'View, download or delete your data' },
+  },
+];
