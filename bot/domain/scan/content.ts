@@ -1,0 +1,92 @@
+import type { Locale } from '../org';
+
+export type Localized = Record<Locale, string>;
+export type Level = 1 | 2 | 3 | 4;
+export type ItemType = 'self' | 'knowledge' | 'scenario';
+
+export interface Domain {
+  id: string;
+  name: Localized;
+  description: Localized;
+  levelMeanings: Record<'1' | '2' | '3' | '4', Localized>;
+}
+
+export interface LevelInfo {
+  level: Level;
+  name: Localized;
+  meaning: Localized;
+}
+
+export interface Profile {
+  id: string;
+  name: Localized;
+  description: Localized;
+  /** Target level per domain; the profile's domains are the keys. */
+  targets: Record<string, Level>;
+}
+
+export interface Item {
+  id: string;
+  domain: string;
+  type: ItemType;
+  difficulty: Level;
+  text: Localized;
+  /** knowledge: true/false; scenario: the correct option id. */
+  answer?: boolean | string;
+  options?: Array<{ id: string; text: Localized }>;
+  explanation?: Localized;
+}
+
+export interface LearningModule {
+  id: string;
+  domain: string;
+  level: Level;
+  title: Localized;
+  summary: Localized;
+  durationMinutes: number;
+  format: 'e-learning' | 'video' | 'workshop' | 'digicoach-session';
+  languages: Locale[];
+  urls: Record<string, string> & { default: string };
+}
+
+/** One version of the scan content, loaded from Cosmos (seeded from seeds/scan). */
+export interface ScanContent {
+  version: string;
+  domains: Domain[];
+  levels: LevelInfo[];
+  profiles: Profile[];
+  items: Item[];
+  modules: LearningModule[];
+}
+
+/** Lookups built once per content version. */
+export class ContentIndex {
+  readonly itemsById: Map<string, Item>;
+  readonly domainsById: Map<string, Domain>;
+  readonly profilesById: Map<string, Profile>;
+  readonly itemsByDomain: Map<string, Item[]>;
+
+  constructor(readonly content: ScanContent) {
+    this.itemsById = new Map(content.items.map((i) => [i.id, i]));
+    this.domainsById = new Map(content.domains.map((d) => [d.id, d]));
+    this.profilesById = new Map(content.profiles.map((p) => [p.id, p]));
+    this.itemsByDomain = new Map(content.domains.map((d) => [d.id, content.items.filter((i) => i.domain === d.id)]));
+  }
+
+  get version(): string {
+    return this.content.version;
+  }
+
+  profileDomains(profileId: string): string[] {
+    const profile = this.profilesById.get(profileId);
+    return profile ? this.content.domains.map((d) => d.id).filter((id) => id in profile.targets) : [];
+  }
+
+  levelName(level: Level, locale: Locale): string {
+    return this.content.levels.find((l) => l.level === level)?.name[locale] ?? String(level);
+  }
+
+  moduleUrl(module: LearningModule, tenantId: string): string {
+    return module.urls[tenantId] ?? module.urls.default;
+  }
+}

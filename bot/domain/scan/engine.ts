@@ -1,0 +1,116 @@
+import type { ContentIndex, Item, Level } from './content';
+import { type AnswerValue, type LevelPosterior, classify, information, posterior } from './model';
+
+export type ScanMode = 'adaptive' | 'full';
+
+export interface GivenAnswer {
+  itemId: string;
+  value: AnswerValue;
+}
+
+/**
+ * When a domain's level is clear enough. Tuned with the simulation in
+ * test/bench/scan-adaptivity.ts: the adaptive scan must agree with the full scan on
+ * ≥ 95 % of domain levels while asking ≤ 40 % of its items.
+ */
+export const STOP_RULE = {
+  minItems: 3,
+  minChecks: 1,
+  maxItems: 12,
+  /** Stop when one level is at least this probable. */
+  certainty: 0.985,
+} as const;
+
+/** Rough items per domain used for the "question 7 of ~25" estimate. */
+const EXPECTED_PER_DOMAIN = 7;
+
+interface DomainState {
+  domain: string;
+  asked: Array<{ item: Item; value: AnswerValue }>;
+  post: LevelPosterior;
+  done: boolean;
+}
+
+/** The scan as a pure function of the answers so far: the next question, or the result. */
+export class ScanEngine {
+  constructor(private readonly index: ContentIndex, private readonly mode: ScanMode) {}
+
+  /** Items of a full scan for the profile, in the order they are asked. */
+  fullItems(profileId: string): Item[] {
+    return this.index.profileDomains(profileId).flatMap((d) => [...(this.index.itemsByDomain.get(d) ?? [])].sort(byDifficultyThenId));
+  }
+
+  next(profileId: string, answers: GivenAnswer[]): Item | null {
+    if (this.mode === 'full') {
+      const answered = new Set(answers.map((a) => a.itemId));
+      return this.fullItems(profileId).find((i) => !answered.has(i.id)) ?? null;
+    }
+    for (const state of this.domainStates(profileId, answers, 'lazy')) {
+      if (!state.done) return this.pickItem(state);
+    }
+    return null;
+  }
+
+  /** Level per domain from the answers given (used for the result and the simulation). */
+  levels(profileId: string, answers: GivenAnswer[]): Record<string, Level> {
+    return Object.fromEntries([...this.domainStates(profileId, answers, 'none')].map((s) => [s.domain, classify(s.post)]));
+  }
+
+  /** "Question n of ~total": a stable, honest estimate. */
+  progress(profileId: string, answers: GivenAnswer[]): { position: number; estimatedTotal: number } {
+    const position = answers.length + 1;
+    if (this.mode === 'full') return { position, estimatedTotal: this.fullItems(profileId).length };
+    let remaining = 0;
+    for (const s of this.domainStates(profileId, answers, 'lazy')) remaining += s.done ? 0 : Math.max(1, EXPECTED_PER_DOMAIN - s.asked.length);
+    return { position, estimatedTotal: Math.max(position, answers.length + remaining) };
+  }
+
+  /**
+   * Domains are asked one after another, so a domain is only evaluated for stopping
+   * while it is the current one ('lazy'): domains after the first unfinished one are
+   * reported unfinished without the cost of deciding.
+   */
+  private *domainStates(profileId: string, answers: GivenAnswer[], stop: 'lazy' | 'none'): Generator<DomainState> {
+    let open = false;
+    for (const domain of this.index.profileDomains(profileId)) {
+      const asked = answers
+        .map((a) => ({ item: this.index.itemsById.get(a.itemId), value: a.value }))
+        .filter((a): a is { item: Item; value: AnswerValue } => a.item?.domain === domain);
+      const post = posterior(asked);
+      const done = stop === 'none' ? true : !open && this.isDone(domain, asked, post);
+      if (!done) open = true;
+      yield { domain, asked, post, done };
+    }
+  }
+
+  private isDone(domain: string, asked: DomainState['asked'], post: LevelPosterior): boolean {
+    const available = this.index.itemsByDomain.get(domain)?.length ?? 0;
+    if (asked.length >= Math.min(STOP_RULE.maxItems, available)) return true;
+    const checks = asked.filter((a) => a.item.type !== 'self').length;
+    if (asked.length < STOP_RULE.minItems || checks < STOP_RULE.minChecks) return false;
+    return Math.max(...post) >= STOP_RULE.certainty;
+  }
+
+  /** Most informative unasked item; checks first until enough of them were asked. */
+  private pickItem(state: DomainState): Item | null {
+    const askedIds = new Set(state.asked.map((a) => a.item.id));
+    const unasked = (this.index.itemsByDomain.get(state.domain) ?? []).filter((i) => !askedIds.has(i.id));
+    const checks = state.asked.filter((a) => a.item.type !== 'self').length;
+    const needCheck = checks < STOP_RULE.minChecks && state.asked.length >= STOP_RULE.minItems - STOP_RULE.minChecks;
+    const pool = needCheck ? unasked.filter((i) => i.type !== 'self') : unasked;
+    let best: Item | null = null;
+    let bestInfo = -1;
+    for (const item of pool.length ? pool : unasked) {
+      const info = information(item, state.post);
+      if (info > bestInfo + 1e-12 || (Math.abs(info - bestInfo) <= 1e-12 && best && item.id < best.id)) {
+        best = item;
+        bestInfo = info;
+      }
+    }
+    return best;
+  }
+}
+
+function byDifficultyThenId(a: Item, b: Item): number {
+  return a.difficulty - b.difficulty || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,106 @@
+import type { Item, Level } from './content';
+
+/**
+ * The measurement model behind the scan: a latent-class item-response model. A person
+ * has one of four levels per domain; level L sits at skill θ_L = L - 2.5 and an item of
+ * difficulty d at b = d - 3, so a person at level d usually handles items of
+ * difficulty ≤ d. The scan keeps a probability for each of the four levels and updates
+ * it with every answer (Bayes): the question is "which level", not "how skilled exactly".
+ *
+ * - Knowledge and scenario items: P(correct) = g + (1 - g)·σ(a(θ - b)), with g the
+ *   chance of a lucky guess. "Weet ik niet" counts as not correct — not knowing is
+ *   information too. A confident self-rating next to failed checks therefore lands
+ *   lower than the claims alone: over-rating oneself shows.
+ * - Self-ratings (1..4) follow a graded response model.
+ * - "Weet ik niet" on a self-rating carries no information.
+ *
+ * The slopes are set for the synthetic respondents of test/bench/scan-adaptivity.ts;
+ * with real answers from a pilot they should be re-estimated per item.
+ */
+export const LEVELS: Level[] = [1, 2, 3, 4];
+export const LEVEL_THETA = LEVELS.map((l) => l - 2.5);
+const A_CHECK = 1.8;
+const A_SELF = 2.6;
+const SELF_STEPS = [-1.0, 0, 1.1];
+
+export type AnswerValue = 1 | 2 | 3 | 4 | true | false | string | 'unknown';
+export type LevelPosterior = [number, number, number, number];
+export interface Answered {
+  item: Item;
+  value: AnswerValue;
+}
+
+export const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+export const itemLocation = (item: Pick<Item, 'difficulty'>) => item.difficulty - 3;
+
+export function guessRate(item: Item): number {
+  if (item.type === 'scenario') return 1 / Math.max(2, item.options?.length ?? 3);
+  return 0.3;
+}
+
+export function pCorrect(item: Item, theta: number): number {
+  const g = guessRate(item);
+  return g + (1 - g) * logistic(A_CHECK * (theta - itemLocation(item)));
+}
+
+/** P(rating = k) for k = 1..4 at θ (graded response model). */
+export function selfRatingProbabilities(item: Item, theta: number): [number, number, number, number] {
+  const b = itemLocation(item);
+  const atLeast = SELF_STEPS.map((s) => logistic(A_SELF * (theta - b - s)));
+  return [1 - atLeast[0], atLeast[0] - atLeast[1], atLeast[1] - atLeast[2], atLeast[2]];
+}
+
+export function isCorrect(item: Item, value: AnswerValue): boolean {
+  return value !== 'unknown' && value === item.answer;
+}
+
+/** Likelihood of one answer at θ; 1 when the answer carries no information. */
+export function likelihood(item: Item, value: AnswerValue, theta: number): number {
+  if (item.type === 'self') {
+    if (typeof value !== 'number') return 1;
+    return Math.max(1e-9, selfRatingProbabilities(item, theta)[value - 1]);
+  }
+  const p = pCorrect(item, theta);
+  return isCorrect(item, value) ? p : 1 - p;
+}
+
+/** Probability of each level given one domain's answers (uniform prior). */
+export function posterior(answers: Answered[]): LevelPosterior {
+  return update([0.25, 0.25, 0.25, 0.25], answers);
+}
+
+function update(prior: number[], answers: Answered[]): LevelPosterior {
+  const post = [...prior];
+  for (const { item, value } of answers) {
+    for (let i = 0; i < post.length; i++) post[i] *= likelihood(item, value, LEVEL_THETA[i]);
+  }
+  return normalise(post);
+}
+
+/** The reported level: the most probable one (ties go to the lower level: no flattering). */
+export function classify(post: LevelPosterior): Level {
+  let best = 0;
+  for (let i = 1; i < post.length; i++) if (post[i] > post[best] + 1e-12) best = i;
+  return LEVELS[best];
+}
+
+/** How much an item is expected to reduce uncertainty about the level (mutual information, in nats). */
+export function information(item: Item, post: LevelPosterior): number {
+  const outcomes: AnswerValue[] = item.type === 'self' ? [1, 2, 3, 4] : [item.answer as AnswerValue, 'unknown'];
+  let expectedAfter = 0;
+  for (const value of outcomes) {
+    const joint = post.map((p, i) => p * likelihood(item, value, LEVEL_THETA[i]));
+    const pValue = joint.reduce((s, x) => s + x, 0);
+    if (pValue > 0) expectedAfter += pValue * entropy(normalise(joint));
+  }
+  return entropy(post) - expectedAfter;
+}
+
+function entropy(p: number[]): number {
+  return -p.reduce((s, x) => (x > 0 ? s + x * Math.log(x) : s), 0);
+}
+
+function normalise(p: number[]): LevelPosterior {
+  const total = p.reduce((s, x) => s + x, 0);
+  return p.map((x) => x / total) as LevelPosterior;
+}

@@ -1,0 +1,31 @@
+/**
+ * Adaptive scan vs full scan, on synthetic respondents (see scan-simulation.ts).
+ * Target (issue "self-scan"): the adaptive scan asks ≤ 40 % of the full scan's items
+ * and agrees with it on ≥ 95 % of domain levels. Prints figures; exits 1 if missed.
+ *
+ *   npx tsx test/bench/scan-adaptivity.ts [respondents=2000]
+ */
+import path from 'node:path';
+import { ContentIndex } from '../../bot/domain/scan/content';
+import { readScanSeeds } from '../../bot/domain/scan/load-content';
+import { simulate } from './scan-simulation';
+
+const respondents = Number(process.argv[2] ?? 2000);
+const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', 'seeds', 'scan')));
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+const started = Date.now();
+const main = simulate(index, respondents, 42);
+const population = simulate(index, Math.max(200, Math.round(respondents / 4)), 7, 'population');
+
+console.log(`scan adaptivity — ${respondents} synthetic respondents (a true level per domain, answer noise, 30 % over-confident)`);
+console.log(`  full scan:      ${main.fullItems.toFixed(0)} items`);
+console.log(`  adaptive scan:  ${main.adaptiveItemsMean.toFixed(1)} items on average (p95 ${main.adaptiveItemsP95}) = ${pct(main.itemRatio)} of the full scan, ~${main.minutesAt20s.toFixed(1)} min at 20 s per item`);
+console.log(`  agreement of domain levels, adaptive vs full: ${pct(main.agreement)}`);
+console.log(`  agreement with the true level: adaptive ${pct(main.agreementWithTruth.adaptive)}, full ${pct(main.agreementWithTruth.full)}`);
+console.log(`  harder population (skills spread continuously, many near a level boundary): ${pct(population.itemRatio)} of items, ${pct(population.agreement)} agreement`);
+console.log(`  (${Date.now() - started} ms)`);
+
+const ok = main.itemRatio <= 0.4 && main.agreement >= 0.95;
+console.log(ok ? 'TARGET MET: ≤ 40 % of items at ≥ 95 % agreement' : 'TARGET MISSED: ≤ 40 % of items at ≥ 95 % agreement');
+process.exitCode = ok ? 0 : 1;
