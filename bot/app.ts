@@ -102,7 +102,9 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     log,
     tabDir: path.join(ROOT, 'tab', 'public'),
     startedAt: started,
-    devRoutes: devAuthority ? (server) => registerDevRoutes(server, { authority: devAuthority, directory: orgRepo, log }) : undefined,
+    devRoutes: devAuthority
+      ? (server) => registerDevRoutes(server, { authority: devAuthority, directory: orgRepo, log, seedDir: path.join(ROOT, 'seeds', 'org'), playgroundDir: path.join(ROOT, 'tab', 'dist', 'playground') })
+      : undefined,
   });
   let running: RunningServer;
   try {

@@ -1,9 +1,62 @@
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** One browser bundle: an entry, the static files next to it, and where both go. */
+interface Bundle {
+  name: string;
+  entry: string;
+  staticFiles: string[];
+  outDir: string;
+}
+
 /**
  * Builds the browser bundles the server serves (nothing is loaded from a CDN):
- * the dev playground now; the leader tab joins later.
+ * the dev playground now; the leader tab joins this list later.
  */
+const BUNDLES: Bundle[] = [
+  { name: 'playground', entry: 'tab/playground/main.tsx', staticFiles: ['tab/playground/index.html'], outDir: 'tab/dist/playground' },
+];
+
+const shim = (file: string) => path.join(ROOT, 'tab', 'playground', 'shims', file);
+const SHIMS: Record<string, string> = {
+  // A Node built-in markdown-it still requires; the browser's URL parser does its job.
+  punycode: shim('punycode.ts'),
+  // Connections Web Chat can make but our pages never do (they bring their own DirectLine object).
+  'botframework-directlinejs': shim('unused-connections.ts'),
+  'botframework-directlinespeech-sdk': shim('unused-connections.ts'),
+};
+
+async function buildBundle(b: Bundle): Promise<void> {
+  const outDir = path.join(ROOT, b.outDir);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const started = Date.now();
+  await build({
+    entryPoints: { [b.name]: path.join(ROOT, b.entry) },
+    outdir: outDir,
+    bundle: true,
+    minify: true,
+    sourcemap: 'linked',
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome111', 'edge111', 'firefox114', 'safari16'],
+    jsx: 'automatic',
+    legalComments: 'linked',
+    // Libraries read these at run time; a browser has no `process` or `global`.
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.node_env': 'undefined', global: 'globalThis' },
+    alias: SHIMS,
+    logLevel: 'warning',
+  });
+  for (const file of b.staticFiles) await copyFile(path.join(ROOT, file), path.join(outDir, path.basename(file)));
+  const js = (await stat(path.join(outDir, `${b.name}.js`))).size;
+  process.stdout.write(`built ${b.outDir}/${b.name}.js: ${(js / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`);
+}
+
 async function main(): Promise<void> {
-  // Filled by the playground build.
+  for (const bundle of BUNDLES) await buildBundle(bundle);
 }
 
 main().catch((err) => {

@@ -4,14 +4,29 @@ import type { Directory } from '../domain/ports';
 import type { DevTokenAuthority } from '../http/auth';
 import { route } from '../http/errors';
 import { AppError } from '../domain/errors';
+import { readOrgSeeds } from '../seeding/demo-organisation';
+import type { ConnectorEmulator } from './connector-emulator';
+import { registerPlayground } from './playground-routes';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
+export interface DevRoutesDeps {
+  authority: DevTokenAuthority;
+  directory: Directory;
+  log: Logger;
+  /** The demo organisation's seed files: their tenants are the people the playground offers. */
+  seedDir: string;
+  /** The built playground page and bundle. */
+  playgroundDir: string;
+  /** Pass one in to observe what the bot sends from the playground (tests); else one is made. */
+  emulator?: ConnectorEmulator;
+}
+
 /**
- * Development-only routes: demo identities for the playground and the tab. They are
- * registered only when no bot credentials are configured.
+ * Development-only routes: demo identities for the playground and the tab, and the
+ * playground itself. They are registered only when no bot credentials are configured.
  */
-export function registerDevRoutes(server: restify.Server, deps: { authority: DevTokenAuthority; directory: Directory; log: Logger }): void {
+export function registerDevRoutes(server: restify.Server, deps: DevRoutesDeps): void {
   const log = deps.log.child({ component: 'dev' });
 
   server.post('/dev/token', route(log, async (req, res) => {
@@ -23,4 +38,12 @@ export function registerDevRoutes(server: restify.Server, deps: { authority: Dev
     const name = person?.name ?? (typeof body.name === 'string' ? body.name.slice(0, 80) : undefined);
     res.send(200, { token: await deps.authority.issue({ tenantId: body.tenantId, userId: body.userId, name }) });
   }));
+
+  registerPlayground(server, {
+    directory: deps.directory,
+    log: deps.log,
+    tenantIds: readOrgSeeds(deps.seedDir).map((s) => s.tenant.id),
+    playgroundDir: deps.playgroundDir,
+    emulator: deps.emulator,
+  });
 }

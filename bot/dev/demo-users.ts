@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale, Person, Role } from '../domain/org';
+import type { Directory } from '../domain/ports';
+
+export interface DemoUser {
+  tenantId: string;
+  userId: string;
+  name: string;
+  jobTitle: string | null;
+  team: string | null;
+  locale: string;
+  roles: Role[];
+  roleLabels: string[];
+}
+
+export interface DemoTenant {
+  tenantId: string;
+  name: string;
+  defaultLocale: string;
+  users: DemoUser[];
+}
+
+/** A colleague the directory does not know: a fresh Entra id, in a demo tenant or in a tenant nobody knows. */
+export interface NewColleague {
+  label: string;
+  tenantId: string;
+  userId: string;
+  name: string;
+  locale: string;
+}
+
+const ROLE_LABELS: Record<Role, Record<Locale, string>> = {
+  employee: { nl: 'medewerker', en: 'employee' },
+  coach: { nl: 'digicoach', en: 'digicoach' },
+  leader: { nl: 'leidinggevende', en: 'leader' },
+  admin: { nl: 'programmabeheerder', en: 'programme admin' },
+};
+
+/** Programme admins first, then leaders, digicoaches and everyone else: the interesting people on top. */
+const ROLE_ORDER: Role[] = ['admin', 'leader', 'coach', 'employee'];
+
+const CACHE_MS = 60_000;
+
+/**
+ * The people the playground can act as, per demo tenant, read through the Directory
+ * port with the same role rules the bot applies (coach profile, leads a team,
+ * programme admin of the tenant). Reading roles costs a query per person, so the list
+ * is kept for a minute; the new colleagues are fresh ids on every call.
+ */
+export class DemoUsers {
+  private readonly cache = new Map<Locale, { at: number; tenants: Promise<DemoTenant[]> }>();
+
+  constructor(private readonly directory: Directory, private readonly tenantIds: string[], private readonly now: () => number = Date.now) {}
+
+  async list(locale: Locale): Promise<{ tenants: DemoTenant[]; newColleagues: NewColleague[] }> {
+    let hit = this.cache.get(locale);
+    if (!hit || this.now() - hit.at > CACHE_MS) {
+      hit = { at: this.now(), tenants: this.load(locale) };
+      this.cache.set(locale, hit);
+      hit.tenants.catch(() => this.cache.delete(locale));
+    }
+    const tenants = await hit.tenants;
+    return { tenants, newColleagues: newColleagues(tenants, locale) };
+  }
+
+  private async load(locale: Locale): Promise<DemoTenant[]> {
+    const tenants = await Promise.all(this.tenantIds.map((id) => this.loadTenant(id, locale)));
+    return tenants.filter((t): t is DemoTenant => t !== null);
+  }
+
+  private async loadTenant(tenantId: string, locale: Locale): Promise<DemoTenant | null> {
+    const { directory } = this;
+    const [tenant, people] = await Promise.all([directory.getTenant(tenantId), directory.listPeople(tenantId)]);
+    if (!tenant) return null;
+    const teams = new Map<string, ReturnType<Directory['getUnit']>>();
+    const teamOf = (id: string) => teams.get(id) ?? teams.set(id, directory.getUnit(tenantId, id)).get(id)!;
+    const users = await Promise.all(
+      people.map(async (p): Promise<DemoUser> => {
+        const [led, team] = await Promise.all([directory.teamsLedBy(tenantId, p.id), p.teamId ? teamOf(p.teamId) : null]);
+        const roles = rolesOf(p, led.length > 0, tenant.programmeAdmins.includes(p.id));
+        return {
+          tenantId,
+          userId: p.id,
+          name: p.name,
+          jobTitle: p.jobTitle ?? null,
+          team: team?.name ?? null,
+          locale: p.preferredLocale ?? tenant.defaultLocale,
+          roles,
+          roleLabels: labels(roles, locale),
+        };
+      }),
+    );
+    users.sort((a, b) => rank(a.roles) - rank(b.roles) || a.name.localeCompare(b.name, 'nl'));
+    return { tenantId, name: tenant.name, defaultLocale: tenant.defaultLocale, users };
+  }
+}
+
+function rolesOf(p: Person, leads: boolean, admin: boolean): Role[] {
+  const roles: Role[] = ['employee'];
+  if (p.coach) roles.push('coach');
+  if (leads) roles.push('leader');
+  if (admin) roles.push('admin');
+  return roles;
+}
+
+/** Everyone is an employee; say so only when they are nothing more. */
+function labels(roles: Role[], locale: Locale): string[] {
+  const special = roles.filter((r) => r !== 'employee');
+  return (special.length ? special : roles).map((r) => ROLE_LABELS[r][locale]);
+}
+
+function rank(roles: Role[]): number {
+  return Math.min(...roles.map((r) => ROLE_ORDER.indexOf(r)));
+}
+
+function newColleagues(tenants: DemoTenant[], locale: Locale): NewColleague[] {
+  const en = locale === 'en';
+  return [
+    { label: en ? 'New, unknown colleague (unknown organisation)' : 'Nieuwe, onbekende collega (onbekende organisatie)', tenantId: randomUUID(), userId: randomUUID(), name: en ? 'New Colleague' : 'Nieuwe Collega', locale: en ? 'en-US' : 'nl-NL' },
+    ...tenants.map((t) => ({
+      label: en ? `New, unknown colleague at ${t.name}` : `Nieuwe, onbekende collega bij ${t.name}`,
+      tenantId: t.tenantId,
+      userId: randomUUID(),
+      name: en ? 'New Colleague' : 'Nieuwe Collega',
+      locale: t.defaultLocale,
+    })),
+  ];
+}

@@ -1,0 +1,60 @@
+import { useEffect, useMemo } from 'react';
+import ReactWebChat from 'botframework-webchat';
+import { ACTIVITY_ATTRIBUTE, onCardTap } from './card-actions';
+import type { PlaygroundDirectLine } from './directline';
+import { adaptiveCardsHostConfig, styleOptions } from './teams-look';
+
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+interface AttachmentProps {
+  activity: { id?: string };
+  attachment: { contentType: string };
+}
+type Render = (props?: AttachmentProps) => unknown;
+
+/**
+ * Web Chat for one conversation. Cards are wrapped in an element carrying their message
+ * id, so a tapped button knows which message it belongs to; taps go to the bridge,
+ * which answers like Teams (the card is replaced in place).
+ */
+export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; name: string; locale: string; onProblem(message: string): void }) {
+  const { directLine, onProblem } = props;
+
+  useEffect(
+    () =>
+      onCardTap((tap) => {
+        tap.card.setAttribute('aria-busy', 'true');
+        const request =
+          tap.kind === 'execute'
+            ? directLine.tap({ type: 'execute', replyToId: tap.activityId, verb: tap.verb, data: tap.data })
+            : directLine.tap({ type: 'submit', replyToId: tap.activityId, value: tap.value });
+        request.catch((err: unknown) => onProblem(`Knop mislukt / tap failed: ${String(err)}`)).finally(() => tap.card.removeAttribute('aria-busy'));
+      }),
+    [directLine, onProblem],
+  );
+
+  const attachmentMiddleware = useMemo(
+    () => () => (next: Render) => (p?: AttachmentProps) => {
+      const rendered = next(p);
+      if (!p || p.attachment.contentType !== ADAPTIVE_CARD || !p.activity.id) return rendered;
+      return (
+        <div className="pg-card" {...{ [ACTIVITY_ATTRIBUTE]: p.activity.id }}>
+          {rendered as never}
+        </div>
+      );
+    },
+    [],
+  );
+
+  return (
+    <ReactWebChat
+      directLine={directLine as never}
+      userID={props.userId}
+      username={props.name}
+      locale={props.locale.toLowerCase().startsWith('en') ? 'en-US' : 'nl-NL'}
+      styleOptions={styleOptions as never}
+      adaptiveCardsHostConfig={adaptiveCardsHostConfig}
+      attachmentMiddleware={attachmentMiddleware as never}
+    />
+  );
+}

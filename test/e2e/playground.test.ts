@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import type { App } from '../../bot/app';
+import { startTestApp, tempDir } from '../helpers/app';
+import { demoUser } from '../helpers/demo';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'playground', 'playground.js');
+
+/**
+ * The playground in a real browser (Debian Chromium driven by playwright-core): pick a
+ * demo employee, get the welcome from the install, say "hallo", tap a card button and
+ * see the card replaced in place. Nothing may load from anywhere but this server.
+ */
+describe('the playground in Chromium', function () {
+  this.timeout(60_000);
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  const data = tempDir('dv-e2e-');
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+  const employee = demoUser('employee');
+  const welcome = () => page.locator('.pg-card', { hasText: 'Welkom bij Digivaardig' });
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.warn(`\n  !!! The browser test did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
+      this.skip();
+    }
+    assert.ok(existsSync(BUNDLE), 'build the playground first: npm run build');
+    app = await startTestApp({ dataDir: data.dir });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // Phone width: the playground must work there.
+    page = await browser.newPage({ viewport: { width: 412, height: 900 }, locale: 'nl-NL' });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      outside.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    data.remove();
+  });
+
+  it('opens at / and offers the demo people to act as', async () => {
+    const started = Date.now();
+    await page.goto(`${app.url}/`);
+    await page.getByText('Speeltuin — praat met de bot als:').waitFor();
+    await page.locator(`#pg-who option[value="${employee.tenantId}/${employee.aadObjectId}"]`).waitFor({ state: 'attached' });
+    console.log(`      first render (navigation → picker with demo people): ${Date.now() - started} ms`);
+    const groups = await page.locator('#pg-who optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    assert.ok(groups.length >= 3, `tenants and new colleagues: ${groups.join(', ')}`);
+    assert.ok(await page.locator('#pg-who option', { hasText: /Nieuwe, onbekende collega/ }).count());
+  });
+
+  it('picking a demo employee installs the app: the bot welcomes them by name', async () => {
+    const started = Date.now();
+    await page.selectOption('#pg-who', `${employee.tenantId}/${employee.aadObjectId}`);
+    await welcome().first().getByText(`Welkom bij Digivaardig, ${employee.name.split(' ')[0]}`).waitFor();
+    console.log(`      welcome card after picking the user: ${Date.now() - started} ms`);
+    await page.getByTestId('pg-who').getByText(employee.name).waitFor();
+  });
+
+  it('"hallo" typed in the send box is shown as sent and answered with the welcome card', async () => {
+    const before = await welcome().count();
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('hallo');
+    await input.press('Enter');
+    await page.locator('.webchat__bubble--from-user', { hasText: 'hallo' }).waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.pg-card').length > n, before);
+    assert.equal(await welcome().count(), before + 1);
+  });
+
+  it('a tap on "Wat kan ik doen?" (Action.Execute) replaces that card with the menu, in place', async () => {
+    const cards = await page.locator('.pg-card').count();
+    const tapped = welcome().last();
+    const id = await tapped.getAttribute('data-activity-id');
+    assert.ok(id);
+    await tapped.getByRole('button', { name: 'Wat kan ik doen?' }).click();
+    const same = page.locator(`.pg-card[data-activity-id="${id}"]`);
+    await same.getByText('Wat wil je doen?').waitFor();
+    assert.equal(await same.getByText('Welkom bij Digivaardig').count(), 0, 'the welcome is gone from that message');
+    assert.equal(await page.locator('.pg-card').count(), cards, 'replaced, not added');
+    await page.waitForTimeout(300);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
+  });
+
+  it('loaded nothing from outside and logged no errors', () => {
+    assert.deepEqual(outside, []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
