@@ -12,6 +12,13 @@ import { CosmosDirectory } from './storage/cosmos-directory';
 import { CosmosUserState } from './storage/cosmos-user-state';
 import { restoreSnapshots } from './storage/embedded/restore';
 import { readOrgSeeds, seedOrganisation } from './seeding/demo-organisation';
+import { readScanSeeds } from './domain/scan/load-content';
+import { ScanService } from './domain/scan/scan-service';
+import { CosmosContentSource } from './storage/cosmos-content';
+import { CosmosScanRepository } from './storage/cosmos-scan-repository';
+import { CosmosScanAggregates } from './storage/cosmos-aggregates';
+import { scanFeature } from './teams/features/scan-feature';
+import { mergeFeatures } from './teams/turn';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority, type Authenticator } from './http/auth';
 import { AppError } from './domain/errors';
@@ -54,6 +61,10 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     const result = await seedOrganisation(orgRepo, readOrgSeeds(path.join(ROOT, 'seeds', 'org')));
     log.info(result, 'demo organisation seeded');
   }
+  const content = new CosmosContentSource(store.containers.content);
+  const seededContent = await content.seed(readScanSeeds(path.join(ROOT, 'seeds', 'scan')));
+  const scanContent = await content.load();
+  log.info({ version: scanContent.version, newVersion: seededContent.stored, items: scanContent.content.items.length }, 'scan content loaded');
   const directory = new CachedDirectory(orgRepo, clock);
   const userState = new CosmosUserState(store.containers.users);
 
@@ -76,7 +87,19 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const bot = new DigivaardigBot({
     directory,
     userState,
-    features: { commands: {}, actions: {} },
+    features: mergeFeatures(
+      scanFeature(
+        new ScanService({
+          scans: new CosmosScanRepository(store.containers.scans),
+          aggregates: new CosmosScanAggregates(store.containers.aggregates, () => clock.now()),
+          content,
+          clock,
+          mode: config.scan.mode,
+          retakeDays: config.scan.retakeDays,
+        }),
+        { anonymityThreshold: config.anonymityThreshold },
+      ),
+    ),
     allowedTenants: config.allowedTenants,
     anonymityThreshold: config.anonymityThreshold,
     clock,

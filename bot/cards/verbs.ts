@@ -2,7 +2,18 @@
  * Every card action verb in one typed union, shared by the card builders and the
  * action router. Data travels with the verb; the router validates it before use.
  */
-export const VERBS = ['menu', 'scan.start'] as const;
+export const VERBS = [
+  'menu',
+  'scan.start',
+  'scan.begin',
+  'scan.answer',
+  'scan.back',
+  'scan.pause',
+  'scan.result',
+  'scan.intake',
+  'modules.show',
+  'module.mark',
+] as const;
 
 export type Verb = (typeof VERBS)[number];
 

@@ -31,3 +31,12 @@ export interface Features {
 }
 
 export type { Activity };
+
+/** Combines the features' commands, actions and free-text claims into one set for the bot. */
+export function mergeFeatures(...all: Features[]): Features {
+  return {
+    commands: Object.assign({}, ...all.map((f) => f.commands)),
+    actions: Object.assign({}, ...all.map((f) => f.actions)),
+    freeText: all.flatMap((f) => f.freeText ?? []),
+  };
+}

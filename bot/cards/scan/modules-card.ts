@@ -1,0 +1,27 @@
+import { t } from '../../i18n';
+import type { Locale } from '../../domain/org';
+import type { ContentIndex, LearningModule } from '../../domain/scan/content';
+import type { ModuleState } from '../../domain/scan/scan-types';
+import { action, card, type Element, heading, text } from '../card';
+import { moduleLine } from './result-card';
+
+export interface ModulesModel {
+  tenantId: string;
+  index: ContentIndex;
+  modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+}
+
+/** The advised modules with buttons to mark them started or finished. */
+export function modulesCard(m: ModulesModel, locale: Locale) {
+  const body: Element[] = [heading(t(locale, 'modules.title')), text(t(locale, 'modules.intro'), { isSubtle: true })];
+  for (const { module, state } of m.modules) {
+    const stateText = state === 'finished' ? t(locale, 'modules.state.finished') : state === 'started' ? t(locale, 'modules.state.started') : t(locale, 'modules.state.none');
+    body.push(text(moduleLine(module, m.index, m.tenantId, locale), { spacing: 'Medium', separator: true }), text(stateText, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    const buttons = [
+      ...(state === null ? [action(t(locale, 'action.startedModule'), 'module.mark', { module: module.id, state: 'started' })] : []),
+      ...(state !== 'finished' ? [action(t(locale, 'action.finishedModule'), 'module.mark', { module: module.id, state: 'finished' })] : []),
+    ];
+    if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });
+  }
+  return card(body, [action(t(locale, 'action.menu'), 'menu')]);
+}

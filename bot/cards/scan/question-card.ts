@@ -1,0 +1,65 @@
+import { type MessageKey, t } from '../../i18n';
+import type { Locale } from '../../domain/org';
+import type { QuestionView } from '../../domain/scan/scan-service';
+import { action, card, type Element, text } from '../card';
+
+/** The card data that identifies this exact question, so stale or forged submits can be recognised. */
+function answerData(q: QuestionView): Record<string, unknown> {
+  return { s: q.session.sessionId, i: q.item.id, n: q.position, cv: q.session.contentVersion };
+}
+
+/** A full-width answer button of its own (one ActionSet each stacks them on a phone). */
+function answerButton(title: string, value: string, q: QuestionView): Element {
+  return { type: 'ActionSet', actions: [action(title, 'scan.answer', { ...answerData(q), v: value })] };
+}
+
+function progressBar(position: number, total: number): Element {
+  const done = Math.max(1, Math.round((100 * (position - 1)) / total));
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: done, style: 'accent', minHeight: '6px', items: [] },
+      { type: 'Column', width: Math.max(1, 100 - done), style: 'emphasis', minHeight: '6px', items: [] },
+    ],
+  };
+}
+
+/** One question per card: progress, the question, big answers, "weet ik niet", back and pause. */
+export function questionCard(q: QuestionView, locale: Locale) {
+  const { item } = q;
+  const body: Element[] = [
+    text(`${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${q.domain.name[locale]}`, { isSubtle: true, size: 'Small' }),
+    progressBar(q.position, q.estimatedTotal),
+  ];
+  if (q.alreadyAnswered) body.push(text(t(locale, 'scan.question.alreadyAnswered'), { color: 'Attention', size: 'Small' }));
+  if (item.type === 'knowledge') body.push(text(t(locale, 'scan.question.knowledge'), { weight: 'Bolder', spacing: 'Medium' }));
+  body.push(text(item.text[locale], { size: 'Medium', weight: item.type === 'knowledge' ? 'Default' : 'Bolder', spacing: 'Medium' }));
+
+  const unknown = t(locale, 'scan.answer.unknown');
+  if (item.type === 'self') {
+    for (const v of ['1', '2', '3', '4']) body.push(answerButton(t(locale, `scan.self.${v}` as MessageKey), v, q));
+    body.push(answerButton(unknown, 'unknown', q));
+  } else if (item.type === 'knowledge') {
+    body.push(answerButton(t(locale, 'scan.answer.true'), 'true', q), answerButton(t(locale, 'scan.answer.false'), 'false', q), answerButton(unknown, 'unknown', q));
+  } else {
+    body.push(
+      {
+        type: 'Input.ChoiceSet',
+        id: 'v',
+        label: t(locale, 'scan.question.choose'),
+        isRequired: true,
+        errorMessage: t(locale, 'scan.question.chooseError'),
+        style: 'expanded',
+        wrap: true,
+        choices: [...(item.options ?? []).map((o) => ({ title: o.text[locale], value: o.id })), { title: unknown, value: 'unknown' }],
+      },
+      { type: 'ActionSet', actions: [action(t(locale, 'scan.action.answer'), 'scan.answer', answerData(q), 'positive')] },
+    );
+  }
+  const nav = [
+    ...(q.canGoBack ? [action(t(locale, 'scan.action.back'), 'scan.back', { s: q.session.sessionId, n: q.position })] : []),
+    action(t(locale, 'scan.action.pause'), 'scan.pause', { s: q.session.sessionId }),
+  ];
+  return card(body, nav);
+}

@@ -1,0 +1,64 @@
+import { type MessageKey, t } from '../../i18n';
+import type { Locale } from '../../domain/org';
+import type { ContentIndex, LearningModule } from '../../domain/scan/content';
+import type { ScanResult } from '../../domain/scan/scan-types';
+import { action, card, type Element, heading, text } from '../card';
+import { formatDate } from '../format';
+
+export interface ResultModel {
+  result: ScanResult;
+  index: ContentIndex;
+  modules: LearningModule[];
+  retakeFrom: Date;
+  justCompleted: boolean;
+  retakeLater?: boolean;
+}
+
+/** Level per domain against the target, what to work on first, modules with links, and the intake offer. */
+export function resultCard(m: ResultModel, locale: Locale) {
+  const { result, index } = m;
+  const level = (l: number) => index.levelName(l as 1, locale);
+  const domainName = (d: string) => index.domainsById.get(d)?.name[locale] ?? d;
+  const lines = Object.entries(result.levels).map(([d, l]) => {
+    const target = result.targets[d];
+    const previous = result.previousLevels?.[d];
+    const mark = (l >= target ? ' ✓' : '') + (previous ? t(locale, 'result.growth', { previous: level(previous) }) : '');
+    return t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
+  });
+  const body: Element[] = [
+    heading(t(locale, 'result.title')),
+    m.retakeLater
+      ? text(t(locale, 'result.retakeLater', { date: formatDate(m.retakeFrom, locale) }))
+      : text(m.justCompleted ? t(locale, 'result.done', { count: result.itemsAsked }) : t(locale, 'result.date', { date: formatDate(result.completedAt, locale) }), { isSubtle: true }),
+    text(lines.join('\n\n'), { spacing: 'Medium' }),
+  ];
+  const below = result.focusDomains.filter((d) => result.levels[d] < result.targets[d]);
+  if (result.focusDomains.length && below.length) {
+    body.push(text(t(locale, 'result.focus'), { weight: 'Bolder', spacing: 'Medium' }), text(result.focusDomains.map((d) => `- ${domainName(d)}`).join('\n')));
+  } else {
+    body.push(text(t(locale, 'result.allGood'), { spacing: 'Medium' }));
+  }
+  if (m.modules.length) {
+    body.push(
+      text(t(locale, 'result.modules'), { weight: 'Bolder', spacing: 'Medium' }),
+      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale)}`).join('\n')),
+    );
+  }
+  const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
+  if (offerIntake) body.push(text(t(locale, 'result.intake'), { spacing: 'Medium', weight: 'Bolder' }));
+  if (!m.retakeLater) body.push(text(t(locale, 'result.retake', { date: formatDate(m.retakeFrom, locale) }), { isSubtle: true, size: 'Small' }));
+  return card(body, [
+    ...(offerIntake ? [action(t(locale, 'action.intake'), 'scan.intake', { result: result.resultId }, 'positive')] : []),
+    action(t(locale, 'action.modules'), 'modules.show'),
+    action(t(locale, 'action.menu'), 'menu'),
+  ]);
+}
+
+export function moduleLine(mod: LearningModule, index: ContentIndex, tenantId: string, locale: Locale): string {
+  return t(locale, 'result.moduleLine', {
+    title: mod.title[locale].replace(/[[\]]/g, ''),
+    url: index.moduleUrl(mod, tenantId),
+    minutes: mod.durationMinutes,
+    format: t(locale, `format.${mod.format}` as MessageKey),
+  });
+}

@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, isConflict } from '../errors';
+import type { UserContext } from '../org';
+import type { Clock } from '../ports';
+import { adviseTraining } from './advice';
+import type { ContentIndex, Domain, Item, LearningModule, Profile } from './content';
+import { ScanEngine, type ScanMode } from './engine';
+import type { AnswerValue } from './model';
+import type { AggregateScope, ModuleState, ScanAggregates, ScanRepository, ScanResult, ScanSession, Versioned } from './scan-types';
+
+/** Where the scan content comes from: the current version, and older ones for sessions begun on them. */
+export interface ContentSource {
+  current(): ContentIndex;
+  version(version: string): Promise<ContentIndex | null>;
+}
+
+export interface QuestionView {
+  kind: 'question';
+  session: ScanSession;
+  item: Item;
+  position: number;
+  estimatedTotal: number;
+  domain: Domain;
+  index: ContentIndex;
+  canGoBack: boolean;
+  alreadyAnswered?: boolean;
+}
+
+export type ScanView =
+  | { kind: 'intro'; profiles: Profile[]; preselected: string | null; previous: ScanResult | null }
+  | QuestionView
+  | { kind: 'paused' }
+  | { kind: 'result'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date; justCompleted: boolean }
+  | { kind: 'retakeLater'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date }
+  | { kind: 'noResult' }
+  | { kind: 'modules'; result: ScanResult; index: ContentIndex; modules: Array<{ module: LearningModule; state: ModuleState | null }> }
+  | { kind: 'intakeRecorded' };
+
+export interface ScanServiceDeps {
+  scans: ScanRepository;
+  aggregates: ScanAggregates;
+  content: ContentSource;
+  clock: Clock;
+  mode: ScanMode;
+  retakeDays: number;
+}
+
+const bad = () => new AppError('bad_input', 400, 'error.badInput');
+const SELF_VALUES = new Set(['1', '2', '3', '4']);
+
+/**
+ * The self-scan use cases. Every answer is stored when given (read the user's session,
+ * replace it with its ETag: two point operations), so a pause, a restart or a double
+ * tap never loses or doubles an answer.
+ */
+export class ScanService {
+  constructor(private readonly deps: ScanServiceDeps) {}
+
+  /** `scan`: resume a scan in progress, else the intro (or the last result if a retake is not due). */
+  async start(user: UserContext): Promise<ScanView> {
+    const current = await this.deps.scans.getSession(user.tenantId, user.userId);
+    if (current?.value.status === 'in-progress') return this.questionView(current.value);
+    const latest = await this.latestResult(user, current?.value);
+    if (latest && this.retakeFrom(latest) > this.deps.clock.now()) return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
+    const index = this.deps.content.current();
+    const preselected = user.person?.jobProfile && index.profilesById.has(user.person.jobProfile) ? user.person.jobProfile : (latest?.profileId ?? null);
+    return { kind: 'intro', profiles: index.content.profiles, preselected, previous: latest };
+  }
+
+  /** The intro's "start": a new session for the chosen job profile, or the running one. */
+  async begin(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const index = this.deps.content.current();
+    const profileId = typeof data.profile === 'string' ? data.profile : '';
+    if (!index.profilesById.has(profileId)) throw bad();
+    const current = await this.deps.scans.getSession(user.tenantId, user.userId);
+    if (current?.value.status === 'in-progress') return this.questionView(current.value);
+    const latest = await this.latestResult(user, current?.value);
+    if (latest && this.retakeFrom(latest) > this.deps.clock.now()) return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
+    const now = this.deps.clock.now().toISOString();
+    const engine = new ScanEngine(index, this.deps.mode);
+    const first = engine.next(profileId, []);
+    if (!first) throw bad();
+    const session: ScanSession = {
+      sessionId: randomUUID(),
+      tenantId: user.tenantId,
+      userId: user.userId,
+      contentVersion: index.version,
+      profileId,
+      mode: this.deps.mode,
+      status: 'in-progress',
+      answers: [],
+      pendingItemId: first.id,
+      startedAt: now,
+      updatedAt: now,
+    };
+    const saved = await this.deps.scans.putSession(session);
+    await this.deps.aggregates.record(user.tenantId, scopesOf(user, profileId), { type: 'scan-started' });
+    return this.questionView(saved.value);
+  }
+
+  /** An answer from a question card. Idempotent; stale or forged submits change nothing. */
+  async answer(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tryAnswer(user, data);
+      } catch (err) {
+        // Someone (a double tap, a Teams retry) changed the session between our read and write: read again.
+        if (!isConflict(err) || attempt >= 2) throw err;
+      }
+    }
+  }
+
+  /** "Vorige": take back the last answer, if the card is the current question. */
+  async back(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const current = await this.sessionFor(user, data);
+    const s = current.value;
+    if (s.status !== 'in-progress' || data.n !== s.answers.length + 1) return this.currentView(user, current, true);
+    if (s.answers.length === 0) return this.questionView(s);
+    const previous = s.answers[s.answers.length - 1];
+    const next: ScanSession = { ...s, answers: s.answers.slice(0, -1), pendingItemId: previous.itemId, updatedAt: this.deps.clock.now().toISOString() };
+    return this.questionView((await this.deps.scans.replaceSession(next, current.etag)).value);
+  }
+
+  /** "Pauze": nothing is lost; `scan` continues at this question. */
+  async pause(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const current = await this.sessionFor(user, data);
+    if (current.value.status !== 'in-progress') return this.currentView(user, current, false);
+    await this.deps.scans.replaceSession({ ...current.value, pausedAt: this.deps.clock.now().toISOString() }, current.etag);
+    return { kind: 'paused' };
+  }
+
+  /** `resultaat`: the latest result again. */
+  async result(user: UserContext): Promise<ScanView> {
+    const session = await this.deps.scans.getSession(user.tenantId, user.userId);
+    const latest = await this.latestResult(user, session?.value);
+    return latest ? this.resultView(latest, false) : { kind: 'noResult' };
+  }
+
+  /** `modules`: the advised modules with their progress. */
+  async modules(user: UserContext): Promise<ScanView> {
+    const session = await this.deps.scans.getSession(user.tenantId, user.userId);
+    const latest = await this.latestResult(user, session?.value);
+    if (!latest) return { kind: 'noResult' };
+    const index = (await this.deps.content.version(latest.contentVersion)) ?? this.deps.content.current();
+    const progress = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
+    const modules = latest.adviceModuleIds
+      .map((id) => index.content.modules.find((m) => m.id === id))
+      .filter((m): m is LearningModule => Boolean(m))
+      .map((module) => ({ module, state: progress?.value.modules[module.id]?.state ?? null }));
+    return { kind: 'modules', result: latest, index, modules };
+  }
+
+  /** Marks an advised module started or finished (feeds the 75 % follow-through goal). */
+  async markModule(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const state = data.state === 'started' || data.state === 'finished' ? data.state : null;
+    const moduleId = typeof data.module === 'string' ? data.module : '';
+    const session = await this.deps.scans.getSession(user.tenantId, user.userId);
+    const latest = await this.latestResult(user, session?.value);
+    if (!state || !latest || !latest.adviceModuleIds.includes(moduleId)) throw bad();
+    const current = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
+    const modules = { ...(current?.value.modules ?? {}) };
+    const before = Object.values(modules);
+    if (modules[moduleId]?.state !== 'finished') modules[moduleId] = { state, at: this.deps.clock.now().toISOString() };
+    await this.deps.scans.saveModuleProgress({ tenantId: user.tenantId, userId: user.userId, modules }, current?.etag ?? null);
+    const after = Object.values(modules);
+    const firstStarted = before.length === 0 && after.length > 0;
+    const firstFinished = !before.some((m) => m.state === 'finished') && after.some((m) => m.state === 'finished');
+    if (firstStarted || firstFinished) {
+      await this.deps.aggregates.record(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', firstStarted, firstFinished });
+    }
+    return this.modules(user);
+  }
+
+  /** "Ja, graag een intake": recorded once on the latest result that offered it. */
+  async requestIntake(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
+    if (!latest || latest.value.resultId !== data.result || !latest.value.intakeOffered) throw bad();
+    if (!latest.value.intakeRequestedAt) {
+      await this.deps.scans.replaceResult({ ...latest.value, intakeRequestedAt: this.deps.clock.now().toISOString() }, latest.etag);
+      await this.deps.aggregates.record(user.tenantId, scopesOf(user, latest.value.profileId), { type: 'intake-requested' });
+    }
+    return { kind: 'intakeRecorded' };
+  }
+
+  private async tryAnswer(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+    const current = await this.sessionFor(user, data);
+    const s = current.value;
+    const index = await this.indexFor(s);
+    if (data.cv !== s.contentVersion) throw bad();
+    const item = index.itemsById.get(String(data.i));
+    if (!item || !index.profileDomains(s.profileId).includes(item.domain)) throw bad();
+    const value = parseValue(item, data.v);
+    if (value === null) throw bad();
+    const given = s.answers.find((a) => a.itemId === item.id);
+    if (s.status !== 'in-progress' || s.pendingItemId !== item.id) {
+      // A retry of the answer just stored shows where the user is now, as the first time did.
+      const isRetry = given && given.value === value && s.answers[s.answers.length - 1]?.itemId === item.id;
+      if (given || s.status !== 'in-progress') return this.currentView(user, current, !isRetry);
+      throw bad();
+    }
+    if (data.n !== s.answers.length + 1) return this.currentView(user, current, true);
+
+    const now = this.deps.clock.now().toISOString();
+    const answers = [...s.answers, { itemId: item.id, value, at: now }];
+    const engine = new ScanEngine(index, s.mode);
+    const next = engine.next(s.profileId, answers);
+    const updated: ScanSession = { ...s, answers, pendingItemId: next?.id ?? null, status: next ? 'in-progress' : 'completed', updatedAt: now, pausedAt: undefined };
+    const saved = await this.deps.scans.replaceSession(updated, current.etag);
+    if (next) return this.questionView(saved.value);
+    const result = await this.complete(user, saved.value, index);
+    return this.resultView(result, true);
+  }
+
+  /** Turns a completed session into its result, aggregates it, and returns it. Safe to repeat. */
+  private async complete(user: UserContext | null, s: ScanSession, index: ContentIndex): Promise<ScanResult> {
+    const engine = new ScanEngine(index, s.mode);
+    const profile = index.profilesById.get(s.profileId)!;
+    const levels = engine.levels(s.profileId, s.answers);
+    const previous = await this.deps.scans.latestResult(s.tenantId, s.userId);
+    const advice = adviseTraining(index, levels, profile.targets, user?.locale ?? 'nl');
+    const result: ScanResult = {
+      resultId: s.sessionId,
+      sessionId: s.sessionId,
+      tenantId: s.tenantId,
+      userId: s.userId,
+      contentVersion: s.contentVersion,
+      profileId: s.profileId,
+      mode: s.mode,
+      startedAt: s.startedAt,
+      completedAt: s.updatedAt,
+      itemsAsked: s.answers.length,
+      levels,
+      targets: profile.targets,
+      previousLevels: previous && previous.value.sessionId !== s.sessionId ? previous.value.levels : null,
+      focusDomains: advice.focusDomains,
+      adviceModuleIds: advice.modules.map((m) => m.id),
+      intakeOffered: advice.intakeOffered,
+      answers: s.answers,
+    };
+    if (previous?.value.sessionId === s.sessionId) return previous.value;
+    await this.deps.scans.createResult(result);
+    if (user) {
+      await this.deps.aggregates.record(s.tenantId, scopesOf(user, s.profileId), {
+        type: 'scan-completed',
+        levels,
+        targets: profile.targets,
+        previous: previous ? { levels: previous.value.levels, targets: previous.value.targets } : null,
+        month: s.updatedAt.slice(0, 7),
+        itemsAsked: s.answers.length,
+      });
+    }
+    return result;
+  }
+
+  /** The latest result; repairs a completed session whose result was not written (a crash in between). */
+  private async latestResult(user: UserContext, session: ScanSession | undefined): Promise<ScanResult | null> {
+    const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
+    if (session?.status === 'completed' && latest?.value.sessionId !== session.sessionId) {
+      return this.complete(user, session, await this.indexFor(session));
+    }
+    return latest?.value ?? null;
+  }
+
+  private async sessionFor(user: UserContext, data: Record<string, unknown>): Promise<Versioned<ScanSession>> {
+    const current = await this.deps.scans.getSession(user.tenantId, user.userId);
+    // Another user's or an unknown session id looks exactly like "no such session": change nothing.
+    if (!current || typeof data.s !== 'string' || current.value.sessionId !== data.s) throw bad();
+    return current;
+  }
+
+  private async currentView(user: UserContext, current: Versioned<ScanSession>, alreadyAnswered: boolean): Promise<ScanView> {
+    if (current.value.status === 'in-progress') return { ...(await this.questionView(current.value)), alreadyAnswered };
+    const latest = await this.latestResult(user, current.value);
+    return latest ? this.resultView(latest, false) : { kind: 'noResult' };
+  }
+
+  private async questionView(s: ScanSession): Promise<QuestionView> {
+    const index = await this.indexFor(s);
+    const item = index.itemsById.get(s.pendingItemId ?? '');
+    if (!item) throw new Error(`session ${s.sessionId} has no valid pending item`);
+    const progress = new ScanEngine(index, s.mode).progress(s.profileId, s.answers);
+    return {
+      kind: 'question',
+      session: s,
+      item,
+      ...progress,
+      domain: index.domainsById.get(item.domain)!,
+      index,
+      canGoBack: s.answers.length > 0,
+    };
+  }
+
+  private async resultView(result: ScanResult, justCompleted: boolean) {
+    const index = (await this.deps.content.version(result.contentVersion)) ?? this.deps.content.current();
+    const modules = result.adviceModuleIds.map((id) => index.content.modules.find((m) => m.id === id)).filter((m): m is LearningModule => Boolean(m));
+    return { kind: 'result' as const, result, index, modules, retakeFrom: this.retakeFrom(result), justCompleted };
+  }
+
+  private async indexFor(s: ScanSession): Promise<ContentIndex> {
+    const index = await this.deps.content.version(s.contentVersion);
+    if (!index) throw new Error(`content version ${s.contentVersion} is missing`);
+    return index;
+  }
+
+  private retakeFrom(result: ScanResult): Date {
+    return new Date(new Date(result.completedAt).getTime() + this.deps.retakeDays * 86400_000);
+  }
+}
+
+/** Parses a card value for an item; null when it is not one of the item's answers. */
+export function parseValue(item: Item, raw: unknown): AnswerValue | null {
+  const v = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
+  if (typeof v !== 'string') return null;
+  if (v === 'unknown') return 'unknown';
+  if (item.type === 'self') return SELF_VALUES.has(v) ? (Number(v) as 1 | 2 | 3 | 4) : null;
+  if (item.type === 'knowledge') return v === 'true' ? true : v === 'false' ? false : null;
+  return item.options?.some((o) => o.id === v) ? v : null;
+}
+
+function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
+  const scopes: AggregateScope[] = [{ kind: 'tenant', id: user.tenantId }, { kind: 'profile', id: profileId }];
+  if (user.department) scopes.push({ kind: 'department', id: user.department.id });
+  if (user.location) scopes.push({ kind: 'location', id: user.location.id });
+  if (user.team) scopes.push({ kind: 'team', id: user.team.id });
+  return scopes;
+}

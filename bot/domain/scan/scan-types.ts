@@ -1,0 +1,91 @@
+import type { Level } from './content';
+import type { GivenAnswer, ScanMode } from './engine';
+import type { AnswerValue } from './model';
+
+export interface StoredAnswer extends GivenAnswer {
+  at: string;
+}
+
+/** A user's current scan: one document per user, replaced when a new scan starts. */
+export interface ScanSession {
+  sessionId: string;
+  tenantId: string;
+  userId: string;
+  contentVersion: string;
+  profileId: string;
+  mode: ScanMode;
+  status: 'in-progress' | 'completed';
+  answers: StoredAnswer[];
+  /** The question on the user's card; null once completed. */
+  pendingItemId: string | null;
+  startedAt: string;
+  updatedAt: string;
+  pausedAt?: string;
+}
+
+/** What the scan concluded; the owner's answers are kept with it for their own export only. */
+export interface ScanResult {
+  resultId: string;
+  sessionId: string;
+  tenantId: string;
+  userId: string;
+  contentVersion: string;
+  profileId: string;
+  mode: ScanMode;
+  startedAt: string;
+  completedAt: string;
+  itemsAsked: number;
+  levels: Record<string, Level>;
+  targets: Record<string, Level>;
+  previousLevels: Record<string, Level> | null;
+  focusDomains: string[];
+  adviceModuleIds: string[];
+  intakeOffered: boolean;
+  intakeRequestedAt?: string;
+  answers: StoredAnswer[];
+}
+
+export type ModuleState = 'started' | 'finished';
+export interface ModuleProgress {
+  tenantId: string;
+  userId: string;
+  modules: Record<string, { state: ModuleState; at: string }>;
+}
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Where scans live: per user, a few point operations per answer. */
+export interface ScanRepository {
+  getSession(tenantId: string, userId: string): Promise<Versioned<ScanSession> | null>;
+  /** Writes a new session over the user's previous one. */
+  putSession(session: ScanSession): Promise<Versioned<ScanSession>>;
+  /** Replaces the session only if unchanged since read; throws a conflict AppError otherwise. */
+  replaceSession(session: ScanSession, etag: string): Promise<Versioned<ScanSession>>;
+  latestResult(tenantId: string, userId: string): Promise<Versioned<ScanResult> | null>;
+  createResult(result: ScanResult): Promise<void>;
+  replaceResult(result: ScanResult, etag: string): Promise<void>;
+  getModuleProgress(tenantId: string, userId: string): Promise<Versioned<ModuleProgress> | null>;
+  saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void>;
+}
+
+/** The groups a user's figures count towards (never fewer people than the anonymity threshold are shown). */
+export interface AggregateScope {
+  kind: 'tenant' | 'department' | 'location' | 'team' | 'profile';
+  id: string;
+}
+
+export type AggregateEvent =
+  | { type: 'scan-started' }
+  | { type: 'scan-completed'; levels: Record<string, Level>; targets: Record<string, Level>; previous: { levels: Record<string, Level>; targets: Record<string, Level> } | null; month: string; itemsAsked: number }
+  | { type: 'intake-requested' }
+  | { type: 'module-progress'; firstStarted: boolean; firstFinished: boolean };
+
+/** Pre-aggregated, anonymous counts per group, updated as things happen (the dashboards read them). */
+export interface ScanAggregates {
+  record(tenantId: string, scopes: AggregateScope[], event: AggregateEvent): Promise<void>;
+}
+
+export type { AnswerValue };

@@ -1,0 +1,106 @@
+import type { Container } from '@azure/cosmos';
+import type { Level } from '../domain/scan/content';
+import type { AggregateEvent, AggregateScope, ScanAggregates } from '../domain/scan/scan-types';
+import { isConflict } from '../domain/errors';
+import { readOrNull, replaceIfMatch, createOnce } from './cosmos';
+
+/** Anonymous counts for one group. Never holds a user id or an answer. */
+export interface ScanAggregate {
+  id: string;
+  tenantId: string;
+  scope: AggregateScope;
+  /** Users who have a scan in progress now. */
+  inProgress: number;
+  /** Users with at least one completed scan. */
+  respondents: number;
+  completions: number;
+  completionsByMonth: Record<string, number>;
+  itemsAsked: number;
+  /** Per domain, how many respondents are at level 1..4 (their latest scan). */
+  levels: Record<string, [number, number, number, number]>;
+  /** Per domain, how many respondents are below their profile's target. */
+  belowTarget: Record<string, number>;
+  /** Per domain, how many respondents have it in their profile. */
+  measured: Record<string, number>;
+  intakeRequests: number;
+  moduleStarters: number;
+  moduleFinishers: number;
+  updatedAt: string;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Increments per-group counters in the `aggregates` container (partition /tenantId), with ETags. */
+export class CosmosScanAggregates implements ScanAggregates {
+  constructor(private readonly container: Container, private readonly now: () => Date) {}
+
+  static docId(scope: AggregateScope): string {
+    return `scan|${scope.kind}|${scope.id}`;
+  }
+
+  async get(tenantId: string, scope: AggregateScope): Promise<ScanAggregate | null> {
+    return readOrNull<ScanAggregate>(this.container, CosmosScanAggregates.docId(scope), tenantId);
+  }
+
+  async record(tenantId: string, scopes: AggregateScope[], event: AggregateEvent): Promise<void> {
+    await Promise.all(scopes.map((scope) => this.update(tenantId, scope, (agg) => apply(agg, event))));
+  }
+
+  private async update(tenantId: string, scope: AggregateScope, change: (agg: ScanAggregate) => void): Promise<void> {
+    const id = CosmosScanAggregates.docId(scope);
+    for (let attempt = 1; ; attempt++) {
+      const current = await readOrNull<ScanAggregate>(this.container, id, tenantId);
+      const agg: ScanAggregate = current ? structuredClone(current) : empty(id, tenantId, scope);
+      change(agg);
+      agg.updatedAt = this.now().toISOString();
+      try {
+        if (current) await replaceIfMatch(this.container, agg, current._etag, tenantId);
+        else await createOnce(this.container, agg);
+        return;
+      } catch (err) {
+        if (!isConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
+}
+
+function empty(id: string, tenantId: string, scope: AggregateScope): ScanAggregate {
+  return {
+    id, tenantId, scope, inProgress: 0, respondents: 0, completions: 0, completionsByMonth: {}, itemsAsked: 0,
+    levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0, updatedAt: '',
+  };
+}
+
+function apply(agg: ScanAggregate, event: AggregateEvent): void {
+  switch (event.type) {
+    case 'scan-started':
+      agg.inProgress += 1;
+      return;
+    case 'intake-requested':
+      agg.intakeRequests += 1;
+      return;
+    case 'module-progress':
+      if (event.firstStarted) agg.moduleStarters += 1;
+      if (event.firstFinished) agg.moduleFinishers += 1;
+      return;
+    case 'scan-completed': {
+      agg.inProgress = Math.max(0, agg.inProgress - 1);
+      agg.completions += 1;
+      agg.itemsAsked += event.itemsAsked;
+      agg.completionsByMonth[event.month] = (agg.completionsByMonth[event.month] ?? 0) + 1;
+      if (event.previous) count(agg, event.previous.levels, event.previous.targets, -1);
+      else agg.respondents += 1;
+      count(agg, event.levels, event.targets, +1);
+    }
+  }
+}
+
+function count(agg: ScanAggregate, levels: Record<string, Level>, targets: Record<string, Level>, sign: 1 | -1): void {
+  for (const [domain, level] of Object.entries(levels)) {
+    const row = (agg.levels[domain] ??= [0, 0, 0, 0]);
+    row[level - 1] = Math.max(0, row[level - 1] + sign);
+    agg.measured[domain] = Math.max(0, (agg.measured[domain] ?? 0) + sign);
+    if (level < (targets[domain] ?? 0)) agg.belowTarget[domain] = Math.max(0, (agg.belowTarget[domain] ?? 0) + sign);
+  }
+}

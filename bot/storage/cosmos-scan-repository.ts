@@ -1,0 +1,78 @@
+import type { Container } from '@azure/cosmos';
+import type { ModuleProgress, ScanRepository, ScanResult, ScanSession, Versioned } from '../domain/scan/scan-types';
+import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
+import { userKey } from './containers';
+import { isConflict } from '../domain/errors';
+
+type Doc<T> = T & { id: string; userKey: string; docType: string };
+
+/**
+ * Scans in the `scans` container, partitioned by user: the session, the results and
+ * the module progress of one person sit together, so an answer is a point read and a
+ * conditional replace.
+ */
+export class CosmosScanRepository implements ScanRepository {
+  constructor(private readonly container: Container) {}
+
+  async getSession(tenantId: string, userId: string): Promise<Versioned<ScanSession> | null> {
+    return versioned(await readOrNull<Doc<ScanSession>>(this.container, 'session', userKey(tenantId, userId)));
+  }
+
+  async putSession(session: ScanSession): Promise<Versioned<ScanSession>> {
+    const { resource } = await this.container.items.upsert(this.sessionDoc(session));
+    return versioned(resource as unknown as Doc<ScanSession> & { _etag: string })!;
+  }
+
+  async replaceSession(session: ScanSession, etag: string): Promise<Versioned<ScanSession>> {
+    const doc = this.sessionDoc(session);
+    return versioned(await replaceIfMatch(this.container, doc, etag, doc.userKey))!;
+  }
+
+  async latestResult(tenantId: string, userId: string): Promise<Versioned<ScanResult> | null> {
+    const key = userKey(tenantId, userId);
+    const { resources } = await this.container.items
+      .query<Doc<ScanResult> & { _etag: string }>(
+        { query: "SELECT TOP 1 * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] },
+        { partitionKey: key },
+      )
+      .fetchAll();
+    return versioned(resources[0] ?? null);
+  }
+
+  async createResult(result: ScanResult): Promise<void> {
+    try {
+      await createOnce(this.container, this.resultDoc(result));
+    } catch (err) {
+      if (!isConflict(err)) throw err; // written by an earlier attempt: the same result
+    }
+  }
+
+  async replaceResult(result: ScanResult, etag: string): Promise<void> {
+    const doc = this.resultDoc(result);
+    await replaceIfMatch(this.container, doc, etag, doc.userKey);
+  }
+
+  async getModuleProgress(tenantId: string, userId: string): Promise<Versioned<ModuleProgress> | null> {
+    return versioned(await readOrNull<Doc<ModuleProgress>>(this.container, 'modules', userKey(tenantId, userId)));
+  }
+
+  async saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void> {
+    const doc = { ...progress, id: 'modules', userKey: userKey(progress.tenantId, progress.userId), docType: 'modules' };
+    if (etag) await replaceIfMatch(this.container, doc, etag, doc.userKey);
+    else await createOnce(this.container, doc);
+  }
+
+  private sessionDoc(session: ScanSession): Doc<ScanSession> {
+    return { ...session, id: 'session', userKey: userKey(session.tenantId, session.userId), docType: 'session' };
+  }
+
+  private resultDoc(result: ScanResult): Doc<ScanResult> {
+    return { ...result, id: `result:${result.resultId}`, userKey: userKey(result.tenantId, result.userId), docType: 'result' };
+  }
+}
+
+function versioned<T>(doc: (Doc<T> & { _etag: string }) | null): Versioned<T> | null {
+  if (!doc) return null;
+  const { id: _id, userKey: _k, docType: _t, _rid, _self, _etag, _ts, _attachments, ...value } = doc as Record<string, unknown>;
+  return { value: value as T, etag: _etag as string };
+}

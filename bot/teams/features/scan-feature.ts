@@ -1,0 +1,62 @@
+import type { Locale } from '../../domain/org';
+import type { ScanService, ScanView } from '../../domain/scan/scan-service';
+import { noticeCard } from '../../cards/notice-card';
+import { scanIntroCard } from '../../cards/scan/intro-card';
+import { questionCard } from '../../cards/scan/question-card';
+import { resultCard } from '../../cards/scan/result-card';
+import { modulesCard } from '../../cards/scan/modules-card';
+import type { Features, Reply, Turn } from '../turn';
+
+/** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
+export function scanFeature(service: ScanService, opts: { anonymityThreshold: number }): Features {
+  const show = (view: ScanView, locale: Locale, tenantId: string): Reply => ({ card: cardFor(view, locale, tenantId, opts.anonymityThreshold) });
+  const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn.user.locale, turn.user.tenantId);
+  const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) =>
+    show(await use(turn, data), turn.user.locale, turn.user.tenantId);
+
+  return {
+    commands: {
+      scan: run((turn) => service.start(turn.user)),
+      result: run((turn) => service.result(turn.user)),
+      modules: run((turn) => service.modules(turn.user)),
+    },
+    actions: {
+      'scan.start': act((turn) => service.start(turn.user)),
+      'scan.begin': act((turn, data) => service.begin(turn.user, data)),
+      'scan.answer': act((turn, data) => service.answer(turn.user, data)),
+      'scan.back': act((turn, data) => service.back(turn.user, data)),
+      'scan.pause': act((turn, data) => service.pause(turn.user, data)),
+      'scan.result': act((turn) => service.result(turn.user)),
+      'scan.intake': act((turn, data) => service.requestIntake(turn.user, data)),
+      'modules.show': act((turn) => service.modules(turn.user)),
+      'module.mark': act((turn, data) => service.markModule(turn.user, data)),
+    },
+    freeText: [
+      // Free text while a scan is open: a hint how to go on, not the menu.
+      async (turn) => {
+        const view = await service.start(turn.user);
+        return view.kind === 'question' ? { card: noticeCard({ titleKey: 'scan.intro.title', bodyKey: 'scan.freeText', next: { titleKey: 'scan.action.resume', verb: 'scan.start' } }, turn.user.locale) } : null;
+      },
+    ],
+  };
+}
+
+function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number) {
+  switch (view.kind) {
+    case 'intro':
+      return scanIntroCard({ profiles: view.profiles, preselected: view.preselected, previousDate: view.previous?.completedAt ?? null, anonymityThreshold }, locale);
+    case 'question':
+      return questionCard(view, locale);
+    case 'paused':
+      return noticeCard({ titleKey: 'scan.paused.title', bodyKey: 'scan.paused.body', next: { titleKey: 'scan.action.resume', verb: 'scan.start' } }, locale);
+    case 'result':
+    case 'retakeLater':
+      return resultCard({ ...view, justCompleted: view.kind === 'result' && view.justCompleted, retakeLater: view.kind === 'retakeLater' }, locale);
+    case 'noResult':
+      return noticeCard({ titleKey: 'noResult.title', bodyKey: 'noResult.body', next: { titleKey: 'action.startScan', verb: 'scan.start' } }, locale);
+    case 'modules':
+      return modulesCard({ tenantId, index: view.index, modules: view.modules }, locale);
+    case 'intakeRecorded':
+      return noticeCard({ titleKey: 'intake.recorded.title', bodyKey: 'intake.recorded.body', next: { titleKey: 'action.modules', verb: 'modules.show' } }, locale);
+  }
+}
