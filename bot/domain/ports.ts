@@ -40,4 +40,6 @@ export interface ConversationRef {
 export interface UserStateRepository {
   saveConversationRef(ref: ConversationRef): Promise<void>;
   getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null>;
+  /** True only the first time for this conversation: Teams announces an install twice (conversationUpdate and installationUpdate). */
+  firstWelcome(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean>;
 }

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRef, UserStateRepository } from '../domain/ports';
-import { readOrNull } from './cosmos';
+import { createOnce, readOrNull } from './cosmos';
+import { isConflict } from '../domain/errors';
 import { userKey } from './containers';
 
 /** Per-user app state in the `users` container (partition /userKey). */
@@ -9,6 +10,17 @@ export class CosmosUserState implements UserStateRepository {
 
   async saveConversationRef(ref: ConversationRef): Promise<void> {
     await this.container.items.upsert({ id: 'conversation', userKey: userKey(ref.tenantId, ref.userId), ...ref });
+  }
+
+  async firstWelcome(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean> {
+    try {
+      // A create either wins or gets 409: exactly one of two simultaneous install events welcomes.
+      await createOnce(this.container, { id: `welcome:${conversationId}`.slice(0, 250), userKey: userKey(tenantId, userId), at });
+      return true;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
   }
 
   async getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null> {

@@ -144,7 +144,8 @@ export class DigivaardigBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const turn = await this.turnOf(context);
     await this.saveReference(context, turn.user);
-    await send(context, this.welcomeCardFor(turn.user));
+    const first = await this.deps.userState.firstWelcome(turn.user.tenantId, turn.user.userId, turn.conversationId, this.deps.clock.now().toISOString());
+    if (first) await send(context, this.welcomeCardFor(turn.user));
   }
 
   private welcomeCardFor(user: UserContext): AdaptiveCard {

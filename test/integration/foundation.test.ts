@@ -58,6 +58,17 @@ describe('the server on the embedded Cosmos server', () => {
       assert.deepEqual(cardVerbs(card), ['scan.start', 'menu']);
     });
 
+    it('welcomes once when Teams announces the install twice at the same moment', async () => {
+      const c = client({ ...demoUser('coach'), aadObjectId: randomUUID() });
+      const before = conn.connector.activities(c.conversationId).length;
+      await Promise.all([
+        c.post(c.activity({ type: 'installationUpdate', action: 'add' })),
+        c.post(c.activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:digivaardig-bot' }] })),
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(conn.connector.activities(c.conversationId).length - before, 1);
+    });
+
     it('stores the conversation reference so the bot can reach them later', async () => {
       const employee = demoUser('employee');
       const { resource } = await app.store.containers.users.item('conversation', `${employee.tenantId}|${employee.aadObjectId}`).read();

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { App } from '../../bot/app';
+import { CosmosScanAggregates } from '../../bot/storage/cosmos-aggregates';
+import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
+import { demoUser } from '../helpers/demo';
+import { actionData, answerOptions, finishScan } from '../helpers/scan-driver';
+import { cardOf, GENT, TeamsTestClient, type TeamsUser } from '../helpers/teams';
+
+describe('the self-scan in Teams chat', () => {
+  let app: App;
+  let conn: Awaited<ReturnType<typeof startConnector>>;
+  const data = tempDir();
+  const client = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user);
+  const stranger = (): TeamsUser => ({ tenantId: randomUUID(), aadObjectId: randomUUID(), name: 'Sam Nieuw', locale: 'nl-NL' });
+
+  before(async () => {
+    conn = await startConnector();
+    app = await startTestApp({ dataDir: data.dir });
+  });
+  after(async () => {
+    await app.stop();
+    await conn.close();
+    data.remove();
+  });
+
+  /** `scan` → intro → start with a profile → the first question card. */
+  async function begin(c: TeamsTestClient, profile = 'buitendienst') {
+    const { replies } = await c.say('scan');
+    const intro = cardOf(replies[0]);
+    const start = await c.tap('scan.begin', { profile });
+    return { intro, question: start.card! };
+  }
+
+  it('lets a new Teams user from an unseen tenant take the whole scan and see a result with advice', async () => {
+    const c = client(stranger());
+    const { intro, question } = await begin(c);
+    assertValidCard(intro, 'intro');
+    assert.match(cardText(intro), /ongeveer 15 minuten/);
+    assert.match(cardText(intro), /Jouw antwoorden zijn van jou.*minstens 5 mensen/s);
+    assertValidCard(question, 'question');
+    assert.match(cardText(question), /Vraag 1 van ~\d+/);
+
+    const { card, answered } = await finishScan(c, question);
+    assertValidCard(card, 'result');
+    const text = cardText(card);
+    assert.match(text, /Jouw uitslag/);
+    assert.match(text, new RegExp(`Klaar! Je hebt ${answered} vragen beantwoord`));
+    assert.match(text, /\(doel: (Starter|Basis|Gevorderd|Expert)\)/);
+    assert.match(text, /\]\(https:\/\/leren\.digivaardig\.example\/modules\/mod-/, 'modules link to the default learning environment for an unknown tenant');
+    assert.ok(answered <= 60, `adaptive scan asked ${answered} questions`);
+    assert.ok(cardVerbs(card).includes('modules.show'));
+  });
+
+  it('pre-selects the job profile the directory knows, and links modules to the municipality’s own learning environment', async () => {
+    const employee = demoUser('employee');
+    const c = client(employee);
+    const { replies } = await c.say('scan');
+    const intro = cardOf(replies[0]);
+    const choice = JSON.stringify(intro).match(/"id":"profile"[^}]*"value":"([a-z-]+)"/);
+    assert.ok(choice, 'a profile is pre-selected');
+    const start = await c.tap('scan.begin', { profile: choice[1] });
+    const { card } = await finishScan(c, start.card!, (o) => o[0]);
+    const ownEnvironment = employee.tenantId === GENT ? /leerplatform\.gent\.example/ : /leeromgeving\.westerkwartier\.example/;
+    assert.match(cardText(card), ownEnvironment);
+    assert.match(cardText(card), /intake/i, 'the lowest results are offered an intake');
+    const intake = actionData(card, 'scan.intake');
+    assert.ok(intake);
+    const recorded = await c.tap('scan.intake', intake);
+    assert.match(cardText(recorded.card!), /genoteerd/);
+    const again = await c.tap('scan.intake', intake);
+    assert.match(cardText(again.card!), /genoteerd/);
+    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => new Date()).get(employee.tenantId, { kind: 'team', id: employee.teamId! });
+    assert.equal(agg?.intakeRequests, 1, 'the wish counts once');
+    assert.equal(agg?.respondents, 1);
+    assert.equal(JSON.stringify(agg).includes(employee.aadObjectId), false, 'aggregates hold no user ids');
+  });
+
+  it('counts the same answer submitted twice once, and tells an old card it was already answered', async () => {
+    const c = client(stranger());
+    const { question } = await begin(c);
+    const first = answerOptions(question)[1];
+    const [a, b] = await Promise.all([c.tap('scan.answer', first), c.tap('scan.answer', first)]);
+    assert.equal(a.status, 200);
+    assert.equal(b.status, 200);
+    for (const r of [a, b]) assert.match(cardText(r.card!), /Vraag 2 van/);
+    const next = a.card!;
+    const second = await c.tap('scan.answer', answerOptions(next)[0]);
+    assert.match(cardText(second.card!), /Vraag 3 van/);
+    const stale = await c.tap('scan.answer', answerOptions(question)[0]);
+    assert.match(cardText(stale.card!), /Deze vraag is al beantwoord/);
+    assert.match(cardText(stale.card!), /Vraag 3 van/);
+    const { resource } = await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read();
+    assert.equal(resource.answers.length, 2, 'exactly two answers are stored');
+  });
+
+  it('goes back one question with "Vorige" and pauses and resumes at the same question', async () => {
+    const c = client(stranger());
+    const { question } = await begin(c);
+    const q2 = (await c.tap('scan.answer', answerOptions(question)[0])).card!;
+    const back = await c.tap('scan.back', actionData(q2, 'scan.back')!);
+    assert.match(cardText(back.card!), /Vraag 1 van/);
+    assert.equal(cardText(back.card!).split('\n')[2], cardText(question).split('\n')[2], 'the same question again');
+    const paused = await c.tap('scan.pause', actionData(back.card!, 'scan.pause')!);
+    assert.match(cardText(paused.card!), /op pauze/);
+    const { replies } = await c.say('scan');
+    assert.match(cardText(cardOf(replies[0])), /Vraag 1 van/);
+  });
+
+  it('answers free text during a scan with a hint how to continue', async () => {
+    const c = client(stranger());
+    await begin(c);
+    const { replies } = await c.say('ik weet het even niet');
+    assert.match(cardText(cardOf(replies[0])), /Je bent bezig met de scan/);
+  });
+
+  describe('forged submits change nothing', () => {
+    let c: TeamsTestClient;
+    let question: Record<string, unknown>;
+    let valid: Record<string, unknown>;
+    before(async () => {
+      c = client(stranger());
+      ({ question } = await begin(c));
+      valid = answerOptions(question)[0];
+    });
+
+    const cases: Array<[string, (v: Record<string, unknown>) => Record<string, unknown>]> = [
+      ['an unknown item', (v) => ({ ...v, i: 'xyz-99' })],
+      ['an item from another profile’s domain', (v) => ({ ...v, i: 'con-01' })],
+      ['a value outside the item’s scale', (v) => ({ ...v, v: '7' })],
+      ['another session', (v) => ({ ...v, s: randomUUID() })],
+      ['an older content version', (v) => ({ ...v, cv: 'old-version' })],
+      ['missing fields', () => ({})],
+      ['a value of the wrong type', (v) => ({ ...v, v: { nested: true } })],
+    ];
+    for (const [what, forge] of cases) {
+      it(`rejects ${what} with a localized notice`, async () => {
+        const before = (await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()).resource;
+        const res = await c.tap('scan.answer', forge(valid));
+        assert.equal(res.status, 200);
+        assertValidCard(res.card, what);
+        assert.match(cardText(res.card!), /Dat lukte niet.*Er is niets veranderd/s);
+        const after = (await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()).resource;
+        assert.equal(after._etag, before._etag);
+      });
+    }
+
+    it("rejects someone else's session id from another user's card", async () => {
+      const other = client(stranger());
+      const res = await other.tap('scan.answer', valid);
+      assert.match(cardText(res.card!), /Dat lukte niet/);
+    });
+  });
+
+  it('shows the latest result again with `resultaat`, and the modules with progress buttons', async () => {
+    const c = client(stranger());
+    const { question } = await begin(c, 'beleidsmedewerker');
+    await finishScan(c, question);
+    const { replies } = await c.say('resultaat');
+    const result = cardOf(replies[0]);
+    assertValidCard(result, 'result again');
+    assert.match(cardText(result), /Scan van \d+ \w+ \d{4}/);
+    const mods = cardOf((await c.say('modules')).replies[0]);
+    assertValidCard(mods, 'modules');
+    assert.match(cardText(mods), /Nog niet gestart/);
+    const mark = actionData(mods, 'module.mark')!;
+    const marked = await c.tap('module.mark', { ...mark, state: 'finished' });
+    assert.match(cardText(marked.card!), /Afgerond ✓/);
+    const forged = await c.tap('module.mark', { module: 'mod-not-advised', state: 'finished' });
+    assert.match(cardText(forged.card!), /Dat lukte niet/);
+  });
+
+  it('says "no result yet" before a scan, and the retake date after one', async () => {
+    const c = client(stranger());
+    assert.match(cardText(cardOf((await c.say('resultaat')).replies[0])), /Nog geen uitslag/);
+    const { question } = await begin(c);
+    await finishScan(c, question);
+    const { replies } = await c.say('scan');
+    assert.match(cardText(cardOf(replies[0])), /opnieuw doen vanaf/);
+  });
+
+  it('speaks English to an English-speaking colleague, on every card', async () => {
+    const c = client({ ...stranger(), locale: 'en-US' });
+    const { intro, question } = await begin(c);
+    assert.match(cardText(intro), /The digital self-scan/);
+    assert.match(cardText(question), /Question 1 of ~/);
+    const { card } = await finishScan(c, question);
+    assertValidCard(card, 'result en');
+    assert.match(cardText(card), /Your result/);
+  });
+});
+
+describe('the self-scan across a server restart', () => {
+  it('continues at the pending question after a restart', async () => {
+    const data = tempDir();
+    const conn = await startConnector();
+    const user: TeamsUser = { tenantId: randomUUID(), aadObjectId: randomUUID(), name: 'Pim Pauze', locale: 'nl-NL' };
+    let app = await startTestApp({ dataDir: data.dir });
+    try {
+      let c = new TeamsTestClient(app.url, conn.connector, conn.url, user);
+      await c.say('scan');
+      const q1 = (await c.tap('scan.begin', { profile: 'financieel' })).card!;
+      const q2 = (await c.tap('scan.answer', answerOptions(q1)[1])).card!;
+      const q3 = (await c.tap('scan.answer', answerOptions(q2)[1])).card!;
+      await app.stop();
+      app = await startTestApp({ dataDir: data.dir });
+      c = new TeamsTestClient(app.url, conn.connector, conn.url, user);
+      const resumed = cardOf((await c.say('scan')).replies[0]);
+      assert.match(cardText(resumed), /Vraag 3 van/);
+      assert.deepEqual(answerOptions(resumed), answerOptions(q3));
+      const next = await c.tap('scan.answer', answerOptions(q3)[0]);
+      assert.match(cardText(next.card!), /Vraag 4 van/);
+    } finally {
+      await app.stop();
+      await conn.close();
+      data.remove();
+    }
+  });
+});
