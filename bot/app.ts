@@ -19,9 +19,13 @@ import { CosmosScanRepository } from './storage/cosmos-scan-repository';
 import { CosmosScanAggregates } from './storage/cosmos-aggregates';
 import { scanFeature } from './teams/features/scan-feature';
 import { mergeFeatures } from './teams/turn';
+import { ReferenceKeeper } from './teams/reference-keeper';
+import { OutboundQueue } from './teams/outbound/outbound-queue';
+import { ProactiveMessenger } from './teams/outbound/proactive-messenger';
+import { registerTabApi } from './http/tab-api';
 import { DigivaardigBot } from './teams/digivaardig-bot';
-import { DevTokenAuthority, type Authenticator } from './http/auth';
-import { AppError } from './domain/errors';
+import { DevTokenAuthority } from './http/auth';
+import { createAuthenticator } from './http/create-authenticator';
 import { createServer, type RunningServer } from './server';
 import { registerDevRoutes } from './dev/dev-routes';
 
@@ -84,9 +88,18 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     }
   };
 
+  const messenger = new ProactiveMessenger({
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    userState,
+    queue: new OutboundQueue({ onGone: (tenantId, conversation) => botLog.info({ tenantId, conversation }, 'conversation gone: app removed') }),
+    log: botLog,
+  });
+
   const bot = new DigivaardigBot({
     directory,
     userState,
+    references: new ReferenceKeeper(userState, clock),
     features: mergeFeatures(
       scanFeature(
         new ScanService({
@@ -107,11 +120,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   });
 
   const devAuthority = config.devMode ? new DevTokenAuthority() : null;
-  const auth: Authenticator = devAuthority ?? {
-    authenticate: async () => {
-      throw new AppError('unauthenticated', 401, 'error.unauthenticated');
-    },
-  };
+  const auth = createAuthenticator(config, devAuthority);
 
   const http = createServer({
     version: config.version,
@@ -122,6 +131,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
+    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, log: log.child({ component: 'tab-api' }) }),
     log,
     tabDir: path.join(ROOT, 'tab', 'public'),
     startedAt: started,

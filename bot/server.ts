@@ -19,6 +19,8 @@ export interface ServerDeps {
   auth: Authenticator;
   pingStore(): Promise<boolean>;
   log: Logger;
+  /** The tab's API routes (registered after the built-in ones). */
+  apiRoutes?: (server: restify.Server) => void;
   /** Extra routes that exist only in development (playground, dev identities). */
   devRoutes?: (server: restify.Server) => void;
   tabDir: string;
@@ -91,6 +93,7 @@ export function createServer(deps: ServerDeps) {
   });
   server.get('/tab/*', restify.plugins.serveStaticFiles(path.resolve(deps.tabDir), { maxAge: 0 }) as never);
 
+  deps.apiRoutes?.(server);
   deps.devRoutes?.(server);
 
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown }, cb: () => void) => {

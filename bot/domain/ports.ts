@@ -42,4 +42,17 @@ export interface UserStateRepository {
   getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null>;
   /** True only the first time for this conversation: Teams announces an install twice (conversationUpdate and installationUpdate). */
   firstWelcome(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean>;
+  /** The app was removed for this user (403/404 on send): stop using the reference until they talk again. */
+  markStale(tenantId: string, userId: string): Promise<void>;
+  /** The tenant's Bot Connector service URL, to create 1:1 chats with users who never opened the bot. */
+  tenantServiceUrl(tenantId: string): Promise<string | null>;
+  saveTenantServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
+}
+
+/** Sends a card to a user proactively (1:1 chat), through the rate-limited outbound queue. */
+export interface Messenger {
+  /** Resolves with the sent activity id, or null when the user cannot be reached (not installed, app removed). */
+  sendCard(tenantId: string, userId: string, card: Record<string, unknown>): Promise<string | null>;
+  /** Replaces an earlier proactive card in place. */
+  updateCard(tenantId: string, userId: string, activityId: string, card: Record<string, unknown>): Promise<boolean>;
 }

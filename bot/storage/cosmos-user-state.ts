@@ -4,6 +4,9 @@ import { createOnce, readOrNull } from './cosmos';
 import { isConflict } from '../domain/errors';
 import { userKey } from './containers';
 
+/** Tenant-wide facts share the container under a reserved user key. */
+const TENANT_KEY = '_tenant';
+
 /** Per-user app state in the `users` container (partition /userKey). */
 export class CosmosUserState implements UserStateRepository {
   constructor(private readonly container: Container) {}
@@ -21,6 +24,21 @@ export class CosmosUserState implements UserStateRepository {
       if (isConflict(err)) return false;
       throw err;
     }
+  }
+
+  async markStale(tenantId: string, userId: string): Promise<void> {
+    const key = userKey(tenantId, userId);
+    await this.container.item('conversation', key).patch([{ op: 'set', path: '/stale', value: true }]).catch((err) => {
+      if ((err as { code?: number }).code !== 404) throw err;
+    });
+  }
+
+  async tenantServiceUrl(tenantId: string): Promise<string | null> {
+    return (await readOrNull<{ serviceUrl: string }>(this.container, 'service-url', userKey(tenantId, TENANT_KEY)))?.serviceUrl ?? null;
+  }
+
+  async saveTenantServiceUrl(tenantId: string, serviceUrl: string): Promise<void> {
+    await this.container.items.upsert({ id: 'service-url', userKey: userKey(tenantId, TENANT_KEY), tenantId, serviceUrl });
   }
 
   async getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null> {

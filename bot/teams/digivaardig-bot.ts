@@ -20,11 +20,13 @@ import { resolveUserContext } from '../domain/user-context';
 import { t } from '../i18n';
 import { identityOf } from './activity-identity';
 import { type Command, parseCommand } from './commands';
+import type { ReferenceKeeper } from './reference-keeper';
 import type { Features, Reply, Turn } from './turn';
 
 export interface BotDeps {
   directory: Directory;
   userState: UserStateRepository;
+  references: ReferenceKeeper;
   features: Features;
   allowedTenants: string[];
   anonymityThreshold: number;
@@ -166,13 +168,7 @@ export class DigivaardigBot extends TeamsActivityHandler {
   /** Keeps the latest conversation reference of a personal chat so proactive messages can reach the user. */
   private async saveReference(context: TurnContext, user: UserContext): Promise<void> {
     if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') return;
-    await this.deps.userState.saveConversationRef({
-      tenantId: user.tenantId,
-      userId: user.userId,
-      reference: TC.getConversationReference(context.activity) as unknown as Record<string, unknown>,
-      locale: context.activity.locale ?? user.locale,
-      updatedAt: this.deps.clock.now().toISOString(),
-    });
+    await this.deps.references.keep(user.tenantId, user.userId, TC.getConversationReference(context.activity), context.activity.locale ?? user.locale);
   }
 
   private async replaceOrSend(context: TurnContext, card: AdaptiveCard): Promise<void> {

@@ -1,0 +1,95 @@
+import { CardFactory, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
+import type { Logger } from '../../logger';
+import type { Messenger, UserStateRepository } from '../../domain/ports';
+import { ConversationGoneError, type OutboundQueue } from './outbound-queue';
+
+/**
+ * Proactive 1:1 messages through the Bot Framework: continues the conversation whose
+ * reference was stored at install (or on the user's last message), otherwise creates
+ * the 1:1 chat through the connector with the tenant's service URL. Every send goes
+ * through the outbound queue.
+ */
+export class ProactiveMessenger implements Messenger {
+  constructor(
+    private readonly deps: {
+      adapter: CloudAdapter;
+      botAppId: string;
+      userState: UserStateRepository;
+      queue: OutboundQueue;
+      log: Logger;
+    },
+  ) {}
+
+  async sendCard(tenantId: string, userId: string, card: Record<string, unknown>): Promise<string | null> {
+    const reference = await this.referenceFor(tenantId, userId);
+    if (!reference) return null;
+    try {
+      return await this.deps.queue.enqueue({
+        tenantId,
+        conversationKey: reference.conversation.id,
+        send: async () => {
+          let id: string | null = null;
+          await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+            const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+            id = sent?.id ?? null;
+          });
+          return id;
+        },
+      });
+    } catch (err) {
+      if (err instanceof ConversationGoneError) {
+        await this.deps.userState.markStale(tenantId, userId);
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  async updateCard(tenantId: string, userId: string, activityId: string, card: Record<string, unknown>): Promise<boolean> {
+    const reference = await this.referenceFor(tenantId, userId);
+    if (!reference) return false;
+    try {
+      await this.deps.queue.enqueue({
+        tenantId,
+        conversationKey: reference.conversation.id,
+        send: () =>
+          this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+            await context.updateActivity({ id: activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+          }),
+      });
+      return true;
+    } catch (err) {
+      this.deps.log.warn({ err, activityId }, 'could not update a proactive card');
+      return false;
+    }
+  }
+
+  /** The stored reference, or a new 1:1 conversation created through the connector. */
+  private async referenceFor(tenantId: string, userId: string): Promise<ConversationReference | null> {
+    const stored = await this.deps.userState.getConversationRef(tenantId, userId);
+    if (stored && !stored.stale) return stored.reference as unknown as ConversationReference;
+    const serviceUrl = await this.deps.userState.tenantServiceUrl(tenantId);
+    if (!serviceUrl) return null;
+    let created: ConversationReference | null = null;
+    try {
+      await this.deps.adapter.createConversationAsync(
+        this.deps.botAppId,
+        'msteams',
+        serviceUrl,
+        'https://api.botframework.com',
+        { isGroup: false, bot: { id: this.deps.botAppId || 'digivaardig', name: 'Digivaardig' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as never,
+        async (context) => {
+          const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
+          created = { ...ref, serviceUrl, user: { id: userId, name: '', aadObjectId: userId } as ConversationReference['user'] };
+        },
+      );
+    } catch (err) {
+      this.deps.log.warn({ err, tenantId }, 'could not create a 1:1 conversation');
+      return null;
+    }
+    if (created) {
+      await this.deps.userState.saveConversationRef({ tenantId, userId, reference: created as unknown as Record<string, unknown>, locale: 'nl-NL', updatedAt: new Date().toISOString() });
+    }
+    return created;
+  }
+}
