@@ -13,6 +13,17 @@ export const VERBS = [
   'scan.intake',
   'modules.show',
   'module.mark',
+  'help.start',
+  'help.submit',
+  'help.cancel',
+  'help.reopen',
+  'help.accept',
+  'help.decline',
+  'help.resolve',
+  'help.giveBack',
+  'help.rate',
+  'help.register',
+  'help.tickets',
 ] as const;
 
 export type Verb = (typeof VERBS)[number];
