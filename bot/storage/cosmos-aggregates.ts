@@ -1,8 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import type { Level } from '../domain/scan/content';
 import type { AggregateEvent, AggregateScope, ScanAggregates } from '../domain/scan/scan-types';
-import { isConflict } from '../domain/errors';
-import { readOrNull, replaceIfMatch, createOnce } from './cosmos';
+import { readOrNull } from './cosmos';
+import { updateCounterDoc } from './counter-doc';
 
 /** Anonymous counts for one group. Never holds a user id or an answer. */
 export interface ScanAggregate {
@@ -28,8 +28,6 @@ export interface ScanAggregate {
   updatedAt: string;
 }
 
-const MAX_ATTEMPTS = 8;
-
 /** Increments per-group counters in the `aggregates` container (partition /tenantId), with ETags. */
 export class CosmosScanAggregates implements ScanAggregates {
   constructor(private readonly container: Container, private readonly now: () => Date) {}
@@ -43,25 +41,12 @@ export class CosmosScanAggregates implements ScanAggregates {
   }
 
   async record(tenantId: string, scopes: AggregateScope[], event: AggregateEvent): Promise<void> {
-    await Promise.all(scopes.map((scope) => this.update(tenantId, scope, (agg) => apply(agg, event))));
-  }
-
-  private async update(tenantId: string, scope: AggregateScope, change: (agg: ScanAggregate) => void): Promise<void> {
-    const id = CosmosScanAggregates.docId(scope);
-    for (let attempt = 1; ; attempt++) {
-      const current = await readOrNull<ScanAggregate>(this.container, id, tenantId);
-      const agg: ScanAggregate = current ? structuredClone(current) : empty(id, tenantId, scope);
-      change(agg);
-      agg.updatedAt = this.now().toISOString();
-      try {
-        if (current) await replaceIfMatch(this.container, agg, current._etag, tenantId);
-        else await createOnce(this.container, agg);
-        return;
-      } catch (err) {
-        if (!isConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-      }
-    }
+    await Promise.all(
+      scopes.map((scope) => {
+        const id = CosmosScanAggregates.docId(scope);
+        return updateCounterDoc(this.container, id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event), this.now);
+      }),
+    );
   }
 }
 

@@ -95,6 +95,8 @@ export interface Coach extends CoachProfile {
   departmentId?: string;
   locationId?: string;
   openTickets: number;
+  /** Offers waiting for this coach's answer; they count against the maximum too, so bursts spread. */
+  pendingOffers: number;
   /** ISO week ("2026-W48") the weekCount belongs to. */
   weekKey: string;
   weekCount: number;

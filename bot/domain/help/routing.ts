@@ -54,7 +54,7 @@ function canTake(coach: Coach, input: RoutingInput, now: Date): boolean {
   if (ticket.passedBy.includes(coach.userId)) return false;
   if (!coach.available) return false;
   if (ticket.kind === 'intake' && !coach.takesIntakes) return false;
-  if (coach.openTickets >= coach.maxOpenTickets) return false;
+  if (coach.openTickets + (coach.pendingOffers ?? 0) >= coach.maxOpenTickets) return false;
   if (!withinWorkingHours(coach.workingHours, now)) return false;
   const presence = input.presence?.get(coach.userId);
   if (presence && presence !== 'available' && presence !== 'unknown') return false;
@@ -75,7 +75,7 @@ function rankKey(coach: Coach, ticket: RoutingInput['ticket'], week: string, pre
     PROXIMITY_ORDER.indexOf(proximityOf(coach, ticket.requester)),
     coach.domains.includes(ticket.topic) ? 0 : 1,
     weekCount < coach.weeklyCapacity ? 0 : 1,
-    coach.openTickets / Math.max(1, coach.maxOpenTickets) + weekCount / Math.max(1, coach.weeklyCapacity) / 100,
+    (coach.openTickets + (coach.pendingOffers ?? 0)) / Math.max(1, coach.maxOpenTickets) + weekCount / Math.max(1, coach.weeklyCapacity) / 100,
     coach.lastOfferedAt ? Date.parse(coach.lastOfferedAt) : 0,
   ];
 }

@@ -1,0 +1,526 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, isConflict } from '../errors';
+import type { OrgUnit, Tenant, UserContext } from '../org';
+import type { Clock, Directory } from '../ports';
+import type { Versioned } from '../scan/scan-types';
+import type { CoachRepository, HelpAggregates, HelpScope, Presence, TicketRepository, TimerRepository } from './help-ports';
+import type { Coach, HelpChannel, Outcome, Ticket, TicketEvent, TicketKind, Urgency } from './help-types';
+import { timingsOf } from './help-types';
+import { chooseCoach } from './routing';
+import { isoWeek } from './working-hours';
+
+/** Proactive messages of the help flow; implemented with cards and the outbound queue. */
+export interface HelpNotifier {
+  offer(ticket: Ticket, coach: Coach, reasons: string[], minutesToAnswer: number): Promise<string | null>;
+  offerClosed(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'declined' | 'timed-out' | 'taken' | 'cancelled' | 'resolved' | 'given-back'): Promise<void>;
+  /** The requester's status card in place, plus a short message on the steps that matter. */
+  requester(ticket: Ticket, notify: boolean): Promise<void>;
+  rating(ticket: Ticket): Promise<void>;
+  escalation(ticket: Ticket, coachIds: string[], coordinatorId: string | null): Promise<void>;
+}
+
+export interface HelpServiceDeps {
+  tickets: TicketRepository;
+  coaches: CoachRepository;
+  timers: TimerRepository;
+  aggregates: HelpAggregates;
+  presence: Presence;
+  directory: Directory;
+  notifier: HelpNotifier;
+  clock: Clock;
+  offerTimeoutSeconds: number;
+  maxOffers: number;
+  topics: () => string[];
+}
+
+export type HelpView =
+  | { kind: 'requestForm'; where: string; topic?: string; requestKind: TicketKind }
+  | { kind: 'status'; ticket: Ticket; canCancel: boolean; canReopen: boolean }
+  | { kind: 'assigned'; ticket: Ticket }
+  | { kind: 'offerClosed'; ticket: Ticket; why: 'declined' | 'taken' | 'given-back' | 'resolved' | 'cancelled' | 'timed-out' }
+  | { kind: 'myTickets'; asRequester: Ticket[]; asCoach: Ticket[]; coach: Coach | null }
+  | { kind: 'registration'; current: Coach | null; departmentKnown: boolean; tenantId: string }
+  | { kind: 'registered'; coach: Coach }
+  | { kind: 'availability'; available: boolean }
+  | { kind: 'notCoach' };
+
+const REOPEN_DAYS = 7;
+const OPEN_STATES = new Set(['searching', 'offered', 'escalated']);
+const bad = () => new AppError('bad_input', 400, 'error.badInput');
+const handled = () => new AppError('already_handled', 409, 'error.conflict');
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * The help flow: a request is routed to the nearest available digicoach, one coach at
+ * a time; declines and time-outs move it on; after several offers the coach pool and
+ * the coordinator are told. Every step is an event with a timestamp, and every change
+ * of a ticket is a conditional write: two clicks at once give exactly one outcome.
+ */
+export class HelpService {
+  constructor(private readonly deps: HelpServiceDeps) {}
+
+  /** `hulp`: the request form, with where the user is prefilled. */
+  async requestForm(user: UserContext, kind: TicketKind = 'help', topic?: string): Promise<HelpView> {
+    return { kind: 'requestForm', where: user.location?.name ?? '', topic, requestKind: kind };
+  }
+
+  /** The form's submit: a ticket, and the search for a coach starts at once. */
+  async submit(user: UserContext, data: Record<string, unknown>, requesterActivityId: string | null): Promise<HelpView> {
+    const kind: TicketKind = data.kind === 'intake' ? 'intake' : 'help';
+    const topic = typeof data.topic === 'string' && this.deps.topics().includes(data.topic) ? data.topic : null;
+    const question = typeof data.question === 'string' ? data.question.replace(/\s+/g, ' ').trim() : '';
+    const urgency = oneOf<Urgency>(data.urgency, ['now', 'today', 'week']);
+    const channel = oneOf<HelpChannel>(data.channel, ['chat', 'call', 'in-person']);
+    const where = typeof data.where === 'string' ? data.where.trim().slice(0, 100) : '';
+    if (!topic || !question || question.length > 200 || !urgency || !channel) throw bad();
+    return this.open(user, { kind, topic, question, urgency, channel, where }, requesterActivityId);
+  }
+
+  /** An intake from the scan result (the Ghent triage): routed to coaches who take intakes. */
+  async requestIntake(user: UserContext, topic: string, question: string): Promise<HelpView> {
+    return this.open(user, { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' }, null);
+  }
+
+  async cancel(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.requester.userId !== user.userId) throw bad();
+      if (!OPEN_STATES.has(t.state)) throw handled();
+      return { ...t, state: 'cancelled', offer: null, events: [...t.events, this.event('cancelled', { by: user.userId })] };
+    }, async (before, after) => {
+      if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
+      await this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' });
+      return this.statusView(after, user.userId);
+    });
+  }
+
+  /** Within 7 days of resolving, the requester can reopen: the same coach is asked first. */
+  async reopen(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    const now = this.deps.clock.now();
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.requester.userId !== user.userId) throw bad();
+      if (!this.canReopen(t, now)) throw handled();
+      return { ...t, state: 'searching', coachId: null, coachName: null, offer: null, offerCount: 0, passedBy: [], outcome: undefined, rating: undefined, events: [...t.events, this.event('reopened', { by: user.userId })] };
+    }, async (before, after) => {
+      await this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' });
+      const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId);
+      return this.statusView(moved ?? after, user.userId);
+    });
+  }
+
+  /** The offered coach accepts — or, after escalation, any coach of the tenant picks it up. */
+  async accept(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    const me = await this.deps.coaches.get(user.tenantId, user.userId);
+    if (!me) throw bad();
+    const now = this.deps.clock.now();
+    let offeredToMe: { seq: number; activityId?: string | null } | null = null;
+    return this.change(user.tenantId, data.t, async (t) => {
+      offeredToMe = null;
+      if (t.coachId === user.userId && t.state === 'accepted') return null; // a double click: already mine
+      const fromPool = data.pool === true && t.state === 'escalated' && t.requester.userId !== user.userId;
+      const isMyOffer = t.state === 'offered' && t.offer?.coachId === user.userId && t.offer.seq === data.seq;
+      if (!fromPool && !isMyOffer) {
+        if (t.offer?.coachId === user.userId || t.passedBy.includes(user.userId) || t.coachId || !OPEN_STATES.has(t.state)) throw handled();
+        throw bad();
+      }
+      if (isMyOffer) offeredToMe = { seq: t.offer!.seq, activityId: t.offer!.activityId };
+      return {
+        ...t,
+        state: 'accepted',
+        coachId: user.userId,
+        coachName: me.value.name,
+        coachActivityId: isMyOffer ? t.offer!.activityId : null,
+        offer: null,
+        events: [...t.events, this.event('accepted', { by: user.userId, coachId: user.userId })],
+      };
+    }, async (before, after, changed) => {
+      if (!changed) return { kind: 'assigned', ticket: after };
+      if (before.offer) await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, before.offer.seq));
+      await this.updateCoach(after.tenantId, user.userId, (c) => {
+        if (offeredToMe) c.pendingOffers = Math.max(0, c.pendingOffers - 1);
+        c.openTickets += 1;
+        const week = isoWeek(now);
+        c.weekCount = c.weekKey === week ? c.weekCount + 1 : 1;
+        c.weekKey = week;
+      });
+      // A pool pick-up leaves any other open offer card behind: close it.
+      if (before.offer && before.offer.coachId !== user.userId) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'taken');
+      const minutes = (timingsOf(after).secondsToAccept ?? 0) / 60;
+      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...coachScopes(me.value)], { type: 'accepted', minutesToAccept: minutes });
+      await this.deps.notifier.requester(after, true);
+      return { kind: 'assigned', ticket: after };
+    });
+  }
+
+  async decline(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    const reason = typeof data.reason === 'string' ? data.reason.trim().slice(0, 200) : undefined;
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
+        if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId) throw handled();
+        throw bad();
+      }
+      if (t.offer.seq !== data.seq) throw handled();
+      return this.passOn(t, user.userId, 'declined', reason);
+    }, async (before, after) => {
+      await this.afterPass(before, after, 'declined');
+      return { kind: 'offerClosed', ticket: after, why: 'declined' };
+    });
+  }
+
+  /** The assigned coach hands the ticket back: the next coach is asked. */
+  async giveBack(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.coachId !== user.userId) throw bad();
+      if (t.state !== 'accepted') throw handled();
+      return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
+    }, async (_before, after) => {
+      await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
+      await this.offerNext(after.tenantId, after.ticketId, null);
+      return { kind: 'offerClosed', ticket: after, why: 'given-back' };
+    });
+  }
+
+  async resolve(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    const outcome = oneOf<Outcome>(data.outcome, ['solved', 'service-desk', 'training']);
+    const minutes = Number(data.minutes);
+    if (!outcome || !Number.isInteger(minutes) || minutes < 1 || minutes > 480) throw bad();
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.coachId !== user.userId) throw bad();
+      if (t.state !== 'accepted') throw handled();
+      return { ...t, state: 'resolved', outcome, minutesSpent: minutes, events: [...t.events, this.event('resolved', { by: user.userId, coachId: user.userId, outcome, minutes })] };
+    }, async (_before, after) => {
+      const coach = await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
+      const toResolve = (timingsOf(after).secondsToResolve ?? 0) / 60;
+      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach) : [])], {
+        type: 'resolved', minutesToResolve: toResolve, minutesSpent: minutes, outcome, month: after.updatedAt.slice(0, 7),
+      });
+      await this.deps.notifier.requester(after, false);
+      await this.deps.notifier.rating(after);
+      return { kind: 'offerClosed', ticket: after, why: 'resolved' };
+    });
+  }
+
+  async rate(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+    const rating = Number(data.rating);
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw bad();
+    const comment = typeof data.comment === 'string' ? data.comment.trim().slice(0, 300) : undefined;
+    return this.change(user.tenantId, data.t, async (t) => {
+      if (t.requester.userId !== user.userId) throw bad();
+      if (t.state !== 'resolved') throw handled();
+      return { ...t, state: 'rated', rating, comment: comment || undefined, events: [...t.events, this.event('rated', { by: user.userId, rating })] };
+    }, async (_before, after) => {
+      const coach = after.coachId ? await this.deps.coaches.get(after.tenantId, after.coachId) : null;
+      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach.value) : [])], { type: 'rated', rating });
+      return this.statusView(after, user.userId);
+    });
+  }
+
+  async myTickets(user: UserContext): Promise<HelpView> {
+    const [asRequester, asCoach, coach] = await Promise.all([
+      this.deps.tickets.forRequester(user.tenantId, user.userId, 10),
+      this.deps.tickets.forCoach(user.tenantId, user.userId, 20),
+      this.deps.coaches.get(user.tenantId, user.userId),
+    ]);
+    return { kind: 'myTickets', asRequester, asCoach, coach: coach?.value ?? null };
+  }
+
+  async registrationForm(user: UserContext): Promise<HelpView> {
+    const current = await this.deps.coaches.get(user.tenantId, user.userId);
+    return { kind: 'registration', current: current?.value ?? null, departmentKnown: Boolean(user.department), tenantId: user.tenantId };
+  }
+
+  /** `word digicoach`: register (or update) oneself as a coach. */
+  async register(user: UserContext, data: Record<string, unknown>, units: { locations: OrgUnit[]; departments: OrgUnit[] }): Promise<HelpView> {
+    const domains = csv(data.domains).filter((d) => this.deps.topics().includes(d));
+    const days = csv(data.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+    const maxOpen = Number(data.maxOpenTickets);
+    const capacity = Number(data.weeklyCapacity);
+    const start = typeof data.start === 'string' && /^\d{2}:\d{2}$/.test(data.start) ? data.start : null;
+    const end = typeof data.end === 'string' && /^\d{2}:\d{2}$/.test(data.end) ? data.end : null;
+    const locationId = typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId) ? data.locationId : user.location?.id;
+    const departmentId = user.department?.id ?? (typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId) ? data.departmentId : undefined);
+    if (!domains.length || !days.length || !start || !end || start >= end || !Number.isInteger(maxOpen) || maxOpen < 1 || maxOpen > 10 || !Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw bad();
+    const current = await this.deps.coaches.get(user.tenantId, user.userId);
+    const now = this.deps.clock.now();
+    const coach: Coach = {
+      ...(current?.value ?? {
+        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(), available: true,
+      }),
+      tenantId: user.tenantId,
+      userId: user.userId,
+      name: user.name,
+      email: user.person?.email,
+      teamId: user.team?.id,
+      departmentId,
+      locationId,
+      domains,
+      maxOpenTickets: maxOpen,
+      weeklyCapacity: capacity,
+      workingHours: { days, start, end, timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam' },
+      takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true,
+    } as Coach;
+    await this.deps.coaches.upsert(coach);
+    return { kind: 'registered', coach };
+  }
+
+  async setAvailability(user: UserContext, available: boolean): Promise<HelpView> {
+    const coach = await this.updateCoach(user.tenantId, user.userId, (c) => (c.available = available));
+    return coach ? { kind: 'availability', available } : { kind: 'notCoach' };
+  }
+
+  /** A due offer time-out (from the scheduler): the offer is withdrawn and the next coach asked. */
+  async offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void> {
+    try {
+      await this.change(tenantId, ticketId, async (t) => {
+        if (t.state !== 'offered' || t.offer?.seq !== seq) return null; // answered in time, or already moved on
+        return this.passOn(t, t.offer.coachId, 'timed-out');
+      }, async (before, after, changed) => {
+        if (changed) await this.afterPass(before, after, 'timed-out');
+        return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
+      });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'bad_input') return; // the ticket is gone
+      throw err;
+    }
+  }
+
+  /** Coaches (from the directory) get their routing record; idempotent. */
+  async seedCoachesFromDirectory(tenantId: string): Promise<number> {
+    const people = await this.deps.directory.listPeople(tenantId);
+    const now = this.deps.clock.now();
+    let created = 0;
+    for (const p of people.filter((x) => x.coach)) {
+      const made = await this.deps.coaches.createIfMissing({
+        ...p.coach!, tenantId, userId: p.id, name: p.name, email: p.email, teamId: p.teamId, departmentId: p.departmentId, locationId: p.locationId,
+        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(),
+      });
+      if (made) created++;
+    }
+    return created;
+  }
+
+  // ——— the routing loop ———
+
+  private async open(user: UserContext, fields: Pick<Ticket, 'kind' | 'topic' | 'question' | 'urgency' | 'channel' | 'where'>, requesterActivityId: string | null): Promise<HelpView> {
+    const now = this.deps.clock.now().toISOString();
+    const ticket: Ticket = {
+      ticketId: randomUUID(),
+      tenantId: user.tenantId,
+      ...fields,
+      requester: {
+        userId: user.userId, name: user.name, email: user.person?.email, teamId: user.team?.id, departmentId: user.department?.id, locationId: user.location?.id, locale: user.locale,
+      },
+      state: 'searching',
+      offer: null,
+      offerCount: 0,
+      passedBy: [],
+      coachId: null,
+      coachName: null,
+      requesterActivityId,
+      events: [this.event('created', { by: user.userId })],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.tickets.create(ticket);
+    await this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), { type: 'requested', intake: ticket.kind === 'intake', month: now.slice(0, 7) });
+    const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null);
+    return this.statusView(offered ?? ticket, user.userId);
+  }
+
+  /**
+   * Offers the ticket to the best coach who has not passed on it, or escalates. The
+   * coach's pending-offer count is booked with its ETag first, so a burst of requests
+   * spreads over coaches instead of piling onto one.
+   */
+  private async offerNext(tenantId: string, ticketId: string, preferCoachId: string | null): Promise<Ticket | null> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const current = await this.deps.tickets.get(tenantId, ticketId);
+      if (!current || current.value.state !== 'searching') return current?.value ?? null;
+      const ticket = current.value;
+      if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current);
+      const now = this.deps.clock.now();
+      const coaches = (await this.deps.coaches.list(tenantId)).filter((c) => c.value.userId !== ticket.requester.userId);
+      const presence = await this.deps.presence.availability(tenantId, coaches.map((c) => c.value.userId));
+      const choice = chooseCoach({ ticket, coaches: coaches.map((c) => c.value), now, presence, preferCoachId });
+      if (!choice) return this.escalate(current);
+      const booked = coaches.find((c) => c.value.userId === choice.coach.userId)!;
+      try {
+        await this.deps.coaches.replace({ ...booked.value, pendingOffers: booked.value.pendingOffers + 1, lastOfferedAt: now.toISOString() }, booked.etag);
+      } catch (err) {
+        if (isConflict(err)) continue; // the coach's load changed meanwhile: choose again
+        throw err;
+      }
+      const seq = ticket.offerCount + 1;
+      const dueAt = new Date(now.getTime() + this.deps.offerTimeoutSeconds * 1000);
+      const offered: Ticket = {
+        ...ticket,
+        state: 'offered',
+        offer: { coachId: choice.coach.userId, offeredAt: now.toISOString(), dueAt: dueAt.toISOString(), seq },
+        offerCount: seq,
+        events: [...ticket.events, this.event('offered', { coachId: choice.coach.userId, reasons: choice.reasons })],
+        updatedAt: now.toISOString(),
+      };
+      let saved: Versioned<Ticket>;
+      try {
+        saved = await this.deps.tickets.replace(offered, current.etag);
+      } catch (err) {
+        await this.updateCoach(tenantId, choice.coach.userId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
+        if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
+        throw err;
+      }
+      await this.deps.timers.schedule({ id: timerId(ticketId, seq), tenantId, kind: 'offer-timeout', ticketId, seq, dueAt: dueAt.toISOString(), lease: null });
+      await this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' });
+      const activityId = await this.deps.notifier.offer(saved.value, choice.coach, choice.reasons, Math.round(this.deps.offerTimeoutSeconds / 60));
+      if (activityId) return this.rememberOfferCard(tenantId, ticketId, seq, activityId);
+      return saved.value;
+    }
+    throw new Error(`could not offer ticket ${ticketId}: too much contention`);
+  }
+
+  private async escalate(current: Versioned<Ticket>): Promise<Ticket> {
+    const t = current.value;
+    const escalated: Ticket = { ...t, state: 'escalated', offer: null, events: [...t.events, this.event('escalated', {})], updatedAt: this.deps.clock.now().toISOString() };
+    let saved: Ticket;
+    try {
+      saved = (await this.deps.tickets.replace(escalated, current.etag)).value;
+    } catch (err) {
+      if (isConflict(err)) return (await this.deps.tickets.get(t.tenantId, t.ticketId))!.value;
+      throw err;
+    }
+    const [coaches, tenant] = await Promise.all([this.deps.coaches.list(t.tenantId), this.deps.directory.getTenant(t.tenantId)]);
+    await this.deps.notifier.escalation(saved, poolFor(saved, coaches.map((c) => c.value)), coordinatorOf(tenant));
+    await this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' });
+    await this.deps.notifier.requester(saved, true);
+    return saved;
+  }
+
+  private async rememberOfferCard(tenantId: string, ticketId: string, seq: number, activityId: string): Promise<Ticket> {
+    for (;;) {
+      const current = (await this.deps.tickets.get(tenantId, ticketId))!;
+      if (current.value.offer?.seq !== seq) return current.value;
+      try {
+        return (await this.deps.tickets.replace({ ...current.value, offer: { ...current.value.offer, activityId } }, current.etag)).value;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+    }
+  }
+
+  private passOn(t: Ticket, coachId: string, type: 'declined' | 'timed-out' | 'given-back', reason?: string): Ticket {
+    return {
+      ...t,
+      state: 'searching',
+      offer: null,
+      passedBy: t.passedBy.includes(coachId) ? t.passedBy : [...t.passedBy, coachId],
+      events: [...t.events, this.event(type, { coachId, ...(type === 'timed-out' ? {} : { by: coachId }), ...(reason ? { reason } : {}) })],
+    };
+  }
+
+  private async afterPass(before: Ticket, after: Ticket, why: 'declined' | 'timed-out'): Promise<void> {
+    const offer = before.offer!;
+    await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
+    const coach = await this.updateCoach(after.tenantId, offer.coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
+    if (coach) await this.deps.aggregates.record(after.tenantId, coachScopes(coach), { type: why });
+    if (why === 'timed-out') await this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out');
+    await this.offerNext(after.tenantId, after.ticketId, null);
+  }
+
+  private async releaseOffer(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'cancelled' | 'taken'): Promise<void> {
+    await this.deps.timers.cancel(ticket.tenantId, timerId(ticket.ticketId, ticket.offerCount));
+    await this.updateCoach(ticket.tenantId, coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
+    await this.deps.notifier.offerClosed(ticket, coachId, activityId, why);
+  }
+
+  /**
+   * Applies a change to a ticket with its ETag. `decide` returns the new ticket, null
+   * for "nothing to change", or throws; on a conflict the ticket is read again and
+   * decided anew, so a second click sees the first one's outcome.
+   */
+  private async change(
+    tenantId: string,
+    rawId: unknown,
+    decide: (t: Ticket) => Promise<Ticket | null>,
+    then: (before: Ticket, after: Ticket, changed: boolean) => Promise<HelpView>,
+  ): Promise<HelpView> {
+    if (typeof rawId !== 'string' || !ID.test(rawId)) throw bad();
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.deps.tickets.get(tenantId, rawId);
+      if (!current) throw bad();
+      const next = await decide(current.value);
+      if (!next) return then(current.value, current.value, false);
+      let saved: Versioned<Ticket>;
+      try {
+        saved = await this.deps.tickets.replace({ ...next, updatedAt: this.deps.clock.now().toISOString() }, current.etag);
+      } catch (err) {
+        if (!isConflict(err) || attempt >= 4) throw err;
+        continue;
+      }
+      return then(current.value, saved.value, true);
+    }
+  }
+
+  private async updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.deps.coaches.get(tenantId, userId);
+      if (!current) return null;
+      const next = structuredClone(current.value);
+      change(next);
+      try {
+        return (await this.deps.coaches.replace(next, current.etag)).value;
+      } catch (err) {
+        if (!isConflict(err) || attempt >= 8) throw err;
+      }
+    }
+  }
+
+  private statusView(ticket: Ticket, viewer: string): HelpView {
+    return { kind: 'status', ticket, canCancel: ticket.requester.userId === viewer && OPEN_STATES.has(ticket.state), canReopen: ticket.requester.userId === viewer && this.canReopen(ticket, this.deps.clock.now()) };
+  }
+
+  canReopen(t: Ticket, now: Date): boolean {
+    if (t.state !== 'resolved' && t.state !== 'rated') return false;
+    const resolved = [...t.events].reverse().find((e) => e.type === 'resolved');
+    return Boolean(resolved) && now.getTime() - Date.parse(resolved!.at) <= REOPEN_DAYS * 86400_000;
+  }
+
+  private event(type: TicketEvent['type'], extra: Partial<TicketEvent>): TicketEvent {
+    return { type, at: this.deps.clock.now().toISOString(), ...extra };
+  }
+}
+
+export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
+
+function oneOf<T extends string>(value: unknown, allowed: T[]): T | null {
+  return typeof value === 'string' && (allowed as string[]).includes(value) ? (value as T) : null;
+}
+
+function csv(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+function requesterScopes(t: Ticket): HelpScope[] {
+  const scopes: HelpScope[] = [{ kind: 'tenant', id: t.tenantId }];
+  if (t.requester.departmentId) scopes.push({ kind: 'department', id: t.requester.departmentId });
+  if (t.requester.locationId) scopes.push({ kind: 'location', id: t.requester.locationId });
+  if (t.requester.teamId) scopes.push({ kind: 'team', id: t.requester.teamId });
+  return scopes;
+}
+
+function coachScopes(c: Pick<Coach, 'departmentId' | 'locationId'>): HelpScope[] {
+  return [
+    ...(c.departmentId ? [{ kind: 'coach-department' as const, id: c.departmentId }] : []),
+    ...(c.locationId ? [{ kind: 'coach-location' as const, id: c.locationId }] : []),
+  ];
+}
+
+/** The department's coaches (else the location's), never the requester. */
+function poolFor(t: Ticket, coaches: Coach[]): string[] {
+  const others = coaches.filter((c) => c.userId !== t.requester.userId);
+  const department = others.filter((c) => t.requester.departmentId && c.departmentId === t.requester.departmentId);
+  const pool = department.length ? department : others.filter((c) => t.requester.locationId && c.locationId === t.requester.locationId);
+  return pool.map((c) => c.userId);
+}
+
+function coordinatorOf(tenant: Tenant | null): string | null {
+  return tenant?.coordinatorId ?? tenant?.programmeAdmins[0] ?? null;
+}

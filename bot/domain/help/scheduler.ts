@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../logger';
+import type { Clock } from '../ports';
+import type { TimerRepository } from './help-ports';
+
+export interface DueHandler {
+  offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void>;
+}
+
+/**
+ * Picks up persisted due times (offer time-outs). Several server instances may sweep at
+ * once: each timer is claimed with an ETag lease, so exactly one instance handles it;
+ * a crashed instance's lease expires and the timer is handled by the next sweep.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
+
+  constructor(
+    private readonly deps: { timers: TimerRepository; handler: DueHandler; clock: Clock; log: Logger; owner?: string; leaseMs?: number; batch?: number },
+    readonly owner = deps.owner ?? randomUUID(),
+  ) {}
+
+  /** Handles every timer due now; returns how many this instance handled. */
+  async runDue(): Promise<number> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = this.sweep().finally(() => (this.sweeping = null));
+    return this.sweeping;
+  }
+
+  start(intervalMs = 5000): void {
+    this.timer = setInterval(() => void this.runDue().catch((err) => this.deps.log.error({ err }, 'scheduler sweep failed')), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sweeping;
+  }
+
+  private async sweep(): Promise<number> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.timers.due(now, this.deps.batch ?? 50);
+    let handled = 0;
+    for (const { value: timer, etag } of due) {
+      if (timer.lease && Date.parse(timer.lease.until) > now.getTime()) continue; // another instance is on it
+      const claimed = await this.deps.timers.claim(timer, etag, this.owner, new Date(now.getTime() + (this.deps.leaseMs ?? 60_000)));
+      if (!claimed) continue;
+      try {
+        await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
+        await this.deps.timers.complete(timer);
+        handled++;
+      } catch (err) {
+        // The lease runs out and a later sweep tries again.
+        this.deps.log.error({ err, ticketId: timer.ticketId, tenantId: timer.tenantId }, 'due timer failed');
+      }
+    }
+    return handled;
+  }
+}
