@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import { type Clock, systemClock } from './domain/ports';
 import { CachedDirectory } from './domain/cached-directory';
 import { toLocale } from './domain/org';
+import { t } from './i18n';
 import { noticeCard } from './cards/notice-card';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './storage/embedded/embedded-cosmos';
 import { createCosmosClient, openCosmosStore, type CosmosStore } from './storage/cosmos';
@@ -23,6 +24,14 @@ import { ReferenceKeeper } from './teams/reference-keeper';
 import { OutboundQueue } from './teams/outbound/outbound-queue';
 import { ProactiveMessenger } from './teams/outbound/proactive-messenger';
 import { registerTabApi } from './http/tab-api';
+import { HelpService } from './domain/help/help-service';
+import { everyoneAvailable } from './domain/help/help-ports';
+import { Scheduler } from './domain/help/scheduler';
+import { CosmosCoachRepository, CosmosTicketRepository, CosmosTimerRepository } from './storage/cosmos-help';
+import { CosmosHelpAggregates } from './storage/cosmos-help-aggregates';
+import { HelpCards } from './teams/features/help-cards';
+import { TeamsHelpNotifier } from './teams/features/help-notifier';
+import { helpFeature } from './teams/features/help-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
 import { createAuthenticator } from './http/create-authenticator';
@@ -35,6 +44,8 @@ export interface App {
   url: string;
   port: number;
   store: CosmosStore;
+  /** Handles due offer time-outs now (tests move a fake clock and call this instead of waiting). */
+  runDueTimers(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +54,7 @@ export interface App {
  * domain, the bot and the HTTP server together. `bot/index.ts` calls it with the
  * environment's config; tests call it with theirs.
  */
-export async function startApp(config: Config, log: Logger, opts: { clock?: Clock } = {}): Promise<App> {
+export async function startApp(config: Config, log: Logger, opts: { clock?: Clock; scheduler?: boolean } = {}): Promise<App> {
   const started = Date.now();
   const clock = opts.clock ?? systemClock;
 
@@ -96,6 +107,29 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     log: botLog,
   });
 
+  const helpCards = new HelpCards({ content, directory });
+  const timers = new CosmosTimerRepository(store.containers.schedule);
+  let help: HelpService;
+  const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), log: botLog });
+  help = new HelpService({
+    tickets: new CosmosTicketRepository(store.containers.tickets),
+    coaches: new CosmosCoachRepository(store.containers.tickets),
+    timers,
+    aggregates: new CosmosHelpAggregates(store.containers.aggregates, () => clock.now()),
+    presence: everyoneAvailable,
+    directory,
+    notifier,
+    clock,
+    offerTimeoutSeconds: config.help.offerTimeoutSeconds,
+    maxOffers: config.help.maxOffers,
+    topics: () => content.current().content.domains.map((d) => d.id),
+  });
+  if (config.seedDemo) {
+    for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org'))) await help.seedCoachesFromDirectory(seed.tenant.id);
+  }
+  const scheduler = new Scheduler({ timers, handler: help, clock, log: log.child({ component: 'scheduler' }) });
+  if (opts.scheduler !== false) scheduler.start();
+
   const bot = new DigivaardigBot({
     directory,
     userState,
@@ -110,8 +144,12 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
           mode: config.scan.mode,
           retakeDays: config.scan.retakeDays,
         }),
-        { anonymityThreshold: config.anonymityThreshold },
+        {
+          anonymityThreshold: config.anonymityThreshold,
+          onIntake: async (turn, topic) => void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+        },
       ),
+      helpFeature(help, helpCards, directory),
     ),
     allowedTenants: config.allowedTenants,
     anonymityThreshold: config.anonymityThreshold,
@@ -152,7 +190,9 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     url: running.url,
     port: running.port,
     store,
+    runDueTimers: () => scheduler.runDue(),
     async stop() {
+      await scheduler.stop();
       await running.stop();
       await embedded?.stop();
       store.client.dispose();

@@ -17,6 +17,7 @@ export class CachedDirectory implements Directory {
   teamMembers = (t: string, id: string) => this.memo(`m|${t}|${id}`, () => this.inner.teamMembers(t, id));
   teamsLedBy = (t: string, l: string) => this.memo(`l|${t}|${l}`, () => this.inner.teamsLedBy(t, l));
   listPeople = (t: string) => this.inner.listPeople(t);
+  listUnits = (t: string, kind: 'department' | 'location' | 'team') => this.memo(`k|${t}|${kind}`, () => this.inner.listUnits(t, kind));
 
   /** Forget everything (after an admin change to the organisation). */
   clear(): void {

@@ -17,6 +17,7 @@ export interface Directory {
   /** Teams led by this person. */
   teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]>;
   listPeople(tenantId: string): Promise<Person[]>;
+  listUnits(tenantId: string, kind: OrgUnit['kind']): Promise<OrgUnit[]>;
 }
 
 /** Where the organisation's records are written (seeding, admin changes). */
@@ -52,7 +53,7 @@ export interface UserStateRepository {
 /** Sends a card to a user proactively (1:1 chat), through the rate-limited outbound queue. */
 export interface Messenger {
   /** Resolves with the sent activity id, or null when the user cannot be reached (not installed, app removed). */
-  sendCard(tenantId: string, userId: string, card: Record<string, unknown>): Promise<string | null>;
+  sendCard(tenantId: string, userId: string, card: object): Promise<string | null>;
   /** Replaces an earlier proactive card in place. */
-  updateCard(tenantId: string, userId: string, activityId: string, card: Record<string, unknown>): Promise<boolean>;
+  updateCard(tenantId: string, userId: string, activityId: string, card: object): Promise<boolean>;
 }

@@ -43,6 +43,16 @@ export class CosmosDirectory implements Directory, OrgRepository {
     return this.people(tenantId, 'true', null);
   }
 
+  async listUnits(tenantId: string, kind: OrgUnit['kind']): Promise<OrgUnit[]> {
+    const { resources } = await this.container.items
+      .query<Stored<OrgUnit> & { unitId: string }>(
+        { query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'unit' AND c.kind = @k", parameters: [{ name: '@t', value: tenantId }, { name: '@k', value: kind }] },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map(toUnit).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   async teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]> {
     const { resources } = await this.container.items
       .query<Stored<OrgUnit> & { unitId: string }>(

@@ -162,7 +162,7 @@ export class DigivaardigBot extends TeamsActivityHandler {
     const { tenantId, userId, name } = identityOf(a);
     const user = await resolveUserContext(this.deps.directory, { tenantId: tenantId!, userId: userId!, name, localeTag: a.locale });
     if (a.type === 'message' || a.type === 'invoke') await this.saveReference(context, user);
-    return { user, activityId: a.id, conversationId: a.conversation.id, text: a.text };
+    return { user, activityId: a.id, conversationId: a.conversation.id, text: a.text, replyToId: a.replyToId };
   }
 
   /** Keeps the latest conversation reference of a personal chat so proactive messages can reach the user. */

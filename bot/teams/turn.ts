@@ -17,6 +17,8 @@ export interface Turn {
   conversationId: string;
   /** Free text of a message turn (never logged). */
   text?: string;
+  /** The message whose card was tapped (for invokes and submits): the card to update later. */
+  replyToId?: string;
 }
 
 export type CommandHandler = (turn: Turn) => Promise<Reply>;

@@ -34,7 +34,7 @@ export type ScanView =
   | { kind: 'retakeLater'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date }
   | { kind: 'noResult' }
   | { kind: 'modules'; result: ScanResult; index: ContentIndex; modules: Array<{ module: LearningModule; state: ModuleState | null }> }
-  | { kind: 'intakeRecorded' };
+  | { kind: 'intakeRecorded'; result: ScanResult; firstTime: boolean };
 
 export interface ScanServiceDeps {
   scans: ScanRepository;
@@ -175,11 +175,12 @@ export class ScanService {
   async requestIntake(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
     const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
     if (!latest || latest.value.resultId !== data.result || !latest.value.intakeOffered) throw bad();
-    if (!latest.value.intakeRequestedAt) {
+    const firstTime = !latest.value.intakeRequestedAt;
+    if (firstTime) {
       await this.deps.scans.replaceResult({ ...latest.value, intakeRequestedAt: this.deps.clock.now().toISOString() }, latest.etag);
       await this.deps.aggregates.record(user.tenantId, scopesOf(user, latest.value.profileId), { type: 'intake-requested' });
     }
-    return { kind: 'intakeRecorded' };
+    return { kind: 'intakeRecorded', result: latest.value, firstTime };
   }
 
   private async tryAnswer(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {

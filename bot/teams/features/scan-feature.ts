@@ -8,7 +8,10 @@ import { modulesCard } from '../../cards/scan/modules-card';
 import type { Features, Reply, Turn } from '../turn';
 
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
-export function scanFeature(service: ScanService, opts: { anonymityThreshold: number }): Features {
+/** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
+export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
+
+export function scanFeature(service: ScanService, opts: { anonymityThreshold: number; onIntake?: IntakeHook }): Features {
   const show = (view: ScanView, locale: Locale, tenantId: string): Reply => ({ card: cardFor(view, locale, tenantId, opts.anonymityThreshold) });
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn.user.locale, turn.user.tenantId);
   const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) =>
@@ -27,7 +30,13 @@ export function scanFeature(service: ScanService, opts: { anonymityThreshold: nu
       'scan.back': act((turn, data) => service.back(turn.user, data)),
       'scan.pause': act((turn, data) => service.pause(turn.user, data)),
       'scan.result': act((turn) => service.result(turn.user)),
-      'scan.intake': act((turn, data) => service.requestIntake(turn.user, data)),
+      'scan.intake': act(async (turn, data) => {
+        const view = await service.requestIntake(turn.user, data);
+        if (view.kind === 'intakeRecorded' && view.firstTime && opts.onIntake) {
+          await opts.onIntake(turn, view.result.focusDomains[0] ?? Object.keys(view.result.levels)[0]);
+        }
+        return view;
+      }),
       'modules.show': act((turn) => service.modules(turn.user)),
       'module.mark': act((turn, data) => service.markModule(turn.user, data)),
     },

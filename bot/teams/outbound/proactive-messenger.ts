@@ -20,7 +20,7 @@ export class ProactiveMessenger implements Messenger {
     },
   ) {}
 
-  async sendCard(tenantId: string, userId: string, card: Record<string, unknown>): Promise<string | null> {
+  async sendCard(tenantId: string, userId: string, card: object): Promise<string | null> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return null;
     try {
@@ -45,7 +45,7 @@ export class ProactiveMessenger implements Messenger {
     }
   }
 
-  async updateCard(tenantId: string, userId: string, activityId: string, card: Record<string, unknown>): Promise<boolean> {
+  async updateCard(tenantId: string, userId: string, activityId: string, card: object): Promise<boolean> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return false;
     try {

@@ -1,0 +1,30 @@
+import { AppError } from '../errors';
+import type { OrgUnit, Tenant } from '../org';
+import type { Directory } from '../ports';
+
+/** Who calls, from the verified token only. */
+export interface Caller {
+  tenantId: string;
+  userId: string;
+}
+
+export const forbidden = () => new AppError('forbidden', 403, 'error.forbidden');
+export const notFound = () => new AppError('not_found', 404, 'error.notFound');
+
+/**
+ * The same rule the user context applies for the leader role (the team's leaderId),
+ * checked with one cached point read instead of a query.
+ */
+export async function requireTeamLeader(directory: Directory, caller: Caller, teamId: string): Promise<OrgUnit> {
+  const team = await directory.getUnit(caller.tenantId, teamId);
+  if (!team || team.kind !== 'team') throw notFound();
+  if (team.leaderId !== caller.userId) throw forbidden();
+  return team;
+}
+
+/** Programme admins are a tenant setting (user ids). */
+export async function requireAdmin(directory: Directory, caller: Caller): Promise<Tenant> {
+  const tenant = await directory.getTenant(caller.tenantId);
+  if (!tenant || !tenant.programmeAdmins.includes(caller.userId)) throw forbidden();
+  return tenant;
+}

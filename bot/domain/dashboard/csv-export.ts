@@ -1,0 +1,56 @@
+import type { Locale } from '../org';
+import type { GroupDashboard } from './group-dashboard';
+
+export interface CsvLabels {
+  header: string[];
+  kind: Record<'tenant' | 'department' | 'location' | 'team', string>;
+  status: Record<'shown' | 'below-threshold' | 'complementary' | 'not-yet', string>;
+  domainColumn(domainName: string): string;
+}
+
+/**
+ * The programme's aggregates as CSV, one row per group, built from the same group
+ * dashboards the screens show: a withheld figure is an empty cell with its reason in the
+ * status columns, never a number. Dutch spreadsheets expect ';' (the comma is their
+ * decimal sign); percentages are whole numbers so no decimal sign is needed at all.
+ */
+export function dashboardsToCsv(dashboards: GroupDashboard[], domains: Array<{ id: string; name: string }>, labels: CsvLabels, locale: Locale): string {
+  const sep = locale === 'nl' ? ';' : ',';
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(Math.round(x * 100)));
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  const lines = [[...labels.header, ...domains.map((d) => labels.domainColumn(d.name))]];
+  for (const d of dashboards) {
+    const p = d.participation;
+    const r = d.results;
+    const f = d.followUp;
+    const atTarget = new Map((r?.domains ?? []).map((x) => [x.domain, x.atTargetRate]));
+    lines.push([
+      labels.kind[d.group.kind],
+      d.group.id,
+      d.group.name,
+      labels.status[d.withheld ?? 'shown'],
+      labels.status[d.resultsWithheld ?? 'shown'],
+      num(p?.members),
+      num(p?.completed),
+      num(p?.inProgress),
+      num(p?.notStarted),
+      pct(p?.rate),
+      num(r?.respondents),
+      pct(f?.modules.followThroughRate),
+      num(f?.funnel.intake),
+      num(f?.funnel.training),
+      num(d.help?.requests),
+      num(d.help?.medianAcceptMinutes),
+      num(d.help?.medianResolveMinutes),
+      num(d.help?.averageRating),
+      ...domains.map((dom) => pct(atTarget.get(dom.id))),
+    ]);
+  }
+  return '\uFEFF' + lines.map((cells) => cells.map((c) => field(c, sep)).join(sep)).join('\r\n') + '\r\n';
+}
+
+/** Quotes what needs quoting and defuses spreadsheet formulas in names. */
+function field(value: string, sep: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

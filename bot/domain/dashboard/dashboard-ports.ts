@@ -1,0 +1,68 @@
+import type { HelpAggregate } from '../help/help-aggregate';
+import type { GroupRef, ReleasedResults } from './anonymity';
+import type { OrgShape } from './org-shape';
+
+/** The part of a scan aggregate (`scan|<kind>|<id>`) the dashboards read. */
+export interface ScanGroupAggregate {
+  respondents: number;
+  inProgress: number;
+  completions: number;
+  completionsByMonth: Record<string, number>;
+  levels: Record<string, number[]>;
+  belowTarget: Record<string, number>;
+  measured: Record<string, number>;
+  intakeRequests: number;
+  moduleStarters: number;
+  moduleFinishers: number;
+}
+
+export type HelpGroupAggregate = Pick<
+  HelpAggregate,
+  'requests' | 'intakes' | 'offers' | 'declines' | 'timeouts' | 'escalations' | 'accepted' | 'resolved' | 'ratingCount' | 'ratingSum' | 'acceptMinutes' | 'resolveMinutes' | 'byMonth'
+>;
+
+export type CoachScope = { kind: 'coach-department' | 'coach-location'; id: string };
+
+export interface ResultsValue {
+  levels: Record<string, number[]>;
+  belowTarget: Record<string, number>;
+  measured: Record<string, number>;
+}
+
+export interface FollowUpValue {
+  intakeRequests: number;
+  moduleStarters: number;
+  moduleFinishers: number;
+}
+
+/** What a group's dashboards last released (see releaseFor): results, and intake and module follow-up. */
+export interface GroupRelease {
+  tenantId: string;
+  group: GroupRef;
+  results: ReleasedResults<ResultsValue> | null;
+  followUp: ReleasedResults<FollowUpValue> | null;
+}
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Small counts of every scan group of a tenant, read in one query for the anonymity plan and the unit tables. */
+export interface GroupCounts {
+  group: GroupRef;
+  respondents: number;
+  inProgress: number;
+}
+
+/** Reads the pre-aggregated records (never a person's data) and keeps the org shape and releases. */
+export interface DashboardStore {
+  getOrgShape(tenantId: string): Promise<OrgShape | null>;
+  putOrgShape(shape: OrgShape): Promise<void>;
+  scanAggregate(tenantId: string, group: GroupRef): Promise<ScanGroupAggregate | null>;
+  helpAggregate(tenantId: string, scope: GroupRef | CoachScope): Promise<HelpGroupAggregate | null>;
+  scanCounts(tenantId: string): Promise<GroupCounts[]>;
+  getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null>;
+  /** Creates (etag null) or replaces the release; a concurrent writer makes it throw a conflict AppError. */
+  saveRelease(release: GroupRelease, etag: string | null): Promise<void>;
+}

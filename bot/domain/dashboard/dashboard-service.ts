@@ -1,0 +1,112 @@
+import type { Clock, Directory } from '../ports';
+import { type Caller, notFound, requireAdmin, requireTeamLeader } from './access';
+import { type GroupRef, groupKey } from './anonymity';
+import type { DashboardStore } from './dashboard-ports';
+import { participationOf, PARTICIPATION_GOAL, type Participation, type Withheld } from './figures';
+import { groupDashboard, type GroupDashboard } from './group-dashboard';
+import { type ShapeUnit, unitsOf } from './org-shape';
+import type { TenantView, TenantViews } from './tenant-views';
+
+export interface DashboardServiceDeps {
+  store: DashboardStore;
+  views: TenantViews;
+  directory: Directory;
+  clock: Clock;
+  /** The scan's domains in their display order. */
+  domainOrder(): Promise<string[]>;
+}
+
+export interface UnitRow {
+  kind: 'department' | 'location';
+  id: string;
+  name: string;
+  coaches: number;
+  withheld: Withheld | null;
+  participation: Participation | null;
+}
+
+export interface Filters {
+  tenant: { id: string; name: string };
+  departments: Array<{ id: string; name: string }>;
+  locations: Array<{ id: string; name: string }>;
+}
+
+/**
+ * The leader's and the programme team's dashboards. Access is checked first (a team's
+ * leader; a tenant's programme admin), then every figure goes through groupDashboard.
+ */
+export class DashboardService {
+  constructor(private readonly deps: DashboardServiceDeps) {}
+
+  /** The teams this leader leads, with their sizes: the tab's team picker. */
+  async myTeams(caller: Caller): Promise<Array<{ id: string; name: string }>> {
+    const teams = await this.deps.directory.teamsLedBy(caller.tenantId, caller.userId);
+    return teams.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  }
+
+  async team(caller: Caller, teamId: string): Promise<GroupDashboard> {
+    const team = await requireTeamLeader(this.deps.directory, caller, teamId);
+    const view = await this.deps.views.get(caller.tenantId);
+    return groupDashboard(this.deps, view, { kind: 'team', id: team.id }, team.name, await this.deps.domainOrder());
+  }
+
+  /** The programme view of the tenant, a department or a location. */
+  async programme(caller: Caller, scope: GroupRef): Promise<GroupDashboard & { filters: Filters }> {
+    const tenant = await requireAdmin(this.deps.directory, caller);
+    if (scope.kind === 'tenant' && scope.id !== caller.tenantId) throw notFound();
+    const view = await this.deps.views.get(caller.tenantId);
+    const name = scope.kind === 'tenant' ? tenant.name : unitOf(view, scope).name;
+    const dashboard = await groupDashboard(this.deps, view, scope, name, await this.deps.domainOrder());
+    return { ...dashboard, filters: filtersOf(view, tenant.name) };
+  }
+
+  /** Participation per department and per location, side by side (counts from the tenant view, at most a minute old). */
+  async units(caller: Caller): Promise<{ threshold: number; goal: number; departments: UnitRow[]; locations: UnitRow[] }> {
+    await requireAdmin(this.deps.directory, caller);
+    const view = await this.deps.views.get(caller.tenantId);
+    const row = (u: ShapeUnit): UnitRow => {
+      const key = groupKey(u);
+      const shown = view.plan.participation.published.has(key);
+      const counts = view.counts.get(key);
+      return {
+        kind: u.kind as UnitRow['kind'],
+        id: u.id,
+        name: u.name,
+        coaches: u.coaches,
+        withheld: shown ? null : (view.plan.participation.suppressed.get(key) ?? 'below-threshold'),
+        participation: shown ? participationOf(u.members, counts ? { ...emptyScan, respondents: counts.respondents, inProgress: counts.inProgress } : null) : null,
+      };
+    };
+    return { threshold: view.threshold, goal: PARTICIPATION_GOAL, departments: unitsOf(view.shape, 'department').map(row), locations: unitsOf(view.shape, 'location').map(row) };
+  }
+
+  /** For the export: the admin's tenant view and every group they may see, through the same figures. */
+  async everyProgrammeGroup(caller: Caller): Promise<{ view: TenantView; dashboards: GroupDashboard[] }> {
+    const tenant = await requireAdmin(this.deps.directory, caller);
+    const view = await this.deps.views.get(caller.tenantId);
+    const order = await this.deps.domainOrder();
+    const groups: Array<{ ref: GroupRef; name: string }> = [
+      { ref: { kind: 'tenant', id: tenant.tenantId }, name: tenant.name },
+      ...unitsOf(view.shape, 'department').map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
+      ...unitsOf(view.shape, 'location').map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
+    ];
+    const dashboards: GroupDashboard[] = [];
+    for (let i = 0; i < groups.length; i += 16) {
+      dashboards.push(...(await Promise.all(groups.slice(i, i + 16).map((g) => groupDashboard(this.deps, view, g.ref, g.name, order)))));
+    }
+    return { view, dashboards };
+  }
+}
+
+const emptyScan = { completions: 0, completionsByMonth: {}, levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0 };
+
+function unitOf(view: TenantView, scope: GroupRef): ShapeUnit {
+  const unit = view.shape.units[groupKey(scope)];
+  if (!unit || (scope.kind !== 'department' && scope.kind !== 'location')) throw notFound();
+  return unit;
+}
+
+function filtersOf(view: TenantView, tenantName: string): Filters {
+  const pick = (u: ShapeUnit) => ({ id: u.id, name: u.name });
+  return { tenant: { id: view.tenantId, name: tenantName }, departments: unitsOf(view.shape, 'department').map(pick), locations: unitsOf(view.shape, 'location').map(pick) };
+}
