@@ -55,7 +55,7 @@ describe('the server on the embedded Cosmos server', () => {
       assert.match(text, new RegExp(`Welkom bij Digivaardig, ${employee.name.split(' ')[0]}`));
       assert.match(text, /Wie ziet wat\?.*minstens 5 mensen/s);
       assert.doesNotMatch(text, /team nog niet/);
-      assert.deepEqual(cardVerbs(card), ['scan.start', 'menu']);
+      assert.deepEqual(cardVerbs(card), ['scan.start', 'help.start', 'menu']);
     });
 
     it('welcomes once when Teams announces the install twice at the same moment', async () => {

@@ -50,6 +50,7 @@ export function resultCard(m: ResultModel, locale: Locale) {
   return card(body, [
     ...(offerIntake ? [action(t(locale, 'action.intake'), 'scan.intake', { result: result.resultId }, 'positive')] : []),
     action(t(locale, 'action.modules'), 'modules.show'),
+    action(t(locale, 'action.askCoach'), 'help.start'),
     action(t(locale, 'action.menu'), 'menu'),
   ]);
 }
