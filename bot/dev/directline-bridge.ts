@@ -37,6 +37,8 @@ export class DirectLineBridge {
   private readonly byHandle = new Map<string, Conversation>();
   private readonly byTeamsId = new Map<string, Conversation>();
   private readonly byUser = new Map<string, Conversation>();
+  /** Messages the bot sent to a 1:1 chat it created for someone who has not opened the playground yet. */
+  private readonly waiting = new Map<string, OutboundActivity[]>();
 
   constructor(private readonly deps: { emulator: ConnectorEmulator; baseUrl: () => string; log: Logger }) {
     deps.emulator.on('activity', (record: OutboundActivity) => this.onOutbound(record));
@@ -51,6 +53,11 @@ export class DirectLineBridge {
     this.byHandle.set(conv.handle, conv);
     this.byTeamsId.set(conv.teamsId, conv);
     this.byUser.set(key, conv);
+    // Like Teams, the chat already holds what the bot sent before the user first opened it.
+    for (const member of [who.userId, `29:${who.userId}`]) {
+      for (const record of this.waiting.get(member) ?? []) this.onOutbound(record);
+      this.waiting.delete(member);
+    }
     for (const activity of teamsInstall(who, conv.teamsId, this.serviceUrl())) {
       this.enqueue(conv, () => this.deliver(activity)).catch((err: unknown) => this.deps.log.warn({ err, conversationId: conv.teamsId }, 'install activity not delivered'));
     }
@@ -138,7 +145,11 @@ export class DirectLineBridge {
   /** What the bot sent to the connector, shown in the chat it belongs to. */
   private onOutbound(record: OutboundActivity): void {
     const conv = this.byTeamsId.get(record.conversationId) ?? this.createdFor(record.conversationId);
-    if (!conv) return;
+    if (!conv) {
+      const member = /^a:dev-(.+)$/.exec(record.conversationId)?.[1];
+      if (member) this.waiting.set(member, [...(this.waiting.get(member) ?? []), record].slice(-200));
+      return;
+    }
     const { transcript } = conv;
     if (record.op === 'send') {
       transcript.push(fromBot(record.activity, record.id, new Date(record.at).toISOString(), record.replyToId));

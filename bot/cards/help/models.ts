@@ -30,6 +30,8 @@ export interface RequesterStatusModel {
   /** Cancel while nobody helps yet; reopen within 7 days of resolving. */
   canCancel: boolean;
   canReopen: boolean;
+  /** A short news message (a new chat message that notifies); the full card is updated in place. */
+  compact?: boolean;
 }
 
 /** The 1:1 offer to one coach: Accept (`help.accept` {t, seq}) / Decline (`help.decline` {t, seq}, optional reason input `reason`). */

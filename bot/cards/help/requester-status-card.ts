@@ -42,8 +42,10 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
       line('help.status.cancelled');
       break;
   }
-  body.push(ticketFacts(ticket, m.topicName, locale));
+  if (m.compact) body.push(text(`${m.topicName}: ${ticket.question}`, { isSubtle: true, size: 'Small' }));
+  else body.push(ticketFacts(ticket, m.topicName, locale));
 
+  if (m.compact) return card(body, actions);
   if (m.canCancel) actions.push(action(t(locale, 'help.action.cancel'), 'help.cancel', { t: ticket.ticketId }, 'destructive'));
   if (m.canReopen) actions.push(action(t(locale, 'help.action.reopen'), 'help.reopen', { t: ticket.ticketId }));
   actions.push(ticketsAction(locale));

@@ -34,9 +34,9 @@ export class HelpCards {
     return email ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(email)}&message=${encodeURIComponent(message)}` : null;
   }
 
-  async status(ticket: Ticket, locale: Locale, canCancel: boolean, canReopen: boolean): Promise<AdaptiveCard> {
+  async status(ticket: Ticket, locale: Locale, canCancel: boolean, canReopen: boolean, compact = false): Promise<AdaptiveCard> {
     const chatUrl = ticket.state === 'accepted' ? await this.chatUrl(ticket.tenantId, ticket.coachId, ticket.question) : null;
-    return requesterStatusCard({ ticket, topicName: this.topicName(ticket.topic, locale), chatUrl, canCancel, canReopen }, locale);
+    return requesterStatusCard({ ticket, topicName: this.topicName(ticket.topic, locale), chatUrl, canCancel, canReopen, compact }, locale);
   }
 
   async forView(view: HelpView, locale: Locale): Promise<AdaptiveCard> {

@@ -29,8 +29,10 @@ export class TeamsHelpNotifier implements HelpNotifier {
     const locale = toLocale(ticket.requester.locale);
     const open = ['searching', 'offered', 'escalated'].includes(ticket.state);
     const card = await this.deps.cards.status(ticket, locale, open, this.deps.canReopen(ticket));
+    // The status card is kept current in place; a step that matters also arrives as a short new message, which notifies.
     if (ticket.requesterActivityId) await this.deps.messenger.updateCard(ticket.tenantId, ticket.requester.userId, ticket.requesterActivityId, card);
-    if (notify || !ticket.requesterActivityId) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, card);
+    if (!ticket.requesterActivityId) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, card);
+    else if (notify) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, await this.deps.cards.status(ticket, locale, false, false, true));
   }
 
   async rating(ticket: Ticket): Promise<void> {

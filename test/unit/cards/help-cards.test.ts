@@ -184,6 +184,15 @@ describe('the help cards', () => {
         }
       });
 
+      it('requester news: a short message with the coach and the chat link, without the form facts', () => {
+        const card = requesterStatusCard({ ticket: ticket('accepted'), topicName: 'HR-apps', chatUrl: CHAT_URL, canCancel: false, canReopen: false, compact: true }, locale);
+        const text = check(card, `status compact ${locale}`);
+        assert.match(text, /Fenna Bakker/);
+        assert.match(text, /HR-apps: .*loonstrook in de app/);
+        assert.equal(openUrls(card).length, 1);
+        assert.equal(byVerb(card, 'help.tickets').length, 0);
+      });
+
       it('coach offer: requester, question, why, deadline; accept and decline carry t and seq', () => {
         const card = coachOfferCard(
           {
