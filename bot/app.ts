@@ -32,6 +32,8 @@ import { CosmosHelpAggregates } from './storage/cosmos-help-aggregates';
 import { HelpCards } from './teams/features/help-cards';
 import { TeamsHelpNotifier } from './teams/features/help-notifier';
 import { helpFeature } from './teams/features/help-feature';
+import { PrivacyService } from './domain/privacy/privacy-service';
+import { privacyFeature } from './teams/features/privacy-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
 import { createAuthenticator } from './http/create-authenticator';
@@ -107,12 +109,14 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     log: botLog,
   });
 
+  const scans = new CosmosScanRepository(store.containers.scans);
+  const tickets = new CosmosTicketRepository(store.containers.tickets);
   const helpCards = new HelpCards({ content, directory });
   const timers = new CosmosTimerRepository(store.containers.schedule);
   let help: HelpService;
   const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), log: botLog });
   help = new HelpService({
-    tickets: new CosmosTicketRepository(store.containers.tickets),
+    tickets,
     coaches: new CosmosCoachRepository(store.containers.tickets),
     timers,
     aggregates: new CosmosHelpAggregates(store.containers.aggregates, () => clock.now()),
@@ -130,14 +134,17 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const scheduler = new Scheduler({ timers, handler: help, clock, log: log.child({ component: 'scheduler' }) });
   if (opts.scheduler !== false) scheduler.start();
 
+  const references = new ReferenceKeeper(userState, clock);
+  const privacy = new PrivacyService({ scans, tickets, userState, clock });
+
   const bot = new DigivaardigBot({
     directory,
     userState,
-    references: new ReferenceKeeper(userState, clock),
+    references,
     features: mergeFeatures(
       scanFeature(
         new ScanService({
-          scans: new CosmosScanRepository(store.containers.scans),
+          scans,
           aggregates: new CosmosScanAggregates(store.containers.aggregates, () => clock.now()),
           content,
           clock,
@@ -150,6 +157,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
         },
       ),
       helpFeature(help, helpCards, directory),
+      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold }),
     ),
     allowedTenants: config.allowedTenants,
     anonymityThreshold: config.anonymityThreshold,

@@ -24,6 +24,9 @@ export const VERBS = [
   'help.rate',
   'help.register',
   'help.tickets',
+  'privacy.export',
+  'privacy.delete',
+  'privacy.confirmDelete',
 ] as const;
 
 export type Verb = (typeof VERBS)[number];

@@ -48,6 +48,8 @@ export interface UserStateRepository {
   /** The tenant's Bot Connector service URL, to create 1:1 chats with users who never opened the bot. */
   tenantServiceUrl(tenantId: string): Promise<string | null>;
   saveTenantServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
+  /** Forgets the user's conversation reference and markers (their right to erasure). */
+  deleteUser(tenantId: string, userId: string): Promise<void>;
 }
 
 /** Sends a card to a user proactively (1:1 chat), through the rate-limited outbound queue. */

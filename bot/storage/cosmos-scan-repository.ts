@@ -62,6 +62,26 @@ export class CosmosScanRepository implements ScanRepository {
     else await createOnce(this.container, doc);
   }
 
+  async results(tenantId: string, userId: string): Promise<ScanResult[]> {
+    const key = userKey(tenantId, userId);
+    const { resources } = await this.container.items
+      .query<Doc<ScanResult> & { _etag: string }>(
+        { query: "SELECT * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] },
+        { partitionKey: key },
+      )
+      .fetchAll();
+    return resources.map((r) => versioned<ScanResult>(r)!.value);
+  }
+
+  async deleteAll(tenantId: string, userId: string): Promise<number> {
+    const key = userKey(tenantId, userId);
+    const { resources } = await this.container.items
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
+      .fetchAll();
+    for (const { id } of resources) await this.container.item(id, key).delete();
+    return resources.length;
+  }
+
   private sessionDoc(session: ScanSession): Doc<ScanSession> {
     return { ...session, id: 'session', userKey: userKey(session.tenantId, session.userId), docType: 'session' };
   }

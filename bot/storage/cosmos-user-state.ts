@@ -41,6 +41,14 @@ export class CosmosUserState implements UserStateRepository {
     await this.container.items.upsert({ id: 'service-url', userKey: userKey(tenantId, TENANT_KEY), tenantId, serviceUrl });
   }
 
+  async deleteUser(tenantId: string, userId: string): Promise<void> {
+    const key = userKey(tenantId, userId);
+    const { resources } = await this.container.items
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
+      .fetchAll();
+    for (const { id } of resources) await this.container.item(id, key).delete();
+  }
+
   async getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null> {
     const doc = await readOrNull<ConversationRef>(this.container, 'conversation', userKey(tenantId, userId));
     if (!doc) return null;

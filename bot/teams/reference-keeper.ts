@@ -11,6 +11,11 @@ export class ReferenceKeeper {
 
   constructor(private readonly userState: UserStateRepository, private readonly clock: Clock, private readonly maxEntries = 50_000) {}
 
+  /** Makes the next turn save the reference again (after it was erased). */
+  forget(tenantId: string, userId: string): void {
+    this.lastSaved.delete(`${tenantId}|${userId}`);
+  }
+
   async keep(tenantId: string, userId: string, reference: Partial<ConversationReference>, locale: string): Promise<void> {
     // The activity id changes every turn and is not needed to reach the user later.
     const { activityId: _ignored, ...stable } = reference;

@@ -69,6 +69,10 @@ export interface ScanRepository {
   replaceResult(result: ScanResult, etag: string): Promise<void>;
   getModuleProgress(tenantId: string, userId: string): Promise<Versioned<ModuleProgress> | null>;
   saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void>;
+  /** Every result of the user, newest first (for their own export). */
+  results(tenantId: string, userId: string): Promise<ScanResult[]>;
+  /** Removes the user's session, results and module progress (their right to erasure). */
+  deleteAll(tenantId: string, userId: string): Promise<number>;
 }
 
 /** The groups a user's figures count towards (never fewer people than the anonymity threshold are shown). */
