@@ -7,16 +7,10 @@
  * title exactly as shown in the user's menu.
  */
 
-export type BotCommandId =
-  | 'scan'
-  | 'result'
-  | 'modules'
-  | 'help'
-  | 'becomeCoach'
-  | 'available'
-  | 'unavailable'
-  | 'myTickets'
-  | 'myData';
+import type { Command } from '../bot/teams/commands';
+
+/** The commands in the Teams menu: every command the bot knows except greetings and the menu itself. */
+export type BotCommandId = Exclude<Command, 'hello' | 'menu'>;
 
 export interface CommandText {
   title: string;
