@@ -1,9 +1,26 @@
+import path from 'node:path';
 import type restify from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Locale } from '../domain/org';
 import type { Clock, Directory, Messenger } from '../domain/ports';
+import { nudgeCard } from '../cards/nudge-card';
+import { DashboardService } from '../domain/dashboard/dashboard-service';
+import { NudgeService } from '../domain/dashboard/nudge-service';
+import { TenantViews } from '../domain/dashboard/tenant-views';
+import { readLeadershipContent } from '../domain/leadership/leadership-content';
+import { LeadershipService } from '../domain/leadership/leadership-service';
+import type { ContentIndex } from '../domain/scan/content';
 import type { CosmosStore } from '../storage/cosmos';
+import { CosmosContentSource } from '../storage/cosmos-content';
+import { CosmosDashboardStore } from '../storage/cosmos-dashboard';
+import { CosmosLeadershipRepository } from '../storage/cosmos-leadership';
+import { CosmosNudgeRepository } from '../storage/cosmos-nudges';
 import type { Authenticator } from './auth';
+import { registerDashboardRoutes } from './dashboard-routes';
+import { registerDevDashboardRoutes } from './dev-dashboard-routes';
+import { registerLeadershipRoutes } from './leadership-routes';
+import { registerMeRoutes } from './me-routes';
 
 export interface TabApiDeps {
   config: Config;
@@ -15,7 +32,59 @@ export interface TabApiDeps {
   log: Logger;
 }
 
-/** The tab's REST API under /api/v1 (beyond /api/v1/me). */
-export function registerTabApi(_server: restify.Server, _deps: TabApiDeps): void {
-  // Filled by the leader tab.
+const LEADERSHIP_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'leadership');
+
+/** The tab's REST API under /api/v1 (beyond /api/v1/me): builds its services from the app's adapters. */
+export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const { config, store, directory, auth, messenger, clock, log } = deps;
+  const dashboardStore = new CosmosDashboardStore(store.containers.aggregates);
+  const views = new TenantViews({
+    store: dashboardStore,
+    directory,
+    clock,
+    defaultThreshold: config.anonymityThreshold,
+    onError: (err, tenantId) => log.warn({ err, tenantId }, 'dashboard view refresh failed; serving the previous one'),
+  });
+  const nudgeRepo = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
+  const content = scanContent(new CosmosContentSource(store.containers.content));
+  const domains = async (locale: Locale) => (await content()).content.domains.map((d) => ({ id: d.id, name: d.name[locale] }));
+
+  registerLeadershipRoutes(server, {
+    auth,
+    leadership: new LeadershipService({ content: readLeadershipContent(LEADERSHIP_DIR), repo: new CosmosLeadershipRepository(store.containers.scans), clock }),
+    log,
+  });
+  registerDashboardRoutes(server, {
+    auth,
+    dashboards: new DashboardService({ store: dashboardStore, views, directory, clock, domainOrder: async () => (await content()).content.domains.map((d) => d.id) }),
+    nudges: new NudgeService({
+      directory,
+      messenger,
+      nudges: nudgeRepo,
+      store: dashboardStore,
+      views,
+      clock,
+      card: (participation, locale) => nudgeCard({ participation }, locale) as unknown as Record<string, unknown>,
+      onSendError: (err) => log.warn({ err }, 'nudge not delivered'),
+    }),
+    coaches: { store: dashboardStore, views, directory },
+    domains,
+    log,
+  });
+  registerMeRoutes(server, { auth, nudges: nudgeRepo, clock, log });
+  if (config.devMode) {
+    registerDevDashboardRoutes(server, { store, directory, clock, profiles: async () => (await content()).content.profiles, invalidate: (tenantId) => views.invalidate(tenantId), log });
+  }
+}
+
+/** The scan content is loaded once, on first use (the app seeded it at start-up). */
+function scanContent(source: CosmosContentSource): () => Promise<ContentIndex> {
+  let loaded: Promise<ContentIndex> | null = null;
+  return () => {
+    loaded ??= source.load().catch((err) => {
+      loaded = null;
+      throw err;
+    });
+    return loaded;
+  };
 }

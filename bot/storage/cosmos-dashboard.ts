@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { type GroupRef, parseGroupKey } from '../domain/dashboard/anonymity';
-import type { CoachScope, DashboardStore, GroupCounts, GroupRelease, HelpGroupAggregate, ScanGroupAggregate, Versioned } from '../domain/dashboard/dashboard-ports';
+import type { GroupRef } from '../domain/dashboard/anonymity';
+import type { CoachScope, DashboardStore, GroupRelease, HelpGroupAggregate, ScanGroupAggregate, TeamAggregates, Versioned } from '../domain/dashboard/dashboard-ports';
 import type { OrgShape } from '../domain/dashboard/org-shape';
 import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
 
@@ -8,7 +8,6 @@ const ORG_SHAPE_ID = 'dashboard|org';
 const scanId = (g: GroupRef) => `scan|${g.kind}|${g.id}`;
 const helpId = (g: GroupRef | CoachScope) => `help|${g.kind}|${g.id}`;
 const releaseId = (g: GroupRef) => `release|${g.kind}|${g.id}`;
-const GROUP_KINDS = new Set(['tenant', 'department', 'location', 'team']);
 
 /**
  * The dashboards' reads and writes in the `aggregates` container (partition /tenantId):
@@ -20,7 +19,7 @@ export class CosmosDashboardStore implements DashboardStore {
 
   async getOrgShape(tenantId: string): Promise<OrgShape | null> {
     const doc = await readOrNull<OrgShape & { id: string }>(this.container, ORG_SHAPE_ID, tenantId);
-    return doc ? { tenantId: doc.tenantId, builtAt: doc.builtAt, members: doc.members, units: doc.units, cells: doc.cells } : null;
+    return doc ? { tenantId: doc.tenantId, builtAt: doc.builtAt, members: doc.members, teamless: doc.teamless ?? 0, units: doc.units } : null;
   }
 
   async putOrgShape(shape: OrgShape): Promise<void> {
@@ -35,16 +34,9 @@ export class CosmosDashboardStore implements DashboardStore {
     return readOrNull<HelpGroupAggregate>(this.container, helpId(scope), tenantId);
   }
 
-  async scanCounts(tenantId: string): Promise<GroupCounts[]> {
-    const { resources } = await this.container.items
-      .query<{ id: string; respondents?: number; inProgress?: number }>(
-        { query: 'SELECT c.id, c.respondents, c.inProgress FROM c WHERE c.tenantId = @t AND STARTSWITH(c.id, @p)', parameters: [{ name: '@t', value: tenantId }, { name: '@p', value: 'scan|' }] },
-        { partitionKey: tenantId },
-      )
-      .fetchAll();
-    return resources
-      .map((r) => ({ group: parseGroupKey(r.id.slice('scan|'.length)), respondents: r.respondents ?? 0, inProgress: r.inProgress ?? 0 }))
-      .filter((r) => GROUP_KINDS.has(r.group.kind));
+  async teamAggregates(tenantId: string): Promise<TeamAggregates> {
+    const [scan, help] = await Promise.all([this.byTeam<ScanGroupAggregate>(tenantId, 'scan|team|'), this.byTeam<HelpGroupAggregate>(tenantId, 'help|team|')]);
+    return { scan, help };
   }
 
   async getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null> {
@@ -56,5 +48,16 @@ export class CosmosDashboardStore implements DashboardStore {
     const doc = { ...release, id: releaseId(release.group) };
     if (etag === null) await createOnce(this.container, doc);
     else await replaceIfMatch(this.container, doc, etag, release.tenantId);
+  }
+
+  /** One single-partition query: every team document of one kind, keyed by team id. */
+  private async byTeam<T>(tenantId: string, prefix: string): Promise<Map<string, T>> {
+    const { resources } = await this.container.items
+      .query<T & { id: string }>(
+        { query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.id, @p)', parameters: [{ name: '@t', value: tenantId }, { name: '@p', value: prefix }] },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return new Map(resources.map((r) => [r.id.slice(prefix.length), r]));
   }
 }

@@ -1,22 +1,25 @@
 /**
  * Anonymity for every aggregate the tab shows, in one pure module.
  *
- * Three rules, applied by every dashboard and export response:
  * 1. Threshold: no figure about a group of fewer than `k` people (participation: members;
  *    results: respondents). `k` is the tenant's setting, never below 3.
- * 2. No differencing: every group anyone in the tenant may be shown is planned together.
- *    Anything derivable from the published groups by adding and subtracting them (a
- *    department minus its teams, the tenant minus every other team, a location minus a
- *    department...) must also hold at least `k`; a group that would betray a smaller one
- *    is suppressed too (complementary suppression).
- * 3. No differencing over time: results (levels, below target, modules, intake) move in
- *    releases, each only after at least `k` new completions, so comparing today with
- *    yesterday never isolates one person's scan.
+ * 2. No differencing: every group anyone in the tenant may be shown (teams to their
+ *    leaders; departments, locations and the tenant to the programme team) is planned
+ *    together, as if one person saw them all. Whatever can be computed by adding and
+ *    subtracting published groups (a department minus its teams, the tenant minus every
+ *    other team, a location minus a department...) must also hold at least `k`; a group
+ *    that would betray a smaller one is suppressed too (complementary suppression).
+ * 3. No differencing over time: results move in releases, each only after `k` new
+ *    completions, so comparing today with yesterday never isolates one person's scan.
  *
- * The differencing check is exact linear algebra over "cells" (people sharing team,
- * department and location): a set of cells is derivable iff its indicator vector lies in
- * the row space of the published groups. Components too large to enumerate are
- * suppressed further rather than trusted.
+ * Departments and locations are made of whole teams (roll-ups of team figures), so the
+ * organisation is a bipartite graph: departments and locations are vertices, each team an
+ * edge between its department and its location. Once the published teams are subtracted,
+ * a set F of suppressed teams is derivable exactly when some vertex set X (closed: a
+ * location in X brings all its departments) has F as the edges from its departments to the
+ * locations outside it. The smallest such F is a minimum cut, found with a max-flow that
+ * stops as soon as `k` is reached. Suppressed departments (and people without a department)
+ * merge into one vertex known from the tenant total; the same for locations.
  */
 
 export type GroupKind = 'tenant' | 'department' | 'location' | 'team';
@@ -38,9 +41,12 @@ export function effectiveThreshold(tenantSetting: number | undefined | null, fal
   return Math.max(MIN_THRESHOLD, Math.ceil(chosen));
 }
 
-/** The finest split of the organisation: the keys of every group a set of people belongs to. */
-export interface Cell {
-  groups: string[];
+/** The organisation as the plan sees it: teams with their department and location, and how many have no team. */
+export interface Structure {
+  tenantId: string;
+  teams: Array<{ id: string; department?: string; location?: string }>;
+  /** People in no team: they count in the tenant only. */
+  teamless: number;
 }
 
 export type Suppression = 'below-threshold' | 'complementary';
@@ -51,216 +57,216 @@ export interface PublicationPlan {
   suppressed: Map<string, Suppression>;
 }
 
-/** Participation figures are planned on members; results on respondents, and only for groups whose participation is shown. */
+/** Participation is planned on members; results on respondents, only for groups whose participation is shown. */
 export interface DashboardPlan {
   threshold: number;
   participation: PublicationPlan;
   results: PublicationPlan;
 }
 
-export function planDashboard(cells: Cell[], members: Map<string, number>, respondents: Map<string, number>, threshold: number): DashboardPlan {
-  const participation = planPublication(cells, members, threshold);
-  const results = planPublication(cells, respondents, threshold, participation.published);
-  for (const key of members.keys()) {
-    if (!results.published.has(key) && !results.suppressed.has(key)) results.suppressed.set(key, participation.suppressed.get(key) ?? 'below-threshold');
-  }
+export function planDashboard(
+  structure: Structure,
+  members: { teams: Map<string, number>; tenant: number },
+  respondents: { teams: Map<string, number>; tenant: number },
+  threshold: number,
+): DashboardPlan {
+  const participation = planPublication(structure, members.teams, members.tenant, threshold);
+  const results = planPublication(structure, respondents.teams, respondents.tenant, threshold, participation.published);
   return { threshold, participation, results };
+}
+
+const D_STAR = 'department|*';
+const L_STAR = 'location|*';
+
+interface Edge {
+  team: string | null;
+  dep: string | null;
+  loc: string | null;
+  value: number;
 }
 
 /**
  * Chooses which groups may be published: those of at least `threshold` (primary), minus
  * as few others as needed so that nothing smaller can be derived from what is left.
- * `values` holds every group's size (people, or respondents); `eligible` limits the start.
+ * Team values are sizes (people or respondents); departments and locations are their sums.
  */
-export function planPublication(cells: Cell[], values: Map<string, number>, threshold: number, eligible?: Set<string>): PublicationPlan {
-  const groups = [...values.keys()];
-  const index = new Map(groups.map((g, i) => [g, i]));
-  const membersOf: number[][] = groups.map(() => []);
-  cells.forEach((cell, c) => {
-    for (const g of cell.groups) {
-      const i = index.get(g);
-      if (i !== undefined) membersOf[i].push(c);
-    }
-  });
-  const value = (i: number) => values.get(groups[i]) ?? 0;
-  const suppressed = new Map<string, Suppression>();
-  const published = new Set<number>();
-  groups.forEach((g, i) => {
-    if ((eligible && !eligible.has(g)) || !(value(i) >= threshold) || membersOf[i].length === 0) suppressed.set(g, 'below-threshold');
-    else published.add(i);
-  });
+export function planPublication(structure: Structure, teamValues: Map<string, number>, tenantValue: number, threshold: number, eligible?: Set<string>): PublicationPlan {
+  const k = threshold;
+  const tenant = groupKey({ kind: 'tenant', id: structure.tenantId });
+  const edges: Edge[] = structure.teams.map((t) => ({
+    team: groupKey({ kind: 'team', id: t.id }),
+    dep: t.department ? groupKey({ kind: 'department', id: t.department }) : null,
+    loc: t.location ? groupKey({ kind: 'location', id: t.location }) : null,
+    value: teamValues.get(t.id) ?? 0,
+  }));
+  const teamSum = edges.reduce((s, e) => s + e.value, 0);
+  if (structure.teamless > 0) edges.push({ team: null, dep: null, loc: null, value: Math.max(0, tenantValue - teamSum) });
 
-  for (;;) {
-    const leaks = findLeaks(published, membersOf, value, threshold);
+  const values = new Map<string, number>([[tenant, tenantValue]]);
+  for (const e of edges) {
+    if (e.team) values.set(e.team, e.value);
+    for (const v of [e.dep, e.loc]) if (v) values.set(v, (values.get(v) ?? 0) + e.value);
+  }
+  const published = new Set<string>();
+  const suppressed = new Map<string, Suppression>();
+  for (const [g, v] of values) {
+    if (v >= k && (!eligible || eligible.has(g))) published.add(g);
+    else suppressed.set(g, 'below-threshold');
+  }
+  const hide = (g: string) => {
+    published.delete(g);
+    if (!suppressed.has(g)) suppressed.set(g, 'complementary');
+  };
+  if (!published.has(tenant)) {
+    // Every group is part of the tenant: if it is too small, so is everything else.
+    for (const g of [...published]) hide(g);
+    return { threshold: k, published, suppressed };
+  }
+
+  for (let round = 0; ; round++) {
+    const leaks = findLeaks(edges, published, k);
     if (leaks.length === 0) break;
     const before = published.size;
-    for (const combo of leaks) {
-      const pick = complementFor(combo, published, value, groups);
-      if (pick === null) continue;
-      published.delete(pick);
-      suppressed.set(groups[pick], 'complementary');
+    for (const leak of leaks) {
+      const pick = complementFor(leak, edges, published, values, k);
+      if (pick) hide(pick);
     }
-    if (published.size === before) {
-      // Cannot happen for a real leak (it is derived from published groups); fail closed if it does.
-      for (const i of published) suppressed.set(groups[i], 'complementary');
-      published.clear();
+    if (published.size === before || round > values.size) {
+      // A leak nothing can fix short of the tenant: fail closed.
+      for (const g of [...published]) hide(g);
+      break;
     }
   }
-  return { threshold, published: new Set([...published].map((i) => groups[i])), suppressed };
+  return { threshold: k, published, suppressed };
 }
 
-/** Prefer the subtracted group (the sibling that betrays the small one), the smallest first; the tenant last. */
-function complementFor(combo: Map<number, number>, published: Set<number>, value: (i: number) => number, groups: string[]): number | null {
-  const entries = [...combo].filter(([g, c]) => Math.abs(c) > EPS && published.has(g)).map(([g, c]) => ({ g, c, tenant: groups[g].startsWith('tenant|') }));
-  const order = [entries.filter((e) => e.c < 0 && !e.tenant), entries.filter((e) => !e.tenant), entries];
-  for (const candidates of order) {
-    if (candidates.length) return candidates.reduce((a, b) => (value(b.g) < value(a.g) || (value(b.g) === value(a.g) && b.g < a.g) ? b : a)).g;
+/** The vertex an edge hangs from on each side, given what is published. */
+const depOf = (e: Edge, published: Set<string>) => (e.dep && published.has(e.dep) ? e.dep : D_STAR);
+const locOf = (e: Edge, published: Set<string>) => (e.loc && published.has(e.loc) ? e.loc : L_STAR);
+
+interface Leak {
+  /** The closed vertex set whose cut is the derivable set. */
+  inside: Set<string>;
+  value: number;
+}
+
+/** For every department–location pair of a suppressed team: the smallest derivable set holding it, if below k. */
+function findLeaks(edges: Edge[], published: Set<string>, k: number): Leak[] {
+  const hidden = edges.filter((e) => !e.team || !published.has(e.team));
+  const pairs = new Map<string, [string, string]>();
+  for (const e of hidden) {
+    const d = depOf(e, published);
+    const l = locOf(e, published);
+    pairs.set(`${d}\n${l}`, [d, l]);
   }
-  return null;
-}
-
-const EPS = 1e-7;
-/** Above this many rows in one component the enumeration is not attempted: suppress more instead. */
-const MAX_ENUMERATED_ROWS = 12;
-
-type Vec = Map<number, number>;
-interface Row {
-  pivot: number;
-  vec: Vec;
-  combo: Vec;
-}
-
-/** Every derivable set of cells smaller than the threshold, as the combination of groups that derives it. */
-function findLeaks(published: Set<number>, membersOf: number[][], value: (i: number) => number, threshold: number): Vec[] {
-  // Smallest groups first: teams become unit rows and keep the reduction sparse.
-  const order = [...published].sort((a, b) => membersOf[a].length - membersOf[b].length || a - b);
-  const basis = new ReducedBasis();
-  for (const g of order) basis.insert(g, membersOf[g]);
-
-  const rowValue = (r: Row) => [...r.combo].reduce((s, [g, c]) => s + c * value(g), 0);
-  const leaks: Vec[] = [];
-  const wide: Row[] = [];
-  for (const row of basis.rows()) {
-    if (row.vec.size === 1) {
-      if (rowValue(row) < threshold - EPS) leaks.push(row.combo);
-    } else wide.push(row);
-  }
-  for (const component of components(wide)) {
-    if (component.length > MAX_ENUMERATED_ROWS) {
-      leaks.push(merged(component.map((r) => r.combo)));
-      continue;
-    }
-    const leak = smallDerivableSet(component, component.map(rowValue), threshold);
-    if (leak) leaks.push(leak);
+  const leaks: Leak[] = [];
+  const seen = new Set<string>();
+  for (const [d, l] of pairs.values()) {
+    const cut = minCut(hidden.map((e) => [depOf(e, published), locOf(e, published), e.value] as const), d, l, k);
+    if (cut.value >= k) continue;
+    const signature = [...cut.inside].sort().join('\n');
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    leaks.push(cut);
   }
   return leaks;
 }
 
-/** Walks all subsets of the rows (Gray code); a subset whose sum is a 0/1 vector is a derivable set of cells. */
-function smallDerivableSet(rows: Row[], values: number[], threshold: number): Vec | null {
-  const sum: Vec = new Map();
-  const chosen = new Array<boolean>(rows.length).fill(false);
-  let total = 0;
-  for (let step = 1; step < 1 << rows.length; step++) {
-    const bit = 31 - Math.clz32(step & -step);
-    chosen[bit] = !chosen[bit];
-    const sign = chosen[bit] ? 1 : -1;
-    addScaled(sum, rows[bit].vec, sign);
-    total += sign * values[bit];
-    if (total >= threshold - EPS) continue;
-    let zeroOne = true;
-    for (const v of sum.values()) {
-      if (Math.abs(v - 1) > EPS) {
-        zeroOne = false;
-        break;
+/**
+ * What to give up for a leak: a published team crossing the cut (it adds to the derived
+ * set: the smallest that lifts it to k, else the largest); else a team entering the closed
+ * set (it breaks it); else a department or location merged into the unknown rest; the
+ * tenant never (the caller fails closed instead).
+ */
+function complementFor(leak: Leak, edges: Edge[], published: Set<string>, values: Map<string, number>, k: number): string | null {
+  const deficit = k - leak.value;
+  const shown = edges.filter((e) => e.team && published.has(e.team));
+  const crossing = shown.filter((e) => leak.inside.has(depOf(e, published)) && !leak.inside.has(locOf(e, published)));
+  if (crossing.length) {
+    const enough = crossing.filter((e) => e.value >= deficit);
+    const pick = enough.length ? minBy(enough, (e) => e.value) : minBy(crossing, (e) => -e.value);
+    return pick.team;
+  }
+  const entering = shown.filter((e) => !leak.inside.has(depOf(e, published)) && leak.inside.has(locOf(e, published)));
+  if (entering.length) return minBy(entering, (e) => e.value).team;
+  const units = [...published].filter((g) => g.startsWith('department|') || g.startsWith('location|'));
+  const side = leak.inside.has(D_STAR) ? 'department|' : !leak.inside.has(L_STAR) ? 'location|' : '';
+  const preferred = units.filter((g) => g.startsWith(side));
+  const candidates = preferred.length ? preferred : units;
+  return candidates.length ? minBy(candidates, (g) => values.get(g) ?? 0) : null;
+}
+
+function minBy<T>(list: T[], score: (x: T) => number): T {
+  return list.reduce((best, x) => (score(x) < score(best) ? x : best));
+}
+
+const INFINITE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Minimum over closed sets X with `from` inside and `to` outside of the value of the edges
+ * leaving X (department in X, location not), by max-flow: each edge is an arc
+ * department→location with its value and an infinite arc back (closure). Stops at `k`:
+ * beyond that nothing leaks, and the value is all the caller needs.
+ */
+function minCut(edges: ReadonlyArray<readonly [string, string, number]>, from: string, to: string, k: number): Leak {
+  const index = new Map<string, number>();
+  const node = (name: string) => index.get(name) ?? index.set(name, index.size).get(name)!;
+  const head: number[] = [];
+  const next: number[] = [];
+  const target: number[] = [];
+  const cap: number[] = [];
+  const arc = (u: number, v: number, c: number) => {
+    for (const [a, b, cc] of [[u, v, c], [v, u, 0]] as const) {
+      target.push(b);
+      cap.push(cc);
+      next.push(head[a] ?? -1);
+      head[a] = target.length - 1;
+    }
+  };
+  const s = node('\u0000source');
+  const t = node('\u0000sink');
+  for (const [d, l, v] of edges) {
+    arc(node(d), node(l), v);
+    arc(node(l), node(d), INFINITE);
+  }
+  arc(s, node(from), INFINITE);
+  arc(node(to), t, INFINITE);
+
+  let flow = 0;
+  const reach = (): number[] | null => {
+    const via = new Array<number>(index.size).fill(-1);
+    const seen = new Array<boolean>(index.size).fill(false);
+    seen[s] = true;
+    const queue = [s];
+    for (let q = 0; q < queue.length; q++) {
+      const u = queue[q];
+      for (let a = head[u] ?? -1; a !== -1; a = next[a]) {
+        if (cap[a] > 0 && !seen[target[a]]) {
+          seen[target[a]] = true;
+          via[target[a]] = a;
+          if (target[a] === t) return via;
+          queue.push(target[a]);
+        }
       }
     }
-    if (zeroOne && sum.size > 0) return merged(rows.filter((_, i) => chosen[i]).map((r) => r.combo));
-  }
-  return null;
-}
-
-function components(rows: Row[]): Row[][] {
-  const parent = rows.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const owner = new Map<number, number>();
-  rows.forEach((row, i) => {
-    for (const col of row.vec.keys()) {
-      const j = owner.get(col);
-      if (j === undefined) owner.set(col, i);
-      else parent[find(i)] = find(j);
+    lastSeen = seen;
+    return null;
+  };
+  let lastSeen: boolean[] = [];
+  while (flow < k) {
+    const via = reach();
+    if (!via) break;
+    let push = INFINITE;
+    for (let v = t; v !== s; v = target[via[v] ^ 1]) push = Math.min(push, cap[via[v]]);
+    for (let v = t; v !== s; v = target[via[v] ^ 1]) {
+      cap[via[v]] -= push;
+      cap[via[v] ^ 1] += push;
     }
-  });
-  const out = new Map<number, Row[]>();
-  rows.forEach((row, i) => {
-    const root = find(i);
-    if (!out.has(root)) out.set(root, []);
-    out.get(root)!.push(row);
-  });
-  return [...out.values()];
-}
-
-function merged(combos: Vec[]): Vec {
-  const out: Vec = new Map();
-  for (const c of combos) addScaled(out, c, 1);
-  return out;
-}
-
-function addScaled(target: Vec, source: Vec, factor: number, onChange?: (col: number, present: boolean) => void): void {
-  for (const [k, v] of source) {
-    const next = (target.get(k) ?? 0) + factor * v;
-    if (Math.abs(next) < EPS) {
-      if (target.delete(k)) onChange?.(k, false);
-    } else {
-      if (!target.has(k)) onChange?.(k, true);
-      target.set(k, next);
-    }
+    flow += push;
   }
-}
-
-/** Reduced row echelon form built one group at a time, sparse, remembering which groups make up each row. */
-class ReducedBasis {
-  private readonly byPivot = new Map<number, Row>();
-  /** Which rows (by pivot) hold a non-zero in a column. */
-  private readonly holders = new Map<number, Set<number>>();
-
-  rows(): Iterable<Row> {
-    return this.byPivot.values();
-  }
-
-  insert(group: number, cols: number[]): void {
-    const vec: Vec = new Map(cols.map((c) => [c, 1]));
-    const combo: Vec = new Map([[group, 1]]);
-    for (const col of [...vec.keys()]) {
-      const row = this.byPivot.get(col);
-      const f = vec.get(col);
-      if (row && f !== undefined) {
-        addScaled(vec, row.vec, -f);
-        addScaled(combo, row.combo, -f);
-      }
-    }
-    if (vec.size === 0) return;
-    const pivot = Math.min(...vec.keys());
-    const scale = 1 / vec.get(pivot)!;
-    for (const [k, v] of vec) vec.set(k, v * scale);
-    for (const [k, v] of combo) combo.set(k, v * scale);
-    for (const other of [...(this.holders.get(pivot) ?? [])]) {
-      const row = this.byPivot.get(other)!;
-      const f = row.vec.get(pivot)!;
-      addScaled(row.vec, vec, -f, (col, present) => this.track(col, other, present));
-      addScaled(row.combo, combo, -f);
-    }
-    const row: Row = { pivot, vec, combo };
-    this.byPivot.set(pivot, row);
-    for (const col of vec.keys()) this.track(col, pivot, true);
-  }
-
-  private track(col: number, rowPivot: number, present: boolean): void {
-    let set = this.holders.get(col);
-    if (!set) this.holders.set(col, (set = new Set()));
-    if (present) set.add(rowPivot);
-    else set.delete(rowPivot);
-  }
+  if (flow >= k) return { inside: new Set(), value: flow };
+  const inside = new Set([...index.keys()].filter((name) => lastSeen[index.get(name)!] && !name.startsWith('\u0000')));
+  return { inside, value: flow };
 }
 
 // ---------------------------------------------------------------------------------------

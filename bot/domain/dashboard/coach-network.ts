@@ -5,6 +5,7 @@ import { enoughEvents } from './anonymity';
 import type { DashboardStore, HelpGroupAggregate } from './dashboard-ports';
 import { jsonMinutes } from './figures';
 import { unitsOf } from './org-shape';
+import { sumHelp } from './rollups';
 import type { TenantViews } from './tenant-views';
 
 /** Amersfoort's Earlybirds: about two digicoaches per department. */
@@ -32,8 +33,14 @@ export interface CoachNetworkRow {
  * The coach network's health per department: how many coaches (from the org shape) and
  * how their offers went (from the `coach-department` help aggregates), plus the total.
  */
+export interface CoachNetworkDeps {
+  store: DashboardStore;
+  views: TenantViews;
+  directory: Directory;
+}
+
 export async function coachNetwork(
-  deps: { store: DashboardStore; views: TenantViews; directory: Directory },
+  deps: CoachNetworkDeps,
   caller: Caller,
 ): Promise<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }> {
   const tenant = await requireAdmin(deps.directory, caller);
@@ -41,7 +48,8 @@ export async function coachNetwork(
   const departments = unitsOf(view.shape, 'department');
   const helps = await Promise.all(departments.map((d) => deps.store.helpAggregate(caller.tenantId, { kind: 'coach-department', id: d.id })));
   const rows = departments.map((d, i) => rowOf(d.id, d.name, d.coaches, helps[i], view.threshold));
-  const sum = sumOf(helps.filter((h): h is HelpGroupAggregate => h !== null));
+  const present = helps.filter((h): h is HelpGroupAggregate => h !== null);
+  const sum = present.length ? sumHelp(present) : null;
   const coaches = departments.reduce((s, d) => s + d.coaches, 0);
   const total = rowOf(tenant.tenantId, tenant.name, coaches, sum, view.threshold);
   total.understaffed = rows.some((r) => r.understaffed);
@@ -66,24 +74,4 @@ function rowOf(id: string, name: string, coaches: number, h: HelpGroupAggregate 
     medianResolveMinutes: h && enoughEvents(h.resolved, k) ? jsonMinutes(medianFromBuckets(h.resolveMinutes)) : null,
     averageRating: h && enoughEvents(h.ratingCount, k) ? Math.round((h.ratingSum / h.ratingCount) * 10) / 10 : null,
   };
-}
-
-function sumOf(list: HelpGroupAggregate[]): HelpGroupAggregate | null {
-  if (list.length === 0) return null;
-  const add = (a: number[], b: number[]) => a.map((x, i) => x + (b[i] ?? 0));
-  return list.reduce((s, h) => ({
-    requests: s.requests + h.requests,
-    intakes: s.intakes + h.intakes,
-    offers: s.offers + h.offers,
-    declines: s.declines + h.declines,
-    timeouts: s.timeouts + h.timeouts,
-    escalations: s.escalations + h.escalations,
-    accepted: s.accepted + h.accepted,
-    resolved: s.resolved + h.resolved,
-    ratingCount: s.ratingCount + h.ratingCount,
-    ratingSum: s.ratingSum + h.ratingSum,
-    acceptMinutes: add(s.acceptMinutes, h.acceptMinutes),
-    resolveMinutes: add(s.resolveMinutes, h.resolveMinutes),
-    byMonth: {},
-  }));
 }

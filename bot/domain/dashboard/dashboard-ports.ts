@@ -48,11 +48,10 @@ export interface Versioned<T> {
   etag: string;
 }
 
-/** Small counts of every scan group of a tenant, read in one query for the anonymity plan and the unit tables. */
-export interface GroupCounts {
-  group: GroupRef;
-  respondents: number;
-  inProgress: number;
+/** Every team's aggregates of a tenant, read in one query per kind when the tenant's view is (re)built. */
+export interface TeamAggregates {
+  scan: Map<string, ScanGroupAggregate>;
+  help: Map<string, HelpGroupAggregate>;
 }
 
 /** Reads the pre-aggregated records (never a person's data) and keeps the org shape and releases. */
@@ -61,7 +60,7 @@ export interface DashboardStore {
   putOrgShape(shape: OrgShape): Promise<void>;
   scanAggregate(tenantId: string, group: GroupRef): Promise<ScanGroupAggregate | null>;
   helpAggregate(tenantId: string, scope: GroupRef | CoachScope): Promise<HelpGroupAggregate | null>;
-  scanCounts(tenantId: string): Promise<GroupCounts[]>;
+  teamAggregates(tenantId: string): Promise<TeamAggregates>;
   getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null>;
   /** Creates (etag null) or replaces the release; a concurrent writer makes it throw a conflict AppError. */
   saveRelease(release: GroupRelease, etag: string | null): Promise<void>;

@@ -60,21 +60,21 @@ export class DashboardService {
     return { ...dashboard, filters: filtersOf(view, tenant.name) };
   }
 
-  /** Participation per department and per location, side by side (counts from the tenant view, at most a minute old). */
+  /** Participation per department and per location, side by side (sums of their teams from the tenant view). */
   async units(caller: Caller): Promise<{ threshold: number; goal: number; departments: UnitRow[]; locations: UnitRow[] }> {
     await requireAdmin(this.deps.directory, caller);
     const view = await this.deps.views.get(caller.tenantId);
     const row = (u: ShapeUnit): UnitRow => {
       const key = groupKey(u);
       const shown = view.plan.participation.published.has(key);
-      const counts = view.counts.get(key);
+      const scan = view.rollups.get(key)?.scan ?? null;
       return {
         kind: u.kind as UnitRow['kind'],
         id: u.id,
         name: u.name,
         coaches: u.coaches,
         withheld: shown ? null : (view.plan.participation.suppressed.get(key) ?? 'below-threshold'),
-        participation: shown ? participationOf(u.members, counts ? { ...emptyScan, respondents: counts.respondents, inProgress: counts.inProgress } : null) : null,
+        participation: shown ? participationOf(u.members, scan) : null,
       };
     };
     return { threshold: view.threshold, goal: PARTICIPATION_GOAL, departments: unitsOf(view.shape, 'department').map(row), locations: unitsOf(view.shape, 'location').map(row) };
@@ -97,8 +97,6 @@ export class DashboardService {
     return { view, dashboards };
   }
 }
-
-const emptyScan = { completions: 0, completionsByMonth: {}, levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0 };
 
 function unitOf(view: TenantView, scope: GroupRef): ShapeUnit {
   const unit = view.shape.units[groupKey(scope)];

@@ -28,7 +28,7 @@ export interface GroupDashboardDeps {
 }
 
 /**
- * One group's figures, read from its pre-aggregated records (three point reads), with
+ * One group's figures, read from its pre-aggregated records (at most three point reads), with
  * the tenant's anonymity plan deciding what may be shown. The only function that turns
  * aggregates into a response, so every view and the export apply the same rules.
  */
@@ -39,9 +39,11 @@ export async function groupDashboard(deps: GroupDashboardDeps, view: TenantView,
     const why = view.plan.participation.suppressed.get(key) ?? 'below-threshold';
     return { ...base, withheld: why, participation: null, trend: null, help: null, results: null, resultsWithheld: why, followUp: null, followUpWithheld: why };
   }
+  // Teams and the tenant are read fresh; departments and locations are the view's sums of their teams.
+  const rollup = group.kind === 'department' || group.kind === 'location' ? (view.rollups.get(key) ?? null) : undefined;
   const [scan, help, stored] = await Promise.all([
-    deps.store.scanAggregate(view.tenantId, group),
-    deps.store.helpAggregate(view.tenantId, group),
+    rollup === undefined ? deps.store.scanAggregate(view.tenantId, group) : rollup?.scan ?? null,
+    rollup === undefined ? deps.store.helpAggregate(view.tenantId, group) : rollup?.help ?? null,
     view.plan.results.published.has(key) ? deps.store.getRelease(view.tenantId, group) : Promise.resolve(null),
   ]);
   const members = group.kind === 'tenant' ? view.shape.members : (view.shape.units[key]?.members ?? 0);

@@ -1,0 +1,24 @@
+import { t } from '../i18n';
+import type { Locale } from '../domain/org';
+import { action, card, heading, text } from './card';
+
+export interface NudgeModel {
+  /** How many of the team took the scan; null when the team is too small to say (anonymity). */
+  participation: { completed: number; members: number } | null;
+}
+
+/**
+ * The participation reminder a leader sends to the team: how many colleagues already
+ * took the scan (numbers only), why it helps, how to ask a digicoach, and how to stop
+ * these reminders. Short, for a phone.
+ */
+export function nudgeCard(m: NudgeModel, locale: Locale) {
+  const body = [heading(t(locale, 'nudge.title'))];
+  if (m.participation) {
+    body.push(
+      text(m.participation.completed > 0 ? t(locale, 'nudge.count', { completed: m.participation.completed, members: m.participation.members }) : t(locale, 'nudge.countNone'), { weight: 'Bolder' }),
+    );
+  }
+  body.push(text(t(locale, 'nudge.why')), text(t(locale, 'nudge.privacy')), text(t(locale, 'nudge.help')), text(t(locale, 'nudge.optOut'), { isSubtle: true, size: 'Small' }));
+  return card(body, [action(t(locale, 'nudge.start'), 'scan.start', {}, 'positive'), action(t(locale, 'nudge.askCoach'), 'help.start')]);
+}

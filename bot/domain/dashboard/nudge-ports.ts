@@ -1,0 +1,18 @@
+/** The last participation reminder of a team: the 7-day limit is kept on this record, with its ETag. */
+export interface TeamNudge {
+  tenantId: string;
+  teamId: string;
+  lastSentAt: string;
+  sentBy: string;
+  sent: number | null;
+  unreachable: number | null;
+  optedOut: number | null;
+}
+
+export interface NudgeRepository {
+  getTeamNudge(tenantId: string, teamId: string): Promise<{ value: TeamNudge; etag: string } | null>;
+  /** Creates (etag null) or replaces with the ETag and returns the new ETag; a concurrent claim throws a conflict AppError. */
+  saveTeamNudge(nudge: TeamNudge, etag: string | null): Promise<string>;
+  isOptedOut(tenantId: string, userId: string): Promise<boolean>;
+  setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void>;
+}

@@ -1,0 +1,101 @@
+import { AppError, isConflict } from '../errors';
+import { type Locale, toLocale } from '../org';
+import type { Clock, Directory, Messenger } from '../ports';
+import { type Caller, requireTeamLeader } from './access';
+import { groupKey } from './anonymity';
+import type { DashboardStore } from './dashboard-ports';
+import type { NudgeRepository, TeamNudge } from './nudge-ports';
+import type { TenantViews } from './tenant-views';
+
+export const NUDGE_INTERVAL_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface NudgeOutcome {
+  sent: number;
+  unreachable: number;
+  optedOut: number;
+  failed: number;
+  nextAllowedAt: string;
+}
+
+export interface NudgeDeps {
+  directory: Directory;
+  messenger: Messenger;
+  nudges: NudgeRepository;
+  store: DashboardStore;
+  views: TenantViews;
+  clock: Clock;
+  /** The card for one member (numbers only; null when the team is too small to say). */
+  card(participation: { completed: number; members: number } | null, locale: Locale): Record<string, unknown>;
+  onSendError?(err: unknown): void;
+}
+
+/**
+ * The leader's participation reminder to the team, through the bot. At most once per
+ * seven days per team: the slot is claimed on the team's nudge record with its ETag
+ * before anything is sent, so two clicks at once send once. Members who opted out get
+ * nothing; members the bot cannot reach are counted, never named.
+ */
+export class NudgeService {
+  constructor(private readonly deps: NudgeDeps) {}
+
+  async status(caller: Caller, teamId: string): Promise<{ lastSentAt: string | null; nextAllowedAt: string | null }> {
+    await requireTeamLeader(this.deps.directory, caller, teamId);
+    const current = await this.deps.nudges.getTeamNudge(caller.tenantId, teamId);
+    if (!current) return { lastSentAt: null, nextAllowedAt: null };
+    const next = nextAllowed(current.value.lastSentAt);
+    return { lastSentAt: current.value.lastSentAt, nextAllowedAt: next.getTime() > this.deps.clock.now().getTime() ? next.toISOString() : null };
+  }
+
+  async send(caller: Caller, teamId: string): Promise<NudgeOutcome> {
+    const team = await requireTeamLeader(this.deps.directory, caller, teamId);
+    const now = this.deps.clock.now();
+    const current = await this.deps.nudges.getTeamNudge(caller.tenantId, teamId);
+    if (current && nextAllowed(current.value.lastSentAt) > now) throw tooSoon();
+    const claim: TeamNudge = { tenantId: caller.tenantId, teamId, lastSentAt: now.toISOString(), sentBy: caller.userId, sent: null, unreachable: null, optedOut: null };
+    let etag: string;
+    try {
+      etag = await this.deps.nudges.saveTeamNudge(claim, current?.etag ?? null);
+    } catch (err) {
+      if (isConflict(err)) throw tooSoon();
+      throw err;
+    }
+
+    const [members, tenant, participation] = await Promise.all([
+      this.deps.directory.teamMembers(caller.tenantId, team.id),
+      this.deps.directory.getTenant(caller.tenantId),
+      this.participation(caller.tenantId, team.id),
+    ]);
+    const outcome: NudgeOutcome = { sent: 0, unreachable: 0, optedOut: 0, failed: 0, nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString() };
+    await Promise.all(
+      members.map(async (m) => {
+        if (await this.deps.nudges.isOptedOut(caller.tenantId, m.id)) return void outcome.optedOut++;
+        const locale = toLocale(m.preferredLocale ?? tenant?.defaultLocale);
+        try {
+          const id = await this.deps.messenger.sendCard(caller.tenantId, m.id, this.deps.card(participation, locale));
+          if (id === null) outcome.unreachable++;
+          else outcome.sent++;
+        } catch (err) {
+          outcome.failed++;
+          this.deps.onSendError?.(err);
+        }
+      }),
+    );
+    await this.deps.nudges
+      .saveTeamNudge({ ...claim, sent: outcome.sent, unreachable: outcome.unreachable + outcome.failed, optedOut: outcome.optedOut }, etag)
+      .catch((err) => this.deps.onSendError?.(err));
+    return outcome;
+  }
+
+  /** Numbers for the card only when the team's participation may be shown at all. */
+  private async participation(tenantId: string, teamId: string): Promise<{ completed: number; members: number } | null> {
+    const view = await this.deps.views.get(tenantId);
+    const key = groupKey({ kind: 'team', id: teamId });
+    if (!view.plan.participation.published.has(key)) return null;
+    const scan = await this.deps.store.scanAggregate(tenantId, { kind: 'team', id: teamId });
+    return { completed: scan?.respondents ?? 0, members: view.shape.units[key]?.members ?? 0 };
+  }
+}
+
+const nextAllowed = (lastSentAt: string) => new Date(Date.parse(lastSentAt) + NUDGE_INTERVAL_DAYS * DAY_MS);
+const tooSoon = () => new AppError('nudge_too_soon', 409, 'nudge.tooSoon');

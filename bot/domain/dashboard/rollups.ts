@@ -1,0 +1,53 @@
+import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
+
+/**
+ * Departments and locations as sums of their teams' aggregates: every count in the
+ * aggregates is additive (per-level counts, per-month counts, time buckets), so the sum
+ * is exactly what a department-wide aggregate of the same people would hold.
+ */
+export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
+  const out: ScanGroupAggregate = {
+    respondents: 0, inProgress: 0, completions: 0, completionsByMonth: {}, levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0,
+  };
+  for (const a of list) {
+    out.respondents += a.respondents ?? 0;
+    out.inProgress += a.inProgress ?? 0;
+    out.completions += a.completions ?? 0;
+    out.intakeRequests += a.intakeRequests ?? 0;
+    out.moduleStarters += a.moduleStarters ?? 0;
+    out.moduleFinishers += a.moduleFinishers ?? 0;
+    addRecord(out.completionsByMonth, a.completionsByMonth);
+    addRecord(out.belowTarget, a.belowTarget);
+    addRecord(out.measured, a.measured);
+    for (const [domain, counts] of Object.entries(a.levels ?? {})) {
+      const row = (out.levels[domain] ??= [0, 0, 0, 0]);
+      counts.forEach((n, i) => (row[i] = (row[i] ?? 0) + n));
+    }
+  }
+  return out;
+}
+
+export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
+  const out: HelpGroupAggregate = {
+    requests: 0, intakes: 0, offers: 0, declines: 0, timeouts: 0, escalations: 0, accepted: 0, resolved: 0, ratingCount: 0, ratingSum: 0, acceptMinutes: [], resolveMinutes: [], byMonth: {},
+  };
+  for (const h of list) {
+    for (const key of ['requests', 'intakes', 'offers', 'declines', 'timeouts', 'escalations', 'accepted', 'resolved', 'ratingCount', 'ratingSum'] as const) out[key] += h[key] ?? 0;
+    out.acceptMinutes = addArrays(out.acceptMinutes, h.acceptMinutes ?? []);
+    out.resolveMinutes = addArrays(out.resolveMinutes, h.resolveMinutes ?? []);
+    for (const [month, m] of Object.entries(h.byMonth ?? {})) {
+      const row = (out.byMonth[month] ??= { requests: 0, resolved: 0 });
+      row.requests += m.requests;
+      row.resolved += m.resolved;
+    }
+  }
+  return out;
+}
+
+function addRecord(target: Record<string, number>, source: Record<string, number> | undefined): void {
+  for (const [k, v] of Object.entries(source ?? {})) target[k] = (target[k] ?? 0) + v;
+}
+
+function addArrays(a: number[], b: number[]): number[] {
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + (b[i] ?? 0));
+}
