@@ -1,0 +1,51 @@
+/** Command-line arguments, latency statistics and PASS/MISS lines shared by the benchmarks. */
+import os from 'node:os';
+
+/** Cores and load average, printed with the figures: other work on a 2-core machine moves them. */
+export const machine = () => `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}`;
+
+/** `--name=value` from the command line as a number, else the default. */
+export function numArg(name: string, fallback: number): number {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (!hit) return fallback;
+  const value = Number(hit.slice(name.length + 3));
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
+  return value;
+}
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles of latencies in milliseconds. */
+export function stats(values: number[]): Stats {
+  if (values.length === 0) return { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], mean: sorted.reduce((s, v) => s + v, 0) / sorted.length };
+}
+
+export const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+export function line(label: string, s: Stats): string {
+  return `  ${label.padEnd(34)} n=${String(s.n).padEnd(5)} p50 ${ms(s.p50).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   max ${ms(s.max).padStart(10)}`;
+}
+
+/** Collects targets; `finish()` prints nothing more and sets the exit code (1 when any target was missed). */
+export class Targets {
+  private missed = 0;
+
+  check(ok: boolean, target: string, measured: string): boolean {
+    if (!ok) this.missed++;
+    console.log(`${ok ? 'PASS' : 'MISS'}  ${target}: ${measured}`);
+    return ok;
+  }
+
+  finish(): void {
+    process.exitCode = this.missed > 0 ? 1 : 0;
+  }
+}
