@@ -46,6 +46,8 @@ export interface App {
   url: string;
   port: number;
   store: CosmosStore;
+  /** Resolves when the work done after earlier turns (messages, counters) is finished (tests, shutdown). */
+  settle(): Promise<void>;
   /** Handles due offer time-outs now (tests move a fake clock and call this instead of waiting). */
   runDueTimers(): Promise<number>;
   stop(): Promise<void>;
@@ -111,6 +113,9 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
 
   const scans = new CosmosScanRepository(store.containers.scans);
   const tickets = new CosmosTicketRepository(store.containers.tickets);
+  const counterError = (err: unknown, counter: string) => log.warn({ err, counter }, 'counter write failed; retrying');
+  const scanAggregates = new CosmosScanAggregates(store.containers.aggregates, () => clock.now(), counterError);
+  const helpAggregates = new CosmosHelpAggregates(store.containers.aggregates, () => clock.now(), counterError);
   const helpCards = new HelpCards({ content, directory });
   const timers = new CosmosTimerRepository(store.containers.schedule);
   let help: HelpService;
@@ -119,7 +124,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     tickets,
     coaches: new CosmosCoachRepository(store.containers.tickets),
     timers,
-    aggregates: new CosmosHelpAggregates(store.containers.aggregates, () => clock.now()),
+    aggregates: helpAggregates,
+    onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
     presence: everyoneAvailable,
     directory,
     notifier,
@@ -134,6 +140,15 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const scheduler = new Scheduler({ timers, handler: help, clock, log: log.child({ component: 'scheduler' }) });
   if (opts.scheduler !== false) scheduler.start();
 
+  const scanService = new ScanService({
+    scans,
+    aggregates: scanAggregates,
+    onBackgroundError: (err) => botLog.error({ err }, 'scan: counter update failed'),
+    content,
+    clock,
+    mode: config.scan.mode,
+    retakeDays: config.scan.retakeDays,
+  });
   const references = new ReferenceKeeper(userState, clock);
   const privacy = new PrivacyService({ scans, tickets, userState, clock });
 
@@ -143,14 +158,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     references,
     features: mergeFeatures(
       scanFeature(
-        new ScanService({
-          scans,
-          aggregates: new CosmosScanAggregates(store.containers.aggregates, () => clock.now()),
-          content,
-          clock,
-          mode: config.scan.mode,
-          retakeDays: config.scan.retakeDays,
-        }),
+        scanService,
         {
           anonymityThreshold: config.anonymityThreshold,
           onIntake: async (turn, topic) => void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
@@ -179,12 +187,17 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     pingStore: () => store.ping(),
     apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, log: log.child({ component: 'tab-api' }) }),
     log,
-    tabDir: path.join(ROOT, 'tab', 'public'),
+    tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,
     devRoutes: devAuthority
       ? (server) => registerDevRoutes(server, { authority: devAuthority, directory: orgRepo, log, seedDir: path.join(ROOT, 'seeds', 'org'), playgroundDir: path.join(ROOT, 'tab', 'dist', 'playground') })
       : undefined,
   });
+  const settle = async () => {
+    await Promise.all([help.idle(), scanService.idle()]);
+    await Promise.all([scanAggregates.flush(), helpAggregates.flush()]);
+  };
+
   let running: RunningServer;
   try {
     running = await http.start(config.port, config.host);
@@ -198,9 +211,15 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     url: running.url,
     port: running.port,
     store,
-    runDueTimers: () => scheduler.runDue(),
+    settle,
+    runDueTimers: async () => {
+      const handled = await scheduler.runDue();
+      await settle();
+      return handled;
+    },
     async stop() {
       await scheduler.stop();
+      await settle();
       await running.stop();
       await embedded?.stop();
       store.client.dispose();

@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Level } from '../domain/scan/content';
 import type { AggregateEvent, AggregateScope, ScanAggregates } from '../domain/scan/scan-types';
 import { readOrNull } from './cosmos';
-import { updateCounterDoc } from './counter-doc';
+import { CounterBuffer } from './counter-buffer';
 
 /** Anonymous counts for one group. Never holds a user id or an answer. */
 export interface ScanAggregate {
@@ -30,7 +30,16 @@ export interface ScanAggregate {
 
 /** Increments per-group counters in the `aggregates` container (partition /tenantId), with ETags. */
 export class CosmosScanAggregates implements ScanAggregates {
-  constructor(private readonly container: Container, private readonly now: () => Date) {}
+  private readonly buffer: CounterBuffer;
+
+  constructor(private readonly container: Container, now: () => Date, onError?: (err: unknown, id: string) => void) {
+    this.buffer = new CounterBuffer(container, now, onError);
+  }
+
+  /** Resolves when every queued change is stored (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.buffer.flush();
+  }
 
   static docId(scope: AggregateScope): string {
     return `scan|${scope.kind}|${scope.id}`;
@@ -40,11 +49,12 @@ export class CosmosScanAggregates implements ScanAggregates {
     return readOrNull<ScanAggregate>(this.container, CosmosScanAggregates.docId(scope), tenantId);
   }
 
+  /** Resolves once stored; the group commit keeps concurrent changes to one counter from conflicting. */
   async record(tenantId: string, scopes: AggregateScope[], event: AggregateEvent): Promise<void> {
     await Promise.all(
       scopes.map((scope) => {
         const id = CosmosScanAggregates.docId(scope);
-        return updateCounterDoc(this.container, id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event), this.now);
+        return this.buffer.add(id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event));
       }),
     );
   }

@@ -1,17 +1,27 @@
-import type { Container } from '@azure/cosmos';
 import { type HelpAggregate, helpAggregateId, MINUTE_BUCKETS } from '../domain/help/help-aggregate';
 import type { HelpAggregates, HelpEvent, HelpScope } from '../domain/help/help-ports';
-import { updateCounterDoc } from './counter-doc';
+import type { Container } from '@azure/cosmos';
+import { CounterBuffer } from './counter-buffer';
 
 /** Anonymous help counters per group in the `aggregates` container (see HelpAggregate). */
 export class CosmosHelpAggregates implements HelpAggregates {
-  constructor(private readonly container: Container, private readonly now: () => Date) {}
+  private readonly buffer: CounterBuffer;
 
+  constructor(container: Container, now: () => Date, onError?: (err: unknown, id: string) => void) {
+    this.buffer = new CounterBuffer(container, now, onError);
+  }
+
+  /** Resolves when every queued change is stored (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.buffer.flush();
+  }
+
+  /** Resolves once stored; the group commit keeps concurrent changes to one counter from conflicting. */
   async record(tenantId: string, scopes: HelpScope[], event: HelpEvent): Promise<void> {
     await Promise.all(
       scopes.map((scope) => {
         const id = helpAggregateId(scope);
-        return updateCounterDoc(this.container, id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event), this.now);
+        return this.buffer.add(id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event));
       }),
     );
   }

@@ -39,11 +39,13 @@ export class CosmosScanRepository implements ScanRepository {
     return versioned(resources[0] ?? null);
   }
 
-  async createResult(result: ScanResult): Promise<void> {
+  async createResult(result: ScanResult): Promise<boolean> {
     try {
       await createOnce(this.container, this.resultDoc(result));
+      return true;
     } catch (err) {
-      if (!isConflict(err)) throw err; // written by an earlier attempt: the same result
+      if (!isConflict(err)) throw err;
+      return false; // written by an earlier or a concurrent attempt: the same result
     }
   }
 

@@ -18,7 +18,8 @@ export interface TeamsUser {
 export class TeamsTestClient {
   readonly conversationId: string;
 
-  constructor(readonly botUrl: string, readonly connector: ConnectorEmulator, readonly connectorUrl: string, readonly user: TeamsUser) {
+  /** `settle` waits for the work the bot does after a turn (proactive messages, counters). */
+  constructor(readonly botUrl: string, readonly connector: ConnectorEmulator, readonly connectorUrl: string, readonly user: TeamsUser, private readonly settle?: () => Promise<void>) {
     this.conversationId = `a:1dev-${user.aadObjectId}`;
   }
 
@@ -37,6 +38,11 @@ export class TeamsTestClient {
     };
   }
 
+  /** The newest message the bot sent to this chat (the card most likely tapped). */
+  private lastCardMessageId(): string {
+    return this.connector.activities(this.conversationId).filter((a) => a.op === 'send').at(-1)?.id ?? randomUUID();
+  }
+
   async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
@@ -47,6 +53,7 @@ export class TeamsTestClient {
   async exchange(activity: Record<string, unknown>, expect = 1): Promise<{ status: number; body: unknown; replies: OutboundActivity[] }> {
     const since = this.connector.activities(this.conversationId).length;
     const res = await this.post(activity);
+    await this.settle?.();
     const replies = expect > 0 ? await this.connector.waitFor(this.conversationId, expect, { since }) : [];
     return { ...res, replies };
   }
@@ -62,7 +69,8 @@ export class TeamsTestClient {
   /** Taps an Action.Execute button: the invoke's HTTP response carries the replacing card. */
   async tap(verb: string, data: Record<string, unknown> = {}, expectFollowUps = 0) {
     const res = await this.exchange(
-      this.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' } }),
+      // Teams names the message whose card was tapped; the bot may update that card later.
+      this.activity({ type: 'invoke', name: 'adaptiveCard/action', replyToId: this.lastCardMessageId(), value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' } }),
       expectFollowUps,
     );
     const body = res.body as { status?: number; body?: { statusCode: number; type: string; value: unknown } } | null;

@@ -37,7 +37,7 @@ describe('help from the nearest digicoach', () => {
   let conn: Conn;
   const clock = new FakeClock(TUESDAY_MORNING);
   const data = tempDir();
-  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user);
+  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
 
   before(async () => {
     conn = await startConnector();
@@ -95,6 +95,7 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(rating, 'rating');
     const rated = await c.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: '5', comment: 'Top!' });
     assert.equal(rated.status, 200);
+
 
     const mine = cardOf((await c.say('mijn tickets')).replies[0]);
     assertValidCard(mine, 'my tickets');
@@ -212,7 +213,7 @@ describe('help across a server restart', () => {
     let app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });
     try {
       const requester = demoUser('employee');
-      const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester);
+      const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester, () => app.settle());
       const form = cardOf((await c.say('hulp')).replies[0]);
       const since = conn.connector.activities().length;
       await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'safety', question: 'Is deze mail phishing?', urgency: 'now', channel: 'call', where: 'Werf' });

@@ -71,11 +71,13 @@ describe('the self-scan in Teams chat', () => {
     assert.match(cardText(recorded.card!), /genoteerd/);
     const again = await c.tap('scan.intake', intake);
     assert.match(cardText(again.card!), /genoteerd/);
+    await app.settle();
     const { resources: intakes } = await app.store.containers.tickets.items
       .query({ query: "SELECT * FROM c WHERE c.docType = 'ticket' AND c.kind = 'intake' AND c.requester.userId = @u", parameters: [{ name: '@u', value: employee.aadObjectId }] }, { partitionKey: employee.tenantId })
       .fetchAll();
     assert.equal(intakes.length, 1, 'one intake request goes to the digicoaches (offered, or escalated outside working hours)');
     assert.ok(['offered', 'escalated'].includes(intakes[0].state));
+    await app.settle();
     const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => new Date()).get(employee.tenantId, { kind: 'team', id: employee.teamId! });
     assert.equal(agg?.intakeRequests, 1, 'the wish counts once');
     assert.equal(agg?.respondents, 1);

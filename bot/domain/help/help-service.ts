@@ -31,6 +31,8 @@ export interface HelpServiceDeps {
   offerTimeoutSeconds: number;
   maxOffers: number;
   topics: () => string[];
+  /** Where failures of work done after the turn (messages, counters) are reported. */
+  onBackgroundError?: (err: unknown) => void;
 }
 
 export type HelpView =
@@ -57,7 +59,25 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  * of a ticket is a conditional write: two clicks at once give exactly one outcome.
  */
 export class HelpService {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   constructor(private readonly deps: HelpServiceDeps) {}
+
+  /** Resolves when the messages and counters of earlier turns are done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Messages to other people and counters go out after the turn: the user's card answers
+   * at once (Teams allows an invoke about 5 s), and a slow or throttled send never turns
+   * a stored change into an error for the person who made it.
+   */
+  private later(task: () => Promise<unknown>): void {
+    const run = task().catch((err) => this.deps.onBackgroundError?.(err));
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
 
   /** `hulp`: the request form, with where the user is prefilled. */
   async requestForm(user: UserContext, kind: TicketKind = 'help', topic?: string): Promise<HelpView> {
@@ -88,7 +108,7 @@ export class HelpService {
       return { ...t, state: 'cancelled', offer: null, events: [...t.events, this.event('cancelled', { by: user.userId })] };
     }, async (before, after) => {
       if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
-      await this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' });
+      this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' }));
       return this.statusView(after, user.userId);
     });
   }
@@ -101,7 +121,7 @@ export class HelpService {
       if (!this.canReopen(t, now)) throw handled();
       return { ...t, state: 'searching', coachId: null, coachName: null, offer: null, offerCount: 0, passedBy: [], outcome: undefined, rating: undefined, events: [...t.events, this.event('reopened', { by: user.userId })] };
     }, async (before, after) => {
-      await this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' });
+      this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' }));
       const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId);
       return this.statusView(moved ?? after, user.userId);
     });
@@ -145,8 +165,8 @@ export class HelpService {
       // A pool pick-up leaves any other open offer card behind: close it.
       if (before.offer && before.offer.coachId !== user.userId) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'taken');
       const minutes = (timingsOf(after).secondsToAccept ?? 0) / 60;
-      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...coachScopes(me.value)], { type: 'accepted', minutesToAccept: minutes });
-      await this.deps.notifier.requester(after, true);
+      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...coachScopes(me.value)], { type: 'accepted', minutesToAccept: minutes }));
+      this.later(() => this.deps.notifier.requester(after, true));
       return { kind: 'assigned', ticket: after };
     });
   }
@@ -190,11 +210,11 @@ export class HelpService {
     }, async (_before, after) => {
       const coach = await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
       const toResolve = (timingsOf(after).secondsToResolve ?? 0) / 60;
-      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach) : [])], {
+      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach) : [])], {
         type: 'resolved', minutesToResolve: toResolve, minutesSpent: minutes, outcome, month: after.updatedAt.slice(0, 7),
-      });
-      await this.deps.notifier.requester(after, false);
-      await this.deps.notifier.rating(after);
+      }));
+      this.later(() => this.deps.notifier.requester(after, false));
+      this.later(() => this.deps.notifier.rating(after));
       return { kind: 'offerClosed', ticket: after, why: 'resolved' };
     });
   }
@@ -209,7 +229,7 @@ export class HelpService {
       return { ...t, state: 'rated', rating, comment: comment || undefined, events: [...t.events, this.event('rated', { by: user.userId, rating })] };
     }, async (_before, after) => {
       const coach = after.coachId ? await this.deps.coaches.get(after.tenantId, after.coachId) : null;
-      await this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach.value) : [])], { type: 'rated', rating });
+      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach.value) : [])], { type: 'rated', rating }));
       return this.statusView(after, user.userId);
     });
   }
@@ -321,7 +341,7 @@ export class HelpService {
       updatedAt: now,
     };
     await this.deps.tickets.create(ticket);
-    await this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), { type: 'requested', intake: ticket.kind === 'intake', month: now.slice(0, 7) });
+    this.later(() => this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), { type: 'requested', intake: ticket.kind === 'intake', month: now.slice(0, 7) }));
     const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null);
     return this.statusView(offered ?? ticket, user.userId);
   }
@@ -368,9 +388,12 @@ export class HelpService {
         throw err;
       }
       await this.deps.timers.schedule({ id: timerId(ticketId, seq), tenantId, kind: 'offer-timeout', ticketId, seq, dueAt: dueAt.toISOString(), lease: null });
-      await this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' });
-      const activityId = await this.deps.notifier.offer(saved.value, choice.coach, choice.reasons, Math.round(this.deps.offerTimeoutSeconds / 60));
-      if (activityId) return this.rememberOfferCard(tenantId, ticketId, seq, activityId);
+      this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
+      const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
+      this.later(async () => {
+        const activityId = await this.deps.notifier.offer(saved.value, choice.coach, choice.reasons, minutes);
+        if (activityId) await this.rememberOfferCard(tenantId, ticketId, seq, activityId);
+      });
       return saved.value;
     }
     throw new Error(`could not offer ticket ${ticketId}: too much contention`);
@@ -387,9 +410,9 @@ export class HelpService {
       throw err;
     }
     const [coaches, tenant] = await Promise.all([this.deps.coaches.list(t.tenantId), this.deps.directory.getTenant(t.tenantId)]);
-    await this.deps.notifier.escalation(saved, poolFor(saved, coaches.map((c) => c.value)), coordinatorOf(tenant));
-    await this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' });
-    await this.deps.notifier.requester(saved, true);
+    this.later(() => this.deps.notifier.escalation(saved, poolFor(saved, coaches.map((c) => c.value)), coordinatorOf(tenant)));
+    this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
+    this.later(() => this.deps.notifier.requester(saved, true));
     return saved;
   }
 
@@ -419,15 +442,15 @@ export class HelpService {
     const offer = before.offer!;
     await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
     const coach = await this.updateCoach(after.tenantId, offer.coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
-    if (coach) await this.deps.aggregates.record(after.tenantId, coachScopes(coach), { type: why });
-    if (why === 'timed-out') await this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out');
+    if (coach) this.later(() => this.deps.aggregates.record(after.tenantId, coachScopes(coach), { type: why }));
+    if (why === 'timed-out') this.later(() => this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out'));
     await this.offerNext(after.tenantId, after.ticketId, null);
   }
 
   private async releaseOffer(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'cancelled' | 'taken'): Promise<void> {
     await this.deps.timers.cancel(ticket.tenantId, timerId(ticket.ticketId, ticket.offerCount));
     await this.updateCoach(ticket.tenantId, coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
-    await this.deps.notifier.offerClosed(ticket, coachId, activityId, why);
+    this.later(() => this.deps.notifier.offerClosed(ticket, coachId, activityId, why));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Coach, Ticket } from './help-types';
-import { isoWeek, withinWorkingHours } from './working-hours';
+import { isoWeek, type LocalClock, localClockAt, withinWorkingHours } from './working-hours';
 
 export type Availability = 'available' | 'busy' | 'away' | 'offline' | 'unknown';
 
@@ -36,10 +36,11 @@ export interface RoutingInput {
 export function chooseCoach(input: RoutingInput): Choice | null {
   const { ticket, now } = input;
   const week = isoWeek(now);
+  const local = localClockAt(now);
   let best: { coach: Coach; key: number[] } | null = null;
   let candidates = 0;
   for (const coach of input.coaches) {
-    if (!canTake(coach, input, now)) continue;
+    if (!canTake(coach, input, local)) continue;
     candidates++;
     const key = rankKey(coach, ticket, week, input.preferCoachId ?? null);
     if (!best || compare(key, best.key) < 0 || (compare(key, best.key) === 0 && coach.userId < best.coach.userId)) best = { coach, key };
@@ -48,14 +49,14 @@ export function chooseCoach(input: RoutingInput): Choice | null {
   return { coach: best.coach, reasons: reasonsFor(best.coach, ticket, week, input.preferCoachId ?? null), candidates };
 }
 
-function canTake(coach: Coach, input: RoutingInput, now: Date): boolean {
+function canTake(coach: Coach, input: RoutingInput, local: LocalClock): boolean {
   const { ticket } = input;
   if (coach.userId === ticket.requester.userId) return false;
   if (ticket.passedBy.includes(coach.userId)) return false;
   if (!coach.available) return false;
   if (ticket.kind === 'intake' && !coach.takesIntakes) return false;
   if (coach.openTickets + (coach.pendingOffers ?? 0) >= coach.maxOpenTickets) return false;
-  if (!withinWorkingHours(coach.workingHours, now)) return false;
+  if (!withinWorkingHours(coach.workingHours, local)) return false;
   const presence = input.presence?.get(coach.userId);
   if (presence && presence !== 'available' && presence !== 'unknown') return false;
   return true;

@@ -20,9 +20,25 @@ const toMinutes = (hhmm: string) => {
   return h * 60 + (m || 0);
 };
 
-/** Whether `at` falls within the coach's working days and hours, in their own time zone. */
-export function withinWorkingHours(hours: CoachProfile['workingHours'], at: Date): boolean {
-  const { day, minutes } = localTime(at, hours.timeZone || 'Europe/Amsterdam');
+export type LocalClock = (timeZone: string) => { day: number; minutes: number };
+
+/**
+ * The local time of one moment in every time zone asked for, each worked out once:
+ * ranking thousands of coaches then costs one time-zone conversion per zone, not per coach.
+ */
+export function localClockAt(at: Date): LocalClock {
+  const seen = new Map<string, { day: number; minutes: number }>();
+  return (timeZone) => {
+    let local = seen.get(timeZone);
+    if (!local) seen.set(timeZone, (local = localTime(at, timeZone)));
+    return local;
+  };
+}
+
+/** Whether a moment (`at`, or a LocalClock for it) falls within the coach's working days and hours, in their own time zone. */
+export function withinWorkingHours(hours: CoachProfile['workingHours'], at: Date | LocalClock): boolean {
+  const zone = hours.timeZone || 'Europe/Amsterdam';
+  const { day, minutes } = typeof at === 'function' ? at(zone) : localTime(at, zone);
   return hours.days.includes(day) && minutes >= toMinutes(hours.start) && minutes < toMinutes(hours.end);
 }
 

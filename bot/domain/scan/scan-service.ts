@@ -43,6 +43,8 @@ export interface ScanServiceDeps {
   clock: Clock;
   mode: ScanMode;
   retakeDays: number;
+  /** Where failures of counter updates (done after the turn) are reported. */
+  onBackgroundError?: (err: unknown) => void;
 }
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
@@ -54,7 +56,21 @@ const SELF_VALUES = new Set(['1', '2', '3', '4']);
  * tap never loses or doubles an answer.
  */
 export class ScanService {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   constructor(private readonly deps: ScanServiceDeps) {}
+
+  /** Resolves when the counters of earlier turns are stored (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Counters are updated after the turn: an answer never waits for, or fails on, a shared counter. */
+  private count(...args: Parameters<ScanAggregates['record']>): void {
+    const run = this.deps.aggregates.record(...args).catch((err) => this.deps.onBackgroundError?.(err));
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
 
   /** `scan`: resume a scan in progress, else the intro (or the last result if a retake is not due). */
   async start(user: UserContext): Promise<ScanView> {
@@ -94,7 +110,7 @@ export class ScanService {
       updatedAt: now,
     };
     const saved = await this.deps.scans.putSession(session);
-    await this.deps.aggregates.record(user.tenantId, scopesOf(user, profileId), { type: 'scan-started' });
+    this.count(user.tenantId, scopesOf(user, profileId), { type: 'scan-started' });
     return this.questionView(saved.value);
   }
 
@@ -166,7 +182,7 @@ export class ScanService {
     const firstStarted = before.length === 0 && after.length > 0;
     const firstFinished = !before.some((m) => m.state === 'finished') && after.some((m) => m.state === 'finished');
     if (firstStarted || firstFinished) {
-      await this.deps.aggregates.record(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', firstStarted, firstFinished });
+      this.count(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', firstStarted, firstFinished });
     }
     return this.modules(user);
   }
@@ -178,7 +194,7 @@ export class ScanService {
     const firstTime = !latest.value.intakeRequestedAt;
     if (firstTime) {
       await this.deps.scans.replaceResult({ ...latest.value, intakeRequestedAt: this.deps.clock.now().toISOString() }, latest.etag);
-      await this.deps.aggregates.record(user.tenantId, scopesOf(user, latest.value.profileId), { type: 'intake-requested' });
+      this.count(user.tenantId, scopesOf(user, latest.value.profileId), { type: 'intake-requested' });
     }
     return { kind: 'intakeRecorded', result: latest.value, firstTime };
   }
@@ -239,9 +255,10 @@ export class ScanService {
       answers: s.answers,
     };
     if (previous?.value.sessionId === s.sessionId) return previous.value;
-    await this.deps.scans.createResult(result);
-    if (user) {
-      await this.deps.aggregates.record(s.tenantId, scopesOf(user, s.profileId), {
+    // Two final answers at once may both get here: only the one that stored the result counts it.
+    const created = await this.deps.scans.createResult(result);
+    if (user && created) {
+      this.count(s.tenantId, scopesOf(user, s.profileId), {
         type: 'scan-completed',
         levels,
         targets: profile.targets,

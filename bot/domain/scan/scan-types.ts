@@ -65,7 +65,8 @@ export interface ScanRepository {
   /** Replaces the session only if unchanged since read; throws a conflict AppError otherwise. */
   replaceSession(session: ScanSession, etag: string): Promise<Versioned<ScanSession>>;
   latestResult(tenantId: string, userId: string): Promise<Versioned<ScanResult> | null>;
-  createResult(result: ScanResult): Promise<void>;
+  /** False when the result was already stored (a repeated completion). */
+  createResult(result: ScanResult): Promise<boolean>;
   replaceResult(result: ScanResult, etag: string): Promise<void>;
   getModuleProgress(tenantId: string, userId: string): Promise<Versioned<ModuleProgress> | null>;
   saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void>;
