@@ -1,6 +1,8 @@
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { teamsOffline } from './src/build/teams-offline';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -10,14 +12,16 @@ interface Bundle {
   entry: string;
   staticFiles: string[];
   outDir: string;
+  plugins?: (outDir: string) => Plugin[];
 }
 
 /**
  * Builds the browser bundles the server serves (nothing is loaded from a CDN):
- * the dev playground now; the leader tab joins this list later.
+ * the dev playground and the leader tab.
  */
 const BUNDLES: Bundle[] = [
   { name: 'playground', entry: 'tab/playground/main.tsx', staticFiles: ['tab/playground/index.html'], outDir: 'tab/dist/playground' },
+  { name: 'tab', entry: 'tab/src/main.tsx', staticFiles: ['tab/public/index.html'], outDir: 'tab/dist/tab', plugins: (out) => [teamsOffline(out)] },
 ];
 
 const shim = (file: string) => path.join(ROOT, 'tab', 'playground', 'shims', file);
@@ -48,11 +52,12 @@ async function buildBundle(b: Bundle): Promise<void> {
     // Libraries read these at run time; a browser has no `process` or `global`.
     define: { 'process.env.NODE_ENV': '"production"', 'process.env.node_env': 'undefined', global: 'globalThis' },
     alias: SHIMS,
+    plugins: b.plugins?.(outDir) ?? [],
     logLevel: 'warning',
   });
   for (const file of b.staticFiles) await copyFile(path.join(ROOT, file), path.join(outDir, path.basename(file)));
-  const js = (await stat(path.join(outDir, `${b.name}.js`))).size;
-  process.stdout.write(`built ${b.outDir}/${b.name}.js: ${(js / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`);
+  const js = await readFile(path.join(outDir, `${b.name}.js`));
+  process.stdout.write(`built ${b.outDir}/${b.name}.js: ${(js.length / 1024).toFixed(0)} KiB (${(gzipSync(js).length / 1024).toFixed(0)} KiB gzipped) in ${Date.now() - started} ms\n`);
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,125 @@
+import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { type DemoTenant, devApi, type Role } from '../api';
+import { Muted, Note, Section } from '../components/Layout';
+import { Failed, Loading } from '../components/Status';
+import type { TeamsTheme } from '../host';
+import { type Key, type Locale, t } from '../i18n';
+import { useLoad } from '../use-load';
+
+export interface DevChoice {
+  tenantId: string;
+  userId: string;
+  name: string;
+}
+
+const useStyles = makeStyles({
+  page: { maxWidth: '760px', margin: '0 auto', padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
+  h1: { margin: '0', fontSize: tokens.fontSizeBase600 },
+});
+
+const QUICK: Role[] = ['leader', 'admin', 'employee', 'coach'];
+
+/**
+ * Outside Teams (development only): pick a demo colleague, a language and a theme, and
+ * get a development token for them from the server.
+ */
+export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l: Locale): void; onTheme(t: TeamsTheme): void; onPick(choice: DevChoice): void }) {
+  const { locale } = props;
+  const styles = useStyles();
+  const users = useLoad(() => devApi.users(locale), [locale]);
+  const [selected, setSelected] = useState('');
+  const [figures, setFigures] = useState<string | null>(null);
+  const tenants: DemoTenant[] = users.data?.tenants ?? [];
+  const byKey = useMemo(() => new Map<string, DemoTenant['users'][number]>(tenants.flatMap((tn) => tn.users.map((u) => [`${u.tenantId}/${u.userId}`, u] as const))), [tenants]);
+  // One of each role from the first municipality; leaders of the two biggest teams, since a small team shows no figures.
+  const people = tenants[0]?.users ?? [];
+  const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
+  const leaders = people.filter((u) => u.roles.includes('leader') && !u.roles.includes('admin')).sort((a, b) => teamSize(b.team) - teamSize(a.team)).slice(0, 2);
+  const quick = [
+    ...leaders.map((user) => ({ role: 'leader' as Role, user })),
+    ...QUICK.filter((r) => r !== 'leader').map((role) => ({ role, user: people.find((u) => (role === 'employee' ? u.roles.length === 1 : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')))) })),
+  ].filter((q) => q.user);
+
+  const pick = (key: string) => {
+    const u = byKey.get(key);
+    if (u) props.onPick({ tenantId: u.tenantId, userId: u.userId, name: u.name });
+  };
+  const loadFigures = async () => {
+    const tenantId = byKey.get(selected)?.tenantId ?? tenants[0]?.tenantId;
+    if (!tenantId) return;
+    const res = await devApi.figures(tenantId);
+    setFigures(t(locale, res.written ? 'dev.figuresDone' : 'dev.figuresAlready'));
+  };
+
+  return (
+    <main id="main" className={styles.page}>
+      <h1 className={styles.h1}>{t(locale, 'dev.title')}</h1>
+      <p>{t(locale, 'dev.intro')}</p>
+      <div className={styles.row}>
+        <Field label={t(locale, 'dev.language')}>
+          <Select value={locale} onChange={(_, v) => props.onLocale(v.value as Locale)} data-testid="dev-language">
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </Select>
+        </Field>
+        <Field label={t(locale, 'dev.theme')}>
+          <Select value={props.theme} onChange={(_, v) => props.onTheme(v.value as TeamsTheme)} data-testid="dev-theme">
+            {(['default', 'dark', 'contrast'] as const).map((th) => (
+              <option key={th} value={th}>
+                {t(locale, `dev.theme.${th}` as Key)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {users.loading && <Loading locale={locale} />}
+      {users.error && <Failed locale={locale} error={users.error} retry={users.reload} />}
+      {users.data && (
+        <>
+          <Section id="quick" title={t(locale, 'dev.quick')}>
+            <div className={styles.row}>
+              {quick.map((q) => (
+                <Button key={q.user!.userId} onClick={() => pick(`${q.user!.tenantId}/${q.user!.userId}`)} data-testid={`dev-quick-${q.role}`}>
+                  {t(locale, `role.${q.role}` as Key)}: {q.user!.name}
+                </Button>
+              ))}
+            </div>
+          </Section>
+          <Section id="who" title={t(locale, 'dev.who')}>
+            <div className={styles.row}>
+              <Field label={t(locale, 'dev.who')}>
+                <Select value={selected} onChange={(_, v) => setSelected(v.value)} data-testid="dev-who">
+                  <option value="">—</option>
+                  {tenants.map((tn) => (
+                    <optgroup key={tn.tenantId} label={tn.name}>
+                      {tn.users.map((u) => (
+                        <option key={u.userId} value={`${u.tenantId}/${u.userId}`}>
+                          {u.name} — {u.roleLabels.join(', ')}
+                          {u.team ? ` · ${u.team}` : ''}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </Select>
+              </Field>
+              <Button appearance="primary" disabled={!selected} onClick={() => pick(selected)} data-testid="dev-open">
+                {t(locale, 'dev.open')}
+              </Button>
+            </div>
+          </Section>
+          <Section id="figures" title={t(locale, 'dev.figures')}>
+            <Muted>{t(locale, 'dev.figuresHelp')}</Muted>
+            <div>
+              <Button onClick={() => void loadFigures()} data-testid="dev-figures">
+                {t(locale, 'dev.figures')}
+              </Button>
+            </div>
+            {figures && <Note intent="success">{figures}</Note>}
+          </Section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,166 @@
+import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { Api, CoachNetworkRow, Filters, UnitRow } from '../api';
+import type { ChartConfiguration } from '../charts';
+import { ChartFigure } from '../components/ChartFigure';
+import { DataTable } from '../components/DataTable';
+import { type Figures, GroupFigures } from '../components/GroupFigures';
+import { Muted, Section } from '../components/Layout';
+import { Privacy } from '../components/Privacy';
+import { Failed, Loading } from '../components/Status';
+import { type Locale, percent, t } from '../i18n';
+import type { ChartPalette } from '../theme';
+import { useLoad } from '../use-load';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
+});
+
+type Programme = Figures & { filters: Filters };
+
+/** "Organisatie": the programme team's view of the tenant, a department or a location, with the coach network and the export. */
+export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartPalette; announce(text: string): void }) {
+  const { api, locale, palette } = props;
+  const styles = useStyles();
+  const [scope, setScope] = useState('tenant');
+  const path = scope === 'tenant' ? '/api/v1/programme' : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
+  const view = useLoad(() => api.get<Programme>(path), [api, path]);
+  const units = useLoad(() => api.get<{ threshold: number; goal: number; departments: UnitRow[]; locations: UnitRow[] }>('/api/v1/programme/units'), [api]);
+  const coaches = useLoad(() => api.get<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }>('/api/v1/programme/coaches'), [api]);
+  // The filter lists stay while another scope loads.
+  const [filters, setFilters] = useState<Filters | null>(null);
+  useEffect(() => {
+    if (view.data) setFilters(view.data.filters);
+  }, [view.data]);
+
+  const download = async () => {
+    const blob = await api.blob('/api/v1/programme/export.csv');
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `digivaardig-${locale === 'nl' ? 'overzicht' : 'overview'}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className={styles.stack}>
+      <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'privacy.programme', { k: view.data?.threshold ?? 5 })} />
+      <div className={styles.bar}>
+        <Field label={t(locale, 'programme.scope')}>
+          <Select value={scope} onChange={(_, v) => setScope(v.value)} data-testid="programme-scope">
+            <option value="tenant">{filters ? `${t(locale, 'programme.whole')}: ${filters.tenant.name}` : t(locale, 'programme.whole')}</option>
+            {filters && (
+              <optgroup label={t(locale, 'programme.departments')}>
+                {filters.departments.map((d) => (
+                  <option key={d.id} value={`department:${d.id}`}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {filters && (
+              <optgroup label={t(locale, 'programme.locations')}>
+                {filters.locations.map((l) => (
+                  <option key={l.id} value={`location:${l.id}`}>
+                    {l.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </Select>
+        </Field>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => void download()} aria-describedby="download-help">
+          {t(locale, 'programme.download')}
+        </Button>
+        <span id="download-help">
+          <Muted>{t(locale, 'programme.downloadHelp')}</Muted>
+        </span>
+      </div>
+      {view.loading && <Loading locale={locale} />}
+      {view.error && <Failed locale={locale} error={view.error} retry={view.reload} />}
+      {view.data && (
+        <>
+          <h2 data-testid="scope-name" style={{ margin: 0 }}>
+            {view.data.group.name}
+          </h2>
+          <GroupFigures d={view.data} locale={locale} palette={palette} audience="organisation" />
+        </>
+      )}
+      {units.data && <Units locale={locale} palette={palette} data={units.data} />}
+      {coaches.data && <Coaches locale={locale} data={coaches.data} />}
+    </div>
+  );
+}
+
+function Units(props: { locale: Locale; palette: ChartPalette; data: { goal: number; departments: UnitRow[]; locations: UnitRow[] } }) {
+  const { locale, palette, data } = props;
+  const shown = data.departments.filter((u) => u.participation);
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels: shown.map((u) => u.name),
+      datasets: [{ label: t(locale, 'participation.completed'), data: shown.map((u) => Math.round(u.participation!.rate * 100)), backgroundColor: palette.series[0], borderColor: palette.text, borderWidth: 1 }],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { min: 0, max: 100, ticks: { color: palette.text }, grid: { color: palette.grid } }, y: { ticks: { color: palette.text }, grid: { color: palette.grid } } },
+      plugins: { legend: { display: false } },
+    },
+  };
+  const rows = [...data.departments, ...data.locations];
+  const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) => (u.participation ? pick(u.participation) : t(locale, 'programme.notShown'));
+  return (
+    <Section id="units" title={t(locale, 'programme.units')}>
+      <ChartFigure
+        label={t(locale, 'programme.unitsChart')}
+        config={config}
+        height={60 + 30 * shown.length}
+        table={
+          <DataTable caption={t(locale, 'programme.units')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
+            testId="units-table"
+            rows={rows}
+            rowKey={(u) => `${u.kind}:${u.id}`}
+            columns={[
+              { header: t(locale, 'programme.unit'), cell: (u) => `${u.name} (${u.kind === 'department' ? t(locale, 'coaches.department').toLowerCase() : locale === 'nl' ? 'locatie' : 'location'})` },
+              { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
+              { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
+              { header: t(locale, 'participation.inProgress'), numeric: true, cell: (u) => cell(u, (p) => p.inProgress) },
+              { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(p.rate)) },
+            ]}
+          />
+        }
+      />
+    </Section>
+  );
+}
+
+function Coaches(props: { locale: Locale; data: { threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow } }) {
+  const { locale, data } = props;
+  const none = t(locale, 'common.none');
+  const minutes = (m: number | null) => (m === null ? none : t(locale, 'help.minutes', { n: m }));
+  const rows = [...data.departments, { ...data.total, name: `${t(locale, 'coaches.total')}: ${data.total.name}` }];
+  return (
+    <Section id="coaches" title={t(locale, 'coaches.title')}>
+      <Muted>{t(locale, 'coaches.intro', { k: data.threshold })}</Muted>
+      <DataTable caption={t(locale, 'coaches.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coaches.title') })}
+        testId="coaches-table"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: t(locale, 'coaches.department'), cell: (r) => r.name },
+          { header: t(locale, 'coaches.count'), numeric: true, cell: (r) => (r.understaffed && r !== rows[rows.length - 1] ? `${r.coaches} (${t(locale, 'coaches.low')})` : r.coaches) },
+          { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers },
+          { header: t(locale, 'coaches.acceptRate'), numeric: true, cell: (r) => (r.acceptRate === null ? none : percent(r.acceptRate)) },
+          { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines },
+          { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts },
+          { header: t(locale, 'coaches.medianAccept'), numeric: true, cell: (r) => minutes(r.medianAcceptMinutes) },
+          { header: t(locale, 'coaches.medianResolve'), numeric: true, cell: (r) => minutes(r.medianResolveMinutes) },
+          { header: t(locale, 'coaches.rating'), numeric: true, cell: (r) => (r.averageRating === null ? none : r.averageRating) },
+        ]}
+      />
+    </Section>
+  );
+}

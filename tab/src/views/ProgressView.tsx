@@ -1,0 +1,35 @@
+import { makeStyles, Switch, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Api, Role } from '../api';
+import { Section } from '../components/Layout';
+import { Privacy } from '../components/Privacy';
+import { type Locale, t } from '../i18n';
+import { useLoad } from '../use-load';
+
+const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
+
+/** "Mijn voortgang": the scan lives in the chat; here only where to find it and the reminder switch. */
+export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; announce(text: string): void }) {
+  const { api, locale } = props;
+  const styles = useStyles();
+  const prefs = useLoad(() => api.get<{ optOut: boolean }>('/api/v1/me/nudges'), [api]);
+  const [optOut, setOptOut] = useState<boolean | null>(null);
+  const current = optOut ?? prefs.data?.optOut ?? false;
+  const change = async (receive: boolean) => {
+    setOptOut(!receive);
+    await api.put('/api/v1/me/nudges', { optOut: !receive });
+    props.announce(t(locale, 'progress.saved'));
+  };
+  return (
+    <div className={styles.stack}>
+      <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'privacy.progress')} />
+      <Section id="progress" title={t(locale, 'progress.title')}>
+        <p>{t(locale, 'progress.body')}</p>
+        <p>{t(locale, 'progress.help')}</p>
+        {props.roles.includes('coach') && <p>{t(locale, 'progress.coach')}</p>}
+        <Switch checked={!current} disabled={prefs.loading} onChange={(_, v) => void change(v.checked)} label={t(locale, 'progress.nudges')} />
+        <p>{t(locale, 'progress.nudgesHelp')}</p>
+      </Section>
+    </div>
+  );
+}

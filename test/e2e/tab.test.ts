@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import type { App } from '../../bot/app';
+import { startTestApp, tempDir } from '../helpers/app';
+import { demoSeeds, demoUser } from '../helpers/demo';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
+const AXE = require.resolve('axe-core/axe.min.js');
+const [gent, wk] = demoSeeds;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/**
+ * The leader tab in a real browser (Debian Chromium via playwright-core), in development
+ * mode outside Teams: the demo picker, a leader's team dashboard (and a team too small to
+ * show), the leadership scan and its result, the programme view, an employee's page, the
+ * dark and high-contrast themes; axe-core on every view; nothing loaded from outside.
+ */
+describe('the leader tab in Chromium', function () {
+  this.timeout(120_000);
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  const data = tempDir('dv-e2e-tab-');
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.warn(`\n  !!! The tab browser test did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
+      this.skip();
+    }
+    assert.ok(existsSync(BUNDLE), 'build the tab first: npm run build');
+    app = await startTestApp({ dataDir: data.dir });
+    for (const seed of demoSeeds) {
+      const res = await fetch(`${app.url}/dev/demo-figures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: seed.tenant.id }) });
+      assert.equal(res.status, 200);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      outside.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    data.remove();
+  });
+
+  /** Opens /tab/ as a plain browser, picks a demo colleague and waits for their first view. */
+  async function openAs(tenantId: string, userId: string, opts: { theme?: 'default' | 'dark' | 'contrast' } = {}) {
+    await page.goto(`${app.url}/tab/`);
+    await page.getByTestId('dev-who').locator(`option[value="${tenantId}/${userId}"]`).waitFor({ state: 'attached' });
+    if (opts.theme) await page.getByTestId('dev-theme').selectOption(opts.theme);
+    await page.getByTestId('dev-who').selectOption(`${tenantId}/${userId}`);
+    await page.getByTestId('dev-open').click();
+    await page.locator('main h1').waitFor();
+  }
+
+  async function axe(label: string) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length) console.log(`      axe (${label}): ${violations.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
+    assert.deepEqual(serious, [], `${label}: serious or critical accessibility violations`);
+  }
+
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `tab-${name}.png`), fullPage: true });
+
+  it('opens at /tab/ outside Teams without hanging, and offers the demo people', async () => {
+    const started = Date.now();
+    await page.goto(`${app.url}/tab/`);
+    await page.getByTestId('dev-quick-admin').waitFor();
+    console.log(`      picker shown ${Date.now() - started} ms after navigation (no Teams host: no wait for teams-js)`);
+    assert.ok(await page.getByTestId('dev-quick-leader').count() >= 1);
+    await axe('picker');
+    await shot('picker');
+  });
+
+  it('in a frame without a Teams host (where teams-js would wait a minute) it shows the picker after a short wait', async () => {
+    const started = Date.now();
+    await page.goto(`${app.url}/tab/valid-domains.json`);
+    await page.setContent(`<!doctype html><html lang="nl"><title>host</title><iframe title="Digivaardig" src="${app.url}/tab/" style="width:1200px;height:800px"></iframe></html>`);
+    const frame = page.frameLocator('iframe');
+    await frame.getByTestId('dev-quick-admin').waitFor({ timeout: 10_000 });
+    const waited = Date.now() - started;
+    console.log(`      framed without a host: picker after ${waited} ms`);
+    assert.ok(waited < 5000, `waited ${waited} ms`);
+  });
+
+  it('shows a leader their team’s progress: participation against 95 %, levels per domain with a table, help, trend', async () => {
+    const leader = demoUser('leader');
+    const navigationStart = Date.now();
+    await openAs(leader.tenantId, leader.aadObjectId);
+    await page.getByTestId('team-name').waitFor();
+    await page.getByTestId('levels-table').waitFor();
+    const firstRender = Date.now() - navigationStart;
+    const bundle = statSync(BUNDLE).size;
+    console.log(`      first render (navigation → picker → team dashboard with charts): ${firstRender} ms; in-page first view at ${Math.round(await page.evaluate(() => (window as unknown as { __firstRenderMs: number }).__firstRenderMs))} ms`);
+    console.log(`      bundle tab.js: ${(bundle / 1024).toFixed(0)} KiB (${(gzipSync(readFileSync(BUNDLE)).length / 1024).toFixed(0)} KiB gzipped)`);
+    const members = gent.users.filter((u) => u.teamId === leader.teamId).length;
+    assert.match(await page.locator('#participation-h').locator('..').innerText(), new RegExp(`van ${members}`));
+    assert.match(await page.getByText(/van je team deed de scan/).innerText(), /\d+% van je team deed de scan · Doel: 95%/);
+    assert.ok((await page.getByTestId('levels-table').locator('tbody tr').count()) >= 5);
+    assert.equal(await page.locator('canvas[role="img"]').count() >= 4, true, 'charts drawn, each an image with a label');
+    await page.getByRole('heading', { name: 'Hulp van digicoaches' }).waitFor();
+    await page.getByRole('heading', { name: 'Verloop per maand' }).waitFor();
+    for (const u of gent.users.filter((x) => x.teamId === leader.teamId)) assert.equal(await page.getByText(u.name, { exact: true }).count(), u.id === leader.aadObjectId ? 0 : 0, 'no colleague named');
+    await axe('team dashboard');
+    await shot('team');
+  });
+
+  it('shows the leader of the 3-person team no figures, and says why', async () => {
+    const small = wk.teams.find((t) => t.id === 'wk-team-begraafplaatsen')!;
+    await openAs(wk.tenant.id, small.leaderId);
+    await page.getByTestId('withheld').waitFor();
+    assert.match(await page.getByTestId('withheld').innerText(), /minder dan 5 collega’s/);
+    assert.equal(await page.locator('canvas').count(), 0, 'no chart');
+    assert.equal(await page.getByTestId('levels-table').count(), 0, 'no table');
+    await axe('withheld team');
+    await shot('team-small');
+  });
+
+  it('lets the leader take the leadership scan one statement at a time and shows the private result', async () => {
+    const leader = demoUser('leader');
+    await openAs(leader.tenantId, leader.aadObjectId);
+    await page.getByTestId('nav-leadership').click();
+    await page.getByTestId('privacy').getByText(/Alleen jij ziet je antwoorden/).waitFor();
+    await axe('leadership intro');
+    await page.getByRole('button', { name: /Start de scan/ }).click();
+    for (let n = 1; n <= 20; n++) {
+      await page.getByTestId('leadership-progress').getByText(`Stelling ${n} van 20`).waitFor();
+      if (n === 1) await axe('leadership statement');
+      // Keyboard for the first, mouse for the rest.
+      if (n === 1) {
+        await page.getByRole('radio', { name: /4 · Mee eens/ }).focus();
+        await page.keyboard.press('Space');
+      } else await page.getByText(n % 3 === 0 ? '2 · Mee oneens' : '4 · Mee eens', { exact: true }).click();
+      await page.getByTestId('leadership-next').click();
+    }
+    await page.getByRole('heading', { name: 'Jouw profiel digitaal leiderschap' }).waitFor();
+    assert.equal(await page.getByTestId('leadership-table').locator('tbody tr').count(), 5);
+    assert.ok((await page.getByTestId('conversation-cards').locator('li').count()) >= 12);
+    await page.getByRole('heading', { name: 'Tips' }).waitFor();
+    await axe('leadership result');
+    await shot('leadership-result');
+  });
+
+  it('takes the scan as a short form too, for another leader', async () => {
+    const other = gent.teams.find((t) => t.id === 'gt-team-kdv')!.leaderId;
+    await openAs(gent.tenant.id, other);
+    await page.getByTestId('nav-leadership').click();
+    await page.getByRole('button', { name: 'Als kort formulier' }).click();
+    await page.getByTestId('leadership-submit').click();
+    await page.getByText(/Nog 20 stellingen zonder antwoord/).waitFor();
+    const groups = page.locator('[role="radiogroup"]');
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText('3 · Neutraal', { exact: true }).click();
+    await axe('leadership form');
+    await page.getByTestId('leadership-submit').click();
+    await page.getByRole('heading', { name: 'Jouw profiel digitaal leiderschap' }).waitFor();
+  });
+
+  it('shows an admin the programme view with filters, departments and locations, the coach network and a CSV download', async () => {
+    const admin = demoUser('admin');
+    await openAs(admin.tenantId, admin.aadObjectId);
+    await page.getByTestId('scope-name').getByText(gent.tenant.name).waitFor();
+    await page.getByTestId('units-table').waitFor();
+    await page.getByTestId('coaches-table').waitFor();
+    assert.equal(await page.getByTestId('units-table').locator('tbody tr').count(), gent.departments.length + gent.locations.length);
+    await axe('programme');
+    await shot('programme');
+    const department = gent.departments.find((d) => d.id === 'gt-dep-talent')!;
+    await page.getByTestId('programme-scope').selectOption(`department:${department.id}`);
+    await page.getByTestId('scope-name').getByText(department.name).waitFor();
+    await page.getByTestId('levels-table').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download cijfers (CSV)' }).click()]);
+    const file = path.join(ARTIFACTS, 'tab-export.csv');
+    await download.saveAs(file);
+    assert.match(readFileSync(file, 'utf8'), /^\uFEFFNiveau;Id;Naam/);
+  });
+
+  it('shows an employee where the scan is and their reminder switch', async () => {
+    const employee = demoUser('employee');
+    await openAs(employee.tenantId, employee.aadObjectId);
+    await page.getByText(/Je zelfscan doe je in de chat met Digivaardig/).waitFor();
+    assert.equal(await page.getByRole('navigation').count(), 0, 'one view, no tabs');
+    const toggle = page.getByRole('switch', { name: 'Herinneringen van mijn leidinggevende ontvangen' });
+    assert.equal(await toggle.isChecked(), true);
+    await toggle.click();
+    await page.getByRole('status').getByText('Opgeslagen.').waitFor();
+    await axe('progress');
+    await shot('progress');
+  });
+
+  it('follows the dark and high-contrast themes without contrast problems', async () => {
+    const leader = demoUser('leader');
+    for (const theme of ['dark', 'contrast'] as const) {
+      await openAs(leader.tenantId, leader.aadObjectId, { theme });
+      await page.getByTestId('levels-table').waitFor();
+      await axe(`team dashboard, ${theme}`);
+      await shot(`team-${theme}`);
+    }
+  });
+
+  it('speaks English when chosen', async () => {
+    await page.goto(`${app.url}/tab/`);
+    await page.getByTestId('dev-language').selectOption('en');
+    await page.getByText('Who are you?').first().waitFor();
+    const admin = demoUser('admin');
+    await page.getByTestId('dev-who').selectOption(`${admin.tenantId}/${admin.aadObjectId}`);
+    await page.getByTestId('dev-open').click();
+    await page.getByRole('heading', { name: 'Taking part in the self-scan' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+  });
+
+  it('loaded nothing from outside and logged no errors', () => {
+    assert.deepEqual(outside, []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
