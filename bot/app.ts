@@ -17,6 +17,7 @@ import { readScanSeeds } from './domain/scan/load-content';
 import { ScanService } from './domain/scan/scan-service';
 import { CosmosContentSource } from './storage/cosmos-content';
 import { CosmosScanRepository } from './storage/cosmos-scan-repository';
+import { SessionCachingScanRepository } from './storage/session-cache';
 import { CosmosScanAggregates } from './storage/cosmos-aggregates';
 import { scanFeature } from './teams/features/scan-feature';
 import { mergeFeatures } from './teams/turn';
@@ -111,7 +112,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     log: botLog,
   });
 
-  const scans = new CosmosScanRepository(store.containers.scans);
+  const scans = new SessionCachingScanRepository(new CosmosScanRepository(store.containers.scans), clock);
   const tickets = new CosmosTicketRepository(store.containers.tickets);
   const counterError = (err: unknown, counter: string) => log.warn({ err, counter }, 'counter write failed; retrying');
   const scanAggregates = new CosmosScanAggregates(store.containers.aggregates, () => clock.now(), counterError);
