@@ -252,6 +252,10 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
       }
     });
     const burstSeconds = (performance.now() - burstStarted) / 1000;
+    // Messages to coaches and requesters go out after the turn, through the rate-limited queue: wait for them.
+    const settleStarted = performance.now();
+    await app.settle();
+    console.log(`  proactive messages and counters settled ${((performance.now() - settleStarted) / 1000).toFixed(1)} s after the burst (Teams allows 30 sends/s per tenant)`);
     await settle(conn);
     const submitLatency = percentiles(submits.filter((s) => s.status === 200).map((s) => s.ms));
     const failedSubmits = submits.map((s, i) => ({ s, r: requesters[i] })).filter(({ s }) => s.status !== 200 || !(s.body as { value?: unknown })?.value);
@@ -387,6 +391,7 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
       }
     });
     const acceptSeconds = (performance.now() - acceptStarted) / 1000;
+    await app.settle();
     await settle(conn);
     taps.forEach((tap, i) => {
       const res = tapResults[i];

@@ -20,6 +20,14 @@ const toMinutes = (hhmm: string) => {
   return h * 60 + (m || 0);
 };
 
+/** Parsed "HH:MM" bounds per working-hours object: ranking reads them for thousands of coaches per call. */
+const parsed = new WeakMap<CoachProfile['workingHours'], { start: number; end: number }>();
+function bounds(hours: CoachProfile['workingHours']): { start: number; end: number } {
+  let b = parsed.get(hours);
+  if (!b) parsed.set(hours, (b = { start: toMinutes(hours.start), end: toMinutes(hours.end) }));
+  return b;
+}
+
 export type LocalClock = (timeZone: string) => { day: number; minutes: number };
 
 /**
@@ -39,7 +47,8 @@ export function localClockAt(at: Date): LocalClock {
 export function withinWorkingHours(hours: CoachProfile['workingHours'], at: Date | LocalClock): boolean {
   const zone = hours.timeZone || 'Europe/Amsterdam';
   const { day, minutes } = typeof at === 'function' ? at(zone) : localTime(at, zone);
-  return hours.days.includes(day) && minutes >= toMinutes(hours.start) && minutes < toMinutes(hours.end);
+  const { start, end } = bounds(hours);
+  return minutes >= start && minutes < end && hours.days.includes(day);
 }
 
 /** ISO week key ("2026-W48") of a date, for the coach's weekly count. */
