@@ -3,7 +3,7 @@ import type { Locale } from './i18n';
 export type { GroupDashboard } from '../../bot/domain/dashboard/group-dashboard';
 export type { LeadershipResult, LeadershipState } from '../../bot/domain/leadership/leadership-service';
 export type { CoachNetworkRow } from '../../bot/domain/dashboard/coach-network';
-export type { UnitRow, Filters } from '../../bot/domain/dashboard/dashboard-service';
+export type { UnitRow } from '../../bot/domain/dashboard/dashboard-service';
 export type { NudgeOutcome } from '../../bot/domain/dashboard/nudge-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 

@@ -136,13 +136,15 @@ describe('the tab API (development identities)', function () {
   });
 
   describe('the programme dashboard', () => {
-    it('shows the tenant, a department and a location, with the filters to choose them', async () => {
+    it('shows the tenant, a department and a location, and lists them to choose from', async () => {
       const admin = await token(wk, wk.tenant.programmeAdmins[0]);
-      const tenantView = await api.get<Dashboard & { filters: { departments: Array<{ id: string }>; locations: Array<{ id: string }> } }>('/api/v1/programme', admin);
+      const tenantView = await api.get<Dashboard>('/api/v1/programme', admin);
       assert.equal(tenantView.status, 200);
       assert.equal(tenantView.body.participation!.members, wk.users.length);
-      assert.equal(tenantView.body.filters.departments.length, wk.departments.length);
-      assert.equal(tenantView.body.filters.locations.length, wk.locations.length);
+      const filters = await api.get<{ tenant: { name: string }; departments: unknown[]; locations: unknown[] }>('/api/v1/programme/units', admin);
+      assert.equal(filters.body.tenant.name, wk.tenant.name);
+      assert.equal(filters.body.departments.length, wk.departments.length);
+      assert.equal(filters.body.locations.length, wk.locations.length);
       const dep = await api.get<Dashboard>(`/api/v1/programme/departments/wk-dep-bedrijfsvoering`, admin);
       assert.equal(dep.status, 200);
       assert.equal(dep.body.participation!.members, membersOf(wk, 'wk-team-directie').length + membersOf(wk, 'wk-team-bedrijfsvoering').length);

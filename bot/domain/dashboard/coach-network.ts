@@ -4,7 +4,6 @@ import { type Caller, requireAdmin } from './access';
 import { enoughEvents } from './anonymity';
 import type { DashboardStore, HelpGroupAggregate } from './dashboard-ports';
 import { jsonMinutes } from './figures';
-import { unitsOf } from './org-shape';
 import { sumHelp } from './rollups';
 import type { TenantViews } from './tenant-views';
 
@@ -45,7 +44,7 @@ export async function coachNetwork(
 ): Promise<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }> {
   const tenant = await requireAdmin(deps.directory, caller);
   const view = await deps.views.get(caller.tenantId);
-  const departments = unitsOf(view.shape, 'department');
+  const departments = view.departments;
   const helps = await Promise.all(departments.map((d) => deps.store.helpAggregate(caller.tenantId, { kind: 'coach-department', id: d.id })));
   const rows = departments.map((d, i) => rowOf(d.id, d.name, d.coaches, helps[i], view.threshold));
   const present = helps.filter((h): h is HelpGroupAggregate => h !== null);

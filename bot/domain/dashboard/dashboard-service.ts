@@ -4,7 +4,7 @@ import { type GroupRef, groupKey } from './anonymity';
 import type { DashboardStore } from './dashboard-ports';
 import { participationOf, PARTICIPATION_GOAL, type Participation, type Withheld } from './figures';
 import { groupDashboard, type GroupDashboard } from './group-dashboard';
-import { type ShapeUnit, unitsOf } from './org-shape';
+import type { ShapeUnit } from './org-shape';
 import type { TenantView, TenantViews } from './tenant-views';
 
 export interface DashboardServiceDeps {
@@ -23,12 +23,6 @@ export interface UnitRow {
   coaches: number;
   withheld: Withheld | null;
   participation: Participation | null;
-}
-
-export interface Filters {
-  tenant: { id: string; name: string };
-  departments: Array<{ id: string; name: string }>;
-  locations: Array<{ id: string; name: string }>;
 }
 
 /**
@@ -50,19 +44,18 @@ export class DashboardService {
     return groupDashboard(this.deps, view, { kind: 'team', id: team.id }, team.name, await this.deps.domainOrder());
   }
 
-  /** The programme view of the tenant, a department or a location. */
-  async programme(caller: Caller, scope: GroupRef): Promise<GroupDashboard & { filters: Filters }> {
+  /** The programme view of the tenant, a department or a location (the filter lists come with `units`). */
+  async programme(caller: Caller, scope: GroupRef): Promise<GroupDashboard> {
     const tenant = await requireAdmin(this.deps.directory, caller);
     if (scope.kind === 'tenant' && scope.id !== caller.tenantId) throw notFound();
     const view = await this.deps.views.get(caller.tenantId);
     const name = scope.kind === 'tenant' ? tenant.name : unitOf(view, scope).name;
-    const dashboard = await groupDashboard(this.deps, view, scope, name, await this.deps.domainOrder());
-    return { ...dashboard, filters: filtersOf(view, tenant.name) };
+    return groupDashboard(this.deps, view, scope, name, await this.deps.domainOrder());
   }
 
-  /** Participation per department and per location, side by side (sums of their teams from the tenant view). */
-  async units(caller: Caller): Promise<{ threshold: number; goal: number; departments: UnitRow[]; locations: UnitRow[] }> {
-    await requireAdmin(this.deps.directory, caller);
+  /** Participation per department and per location, side by side (sums of their teams from the tenant view); also the programme view's filters. */
+  async units(caller: Caller): Promise<{ threshold: number; goal: number; tenant: { id: string; name: string }; departments: UnitRow[]; locations: UnitRow[] }> {
+    const tenant = await requireAdmin(this.deps.directory, caller);
     const view = await this.deps.views.get(caller.tenantId);
     const row = (u: ShapeUnit): UnitRow => {
       const key = groupKey(u);
@@ -77,7 +70,7 @@ export class DashboardService {
         participation: shown ? participationOf(u.members, scan) : null,
       };
     };
-    return { threshold: view.threshold, goal: PARTICIPATION_GOAL, departments: unitsOf(view.shape, 'department').map(row), locations: unitsOf(view.shape, 'location').map(row) };
+    return { threshold: view.threshold, goal: PARTICIPATION_GOAL, tenant: { id: tenant.tenantId, name: tenant.name }, departments: view.departments.map(row), locations: view.locations.map(row) };
   }
 
   /** For the export: the admin's tenant view and every group they may see, through the same figures. */
@@ -87,8 +80,7 @@ export class DashboardService {
     const order = await this.deps.domainOrder();
     const groups: Array<{ ref: GroupRef; name: string }> = [
       { ref: { kind: 'tenant', id: tenant.tenantId }, name: tenant.name },
-      ...unitsOf(view.shape, 'department').map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
-      ...unitsOf(view.shape, 'location').map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
+      ...[...view.departments, ...view.locations].map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
     ];
     const dashboards: GroupDashboard[] = [];
     for (let i = 0; i < groups.length; i += 16) {
@@ -102,9 +94,4 @@ function unitOf(view: TenantView, scope: GroupRef): ShapeUnit {
   const unit = view.shape.units[groupKey(scope)];
   if (!unit || (scope.kind !== 'department' && scope.kind !== 'location')) throw notFound();
   return unit;
-}
-
-function filtersOf(view: TenantView, tenantName: string): Filters {
-  const pick = (u: ShapeUnit) => ({ id: u.id, name: u.name });
-  return { tenant: { id: view.tenantId, name: tenantName }, departments: unitsOf(view.shape, 'department').map(pick), locations: unitsOf(view.shape, 'location').map(pick) };
 }

@@ -2,7 +2,7 @@ import type { OrgUnit } from '../org';
 import type { Clock, Directory } from '../ports';
 import { type DashboardPlan, effectiveThreshold, groupKey, planDashboard } from './anonymity';
 import type { DashboardStore, HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
-import { buildOrgShape, type OrgShape, structureOf, teamMembers } from './org-shape';
+import { buildOrgShape, type OrgShape, type ShapeUnit, structureOf, teamMembers, unitsOf } from './org-shape';
 import { sumHelp, sumScan } from './rollups';
 
 /** What every dashboard of one tenant is computed against: sizes, the anonymity plan, and department and location roll-ups. */
@@ -13,6 +13,9 @@ export interface TenantView {
   plan: DashboardPlan;
   /** Sums of the teams' aggregates per department and location key. */
   rollups: Map<string, { scan: ScanGroupAggregate; help: HelpGroupAggregate }>;
+  /** Sorted once per view: a request never walks every unit of a large organisation. */
+  departments: ShapeUnit[];
+  locations: ShapeUnit[];
   loadedAt: number;
   loadMs: number;
 }
@@ -87,7 +90,17 @@ export class TenantViews {
       { teams: respondents, tenant: Math.max(tenantScan?.respondents ?? 0, teamSum) },
       threshold,
     );
-    return { tenantId, threshold, shape, plan, rollups: rollupsOf(shape, teams.scan, teams.help), loadedAt: this.deps.clock.now().getTime(), loadMs: Date.now() - started };
+    return {
+      tenantId,
+      threshold,
+      shape,
+      plan,
+      rollups: rollupsOf(shape, teams.scan, teams.help),
+      departments: unitsOf(shape, 'department'),
+      locations: unitsOf(shape, 'location'),
+      loadedAt: this.deps.clock.now().getTime(),
+      loadMs: Date.now() - started,
+    };
   }
 
   private async freshShape(tenantId: string, stored: OrgShape | null): Promise<OrgShape> {

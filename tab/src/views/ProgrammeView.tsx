@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { Api, CoachNetworkRow, Filters, UnitRow } from '../api';
+import { useState } from 'react';
+import type { Api, CoachNetworkRow, UnitRow } from '../api';
 import type { ChartConfiguration } from '../charts';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
 
-type Programme = Figures & { filters: Filters };
+type Units = { threshold: number; goal: number; tenant: { id: string; name: string }; departments: UnitRow[]; locations: UnitRow[] };
 
 /** "Organisatie": the programme team's view of the tenant, a department or a location, with the coach network and the export. */
 export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartPalette; announce(text: string): void }) {
@@ -26,14 +26,11 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
   const styles = useStyles();
   const [scope, setScope] = useState('tenant');
   const path = scope === 'tenant' ? '/api/v1/programme' : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
-  const view = useLoad(() => api.get<Programme>(path), [api, path]);
-  const units = useLoad(() => api.get<{ threshold: number; goal: number; departments: UnitRow[]; locations: UnitRow[] }>('/api/v1/programme/units'), [api]);
+  const view = useLoad(() => api.get<Figures>(path), [api, path]);
+  const units = useLoad(() => api.get<Units>('/api/v1/programme/units'), [api]);
   const coaches = useLoad(() => api.get<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }>('/api/v1/programme/coaches'), [api]);
-  // The filter lists stay while another scope loads.
-  const [filters, setFilters] = useState<Filters | null>(null);
-  useEffect(() => {
-    if (view.data) setFilters(view.data.filters);
-  }, [view.data]);
+  // The filter lists are the departments and locations of the units overview.
+  const filters = units.data;
 
   const download = async () => {
     const blob = await api.blob('/api/v1/programme/export.csv');

@@ -1,0 +1,81 @@
+/**
+ * The server under test for dashboard.ts, in its own process (run with --expose-gc):
+ * starts the app on the embedded store, writes a generated organisation of the given
+ * size through the repositories (directory, org shape, aggregate import), and prints one
+ * line `READY {json}`. On stdin, `rss` answers `RSS <bytes>` after a garbage collection;
+ * closing stdin stops it.
+ *
+ *   node --import tsx --expose-gc test/bench/dashboard-server.ts <employees> <dataDir>
+ */
+import { randomUUID } from 'node:crypto';
+import readline from 'node:readline';
+import { startApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { buildOrgShape } from '../../bot/domain/dashboard/org-shape';
+import { createLogger } from '../../bot/logger';
+import { CosmosDashboardStore } from '../../bot/storage/cosmos-dashboard';
+import { CosmosDashboardImport } from '../../bot/storage/cosmos-dashboard-import';
+import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
+import { generateOrg } from './dashboard-org';
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+async function main(): Promise<void> {
+  const [sizeArg, dataDir] = process.argv.slice(2);
+  const size = Number(sizeArg);
+  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', DATA_DIR: dataDir, SEED_DEMO: 'false' }, 'bench');
+  const app = await startApp(config, createLogger(config.logLevel), { scheduler: false });
+
+  const started = Date.now();
+  const now = new Date();
+  const org = generateOrg(size, randomUUID(), now);
+  const directory = new CosmosDirectory(app.store.containers.tenants);
+  await directory.createTenantIfMissing(org.tenant);
+  await inBatches(org.units, 64, (u) => directory.createUnitIfMissing(u));
+  await inBatches(org.people, 64, (p) => directory.createPersonIfMissing(p));
+  await new CosmosDashboardStore(app.store.containers.aggregates).putOrgShape(buildOrgShape(org.tenant.tenantId, org.people, org.units, now.toISOString()));
+  const importer = new CosmosDashboardImport(app.store.containers.aggregates);
+  await importer.putScanAggregates(org.scan, 64);
+  await importer.putHelpAggregates(org.help, 64);
+  const writeSeconds = (Date.now() - started) / 1000;
+
+  const summary = {
+    url: app.url,
+    pid: process.pid,
+    tenantId: org.tenant.tenantId,
+    adminId: org.adminId,
+    employees: org.people.length,
+    teams: org.leaders.length,
+    departments: org.units.filter((u) => u.kind === 'department').map((u) => u.id),
+    locations: org.units.filter((u) => u.kind === 'location').map((u) => u.id),
+    leaders: org.leaders.filter((l) => l.members >= 5).slice(0, 200),
+    documents: org.people.length + org.units.length + org.scan.length + org.help.length + 2,
+    writeSeconds,
+  };
+  // Drop the generator's copies before anyone measures memory.
+  org.people.length = 0;
+  org.scan.length = 0;
+  org.help.length = 0;
+  gc();
+  process.stdout.write(`READY ${JSON.stringify(summary)}\n`);
+
+  const input = readline.createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    if (line.trim() === 'rss') {
+      gc();
+      process.stdout.write(`RSS ${process.memoryUsage().rss}\n`);
+    }
+  });
+  input.on('close', () => {
+    void app.stop().then(() => process.exit(0));
+  });
+}
+
+main().catch((err) => {
+  process.stderr.write(`dashboard server failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
