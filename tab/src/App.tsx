@@ -1,6 +1,6 @@
 import { Button, FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Api, devApi, type Me, type Role } from './api';
+import { Api, ApiError, devApi, type Me, type Role } from './api';
 import { Note } from './components/Layout';
 import { Failed, Loading } from './components/Status';
 import { detectHost, type Host, type TeamsTheme } from './host';
@@ -180,7 +180,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
       )}
       <main id="main" className={styles.main} tabIndex={-1}>
         {me.loading && <Loading locale={locale} />}
-        {me.error && (me.error.message.includes('401') ? <Note intent="error">{t(locale, 'app.outsideTeams')}</Note> : <Failed locale={locale} error={me.error} retry={me.reload} />)}
+        {me.error && (me.error instanceof ApiError && me.error.status === 401 ? <Note intent="error">{t(locale, 'app.outsideTeams')}</Note> : <Failed locale={locale} error={me.error} retry={me.reload} />)}
         {current && (
           <>
             <h1 ref={heading} tabIndex={-1} className={styles.h1}>

@@ -71,7 +71,12 @@ export class Api {
 
 /** Development only: the demo people and a token for one of them. */
 export const devApi = {
-  users: async (locale: Locale) => (await fetch(`/dev/users?lang=${locale}`)).json() as Promise<{ tenants: import('../../bot/dev/demo-users').DemoTenant[] }>,
+  /** 404 when the server is not in development mode: then the tab only works inside Teams. */
+  users: async (locale: Locale) => {
+    const res = await fetch(`/dev/users?lang=${locale}`);
+    if (!res.ok) throw new ApiError(res.status, 'dev_users', res.statusText);
+    return res.json() as Promise<{ tenants: import('../../bot/dev/demo-users').DemoTenant[] }>;
+  },
   token: async (tenantId: string, userId: string): Promise<string> => {
     const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
     if (!res.ok) throw new ApiError(res.status, 'dev_token', res.statusText);

@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { type DemoTenant, devApi, type Role } from '../api';
+import { ApiError, type DemoTenant, devApi, type Role } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import type { TeamsTheme } from '../host';
@@ -75,7 +75,7 @@ export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l
         </Field>
       </div>
       {users.loading && <Loading locale={locale} />}
-      {users.error && <Failed locale={locale} error={users.error} retry={users.reload} />}
+      {users.error && (users.error instanceof ApiError && users.error.status === 404 ? <Note intent="warning">{t(locale, 'app.outsideTeams')}</Note> : <Failed locale={locale} error={users.error} retry={users.reload} />)}
       {users.data && (
         <>
           <Section id="quick" title={t(locale, 'dev.quick')}>

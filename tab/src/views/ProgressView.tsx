@@ -16,9 +16,15 @@ export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; a
   const [optOut, setOptOut] = useState<boolean | null>(null);
   const current = optOut ?? prefs.data?.optOut ?? false;
   const change = async (receive: boolean) => {
+    const before = current;
     setOptOut(!receive);
-    await api.put('/api/v1/me/nudges', { optOut: !receive });
-    props.announce(t(locale, 'progress.saved'));
+    try {
+      await api.put('/api/v1/me/nudges', { optOut: !receive });
+      props.announce(t(locale, 'progress.saved'));
+    } catch {
+      setOptOut(before);
+      props.announce(t(locale, 'app.error'));
+    }
   };
   return (
     <div className={styles.stack}>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Tenant } from '../../../bot/domain/org';
+import { BearerHandler } from '../../../bot/graph/bearer-handler';
 import { departmentIdOf, GraphDirectory, locationIdOf, teamIdOf } from '../../../bot/graph/graph-directory';
 import { GRAPH_SCOPES, type OboClient, OboTokenProvider } from '../../../bot/graph/obo-token-provider';
 
@@ -111,5 +112,16 @@ describe('the Graph directory (on-behalf-of, against a fake Graph)', () => {
     const failing = new OboTokenProvider({ acquireTokenOnBehalfOf: async () => { throw Object.assign(new Error('AADSTS50013: assertion sso-token-secret is invalid'), { errorCode: 'invalid_grant' }); } });
     await assert.rejects(failing.graphToken('sso-token-secret'), (err: Error & { code?: string }) => err.code === 'graph_token_invalid_grant' && !err.message.includes('sso-token-secret'));
     await assert.rejects(new OboTokenProvider({ acquireTokenOnBehalfOf: async () => null }).graphToken('x'), /graph_token_missing/);
+  });
+});
+
+describe('the Graph bearer handler', () => {
+  it('puts the token only on requests to its own Graph origin', async () => {
+    const seen: Array<string | undefined> = [];
+    const handler = new BearerHandler('https://graph.microsoft.com', async () => 'secret-token');
+    handler.setNext({ execute: async (ctx) => void seen.push((ctx.options?.headers as Record<string, string>).authorization) });
+    await handler.execute({ request: 'https://graph.microsoft.com/v1.0/me', options: { headers: {} } });
+    await handler.execute({ request: 'https://elsewhere.example/next?page=2', options: { headers: { Authorization: 'Bearer leaked' } } });
+    assert.deepEqual(seen, ['Bearer secret-token', undefined]);
   });
 });
