@@ -9,6 +9,18 @@ import { activityProblem } from './http/activity-guard';
 import type { Authenticator } from './http/auth';
 import { route } from './http/errors';
 
+const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Fluent UI writes its styles into <style> elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft https://outlook.office.com",
+].join('; ');
+
 export interface ServerDeps {
   version: string;
   storeKind: 'embedded' | 'azure';
@@ -91,7 +103,15 @@ export function createServer(deps: ServerDeps) {
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/', next);
   });
-  server.get('/tab/*', restify.plugins.serveStaticFiles(path.resolve(deps.tabDir), { maxAge: 0 }) as never);
+  server.get(
+    '/tab/*',
+    (_req: Request, res: Response, next: (err?: unknown) => void) => {
+      // Everything the tab needs comes from this server; only Teams (and Outlook/Office) may frame it.
+      res.setHeader('content-security-policy', TAB_CSP);
+      next();
+    },
+    restify.plugins.serveStaticFiles(path.resolve(deps.tabDir), { maxAge: 0 }) as never,
+  );
 
   deps.apiRoutes?.(server);
   deps.devRoutes?.(server);
