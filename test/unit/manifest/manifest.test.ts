@@ -275,9 +275,9 @@ describe('The Teams app package', () => {
       const byId = new Map<string, Json>(tabs.map((t: Json) => [t.entityId, t]));
       assert.ok(byId.has('conversations'), 'the bot chat tab');
       assert.equal(byId.get('mijn-voortgang').name, 'Mijn voortgang');
-      assert.equal(byId.get('mijn-voortgang').contentUrl, 'https://digivaardig.example.org/tab/?view=me');
+      assert.equal(byId.get('mijn-voortgang').contentUrl, 'https://digivaardig.example.org/tab/#progress');
       assert.equal(byId.get('dashboard').name, 'Dashboard');
-      assert.equal(byId.get('dashboard').contentUrl, 'https://digivaardig.example.org/tab/?view=dashboard');
+      assert.equal(byId.get('dashboard').contentUrl, 'https://digivaardig.example.org/tab/#team');
       for (const t of tabs) assert.deepEqual(t.scopes, ['personal']);
     });
 
