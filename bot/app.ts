@@ -35,6 +35,7 @@ import { TeamsHelpNotifier } from './teams/features/help-notifier';
 import { helpFeature } from './teams/features/help-feature';
 import { PrivacyService } from './domain/privacy/privacy-service';
 import { privacyFeature } from './teams/features/privacy-feature';
+import { leadershipFeature } from './teams/features/leadership-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
 import { createAuthenticator } from './http/create-authenticator';
@@ -150,6 +151,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     mode: config.scan.mode,
     retakeDays: config.scan.retakeDays,
   });
+  /** Known once the server listens; links in cards use it when PUBLIC_BASE_URL is not set. */
+  let publicUrl = `http://127.0.0.1:${config.port}`;
   const references = new ReferenceKeeper(userState, clock);
   const privacy = new PrivacyService({ scans, tickets, userState, clock });
 
@@ -167,6 +170,11 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       ),
       helpFeature(help, helpCards, directory),
       privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold }),
+      leadershipFeature(() =>
+        config.teamsAppId
+          ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: 'leadership' }))}`
+          : `${config.publicBaseUrl ?? publicUrl}/tab/#leadership`,
+      ),
     ),
     allowedTenants: config.allowedTenants,
     anonymityThreshold: config.anonymityThreshold,
@@ -206,6 +214,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     await embedded?.stop();
     throw err;
   }
+  publicUrl = running.url;
   log.info({ url: running.url, store: store.kind, devMode: config.devMode, startupMs: Date.now() - started }, 'digivaardig listening');
 
   return {

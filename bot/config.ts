@@ -33,6 +33,8 @@ const envSchema = z.object({
 
   ALLOWED_TENANTS: csv.default([]),
   AAD_APP_CLIENT_ID: z.string().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  TEAMS_APP_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
 
   SCAN_MODE: z.enum(['adaptive', 'full']).default('adaptive'),
   SCAN_RETAKE_DAYS: z.coerce.number().int().min(0).max(3650).default(182),
@@ -66,6 +68,10 @@ export interface Config {
   /** Empty means every tenant is served (development only). */
   allowedTenants: string[];
   aadAppClientId?: string;
+  /** Where users' browsers reach this server (links in cards); defaults to the listening address. */
+  publicBaseUrl?: string;
+  /** The Teams app id (manifest "id"), for deep links into the app's tabs. */
+  teamsAppId?: string;
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
   help: { offerTimeoutSeconds: number; maxOffers: number };
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     seedDemo: e.SEED_DEMO ?? !e.COSMOS_ENDPOINT,
     allowedTenants: e.ALLOWED_TENANTS,
     aadAppClientId: e.AAD_APP_CLIENT_ID,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    teamsAppId: e.TEAMS_APP_ID,
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },

@@ -9,8 +9,8 @@
 
 import type { Command } from '../bot/teams/commands';
 
-/** The commands in the Teams menu: every command the bot knows except greetings and the menu itself. */
-export type BotCommandId = Exclude<Command, 'hello' | 'menu'>;
+/** The commands in the Teams menu: what the bot knows except greetings, the menu itself and the leaders' scan (a tab). */
+export type BotCommandId = Exclude<Command, 'hello' | 'menu' | 'leadership'>;
 
 export interface CommandText {
   title: string;

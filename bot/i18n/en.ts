@@ -316,4 +316,8 @@ export const en: Record<MessageKey, string> = {
   'privacy.action.confirmDelete': 'Yes, delete everything',
   'privacy.deleted.title': 'Your data has been deleted',
   'privacy.deleted.body': 'We deleted {count} items. You can keep using Digivaardig.',
+  'leadership.title': 'Digital-leadership scan',
+  'leadership.body': 'Twenty statements about your role as a leader in digital work: vision, role-model behaviour, stimulating learning, knowing your team\'s skills and leading change. It takes about 15 minutes. Your result is yours alone, with conversation cards and tips for your team.',
+  'leadership.open': 'Open the leadership scan',
+  'leadership.notLeader': 'This scan is for leaders. Want to measure your own digital skills? Type **scan**.',
 };

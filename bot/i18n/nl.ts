@@ -314,6 +314,10 @@ export const nl = {
   'privacy.action.confirmDelete': 'Ja, verwijder alles',
   'privacy.deleted.title': 'Je gegevens zijn verwijderd',
   'privacy.deleted.body': 'We hebben {count} onderdelen verwijderd. Je kunt Digivaardig gewoon blijven gebruiken.',
+  'leadership.title': 'Scan digitaal leiderschap',
+  'leadership.body': 'Twintig uitspraken over jouw rol als leidinggevende in digitaal werken: visie, voorbeeldgedrag, leren stimuleren, de vaardigheden van je team kennen en verandering leiden. Het duurt ongeveer 15 minuten. Je uitslag is alleen voor jou, met gesprekskaartjes en tips voor je team.',
+  'leadership.open': 'Open de leiderschapsscan',
+  'leadership.notLeader': 'Deze scan is voor leidinggevenden. Wil je zelf je digitale vaardigheden meten? Typ **scan**.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

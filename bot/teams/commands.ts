@@ -10,7 +10,8 @@ export type Command =
   | 'available'
   | 'unavailable'
   | 'myTickets'
-  | 'myData';
+  | 'myData'
+  | 'leadership';
 
 const WORDS: Record<string, Command> = {
   hallo: 'hello', hoi: 'hello', hi: 'hello', hello: 'hello', hey: 'hello', start: 'hello', welkom: 'hello', dag: 'hello',
@@ -24,6 +25,7 @@ const WORDS: Record<string, Command> = {
   'niet beschikbaar': 'unavailable', unavailable: 'unavailable', 'not available': 'unavailable',
   'mijn tickets': 'myTickets', tickets: 'myTickets', 'my tickets': 'myTickets',
   'mijn gegevens': 'myData', 'my data': 'myData', gegevens: 'myData',
+  leiderschapsscan: 'leadership', 'scan digitaal leiderschap': 'leadership', leiderschap: 'leadership', 'leadership scan': 'leadership', leadership: 'leadership',
 };
 
 /** Strips Teams mention markup and punctuation; null when the text is not a command. */

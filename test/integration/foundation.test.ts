@@ -103,6 +103,14 @@ describe('the server on the embedded Cosmos server', () => {
       assert.match(cardText(cardOf(replies[0])), /niet beschikbaar/);
     });
 
+    it('opens the digital-leadership scan for a leader, and tells an employee it is for leaders', async () => {
+      const leaderCard = cardOf((await client(demoUser('leader')).say('leiderschapsscan')).replies[0]);
+      assertValidCard(leaderCard, 'leadership');
+      assert.match(JSON.stringify(leaderCard), new RegExp(`"url":"${app.url}/tab/#leadership"`));
+      const employeeCard = cardOf((await client().say('leiderschapsscan')).replies[0]);
+      assert.match(cardText(employeeCard), /voor leidinggevenden/);
+    });
+
     it('serves a Teams user from a tenant it has never seen, as an employee whose team is unknown', async () => {
       const stranger = { tenantId: randomUUID(), aadObjectId: randomUUID(), name: 'Nieuwe Collega', locale: 'nl-BE' };
       const { replies } = await client(stranger).install();
