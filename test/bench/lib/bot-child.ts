@@ -29,7 +29,7 @@ export interface TenantTotals {
   aggregate: { completions: number; inProgress: number } | null;
 }
 
-type Request = { id: number; cmd: 'requests' | 'stored' | 'totals' | 'stop'; args?: unknown };
+type Request = { id: number; cmd: 'requests' | 'settle' | 'stored' | 'totals' | 'stop'; args?: unknown };
 
 async function main(): Promise<void> {
   const [kind, dataDir, schedulerFlag] = process.argv.slice(2);
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   const handlers: Record<Request['cmd'], (args: unknown) => Promise<unknown> | unknown> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     requests: () => (require('../../../bot/storage/embedded/embedded-cosmos') as typeof EmbeddedModule).embeddedRequestCount(),
+    // Counters and proactive messages are written after the turn: wait for them (so they are not counted in the next turn).
+    settle: async () => (app ? app.settle() : undefined),
     stored: async (keys) => stored(app!, keys as string[]),
     totals: async () => totals(app!),
     stop: async () => {
