@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import type { App } from '../../bot/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { demoUser } from '../helpers/demo';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'playground', 'playground.js');
 
@@ -27,24 +27,13 @@ describe('the playground in Chromium', function () {
   const welcome = () => page.locator('.pg-card', { hasText: 'Welkom bij Digivaardig' });
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      console.warn(`\n  !!! The browser test did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
-      this.skip();
-    }
+    requireChromium(this, 'The playground browser test');
     assert.ok(existsSync(BUNDLE), 'build the playground first: npm run build');
     app = await startTestApp({ dataDir: data.dir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // Phone width: the playground must work there.
     page = await browser.newPage({ viewport: { width: 412, height: 900 }, locale: 'nl-NL' });
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1') return route.continue();
-      outside.push(url.href);
-      return route.abort('blockedbyclient');
-    });
+    await keepLocal(page, outside);
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
   });

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import type { App } from '../../bot/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -37,27 +37,16 @@ describe('the leader tab in Chromium', function () {
   const pageErrors: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      console.warn(`\n  !!! The tab browser test did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
-      this.skip();
-    }
+    requireChromium(this, 'The tab browser test');
     assert.ok(existsSync(BUNDLE), 'build the tab first: npm run build');
     app = await startTestApp({ dataDir: data.dir });
     for (const seed of demoSeeds) {
       const res = await fetch(`${app.url}/dev/demo-figures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: seed.tenant.id }) });
       assert.equal(res.status, 200);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true, bypassCSP: true }); // only so axe-core can be injected; the tab itself runs under its CSP in team-tab-config.test.ts
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1') return route.continue();
-      outside.push(url.href);
-      return route.abort('blockedbyclient');
-    });
+    await keepLocal(page, outside);
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, requireChromium } from '../helpers/browser';
 import type { App } from '../../bot/app';
 import { startTestApp } from '../helpers/app';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('the tab under its content security policy, and the team tab configuration page, in Chromium', function () {
   this.timeout(60_000);
   let app: App;
   let browser: Browser;
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      console.warn(`\n  !!! The browser test did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
-      this.skip();
-    }
+    requireChromium(this, 'The tab policy browser test');
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -18,17 +18,8 @@ export function strArg(name: string, fallback: string): string {
   return hit ? hit.slice(name.length + 3) : fallback;
 }
 
-/** mulberry32: a small deterministic generator, so runs are comparable. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same small deterministic generator as the scan simulation, so runs are comparable. */
+export { rng as seeded } from '../scan-simulation';
 
 export interface Percentiles {
   n: number;
