@@ -27,6 +27,8 @@ import { ProactiveMessenger } from './teams/outbound/proactive-messenger';
 import { registerTabApi } from './http/tab-api';
 import { HelpService } from './domain/help/help-service';
 import { everyoneAvailable } from './domain/help/help-ports';
+import { GraphPresence } from './graph/graph-presence';
+import { createConfidentialClient } from './graph/obo-token-provider';
 import { Scheduler } from './domain/help/scheduler';
 import { CosmosCoachRepository, CosmosTicketRepository, CosmosTimerRepository } from './storage/cosmos-help';
 import { CosmosHelpAggregates } from './storage/cosmos-help-aggregates';
@@ -128,7 +130,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     timers,
     aggregates: helpAggregates,
     onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
-    presence: everyoneAvailable,
+    presence: config.graph?.presence ? new GraphPresence({ tokens: createConfidentialClient(config.graph), log: log.child({ component: 'presence' }) }) : everyoneAvailable,
     directory,
     notifier,
     clock,

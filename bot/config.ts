@@ -41,6 +41,10 @@ const envSchema = z.object({
   ANONYMITY_THRESHOLD: z.coerce.number().int().min(3, 'never below 3').max(100).default(5),
   HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
+
+  GRAPH_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  GRAPH_PRESENCE: bool.optional(),
 });
 
 const HINTS: Record<string, string> = {
@@ -50,6 +54,8 @@ const HINTS: Record<string, string> = {
   BOT_APP_PASSWORD: 'the client secret of the bot registration (or set BOT_APP_TYPE=UserAssignedMSI)',
   BOT_TENANT_ID: 'the Entra tenant id of the bot registration',
   ANONYMITY_THRESHOLD: 'smallest group shown in aggregates; 3 or more',
+  GRAPH_CLIENT_SECRET: 'the client secret of the Entra app with the application permission Presence.Read.All',
+  GRAPH_CLIENT_ID: 'the client id of the Entra app with the application permission Presence.Read.All',
 };
 
 export interface Config {
@@ -75,6 +81,8 @@ export interface Config {
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
   help: { offerTimeoutSeconds: number; maxOffers: number };
+  /** App-only Graph credentials (client credentials); null means no Graph: everyone counts as available. */
+  graph: { clientId: string; clientSecret: string; presence: boolean } | null;
   /** Dev endpoints (playground, dev identities) exist only without bot credentials. */
   devMode: boolean;
 }
@@ -105,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
   if (hasBot && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
     problems.push(`BOT_TENANT_ID: required for BOT_APP_TYPE=${e.BOT_APP_TYPE} (${HINTS.BOT_TENANT_ID})`);
   }
+  const hasGraph = Boolean(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET);
+  if (e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET) problems.push(`GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID (${HINTS.GRAPH_CLIENT_SECRET})`);
+  if (e.GRAPH_CLIENT_SECRET && !e.GRAPH_CLIENT_ID) problems.push(`GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET (${HINTS.GRAPH_CLIENT_ID})`);
+  if (e.GRAPH_PRESENCE && !e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET) problems.push('GRAPH_PRESENCE: needs GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   if (e.NODE_ENV === 'production') {
     if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
     if (e.ALLOWED_TENANTS.length === 0) problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
@@ -134,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
+    graph: hasGraph ? { clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, presence: e.GRAPH_PRESENCE ?? true } : null,
     devMode: !hasBot,
   };
 }

@@ -59,4 +59,28 @@ describe('configuration', () => {
     assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).seedDemo, false);
     assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', SEED_DEMO: 'true' }).seedDemo, true);
   });
+
+  it('has no Graph without Graph credentials: everyone counts as available', () => {
+    assert.equal(loadConfig({}).graph, null);
+  });
+
+  it('turns Graph presence on with Graph credentials, unless GRAPH_PRESENCE=false', () => {
+    const c = loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret' });
+    assert.deepEqual(c.graph, { clientId: 'app', clientSecret: 'secret', presence: true });
+    assert.equal(loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'false' }).graph?.presence, false);
+    assert.equal(loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'true' }).graph?.presence, true);
+  });
+
+  it('wants both Graph credentials or neither, and presence only with them', () => {
+    assert.throws(() => loadConfig({ GRAPH_CLIENT_ID: 'app' }), (err: ConfigError) => err.problems.length === 1 && /^GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID/.test(err.problems[0]));
+    assert.throws(() => loadConfig({ GRAPH_CLIENT_SECRET: 'secret' }), (err: ConfigError) => err.problems.length === 1 && /^GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET/.test(err.problems[0]));
+    assert.throws(() => loadConfig({ GRAPH_PRESENCE: 'true' }), /GRAPH_PRESENCE: needs GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET/);
+    assert.throws(() => loadConfig({ GRAPH_PRESENCE: 'maybe' }), /GRAPH_PRESENCE/);
+    assert.equal(loadConfig({ GRAPH_PRESENCE: 'false' }).graph, null);
+    assert.equal(loadConfig({ GRAPH_CLIENT_ID: '', GRAPH_CLIENT_SECRET: '' }).graph, null, 'empty values are unset');
+  });
+
+  it('never puts the Graph secret in a configuration error', () => {
+    assert.throws(() => loadConfig({ GRAPH_CLIENT_SECRET: 'very-secret-value', PORT: 'abc' }), (err: ConfigError) => !err.message.includes('very-secret-value'));
+  });
 });
