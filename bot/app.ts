@@ -26,6 +26,7 @@ import { OutboundQueue } from './teams/outbound/outbound-queue';
 import { ProactiveMessenger } from './teams/outbound/proactive-messenger';
 import { registerTabApi } from './http/tab-api';
 import { HelpService } from './domain/help/help-service';
+import { CoachService } from './domain/help/coach-service';
 import { everyoneAvailable } from './domain/help/help-ports';
 import { GraphPresence } from './graph/graph-presence';
 import { createConfidentialClient } from './graph/obo-token-provider';
@@ -121,12 +122,14 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const scanAggregates = new CosmosScanAggregates(store.containers.aggregates, () => clock.now(), counterError);
   const helpAggregates = new CosmosHelpAggregates(store.containers.aggregates, () => clock.now(), counterError);
   const helpCards = new HelpCards({ content, directory });
+  const coaches = new CosmosCoachRepository(store.containers.tickets);
+  const topics = () => content.current().content.domains.map((d) => d.id);
   const timers = new CosmosTimerRepository(store.containers.schedule);
   let help: HelpService;
   const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), log: botLog });
   help = new HelpService({
     tickets,
-    coaches: new CosmosCoachRepository(store.containers.tickets),
+    coaches,
     timers,
     aggregates: helpAggregates,
     onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
@@ -136,10 +139,11 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     clock,
     offerTimeoutSeconds: config.help.offerTimeoutSeconds,
     maxOffers: config.help.maxOffers,
-    topics: () => content.current().content.domains.map((d) => d.id),
+    topics,
   });
+  const coachService = new CoachService({ coaches, directory, clock, topics });
   if (config.seedDemo) {
-    for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org'))) await help.seedCoachesFromDirectory(seed.tenant.id);
+    for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org'))) await coachService.seedCoachesFromDirectory(seed.tenant.id);
   }
   const scheduler = new Scheduler({ timers, handler: help, clock, log: log.child({ component: 'scheduler' }) });
   if (opts.scheduler !== false) scheduler.start();
@@ -170,7 +174,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
           onIntake: async (turn, topic) => void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
         },
       ),
-      helpFeature(help, helpCards, directory),
+      helpFeature(help, coachService, helpCards, directory),
       privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold }),
       leadershipFeature(() =>
         config.teamsAppId
