@@ -126,7 +126,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const topics = () => content.current().content.domains.map((d) => d.id);
   const timers = new CosmosTimerRepository(store.containers.schedule);
   let help: HelpService;
-  const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), log: botLog });
+  const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), now: () => clock.now(), log: botLog });
   help = new HelpService({
     tickets,
     coaches,

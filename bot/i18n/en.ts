@@ -320,4 +320,8 @@ export const en: Record<MessageKey, string> = {
   'leadership.body': 'Twenty statements about your role as a leader in digital work: vision, role-model behaviour, stimulating learning, knowing your team\'s skills and leading change. It takes about 15 minutes. Your result is yours alone, with conversation cards and tips for your team.',
   'leadership.open': 'Open the leadership scan',
   'leadership.notLeader': 'This scan is for leaders. Want to measure your own digital skills? Type **scan**.',
+  'help.digest.title': '{count} questions are waiting for a digicoach',
+  'help.digest.body': 'Since {time} nobody could pick up these questions. The newest:',
+  'help.digest.line': '- {topic}: {question} ({requester})',
+  'help.digest.advice': 'Look at the coach network in the tab: are enough digicoaches available, and do their hours and capacity fit?',
 };

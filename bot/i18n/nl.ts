@@ -318,6 +318,10 @@ export const nl = {
   'leadership.body': 'Twintig uitspraken over jouw rol als leidinggevende in digitaal werken: visie, voorbeeldgedrag, leren stimuleren, de vaardigheden van je team kennen en verandering leiden. Het duurt ongeveer 15 minuten. Je uitslag is alleen voor jou, met gesprekskaartjes en tips voor je team.',
   'leadership.open': 'Open de leiderschapsscan',
   'leadership.notLeader': 'Deze scan is voor leidinggevenden. Wil je zelf je digitale vaardigheden meten? Typ **scan**.',
+  'help.digest.title': '{count} vragen wachten op een digicoach',
+  'help.digest.body': 'Sinds {time} kon niemand deze vragen oppakken. De nieuwste:',
+  'help.digest.line': '- {topic}: {question} ({requester})',
+  'help.digest.advice': 'Kijk in de tab bij het coachnetwerk: zijn er genoeg digicoaches beschikbaar, en passen hun werktijden en capaciteit?',
 } as const;
 
 export type MessageKey = keyof typeof nl;

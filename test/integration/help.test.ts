@@ -203,6 +203,25 @@ describe('help from the nearest digicoach', () => {
     const notCoach = cardOf((await as({ ...user, aadObjectId: '00000000-0000-4000-8000-000000000001' }).say('beschikbaar')).replies[0]);
     assert.match(cardText(notCoach), /digicoach/i);
   });
+  it('gathers escalations for the coordinator on one card when several arrive close together', async () => {
+    // Every coach of the tenant switches themselves off: requests escalate at once.
+    const tenant = demoSeeds[1].tenant;
+    const { resources } = await app.store.containers.tickets.items.query({ query: "SELECT * FROM c WHERE c.docType = 'coach'" }, { partitionKey: tenant.id }).fetchAll();
+    for (const coach of resources) await app.store.containers.tickets.items.upsert({ ...coach, available: false });
+    const coordinator = tenant.coordinatorId;
+    const mark = conn.connector.activities().length;
+    // Requesters from other departments than the coordinator's, so the coordinator is not in their coach pool.
+    const departmentOf = (userId: string) => demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
+    const people = demoSeeds[1].users.filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!)).slice(0, 3);
+    for (const p of people) await ask(personAsUser(1, p.id), `Vraag van ${p.name}`);
+    // (A coordinator who is also a coach in the pool gets the pool's pick-up cards too; those are not counted here.)
+    const toCoordinator = conn.connector.activities().slice(mark).filter((a) => userOf(a) === coordinator && !cardVerbs(cardOf(a)).includes('help.accept'));
+    assert.equal(toCoordinator.filter((a) => a.op === 'send').length, 1, 'one card');
+    assert.equal(toCoordinator.filter((a) => a.op === 'update').length, 2, 'updated for the next two');
+    const digest = cardOf(toCoordinator.at(-1));
+    assertValidCard(digest, 'digest');
+    assert.match(cardText(digest), /3 vragen wachten op een digicoach/);
+  });
 });
 
 describe('help across a server restart', () => {

@@ -13,6 +13,7 @@ import { ratingCard } from '../../../bot/cards/help/rating-card';
 import { myTicketsCard } from '../../../bot/cards/help/my-tickets-card';
 import { coachRegistrationCard } from '../../../bot/cards/help/coach-registration-card';
 import { formatDuration, truncate } from '../../../bot/cards/help/ticket-facts';
+import { coordinatorDigestCard } from '../../../bot/cards/help/coordinator-digest-card';
 import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards';
 
 const LOCALES: Locale[] = ['nl', 'en'];
@@ -389,4 +390,18 @@ describe('the help cards', () => {
     assert.equal(formatDuration(125, 'en'), '2 h 5 min');
     assert.equal(formatDuration(3 * 24 * 60, 'nl'), '3 dagen');
   });
+});
+
+describe('the coordinator digest card', () => {
+  for (const locale of ['nl', 'en'] as const) {
+    it(`gathers waiting questions on one valid card (${locale})`, () => {
+      const latest = Array.from({ length: 8 }, (_, i) => ({ topicName: 'Veiligheid', question: `Vraag ${i} `.repeat(20), requesterName: `Collega ${i}` }));
+      const card = coordinatorDigestCard({ count: 8, since: new Date('2026-11-24T08:30:00Z'), latest }, locale);
+      assertValidCard(card, `digest ${locale}`);
+      const text = cardText(card);
+      assert.match(text, /8 (vragen wachten|questions are waiting)/);
+      assert.match(text, /09:30/);
+      assert.equal((text.match(/^- /gm) ?? []).length, 5, 'the five newest');
+    });
+  }
 });
