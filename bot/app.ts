@@ -200,7 +200,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
-    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, log: log.child({ component: 'tab-api' }) }),
+    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, log: log.child({ component: 'tab-api' }) }),
     log,
     tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,

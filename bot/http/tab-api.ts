@@ -21,6 +21,9 @@ import { registerDashboardRoutes } from './dashboard-routes';
 import { registerDevDashboardRoutes } from './dev-dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
 import { registerMeRoutes } from './me-routes';
+import { registerCoachAdminRoutes } from './coach-admin-routes';
+import type { CoachService } from '../domain/help/coach-service';
+import { CosmosAuditLog, cosmosCoachRemoval } from '../storage/cosmos-admin';
 
 export interface TabApiDeps {
   config: Config;
@@ -30,6 +33,8 @@ export interface TabApiDeps {
   messenger: Messenger;
   clock: Clock;
   log: Logger;
+  /** Digicoaches: the admin adds, changes and removes them (the admin routes exist only with it). */
+  coaches?: CoachService;
 }
 
 const LEADERSHIP_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'leadership');
@@ -72,6 +77,11 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     log,
   });
   registerMeRoutes(server, { auth, nudges: nudgeRepo, clock, log });
+  if (deps.coaches) registerCoachAdminRoutes(server, {
+    auth,
+    admin: deps.coaches.admin({ audit: new CosmosAuditLog(store.containers.tenants), remove: cosmosCoachRemoval(store.containers.tickets) }),
+    log,
+  });
   if (config.devMode) {
     registerDevDashboardRoutes(server, { store, directory, clock, profiles: async () => (await content()).content.profiles, invalidate: (tenantId) => views.invalidate(tenantId), log });
   }

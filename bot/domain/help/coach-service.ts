@@ -5,6 +5,54 @@ import type { CoachRepository } from './help-ports';
 import type { HelpView } from './help-service';
 import type { Coach } from './help-types';
 import { isoWeek } from './working-hours';
+import { type Caller, notFound, requireAdmin } from '../dashboard/access';
+
+/** One administrative action, ids only (PRODUCT.md: an audit log of administrative actions). */
+export interface AdminAuditEntry {
+  tenantId: string;
+  actorId: string;
+  action: 'coach.added' | 'coach.updated' | 'coach.removed';
+  targetUserId: string;
+  at: string;
+}
+
+export interface AdminAuditLog {
+  record(entry: AdminAuditEntry): Promise<void>;
+  /** The tenant's latest entries, newest first. */
+  latest(tenantId: string, limit: number): Promise<AdminAuditEntry[]>;
+}
+
+export interface CoachAdminPorts {
+  audit: AdminAuditLog;
+  /** Deletes the coach's routing record if unchanged since read; a conflict AppError otherwise. */
+  remove(tenantId: string, userId: string, etag: string): Promise<void>;
+}
+
+/** A coach as the admin's list shows them: settings and load, never ticket contents. */
+export interface AdminCoachRow {
+  userId: string;
+  name: string;
+  department: string | null;
+  location: string | null;
+  domains: string[];
+  maxOpenTickets: number;
+  weeklyCapacity: number;
+  workingHours: { days: number[]; start: string; end: string };
+  takesIntakes: boolean;
+  available: boolean;
+  openTickets: number;
+  pendingOffers: number;
+}
+
+export interface CoachAdmin {
+  list(caller: Caller): Promise<AdminCoachRow[]>;
+  /** People of the directory by (part of) their name, to pick a new coach. */
+  people(caller: Caller, query: string): Promise<Array<{ userId: string; name: string; departmentId: string | null; coach: boolean }>>;
+  save(caller: Caller, userId: string, data: Record<string, unknown>): Promise<Coach>;
+  /** Refused (409) while the coach has open or offered tickets. */
+  remove(caller: Caller, userId: string): Promise<void>;
+  auditLog(caller: Caller): Promise<AdminAuditEntry[]>;
+}
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
 
@@ -19,36 +67,92 @@ export class CoachService {
 
   /** `word digicoach`: register (or update) oneself as a coach. */
   async register(user: UserContext, data: Record<string, unknown>, units: { locations: OrgUnit[]; departments: OrgUnit[] }): Promise<HelpView> {
-    const domains = csv(data.domains).filter((d) => this.deps.topics().includes(d));
-    const days = csv(data.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-    const maxOpen = Number(data.maxOpenTickets);
-    const capacity = Number(data.weeklyCapacity);
-    const start = typeof data.start === 'string' && /^\d{2}:\d{2}$/.test(data.start) ? data.start : null;
-    const end = typeof data.end === 'string' && /^\d{2}:\d{2}$/.test(data.end) ? data.end : null;
-    const locationId = typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId) ? data.locationId : user.location?.id;
-    const departmentId = user.department?.id ?? (typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId) ? data.departmentId : undefined);
-    if (!domains.length || !days.length || !start || !end || start >= end || !Number.isInteger(maxOpen) || maxOpen < 1 || maxOpen > 10 || !Number.isInteger(capacity) || capacity < 1 || capacity > 20) throw bad();
-    const current = await this.deps.coaches.get(user.tenantId, user.userId);
-    const now = this.deps.clock.now();
-    const coach: Coach = {
-      ...(current?.value ?? {
-        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(), available: true,
-      }),
-      tenantId: user.tenantId,
-      userId: user.userId,
-      name: user.name,
-      email: user.person?.email,
-      teamId: user.team?.id,
-      departmentId,
-      locationId,
-      domains,
-      maxOpenTickets: maxOpen,
-      weeklyCapacity: capacity,
-      workingHours: { days, start, end, timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam' },
-      takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true,
-    } as Coach;
-    await this.deps.coaches.upsert(coach);
+    const input = parseCoachInput(data, this.deps.topics(), units);
+    if (!input) throw bad();
+    const coach = await this.save(
+      { tenantId: user.tenantId, userId: user.userId, name: user.name, email: user.person?.email, teamId: user.team?.id, departmentId: user.department?.id, locationId: user.location?.id },
+      input,
+    );
     return { kind: 'registered', coach };
+  }
+
+  /** The programme admin's coach administration; audit and removal are adapters of the tab API. */
+  admin(ports: CoachAdminPorts): CoachAdmin {
+    const { coaches, directory, clock } = this.deps;
+    const caller = async (c: Caller) => {
+      await requireAdmin(directory, c);
+    };
+    const audit = (c: Caller, action: AdminAuditEntry['action'], targetUserId: string) =>
+      ports.audit.record({ tenantId: c.tenantId, actorId: c.userId, action, targetUserId, at: clock.now().toISOString() });
+    return {
+      list: async (c) => {
+        await caller(c);
+        const [all, departments, locations] = await Promise.all([coaches.list(c.tenantId), directory.listUnits(c.tenantId, 'department'), directory.listUnits(c.tenantId, 'location')]);
+        const nameOf = (units: OrgUnit[], id?: string) => (id ? (units.find((u) => u.id === id)?.name ?? null) : null);
+        return all
+          .map(({ value: x }) => ({
+            userId: x.userId,
+            name: x.name,
+            department: nameOf(departments, x.departmentId),
+            location: nameOf(locations, x.locationId),
+            domains: x.domains,
+            maxOpenTickets: x.maxOpenTickets,
+            weeklyCapacity: x.weeklyCapacity,
+            workingHours: { days: x.workingHours.days, start: x.workingHours.start, end: x.workingHours.end },
+            takesIntakes: x.takesIntakes,
+            available: x.available,
+            openTickets: x.openTickets,
+            pendingOffers: x.pendingOffers,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      },
+      people: async (c, query) => {
+        await caller(c);
+        const q = query.trim().toLowerCase();
+        const [people, current] = await Promise.all([directory.listPeople(c.tenantId), coaches.list(c.tenantId)]);
+        const isCoach = new Set(current.map((x) => x.value.userId));
+        return people
+          .filter((p) => !q || p.name.toLowerCase().includes(q))
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .slice(0, 25)
+          .map((p) => ({ userId: p.id, name: p.name, departmentId: p.departmentId ?? null, coach: isCoach.has(p.id) }));
+      },
+      save: async (c, userId, data) => {
+        await caller(c);
+        const person = await directory.getPerson(c.tenantId, userId);
+        if (!person) throw notFound();
+        const [locations, departments] = await Promise.all([directory.listUnits(c.tenantId, 'location'), directory.listUnits(c.tenantId, 'department')]);
+        const input = parseCoachInput(data, this.deps.topics(), { locations, departments });
+        if (!input) throw new AppError('invalid_request', 400, 'error.invalidRequest');
+        const existed = Boolean(await coaches.get(c.tenantId, userId));
+        const coach = await this.save(
+          { tenantId: c.tenantId, userId, name: person.name, email: person.email, teamId: person.teamId, departmentId: person.departmentId, locationId: person.locationId },
+          input,
+        );
+        await audit(c, existed ? 'coach.updated' : 'coach.added', userId);
+        return coach;
+      },
+      remove: async (c, userId) => {
+        await caller(c);
+        for (let attempt = 0; ; attempt++) {
+          const current = await coaches.get(c.tenantId, userId);
+          if (!current) throw notFound();
+          if (current.value.openTickets > 0 || current.value.pendingOffers > 0) throw new AppError('coach_busy', 409, 'coach.admin.busy');
+          try {
+            // Conditional on the record read: an offer booked meanwhile changes it, and we look again.
+            await ports.remove(c.tenantId, userId, current.etag);
+            break;
+          } catch (err) {
+            if (!isConflict(err) || attempt >= 8) throw err;
+          }
+        }
+        await audit(c, 'coach.removed', userId);
+      },
+      auditLog: async (c) => {
+        await caller(c);
+        return ports.audit.latest(c.tenantId, 50);
+      },
+    };
   }
 
   async setAvailability(user: UserContext, available: boolean): Promise<HelpView> {
@@ -71,6 +175,31 @@ export class CoachService {
     return created;
   }
 
+  /** Creates or updates a coach's routing record, keeping their live load and availability. */
+  private async save(who: CoachIdentity, input: CoachInput): Promise<Coach> {
+    const current = await this.deps.coaches.get(who.tenantId, who.userId);
+    const now = this.deps.clock.now();
+    const coach: Coach = {
+      ...(current?.value ?? {
+        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(), available: true,
+      }),
+      tenantId: who.tenantId,
+      userId: who.userId,
+      name: who.name,
+      email: who.email,
+      teamId: who.teamId,
+      departmentId: who.departmentId ?? input.departmentId,
+      locationId: input.locationId ?? who.locationId,
+      domains: input.domains,
+      maxOpenTickets: input.maxOpenTickets,
+      weeklyCapacity: input.weeklyCapacity,
+      workingHours: { days: input.days, start: input.start, end: input.end, timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam' },
+      takesIntakes: input.takesIntakes,
+    } as Coach;
+    await this.deps.coaches.upsert(coach);
+    return coach;
+  }
+
   private async updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
     for (let attempt = 0; ; attempt++) {
       const current = await this.deps.coaches.get(tenantId, userId);
@@ -84,6 +213,44 @@ export class CoachService {
       }
     }
   }
+}
+
+interface CoachIdentity {
+  tenantId: string;
+  userId: string;
+  name: string;
+  email?: string;
+  teamId?: string;
+  departmentId?: string;
+  locationId?: string;
+}
+
+interface CoachInput {
+  domains: string[];
+  days: number[];
+  maxOpenTickets: number;
+  weeklyCapacity: number;
+  start: string;
+  end: string;
+  /** A known location chosen in the form; otherwise the person's own. */
+  locationId?: string;
+  /** A known department, used only when the person's own is unknown. */
+  departmentId?: string;
+  takesIntakes: boolean;
+}
+
+/** The one validation of a coach's settings (`word digicoach` and the admin's form); null when anything is off. */
+function parseCoachInput(data: Record<string, unknown>, topics: string[], units: { locations: OrgUnit[]; departments: OrgUnit[] }): CoachInput | null {
+  const domains = csv(data.domains).filter((d) => topics.includes(d));
+  const days = csv(data.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  const maxOpen = Number(data.maxOpenTickets);
+  const capacity = Number(data.weeklyCapacity);
+  const start = typeof data.start === 'string' && /^\d{2}:\d{2}$/.test(data.start) ? data.start : null;
+  const end = typeof data.end === 'string' && /^\d{2}:\d{2}$/.test(data.end) ? data.end : null;
+  const locationId = typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId) ? data.locationId : undefined;
+  const departmentId = typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId) ? data.departmentId : undefined;
+  if (!domains.length || !days.length || !start || !end || start >= end || !Number.isInteger(maxOpen) || maxOpen < 1 || maxOpen > 10 || !Number.isInteger(capacity) || capacity < 1 || capacity > 20) return null;
+  return { domains, days, maxOpenTickets: maxOpen, weeklyCapacity: capacity, start, end, locationId, departmentId, takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true };
 }
 
 function csv(value: unknown): string[] {

@@ -1,0 +1,56 @@
+import type restify from 'restify';
+import type { CoachAdmin } from '../domain/help/coach-service';
+import { toLocale } from '../domain/org';
+import type { Logger } from '../logger';
+import type { Authenticator } from './auth';
+import { route } from './errors';
+import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
+
+/** Texts of these routes that the bot's catalogue has no key for. */
+const BUSY = {
+  nl: 'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
+  en: 'This digicoach still has open or offered help requests. They can be removed once those are handled or given back.',
+};
+
+/** The programme admin's coach administration and audit log. Access, validation and the audit live in the domain. */
+export function registerCoachAdminRoutes(server: restify.Server, deps: { auth: Authenticator; admin: CoachAdmin; log: Logger }): void {
+  const { auth, admin, log } = deps;
+
+  server.get('/api/v1/admin/coaches', route(log, async (req, res) => {
+    sendPrivate(res, 200, { coaches: await admin.list(await callerOf(auth, req)) });
+  }));
+
+  server.get('/api/v1/admin/people', route(log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const q = new URL(req.url ?? '/', 'http://local').searchParams.get('q') ?? '';
+    sendPrivate(res, 200, { people: await admin.people(caller, q.slice(0, 100)) });
+  }));
+
+  server.put('/api/v1/admin/coaches/:userId', route(log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const userId = idParam(req, 'userId');
+    const coach = await admin.save(caller, userId, objectBody(req));
+    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.saved' }, 'admin changed a coach');
+    sendPrivate(res, 200, { userId: coach.userId, name: coach.name });
+  }));
+
+  server.del('/api/v1/admin/coaches/:userId', route(log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const userId = idParam(req, 'userId');
+    try {
+      await admin.remove(caller, userId);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'coach_busy') {
+        sendPrivate(res, 409, { error: 'coach_busy', message: BUSY[toLocale(req.header('accept-language'))] });
+        return;
+      }
+      throw err;
+    }
+    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.removed' }, 'admin removed a coach');
+    sendPrivate(res, 204, null);
+  }));
+
+  server.get('/api/v1/admin/audit', route(log, async (req, res) => {
+    sendPrivate(res, 200, { entries: await admin.auditLog(await callerOf(auth, req)) });
+  }));
+}
