@@ -5,6 +5,7 @@ export type { LeadershipResult, LeadershipState } from '../../bot/domain/leaders
 export type { CoachNetworkRow } from '../../bot/domain/dashboard/coach-network';
 export type { UnitRow } from '../../bot/domain/dashboard/dashboard-service';
 export type { NudgeOutcome } from '../../bot/domain/dashboard/nudge-service';
+export type { AdminCoachRow } from '../../bot/domain/help/coach-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';

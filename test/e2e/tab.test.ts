@@ -191,6 +191,18 @@ describe('the leader tab in Chromium', function () {
     const file = path.join(ARTIFACTS, 'tab-export.csv');
     await download.saveAs(file);
     assert.match(readFileSync(file, 'utf8'), /^\uFEFFNiveau;Id;Naam/);
+
+    // The admin adds a colleague as a digicoach and sees them in the list.
+    const colleague = demoUser('employee');
+    await page.getByTestId('coach-admin-table').waitFor();
+    await page.getByTestId('coach-search').fill(colleague.name);
+    await page.getByTestId('coach-person').locator(`option[value="${colleague.aadObjectId}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('coach-person').selectOption(colleague.aadObjectId);
+    await page.getByRole('checkbox', { name: 'Apparaten' }).or(page.locator('#coach-admin input[type=checkbox]').first()).first().check();
+    await page.getByTestId('coach-save').click();
+    await page.locator('#main').getByText(`${colleague.name} is opgeslagen als digicoach.`).waitFor();
+    await page.getByTestId('coach-admin-table').getByText(colleague.name).waitFor();
+    await axe('coach administration');
   });
 
   it('shows an employee where the scan is and their reminder switch', async () => {

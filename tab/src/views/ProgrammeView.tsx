@@ -12,6 +12,7 @@ import { Failed, Loading } from '../components/Status';
 import { type Locale, percent, t } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
+import { CoachAdmin } from './CoachAdmin';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -88,6 +89,7 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
       )}
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
+      {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
     </div>
   );
 }
