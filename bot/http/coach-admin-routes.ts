@@ -1,16 +1,9 @@
 import type restify from 'restify';
 import type { CoachAdmin } from '../domain/help/coach-service';
-import { toLocale } from '../domain/org';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { route } from './errors';
 import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
-
-/** Texts of these routes that the bot's catalogue has no key for. */
-const BUSY = {
-  nl: 'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
-  en: 'This digicoach still has open or offered help requests. They can be removed once those are handled or given back.',
-};
 
 /** The programme admin's coach administration and audit log. Access, validation and the audit live in the domain. */
 export function registerCoachAdminRoutes(server: restify.Server, deps: { auth: Authenticator; admin: CoachAdmin; log: Logger }): void {
@@ -37,15 +30,8 @@ export function registerCoachAdminRoutes(server: restify.Server, deps: { auth: A
   server.del('/api/v1/admin/coaches/:userId', route(log, async (req, res) => {
     const caller = await callerOf(auth, req);
     const userId = idParam(req, 'userId');
-    try {
-      await admin.remove(caller, userId);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'coach_busy') {
-        sendPrivate(res, 409, { error: 'coach_busy', message: BUSY[toLocale(req.header('accept-language'))] });
-        return;
-      }
-      throw err;
-    }
+    // A coach with open or offered requests is refused with 409 coach_busy (a localized message).
+    await admin.remove(caller, userId);
     log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.removed' }, 'admin removed a coach');
     sendPrivate(res, 204, null);
   }));

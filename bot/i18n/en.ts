@@ -324,4 +324,5 @@ export const en: Record<MessageKey, string> = {
   'help.digest.body': 'Since {time} nobody could pick up these questions. The newest:',
   'help.digest.line': '- {topic}: {question} ({requester})',
   'help.digest.advice': 'Look at the coach network in the tab: are enough digicoaches available, and do their hours and capacity fit?',
+  'coach.admin.busy': 'This digicoach still has open or offered help requests. They can be removed once those are handled or given back.',
 };

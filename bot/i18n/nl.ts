@@ -322,6 +322,7 @@ export const nl = {
   'help.digest.body': 'Sinds {time} kon niemand deze vragen oppakken. De nieuwste:',
   'help.digest.line': '- {topic}: {question} ({requester})',
   'help.digest.advice': 'Kijk in de tab bij het coachnetwerk: zijn er genoeg digicoaches beschikbaar, en passen hun werktijden en capaciteit?',
+  'coach.admin.busy': 'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
