@@ -5,6 +5,7 @@ import type { CoachRepository } from './help-ports';
 import type { HelpView } from './help-service';
 import type { Coach } from './help-types';
 import { isoWeek } from './working-hours';
+import { updateCoach } from './coach-record';
 import { type Caller, notFound, requireAdmin } from '../dashboard/access';
 
 /** One administrative action, ids only (PRODUCT.md: an audit log of administrative actions). */
@@ -200,18 +201,8 @@ export class CoachService {
     return coach;
   }
 
-  private async updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.deps.coaches.get(tenantId, userId);
-      if (!current) return null;
-      const next = structuredClone(current.value);
-      change(next);
-      try {
-        return (await this.deps.coaches.replace(next, current.etag)).value;
-      } catch (err) {
-        if (!isConflict(err) || attempt >= 8) throw err;
-      }
-    }
+  private updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
+    return updateCoach(this.deps.coaches, tenantId, userId, change);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Coach, HelpChannel, Outcome, Ticket, TicketEvent, TicketKind, Urge
 import { timingsOf } from './help-types';
 import { chooseCoach } from './routing';
 import { isoWeek } from './working-hours';
+import { updateCoach } from './coach-record';
 
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
@@ -422,18 +423,8 @@ export class HelpService {
     }
   }
 
-  private async updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.deps.coaches.get(tenantId, userId);
-      if (!current) return null;
-      const next = structuredClone(current.value);
-      change(next);
-      try {
-        return (await this.deps.coaches.replace(next, current.etag)).value;
-      } catch (err) {
-        if (!isConflict(err) || attempt >= 8) throw err;
-      }
-    }
+  private updateCoach(tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
+    return updateCoach(this.deps.coaches, tenantId, userId, change);
   }
 
   private statusView(ticket: Ticket, viewer: string): HelpView {
