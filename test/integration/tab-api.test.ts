@@ -5,6 +5,7 @@ import { cardOf, TeamsTestClient } from '../helpers/teams';
 import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { TabClient } from '../unit/http/support/tab-client';
+import { rank } from '../helpers/rank';
 
 const [gent, wk] = demoSeeds;
 const leaderOf = (seed: (typeof demoSeeds)[number], teamId: string) => seed.teams.find((t) => t.id === teamId)!.leaderId;
@@ -303,22 +304,3 @@ describe('the tab API (development identities)', function () {
   });
 });
 
-/** Rank of a small dense matrix (the oracle for "derivable by adding and subtracting"). */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i][c]) > Math.abs(m[best][c])) best = i;
-    if (Math.abs(m[best][c]) < 1e-9) continue;
-    [m[r], m[best]] = [m[best], m[r]];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i][c] / m[r][c];
-      for (let j = c; j < cols; j++) m[i][j] -= f * m[r][j];
-    }
-    r++;
-  }
-  return r;
-}

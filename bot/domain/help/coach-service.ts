@@ -206,15 +206,7 @@ export class CoachService {
   }
 }
 
-interface CoachIdentity {
-  tenantId: string;
-  userId: string;
-  name: string;
-  email?: string;
-  teamId?: string;
-  departmentId?: string;
-  locationId?: string;
-}
+type CoachIdentity = Pick<Coach, 'tenantId' | 'userId' | 'name' | 'email' | 'teamId' | 'departmentId' | 'locationId'>;
 
 interface CoachInput {
   domains: string[];

@@ -38,6 +38,18 @@ export function LeadershipView(props: { api: Api; locale: Locale; palette: Chart
   if (state.error) return <Failed locale={locale} error={state.error} retry={state.reload} />;
   const s = state.data!;
   const answered = Object.keys(answers).length;
+  // Step by step and as one form answer the same way, and both end on the result.
+  const answering = {
+    api,
+    locale,
+    state: s,
+    answers,
+    onAnswer: (id: string, v: number) => setAnswers((a) => ({ ...a, [id]: v })),
+    onDone: () => {
+      setMode('result');
+      state.reload();
+    },
+  };
 
   return (
     <div className={styles.stack}>
@@ -57,30 +69,10 @@ export function LeadershipView(props: { api: Api; locale: Locale; palette: Chart
         </Section>
       )}
       {mode === 'step' && (
-        <StepByStep
-          api={api}
-          locale={locale}
-          state={s}
-          answers={answers}
-          onAnswer={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
-          onDone={() => {
-            setMode('result');
-            state.reload();
-          }}
-        />
+        <StepByStep {...answering} />
       )}
       {mode === 'form' && (
-        <AsForm
-          api={api}
-          locale={locale}
-          state={s}
-          answers={answers}
-          onAnswer={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
-          onDone={() => {
-            setMode('result');
-            state.reload();
-          }}
-        />
+        <AsForm {...answering} />
       )}
       {mode === 'result' && (
         <Result

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { effectiveThreshold, planDashboard, planPublication, releaseFor, type Structure } from '../../../bot/domain/dashboard/anonymity';
+import { rank } from '../../helpers/rank';
 
 /** A team (or the people without a team) as the tests know it: its groups and the truth about its people. */
 interface Cell {
@@ -31,25 +32,6 @@ function plan(o: Org) {
   return planDashboard(o.structure, { teams: teams((c) => c.members), tenant: total((c) => c.members) }, { teams: teams((c) => c.respondents), tenant: total((c) => c.respondents) }, o.threshold);
 }
 
-/** Rank of a dense matrix (an oracle independent of the module's min-cut reasoning). */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i][c]) > Math.abs(m[best][c])) best = i;
-    if (Math.abs(m[best][c]) < 1e-9) continue;
-    [m[r], m[best]] = [m[best], m[r]];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i][c] / m[r][c];
-      for (let j = c; j < cols; j++) m[i][j] -= f * m[r][j];
-    }
-    r++;
-  }
-  return r;
-}
 
 /** Every non-empty set of teams an observer can compute from the published groups by adding and subtracting them. */
 function derivableSets(cells: Cell[], published: Set<string>): number[][] {
