@@ -1,12 +1,20 @@
 /**
- * Builds the Teams app package manifest/build/digivaardig.zip.
+ * Builds the Teams app package (`npm run package`).
  *
- *   BOT_ID=... TAB_HOST=... AAD_APP_CLIENT_ID=... npx tsx manifest/package.ts
+ * Reads the same variables as the server: BOT_APP_ID (the bot's Entra app id or
+ * managed identity client id), PUBLIC_BASE_URL (https://<host>, the tab's host),
+ * AAD_APP_CLIENT_ID (the tab's SSO app registration) and optionally TEAMS_APP_ID
+ * (gives another environment, e.g. acceptance, its own app id in the same tenant).
  *
  * Fills the ${{NAME}} placeholders in manifest.json and en-us.json, validates
  * both against the official schemas bundled in @microsoft/app-manifest
- * (offline), and zips them with the two icons. Optional: TEAMS_APP_ID to give
- * another environment (test, acceptance) its own app id in the same tenant.
+ * (offline), and zips them with the two icons.
+ *
+ * With `--production` (or NODE_ENV=production) every value is required and the
+ * zip is manifest/build/digivaardig.zip. Otherwise missing values are filled
+ * with development placeholders and the zip is manifest/build/digivaardig-dev.zip,
+ * so the package can be built and validated anywhere but is never mistaken
+ * for one to upload. `--out=<file>` writes the zip elsewhere.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,11 +23,22 @@ import { createZip } from './zip';
 
 export const MANIFEST_DIR = __dirname;
 export const DEFAULT_OUTPUT = path.join(MANIFEST_DIR, 'build', 'digivaardig.zip');
+export const DEVELOPMENT_OUTPUT = path.join(MANIFEST_DIR, 'build', 'digivaardig-dev.zip');
 export const PACKAGE_FILES = ['manifest.json', 'en-us.json', 'color.png', 'outline.png'] as const;
 
-export const REQUIRED_VARIABLES = ['BOT_ID', 'TAB_HOST', 'AAD_APP_CLIENT_ID'] as const;
-export type RequiredVariable = (typeof REQUIRED_VARIABLES)[number];
-export type PackageValues = Record<RequiredVariable, string> & { TEAMS_APP_ID?: string };
+/** The manifest's placeholders, each filled from the server's own environment variable. */
+export const PLACEHOLDER_SOURCES = { BOT_ID: 'BOT_APP_ID', TAB_HOST: 'PUBLIC_BASE_URL', AAD_APP_CLIENT_ID: 'AAD_APP_CLIENT_ID' } as const;
+export type PlaceholderName = keyof typeof PLACEHOLDER_SOURCES;
+export type PackageValues = Record<PlaceholderName, string> & { TEAMS_APP_ID?: string };
+
+/** Stand-ins for development packages: well-formed, obviously not real. */
+export const DEVELOPMENT_PLACEHOLDERS: Readonly<Record<PlaceholderName, string>> = {
+  BOT_ID: '00000000-0000-4000-8000-000000000b07',
+  TAB_HOST: 'digivaardig.localhost',
+  AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-0000000000aa',
+};
+
+export type PackageMode = 'production' | 'development';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -32,31 +51,52 @@ export class PackageConfigError extends Error {
   }
 }
 
-/** Reads and checks the deployment values; lists every problem at once. */
-export function readPackageValues(env: NodeJS.ProcessEnv): PackageValues {
-  const problems: string[] = [];
-  const missing = REQUIRED_VARIABLES.filter((name) => !env[name]?.trim());
-  if (missing.length > 0) {
-    problems.push(`missing environment variable(s): ${missing.join(', ')}`);
+/** The tab's host from PUBLIC_BASE_URL: it must be https on the default port, without a path (Teams loads the tab from there). */
+function hostOf(baseUrl: string, problems: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    problems.push(`PUBLIC_BASE_URL must be a URL such as https://digivaardig.example.org, got "${baseUrl}"`);
+    return '';
   }
+  if (url.protocol !== 'https:' || url.port !== '' || (url.pathname !== '/' && url.pathname !== '') || !HOST_NAME.test(url.hostname)) {
+    problems.push(`PUBLIC_BASE_URL must be https://<host name> without port or path, got "${baseUrl}"`);
+    return '';
+  }
+  return url.hostname.toLowerCase();
+}
+
+export interface ReadValues {
+  values: PackageValues;
+  /** Placeholders filled with development stand-ins (always empty in production). */
+  standIns: PlaceholderName[];
+}
+
+/** Reads and checks the deployment values; lists every problem at once. */
+export function readPackageValues(env: NodeJS.ProcessEnv, mode: PackageMode = 'production'): ReadValues {
+  const problems: string[] = [];
   const get = (name: string): string => env[name]?.trim() ?? '';
-  for (const name of ['BOT_ID', 'AAD_APP_CLIENT_ID', 'TEAMS_APP_ID']) {
+  const missing = (Object.keys(PLACEHOLDER_SOURCES) as PlaceholderName[]).filter((name) => !get(PLACEHOLDER_SOURCES[name]));
+  if (mode === 'production' && missing.length > 0) {
+    problems.push(`missing environment variable(s): ${missing.map((name) => PLACEHOLDER_SOURCES[name]).join(', ')}`);
+  }
+  for (const name of ['BOT_APP_ID', 'AAD_APP_CLIENT_ID', 'TEAMS_APP_ID']) {
     const value = get(name);
     if (value && !GUID.test(value)) problems.push(`${name} must be a GUID (the Entra app / client id), got "${value}"`);
   }
-  const host = get('TAB_HOST');
-  if (host && !HOST_NAME.test(host)) {
-    problems.push(`TAB_HOST must be a bare host name such as digivaardig.example.org (no https://, port or path), got "${host}"`);
-  }
+  const host = get('PUBLIC_BASE_URL') ? hostOf(get('PUBLIC_BASE_URL'), problems) : '';
   if (problems.length > 0) throw new PackageConfigError(problems);
 
+  const standIns = mode === 'development' ? missing : [];
+  const pick = (name: PlaceholderName, value: string) => (value ? value.toLowerCase() : DEVELOPMENT_PLACEHOLDERS[name]);
   const values: PackageValues = {
-    BOT_ID: get('BOT_ID').toLowerCase(),
-    TAB_HOST: host.toLowerCase(),
-    AAD_APP_CLIENT_ID: get('AAD_APP_CLIENT_ID').toLowerCase(),
+    BOT_ID: pick('BOT_ID', get('BOT_APP_ID')),
+    TAB_HOST: pick('TAB_HOST', host),
+    AAD_APP_CLIENT_ID: pick('AAD_APP_CLIENT_ID', get('AAD_APP_CLIENT_ID')),
   };
   if (get('TEAMS_APP_ID')) values.TEAMS_APP_ID = get('TEAMS_APP_ID').toLowerCase();
-  return values;
+  return { values, standIns };
 }
 
 /** Replaces every ${{NAME}}; throws if the text uses a placeholder without a value. */
@@ -217,19 +257,27 @@ export async function buildPackage(values: PackageValues, output: string = DEFAU
   return { output, manifestErrors, localizationErrors };
 }
 
+/** Production when asked for on the command line or by NODE_ENV; development otherwise. */
+export function packageMode(argv: readonly string[], env: NodeJS.ProcessEnv): PackageMode {
+  return argv.includes('--production') || env.NODE_ENV === 'production' ? 'production' : 'development';
+}
+
 async function main(): Promise<number> {
-  let values: PackageValues;
+  const mode = packageMode(process.argv.slice(2), process.env);
+  let read: ReadValues;
   try {
-    values = readPackageValues(process.env);
+    read = readPackageValues(process.env, mode);
   } catch (error) {
     if (error instanceof PackageConfigError) {
       console.error(error.message);
-      console.error('Example: BOT_ID=<guid> TAB_HOST=digivaardig.example.org AAD_APP_CLIENT_ID=<guid> npx tsx manifest/package.ts');
+      console.error('Example: BOT_APP_ID=<guid> PUBLIC_BASE_URL=https://digivaardig.example.org AAD_APP_CLIENT_ID=<guid> npm run package -- --production');
       return 1;
     }
     throw error;
   }
-  const result = await buildPackage(values);
+  const out = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
+  const output = out ? path.resolve(out) : mode === 'production' ? DEFAULT_OUTPUT : DEVELOPMENT_OUTPUT;
+  const result = await buildPackage(read.values, output);
   const problems = [
     ...result.manifestErrors.map((e) => `manifest.json: ${e}`),
     ...result.localizationErrors.map((e) => `en-us.json: ${e}`),
@@ -238,7 +286,11 @@ async function main(): Promise<number> {
     console.error(`Schema validation failed; no package written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
-  console.log(`Wrote ${path.relative(process.cwd(), result.output)} (${PACKAGE_FILES.join(', ')})`);
+  console.log(`Wrote ${path.relative(process.cwd(), result.output)} (${PACKAGE_FILES.join(', ')}), valid against the v1.22 schemas`);
+  if (read.standIns.length > 0) {
+    const names = read.standIns.map((name) => PLACEHOLDER_SOURCES[name]).join(', ');
+    console.warn(`DEVELOPMENT PACKAGE: placeholders stand in for ${names}. Do not upload it; set them and run npm run package -- --production.`);
+  }
   return 0;
 }
 

@@ -3,15 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { parseCommand } from '../../../bot/teams/commands';
 import { BOT_COMMANDS } from '../../../manifest/commands';
 import { ACCENT_COLOR, encodePng, renderColorIcon, renderOutlineIcon } from '../../../manifest/make-icons';
 import {
   MANIFEST_DIR,
   PACKAGE_FILES,
+  DEVELOPMENT_PLACEHOLDERS,
   PackageConfigError,
   bundledSchemaPath,
   buildPackage,
+  packageMode,
   readPackageValues,
   renderPackage,
   substitutePlaceholders,
@@ -350,28 +353,63 @@ describe('The Teams app package', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     });
 
-    it('names every missing environment variable at once', () => {
+    const ENV = {
+      BOT_APP_ID: SAMPLE.BOT_ID,
+      PUBLIC_BASE_URL: `https://${SAMPLE.TAB_HOST}`,
+      AAD_APP_CLIENT_ID: SAMPLE.AAD_APP_CLIENT_ID,
+    };
+
+    it('reads the server\'s own variables: BOT_APP_ID, the host of PUBLIC_BASE_URL, AAD_APP_CLIENT_ID', () => {
+      const { values, standIns } = readPackageValues({ ...ENV, PUBLIC_BASE_URL: 'https://Digivaardig.Example.org/' });
+      assert.deepEqual(values, SAMPLE);
+      assert.deepEqual(standIns, []);
+    });
+
+    it('in production, names every missing environment variable at once', () => {
       assert.throws(
-        () => readPackageValues({}),
+        () => readPackageValues({}, 'production'),
         (error: unknown) =>
           error instanceof PackageConfigError &&
-          /BOT_ID, TAB_HOST, AAD_APP_CLIENT_ID/.test(error.message),
+          /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(error.message),
       );
     });
 
-    it('rejects a client id that is not a GUID and a host with a scheme', () => {
-      assert.throws(
-        () => readPackageValues({ BOT_ID: 'bot', TAB_HOST: 'https://digivaardig.example.org', AAD_APP_CLIENT_ID: SAMPLE.AAD_APP_CLIENT_ID }),
-        (error: unknown) =>
-          error instanceof PackageConfigError &&
-          error.problems.length === 2 &&
-          /BOT_ID must be a GUID/.test(error.message) &&
-          /TAB_HOST must be a bare host name/.test(error.message),
-      );
+    it('in development, fills what is missing with placeholders and says which', async () => {
+      const { values, standIns } = readPackageValues({ AAD_APP_CLIENT_ID: SAMPLE.AAD_APP_CLIENT_ID }, 'development');
+      assert.deepEqual(standIns, ['BOT_ID', 'TAB_HOST']);
+      assert.equal(values.BOT_ID, DEVELOPMENT_PLACEHOLDERS.BOT_ID);
+      assert.equal(values.TAB_HOST, DEVELOPMENT_PLACEHOLDERS.TAB_HOST);
+      assert.equal(values.AAD_APP_CLIENT_ID, SAMPLE.AAD_APP_CLIENT_ID);
+      const result = await buildPackage(values, path.join(tmp, 'dev.zip'));
+      assert.deepEqual([...result.manifestErrors, ...result.localizationErrors], [], 'the development package is valid too');
+    });
+
+    it('still refuses malformed values in development', () => {
+      assert.throws(() => readPackageValues({ BOT_APP_ID: 'bot' }, 'development'), /BOT_APP_ID must be a GUID/);
+    });
+
+    it('is production with --production or NODE_ENV=production, development otherwise', () => {
+      assert.equal(packageMode(['--production'], {}), 'production');
+      assert.equal(packageMode([], { NODE_ENV: 'production' }), 'production');
+      assert.equal(packageMode([], {}), 'development');
+    });
+
+    it('rejects a client id that is not a GUID and a base URL that is not bare https', () => {
+      for (const url of ['http://digivaardig.example.org', 'https://digivaardig.example.org:8443', 'https://digivaardig.example.org/tab', 'digivaardig.example.org']) {
+        assert.throws(
+          () => readPackageValues({ ...ENV, BOT_APP_ID: 'bot', PUBLIC_BASE_URL: url }),
+          (error: unknown) =>
+            error instanceof PackageConfigError &&
+            error.problems.length === 2 &&
+            /BOT_APP_ID must be a GUID/.test(error.message) &&
+            /PUBLIC_BASE_URL must be/.test(error.message),
+          url,
+        );
+      }
     });
 
     it('accepts valid values, and an optional TEAMS_APP_ID for another environment', () => {
-      const values = readPackageValues({ ...SAMPLE, TEAMS_APP_ID: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' });
+      const { values } = readPackageValues({ ...ENV, TEAMS_APP_ID: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' });
       assert.equal(values.TAB_HOST, SAMPLE.TAB_HOST);
       assert.equal(renderPackage(values).manifest.id, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
       assert.equal(renderPackage(SAMPLE).manifest.id, source.id);
@@ -407,6 +445,40 @@ describe('The Teams app package', () => {
       const output = path.join(tmp, 'out.zip');
       const result = await buildPackage(SAMPLE, output, dir);
       assert.ok(result.manifestErrors.length > 0);
+      assert.equal(fs.existsSync(output), false);
+    });
+
+    it('npm run package writes a zip that validates offline: manifest, every localization file, icon sizes', async function () {
+      this.timeout(60_000);
+      const output = path.join(tmp, 'from-script.zip');
+      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`], {
+        env: { PATH: process.env.PATH, ...ENV, TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555' },
+        encoding: 'utf8',
+      });
+      assert.match(stdout, /valid against the v1\.22 schemas/);
+      const files = readZip(fs.readFileSync(output));
+      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+      assert.deepEqual(await validateManifest(manifest), []);
+      assert.equal(manifest.id, '11111111-2222-4333-8444-555555555555');
+      assert.equal(manifest.bots[0].botId, SAMPLE.BOT_ID);
+      assert.deepEqual(manifest.validDomains, [SAMPLE.TAB_HOST]);
+      const languages = manifest.localizationInfo.additionalLanguages as Array<{ languageTag: string; file: string }>;
+      assert.ok(languages.length > 0);
+      for (const { file } of languages) {
+        assert.ok(files.has(file), `${file} is in the zip`);
+        assert.deepEqual(await validateLocalization(JSON.parse(files.get(file)!.toString('utf8'))), [], file);
+      }
+      const color = readPng(files.get(manifest.icons.color)!);
+      const outline = readPng(files.get(manifest.icons.outline)!);
+      assert.deepEqual([color.width, color.height, outline.width, outline.height], [192, 192, 32, 32]);
+    });
+
+    it('npm run package --production refuses to build without the deployment values', () => {
+      const output = path.join(tmp, 'none.zip');
+      assert.throws(
+        () => execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`], { env: { PATH: process.env.PATH }, stdio: 'pipe' }),
+        (error: { status?: number; stderr?: Buffer }) => error.status === 1 && /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(String(error.stderr)),
+      );
       assert.equal(fs.existsSync(output), false);
     });
 
