@@ -29,6 +29,7 @@ import { HelpService } from './domain/help/help-service';
 import { CoachService } from './domain/help/coach-service';
 import { everyoneAvailable } from './domain/help/help-ports';
 import { GraphPresence } from './graph/graph-presence';
+import { botChatUrl } from './cards/personal-chat-card';
 import { createConfidentialClient } from './graph/obo-token-provider';
 import { Scheduler } from './domain/help/scheduler';
 import { CosmosCoachRepository, CosmosTicketRepository, CosmosTimerRepository } from './storage/cosmos-help';
@@ -183,6 +184,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       ),
     ),
     allowedTenants: config.allowedTenants,
+    personalChatUrl: botChatUrl(config.bot?.appId),
     anonymityThreshold: config.anonymityThreshold,
     clock,
     log: botLog,

@@ -17,6 +17,10 @@ export const en: Record<MessageKey, string> = {
   'menu.commands':
     '- **scan**: take the digital self-scan\n- **result**: see your result\n- **modules**: your training advice\n- **help**: ask a digicoach\n- **my tickets**: your help requests\n- **my data**: what we keep about you',
   'menu.coachCommands': 'For digicoaches: **available**, **unavailable**, **become digicoach**',
+  'team.title': 'Digivaardig works in your personal chat',
+  'team.body': 'Your scan, your result and your help questions are yours. That is why I do not answer in a channel or group chat. Open the chat with Digivaardig and type "scan" or "help" there.',
+  'team.leaders': 'A team leader? Add the Digivaardig tab to your team: it shows your team\'s progress, always anonymously.',
+  'team.openChat': 'Open the chat with Digivaardig',
   'notYet.title': 'Coming soon',
   'notYet.body': '"{command}" is not available yet. We are working on it. Type **scan** or choose below.',
   'error.title': "That didn't work",

@@ -15,6 +15,10 @@ export const nl = {
   'menu.commands':
     '- **scan**: doe de digitale zelfscan\n- **resultaat**: bekijk je uitslag\n- **modules**: je opleidingsadvies\n- **hulp**: vraag een digicoach\n- **mijn tickets**: je hulpvragen\n- **mijn gegevens**: wat we van je bewaren',
   'menu.coachCommands': 'Voor digicoaches: **beschikbaar**, **niet beschikbaar**, **word digicoach**',
+  'team.title': 'Digivaardig werkt in je persoonlijke chat',
+  'team.body': 'Je scan, je resultaat en je hulpvragen zijn van jou. Daarom antwoord ik niet in een kanaal of groepschat. Open de chat met Digivaardig en typ daar "scan" of "hulp".',
+  'team.leaders': 'Leidinggevende? Voeg het tabblad Digivaardig toe aan je team: daar zie je de voortgang van je team, altijd anoniem.',
+  'team.openChat': 'Open de chat met Digivaardig',
   'notYet.title': 'Komt binnenkort',
   'notYet.body': '"{command}" kan nog niet. We werken eraan. Typ **scan** of kies hieronder.',
   'error.title': 'Dat lukte niet',

@@ -11,6 +11,7 @@ import type { AdaptiveCard } from '../cards/card';
 import { isVerb } from '../cards/verbs';
 import { menuCard } from '../cards/menu-card';
 import { noticeCard } from '../cards/notice-card';
+import { personalChatCard } from '../cards/personal-chat-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { AppError } from '../domain/errors';
 import type { UserContext } from '../domain/org';
@@ -30,8 +31,19 @@ export interface BotDeps {
   features: Features;
   allowedTenants: string[];
   anonymityThreshold: number;
+  /** Deep link to the personal chat with the bot, offered in channels and group chats; null in development. */
+  personalChatUrl: string | null;
   clock: Clock;
   log: Logger;
+}
+
+/** The owner of the one welcome record per channel or group chat (they belong to nobody). */
+const SHARED_WELCOME_OWNER = 'shared-conversation';
+
+/** A channel or group chat; activities without a conversation type are treated as personal (the emulator's). */
+function isShared(activity: TurnContext['activity']): boolean {
+  const type = activity.conversation?.conversationType;
+  return Boolean(type) && type !== 'personal';
 }
 
 const RESERVED: Command[] = ['scan', 'result', 'modules', 'help', 'becomeCoach', 'available', 'unavailable', 'myTickets', 'myData'];
@@ -75,7 +87,28 @@ export class DigivaardigBot extends TeamsActivityHandler {
       }
       return;
     }
+    if (isShared(context.activity)) return this.inSharedConversation(context);
     await super.run(context);
+  }
+
+  /**
+   * In a channel or group chat the bot answers nothing personal: every message or card
+   * action gets the pointer to the personal chat, and adding the app to a team posts
+   * that pointer once. Nothing is read or stored for the sender.
+   */
+  private async inSharedConversation(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const reply = () => personalChatCard({ chatUrl: this.deps.personalChatUrl }, toLocale(a.locale));
+    if (a.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(reply()) } });
+      return;
+    }
+    const botAdded = (a.type === 'conversationUpdate' && a.membersAdded?.some((m) => m.id === a.recipient?.id)) || (a.type === 'installationUpdate' && a.action === 'add');
+    if (a.type === 'message' || botAdded) {
+      const { tenantId } = identityOf(a);
+      const first = a.type === 'message' || (await this.deps.userState.firstWelcome(tenantId!, SHARED_WELCOME_OWNER, a.conversation.id, this.deps.clock.now().toISOString()));
+      if (first) await send(context, reply());
+    }
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -165,9 +198,8 @@ export class DigivaardigBot extends TeamsActivityHandler {
     return { user, activityId: a.id, conversationId: a.conversation.id, text: a.text, replyToId: a.replyToId };
   }
 
-  /** Keeps the latest conversation reference of a personal chat so proactive messages can reach the user. */
+  /** Keeps the latest conversation reference of the personal chat (the only kind that gets here) so proactive messages can reach the user. */
   private async saveReference(context: TurnContext, user: UserContext): Promise<void> {
-    if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') return;
     await this.deps.references.keep(user.tenantId, user.userId, TC.getConversationReference(context.activity), context.activity.locale ?? user.locale);
   }
 

@@ -137,6 +137,56 @@ describe('the server on the embedded Cosmos server', () => {
     });
   });
 
+  describe('in a team channel or a group chat', () => {
+    const channelId = (tag: string) => `19:${tag}-${randomUUID()}@thread.tacv2`;
+    /** Sends an activity into a shared conversation and returns what the bot posted there. */
+    async function inShared(c: TeamsTestClient, conversation: { id: string; conversationType: string }, extra: Record<string, unknown>, expect = 1) {
+      const res = await c.post(c.activity({ ...extra, conversation: { ...conversation, tenantId: c.user.tenantId } }));
+      const replies = expect > 0 ? await conn.connector.waitFor(conversation.id, expect) : [];
+      return { ...res, replies };
+    }
+
+    it('answers "@Digivaardig resultaat" with a pointer to the personal chat, never with personal data, and stores nothing', async () => {
+      const user = { ...demoUser('employee', 1), aadObjectId: randomUUID() };
+      const conversation = { id: channelId('general'), conversationType: 'channel' };
+      const { status, replies } = await inShared(client(user), conversation, { type: 'message', text: '<at>Digivaardig</at> resultaat' });
+      assert.equal(status, 200);
+      const card = cardOf(replies[0]);
+      assertValidCard(card, 'personal-chat');
+      assert.match(cardText(card), /werkt in je persoonlijke chat/);
+      assert.doesNotMatch(cardText(card), new RegExp(user.name.split(' ')[0]!));
+      assert.deepEqual(cardVerbs(card), [], 'no buttons that would act in the channel');
+      const stored = await app.store.containers.users.items
+        .query({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: `${user.tenantId}|${user.aadObjectId}` }] })
+        .fetchAll();
+      assert.deepEqual(stored.resources, [], 'no conversation reference or state for someone who only spoke in a channel');
+    });
+
+    it('answers a card action in a group chat with the same pointer, in English for an English client', async () => {
+      const user = { ...demoUser('employee'), locale: 'en-US' };
+      const conversation = { id: `19:group-${randomUUID()}@thread.v2`, conversationType: 'groupChat' };
+      const c = client(user);
+      const res = await c.post(c.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'scan.start', data: { verb: 'scan.start' } } }, conversation: { ...conversation, tenantId: user.tenantId } }));
+      assert.equal(res.status, 200);
+      const card = (res.body as { value: Record<string, unknown> }).value;
+      assertValidCard(card, 'personal-chat-en');
+      assert.match(cardText(card), /works in your personal chat/);
+    });
+
+    it('introduces itself once when the app is added to a team, even when Teams announces it twice', async () => {
+      const c = client(demoUser('leader'));
+      const conversation = { id: channelId('team'), conversationType: 'channel' };
+      await Promise.all([
+        inShared(c, conversation, { type: 'installationUpdate', action: 'add' }, 0),
+        inShared(c, conversation, { type: 'conversationUpdate', membersAdded: [{ id: '28:digivaardig-bot' }] }, 0),
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      const posted = conn.connector.activities(conversation.id);
+      assert.equal(posted.length, 1);
+      assert.match(cardText(cardOf(posted[0])), /Voeg het tabblad Digivaardig toe/);
+    });
+  });
+
   describe('bad input on /api/messages', () => {
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
       fetch(`${app.url}/api/messages`, { method: 'POST', headers, body });
