@@ -15,6 +15,7 @@ function versioned<T>(doc: Stored | null | undefined): Versioned<T> | null {
 }
 
 const coachId = (userId: string) => `coach:${userId}`;
+const SEED_MARKER = 'coach-seed';
 const ticketId = (id: string) => `ticket:${id}`;
 
 /** Coaches (routing state: availability, load, rotation) in the `tickets` container, partition /tenantId. */
@@ -30,6 +31,14 @@ export class CosmosCoachRepository implements CoachRepository {
 
   async get(tenantId: string, userId: string): Promise<Versioned<Coach> | null> {
     return versioned(await readOrNull<Stored>(this.container, coachId(userId), tenantId));
+  }
+
+  async seeded(tenantId: string): Promise<boolean> {
+    return Boolean(await readOrNull(this.container, SEED_MARKER, tenantId));
+  }
+
+  async markSeeded(tenantId: string, at: string): Promise<void> {
+    await this.container.items.upsert({ id: SEED_MARKER, docType: 'coach-seed', tenantId, at });
   }
 
   async createIfMissing(coach: Coach): Promise<boolean> {

@@ -161,8 +161,13 @@ export class CoachService {
     return coach ? { kind: 'availability', available } : { kind: 'notCoach' };
   }
 
-  /** Coaches (from the directory) get their routing record; idempotent. */
+  /**
+   * Coaches (from the demo directory) get their routing record, once per tenant: after
+   * that the coach administration owns the records, and a coach removed there stays
+   * removed. Safe to repeat after a crash half-way (records are created only if missing).
+   */
   async seedCoachesFromDirectory(tenantId: string): Promise<number> {
+    if (await this.deps.coaches.seeded(tenantId)) return 0;
     const people = await this.deps.directory.listPeople(tenantId);
     const now = this.deps.clock.now();
     let created = 0;
@@ -173,6 +178,7 @@ export class CoachService {
       });
       if (made) created++;
     }
+    await this.deps.coaches.markSeeded(tenantId, now.toISOString());
     return created;
   }
 

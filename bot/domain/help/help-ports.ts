@@ -10,6 +10,9 @@ export interface CoachRepository {
   /** Throws a conflict AppError when the coach changed since read. */
   replace(coach: Coach, etag: string): Promise<Versioned<Coach>>;
   upsert(coach: Coach): Promise<void>;
+  /** Whether the demo's coaches were seeded in this tenant once already (so a coach removed since stays removed). */
+  seeded(tenantId: string): Promise<boolean>;
+  markSeeded(tenantId: string, at: string): Promise<void>;
 }
 
 export interface TicketRepository {
