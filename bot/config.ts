@@ -12,6 +12,12 @@ const csv = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
+/** An https URL, or http on the loopback interface only (local fakes in tests). */
+const serviceUrl = z.url().refine((v) => {
+  const u = new URL(v);
+  return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+}, 'https (plain http only on 127.0.0.1 or localhost)');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -42,10 +48,19 @@ const envSchema = z.object({
   HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
 
+  GRAPH_AUTH: z.enum(['none', 'secret', 'managed-identity']).optional(),
   GRAPH_CLIENT_ID: z.string().optional(),
   GRAPH_CLIENT_SECRET: z.string().optional(),
+  AZURE_CLIENT_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
+  GRAPH_TENANT_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
   GRAPH_PRESENCE: bool.optional(),
+  GRAPH_DIRECTORY: bool.optional(),
+  GRAPH_DIRECTORY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(3600),
+  GRAPH_BASE_URL: serviceUrl.optional(),
 });
+
+/** Every environment variable the app reads (infra checks its app settings against this list). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 const HINTS: Record<string, string> = {
   PORT: 'a TCP port, e.g. 3978',
@@ -54,8 +69,11 @@ const HINTS: Record<string, string> = {
   BOT_APP_PASSWORD: 'the client secret of the bot registration (or set BOT_APP_TYPE=UserAssignedMSI)',
   BOT_TENANT_ID: 'the Entra tenant id of the bot registration',
   ANONYMITY_THRESHOLD: 'smallest group shown in aggregates; 3 or more',
-  GRAPH_CLIENT_SECRET: 'the client secret of the Entra app with the application permission Presence.Read.All',
-  GRAPH_CLIENT_ID: 'the client id of the Entra app with the application permission Presence.Read.All',
+  GRAPH_CLIENT_SECRET: 'the client secret of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
+  GRAPH_CLIENT_ID: 'the client id of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
+  GRAPH_AUTH: 'none, secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET) or managed-identity (AZURE_CLIENT_ID of the user-assigned identity)',
+  GRAPH_TENANT_ID: 'the Entra tenant of the managed identity: it can only read Graph in its own tenant',
+  AZURE_CLIENT_ID: 'the client id of the user-assigned managed identity',
 };
 
 export interface Config {
@@ -81,10 +99,26 @@ export interface Config {
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
   help: { offerTimeoutSeconds: number; maxOffers: number };
-  /** App-only Graph credentials (client credentials); null means no Graph: everyone counts as available. */
-  graph: { clientId: string; clientSecret: string; presence: boolean } | null;
+  /**
+   * App-only Microsoft Graph; null means no Graph: everyone counts as available and the
+   * stored directory is all there is.
+   */
+  graph: GraphConfig | null;
   /** Dev endpoints (playground, dev identities) exist only without bot credentials. */
   devMode: boolean;
+}
+
+export interface GraphConfig {
+  /** Client credentials of an Entra app (any consenting tenant), or the managed identity (its own tenant only). */
+  auth: { kind: 'secret'; clientId: string; clientSecret: string } | { kind: 'managed-identity'; clientId?: string; tenantId: string };
+  /** Route help past coaches who are busy, away or offline in Teams (Presence.Read.All). */
+  presence: boolean;
+  /** Refresh the stored directory from Graph profiles, managers and direct reports (User.Read.All). */
+  directory: boolean;
+  /** How long a profile or a manager's direct reports read from Graph count as fresh. */
+  directoryTtlSeconds: number;
+  /** Graph's origin (default https://graph.microsoft.com); tests point it at a local fake. */
+  baseUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -113,10 +147,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
   if (hasBot && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
     problems.push(`BOT_TENANT_ID: required for BOT_APP_TYPE=${e.BOT_APP_TYPE} (${HINTS.BOT_TENANT_ID})`);
   }
-  const hasGraph = Boolean(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET);
-  if (e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET) problems.push(`GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID (${HINTS.GRAPH_CLIENT_SECRET})`);
-  if (e.GRAPH_CLIENT_SECRET && !e.GRAPH_CLIENT_ID) problems.push(`GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET (${HINTS.GRAPH_CLIENT_ID})`);
-  if (e.GRAPH_PRESENCE && !e.GRAPH_CLIENT_ID && !e.GRAPH_CLIENT_SECRET) problems.push('GRAPH_PRESENCE: needs GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+  // Graph: GRAPH_AUTH names the credential; without it, client id and secret imply 'secret' (as before).
+  const graphAuth = e.GRAPH_AUTH ?? (e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET ? 'secret' : 'none');
+  const graphTenant = e.GRAPH_TENANT_ID ?? e.BOT_TENANT_ID;
+  if (graphAuth === 'secret') {
+    if (!e.GRAPH_CLIENT_SECRET) problems.push(`GRAPH_CLIENT_SECRET: required with ${e.GRAPH_CLIENT_ID ? 'GRAPH_CLIENT_ID' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_SECRET})`);
+    if (!e.GRAPH_CLIENT_ID) problems.push(`GRAPH_CLIENT_ID: required with ${e.GRAPH_CLIENT_SECRET ? 'GRAPH_CLIENT_SECRET' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_ID})`);
+  } else if (e.GRAPH_CLIENT_SECRET) {
+    problems.push(`GRAPH_CLIENT_SECRET: only used with GRAPH_AUTH=secret (GRAPH_AUTH is ${graphAuth})`);
+  }
+  if (graphAuth === 'managed-identity' && !graphTenant) problems.push(`GRAPH_TENANT_ID: required with GRAPH_AUTH=managed-identity unless BOT_TENANT_ID is set (${HINTS.GRAPH_TENANT_ID})`);
+  if (graphAuth === 'none') {
+    if (e.GRAPH_PRESENCE) problems.push(`GRAPH_PRESENCE: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
+    if (e.GRAPH_DIRECTORY) problems.push(`GRAPH_DIRECTORY: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
+  }
   if (e.NODE_ENV === 'production') {
     if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
     if (e.ALLOWED_TENANTS.length === 0) problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
@@ -146,7 +190,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
-    graph: hasGraph ? { clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, presence: e.GRAPH_PRESENCE ?? true } : null,
+    graph:
+      graphAuth === 'none'
+        ? null
+        : {
+            auth: graphAuth === 'secret' ? { kind: 'secret', clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET! } : { kind: 'managed-identity', clientId: e.AZURE_CLIENT_ID, tenantId: graphTenant! },
+            presence: e.GRAPH_PRESENCE ?? true,
+            directory: e.GRAPH_DIRECTORY ?? false,
+            directoryTtlSeconds: e.GRAPH_DIRECTORY_TTL_SECONDS,
+            baseUrl: e.GRAPH_BASE_URL?.replace(/\/$/, ''),
+          },
     devMode: !hasBot,
   };
 }

@@ -1,7 +1,8 @@
-import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { Client, type Context, GraphError, HTTPMessageHandler, type Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { OrgUnit, Person, Tenant } from '../domain/org';
 import type { Directory } from '../domain/ports';
 import { BearerHandler } from './bearer-handler';
+import type { AppTokenProvider } from './app-tokens';
 import type { OboTokenProvider } from './obo-token-provider';
 
 const USER_FIELDS = 'id,displayName,givenName,mail,jobTitle,department,officeLocation,preferredLanguage';
@@ -15,7 +16,21 @@ interface GraphUser {
   department?: string | null;
   officeLocation?: string | null;
   preferredLanguage?: string | null;
-  manager?: { id?: string } | null;
+  manager?: { id?: string; displayName?: string | null } | null;
+}
+
+/** A user as Graph describes them, with the texts (department, office location) the app maps onto its units. */
+export interface GraphProfile {
+  id: string;
+  displayName?: string;
+  givenName?: string;
+  mail?: string;
+  jobTitle?: string;
+  department?: string;
+  officeLocation?: string;
+  preferredLanguage?: string;
+  managerId?: string;
+  managerName?: string;
 }
 
 /**
@@ -27,6 +42,8 @@ export const teamIdOf = (managerId: string) => `team:${managerId}`;
 export const departmentIdOf = (name: string) => `dep:${Buffer.from(name, 'utf8').toString('base64url')}`;
 export const locationIdOf = (name: string) => `loc:${Buffer.from(name, 'utf8').toString('base64url')}`;
 const nameOf = (id: string) => Buffer.from(id.slice(4), 'base64url').toString('utf8');
+/** The department or location text a `dep:`/`loc:` id was made from. */
+export const unitNameOf = nameOf;
 /** "https://graph.microsoft.com/v1.0/users?$skiptoken=…" → "/users?$skiptoken=…". */
 const relativeTo = (link: string) => {
   const url = new URL(link);
@@ -55,6 +72,33 @@ export class GraphDirectory implements Directory {
     retry.setNext(new HTTPMessageHandler());
     const client = Client.initWithMiddleware({ middleware: bearer, baseUrl: origin });
     return new GraphDirectory(opts.tenantId, client, opts.settings);
+  }
+
+  /**
+   * App-only (application permission User.Read.All, client credentials or managed identity),
+   * usable outside a user's request. No retries: a 429 or a slow Graph fails at once (after
+   * `timeoutMs`) so the caller can fall back to what it has and wait for Retry-After.
+   */
+  static appOnly(opts: { tenantId: string; tokens: AppTokenProvider; settings: Pick<Directory, 'getTenant'>; baseUrl?: string; timeoutMs?: number }): GraphDirectory {
+    const origin = new URL(opts.baseUrl ?? 'https://graph.microsoft.com').origin;
+    const bearer = new BearerHandler(origin, () => opts.tokens.graphToken(opts.tenantId));
+    const timeout = new TimeoutHandler(opts.timeoutMs ?? 3000);
+    bearer.setNext(timeout);
+    timeout.setNext(new HTTPMessageHandler());
+    const client = Client.initWithMiddleware({ middleware: bearer, baseUrl: origin });
+    return new GraphDirectory(opts.tenantId, client, opts.settings);
+  }
+
+  /** One user's profile with their manager's id and name; null when Graph does not know them. */
+  async profile(userId: string): Promise<GraphProfile | null> {
+    const user = await this.orNull<GraphUser>(() => this.client.api(`/users/${encodeURIComponent(userId)}`).select(USER_FIELDS).expand('manager($select=id,displayName)').get());
+    return user ? profileOf(user) : null;
+  }
+
+  /** The users reporting to this manager (every page). */
+  async reportProfiles(managerId: string): Promise<GraphProfile[]> {
+    const users = await this.all<GraphUser>(`/users/${encodeURIComponent(managerId)}/directReports/microsoft.graph.user`, { select: USER_FIELDS });
+    return users.map((u) => ({ ...profileOf(u), managerId }));
   }
 
   getTenant(tenantId: string): Promise<Tenant | null> {
@@ -166,5 +210,38 @@ export class GraphDirectory implements Directory {
       if (err instanceof GraphError && err.statusCode === 404) return null;
       throw err;
     }
+  }
+}
+
+const text = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+function profileOf(u: GraphUser): GraphProfile {
+  return {
+    id: u.id,
+    displayName: text(u.displayName),
+    givenName: text(u.givenName),
+    mail: text(u.mail),
+    jobTitle: text(u.jobTitle),
+    department: text(u.department),
+    officeLocation: text(u.officeLocation),
+    preferredLanguage: text(u.preferredLanguage),
+    managerId: text(u.manager?.id),
+    managerName: text(u.manager?.displayName),
+  };
+}
+
+/** Aborts a Graph request that takes longer than `ms` (the caller then falls back). */
+class TimeoutHandler implements Middleware {
+  private next: Middleware | null = null;
+
+  constructor(private readonly ms: number) {}
+
+  async execute(context: Context): Promise<void> {
+    context.options = { ...context.options, signal: AbortSignal.timeout(this.ms) };
+    await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
   }
 }

@@ -3,15 +3,10 @@ import type { Presence } from '../domain/help/help-ports';
 import type { Availability } from '../domain/help/routing';
 import { type Clock, systemClock } from '../domain/ports';
 import type { Logger } from '../logger';
+import { AppTokenError, type AppTokenProvider } from './app-tokens';
 import { BearerHandler } from './bearer-handler';
 
-/** The part of msal-node's ConfidentialClientApplication the client-credentials flow needs (tests may pass a fake). */
-export interface AppTokenClient {
-  acquireTokenByClientCredential(request: { scopes: string[]; authority?: string }): Promise<{ accessToken: string } | null>;
-}
-
-/** App-only Graph: the application permissions admin-consented for the app (here Presence.Read.All). */
-export const GRAPH_APP_SCOPES = ['https://graph.microsoft.com/.default'];
+export { GRAPH_APP_SCOPES } from './app-tokens';
 /** Graph takes at most 650 ids per getPresencesByUserId call. */
 export const MAX_IDS_PER_CALL = 650;
 
@@ -36,11 +31,9 @@ const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$/;
 const SWEEP_ABOVE = 50_000;
 
 export interface GraphPresenceOptions {
-  /** Made once per process (msal keeps its token cache in the application object). */
-  tokens: AppTokenClient;
+  /** App-only tokens (client credentials or managed identity), made once per process: they cache the tokens. */
+  tokens: AppTokenProvider;
   log: Logger;
-  /** Entra's host; tests point it at a local fake token endpoint. */
-  authorityHost?: string;
   /** Graph's origin; tests point it at a local fake Graph. */
   graphBaseUrl?: string;
   /** How long a coach's availability is reused (a burst of requests then costs one Graph call). */
@@ -61,7 +54,6 @@ export interface GraphPresenceOptions {
  * Tokens are never logged, returned or put in an error.
  */
 export class GraphPresence implements Presence {
-  private readonly authorityHost: string;
   private readonly origin: string;
   private readonly cacheMs: number;
   private readonly defaultRetryAfterMs: number;
@@ -72,10 +64,8 @@ export class GraphPresence implements Presence {
   /** Per tenant: no Graph calls before this time (epoch ms), after a 429. */
   private readonly blockedUntil = new Map<string, number>();
   private lastSweep = 0;
-  private readonly tokenRequests = new Map<string, Promise<string>>();
 
   constructor(private readonly opts: GraphPresenceOptions) {
-    this.authorityHost = (opts.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
     this.origin = new URL(opts.graphBaseUrl ?? 'https://graph.microsoft.com').origin;
     this.cacheMs = (opts.cacheSeconds ?? 60) * 1000;
     this.defaultRetryAfterMs = (opts.defaultRetryAfterSeconds ?? 30) * 1000;
@@ -125,10 +115,10 @@ export class GraphPresence implements Presence {
 
     let token: string;
     try {
-      token = await this.token(tenantId);
+      token = await this.opts.tokens.graphToken(tenantId);
     } catch (err) {
-      // msal's errors can quote the request; keep only its code.
-      log.warn({ tenantId, users: ids.length, errorCode: (err as { errorCode?: string })?.errorCode ?? 'failed' }, 'presence: app token failed; presence unknown');
+      // Only the code: a token library's message can quote the request.
+      log.warn({ tenantId, users: ids.length, errorCode: err instanceof AppTokenError ? err.code : 'failed' }, 'presence: app token failed; presence unknown');
       return found;
     }
 
@@ -154,22 +144,6 @@ export class GraphPresence implements Presence {
       found.clear();
     }
     return found;
-  }
-
-  /** The tenant's app-only token (msal caches it); parallel chunks share one request for it. */
-  private token(tenantId: string): Promise<string> {
-    let pending = this.tokenRequests.get(tenantId);
-    if (!pending) {
-      pending = this.opts.tokens
-        .acquireTokenByClientCredential({ scopes: GRAPH_APP_SCOPES, authority: `${this.authorityHost}/${tenantId}` })
-        .then((result) => {
-          if (!result?.accessToken) throw Object.assign(new Error('no access token'), { errorCode: 'missing' });
-          return result.accessToken;
-        })
-        .finally(() => this.tokenRequests.delete(tenantId));
-      this.tokenRequests.set(tenantId, pending);
-    }
-    return pending;
   }
 
   /** A Graph client carrying this token to Graph's origin only; no retry handler (a 429 waits, it does not retry). */

@@ -78,6 +78,18 @@ export class CosmosDirectory implements Directory, OrgRepository {
     return created(createOnce(this.container, { ...unit, unitId: unit.id, id: unitDocId(unit.id), docType: 'unit' }));
   }
 
+  /**
+   * Sets profile fields (from Graph) on a stored person with one patch, leaving the
+   * app's own fields (job profile, coach details, …) as they are.
+   */
+  async updatePersonProfile(tenantId: string, userId: string, fields: Partial<Omit<Person, 'tenantId' | 'id'>>): Promise<void> {
+    const ops = Object.entries(fields)
+      .filter(([key, value]) => value !== undefined && key !== 'tenantId' && key !== 'id' && key !== 'personId')
+      .map(([key, value]) => ({ op: 'set' as const, path: `/${key}`, value }));
+    // Cosmos takes at most 10 operations per patch.
+    for (let i = 0; i < ops.length; i += 10) await this.container.item(personDocId(userId), tenantId).patch(ops.slice(i, i + 10));
+  }
+
   async createPersonIfMissing(person: Person): Promise<boolean> {
     return created(createOnce(this.container, { ...person, personId: person.id, id: personDocId(person.id), docType: 'person' }));
   }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfidentialClientApplication } from '@azure/msal-node';
+import { MsalAppTokens } from '../../../bot/graph/app-tokens';
 import { GRAPH_APP_SCOPES, GraphPresence, MAX_IDS_PER_CALL, retryAfterMs, toAvailability } from '../../../bot/graph/graph-presence';
 import { createLogger } from '../../../bot/logger';
 import { loadOrCreateCertificate } from '../../../bot/storage/embedded/certificate';
@@ -92,12 +93,14 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
   /** One msal application per presence, as per process in the app, pointed at the fake Entra. */
   const presence = (pemCa: string) =>
     new GraphPresence({
-      tokens: new ConfidentialClientApplication({
-        auth: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: CLIENT_SECRET, authority: `${entra.url}/organizations`, knownAuthorities: [entra.host] },
-        system: { customAgentOptions: { ca: pemCa } },
-      }),
+      tokens: new MsalAppTokens(
+        new ConfidentialClientApplication({
+          auth: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: CLIENT_SECRET, authority: `${entra.url}/organizations`, knownAuthorities: [entra.host] },
+          system: { customAgentOptions: { ca: pemCa } },
+        }),
+        entra.url,
+      ),
       log: createLogger('info', new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) })),
-      authorityHost: entra.url,
       graphBaseUrl: graph.url,
       clock,
     });
