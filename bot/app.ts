@@ -31,6 +31,9 @@ import { everyoneAvailable } from './domain/help/help-ports';
 import { GraphPresence } from './graph/graph-presence';
 import { botChatUrl } from './cards/personal-chat-card';
 import { createConfidentialClient } from './graph/obo-token-provider';
+import { type AppTokenProvider, ManagedIdentityAppTokens, managedIdentityCredential, MsalAppTokens } from './graph/app-tokens';
+import { GraphDirectory } from './graph/graph-directory';
+import { GraphSyncedDirectory } from './graph/graph-synced-directory';
 import { Scheduler } from './domain/help/scheduler';
 import { CosmosCoachRepository, CosmosTicketRepository, CosmosTimerRepository } from './storage/cosmos-help';
 import { CosmosHelpAggregates } from './storage/cosmos-help-aggregates';
@@ -90,7 +93,25 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const seededContent = await content.seed(readScanSeeds(path.join(ROOT, 'seeds', 'scan')));
   const scanContent = await content.load();
   log.info({ version: scanContent.version, newVersion: seededContent.stored, items: scanContent.content.items.length }, 'scan content loaded');
-  const directory = new CachedDirectory(orgRepo, clock);
+  // App-only Graph (client credentials or the managed identity), one token provider per process.
+  const graphTokens: AppTokenProvider | null = !config.graph
+    ? null
+    : config.graph.auth.kind === 'secret'
+      ? new MsalAppTokens(createConfidentialClient({ clientId: config.graph.auth.clientId, clientSecret: config.graph.auth.clientSecret }))
+      : new ManagedIdentityAppTokens(await managedIdentityCredential(config.graph.auth.clientId), config.graph.auth.tenantId);
+  // With GRAPH_DIRECTORY, Graph keeps the stored directory up to date; without it (or when Graph fails) the stored directory is all there is.
+  const synced =
+    config.graph?.directory && graphTokens
+      ? new GraphSyncedDirectory({
+          stored: orgRepo,
+          graphFor: (tenantId) => GraphDirectory.appOnly({ tenantId, tokens: graphTokens, settings: orgRepo, baseUrl: config.graph?.baseUrl }),
+          clock,
+          log: log.child({ component: 'directory' }),
+          ttlSeconds: config.graph.directoryTtlSeconds,
+        })
+      : null;
+  const directory = new CachedDirectory(synced ?? orgRepo, clock);
+  log.info({ graph: config.graph ? config.graph.auth.kind : 'off', presence: Boolean(config.graph?.presence), directory: synced ? 'graph-synced' : 'stored' }, 'directory and presence');
   const userState = new CosmosUserState(store.containers.users);
 
   const adapter = new CloudAdapter(
@@ -134,7 +155,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     timers,
     aggregates: helpAggregates,
     onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
-    presence: config.graph?.presence ? new GraphPresence({ tokens: createConfidentialClient(config.graph), log: log.child({ component: 'presence' }) }) : everyoneAvailable,
+    presence: config.graph?.presence && graphTokens ? new GraphPresence({ tokens: graphTokens, graphBaseUrl: config.graph.baseUrl, log: log.child({ component: 'presence' }) }) : everyoneAvailable,
     directory,
     notifier,
     clock,
@@ -211,7 +232,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       : undefined,
   });
   const settle = async () => {
-    await Promise.all([help.idle(), scanService.idle()]);
+    await Promise.all([help.idle(), scanService.idle(), synced?.idle()]);
     await Promise.all([scanAggregates.flush(), helpAggregates.flush()]);
   };
 
