@@ -12,6 +12,8 @@ export interface Tenant {
   programmeAdmins: string[];
   coordinatorId?: string;
   anonymityThreshold: number;
+  /** Set by programme admins; absent values take their defaults (campaigns on). */
+  settings?: { retentionMonths?: number; remindersEnabled?: boolean };
 }
 
 export type OrgUnitKind = 'department' | 'location' | 'team';
