@@ -11,6 +11,7 @@ import { MsalAppTokens } from '../../../bot/graph/app-tokens';
 import { GRAPH_APP_SCOPES, GraphPresence, MAX_IDS_PER_CALL, retryAfterMs, toAvailability } from '../../../bot/graph/graph-presence';
 import { createLogger } from '../../../bot/logger';
 import { loadOrCreateCertificate } from '../../../bot/storage/embedded/certificate';
+import { startFakeEntra } from '../../fakes/fake-graph';
 
 const T = '6f0c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c01';
 const BROKEN_TENANT = '0b7e2d41-3c5a-4f69-9e18-7a6b5c4d3e02';
@@ -20,42 +21,6 @@ const tokenOf = (tenantId: string) => `fake-app-token-${tenantId}-must-not-leak`
 /** The availability the fake Graph reports: named users as given, numbered users cycling through Graph's values. */
 const GRAPH_VALUES = ['Available', 'AvailableIdle', 'Busy', 'BusyIdle', 'DoNotDisturb', 'Away', 'BeRightBack', 'Offline', 'PresenceUnknown', 'SomethingNew'];
 const graphAvailabilityOf = (id: string) => GRAPH_VALUES[Number(id.replace(/\D/g, '')) % GRAPH_VALUES.length];
-
-/** A fake Entra token endpoint (HTTPS, as msal requires) on 127.0.0.1: OpenID metadata and client-credentials tokens per tenant. */
-async function startFakeEntra(pem: { cert: string; key: string }) {
-  const tokenRequests: Array<{ tenant: string; body: URLSearchParams }> = [];
-  const server = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => {
-    const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const url = new URL(req.url ?? '/', base);
-    const tenant = url.pathname.split('/')[1];
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      if (url.pathname.endsWith('/.well-known/openid-configuration')) {
-        return send(200, {
-          issuer: `${base}/${tenant}/v2.0`,
-          authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
-          token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
-          end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
-          jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
-        });
-      }
-      if (url.pathname === `/${tenant}/oauth2/v2.0/token` && req.method === 'POST') {
-        const body = new URLSearchParams(raw);
-        tokenRequests.push({ tenant, body });
-        if (tenant === BROKEN_TENANT) return send(401, { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided (${CLIENT_SECRET}).` });
-        return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: tokenOf(tenant) });
-      }
-      send(404, { error: 'not_found' });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, host: `127.0.0.1:${(server.address() as AddressInfo).port}`, tokenRequests, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** A fake Microsoft Graph on 127.0.0.1: getPresencesByUserId, or a chosen failure. */
 async function startFakeGraph() {
@@ -110,7 +75,7 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
     certDir = mkdtempSync(path.join(os.tmpdir(), 'presence-cert-'));
     const pem = await loadOrCreateCertificate(certDir);
     ca = pem.cert;
-    entra = await startFakeEntra(pem);
+    entra = await startFakeEntra(pem, { tokenOf, brokenTenant: BROKEN_TENANT, secret: CLIENT_SECRET });
     graph = await startFakeGraph();
   });
   after(async () => {
