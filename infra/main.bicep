@@ -68,6 +68,15 @@ param allowedTenants string = subscription().tenantId
 @description('Client id of the Entra app registration the tab uses for single sign-on (AAD_APP_CLIENT_ID). May stay empty on the first deployment; see infra/README.md.')
 param aadAppClientId string = ''
 
+@description('The Teams app id (manifest "id", TEAMS_APP_ID) for deep links from chat into the tabs. May stay empty.')
+param teamsAppId string = ''
+
+@description('Keep the stored directory up to date from Microsoft Graph (GRAPH_DIRECTORY): profiles, managers, direct reports. Needs the application permission User.Read.All granted to the managed identity (see infra/README.md).')
+param graphDirectory bool = true
+
+@description('Route help past digicoaches who are busy, away or offline in Teams (GRAPH_PRESENCE). Needs the application permission Presence.Read.All granted to the managed identity.')
+param graphPresence bool = true
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -87,6 +96,8 @@ var planName = '${namePrefix}-plan-${nameSuffix}'
 var webAppName = '${namePrefix}-${nameSuffix}'
 var botName = '${namePrefix}-bot-${nameSuffix}'
 var cosmosAccountName = toLower('${namePrefix}-cosmos-${nameSuffix}')
+// The web app's own address, known before it exists (links in cards, the tab's host).
+var publicBaseUrl = 'https://${webAppName}.azurewebsites.net'
 
 var isServerless = cosmosCapacityMode == 'serverless'
 
@@ -322,6 +333,32 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: aadAppClientId
         }
         {
+          name: 'PUBLIC_BASE_URL'
+          value: publicBaseUrl
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
+        }
+        {
+          // Microsoft Graph with the same managed identity (no secret); it reads Graph in its own tenant only.
+          name: 'GRAPH_AUTH'
+          value: 'managed-identity'
+        }
+        {
+          name: 'GRAPH_TENANT_ID'
+          value: identity.properties.tenantId
+        }
+        {
+          name: 'GRAPH_DIRECTORY'
+          value: graphDirectory ? 'true' : 'false'
+        }
+        {
+          name: 'GRAPH_PRESENCE'
+          value: graphPresence ? 'true' : 'false'
+        }
+        {
+          // Read by the platform's Application Insights integration, not by the app's configuration.
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
@@ -413,3 +450,23 @@ output cosmosEndpoint string = cosmos.properties.documentEndpoint
 
 @description('Name of the Azure Bot resource.')
 output botName string = bot.name
+
+// For the environment file (see infra/README.md): the same names as the server's and npm run package's variables.
+
+@description('BOT_APP_ID: the managed identity\'s client id is the bot\'s app id.')
+output botAppId string = identity.properties.clientId
+
+@description('BOT_TENANT_ID and GRAPH_TENANT_ID: the Entra tenant of the managed identity and the bot.')
+output tenantId string = identity.properties.tenantId
+
+@description('PUBLIC_BASE_URL: https://<web app host>; npm run package takes the tab\'s host from it.')
+output publicBaseUrl string = publicBaseUrl
+
+@description('AAD_APP_CLIENT_ID: the tab\'s SSO app registration, as given.')
+output aadAppClientId string = aadAppClientId
+
+@description('TEAMS_APP_ID, as given (may be empty).')
+output teamsAppId string = teamsAppId
+
+@description('Object id of the managed identity\'s service principal: grant it the Graph application permissions (infra/README.md).')
+output identityPrincipalId string = identity.properties.principalId
