@@ -40,7 +40,8 @@ import { CosmosHelpAggregates } from './storage/cosmos-help-aggregates';
 import { HelpCards } from './teams/features/help-cards';
 import { TeamsHelpNotifier } from './teams/features/help-notifier';
 import { helpFeature } from './teams/features/help-feature';
-import { PrivacyService } from './domain/privacy/privacy-service';
+import type { RetentionCounts } from './domain/privacy/retention';
+import { buildPrivacy } from './privacy-parts';
 import { privacyFeature } from './teams/features/privacy-feature';
 import { leadershipFeature } from './teams/features/leadership-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
@@ -59,6 +60,8 @@ export interface App {
   settle(): Promise<void>;
   /** Handles due offer time-outs now (tests move a fake clock and call this instead of waiting). */
   runDueTimers(): Promise<number>;
+  /** Runs the daily retention for every tenant not yet done today (tests move a fake clock and call this). */
+  runRetention(): Promise<Map<string, RetentionCounts>>;
   stop(): Promise<void>;
 }
 
@@ -182,7 +185,13 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   /** Known once the server listens; links in cards use it when PUBLIC_BASE_URL is not set. */
   let publicUrl = `http://127.0.0.1:${config.port}`;
   const references = new ReferenceKeeper(userState, clock);
-  const privacy = new PrivacyService({ scans, tickets, userState, clock });
+  const { privacy, retention } = buildPrivacy({
+    store, root: ROOT, scans, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
+    cancelRequest: async (user, ticketId) => void (await help.cancel(user, { t: ticketId })),
+    onErased: (tenantId, userId) => references.forget(tenantId, userId),
+  });
+  if (opts.scheduler !== false) retention.start();
+  const privacyUrl = (locale: 'nl' | 'en') => `${config.publicBaseUrl ?? publicUrl}/privacy${locale === 'en' ? '?lang=en' : ''}`;
 
   const bot = new DigivaardigBot({
     directory,
@@ -194,10 +203,11 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
         {
           anonymityThreshold: config.anonymityThreshold,
           onIntake: async (turn, topic) => void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+          privacyUrl,
         },
       ),
       helpFeature(help, coachService, helpCards, directory),
-      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold }),
+      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl }),
       leadershipFeature(() =>
         config.teamsAppId
           ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: 'leadership' }))}`
@@ -223,7 +233,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
-    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, log: log.child({ component: 'tab-api' }) }),
+    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, privacy, log: log.child({ component: 'tab-api' }) }),
     log,
     tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,
@@ -256,8 +266,10 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       await settle();
       return handled;
     },
+    runRetention: () => retention.runDue(),
     async stop() {
       await scheduler.stop();
+      await retention.stop();
       await settle();
       await running.stop();
       await embedded?.stop();

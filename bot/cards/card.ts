@@ -45,3 +45,8 @@ export function action(title: string, verb: Verb, data: Record<string, unknown> 
     fallback: { type: 'Action.Submit', title, data: payload },
   };
 }
+
+/** A link that opens in the browser (the privacy statement): no verb, nothing is sent to the bot. */
+export function openUrl(title: string, url: string): Element {
+  return { type: 'Action.OpenUrl', title, url };
+}

@@ -37,6 +37,6 @@ export function registerCoachAdminRoutes(server: restify.Server, deps: { auth: A
   }));
 
   server.get('/api/v1/admin/audit', route(log, async (req, res) => {
-    sendPrivate(res, 200, { entries: await admin.auditLog(await callerOf(auth, req)) });
+    sendPrivate(res, 200, await admin.auditLog(await callerOf(auth, req)));
   }));
 }

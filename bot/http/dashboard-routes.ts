@@ -6,6 +6,7 @@ import type { DashboardService } from '../domain/dashboard/dashboard-service';
 import { dashboardsToCsv } from '../domain/dashboard/csv-export';
 import type { NudgeService } from '../domain/dashboard/nudge-service';
 import type { GroupRef } from '../domain/dashboard/anonymity';
+import type { AdminActivity } from '../domain/audit';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { csvLabels } from './csv-labels';
@@ -19,6 +20,8 @@ export interface DashboardRoutesDeps {
   coaches: CoachNetworkDeps;
   /** The scan's domains with their names in a language, in display order. */
   domains(locale: Locale): Promise<Array<{ id: string; name: string }>>;
+  /** Records programme views and CSV exports in the audit log. */
+  activity?: AdminActivity;
   log: Logger;
 }
 
@@ -49,6 +52,7 @@ export function registerDashboardRoutes(server: restify.Server, deps: DashboardR
     route(log, async (req, res) => {
       const caller = await callerOf(auth, req);
       const dashboard = await dashboards.programme(caller, scope(req, caller.tenantId));
+      await deps.activity?.viewedProgramme(caller);
       sendPrivate(res, 200, { ...dashboard, domains: await deps.domains(localeOf(req)) });
     });
   server.get('/api/v1/programme', programme((_req, tenantId) => ({ kind: 'tenant', id: tenantId })));
@@ -68,6 +72,7 @@ export function registerDashboardRoutes(server: restify.Server, deps: DashboardR
     const locale = localeOf(req);
     const { view, dashboards: all } = await dashboards.everyProgrammeGroup(caller);
     const csv = dashboardsToCsv(all, await deps.domains(locale), csvLabels(locale, view.threshold), locale);
+    await deps.activity?.exported(caller, all.length);
     log.info({ requestId: req.id(), tenantId: caller.tenantId, rows: all.length }, 'programme export');
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',

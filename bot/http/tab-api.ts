@@ -24,6 +24,14 @@ import { registerMeRoutes } from './me-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
 import type { CoachService } from '../domain/help/coach-service';
 import { CosmosAuditLog, cosmosCoachRemoval } from '../storage/cosmos-admin';
+import { AdminActivity } from '../domain/audit';
+import type { CachedDirectory } from '../domain/cached-directory';
+import type { PrivacyService } from '../domain/privacy/privacy-service';
+import { SettingsService } from '../domain/settings/settings-service';
+import { CosmosSettingsRepository } from '../storage/cosmos-settings';
+import { registerSettingsRoutes } from './settings-routes';
+import { registerMyDataRoutes } from './my-data-routes';
+import { registerLegalPages } from './legal-pages';
 
 export interface TabApiDeps {
   config: Config;
@@ -35,6 +43,8 @@ export interface TabApiDeps {
   log: Logger;
   /** Digicoaches: the admin adds, changes and removes them (the admin routes exist only with it). */
   coaches?: CoachService;
+  /** "Mijn gegevens": the same service as `mijn gegevens` in chat (the routes exist only with it). */
+  privacy?: PrivacyService;
 }
 
 const LEADERSHIP_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'leadership');
@@ -53,6 +63,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const nudgeRepo = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   const content = scanContent(new CosmosContentSource(store.containers.content));
   const domains = async (locale: Locale) => (await content()).content.domains.map((d) => ({ id: d.id, name: d.name[locale] }));
+  const audit = new CosmosAuditLog(store.containers.tenants);
 
   registerLeadershipRoutes(server, {
     auth,
@@ -74,14 +85,31 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     }),
     coaches: { store: dashboardStore, views, directory },
     domains,
+    activity: new AdminActivity({ audit, now: () => clock.now(), onError: (err) => log.warn({ err }, 'audit entry for a dashboard view not written') }),
     log,
   });
   registerMeRoutes(server, { auth, nudges: nudgeRepo, clock, log });
   if (deps.coaches) registerCoachAdminRoutes(server, {
     auth,
-    admin: deps.coaches.admin({ audit: new CosmosAuditLog(store.containers.tenants), remove: cosmosCoachRemoval(store.containers.tickets) }),
+    admin: deps.coaches.admin({ audit, remove: cosmosCoachRemoval(store.containers.tickets) }),
     log,
   });
+  registerSettingsRoutes(server, {
+    auth,
+    settings: new SettingsService({ repo: new CosmosSettingsRepository(store.containers.tenants), directory, audit, clock, onChanged: () => (directory as Partial<CachedDirectory>).clear?.() }),
+    log,
+  });
+  if (deps.privacy) {
+    registerMyDataRoutes(server, {
+      auth,
+      directory,
+      privacy: deps.privacy,
+      profileName: async (id, locale) => (await content()).profilesById.get(id)?.name[locale] ?? null,
+      anonymityThreshold: config.anonymityThreshold,
+      log,
+    });
+  }
+  registerLegalPages(server, { anonymityThreshold: config.anonymityThreshold });
   if (config.devMode) {
     registerDevDashboardRoutes(server, { store, directory, clock, profiles: async () => (await content()).content.profiles, invalidate: (tenantId) => views.invalidate(tenantId), log });
   }

@@ -326,6 +326,15 @@ export const nl = {
   'help.digest.body': 'Sinds {time} kon niemand deze vragen oppakken. De nieuwste:',
   'help.digest.line': '- {topic}: {question} ({requester})',
   'help.digest.advice': 'Kijk in de tab bij het coachnetwerk: zijn er genoeg digicoaches beschikbaar, en passen hun werktijden en capaciteit?',
+  'privacy.coachBusy': 'Je helpt als digicoach nog bij open of aangeboden hulpvragen. Rond ze af of geef ze terug; daarna kun je je gegevens verwijderen. Er is niets verwijderd.',
+  'privacy.confirmNeeded': 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.',
+  'privacy.leadershipDone': 'Leiderschapsscan: afgerond (je antwoorden en je profiel)',
+  'privacy.leadershipBusy': 'Leiderschapsscan: begonnen, nog niet af',
+  'privacy.coach': 'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvragen waarbij je hielp of die je werden aangeboden',
+  'privacy.action.statement': 'Lees de privacyverklaring',
+  'settings.invalid': 'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
+  'settings.stale': 'Iemand anders heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw. Er is niets veranderd.',
+  'settings.versionNeeded': 'Laad de instellingen eerst, zodat we wijzigingen van anderen niet overschrijven. Er is niets veranderd.',
   'coach.admin.busy': 'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
 } as const;
 

@@ -12,8 +12,8 @@ export class CosmosLeadershipRepository implements LeadershipRepository {
   async get(tenantId: string, userId: string): Promise<{ value: LeadershipAnswers; etag: string } | null> {
     const doc = await readOrNull<LeadershipAnswers & { id: string; userKey: string }>(this.container, DOC_ID, userKey(tenantId, userId));
     if (!doc) return null;
-    const { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt } = doc;
-    return { value: { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt }, etag: doc._etag };
+    const { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt, scores, answersRemovedAt } = doc;
+    return { value: { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt, ...(scores ? { scores, answersRemovedAt } : {}) }, etag: doc._etag };
   }
 
   async save(value: LeadershipAnswers, etag: string | null): Promise<void> {

@@ -1,7 +1,7 @@
 import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { Profile } from '../../domain/scan/content';
-import { action, card, heading, text } from '../card';
+import { action, card, heading, openUrl, text } from '../card';
 import { formatDate } from '../format';
 
 export interface IntroModel {
@@ -9,6 +9,8 @@ export interface IntroModel {
   preselected: string | null;
   previousDate: string | null;
   anonymityThreshold: number;
+  /** The full privacy statement in the user's language (an absolute URL). */
+  privacyUrl?: string;
 }
 
 /** What the scan is, how long it takes, who sees what; then the job profile (pre-selected when known). */
@@ -31,6 +33,6 @@ export function scanIntroCard(m: IntroModel, locale: Locale) {
         choices: m.profiles.map((p) => ({ title: p.name[locale], value: p.id })),
       },
     ],
-    [action(t(locale, 'scan.action.begin'), 'scan.begin', {}, 'positive')],
+    [action(t(locale, 'scan.action.begin'), 'scan.begin', {}, 'positive'), ...(m.privacyUrl ? [openUrl(t(locale, 'privacy.action.statement'), m.privacyUrl)] : [])],
   );
 }

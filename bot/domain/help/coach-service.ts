@@ -8,20 +8,10 @@ import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
 import { type Caller, notFound, requireAdmin } from '../dashboard/access';
 
-/** One administrative action, ids only (PRODUCT.md: an audit log of administrative actions). */
-export interface AdminAuditEntry {
-  tenantId: string;
-  actorId: string;
-  action: 'coach.added' | 'coach.updated' | 'coach.removed';
-  targetUserId: string;
-  at: string;
-}
+import { type AdminAuditEntry, type AdminAuditLog, auditListing } from '../audit';
 
-export interface AdminAuditLog {
-  record(entry: AdminAuditEntry): Promise<void>;
-  /** The tenant's latest entries, newest first. */
-  latest(tenantId: string, limit: number): Promise<AdminAuditEntry[]>;
-}
+/** The audit log lives in `domain/audit.ts` (one log for every administrative action). */
+export type { AdminAuditEntry, AdminAuditLog };
 
 export interface CoachAdminPorts {
   audit: AdminAuditLog;
@@ -52,7 +42,8 @@ export interface CoachAdmin {
   save(caller: Caller, userId: string, data: Record<string, unknown>): Promise<Coach>;
   /** Refused (409) while the coach has open or offered tickets. */
   remove(caller: Caller, userId: string): Promise<void>;
-  auditLog(caller: Caller): Promise<AdminAuditEntry[]>;
+  /** The latest entries (ids only) and the names of the admins and coaches they mention. */
+  auditLog(caller: Caller): Promise<{ entries: AdminAuditEntry[]; names: Record<string, string> }>;
 }
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
@@ -151,7 +142,7 @@ export class CoachService {
       },
       auditLog: async (c) => {
         await caller(c);
-        return ports.audit.latest(c.tenantId, 50);
+        return auditListing(await ports.audit.latest(c.tenantId, 50), async (id) => (await directory.getPerson(c.tenantId, id))?.name ?? null);
       },
     };
   }

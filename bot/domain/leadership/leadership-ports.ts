@@ -1,3 +1,5 @@
+import type { DimensionScore } from './leadership-scoring';
+
 /** One leader's own leadership scan: private, read only through the owner's endpoints. */
 export interface LeadershipAnswers {
   tenantId: string;
@@ -8,6 +10,12 @@ export interface LeadershipAnswers {
   updatedAt: string;
   /** Set once every item is answered; moves on when a completed scan is changed. */
   completedAt: string | null;
+  /**
+   * The profile kept when the retention period removed the per-item answers
+   * (`answers` is then empty): the leader's result stays readable.
+   */
+  scores?: DimensionScore[];
+  answersRemovedAt?: string;
 }
 
 export interface LeadershipRepository {

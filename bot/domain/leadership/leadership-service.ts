@@ -56,7 +56,8 @@ export class LeadershipService {
     for (let attempt = 0; ; attempt++) {
       const stored = await this.deps.repo.get(caller.tenantId, caller.userId);
       const now = this.deps.clock.now().toISOString();
-      const doc: LeadershipAnswers = stored
+      // Answering again after the retention period starts a fresh scan: a kept profile and new answers do not mix.
+      const doc: LeadershipAnswers = stored && !stored.value.scores
         ? { ...stored.value, answers: { ...stored.value.answers, ...given }, updatedAt: now }
         : { tenantId: caller.tenantId, userId: caller.userId, answers: given, startedAt: now, updatedAt: now, completedAt: null };
       const complete = this.deps.content.items.every((i) => typeof doc.answers[i.id] === 'number');
@@ -75,7 +76,8 @@ export class LeadershipService {
     const stored = await this.deps.repo.get(caller.tenantId, caller.userId);
     if (!stored?.value.completedAt) throw noResult();
     const { content } = this.deps;
-    const scores = scoreLeadership(content, stored.value.answers);
+    // After the retention period only the kept profile is left, not the answers it came from.
+    const scores = stored.value.scores && Object.keys(stored.value.answers).length === 0 ? stored.value.scores : scoreLeadership(content, stored.value.answers);
     const byId = new Map(content.dimensions.map((d) => [d.id, d]));
     const focus = [...scores].sort((a, b) => a.mean - b.mean || content.dimensions.findIndex((d) => d.id === a.dimension) - content.dimensions.findIndex((d) => d.id === b.dimension)).slice(0, 2).map((s) => s.dimension);
     const rank = (dimension: string) => {

@@ -1,8 +1,14 @@
-import { AppError } from '../errors';
+import { AppError, isConflict } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock, UserStateRepository } from '../ports';
-import type { TicketRepository } from '../help/help-ports';
+import type { AdminAuditLog } from '../audit';
+import type { CoachRepository, TicketRepository } from '../help/help-ports';
+import type { Ticket } from '../help/help-types';
+import type { LeadershipRepository } from '../leadership/leadership-ports';
+import type { NudgeRepository } from '../dashboard/nudge-ports';
 import type { ScanRepository } from '../scan/scan-types';
+import { coachPartOf, eraseFromTicket, requesterPartOf } from './erasure';
+import type { PersonalTickets } from './privacy-ports';
 
 export interface MyDataOverview {
   kind: 'overview';
@@ -15,25 +21,58 @@ export interface MyDataOverview {
   scanInProgress: boolean;
   modulesMarked: number;
   helpRequests: number;
+  leadershipScan: 'none' | 'in-progress' | 'completed';
+  /** A digicoach's routing record exists. */
+  coach: boolean;
+  /** Tickets the user handled, was offered or passed as a coach. */
+  coachTickets: number;
+  reminderOptOut: boolean;
+  /** The bot can message the user (a conversation reference is stored). */
+  chatReference: boolean;
 }
 
 export type PrivacyView = MyDataOverview | { kind: 'export'; json: string } | { kind: 'deleted'; removed: number };
 
-const CLOSED = new Set(['resolved', 'rated', 'cancelled']);
+export interface PrivacyServiceDeps {
+  scans: ScanRepository;
+  leadership: Pick<LeadershipRepository, 'get'>;
+  tickets: Pick<TicketRepository, 'get' | 'replace'>;
+  personalTickets: PersonalTickets;
+  coaches: Pick<CoachRepository, 'get'>;
+  /** Deletes the coach's routing record if unchanged since read (a conflict AppError otherwise). */
+  removeCoach(tenantId: string, userId: string, etag: string): Promise<void>;
+  /** Cancels an open help request as its requester would (the offered coach's card is withdrawn). */
+  cancelRequest?(user: UserContext, ticketId: string): Promise<void>;
+  userState: UserStateRepository;
+  nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'>;
+  audit?: Pick<AdminAuditLog, 'record'>;
+  /** After an erasure (the bot forgets it saved the user's conversation reference). */
+  onErased?(tenantId: string, userId: string): void;
+  clock: Clock;
+}
+
+const OPEN_REQUEST = new Set<Ticket['state']>(['searching', 'offered', 'escalated']);
 
 /**
- * `mijn gegevens`: what Digivaardig keeps about you, an export of your own data, and
- * erasure (AVG/GDPR). Anonymous aggregates stay: they hold no person.
+ * `mijn gegevens` (chat) and "Mijn gegevens" (tab): what Digivaardig keeps about you,
+ * an export of all of it, and erasure (AVG/GDPR). The one source for both; anonymous
+ * aggregates stay, they hold no person.
  */
 export class PrivacyService {
-  constructor(private readonly deps: { scans: ScanRepository; tickets: TicketRepository; userState: UserStateRepository; clock: Clock }) {}
+  constructor(private readonly deps: PrivacyServiceDeps) {}
 
-  async overview(user: UserContext): Promise<PrivacyView> {
-    const [results, session, modules, tickets] = await Promise.all([
-      this.deps.scans.results(user.tenantId, user.userId),
-      this.deps.scans.getSession(user.tenantId, user.userId),
-      this.deps.scans.getModuleProgress(user.tenantId, user.userId),
-      this.deps.tickets.forRequester(user.tenantId, user.userId, 100),
+  async overview(user: UserContext): Promise<MyDataOverview> {
+    const { tenantId, userId } = user;
+    const [results, session, modules, leadership, coach, optOut, ref, helpRequests, coachTickets] = await Promise.all([
+      this.deps.scans.results(tenantId, userId),
+      this.deps.scans.getSession(tenantId, userId),
+      this.deps.scans.getModuleProgress(tenantId, userId),
+      this.deps.leadership.get(tenantId, userId),
+      this.deps.coaches.get(tenantId, userId),
+      this.deps.nudges.isOptedOut(tenantId, userId),
+      this.deps.userState.getConversationRef(tenantId, userId),
+      count(this.deps.personalTickets.asRequester(tenantId, userId)),
+      count(this.deps.personalTickets.asCoach(tenantId, userId)),
     ]);
     return {
       kind: 'overview',
@@ -45,42 +84,168 @@ export class PrivacyService {
       latestScan: results[0]?.completedAt ?? null,
       scanInProgress: session?.value.status === 'in-progress',
       modulesMarked: Object.keys(modules?.value.modules ?? {}).length,
-      helpRequests: tickets.length,
+      helpRequests,
+      leadershipScan: !leadership ? 'none' : leadership.value.completedAt ? 'completed' : 'in-progress',
+      coach: Boolean(coach),
+      coachTickets,
+      reminderOptOut: optOut,
+      chatReference: Boolean(ref),
     };
   }
 
-  /** Everything about the user that is theirs: scan answers and results, module progress, their help requests. */
-  async export(user: UserContext): Promise<PrivacyView> {
-    const [results, session, modules, tickets] = await Promise.all([
-      this.deps.scans.results(user.tenantId, user.userId),
-      this.deps.scans.getSession(user.tenantId, user.userId),
-      this.deps.scans.getModuleProgress(user.tenantId, user.userId),
-      this.deps.tickets.forRequester(user.tenantId, user.userId, 100),
+  /**
+   * Everything the app holds about the user, as one JSON document: scans (with their
+   * answers), module progress, the leadership scan, their help requests, what they did
+   * as a digicoach (never the requesters or their questions), preferences, and whether
+   * the bot can reach them (not the reference itself: it holds no data about them).
+   */
+  async exportData(user: UserContext): Promise<Record<string, unknown>> {
+    const { tenantId, userId } = user;
+    const [results, session, modules, leadership, coach, optOut, ref, asked, coached] = await Promise.all([
+      this.deps.scans.results(tenantId, userId),
+      this.deps.scans.getSession(tenantId, userId),
+      this.deps.scans.getModuleProgress(tenantId, userId),
+      this.deps.leadership.get(tenantId, userId),
+      this.deps.coaches.get(tenantId, userId),
+      this.deps.nudges.isOptedOut(tenantId, userId),
+      this.deps.userState.getConversationRef(tenantId, userId),
+      all(this.deps.personalTickets.asRequester(tenantId, userId)),
+      all(this.deps.personalTickets.asCoach(tenantId, userId)),
     ]);
+    const s = session?.value;
+    const c = coach?.value;
+    const l = leadership?.value;
     const data = {
       exportedAt: this.deps.clock.now().toISOString(),
-      user: { tenantId: user.tenantId, userId: user.userId, name: user.name },
-      scanInProgress: session?.value.status === 'in-progress' ? { startedAt: session.value.startedAt, answers: session.value.answers } : null,
+      user: { tenantId, userId, name: user.name },
+      organisation: { jobProfile: user.person?.jobProfile ?? null, team: user.team?.name ?? null, department: user.department?.name ?? null, location: user.location?.name ?? null },
+      scanInProgress: s?.status === 'in-progress' ? { sessionId: s.sessionId, profileId: s.profileId, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: s.answers } : null,
       scanResults: results.map(({ tenantId: _t, userId: _u, ...r }) => r),
       moduleProgress: modules?.value.modules ?? {},
-      helpRequests: tickets.map((t) => ({ createdAt: t.createdAt, topic: t.topic, question: t.question, state: t.state, coach: t.coachName, outcome: t.outcome ?? null, rating: t.rating ?? null })),
+      leadershipScan: l ? { startedAt: l.startedAt, updatedAt: l.updatedAt, completedAt: l.completedAt, answers: l.answers, ...(l.scores ? { scores: l.scores } : {}) } : null,
+      helpRequests: sortNewest(asked).map(requesterPartOf),
+      digicoach: c
+        ? {
+            registeredAt: c.registeredAt,
+            email: c.email ?? null,
+            topics: c.domains,
+            workingHours: c.workingHours,
+            maxOpenTickets: c.maxOpenTickets,
+            weeklyCapacity: c.weeklyCapacity,
+            takesIntakes: c.takesIntakes,
+            available: c.available,
+            lastOfferedAt: c.lastOfferedAt,
+          }
+        : null,
+      helpGivenAsDigicoach: sortNewest(coached).map((t) => coachPartOf(t, userId)),
+      preferences: { remindersFromLeader: !optOut },
+      chat: { botCanMessageYou: Boolean(ref && !ref.stale), since: ref?.updatedAt ?? null },
     };
+    return data;
+  }
+
+  async export(user: UserContext): Promise<PrivacyView> {
+    const data = await this.exportData(user);
+    await this.audit(user, 'data.exported');
     return { kind: 'export', json: JSON.stringify(data, null, 1) };
   }
 
-  /** Erases the user's scans and app state; closed help requests keep their timings but lose the person and the question. */
+  /** The tab's download: the same document, and the same audit entry. */
+  async exportFile(user: UserContext): Promise<{ json: string; exportedAt: string }> {
+    const data = await this.exportData(user);
+    await this.audit(user, 'data.exported');
+    return { json: JSON.stringify(data, null, 2), exportedAt: String(data.exportedAt) };
+  }
+
+  /**
+   * Erasure. Removed: scan sessions, results with their answers, module progress, the
+   * leadership scan, the digicoach record, the conversation reference and markers. Help
+   * requests lose the person (who, what, where, comment) but keep their timings; open
+   * ones are cancelled first. Kept: anonymous aggregates, and a "no reminders" choice
+   * (so erasure does not switch reminders back on). Refused while the user, as a
+   * digicoach, still has open or offered requests: those belong to a colleague.
+   */
   async delete(user: UserContext, data: Record<string, unknown>): Promise<PrivacyView> {
     if (data.confirm !== 'yes') throw new AppError('bad_input', 400, 'error.badInput');
-    let removed = await this.deps.scans.deleteAll(user.tenantId, user.userId);
-    for (const ticket of await this.deps.tickets.forRequester(user.tenantId, user.userId, 1000)) {
-      if (!CLOSED.has(ticket.state)) continue;
-      const current = await this.deps.tickets.get(user.tenantId, ticket.ticketId);
-      if (!current) continue;
-      const t = current.value;
-      await this.deps.tickets.replace({ ...t, question: '—', where: '—', comment: undefined, requester: { userId: `erased:${t.ticketId}`, name: '—', locale: t.requester.locale } }, current.etag);
+    const { tenantId, userId } = user;
+    const coach = await this.deps.coaches.get(tenantId, userId);
+    if (coach && (coach.value.openTickets > 0 || coach.value.pendingOffers > 0)) throw new AppError('coach_busy', 409, 'privacy.coachBusy');
+
+    let removed = 0;
+    if (this.deps.cancelRequest) {
+      for (const ticket of await all(this.deps.personalTickets.asRequester(tenantId, userId))) {
+        if (!OPEN_REQUEST.has(ticket.state)) continue;
+        await this.deps.cancelRequest(user, ticket.ticketId).catch((err) => {
+          if (!(err instanceof AppError)) throw err; // already accepted or handled meanwhile: erased below all the same
+        });
+      }
+    }
+    const tickets = new Map<string, Ticket>();
+    for (const t of [...(await all(this.deps.personalTickets.asRequester(tenantId, userId))), ...(await all(this.deps.personalTickets.asCoach(tenantId, userId)))]) tickets.set(t.ticketId, t);
+    for (const ticketId of tickets.keys()) if (await this.eraseTicket(tenantId, ticketId, userId)) removed++;
+
+    if (coach) {
+      await this.removeCoachRecord(tenantId, userId);
       removed++;
     }
-    await this.deps.userState.deleteUser(user.tenantId, user.userId);
+    const optedOut = await this.deps.nudges.isOptedOut(tenantId, userId);
+    removed += await this.deps.scans.deleteAll(tenantId, userId); // session, results, modules and the leadership scan share the user's partition
+    await this.deps.userState.deleteUser(tenantId, userId);
+    if (optedOut) await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
+    this.deps.onErased?.(tenantId, userId);
+    await this.audit(user, 'data.deleted');
     return { kind: 'deleted', removed };
   }
+
+  private async eraseTicket(tenantId: string, ticketId: string, userId: string): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.deps.tickets.get(tenantId, ticketId);
+      if (!current) return false;
+      const next = eraseFromTicket(current.value, userId);
+      if (!next) return false;
+      try {
+        await this.deps.tickets.replace(next, current.etag);
+        return true;
+      } catch (err) {
+        // The ticket moved on meanwhile (a coach, a time-out): erase from the new version.
+        if (!isConflict(err) || attempt >= 8) throw err;
+      }
+    }
+  }
+
+  private async removeCoachRecord(tenantId: string, userId: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.deps.coaches.get(tenantId, userId);
+      if (!current) return;
+      if (current.value.openTickets > 0 || current.value.pendingOffers > 0) throw new AppError('coach_busy', 409, 'privacy.coachBusy');
+      try {
+        await this.deps.removeCoach(tenantId, userId, current.etag);
+        return;
+      } catch (err) {
+        if (!(err instanceof AppError) || attempt >= 8) throw err;
+        if (err.code === 'not_found') return;
+        if (!isConflict(err)) throw err;
+      }
+    }
+  }
+
+  private async audit(user: UserContext, action: 'data.exported' | 'data.deleted'): Promise<void> {
+    await this.deps.audit?.record({ tenantId: user.tenantId, actorId: user.userId, action, targetUserId: user.userId, at: this.deps.clock.now().toISOString() });
+  }
+}
+
+async function all(pages: AsyncIterable<Array<{ value: Ticket }>>): Promise<Ticket[]> {
+  const out: Ticket[] = [];
+  for await (const page of pages) out.push(...page.map((p) => p.value));
+  return out;
+}
+
+async function count(pages: AsyncIterable<unknown[]>): Promise<number> {
+  let n = 0;
+  for await (const page of pages) n += page.length;
+  return n;
+}
+
+function sortNewest(tickets: Ticket[]): Ticket[] {
+  return [...tickets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -43,6 +43,8 @@ export interface ScanResult {
   intakeOffered: boolean;
   intakeRequestedAt?: string;
   answers: StoredAnswer[];
+  /** Set when the tenant's retention period removed the answers (levels and advice stay). */
+  answersRemovedAt?: string;
 }
 
 export type ModuleState = 'started' | 'finished';

@@ -1,3 +1,4 @@
+import type { Locale } from '../../domain/org';
 import type { PrivacyService, PrivacyView } from '../../domain/privacy/privacy-service';
 import type { ContentSource } from '../../domain/scan/scan-service';
 import { deleteConfirmCard, exportCard, myDataCard } from '../../cards/privacy/my-data-card';
@@ -6,13 +7,13 @@ import type { Features, Turn } from '../turn';
 import type { ReferenceKeeper } from '../reference-keeper';
 
 /** `mijn gegevens`: overview, export and erasure of one's own data. */
-export function privacyFeature(service: PrivacyService, deps: { content: ContentSource; references: ReferenceKeeper; anonymityThreshold: number }): Features {
+export function privacyFeature(service: PrivacyService, deps: { content: ContentSource; references: ReferenceKeeper; anonymityThreshold: number; privacyUrl?: (locale: Locale) => string }): Features {
   const show = (turn: Turn, view: PrivacyView) => {
     const locale = turn.user.locale;
     switch (view.kind) {
       case 'overview': {
         const profileName = view.jobProfile ? (deps.content.current().profilesById.get(view.jobProfile)?.name[locale] ?? view.jobProfile) : null;
-        return { card: myDataCard({ ...view, profileName, anonymityThreshold: deps.anonymityThreshold }, locale) };
+        return { card: myDataCard({ ...view, profileName, anonymityThreshold: deps.anonymityThreshold, privacyUrl: deps.privacyUrl?.(locale) }, locale) };
       }
       case 'export':
         return { card: exportCard(view, locale) };

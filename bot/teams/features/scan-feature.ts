@@ -11,8 +11,8 @@ import type { Features, Reply, Turn } from '../turn';
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
 export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
 
-export function scanFeature(service: ScanService, opts: { anonymityThreshold: number; onIntake?: IntakeHook }): Features {
-  const show = (view: ScanView, locale: Locale, tenantId: string): Reply => ({ card: cardFor(view, locale, tenantId, opts.anonymityThreshold) });
+export function scanFeature(service: ScanService, opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string }): Features {
+  const show = (view: ScanView, locale: Locale, tenantId: string): Reply => ({ card: cardFor(view, locale, tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) });
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn.user.locale, turn.user.tenantId);
   const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) =>
     show(await use(turn, data), turn.user.locale, turn.user.tenantId);
@@ -50,10 +50,10 @@ export function scanFeature(service: ScanService, opts: { anonymityThreshold: nu
   };
 }
 
-function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number) {
+function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number, privacyUrl?: string) {
   switch (view.kind) {
     case 'intro':
-      return scanIntroCard({ profiles: view.profiles, preselected: view.preselected, previousDate: view.previous?.completedAt ?? null, anonymityThreshold }, locale);
+      return scanIntroCard({ profiles: view.profiles, preselected: view.preselected, previousDate: view.previous?.completedAt ?? null, anonymityThreshold, privacyUrl }, locale);
     case 'question':
       return questionCard(view, locale);
     case 'paused':

@@ -1,0 +1,113 @@
+/**
+ * The audit log of administrative actions (PRODUCT.md: privacy). One log for the
+ * tenant: coach administration, exports, settings changes, dashboard views and the
+ * retention job. Entries hold ids, action names, times and setting values; never names,
+ * answers, questions or figures.
+ */
+export type AuditAction =
+  | 'coach.added'
+  | 'coach.updated'
+  | 'coach.removed'
+  /** A user downloaded their own data (tab or chat). */
+  | 'data.exported'
+  /** A user erased their own data. */
+  | 'data.deleted'
+  /** A programme admin downloaded the programme CSV (aggregates only). */
+  | 'programme.exported'
+  /** A programme admin opened the programme dashboard: at most one entry per admin per day. */
+  | 'programme.viewed'
+  | 'settings.changed'
+  /** The retention job removed answer details older than the tenant's retention period. */
+  | 'retention.applied'
+  /** A programme admin started this month's reminder campaign by hand ("Nu versturen"). */
+  | 'campaign.started';
+
+/** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
+export type AuditValue = string | number | boolean | null;
+
+export interface AuditChange {
+  field: string;
+  from?: AuditValue;
+  to: AuditValue;
+}
+
+export interface AdminAuditEntry {
+  tenantId: string;
+  /** Who acted: a user id, or `system` for the retention job. */
+  actorId: string;
+  action: AuditAction;
+  /** The user the action was about (coach administration, a user's own export or erasure). */
+  targetUserId?: string;
+  /** Settings changed (old → new) or counts (retention). */
+  changes?: AuditChange[];
+  at: string;
+}
+
+export interface AdminAuditLog {
+  record(entry: AdminAuditEntry): Promise<void>;
+  /**
+   * Records an action at most once per actor and day (the dashboard views); true when
+   * this call wrote the entry. Safe with several server instances.
+   */
+  recordDaily(entry: AdminAuditEntry): Promise<boolean>;
+  /** The tenant's latest entries, newest first. */
+  latest(tenantId: string, limit: number): Promise<AdminAuditEntry[]>;
+}
+
+export const SYSTEM_ACTOR = 'system';
+
+/** Actions about a person's own data: the admin's list does not name who exercised their rights. */
+const UNNAMED: ReadonlySet<AuditAction> = new Set(['data.exported', 'data.deleted']);
+
+/**
+ * The admin's list: the entries as stored (ids only) and, beside them, the names of the
+ * admins and coaches they mention, resolved from the directory when read. People who
+ * exported or erased their own data are not named.
+ */
+export async function auditListing(
+  entries: AdminAuditEntry[],
+  nameOf: (userId: string) => Promise<string | null>,
+): Promise<{ entries: AdminAuditEntry[]; names: Record<string, string> }> {
+  const ids = new Set<string>();
+  for (const e of entries) {
+    if (UNNAMED.has(e.action)) continue;
+    if (e.actorId !== SYSTEM_ACTOR) ids.add(e.actorId);
+    if (e.targetUserId) ids.add(e.targetUserId);
+  }
+  const names: Record<string, string> = {};
+  await Promise.all([...ids].map(async (id) => {
+    const name = await nameOf(id);
+    if (name) names[id] = name;
+  }));
+  return { entries, names };
+}
+
+/**
+ * What the tab's routes record about admins: CSV exports (every one) and programme
+ * dashboard views (at most one entry per admin per day: the first view that day; an
+ * in-process note spares the database the repeats, the daily id keeps instances from
+ * writing twice). A failed view entry is reported, never in the admin's way; a failed
+ * export entry fails the export.
+ */
+export class AdminActivity {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly deps: { audit: AdminAuditLog; now(): Date; onError(err: unknown): void }) {}
+
+  async exported(caller: { tenantId: string; userId: string }, rows: number): Promise<void> {
+    await this.deps.audit.record({ tenantId: caller.tenantId, actorId: caller.userId, action: 'programme.exported', changes: [{ field: 'rows', to: rows }], at: this.deps.now().toISOString() });
+  }
+
+  async viewedProgramme(caller: { tenantId: string; userId: string }): Promise<void> {
+    const at = this.deps.now().toISOString();
+    const key = `${at.slice(0, 10)}|${caller.tenantId}|${caller.userId}`;
+    if (this.seen.has(key)) return;
+    try {
+      await this.deps.audit.recordDaily({ tenantId: caller.tenantId, actorId: caller.userId, action: 'programme.viewed', at });
+      if (this.seen.size > 10_000) this.seen.clear();
+      this.seen.add(key);
+    } catch (err) {
+      this.deps.onError(err);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { type AdminAuditLog, type AuditChange } from '../audit';
+import { type Caller, requireAdmin } from '../dashboard/access';
+import { AppError } from '../errors';
+import type { Tenant } from '../org';
+import type { Clock, Directory } from '../ports';
+
+export type TenantSettings = NonNullable<Tenant['settings']>;
+
+/** The settings as the admin's panel shows them: every value explicit, and the version to send back. */
+export interface SettingsView {
+  /** null: answers are kept until their owner erases them. */
+  retentionMonths: number | null;
+  remindersEnabled: boolean;
+  /** The tenant record's ETag: a change must send it back (If-Match). */
+  version: string;
+}
+
+/** Reads and conditionally replaces a tenant's settings (its record's ETag). */
+export interface SettingsRepository {
+  get(tenantId: string): Promise<{ settings: TenantSettings; etag: string } | null>;
+  /** Throws a conflict AppError when the tenant record changed since `etag`. Returns the new ETag. */
+  replace(tenantId: string, settings: TenantSettings, etag: string): Promise<string>;
+}
+
+export const RETENTION_MIN_MONTHS = 1;
+export const RETENTION_MAX_MONTHS = 120;
+
+const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
+const stale = () => new AppError('stale_settings', 412, 'settings.stale');
+
+/**
+ * A change from the panel: only the known fields, each valid, at least one. Anything else
+ * (unknown fields, strings for numbers, 0, 121, 1.5) is refused as a whole.
+ */
+export function parseSettingsChange(body: Record<string, unknown>): { retentionMonths?: number | null; remindersEnabled?: boolean } {
+  const keys = Object.keys(body);
+  if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
+  const out: { retentionMonths?: number | null; remindersEnabled?: boolean } = {};
+  if ('retentionMonths' in body) {
+    const m = body.retentionMonths;
+    if (m !== null && (typeof m !== 'number' || !Number.isInteger(m) || m < RETENTION_MIN_MONTHS || m > RETENTION_MAX_MONTHS)) throw invalid();
+    out.retentionMonths = m;
+  }
+  if ('remindersEnabled' in body) {
+    if (typeof body.remindersEnabled !== 'boolean') throw invalid();
+    out.remindersEnabled = body.remindersEnabled;
+  }
+  return out;
+}
+
+/** The programme admins' tenant settings: retention and reminder campaigns. Every change is audited (old → new). */
+export class SettingsService {
+  constructor(private readonly deps: { repo: SettingsRepository; directory: Directory; audit: Pick<AdminAuditLog, 'record'>; clock: Clock; onChanged?(tenantId: string): void }) {}
+
+  async get(caller: Caller): Promise<SettingsView> {
+    await requireAdmin(this.deps.directory, caller);
+    const current = await this.deps.repo.get(caller.tenantId);
+    if (!current) throw new AppError('not_found', 404, 'error.notFound');
+    return view(current.settings, current.etag);
+  }
+
+  /** Applies the change only to the version the admin saw: a concurrent change by someone else gives 412 and changes nothing. */
+  async update(caller: Caller, body: Record<string, unknown>, ifMatch: string | undefined): Promise<SettingsView> {
+    await requireAdmin(this.deps.directory, caller);
+    const change = parseSettingsChange(body);
+    if (!ifMatch) throw new AppError('version_needed', 428, 'settings.versionNeeded');
+    const current = await this.deps.repo.get(caller.tenantId);
+    if (!current) throw new AppError('not_found', 404, 'error.notFound');
+    if (unquote(current.etag) !== unquote(ifMatch)) throw stale();
+    const before = view(current.settings, current.etag);
+    const next: TenantSettings = { ...current.settings };
+    if ('retentionMonths' in change) {
+      if (change.retentionMonths === null) delete next.retentionMonths;
+      else next.retentionMonths = change.retentionMonths;
+    }
+    if ('remindersEnabled' in change) next.remindersEnabled = change.remindersEnabled;
+    let etag: string;
+    try {
+      etag = await this.deps.repo.replace(caller.tenantId, next, current.etag);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') throw stale();
+      throw err;
+    }
+    const after = view(next, etag);
+    const changes: AuditChange[] = [];
+    if (before.retentionMonths !== after.retentionMonths) changes.push({ field: 'retentionMonths', from: before.retentionMonths, to: after.retentionMonths });
+    if (before.remindersEnabled !== after.remindersEnabled) changes.push({ field: 'remindersEnabled', from: before.remindersEnabled, to: after.remindersEnabled });
+    if (changes.length) await this.deps.audit.record({ tenantId: caller.tenantId, actorId: caller.userId, action: 'settings.changed', changes, at: this.deps.clock.now().toISOString() });
+    this.deps.onChanged?.(caller.tenantId);
+    return after;
+  }
+}
+
+function view(s: TenantSettings, etag: string): SettingsView {
+  return { retentionMonths: s.retentionMonths ?? null, remindersEnabled: s.remindersEnabled ?? true, version: etag };
+}
+
+const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
