@@ -187,7 +187,11 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const references = new ReferenceKeeper(userState, clock);
   const { privacy, retention } = buildPrivacy({
     store, root: ROOT, scans, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
-    cancelRequest: async (user, ticketId) => void (await help.cancel(user, { t: ticketId })),
+    // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
+    cancelRequest: async (user, ticketId) => {
+      await help.cancel(user, { t: ticketId });
+      await help.idle();
+    },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
   });
   if (opts.scheduler !== false) retention.start();

@@ -40,7 +40,7 @@ const KINDS: Record<RetentionKind, { container: 'scans' | 'tickets'; where: stri
   },
   ticket: {
     container: 'tickets',
-    where: "c.docType = 'ticket' AND ARRAY_CONTAINS(@closed, c.state) AND c.updatedAt < @cut AND (c.question != '—' OR c.where != '—' OR IS_DEFINED(c.comment))",
+    where: "c.docType = 'ticket' AND ARRAY_CONTAINS(@closed, c.state) AND c.updatedAt < @cut AND (c.question != '—' OR c[\"where\"] != '—' OR IS_DEFINED(c.comment))",
     id: (d) => `ticket:${d.ticketId}`,
     pk: (d) => String(d.tenantId),
     perTenantPartition: true,
