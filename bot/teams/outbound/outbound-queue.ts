@@ -9,6 +9,8 @@ export interface OutboundJob<T> {
   tenantId: string;
   conversationKey: string;
   send: () => Promise<T>;
+  /** Told each time the job is sent again (429, 5xx): the retry counts against the tenant's rate too. */
+  onRetry?: (status: number) => void;
 }
 
 export interface OutboundOptions {
@@ -117,6 +119,7 @@ export class OutboundQueue {
       if (status !== undefined && RETRYABLE.has(status) && p.attempt < this.opts.maxAttempts) {
         const retryAfter = status === 429 ? retryAfterMs(err) : null;
         const backoff = retryAfter ?? this.opts.baseBackoffMs * 2 ** (p.attempt - 1) * (0.5 + this.opts.random());
+        p.job.onRetry?.(status);
         const queue = this.queues.get(p.job.tenantId) ?? [];
         queue.unshift({ ...p, attempt: p.attempt + 1, notBefore: this.opts.now() + backoff });
         this.queues.set(p.job.tenantId, queue);
@@ -146,7 +149,7 @@ export class OutboundQueue {
   }
 }
 
-function statusOf(err: unknown): number | undefined {
+export function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: number; status?: number; response?: { status?: number } };
   return e?.statusCode ?? e?.status ?? e?.response?.status;
 }

@@ -1,7 +1,8 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger';
 import type { Messenger, UserStateRepository } from '../../domain/ports';
-import { ConversationGoneError, type OutboundQueue } from './outbound-queue';
+import type { CampaignDelivery, Delivery } from '../../domain/campaigns/campaign-ports';
+import { ConversationGoneError, type OutboundQueue, statusOf } from './outbound-queue';
 
 /**
  * Proactive 1:1 messages through the Bot Framework: continues the conversation whose
@@ -9,7 +10,7 @@ import { ConversationGoneError, type OutboundQueue } from './outbound-queue';
  * the 1:1 chat through the connector with the tenant's service URL. Every send goes
  * through the outbound queue.
  */
-export class ProactiveMessenger implements Messenger {
+export class ProactiveMessenger implements Messenger, CampaignDelivery {
   constructor(
     private readonly deps: {
       adapter: CloudAdapter;
@@ -27,14 +28,7 @@ export class ProactiveMessenger implements Messenger {
       return await this.deps.queue.enqueue({
         tenantId,
         conversationKey: reference.conversation.id,
-        send: async () => {
-          let id: string | null = null;
-          await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-            const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-            id = sent?.id ?? null;
-          });
-          return id;
-        },
+        send: () => this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null),
       });
     } catch (err) {
       if (err instanceof ConversationGoneError) {
@@ -42,6 +36,31 @@ export class ProactiveMessenger implements Messenger {
         return null;
       }
       throw err;
+    }
+  }
+
+  /**
+   * Like sendCard, but says what happened instead of throwing: campaigns record why a
+   * message did not go out (app removed, never reachable, still throttled after retries).
+   */
+  async deliver(tenantId: string, userId: string, card: object, onRetry?: () => void): Promise<Delivery> {
+    const reference = await this.referenceFor(tenantId, userId);
+    if (!reference) return { status: 'unreachable' };
+    try {
+      const activityId = await this.deps.queue.enqueue({
+        tenantId,
+        conversationKey: reference.conversation.id,
+        onRetry: () => onRetry?.(),
+        send: () => this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null),
+      });
+      return { status: 'sent', activityId };
+    } catch (err) {
+      if (err instanceof ConversationGoneError) {
+        await this.deps.userState.markStale(tenantId, userId);
+        return { status: 'gone', code: err.status };
+      }
+      if (statusOf(err) === 429) return { status: 'throttled' };
+      return { status: 'error', error: err };
     }
   }
 
@@ -53,7 +72,7 @@ export class ProactiveMessenger implements Messenger {
         tenantId,
         conversationKey: reference.conversation.id,
         send: () =>
-          this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+          this.inConversation(reference, async (context) => {
             await context.updateActivity({ id: activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
           }),
       });
@@ -62,6 +81,27 @@ export class ProactiveMessenger implements Messenger {
       this.deps.log.warn({ err, activityId }, 'could not update a proactive card');
       return false;
     }
+  }
+
+  /**
+   * Runs `work` in the conversation and hands its outcome back. The adapter passes an
+   * error thrown inside a turn to its turn-error handler instead of to the caller, so the
+   * error is carried out here: the outbound queue must see a 429 to retry it and a 403 or
+   * 404 to mark the conversation gone.
+   */
+  private async inConversation<T>(reference: ConversationReference, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    const outcome: { value?: T; error?: unknown; ran: boolean } = { ran: false };
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+      outcome.ran = true;
+      try {
+        outcome.value = await work(context);
+      } catch (error) {
+        outcome.error = error ?? new Error('send failed');
+      }
+    });
+    if (!outcome.ran) throw new Error('the conversation turn did not run');
+    if (outcome.error !== undefined) throw outcome.error;
+    return outcome.value as T;
   }
 
   /** The stored reference, or a new 1:1 conversation created through the connector. */
