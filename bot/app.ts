@@ -49,6 +49,8 @@ import { DevTokenAuthority } from './http/auth';
 import { createAuthenticator } from './http/create-authenticator';
 import { createServer, type RunningServer } from './server';
 import { registerDevRoutes } from './dev/dev-routes';
+import { createCampaigns } from './campaigns';
+import { CosmosAuditLog } from './storage/cosmos-admin';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -62,6 +64,8 @@ export interface App {
   runDueTimers(): Promise<number>;
   /** Runs the daily retention for every tenant not yet done today (tests move a fake clock and call this). */
   runRetention(): Promise<Map<string, RetentionCounts>>;
+  /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
+  runCampaigns(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
   stop(): Promise<void>;
 }
 
@@ -185,6 +189,19 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   /** Known once the server listens; links in cards use it when PUBLIC_BASE_URL is not set. */
   let publicUrl = `http://127.0.0.1:${config.port}`;
   const references = new ReferenceKeeper(userState, clock);
+  const campaigns = createCampaigns({
+    store,
+    directory,
+    delivery: messenger,
+    userState,
+    clock,
+    log,
+    ratePerSecond: config.campaigns.ratePerSecond,
+    defaultThreshold: config.anonymityThreshold,
+    allowedTenants: config.allowedTenants,
+    audit: new CosmosAuditLog(store.containers.tenants),
+  });
+  if (opts.scheduler !== false) campaigns.start();
   const { privacy, retention } = buildPrivacy({
     store, root: ROOT, scans, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
     // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
@@ -212,6 +229,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       ),
       helpFeature(help, coachService, helpCards, directory),
       privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl }),
+      campaigns.feature,
       leadershipFeature(() =>
         config.teamsAppId
           ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: 'leadership' }))}`
@@ -237,7 +255,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
-    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, privacy, log: log.child({ component: 'tab-api' }) }),
+    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, campaigns: campaigns.admin, privacy, log: log.child({ component: 'tab-api' }) }),
     log,
     tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,
@@ -246,7 +264,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       : undefined,
   });
   const settle = async () => {
-    await Promise.all([help.idle(), scanService.idle(), synced?.idle()]);
+    await Promise.all([help.idle(), scanService.idle(), synced?.idle(), campaigns.idle()]);
     await Promise.all([scanAggregates.flush(), helpAggregates.flush()]);
   };
 
@@ -270,10 +288,16 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       await settle();
       return handled;
     },
+    runCampaigns: async (o) => {
+      const done = await campaigns.runNow(o);
+      await settle();
+      return done;
+    },
     runRetention: () => retention.runDue(),
     async stop() {
       await scheduler.stop();
       await retention.stop();
+      await campaigns.stop();
       await settle();
       await running.stop();
       await embedded?.stop();

@@ -47,6 +47,7 @@ const envSchema = z.object({
   ANONYMITY_THRESHOLD: z.coerce.number().int().min(3, 'never below 3').max(100).default(5),
   HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
+  CAMPAIGN_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
 
   GRAPH_AUTH: z.enum(['none', 'secret', 'managed-identity']).optional(),
   GRAPH_CLIENT_ID: z.string().optional(),
@@ -99,6 +100,8 @@ export interface Config {
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
   help: { offerTimeoutSeconds: number; maxOffers: number };
+  /** Reminder campaigns: sends per second per tenant over every instance (Teams allows about 30–50). */
+  campaigns: { ratePerSecond: number };
   /**
    * App-only Microsoft Graph; null means no Graph: everyone counts as available and the
    * stored directory is all there is.
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
+    campaigns: { ratePerSecond: e.CAMPAIGN_RATE_PER_SECOND },
     graph:
       graphAuth === 'none'
         ? null

@@ -22,6 +22,8 @@ import { registerDevDashboardRoutes } from './dev-dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
 import { registerMeRoutes } from './me-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
+import { registerCampaignRoutes } from './campaign-routes';
+import type { CampaignAdmin } from '../domain/campaigns/campaign-service';
 import type { CoachService } from '../domain/help/coach-service';
 import { CosmosAuditLog, cosmosCoachRemoval } from '../storage/cosmos-admin';
 import { AdminActivity } from '../domain/audit';
@@ -41,6 +43,8 @@ export interface TabApiDeps {
   messenger: Messenger;
   clock: Clock;
   log: Logger;
+  /** Reminder campaigns: status and "send now" for programme admins (the routes exist only with it). */
+  campaigns?: CampaignAdmin;
   /** Digicoaches: the admin adds, changes and removes them (the admin routes exist only with it). */
   coaches?: CoachService;
   /** "Mijn gegevens": the same service as `mijn gegevens` in chat (the routes exist only with it). */
@@ -110,6 +114,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     });
   }
   registerLegalPages(server, { anonymityThreshold: config.anonymityThreshold });
+  if (deps.campaigns) registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
   if (config.devMode) {
     registerDevDashboardRoutes(server, { store, directory, clock, profiles: async () => (await content()).content.profiles, invalidate: (tenantId) => views.invalidate(tenantId), log });
   }

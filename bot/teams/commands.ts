@@ -11,7 +11,9 @@ export type Command =
   | 'unavailable'
   | 'myTickets'
   | 'myData'
-  | 'leadership';
+  | 'leadership'
+  | 'remindersOff'
+  | 'remindersOn';
 
 const WORDS: Record<string, Command> = {
   hallo: 'hello', hoi: 'hello', hi: 'hello', hello: 'hello', hey: 'hello', start: 'hello', welkom: 'hello', dag: 'hello',
@@ -26,6 +28,8 @@ const WORDS: Record<string, Command> = {
   'mijn tickets': 'myTickets', tickets: 'myTickets', 'my tickets': 'myTickets',
   'mijn gegevens': 'myData', 'my data': 'myData', gegevens: 'myData',
   leiderschapsscan: 'leadership', 'scan digitaal leiderschap': 'leadership', leiderschap: 'leadership', 'leadership scan': 'leadership', leadership: 'leadership',
+  'geen herinneringen': 'remindersOff', 'herinneringen uit': 'remindersOff', 'no reminders': 'remindersOff', 'reminders off': 'remindersOff',
+  'wel herinneringen': 'remindersOn', 'herinneringen aan': 'remindersOn', 'reminders on': 'remindersOn',
 };
 
 /** Strips Teams mention markup and punctuation; null when the text is not a command. */

@@ -9,6 +9,8 @@ describe('typed commands', () => {
     ['word digicoach', 'becomeCoach'], ['beschikbaar', 'available'], ['niet beschikbaar', 'unavailable'],
     ['mijn tickets', 'myTickets'], ['my tickets', 'myTickets'], ['mijn gegevens', 'myData'], ['my data', 'myData'],
     ['hallo', 'hello'], ['Hoi.', 'hello'],
+    ['geen herinneringen', 'remindersOff'], ['Geen herinneringen!', 'remindersOff'], ['no reminders', 'remindersOff'],
+    ['wel herinneringen', 'remindersOn'], ['reminders on', 'remindersOn'],
     ['<at>Digivaardig</at> scan', 'scan'],
     ['wat is het weer', null], ['', null], ['scan'.repeat(20), null],
   ];

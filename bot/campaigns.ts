@@ -1,0 +1,111 @@
+import type { Logger } from './logger';
+import type { Clock, Directory, UserStateRepository } from './domain/ports';
+import type { CampaignDelivery } from './domain/campaigns/campaign-ports';
+import { type CampaignAdmin, type CampaignAuditEntry, CampaignService } from './domain/campaigns/campaign-service';
+import { CampaignWorker, type CampaignWorkerDeps } from './domain/campaigns/campaign-worker';
+import { SendPacer } from './domain/campaigns/send-pacer';
+import { dashboardTeamFigures } from './domain/campaigns/team-figures';
+import { effectiveThreshold } from './domain/dashboard/anonymity';
+import { TenantViews } from './domain/dashboard/tenant-views';
+import { reminderCard } from './cards/reminder-card';
+import { teamUpdateCard } from './cards/team-update-card';
+import type { CosmosStore } from './storage/cosmos';
+import { CosmosCampaignRepository, CosmosReminderLedger, CosmosScanCompletion, CosmosSlotStore } from './storage/cosmos-campaigns';
+import { CosmosDashboardStore } from './storage/cosmos-dashboard';
+import { CosmosNudgeRepository } from './storage/cosmos-nudges';
+import { remindersFeature } from './teams/features/reminders-feature';
+import type { Features } from './teams/turn';
+
+export interface Campaigns {
+  service: CampaignService;
+  worker: CampaignWorker;
+  admin: CampaignAdmin;
+  /** `geen herinneringen` / `wel herinneringen` in chat. */
+  feature: Features;
+  /** One scheduler round and a drain of the queue (tests call it instead of waiting). */
+  runNow(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
+  start(): void;
+  stop(): Promise<void>;
+  idle(): Promise<void>;
+}
+
+export interface CampaignWiring {
+  store: CosmosStore;
+  directory: Directory;
+  delivery: CampaignDelivery;
+  userState: Pick<UserStateRepository, 'getConversationRef'>;
+  clock: Clock;
+  log: Logger;
+  ratePerSecond: number;
+  defaultThreshold: number;
+  allowedTenants?: string[];
+  audit?: { record(entry: CampaignAuditEntry): Promise<void> };
+  /** Worker tuning (tests and the benchmark). */
+  worker?: Partial<Pick<CampaignWorkerDeps, 'owner' | 'leaseMs' | 'batch' | 'concurrency' | 'retryDelayMs' | 'maxAttempts'>>;
+  /** How often the queue is swept and the schedule looked at (ms). */
+  intervalMs?: number;
+}
+
+/** Builds the reminder campaigns from the app's store and adapters: the scheduler, the queue worker, the admin API and the chat switch. */
+export function createCampaigns(w: CampaignWiring): Campaigns {
+  const { store, directory, clock } = w;
+  const log = w.log.child({ component: 'campaigns' });
+  const repo = new CosmosCampaignRepository(store.containers.schedule, store.containers.tenants);
+  const completion = new CosmosScanCompletion(store.containers.scans);
+  const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
+  const dashboards = new CosmosDashboardStore(store.containers.aggregates);
+  const views = new TenantViews({ store: dashboards, directory, clock, defaultThreshold: w.defaultThreshold, onError: (err, tenantId) => log.warn({ err, tenantId }, 'team figures view refresh failed') });
+  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants });
+  const worker = new CampaignWorker({
+    repo,
+    ledger: new CosmosReminderLedger(store.containers.users),
+    completion,
+    optOuts,
+    directory,
+    figures: dashboardTeamFigures(views, dashboards),
+    delivery: w.delivery,
+    slots: new SendPacer({ store: new CosmosSlotStore(store.containers.schedule), ratePerSecond: w.ratePerSecond }),
+    cards: { reminder: reminderCard, leader: teamUpdateCard },
+    clock,
+    log,
+    teamsLocale: async (tenantId, userId) => (await w.userState.getConversationRef(tenantId, userId))?.locale ?? null,
+    threshold: (tenant) => effectiveThreshold(tenant.anonymityThreshold, w.defaultThreshold),
+    afterDrain: async (campaigns) => void (await Promise.all(campaigns.map((c) => service.finalize(c.tenantId, c.campaignId)))),
+    concurrency: Math.max(20, 2 * w.ratePerSecond),
+    ...w.worker,
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  let round: Promise<unknown> | null = null;
+  const runNow = async (opts: { max?: number } = {}) => {
+    const prepared = await service.tick();
+    await service.idle();
+    const handled = await worker.drain(opts);
+    return { prepared, handled };
+  };
+  return {
+    service,
+    worker,
+    admin: service.admin(),
+    feature: remindersFeature(optOuts, clock),
+    runNow,
+    start() {
+      const interval = w.intervalMs ?? 15_000;
+      timer = setInterval(() => {
+        if (round) return;
+        round = runNow()
+          .catch((err) => log.error({ err }, 'campaign round failed'))
+          .finally(() => (round = null));
+      }, interval);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await worker.stop();
+      await round;
+      await service.idle();
+    },
+    idle: () => service.idle(),
+  };
+}

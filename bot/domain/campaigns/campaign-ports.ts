@@ -1,0 +1,169 @@
+import type { Versioned } from '../scan/scan-types';
+
+/**
+ * Reminder campaigns: once a month per tenant a reminder to everyone who has not finished
+ * the scan and a team message to each leader. One campaign record per tenant and month,
+ * one queue item per recipient; see campaign-worker.ts for how each item is sent once.
+ */
+
+/** A reminder to someone without a scan result, or the team figures to a team's leader. */
+export type RecipientKind = 'reminder' | 'leader';
+
+/**
+ * queued → (claimed with a lease) → sending → sent; or skipped / failed with a reason.
+ * `sending` is written before the message goes out: an item found in `sending` after its
+ * lease ran out may or may not have been delivered, so it is never sent again.
+ */
+export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
+
+export type SkipReason =
+  /** Finished the scan before the reminder went out. */
+  | 'completed'
+  /** Typed `geen herinneringen` or switched reminders off in the tab. */
+  | 'opted-out'
+  /** Already had the maximum number of reminders. */
+  | 'cap'
+  /** The tenant switched campaigns off after this one started. */
+  | 'campaigns-off'
+  /** No conversation with the bot and none could be created. */
+  | 'unreachable'
+  /** Teams answered 403/404: the app was removed for this person. */
+  | 'gone'
+  /** A leader whose teams are gone from the directory. */
+  | 'no-team';
+
+export type FailReason =
+  /** Found in `sending` after its lease ran out: delivery unknown, not retried. */
+  | 'interrupted'
+  /** Still throttled (429) after every retry. */
+  | 'throttled'
+  /** Another error from the Bot Connector. */
+  | 'error';
+
+export interface Lease {
+  owner: string;
+  until: string;
+}
+
+export interface Recipient {
+  tenantId: string;
+  campaignId: string;
+  userId: string;
+  kind: RecipientKind;
+  /** Leader messages: the teams this person leads. */
+  teamIds?: string[];
+  status: RecipientStatus;
+  /** When a worker may take the item: now when queued, the lease's end while claimed, later after a throttled try. */
+  availableAt: string;
+  lease: Lease | null;
+  attempts: number;
+  reason?: SkipReason | FailReason;
+  activityId?: string;
+  updatedAt: string;
+}
+
+export interface CampaignCounts {
+  /** Waiting or being sent. */
+  queued: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface Campaign {
+  tenantId: string;
+  /** The month, "YYYY-MM": one campaign per tenant per month. */
+  campaignId: string;
+  trigger: 'schedule' | 'admin';
+  /** The admin who started it now (ids only). */
+  startedBy?: string;
+  createdAt: string;
+  /** preparing: recipients are being queued (resumed by another instance if this one stops). */
+  status: 'preparing' | 'running' | 'done';
+  lease: Lease | null;
+  preparedAt?: string;
+  finishedAt?: string;
+  recipients?: { reminders: number; leaders: number };
+  /** Final counts, written once nothing is queued any more; running campaigns are counted on request. */
+  counts?: CampaignCounts;
+}
+
+export interface CampaignRepository {
+  /** Every tenant with a tenant record (the scheduler's round). */
+  tenantIds(): Promise<string[]>;
+  getCampaign(tenantId: string, campaignId: string): Promise<Versioned<Campaign> | null>;
+  /** Null when the tenant already has a campaign with this id. */
+  createCampaign(campaign: Campaign): Promise<Versioned<Campaign> | null>;
+  /** Throws a conflict AppError when the campaign changed since read. */
+  replaceCampaign(campaign: Campaign, etag: string): Promise<Versioned<Campaign>>;
+  /** Newest first. */
+  latestCampaigns(tenantId: string, limit: number): Promise<Campaign[]>;
+  /** False when the recipient was already queued (a resumed preparation). */
+  addRecipient(recipient: Recipient): Promise<boolean>;
+  /** Queued or sending items whose `availableAt` has passed, across tenants, oldest first. */
+  claimable(now: Date, limit: number): Promise<Array<Versioned<Recipient>>>;
+  getRecipient(tenantId: string, campaignId: string, kind: RecipientKind, userId: string): Promise<Versioned<Recipient> | null>;
+  /** Throws a conflict AppError when the item changed since read. */
+  replaceRecipient(recipient: Recipient, etag: string): Promise<Versioned<Recipient>>;
+  countByStatus(tenantId: string, campaignId: string): Promise<CampaignCounts>;
+  /** Removes a person's queue items (their right to erasure). */
+  forgetUser(tenantId: string, userId: string): Promise<number>;
+}
+
+/** How many campaign reminders each person got, ever (the cap), kept next to their other preferences. */
+export interface ReminderLedger {
+  /**
+   * Counts this campaign's reminder for the person unless they reached `max`; true when it
+   * is counted (also when it already was: a retried item does not count twice).
+   */
+  reserve(tenantId: string, userId: string, campaignId: string, max: number, at: string): Promise<boolean>;
+  /** Takes the campaign's reminder off the count again (it was not delivered). */
+  release(tenantId: string, userId: string, campaignId: string): Promise<void>;
+  count(tenantId: string, userId: string): Promise<number>;
+}
+
+/** Who finished the scan. */
+export interface ScanCompletion {
+  /** Everyone in the tenant with a scan result (one query per campaign). */
+  completedUserIds(tenantId: string): Promise<Set<string>>;
+  hasCompleted(tenantId: string, userId: string): Promise<boolean>;
+}
+
+export interface OptOuts {
+  isOptedOut(tenantId: string, userId: string): Promise<boolean>;
+  setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void>;
+}
+
+/** A team's participation as its leader's dashboard shows it; null when anonymity withholds it. */
+export interface TeamFigures {
+  participation(tenantId: string, teamId: string): Promise<{ completed: number; members: number } | null>;
+}
+
+export type Delivery =
+  | { status: 'sent'; activityId: string | null }
+  /** No stored conversation and none could be created. */
+  | { status: 'unreachable' }
+  /** 403/404: the reference was marked stale. */
+  | { status: 'gone'; code: number }
+  /** The connector kept answering 429 after every retry. */
+  | { status: 'throttled' }
+  | { status: 'error'; error: unknown };
+
+/** Sends one proactive card through the app's rate-limited outbound queue. */
+export interface CampaignDelivery {
+  deliver(tenantId: string, userId: string, card: object, onRetry?: () => void): Promise<Delivery>;
+}
+
+/** Paces sends per tenant across every server instance. */
+export interface SendSlots {
+  /** Resolves at the moment this instance may send one message for the tenant. */
+  take(tenantId: string): Promise<void>;
+  /** A retry went out (429, 5xx): it used a slot too. */
+  charge(tenantId: string): void;
+}
+
+/** Where the pacer reserves time: a window of `slots` sends per call, one record per tenant. */
+export interface SlotStore {
+  /** Reserves `slots × slotMs` from max(now, the end of the last reservation); returns the window's start (ms). */
+  reserve(tenantId: string, slots: number, slotMs: number, nowMs: number): Promise<number>;
+}
