@@ -9,11 +9,12 @@ import { chartPalette, fluentTheme } from './theme';
 import { useLoad } from './use-load';
 import { type DevChoice, DevPicker } from './views/DevPicker';
 import { LeadershipView } from './views/LeadershipView';
+import { MyDataView } from './views/MyDataView';
 import { ProgrammeView } from './views/ProgrammeView';
 import { ProgressView } from './views/ProgressView';
 import { TeamView } from './views/TeamView';
 
-type View = 'team' | 'leadership' | 'programme' | 'progress';
+type View = 'team' | 'leadership' | 'programme' | 'progress' | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -47,11 +48,12 @@ const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> 
   { view: 'leadership', label: 'nav.leadership', allowed: (r) => r.includes('leader') },
   { view: 'programme', label: 'nav.programme', allowed: (r) => r.includes('admin') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
+  { view: 'my-data', label: 'nav.myData', allowed: () => true },
 ];
 
 const viewFromHash = (): View | null => {
   const v = location.hash.slice(1);
-  return v === 'team' || v === 'leadership' || v === 'programme' || v === 'progress' ? v : null;
+  return v === 'team' || v === 'leadership' || v === 'programme' || v === 'progress' || v === 'my-data' ? v : null;
 };
 
 /**
@@ -190,6 +192,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
             {current === 'leadership' && <LeadershipView api={api} locale={locale} palette={palette} announce={announce} />}
             {current === 'programme' && <ProgrammeView api={api} locale={locale} palette={palette} announce={announce} />}
             {current === 'progress' && <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />}
+            {current === 'my-data' && <MyDataView api={api} locale={locale} announce={announce} />}
           </>
         )}
       </main>

@@ -6,6 +6,8 @@ export type { CoachNetworkRow } from '../../bot/domain/dashboard/coach-network';
 export type { UnitRow } from '../../bot/domain/dashboard/dashboard-service';
 export type { NudgeOutcome } from '../../bot/domain/dashboard/nudge-service';
 export type { AdminCoachRow } from '../../bot/domain/help/coach-service';
+export type { AdminAuditEntry } from '../../bot/domain/audit';
+export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
@@ -40,8 +42,9 @@ export class Api {
     return this.call<T>('POST', path, body);
   }
 
-  put<T>(path: string, body: unknown): Promise<T> {
-    return this.call<T>('PUT', path, body);
+  /** `headers` e.g. If-Match with the version the user saw (settings). */
+  put<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('PUT', path, body, headers);
   }
 
   del<T>(path: string): Promise<T> {
@@ -59,8 +62,8 @@ export class Api {
     return { authorization: `Bearer ${await this.token()}`, 'accept-language': this.locale === 'nl' ? 'nl-NL' : 'en-GB' };
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers = await this.headers();
+  private async call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const headers = { ...(await this.headers()), ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.status === 204) return undefined as T;

@@ -209,13 +209,67 @@ describe('the leader tab in Chromium', function () {
     const employee = demoUser('employee');
     await openAs(employee.tenantId, employee.aadObjectId);
     await page.getByText(/Je zelfscan doe je in de chat met Digivaardig/).waitFor();
-    assert.equal(await page.getByRole('navigation').count(), 0, 'one view, no tabs');
+    assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(), ['Mijn voortgang', 'Mijn gegevens'], 'their progress and their data');
     const toggle = page.getByRole('switch', { name: 'Herinneringen van mijn leidinggevende ontvangen' });
     assert.equal(await toggle.isChecked(), true);
     await toggle.click();
     await page.getByRole('status').getByText('Opgeslagen.').waitFor();
     await axe('progress');
     await shot('progress');
+  });
+
+  it('shows an employee “Mijn gegevens”: what is kept, a download of all of it, and erasure after a confirmation', async () => {
+    const employee = demoUser('employee');
+    await openAs(employee.tenantId, employee.aadObjectId);
+    await page.getByTestId('nav-my-data').click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
+    await page.getByTestId('my-data-list').getByText(/Herinneringen van je leidinggevende: uit/).waitFor();
+    assert.match(await page.getByTestId('privacy').innerText(), /minstens 5 collega’s/);
+    assert.equal(await page.getByRole('link', { name: 'Lees de volledige privacyverklaring' }).getAttribute('href'), '/privacy');
+    await axe('my data');
+    await shot('my-data');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('my-data-download').click()]);
+    assert.match(download.suggestedFilename(), /^digivaardig-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = path.join(ARTIFACTS, 'tab-my-data.json');
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(exported.user.userId, employee.aadObjectId);
+    assert.deepEqual(exported.preferences, { remindersFromLeader: false });
+    for (const part of ['scanResults', 'moduleProgress', 'leadershipScan', 'helpRequests', 'digicoach', 'helpGivenAsDigicoach', 'chat']) assert.ok(part in exported, part);
+    await page.getByTestId('my-data-message').getByText('Je gegevens zijn gedownload.').waitFor();
+
+    await page.getByTestId('my-data-delete').click();
+    await page.getByTestId('my-data-confirm').getByText('Dit kun je niet terugdraaien', { exact: false }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'my-data-confirm-h', 'focus moves to the question');
+    await axe('my data, confirm');
+    await shot('my-data-confirm');
+    await page.getByTestId('my-data-confirm-yes').click();
+    await page.getByTestId('my-data-message').getByText(/Je gegevens zijn verwijderd/).waitFor();
+    assert.equal(await page.getByTestId('my-data-confirm').count(), 0);
+    await page.getByRole('status').getByText(/Je gegevens zijn verwijderd/).waitFor();
+  });
+
+  it('shows an admin the settings and the log with the new actions', async () => {
+    const admin = demoUser('admin');
+    await openAs(admin.tenantId, admin.aadObjectId);
+    await page.getByTestId('settings-retention').waitFor();
+    await page.getByTestId('settings-retention').fill('0');
+    await page.getByText('Vul een heel getal van 1 tot en met 120 in, of laat het leeg.').waitFor();
+    assert.equal(await page.getByTestId('settings-save').isDisabled(), true);
+    await page.getByTestId('settings-retention').fill('24');
+    await page.getByTestId('settings-save').click();
+    await page.locator('#main').getByText('De instellingen zijn opgeslagen.').waitFor();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('Instellingen gewijzigd').first().waitFor();
+    await table.getByText('bewaartermijn (maanden): bewaren → 24').waitFor();
+    await table.getByText('Organisatiedashboard bekeken').first().waitFor();
+    await table.getByText('Eigen gegevens verwijderd').first().waitFor();
+    const erased = await table.locator('tbody tr').filter({ hasText: 'Eigen gegevens verwijderd' }).first().innerText();
+    assert.match(erased, /een medewerker/);
+    assert.doesNotMatch(erased, new RegExp(demoUser('employee').name), 'who erased their data is not named');
+    await axe('settings and log');
+    await shot('programme-settings');
   });
 
   it('follows the dark and high-contrast themes without contrast problems', async () => {

@@ -13,6 +13,8 @@ import { type Locale, percent, t } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
 import { CoachAdmin } from './CoachAdmin';
+import { AuditLog } from './AuditLog';
+import { SettingsPanel } from './SettingsPanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -26,6 +28,7 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
   const { api, locale, palette } = props;
   const styles = useStyles();
   const [scope, setScope] = useState('tenant');
+  const [auditVersion, setAuditVersion] = useState(0);
   const path = scope === 'tenant' ? '/api/v1/programme' : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
   const view = useLoad(() => api.get<Figures>(path), [api, path]);
   const units = useLoad(() => api.get<Units>('/api/v1/programme/units'), [api]);
@@ -90,6 +93,8 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
       {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
+      <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={() => setAuditVersion((v) => v + 1)} />
+      <AuditLog api={api} locale={locale} version={auditVersion} />
     </div>
   );
 }

@@ -1,0 +1,80 @@
+import { Button, Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Api, SettingsView } from '../api';
+import { ApiError } from '../api';
+import { Muted, Note, Section } from '../components/Layout';
+import { Failed, Loading } from '../components/Status';
+import { type Locale, t } from '../i18n';
+import { useLoad } from '../use-load';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+/**
+ * The programme admin's settings: retention and reminder rounds. The change is sent with
+ * the version that was loaded (If-Match); when someone else saved in between, the server
+ * answers 412 and the panel offers to load the new values.
+ */
+export function SettingsPanel(props: { api: Api; locale: Locale; announce(text: string): void; onSaved?(): void }) {
+  const { api, locale } = props;
+  const styles = useStyles();
+  const loaded = useLoad(() => api.get<SettingsView>('/api/v1/admin/settings'), [api]);
+  const [months, setMonths] = useState('');
+  const [reminders, setReminders] = useState(true);
+  const [version, setVersion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setMonths(loaded.data.retentionMonths === null ? '' : String(loaded.data.retentionMonths));
+    setReminders(loaded.data.remindersEnabled);
+    setVersion(loaded.data.version);
+  }, [loaded.data]);
+
+  const trimmed = months.trim();
+  const valid = trimmed === '' || (/^\d{1,3}$/.test(trimmed) && Number(trimmed) >= 1 && Number(trimmed) <= 120);
+
+  const save = async () => {
+    if (!valid) return;
+    setBusy(true);
+    try {
+      const saved = await api.put<SettingsView>('/api/v1/admin/settings', { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders }, { 'if-match': version });
+      setVersion(saved.version);
+      setMessage({ intent: 'success', text: t(locale, 'settings.saved') });
+      props.announce(t(locale, 'settings.saved'));
+      props.onSaved?.();
+    } catch (err) {
+      const text = (err as Error).message || t(locale, 'app.error');
+      setMessage({ intent: 'error', text, stale: err instanceof ApiError && err.status === 412 });
+      props.announce(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="settings" title={t(locale, 'settings.title')}>
+      <Muted>{t(locale, 'settings.intro')}</Muted>
+      {loaded.loading && !loaded.data && <Loading locale={locale} />}
+      {loaded.error && <Failed locale={locale} error={loaded.error} retry={loaded.reload} />}
+      {loaded.data && (
+        <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={t(locale, 'settings.title')}>
+          <Field label={t(locale, 'settings.retention')} hint={t(locale, 'settings.retentionHint')} validationMessage={valid ? undefined : t(locale, 'settings.retentionInvalid')} validationState={valid ? 'none' : 'error'}>
+            <Input inputMode="numeric" value={months} onChange={(_, v) => setMonths(v.value)} data-testid="settings-retention" style={{ maxWidth: '8rem' }} />
+          </Field>
+          <Switch checked={reminders} onChange={(_, v) => setReminders(v.checked)} label={t(locale, 'settings.reminders')} data-testid="settings-reminders" />
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">{t(locale, 'settings.save')}</Button>
+            {message?.stale && (
+              <Button onClick={() => { setMessage(null); loaded.reload(); }}>{t(locale, 'settings.reload')}</Button>
+            )}
+          </div>
+          {message && <Note intent={message.intent}>{message.text}</Note>}
+        </form>
+      )}
+    </Section>
+  );
+}
