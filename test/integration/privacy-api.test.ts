@@ -239,6 +239,31 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(res.body.names[employee.aadObjectId], undefined, 'the admin’s list does not name who exercised their rights');
   });
 
+  it('serves the privacy statement and the terms in Dutch and English as plain pages, nothing loaded from elsewhere', async () => {
+    for (const [url, lang, expect] of [
+      ['/privacy', 'nl', [/uitslagen: alleen jij/, /minstens 5 collega’s/, /bewaartermijn/, /Verwijderen/, /programmateam/]],
+      ['/privacy?lang=en', 'en', [/only you/i, /at least 5 colleagues/, /retention period/, /Delete it/, /programme team/]],
+      ['/terms', 'nl', [/Gebruiksvoorwaarden/]],
+      ['/terms?lang=en', 'en', [/terms of use/i]],
+    ] as const) {
+      const res = await fetch(`${app.url}${url}`);
+      assert.equal(res.status, 200, url);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      const html = await res.text();
+      assert.match(html, new RegExp(`<html lang="${lang}`));
+      for (const e of expect) assert.match(html, e, `${url}: ${e}`);
+      assert.doesNotMatch(html, /<script|<link|https?:\/\//, `${url}: no scripts, stylesheets or external addresses`);
+    }
+  });
+
+  it('links the scan intro to the statement with an absolute address', async () => {
+    const c = as(personAsUser(colleague.id));
+    const intro = cardOf((await c.say('scan')).replies[0]);
+    const open = (intro.actions as Array<{ type: string; url?: string }>).find((a) => a.type === 'Action.OpenUrl');
+    assert.equal(open?.url, `${app.url}/privacy`);
+  });
+
   describe('tenant settings', () => {
     it('are for programme admins only', async () => {
       for (const who of [employee.aadObjectId, demoUser('leader').aadObjectId, demoUser('coach').aadObjectId]) {
