@@ -273,7 +273,7 @@ describe('The Teams app package', () => {
   });
 
   describe('the tabs point at the deployment', () => {
-    it('pins the chat and the personal tabs "Mijn voortgang" and "Dashboard"', () => {
+    it('pins the chat and the personal tabs "Mijn voortgang", "Dashboard" and "Mijn gegevens"', () => {
       const tabs = manifest.staticTabs;
       const byId = new Map<string, Json>(tabs.map((t: Json) => [t.entityId, t]));
       assert.ok(byId.has('conversations'), 'the bot chat tab');
@@ -281,6 +281,8 @@ describe('The Teams app package', () => {
       assert.equal(byId.get('mijn-voortgang').contentUrl, 'https://digivaardig.example.org/tab/#progress');
       assert.equal(byId.get('dashboard').name, 'Dashboard');
       assert.equal(byId.get('dashboard').contentUrl, 'https://digivaardig.example.org/tab/#team');
+      assert.equal(byId.get('mijn-gegevens').name, 'Mijn gegevens');
+      assert.equal(byId.get('mijn-gegevens').contentUrl, 'https://digivaardig.example.org/tab/#my-data');
       for (const t of tabs) assert.deepEqual(t.scopes, ['personal']);
     });
 
