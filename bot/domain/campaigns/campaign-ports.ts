@@ -151,15 +151,16 @@ export type Delivery =
 
 /** Sends one proactive card through the app's rate-limited outbound queue. */
 export interface CampaignDelivery {
-  deliver(tenantId: string, userId: string, card: object, onRetry?: () => void): Promise<Delivery>;
+  /** `beforeRetry` is awaited before each retry of a throttled or failed send (the retry uses a send slot too). */
+  deliver(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Delivery>;
 }
 
 /** Paces sends per tenant across every server instance. */
 export interface SendSlots {
-  /** Resolves at the moment this instance may send one message for the tenant. */
-  take(tenantId: string): Promise<void>;
-  /** A retry went out (429, 5xx): it used a slot too. */
-  charge(tenantId: string): void;
+  /** Resolves at the moment this instance may send one message for the tenant, with that slot's time (ms). */
+  take(tenantId: string): Promise<number>;
+  /** Whether a slot taken earlier has passed by more than a slot or two (work after taking it was slow). */
+  missed(at: number): boolean;
 }
 
 /** Where the pacer reserves time: a window of `slots` sends per call, one record per tenant. */

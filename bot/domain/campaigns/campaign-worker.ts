@@ -193,7 +193,7 @@ export class CampaignWorker {
       card = d.cards.leader({ teams: rows, threshold: d.threshold(tenant) }, locale);
     }
 
-    await d.slots.take(r.tenantId);
+    const slot = await d.slots.take(r.tenantId);
     let sending: Versioned<Recipient>;
     try {
       sending = await d.repo.replaceRecipient({ ...r, status: 'sending', attempts: r.attempts + 1, updatedAt: d.clock.now().toISOString() }, item.etag);
@@ -202,8 +202,10 @@ export class CampaignWorker {
       if (isConflict(err)) return 'lost';
       throw err;
     }
+    // A slow write must not bunch this send with the next slots' sends: wait for a fresh slot then.
+    if (d.slots.missed(slot)) await d.slots.take(r.tenantId);
 
-    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, () => d.slots.charge(r.tenantId));
+    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, () => d.slots.take(r.tenantId));
     const release = async () => {
       if (counted) await d.ledger.release(r.tenantId, r.userId, r.campaignId).catch((err) => d.log.warn({ err }, 'reminder count not released'));
     };

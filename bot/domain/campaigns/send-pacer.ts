@@ -13,8 +13,6 @@ export interface SendPacerOptions {
 interface Window {
   next: number;
   end: number;
-  /** Retries (429) that used a slot: reserved on top of the next window. */
-  debt: number;
 }
 
 /**
@@ -22,6 +20,7 @@ interface Window {
  * window of time on the tenant's slot record (a conditional write), then sends at the
  * rate inside it. Windows never overlap, so together the instances stay at the rate;
  * slots of a window that passed unused are dropped, never sent in a burst later.
+ * Every attempt at the connector takes a slot, retries after a 429 included.
  * Wall-clock time, not the app's clock: throttling is about real seconds.
  */
 export class SendPacer implements SendSlots {
@@ -39,37 +38,32 @@ export class SendPacer implements SendSlots {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms).unref()));
   }
 
-  async take(tenantId: string): Promise<void> {
-    // Slots are handed out one at a time per tenant; the waiting happens outside the chain.
-    const previous = this.chains.get(tenantId) ?? Promise.resolve();
-    const slot = previous.then(() => this.allocate(tenantId));
-    this.chains.set(tenantId, slot.catch(() => undefined));
-    const at = await slot;
-    const wait = at - this.now();
-    if (wait > 0) await this.sleep(wait);
+  async take(tenantId: string): Promise<number> {
+    for (;;) {
+      // Slots are handed out one at a time per tenant; the waiting happens outside the chain.
+      const previous = this.chains.get(tenantId) ?? Promise.resolve();
+      const slot = previous.then(() => this.allocate(tenantId));
+      this.chains.set(tenantId, slot.catch(() => undefined));
+      const at = await slot;
+      const wait = at - this.now();
+      if (wait > 0) await this.sleep(wait);
+      // Woken late (a busy event loop, a pause): the slot has passed. Sending now would
+      // bunch with the senders of the next slots, so take a fresh one instead.
+      if (!this.missed(at)) return at;
+    }
   }
 
-  charge(tenantId: string): void {
-    const w = this.windows.get(tenantId);
-    if (w) w.debt++;
-    else this.windows.set(tenantId, { next: 0, end: 0, debt: 1 });
+  missed(at: number): boolean {
+    return this.now() - at > 2 * this.slotMs;
   }
 
   private async allocate(tenantId: string): Promise<number> {
     const now = this.now();
     let w = this.windows.get(tenantId);
-    if (w) {
-      w.next = Math.max(w.next, now); // slots that passed unused are dropped
-      const room = Math.floor((w.end - w.next + 1e-6) / this.slotMs);
-      const paid = Math.min(w.debt, Math.max(0, room));
-      w.next += paid * this.slotMs;
-      w.debt -= paid;
-    }
+    if (w) w.next = Math.max(w.next, now); // slots that passed unused are dropped
     if (!w || w.next + this.slotMs > w.end + 1e-6) {
-      const debt = w?.debt ?? 0;
-      const slots = this.chunk + debt;
-      const start = await this.opts.store.reserve(tenantId, slots, this.slotMs, now);
-      w = { next: start + debt * this.slotMs, end: start + slots * this.slotMs, debt: 0 };
+      const start = await this.opts.store.reserve(tenantId, this.chunk, this.slotMs, now);
+      w = { next: start, end: start + this.chunk * this.slotMs };
       this.windows.set(tenantId, w);
     }
     const at = w.next;

@@ -9,8 +9,6 @@ export interface OutboundJob<T> {
   tenantId: string;
   conversationKey: string;
   send: () => Promise<T>;
-  /** Told each time the job is sent again (429, 5xx): the retry counts against the tenant's rate too. */
-  onRetry?: (status: number) => void;
 }
 
 export interface OutboundOptions {
@@ -52,6 +50,8 @@ export class OutboundQueue {
   private readonly queues = new Map<string, Pending[]>();
   private readonly running = new Set<string>();
   private readonly sent = new Map<string, number[]>();
+  /** Wakes a tenant's sleeping loop when new work arrives (it may be sendable before the sleep ends). */
+  private readonly wakers = new Map<string, () => void>();
   private readonly opts: OutboundOptions;
 
   constructor(opts: Partial<OutboundOptions> = {}) {
@@ -72,6 +72,7 @@ export class OutboundQueue {
       queue.push({ job, attempt: 1, notBefore: 0, resolve: resolve as (v: unknown) => void, reject });
       this.queues.set(job.tenantId, queue);
       if (!this.running.has(job.tenantId)) void this.drain(job.tenantId);
+      else this.wakers.get(job.tenantId)?.();
     });
   }
 
@@ -92,7 +93,13 @@ export class OutboundQueue {
           if (at <= now) break;
         }
         if (bestAt > now) {
-          await this.opts.sleep(bestAt - now);
+          // Sleep until the earliest job may go, or until a new job arrives: a job waiting for
+          // its retry must not hold back other conversations' sends and then release them at once.
+          await new Promise<void>((wake) => {
+            this.wakers.set(tenantId, wake);
+            void this.opts.sleep(bestAt - now).then(wake);
+          });
+          this.wakers.delete(tenantId);
           continue;
         }
         const [pending] = queue.splice(best, 1);
@@ -119,7 +126,6 @@ export class OutboundQueue {
       if (status !== undefined && RETRYABLE.has(status) && p.attempt < this.opts.maxAttempts) {
         const retryAfter = status === 429 ? retryAfterMs(err) : null;
         const backoff = retryAfter ?? this.opts.baseBackoffMs * 2 ** (p.attempt - 1) * (0.5 + this.opts.random());
-        p.job.onRetry?.(status);
         const queue = this.queues.get(p.job.tenantId) ?? [];
         queue.unshift({ ...p, attempt: p.attempt + 1, notBefore: this.opts.now() + backoff });
         this.queues.set(p.job.tenantId, queue);

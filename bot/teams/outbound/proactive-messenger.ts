@@ -43,15 +43,19 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * Like sendCard, but says what happened instead of throwing: campaigns record why a
    * message did not go out (app removed, never reachable, still throttled after retries).
    */
-  async deliver(tenantId: string, userId: string, card: object, onRetry?: () => void): Promise<Delivery> {
+  async deliver(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Delivery> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return { status: 'unreachable' };
+    let attempts = 0;
     try {
       const activityId = await this.deps.queue.enqueue({
         tenantId,
         conversationKey: reference.conversation.id,
-        onRetry: () => onRetry?.(),
-        send: () => this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null),
+        send: async () => {
+          // The queue sends again after a 429 or 5xx: each retry waits for the caller's turn too.
+          if (attempts++ > 0) await beforeRetry?.();
+          return this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null);
+        },
       });
       return { status: 'sent', activityId };
     } catch (err) {

@@ -54,7 +54,6 @@ function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: s
   const completion = new MemoryCompletion();
   const delivery = new FakeDelivery();
   const clock = new FakeClock(NOW);
-  const charged: string[] = [];
   const people = opts.people ?? [person('ann'), person('bob'), person('leader')];
   const deps: CampaignWorkerDeps = {
     repo,
@@ -64,7 +63,7 @@ function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: s
     directory: directory(people, [team], opts.tenant),
     figures: { participation: async () => (opts.withheld ? null : { completed: 8, members: 12 }) },
     delivery,
-    slots: { take: async () => undefined, charge: (t) => void charged.push(t) },
+    slots: { take: async () => 0, missed: () => false },
     cards: {
       reminder: (model: ReminderCardModel, locale) => ({ kind: 'reminder', model, locale }),
       leader: (model: LeaderCardModel, locale) => ({ kind: 'leader', model, locale }),
@@ -75,7 +74,7 @@ function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: s
     leaseMs: 60_000,
   };
   const worker = (owner: string, extra: Partial<CampaignWorkerDeps> = {}) => new CampaignWorker({ ...deps, owner, ...extra });
-  return { repo, ledger, completion, delivery, clock, deps, worker, charged };
+  return { repo, ledger, completion, delivery, clock, deps, worker };
 }
 
 describe('the campaign queue worker', () => {
