@@ -15,6 +15,7 @@ import { useLoad } from '../use-load';
 import { CoachAdmin } from './CoachAdmin';
 import { AuditLog } from './AuditLog';
 import { SettingsPanel } from './SettingsPanel';
+import { CampaignsPanel } from './CampaignsPanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -93,6 +94,7 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
       {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
+      <CampaignsPanel api={api} locale={locale} announce={props.announce} version={auditVersion} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={() => setAuditVersion((v) => v + 1)} />
       <AuditLog api={api} locale={locale} version={auditVersion} />
     </div>
