@@ -3,9 +3,10 @@
  * "Reminder campaigns"): nobody lost, nobody reminded twice, and the tenant's send rate
  * used to at least 90 % of its cap while the Bot Connector throttles.
  *
- * One process holds the embedded Cosmos store (startTestApp, no demo organisation) and a
- * generated tenant: people in teams of about twelve with a leader each, every person with
- * a stored conversation reference. Two "instances" share the store, each with its own
+ * The embedded Cosmos server runs in a process of its own, memory only (lib/cosmos-child.ts),
+ * so the instances reach it over the network as they would reach Azure Cosmos DB. This
+ * process writes a generated tenant into it: people in teams of about twelve with a leader
+ * each, every person with a stored conversation reference. Two "instances" share the store, each with its own
  * Bot Framework adapter, outbound queue, proactive messenger and campaign worker (as two
  * servers would); a programme admin starts the campaign with "send now" on the first one,
  * then both work the queue until it is empty. A fake Bot Connector answers 429 to a share
@@ -20,7 +21,11 @@
  *
  *   npx tsx test/bench/campaign.ts [--recipients=10000] [--rate=30] [--throttle-share=0.05] [--seed=11]
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import readline from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { createCampaigns } from '../../bot/campaigns';
@@ -33,7 +38,7 @@ import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
 import { CosmosUserState } from '../../bot/storage/cosmos-user-state';
 import { OutboundQueue, TEAMS_LIMITS } from '../../bot/teams/outbound/outbound-queue';
 import { ProactiveMessenger } from '../../bot/teams/outbound/proactive-messenger';
-import { startTestApp, tempDir } from '../helpers/app';
+import { createCosmosClient, openCosmosStore } from '../../bot/storage/cosmos';
 import { numArg, seeded, Verdicts } from './lib/help-report';
 import { machine } from './lib/report';
 
@@ -94,13 +99,27 @@ async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
+/** The store in a child process: its endpoint, and a stop that ends it. */
+async function storeProcess() {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib', 'cosmos-child.ts')], { cwd: path.resolve(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ endpoint: string; key: string; ca: string }>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
+    child.once('exit', (code) => reject(new Error(`the store process ended (${code})`)));
+  });
+  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.stdin!.end()));
+  return { ...ready, stop };
+}
+
 async function main(): Promise<void> {
   const verdicts = new Verdicts();
   const random = seeded(SEED);
-  const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'silent');
+  const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'error');
   const clock: Clock = { now: () => new Date() };
-  const data = tempDir('dv-bench-campaign-');
-  const app = await startTestApp({ dataDir: data.dir, scheduler: false, env: { SEED_DEMO: 'false' } });
+  const cosmos = await storeProcess();
+  const client = createCosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, agent: new https.Agent({ ca: cosmos.ca, keepAlive: true, maxSockets: 64 }) });
+  const store = await openCosmosStore({ kind: 'embedded', client, databaseId: 'bench', log });
+  const app = { store };
   const connector = await fakeConnector(random);
   console.log(`campaign benchmark: ${RECIPIENTS} recipients, cap ${RATE}/s per tenant, ${(THROTTLE_SHARE * 100).toFixed(1)} % answered 429, two instances (${machine()})`);
 
@@ -146,7 +165,8 @@ async function main(): Promise<void> {
         log,
         ratePerSecond: RATE,
         defaultThreshold: 5,
-        worker: { owner, retryDelayMs: 1000 },
+        // A short lease: an item whose instance hit an error is taken again within the run.
+        worker: { owner, retryDelayMs: 1000, leaseMs: 30_000 },
       });
     });
 
@@ -164,12 +184,13 @@ async function main(): Promise<void> {
       console.log(`  … ${delivered} delivered, ${((delivered / (Date.now() - sendStart)) * 1000).toFixed(1)}/s`);
     }, 30_000);
     progress.unref();
-    for (let round = 0; round < 50; round++) {
+    const deadline = Date.now() + Math.max(120_000, (3 * RECIPIENTS * 1000) / RATE);
+    while (Date.now() < deadline) {
       const done = await Promise.all(instances.map((c) => c.worker.drain()));
       done.forEach((n, i) => (handled[i] += n));
       const counts = await instances[0].service.finalize(TENANT, summary.campaignId);
       if (counts?.status === 'done') break;
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 500));
     }
     clearInterval(progress);
     const sendEnd = Date.now();
@@ -207,8 +228,8 @@ async function main(): Promise<void> {
     await Promise.all(instances.map((c) => c.stop()));
   } finally {
     await connector.close();
-    await app.stop();
-    data.remove();
+    client.dispose();
+    await cosmos.stop();
   }
   verdicts.finish();
 }
