@@ -158,8 +158,9 @@ export class CampaignWorker {
     try {
       return await this.deps.repo.replaceRecipient({ ...r, lease: { owner: this.owner, until }, availableAt: until, updatedAt: now.toISOString() }, item.etag);
     } catch (err) {
-      if (isConflict(err)) return null;
-      throw err;
+      // Lost the race, or the store's answer was lost: if the lease was written, it runs out and the item comes back.
+      if (!isConflict(err)) this.deps.log.warn({ err, tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign item claim failed');
+      return null;
     }
   }
 
@@ -194,13 +195,18 @@ export class CampaignWorker {
     }
 
     const slot = await d.slots.take(r.tenantId);
+    const mark: Recipient = { ...r, status: 'sending', attempts: r.attempts + 1, updatedAt: d.clock.now().toISOString() };
     let sending: Versioned<Recipient>;
     try {
-      sending = await d.repo.replaceRecipient({ ...r, status: 'sending', attempts: r.attempts + 1, updatedAt: d.clock.now().toISOString() }, item.etag);
+      sending = await d.repo.replaceRecipient(mark, item.etag);
     } catch (err) {
       // Our lease ran out and another instance has the item: it decides; the ledger entry is shared.
       if (isConflict(err)) return 'lost';
-      throw err;
+      // The store's answer was lost (a reset connection): did the mark land?
+      const now = await d.repo.getRecipient(r.tenantId, r.campaignId, r.kind, r.userId);
+      if (now?.etag === item.etag) sending = await d.repo.replaceRecipient(mark, item.etag);
+      else if (now?.value.status === 'sending' && now.value.lease?.owner === this.owner && now.value.attempts === mark.attempts) sending = now;
+      else return 'lost';
     }
     // A slow write must not bunch this send with the next slots' sends: wait for a fresh slot then.
     if (d.slots.missed(slot)) await d.slots.take(r.tenantId);
@@ -255,12 +261,18 @@ export class CampaignWorker {
    * another instance may have marked it "interrupted" meanwhile: we know better, so our
    * outcome replaces that one. Any other change means the item is no longer ours.
    */
-  private async write(item: Versioned<Recipient>, patch: Partial<Recipient>): Promise<void> {
+  private async write(item: Versioned<Recipient>, patch: Partial<Recipient>, tries = 3): Promise<void> {
     const now = this.deps.clock.now().toISOString();
     try {
       await this.deps.repo.replaceRecipient({ ...item.value, ...patch, updatedAt: now }, item.etag);
     } catch (err) {
-      if (!isConflict(err)) throw err;
+      if (!isConflict(err)) {
+        // The store's answer was lost: write again unless the write landed (the outcome must not be lost).
+        const current = tries > 1 ? await this.deps.repo.getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId).catch(() => null) : null;
+        if (current?.etag === item.etag) return this.write(item, patch, tries - 1);
+        if (current && current.value.status === patch.status) return;
+        throw err;
+      }
       const current = await this.deps.repo.getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId);
       if (item.value.status === 'sending' && current?.value.status === 'failed' && current.value.reason === 'interrupted') {
         const { reason: _dropped, ...rest } = current.value;

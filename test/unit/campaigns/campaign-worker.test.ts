@@ -216,6 +216,31 @@ describe('the campaign queue worker', () => {
     assert.equal(s.repo.all()[0].reason, 'no-team');
   });
 
+  it("sends once when the store's answer to a write is lost, whether or not the write landed", async () => {
+    const s = setup({ people: [person('ann'), person('bob')] });
+    await s.repo.addRecipient(queued('ann'));
+    await s.repo.addRecipient(queued('bob'));
+    const replace = s.repo.replaceRecipient.bind(s.repo);
+    const lost = new Set<string>();
+    // ann: the "sending" mark lands but its answer is lost; bob: the "sent" write fails once before landing.
+    s.repo.replaceRecipient = async (r, etag) => {
+      if (r.userId === 'ann' && r.status === 'sending' && !lost.has('ann')) {
+        lost.add('ann');
+        await replace(r, etag);
+        throw new Error('read ECONNRESET');
+      }
+      if (r.userId === 'bob' && r.status === 'sent' && !lost.has('bob')) {
+        lost.add('bob');
+        throw new Error('read ECONNRESET');
+      }
+      return replace(r, etag);
+    };
+    await s.worker('w').drain();
+    assert.equal(s.delivery.to('ann').length, 1);
+    assert.equal(s.delivery.to('bob').length, 1);
+    assert.deepEqual(s.repo.all().map((r) => r.status), ['sent', 'sent']);
+  });
+
   it('stops after `max` items, so a test can stop an instance halfway', async () => {
     const s = setup({ people: Array.from({ length: 10 }, (_, i) => person(`p${i}`)) });
     for (let i = 0; i < 10; i++) await s.repo.addRecipient(queued(`p${i}`));
