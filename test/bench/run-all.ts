@@ -16,7 +16,7 @@ const QUICK: Record<string, string[]> = {
   startup: ['--settle-ms=500'],
   'message-turn': ['--turns=100', '--warmup=20', '--concurrent-turns=160'],
   'scan-answer-turn': ['--turns=100', '--warmup=20', '--counted-scans=2', '--users=50', '--duration=10'],
-  campaign: ['--recipients=1000', '--rate=100'],
+  campaign: ['--recipients=600'],
 };
 
 const BENCHMARKS = readdirSync(__dirname)
