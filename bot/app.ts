@@ -210,6 +210,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       await help.idle();
     },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
+    forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
   });
   if (opts.scheduler !== false) retention.start();
   const privacyUrl = (locale: 'nl' | 'en') => `${config.publicBaseUrl ?? publicUrl}/privacy${locale === 'en' ? '?lang=en' : ''}`;

@@ -24,6 +24,8 @@ export interface Campaigns {
   feature: Features;
   /** One scheduler round and a drain of the queue (tests call it instead of waiting). */
   runNow(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
+  /** Erasure: removes a person's recipient items from every campaign. */
+  forgetUser(tenantId: string, userId: string): Promise<number>;
   start(): void;
   stop(): Promise<void>;
   idle(): Promise<void>;
@@ -89,6 +91,7 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     admin: service.admin(),
     feature: remindersFeature(optOuts, clock),
     runNow,
+    forgetUser: (tenantId, userId) => repo.forgetUser(tenantId, userId),
     start() {
       const interval = w.intervalMs ?? 15_000;
       timer = setInterval(() => {

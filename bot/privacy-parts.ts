@@ -28,6 +28,7 @@ export function buildPrivacy(deps: {
   userState: UserStateRepository;
   cancelRequest(user: UserContext, ticketId: string): Promise<void>;
   onErased(tenantId: string, userId: string): void;
+  forgetCampaignItems(tenantId: string, userId: string): Promise<number>;
   clock: Clock;
   log: Logger;
 }): { privacy: PrivacyService; retention: RetentionJob } {
@@ -45,6 +46,7 @@ export function buildPrivacy(deps: {
     nudges: new CosmosNudgeRepository(store.containers.schedule, store.containers.users),
     audit,
     onErased: deps.onErased,
+    forgetCampaignItems: deps.forgetCampaignItems,
     clock,
   });
   const leadership = readLeadershipContent(path.join(deps.root, 'seeds', 'leadership'));

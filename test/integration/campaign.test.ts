@@ -240,4 +240,21 @@ describe('the monthly reminder campaign', function () {
     const { resource } = await app.store.containers.users.item('nudge-optout', `${gent.tenant.id}|${optedOut.id}`).read();
     assert.equal(resource?.optOut, false);
   });
+  it('forgets a colleague in every campaign queue when they erase their data', async () => {
+    const queued = async () => {
+      const { resources } = await app.store.containers.schedule.items
+        .query<number>(
+          { query: "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.userId = @u", parameters: [{ name: '@t', value: gent.tenant.id }, { name: '@u', value: installed.id }] },
+          { partitionKey: gent.tenant.id },
+        )
+        .fetchAll();
+      return resources[0];
+    };
+    assert.ok((await queued()) > 0, 'the colleague was a recipient');
+    const api = new TabClient(app.url);
+    const token = await api.devToken(gent.tenant.id, installed.id);
+    const erased = await api.call('POST', '/api/v1/me/data/delete', { token, body: { confirm: 'yes' } });
+    assert.equal(erased.status, 200, erased.text);
+    assert.equal(await queued(), 0);
+  });
 });

@@ -46,6 +46,8 @@ export interface PrivacyServiceDeps {
   userState: UserStateRepository;
   nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'>;
   audit?: Pick<AdminAuditLog, 'record'>;
+  /** Removes the user's items from reminder campaign queues (ids only, but still theirs); returns how many. */
+  forgetCampaignItems?(tenantId: string, userId: string): Promise<number>;
   /** After an erasure (the bot forgets it saved the user's conversation reference). */
   onErased?(tenantId: string, userId: string): void;
   clock: Clock;
@@ -191,6 +193,7 @@ export class PrivacyService {
     const optedOut = await this.deps.nudges.isOptedOut(tenantId, userId);
     removed += await this.deps.scans.deleteAll(tenantId, userId); // session, results, modules and the leadership scan share the user's partition
     await this.deps.userState.deleteUser(tenantId, userId);
+    removed += (await this.deps.forgetCampaignItems?.(tenantId, userId)) ?? 0;
     if (optedOut) await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
     this.deps.onErased?.(tenantId, userId);
     await this.audit(user, 'data.deleted');
