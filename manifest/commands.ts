@@ -9,8 +9,11 @@
 
 import type { Command } from '../bot/teams/commands';
 
-/** The commands in the Teams menu: what the bot knows except greetings, the menu itself and the leaders' scan (a tab). */
-export type BotCommandId = Exclude<Command, 'hello' | 'menu' | 'leadership'>;
+/**
+ * The commands in the Teams menu (at most 10): what the bot knows except greetings, the menu
+ * itself, the leaders' scan (a tab) and switching reminders back on (the reminders say how).
+ */
+export type BotCommandId = Exclude<Command, 'hello' | 'menu' | 'leadership' | 'remindersOn'>;
 
 export interface CommandText {
   title: string;
@@ -69,5 +72,10 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
     id: 'myData',
     nl: { title: 'mijn gegevens', description: 'Bekijk, download of verwijder je gegevens' },
     en: { title: 'my data', description: 'View, download or delete your data' },
+  },
+  {
+    id: 'remindersOff',
+    nl: { title: 'geen herinneringen', description: 'Geen herinneringen meer over de zelfscan' },
+    en: { title: 'no reminders', description: 'Stop reminders about the self-scan' },
   },
 ];

@@ -271,7 +271,7 @@ export const en: Record<MessageKey, string> = {
   'nudge.why': 'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
   'nudge.privacy': 'Your answers are for you only. Your manager only sees numbers, never who answered what.',
   'nudge.help': 'Stuck or have a question? Type **help** and a digicoach near you will help.',
-  'nudge.optOut': 'Rather not get reminders? Switch them off in the Digivaardig tab, under My progress.',
+  'nudge.optOut': 'Rather not get reminders? Type **no reminders** in the chat with Digivaardig, or switch them off in the tab, under My progress.',
   'nudge.start': 'Start the self-scan',
   'nudge.askCoach': 'Ask a digicoach',
   'nudge.tooSoon': 'Your team already got a reminder this week. You can send one every 7 days.',

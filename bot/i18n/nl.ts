@@ -269,7 +269,7 @@ export const nl = {
   'nudge.why': 'De scan duurt ongeveer een kwartier. Je ziet waar je al goed in bent en welke korte modules je verder helpen.',
   'nudge.privacy': 'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat heeft ingevuld.',
   'nudge.help': 'Loop je vast of heb je een vraag? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
-  'nudge.optOut': 'Liever geen herinneringen meer? Zet ze uit in het tabblad Digivaardig, bij Mijn voortgang.',
+  'nudge.optOut': 'Liever geen herinneringen meer? Typ **geen herinneringen** in de chat met Digivaardig, of zet ze uit in het tabblad, bij Mijn voortgang.',
   'nudge.start': 'Start de zelfscan',
   'nudge.askCoach': 'Vraag een digicoach',
   'nudge.tooSoon': 'Je team heeft deze week al een herinnering gekregen. Je kunt er één per 7 dagen sturen.',

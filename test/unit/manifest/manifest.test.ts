@@ -29,7 +29,7 @@ const SAMPLE: PackageValues = {
   TAB_HOST: 'digivaardig.example.org',
 };
 
-const NINE_COMMANDS_NL = [
+const TEN_COMMANDS_NL = [
   'scan',
   'resultaat',
   'modules',
@@ -39,6 +39,7 @@ const NINE_COMMANDS_NL = [
   'niet beschikbaar',
   'mijn tickets',
   'mijn gegevens',
+  'geen herinneringen',
 ];
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifest JSON is walked dynamically */
@@ -236,7 +237,7 @@ describe('The Teams app package', () => {
     });
   });
 
-  describe('the bot offers its nine commands', () => {
+  describe('the bot offers its ten commands', () => {
     const commandList = manifest.bots[0].commandLists;
 
     it('is a conversational bot in personal and team scope, without files', () => {
@@ -245,11 +246,11 @@ describe('The Teams app package', () => {
       assert.notEqual(manifest.bots[0].isNotificationOnly, true);
     });
 
-    it('lists the nine Dutch commands in the personal menu, within the limit of 10', () => {
+    it('lists the ten Dutch commands in the personal menu, the limit of 10', () => {
       assert.equal(commandList.length, 1);
       assert.deepEqual(commandList[0].scopes, ['personal']);
       assert.ok(commandList[0].commands.length <= 10);
-      assert.deepEqual(commandList[0].commands.map((c: Json) => c.title), NINE_COMMANDS_NL);
+      assert.deepEqual(commandList[0].commands.map((c: Json) => c.title), TEN_COMMANDS_NL);
       for (const c of commandList[0].commands) assert.ok(c.description.length > 0, `${c.title} has a description`);
     });
 
