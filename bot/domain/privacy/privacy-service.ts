@@ -6,7 +6,7 @@ import type { CoachRepository, TicketRepository } from '../help/help-ports';
 import type { Ticket } from '../help/help-types';
 import type { LeadershipRepository } from '../leadership/leadership-ports';
 import type { NudgeRepository } from '../dashboard/nudge-ports';
-import type { ScanRepository } from '../scan/scan-types';
+import type { ScanRepository, Versioned } from '../scan/scan-types';
 import { coachPartOf, eraseFromTicket, requesterPartOf } from './erasure';
 import type { PersonalTickets } from './privacy-ports';
 
@@ -64,18 +64,7 @@ export class PrivacyService {
   constructor(private readonly deps: PrivacyServiceDeps) {}
 
   async overview(user: UserContext): Promise<MyDataOverview> {
-    const { tenantId, userId } = user;
-    const [results, session, modules, leadership, coach, optOut, ref, helpRequests, coachTickets] = await Promise.all([
-      this.deps.scans.results(tenantId, userId),
-      this.deps.scans.getSession(tenantId, userId),
-      this.deps.scans.getModuleProgress(tenantId, userId),
-      this.deps.leadership.get(tenantId, userId),
-      this.deps.coaches.get(tenantId, userId),
-      this.deps.nudges.isOptedOut(tenantId, userId),
-      this.deps.userState.getConversationRef(tenantId, userId),
-      count(this.deps.personalTickets.asRequester(tenantId, userId)),
-      count(this.deps.personalTickets.asCoach(tenantId, userId)),
-    ]);
+    const { results, session, modules, leadership, coach, optOut, ref, asRequester: helpRequests, asCoach: coachTickets } = await this.load(user, count);
     return {
       kind: 'overview',
       jobProfile: user.person?.jobProfile ?? null,
@@ -103,17 +92,7 @@ export class PrivacyService {
    */
   async exportData(user: UserContext): Promise<Record<string, unknown>> {
     const { tenantId, userId } = user;
-    const [results, session, modules, leadership, coach, optOut, ref, asked, coached] = await Promise.all([
-      this.deps.scans.results(tenantId, userId),
-      this.deps.scans.getSession(tenantId, userId),
-      this.deps.scans.getModuleProgress(tenantId, userId),
-      this.deps.leadership.get(tenantId, userId),
-      this.deps.coaches.get(tenantId, userId),
-      this.deps.nudges.isOptedOut(tenantId, userId),
-      this.deps.userState.getConversationRef(tenantId, userId),
-      all(this.deps.personalTickets.asRequester(tenantId, userId)),
-      all(this.deps.personalTickets.asCoach(tenantId, userId)),
-    ]);
+    const { results, session, modules, leadership, coach, optOut, ref, asRequester: asked, asCoach: coached } = await this.load(user, all);
     const s = session?.value;
     const c = coach?.value;
     const l = leadership?.value;
@@ -230,6 +209,26 @@ export class PrivacyService {
         if (!isConflict(err)) throw err;
       }
     }
+  }
+
+  /**
+   * Everything kept about the user, read at once; the overview and the export differ only
+   * in how they take the tickets (`count` them, or read `all`).
+   */
+  private async load<T>(user: UserContext, tickets: (pages: AsyncIterable<Array<Versioned<Ticket>>>) => Promise<T>) {
+    const { tenantId, userId } = user;
+    const [results, session, modules, leadership, coach, optOut, ref, asRequester, asCoach] = await Promise.all([
+      this.deps.scans.results(tenantId, userId),
+      this.deps.scans.getSession(tenantId, userId),
+      this.deps.scans.getModuleProgress(tenantId, userId),
+      this.deps.leadership.get(tenantId, userId),
+      this.deps.coaches.get(tenantId, userId),
+      this.deps.nudges.isOptedOut(tenantId, userId),
+      this.deps.userState.getConversationRef(tenantId, userId),
+      tickets(this.deps.personalTickets.asRequester(tenantId, userId)),
+      tickets(this.deps.personalTickets.asCoach(tenantId, userId)),
+    ]);
+    return { results, session, modules, leadership, coach, optOut, ref, asRequester, asCoach };
   }
 
   private async audit(user: UserContext, action: 'data.exported' | 'data.deleted'): Promise<void> {
