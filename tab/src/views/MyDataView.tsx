@@ -1,30 +1,15 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { Api } from '../api';
+import type { Api, MyDataOverview } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
 import { formatDate, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
-interface MyData {
-  profileName: string | null;
-  team: string | null;
-  department: string | null;
-  location: string | null;
-  scanResults: number;
-  latestScan: string | null;
-  scanInProgress: boolean;
-  modulesMarked: number;
-  helpRequests: number;
-  leadershipScan: 'none' | 'in-progress' | 'completed';
-  coach: boolean;
-  coachTickets: number;
-  reminderOptOut: boolean;
-  chatReference: boolean;
-  anonymityThreshold: number;
-}
+/** GET /api/v1/me/data: the privacy overview, with the job profile's name and the tenant's anonymity threshold. */
+type MyData = Omit<MyDataOverview, 'kind'> & { profileName: string | null; anonymityThreshold: number };
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
