@@ -39,6 +39,7 @@ import { CosmosUserState } from '../../bot/storage/cosmos-user-state';
 import { OutboundQueue, TEAMS_LIMITS } from '../../bot/teams/outbound/outbound-queue';
 import { ProactiveMessenger } from '../../bot/teams/outbound/proactive-messenger';
 import { createCosmosClient, openCosmosStore } from '../../bot/storage/cosmos';
+import { busiestSecond } from '../helpers/rate';
 import { numArg, seeded, Verdicts } from './lib/help-report';
 import { machine } from './lib/report';
 
@@ -83,16 +84,6 @@ async function fakeConnector(random: () => number) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, accepted, attempts, throttled: () => throttled, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
-}
-
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= 1000) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
