@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../bot/app';
-import type { OutboundActivity } from '../../bot/dev/connector-emulator';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
-import { cardText, cardVerbs } from '../helpers/cards';
+import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
-import { actionData, finishScan } from '../helpers/scan-driver';
+import { askForHelp, helpAndRate } from '../helpers/help-driver';
+import { finishScan } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { TabClient } from '../unit/http/support/tab-client';
@@ -16,8 +16,6 @@ function personAsUser(userId: string): TeamsUser {
   const p = gent.users.find((u) => u.id === userId)!;
   return { tenantId: gent.tenant.id, aadObjectId: p.id, name: p.name, locale: p.preferredLocale ?? 'nl-NL' };
 }
-
-const userOf = (a: OutboundActivity) => /^a:1?dev-(.+)$/.exec(a.conversationId)?.[1] ?? null;
 
 interface Overview {
   scanResults: number;
@@ -53,14 +51,7 @@ describe('the tab API: my data, and the tenant settings', function () {
   let openTicket = '';
   let offeredCoach = '';
 
-  async function ask(c: TeamsTestClient, question: string): Promise<[string, Record<string, unknown>, string]> {
-    const form = cardOf((await c.say('hulp')).replies[0]);
-    const since = conn.connector.activities().length;
-    await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question, urgency: 'today', channel: 'chat', where: 'Stadskantoor, 3e verdieping' });
-    const offer = conn.connector.activities().slice(since).find((a) => a.op === 'send' && userOf(a) && cardVerbs(cardOf(a)).includes('help.decline'))!;
-    const card = cardOf(offer);
-    return [userOf(offer)!, card, String(actionData(card, 'help.accept')!.t)];
-  }
+  const ask = (c: TeamsTestClient, question: string) => askForHelp(c, question, 'Stadskantoor, 3e verdieping');
 
   before(async () => {
     conn = await startConnector();
@@ -72,18 +63,13 @@ describe('the tab API: my data, and the tenant settings', function () {
     await c.say('modules');
 
     // A question that a coach accepts, resolves, and the employee rates with a comment.
-    const [coach, offer, ticketId] = await ask(c, 'Hoe plan ik een Teams-vergadering met een externe partij?');
-    coachId = coach;
-    closedTicket = ticketId;
-    const coachClient = as(personAsUser(coach));
-    const accepted = await coachClient.tap('help.accept', actionData(offer, 'help.accept')!);
-    clock.advance(9 * 60_000);
-    await coachClient.tap('help.resolve', { ...actionData(accepted.card!, 'help.resolve')!, outcome: 'solved', minutes: '9' });
-    const rating = cardOf(conn.connector.activities().filter((a) => a.conversationId === c.conversationId && a.op === 'send').at(-1));
-    await c.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: '4', comment: 'Heel fijn, dank aan mijn collega' });
+    const closed = await ask(c, 'Hoe plan ik een Teams-vergadering met een externe partij?');
+    coachId = closed.coachId;
+    closedTicket = closed.ticketId;
+    await helpAndRate(c, as(personAsUser(coachId)), closed.offer, clock, { minutes: 9, rating: 4, comment: 'Heel fijn, dank aan mijn collega' });
 
     // A second question, still offered to a coach.
-    [offeredCoach, , openTicket] = await ask(c, 'Waar vind ik mijn loonstrook in de app?');
+    ({ coachId: offeredCoach, ticketId: openTicket } = await ask(c, 'Waar vind ik mijn loonstrook in de app?'));
     await app.settle();
   });
 

@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../bot/app';
-import type { OutboundActivity } from '../../bot/dev/connector-emulator';
 import { RetentionJob } from '../../bot/domain/privacy/retention';
 import { createLogger } from '../../bot/logger';
 import { CosmosRetentionLeases, CosmosRetentionStore } from '../../bot/storage/cosmos-retention';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
-import { cardText, cardVerbs } from '../helpers/cards';
+import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
-import { actionData, answerOptions, finishScan } from '../helpers/scan-driver';
+import { askForHelp, helpAndRate } from '../helpers/help-driver';
+import { answerOptions, finishScan } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { TabClient } from '../unit/http/support/tab-client';
 
 const [gent] = demoSeeds;
 const DAY = 24 * 3600_000;
-const userOf = (a: OutboundActivity) => /^a:1?dev-(.+)$/.exec(a.conversationId)?.[1] ?? null;
 
 function person(userId: string): TeamsUser {
   const p = gent.users.find((u) => u.id === userId)!;
@@ -65,17 +64,9 @@ describe('retention of answer details', function () {
     await api.post('/api/v1/leadership/answers', lt, { answers: Object.fromEntries(state.body.items.map((i, n) => [i.id, (n % 5) + 1])) });
     profileBefore = (await api.get<{ profile: unknown }>('/api/v1/leadership/result', lt)).body.profile;
 
-    const form = cardOf((await c.say('hulp')).replies[0]);
-    const since = conn.connector.activities().length;
-    await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question: 'Hoe deel ik mijn agenda?', urgency: 'today', channel: 'chat', where: 'Thuis' });
-    const offer = conn.connector.activities().slice(since).find((a) => a.op === 'send' && userOf(a) && cardVerbs(cardOf(a)).includes('help.accept'))!;
-    ticketId = String(actionData(cardOf(offer), 'help.accept')!.t);
-    const coach = as(person(userOf(offer)!));
-    const accepted = await coach.tap('help.accept', actionData(cardOf(offer), 'help.accept')!);
-    clock.advance(5 * 60_000);
-    await coach.tap('help.resolve', { ...actionData(accepted.card!, 'help.resolve')!, outcome: 'solved', minutes: '5' });
-    const rating = cardOf(conn.connector.activities().filter((a) => a.conversationId === c.conversationId && a.op === 'send').at(-1));
-    await c.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: '5', comment: 'Snel geholpen' });
+    const asked = await askForHelp(c, 'Hoe deel ik mijn agenda?', 'Thuis');
+    ticketId = asked.ticketId;
+    await helpAndRate(c, as(person(asked.coachId)), asked.offer, clock, { minutes: 5, rating: 5, comment: 'Snel geholpen' });
     await app.settle();
     resultId = (await app.store.containers.scans.items.query({ query: "SELECT c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'", parameters: [{ name: '@k', value: key(employee.aadObjectId) }] }).fetchAll()).resources[0].id;
 
