@@ -90,31 +90,20 @@ export class GraphSyncedDirectory implements Directory {
     return this.opts.stored.listUnits(tenantId, kind);
   }
 
-  async getPerson(tenantId: string, userId: string): Promise<Person | null> {
-    const stored = await this.opts.stored.getPerson(tenantId, userId);
-    const job = this.refresh(tenantId, `p|${userId}`, () => this.refreshPerson(tenantId, userId));
-    if (stored || !job) return stored;
-    await this.upTo(job);
-    return this.opts.stored.getPerson(tenantId, userId);
+  getPerson(tenantId: string, userId: string): Promise<Person | null> {
+    return this.readThrough(() => this.opts.stored.getPerson(tenantId, userId), Boolean, () => this.refresh(tenantId, `p|${userId}`, () => this.refreshPerson(tenantId, userId)));
   }
 
-  async directReports(tenantId: string, managerId: string): Promise<Person[]> {
-    const stored = await this.opts.stored.directReports(tenantId, managerId);
-    const job = this.refreshReportsOf(tenantId, managerId);
-    if (stored.length || !job) return stored;
-    await this.upTo(job);
-    return this.opts.stored.directReports(tenantId, managerId);
+  directReports(tenantId: string, managerId: string): Promise<Person[]> {
+    return this.readThrough(() => this.opts.stored.directReports(tenantId, managerId), (people) => people.length > 0, () => this.refreshReportsOf(tenantId, managerId));
   }
 
-  async teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]> {
-    const stored = await this.opts.stored.teamsLedBy(tenantId, leaderId);
-    const job = this.refreshReportsOf(tenantId, leaderId);
-    if (stored.length || !job) return stored;
-    await this.upTo(job);
-    return this.opts.stored.teamsLedBy(tenantId, leaderId);
+  teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]> {
+    return this.readThrough(() => this.opts.stored.teamsLedBy(tenantId, leaderId), (teams) => teams.length > 0, () => this.refreshReportsOf(tenantId, leaderId));
   }
 
   async teamMembers(tenantId: string, teamId: string): Promise<Person[]> {
+    // As readThrough, but which refresh applies comes from the team's unit, read alongside.
     const [stored, unit] = await Promise.all([this.opts.stored.teamMembers(tenantId, teamId), this.opts.stored.getUnit(tenantId, teamId)]);
     const job = unit?.leaderId ? this.refreshReportsOf(tenantId, unit.leaderId) : null;
     if (stored.length || !job) return stored;
@@ -125,6 +114,19 @@ export class GraphSyncedDirectory implements Directory {
   /** Resolves when every refresh under way is done (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.inflight.size) await Promise.all([...this.inflight.values()]);
+  }
+
+  /**
+   * The stored answer, then the subject's refresh from Graph started (or joined); only when
+   * nothing was stored and a refresh is under way does the turn wait for it (at most
+   * `waitMs`) and read again.
+   */
+  private async readThrough<T>(read: () => Promise<T>, found: (stored: T) => boolean, refresh: () => Promise<void> | null): Promise<T> {
+    const stored = await read();
+    const job = refresh();
+    if (found(stored) || !job) return stored;
+    await this.upTo(job);
+    return read();
   }
 
   private refreshReportsOf(tenantId: string, managerId: string): Promise<void> | null {
