@@ -81,9 +81,14 @@ export function readPackageValues(env: NodeJS.ProcessEnv, mode: PackageMode = 'p
   if (mode === 'production' && missing.length > 0) {
     problems.push(`missing environment variable(s): ${missing.map((name) => PLACEHOLDER_SOURCES[name]).join(', ')}`);
   }
-  for (const name of ['BOT_APP_ID', 'AAD_APP_CLIENT_ID', 'TEAMS_APP_ID']) {
+  const meaning: Record<string, string> = {
+    BOT_APP_ID: "the bot's Entra app id or managed identity client id",
+    AAD_APP_CLIENT_ID: "the tab's Entra app (client) id",
+    TEAMS_APP_ID: 'the Teams app id of this environment',
+  };
+  for (const [name, what] of Object.entries(meaning)) {
     const value = get(name);
-    if (value && !GUID.test(value)) problems.push(`${name} must be a GUID (the Entra app / client id), got "${value}"`);
+    if (value && !GUID.test(value)) problems.push(`${name} must be a GUID (${what}), got "${value}"`);
   }
   const host = get('PUBLIC_BASE_URL') ? hostOf(get('PUBLIC_BASE_URL'), problems) : '';
   if (problems.length > 0) throw new PackageConfigError(problems);

@@ -387,8 +387,9 @@ describe('The Teams app package', () => {
       assert.deepEqual([...result.manifestErrors, ...result.localizationErrors], [], 'the development package is valid too');
     });
 
-    it('still refuses malformed values in development', () => {
-      assert.throws(() => readPackageValues({ BOT_APP_ID: 'bot' }, 'development'), /BOT_APP_ID must be a GUID/);
+    it('still refuses malformed values in development, saying what each id is', () => {
+      assert.throws(() => readPackageValues({ BOT_APP_ID: 'bot' }, 'development'), /BOT_APP_ID must be a GUID \(the bot's Entra app id/);
+      assert.throws(() => readPackageValues({ TEAMS_APP_ID: 'zzz' }, 'development'), /TEAMS_APP_ID must be a GUID \(the Teams app id of this environment\)/);
     });
 
     it('is production with --production or NODE_ENV=production, development otherwise', () => {
