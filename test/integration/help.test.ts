@@ -222,6 +222,20 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(digest, 'digest');
     assert.match(cardText(digest), /3 vragen wachten op een digicoach/);
   });
+
+  it('tells a requester once that we are still looking when no digicoach is free at all', async () => {
+    // The tenant's coaches are still switched off (above): the request escalates within the turn.
+    const departmentOf = (userId: string) => demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
+    const coordinator = demoSeeds[1].tenant.coordinatorId;
+    const person = demoSeeds[1].users.filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!)).at(-1)!;
+    const { c, status, since } = await ask(personAsUser(1, person.id), 'Waar vind ik mijn loonstrook?');
+    assertValidCard(status, 'status');
+    assert.match(cardText(status), /We zoeken nog/, 'the tapped card says it');
+    const toRequester = conn.connector.activities().slice(since).filter((a) => a.conversationId === c.conversationId);
+    const sent = toRequester.filter((a) => a.op === 'send');
+    assert.deepEqual(sent.map((a) => cardText(cardOf(a))), [], 'no second message saying the same');
+    for (const update of toRequester.filter((a) => a.op === 'update')) assert.match(cardText(cardOf(update)), /We zoeken nog/, 'an update in place shows the same card');
+  });
 });
 
 describe('help across a server restart', () => {
