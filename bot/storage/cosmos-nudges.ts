@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { NudgeRepository, TeamNudge } from '../domain/dashboard/nudge-ports';
-import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
+import { AppError } from '../domain/errors';
+import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
 import { userKey } from './containers';
 
 const teamNudgeId = (teamId: string) => `nudge|team|${teamId}`;
@@ -25,6 +26,16 @@ export class CosmosNudgeRepository implements NudgeRepository {
     const doc = { ...nudge, id: teamNudgeId(nudge.teamId), docType: 'team-nudge' };
     const saved = etag === null ? await createOnce(this.schedule, doc) : await replaceIfMatch(this.schedule, doc, etag, nudge.tenantId);
     return saved._etag;
+  }
+
+  async deleteTeamNudge(tenantId: string, teamId: string, etag: string): Promise<void> {
+    try {
+      await this.schedule.item(teamNudgeId(teamId), tenantId).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+    } catch (err) {
+      if (statusOf(err) === 404) return;
+      if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
+      throw err;
+    }
   }
 
   async isOptedOut(tenantId: string, userId: string): Promise<boolean> {

@@ -254,11 +254,21 @@ describe('the tab API (development identities)', function () {
   });
 
   describe('the participation nudge', () => {
-    it('counts everyone as unreachable while nobody in the organisation has the app', async () => {
+    it('counts everyone as unreachable while nobody in the organisation has the app, and gives the week back', async () => {
       const team = 'wk-team-vth';
-      const res = await api.post<{ sent: number; unreachable: number; optedOut: number }>(`/api/v1/teams/${team}/nudge`, await token(wk, leaderOf(wk, team)));
+      const t = await token(wk, leaderOf(wk, team));
+      type Outcome = { sent: number; unreachable: number; optedOut: number; nextAllowedAt: string | null; slotReturned: boolean };
+      const res = await api.post<Outcome>(`/api/v1/teams/${team}/nudge`, t);
       assert.equal(res.status, 200, res.text);
       assert.deepEqual([res.body.sent, res.body.unreachable, res.body.optedOut], [0, membersOf(wk, team).length, 0]);
+      // A reminder that reached nobody does not use up the 7 days: the leader can try again.
+      assert.equal(res.body.slotReturned, true);
+      assert.equal(res.body.nextAllowedAt, null);
+      const status = await api.get<Dashboard>(`/api/v1/teams/${team}/dashboard`, t);
+      assert.equal(status.body.nudge.nextAllowedAt, null);
+      const again = await api.post<Outcome>(`/api/v1/teams/${team}/nudge`, t);
+      assert.equal(again.status, 200, again.text);
+      assert.equal(again.body.slotReturned, true);
     });
 
     it('sends the card through the bot to every team member, skips who opted out, and then waits 7 days', async () => {
@@ -281,6 +291,7 @@ describe('the tab API (development identities)', function () {
       const res = await api.post<{ sent: number; unreachable: number; optedOut: number; nextAllowedAt: string }>(`/api/v1/teams/${team}/nudge`, t);
       assert.equal(res.status, 200, res.text);
       assert.deepEqual([res.body.sent, res.body.optedOut, res.body.unreachable], [members.length - 1, 1, 0]);
+      assert.ok(Date.parse(res.body.nextAllowedAt) > Date.now() + 6 * 24 * 3600 * 1000, 'a reminder that reached colleagues uses up the week');
       const [card] = await conn.connector.waitFor(conversation, 1, { since: before });
       const words = cardText(cardOf(card));
       assert.match(words, /\d van de 7 collega’s in je team hebben de zelfscan al gedaan/);

@@ -13,6 +13,8 @@ export interface NudgeRepository {
   getTeamNudge(tenantId: string, teamId: string): Promise<{ value: TeamNudge; etag: string } | null>;
   /** Creates (etag null) or replaces with the ETag and returns the new ETag; a concurrent claim throws a conflict AppError. */
   saveTeamNudge(nudge: TeamNudge, etag: string | null): Promise<string>;
+  /** Removes the record if unchanged since `etag` (a conflict AppError otherwise; gone already is fine). */
+  deleteTeamNudge(tenantId: string, teamId: string, etag: string): Promise<void>;
   isOptedOut(tenantId: string, userId: string): Promise<boolean>;
   setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void>;
 }

@@ -15,7 +15,10 @@ export interface NudgeOutcome {
   unreachable: number;
   optedOut: number;
   failed: number;
-  nextAllowedAt: string;
+  /** When the team can be reminded again; null when nobody was reached and the slot was given back. */
+  nextAllowedAt: string | null;
+  /** Nobody was reached, so this reminder did not use up the week: the leader can try again. */
+  slotReturned: boolean;
 }
 
 export interface NudgeDeps {
@@ -34,7 +37,8 @@ export interface NudgeDeps {
  * The leader's participation reminder to the team, through the bot. At most once per
  * seven days per team: the slot is claimed on the team's nudge record with its ETag
  * before anything is sent, so two clicks at once send once. Members who opted out get
- * nothing; members the bot cannot reach are counted, never named.
+ * nothing; members the bot cannot reach are counted, never named. A reminder that reached
+ * nobody gives the slot back (conditional on the claim's ETag), so the leader can try again.
  */
 export class NudgeService {
   constructor(private readonly deps: NudgeDeps) {}
@@ -66,7 +70,7 @@ export class NudgeService {
       this.deps.directory.getTenant(caller.tenantId),
       this.participation(caller.tenantId, team.id),
     ]);
-    const outcome: NudgeOutcome = { sent: 0, unreachable: 0, optedOut: 0, failed: 0, nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString() };
+    const outcome: NudgeOutcome = { sent: 0, unreachable: 0, optedOut: 0, failed: 0, nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString(), slotReturned: false };
     await Promise.all(
       members.map(async (m) => {
         if (await this.deps.nudges.isOptedOut(caller.tenantId, m.id)) return void outcome.optedOut++;
@@ -81,10 +85,23 @@ export class NudgeService {
         }
       }),
     );
+    if (outcome.sent === 0 && (await this.giveBack(current, caller.tenantId, teamId, etag))) return { ...outcome, nextAllowedAt: null, slotReturned: true };
     await this.deps.nudges
       .saveTeamNudge({ ...claim, sent: outcome.sent, unreachable: outcome.unreachable + outcome.failed, optedOut: outcome.optedOut }, etag)
       .catch((err) => this.deps.onSendError?.(err));
     return outcome;
+  }
+
+  /** Puts the team's record back as it was before the claim, only if nothing changed it since (ETag). */
+  private async giveBack(previous: { value: TeamNudge } | null, tenantId: string, teamId: string, etag: string): Promise<boolean> {
+    try {
+      if (previous) await this.deps.nudges.saveTeamNudge(previous.value, etag);
+      else await this.deps.nudges.deleteTeamNudge(tenantId, teamId, etag);
+      return true;
+    } catch (err) {
+      if (!isConflict(err)) this.deps.onSendError?.(err);
+      return false;
+    }
   }
 
   /** Numbers for the card only when the team's participation may be shown at all. */
