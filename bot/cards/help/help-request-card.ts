@@ -21,6 +21,7 @@ export function helpRequestCard(m: HelpRequestModel, locale: Locale): AdaptiveCa
         label: t(locale, 'help.request.topic'),
         isRequired: true,
         errorMessage: t(locale, 'help.request.topicError'),
+        placeholder: t(locale, 'help.request.topicPlaceholder'),
         style: 'compact',
         wrap: true,
         ...(topicKnown ? { value: m.topic } : {}),

@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { CoachStats, MyTicketsModel, TicketSummary } from './models';
@@ -32,17 +32,17 @@ function section(title: string, tickets: TicketSummary[], side: 'requester' | 'c
   const out: Element[] = [text(title, { weight: 'Bolder', size: 'Medium', spacing: 'Large' })];
   if (!tickets.length) return [...out, text(emptyText, { isSubtle: true })];
   out.push(...tickets.slice(0, MAX_TICKETS_PER_SECTION).map((s) => ticketBlock(s, side, locale)));
-  if (tickets.length > MAX_TICKETS_PER_SECTION) out.push(text(t(locale, 'help.tickets.more', { count: tickets.length - MAX_TICKETS_PER_SECTION }), { isSubtle: true, size: 'Small' }));
+  if (tickets.length > MAX_TICKETS_PER_SECTION) out.push(text(tn(locale, 'help.tickets.more', tickets.length - MAX_TICKETS_PER_SECTION), { isSubtle: true, size: 'Small' }));
   return out;
 }
 
 function statsSection(s: CoachStats, locale: Locale): Element[] {
-  const lines = [t(locale, 'coach.stats.handled', { count: s.handled })];
+  const lines = [tn(locale, 'coach.stats.handled', s.handled)];
   if (s.medianMinutesToAccept !== null) lines.push(t(locale, 'coach.stats.accept', { time: formatDuration(s.medianMinutesToAccept, locale) }));
   if (s.medianMinutesToResolve !== null) lines.push(t(locale, 'coach.stats.resolve', { time: formatDuration(s.medianMinutesToResolve, locale) }));
   lines.push(
     s.averageRating !== null && s.ratings > 0
-      ? t(locale, 'coach.stats.rating', { rating: formatNumber(s.averageRating, locale), count: s.ratings })
+      ? tn(locale, 'coach.stats.rating', s.ratings, { rating: formatNumber(s.averageRating, locale) })
       : t(locale, 'coach.stats.noRating'),
     t(locale, s.available ? 'coach.stats.available' : 'coach.stats.unavailable'),
     t(locale, 'coach.stats.load', { open: s.openTickets, maxOpen: s.maxOpenTickets, week: s.weekCount, capacity: s.weeklyCapacity }),

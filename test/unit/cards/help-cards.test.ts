@@ -158,6 +158,9 @@ describe('the help cards', () => {
         const unknownTopic = helpRequestCard({ domains: DOMAINS, where: '', topic: 'gone', kind: 'help' }, locale);
         check(unknownTopic, `request without topic ${locale}`);
         assert.equal(inputs(unknownTopic).get('topic')?.value, undefined);
+        // Nothing chosen yet: the empty list says what to do.
+        assert.equal(inputs(unknownTopic).get('topic')?.placeholder, locale === 'nl' ? 'Kies een onderwerp' : 'Choose a topic');
+        assert.equal(inputs(unknownTopic).get('topic')?.style, 'compact');
         assert.equal(inputs(unknownTopic).get('where')?.value, undefined);
       });
 
@@ -313,7 +316,13 @@ describe('the help cards', () => {
           assert.doesNotMatch(text, /Digicoach 1\b/);
         }
         const many = myTicketsCard({ asRequester: Array.from({ length: 25 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null }, locale);
-        assert.match(check(many, `tickets 25 ${locale}`), /5/);
+        assert.match(check(many, `tickets 25 ${locale}`), locale === 'nl' ? /En nog 5 oudere vragen\./ : /And 5 older questions\./);
+        const oneMore = myTicketsCard({ asRequester: Array.from({ length: 21 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null }, locale);
+        assert.match(check(oneMore, `tickets 21 ${locale}`), locale === 'nl' ? /En nog 1 oudere vraag\./ : /And 1 older question\./);
+        const once = myTicketsCard({ asRequester: [], asCoach: [], coachStats: { ...STATS, handled: 1, averageRating: 5, ratings: 1 } }, locale);
+        const onceText = check(once, `tickets coach once ${locale}`);
+        assert.match(onceText, locale === 'nl' ? /Geholpen: 1 vraag\b/ : /Helped: 1 question\b/);
+        assert.match(onceText, locale === 'nl' ? /5 van 5 \(1 keer beoordeeld\)/ : /5 out of 5 \(rated once\)/);
       });
 
       it('registration: new coach with defaults, existing coach with their values', () => {
