@@ -43,6 +43,9 @@ import { helpFeature } from './teams/features/help-feature';
 import type { RetentionCounts } from './domain/privacy/retention';
 import { buildPrivacy } from './privacy-parts';
 import { privacyFeature } from './teams/features/privacy-feature';
+import { remindersFeature } from './teams/features/reminders-feature';
+import { scanNextStep } from './teams/features/scan-next-step';
+import { CosmosNudgeRepository } from './storage/cosmos-nudges';
 import { leadershipFeature } from './teams/features/leadership-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
@@ -203,7 +206,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   });
   if (opts.scheduler !== false) campaigns.start();
   const { privacy, retention } = buildPrivacy({
-    store, root: ROOT, scans, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
+    store, root: ROOT, scans, content, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
     // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
     cancelRequest: async (user, ticketId) => {
       await help.cancel(user, { t: ticketId });
@@ -214,6 +217,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   });
   if (opts.scheduler !== false) retention.start();
   const privacyUrl = (locale: 'nl' | 'en') => `${config.publicBaseUrl ?? publicUrl}/privacy${locale === 'en' ? '?lang=en' : ''}`;
+  // "Mijn gegevens" in the tab (the manifest's static tab `mijn-gegevens`), where the export is downloaded.
+  const myDataUrl = () => (config.teamsAppId ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/mijn-gegevens` : `${config.publicBaseUrl ?? publicUrl}/tab/#my-data`);
 
   const bot = new DigivaardigBot({
     directory,
@@ -229,8 +234,9 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
         },
       ),
       helpFeature(help, coachService, helpCards, directory),
-      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl }),
-      campaigns.feature,
+      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl, myDataUrl }),
+      // The chat switch for reminders, with the scan's next step on its button.
+      remindersFeature(new CosmosNudgeRepository(store.containers.schedule, store.containers.users), clock, scanNextStep(scanService)),
       leadershipFeature(() =>
         config.teamsAppId
           ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: 'leadership' }))}`

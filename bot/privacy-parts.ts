@@ -4,6 +4,8 @@ import type { Clock, UserStateRepository } from './domain/ports';
 import type { UserContext } from './domain/org';
 import type { CoachRepository, TicketRepository } from './domain/help/help-ports';
 import type { ScanRepository } from './domain/scan/scan-types';
+import type { ContentSource } from './domain/scan/scan-service';
+import { answerTexts } from './cards/privacy/answer-texts';
 import { readLeadershipContent } from './domain/leadership/leadership-content';
 import { scoreLeadership } from './domain/leadership/leadership-scoring';
 import { PrivacyService } from './domain/privacy/privacy-service';
@@ -23,6 +25,8 @@ export function buildPrivacy(deps: {
   store: CosmosStore;
   root: string;
   scans: ScanRepository;
+  /** The scan content, for the export's question and answer texts. */
+  content: ContentSource;
   tickets: TicketRepository;
   coaches: CoachRepository;
   userState: UserStateRepository;
@@ -34,6 +38,7 @@ export function buildPrivacy(deps: {
 }): { privacy: PrivacyService; retention: RetentionJob } {
   const { store, clock } = deps;
   const audit = new CosmosAuditLog(store.containers.tenants);
+  const leadership = readLeadershipContent(path.join(deps.root, 'seeds', 'leadership'));
   const privacy = new PrivacyService({
     scans: deps.scans,
     leadership: new CosmosLeadershipRepository(store.containers.scans),
@@ -47,9 +52,9 @@ export function buildPrivacy(deps: {
     audit,
     onErased: deps.onErased,
     forgetCampaignItems: deps.forgetCampaignItems,
+    answerTexts: answerTexts({ content: deps.content, leadership }),
     clock,
   });
-  const leadership = readLeadershipContent(path.join(deps.root, 'seeds', 'leadership'));
   const retention = new RetentionJob({
     store: new CosmosRetentionStore(store.containers),
     leases: new CosmosRetentionLeases(store.containers.schedule),

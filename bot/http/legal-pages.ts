@@ -41,7 +41,15 @@ function privacyPage(locale: Locale, k: number): Page {
             'For leaders: your answers to the digital-leadership scan and your profile.',
             'Your help requests: topic, your question, urgency, how and where you want help, the steps with their times, the outcome and your rating.',
             'For digicoaches: your registration (topics, working hours, capacity, availability) and what you did on the requests you were offered.',
-            'Your preferences (for example no reminders from your leader) and whether the bot can send you a message in Teams.',
+            'Your preferences (whether you want reminders about the self-scan), how many monthly reminders you were sent, and whether the bot can send you a message in Teams.',
+          ],
+        },
+        {
+          heading: 'Reminders about the self-scan',
+          paragraphs: [
+            'If your municipality uses them, everyone who has not done the self-scan yet gets a short reminder in the chat with Digivaardig on the first working day of each month; leaders get figures about their team (numbers only). A leader can also send their team a reminder, at most once a week. No reminder says who did or did not take the scan.',
+            'You get at most 3 of these monthly reminders, ever. To keep to that, the app counts how many it sent you; a reminder that did not arrive is not counted. That count is part of your data and goes when you delete your data.',
+            'Do not want reminders? Type “no reminders” in the chat with Digivaardig, or switch them off under “My progress” in the tab. That one switch stops all of them: the monthly reminders (for leaders also the monthly message about their team) and your leader’s team reminders; “reminders on” switches them back on. If you delete your data, reminders you switched off stay off.',
           ],
         },
         {
@@ -64,7 +72,7 @@ function privacyPage(locale: Locale, k: number): Page {
           heading: 'Your rights: see, download, delete',
           items: [
             'See what is kept: type “my data” in the chat with Digivaardig, or open “My data” in the Digivaardig tab.',
-            'Download all of it as a file (JSON) from the same places.',
+            'Download all of it as one file (JSON) under “My data” in the Digivaardig tab (in the chat, “my data” takes you there). Each scan answer is in it with its question and the answer you chose.',
             'Delete it: your scans, answers, results, modules, leadership scan, your coach registration and your chat details are removed; your help requests keep only their times and outcome, without your name or question. Open requests are cancelled first. Anonymous counts stay. This cannot be undone.',
             'You can also ask your programme team to correct or restrict the use of your data, and you can complain to the data protection authority.',
           ],
@@ -96,7 +104,15 @@ function privacyPage(locale: Locale, k: number): Page {
           'Voor leidinggevenden: je antwoorden op de scan digitaal leiderschap en je profiel.',
           'Je hulpvragen: onderwerp, je vraag, hoe dringend, hoe en waar je geholpen wilt worden, de stappen met hun tijden, de afloop en je beoordeling.',
           'Voor digicoaches: je aanmelding (onderwerpen, werktijden, capaciteit, beschikbaarheid) en wat je deed met de hulpvragen die je kreeg.',
-          'Je voorkeuren (bijvoorbeeld geen herinneringen van je leidinggevende) en of de bot je een bericht in Teams kan sturen.',
+          'Je voorkeuren (of je herinneringen over de zelfscan wilt), hoeveel maandelijkse herinneringen je kreeg, en of de bot je een bericht in Teams kan sturen.',
+        ],
+      },
+      {
+        heading: 'Herinneringen over de zelfscan',
+        paragraphs: [
+          'Als je gemeente ze gebruikt, krijgt iedereen die de zelfscan nog niet deed op de eerste werkdag van elke maand een korte herinnering in de chat met Digivaardig; leidinggevenden krijgen cijfers over hun team (alleen aantallen). Een leidinggevende kan het team ook zelf een herinnering sturen, hooguit één keer per week. Geen enkele herinnering zegt wie de scan wel of niet deed.',
+          'Je krijgt hooguit 3 van die maandelijkse herinneringen, in totaal. Om dat bij te houden, telt de app hoeveel herinneringen je kreeg; een herinnering die niet aankwam, telt niet mee. Die telling hoort bij je gegevens en verdwijnt als je je gegevens verwijdert.',
+          'Geen herinneringen meer? Typ „geen herinneringen” in de chat met Digivaardig, of zet ze uit bij „Mijn voortgang” in het tabblad. Die ene schakelaar stopt ze allemaal: de maandelijkse herinneringen (voor leidinggevenden ook het maandelijkse bericht over hun team) én de herinneringen van je leidinggevende; met „wel herinneringen” zet je ze weer aan. Verwijder je je gegevens, dan blijven uitgezette herinneringen uit.',
         ],
       },
       {
@@ -119,7 +135,7 @@ function privacyPage(locale: Locale, k: number): Page {
         heading: 'Je rechten: inzien, downloaden, verwijderen',
         items: [
           'Inzien wat we bewaren: typ „mijn gegevens” in de chat met Digivaardig, of open „Mijn gegevens” in het tabblad van Digivaardig.',
-          'Alles downloaden als bestand (JSON), op dezelfde plekken.',
+          'Alles downloaden als één bestand (JSON) bij „Mijn gegevens” in het tabblad van Digivaardig (in de chat brengt „mijn gegevens” je erheen). Bij elk scanantwoord staan de vraag en het antwoord dat je koos.',
           'Verwijderen: je scans, antwoorden, uitslagen, modules, leiderschapsscan, je aanmelding als digicoach en je chatgegevens gaan weg; je hulpvragen houden alleen hun tijden en afloop, zonder je naam of vraag. Open hulpvragen worden eerst geannuleerd. Tellingen zonder namen blijven. Dit kun je niet terugdraaien.',
           'Je kunt het programmateam ook vragen je gegevens te verbeteren of het gebruik te beperken, en je kunt een klacht indienen bij de Autoriteit Persoonsgegevens (in België: de Gegevensbeschermingsautoriteit).',
         ],

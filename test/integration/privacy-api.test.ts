@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../bot/app';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
-import { cardText } from '../helpers/cards';
+import { assertValidCard, cardText, walk } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { askForHelp, helpAndRate } from '../helpers/help-driver';
 import { finishScan } from '../helpers/scan-driver';
@@ -103,7 +103,7 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal((await api.call('GET', '/api/v1/me/data', { authorization: 'Bearer forged.token.value' })).status, 401);
   });
 
-  it('downloads everything the app holds about the user as a JSON file, the same document as the chat’s export', async () => {
+  it('downloads everything the app holds about the user as a JSON file; the chat says what it holds and links to it', async () => {
     const res = await api.get<Record<string, any>>('/api/v1/me/data/export', await token(employee.aadObjectId));
     assert.equal(res.status, 200, res.text);
     assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="digivaardig-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/);
@@ -113,24 +113,45 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(file.user.userId, employee.aadObjectId);
     assert.equal(file.scanResults.length, 1);
     assert.ok(file.scanResults[0].answers.length > 5, 'with the per-item answers');
+    // Readable without the app: each answer's codes with the question and the chosen answer, in the user's language.
+    for (const a of file.scanResults[0].answers) {
+      assert.equal(typeof a.itemId, 'string');
+      assert.ok('value' in a && typeof a.at === 'string');
+      assert.ok(typeof a.question === 'string' && a.question.length > 10, `question text for ${a.itemId}`);
+      assert.ok(typeof a.answer === 'string' && a.answer.length > 0 && a.answer !== String(a.value), `answer text for ${a.itemId}: ${a.answer}`);
+    }
+    assert.ok(file.scanResults[0].answers.some((a: { answer: string }) => /Zelfstandig|Met wat hulp|Kan ik anderen uitleggen|Dat kan ik|Juist|Onjuist|Weet ik niet/.test(a.answer)), 'Dutch answer words');
     assert.ok(Object.keys(file.scanResults[0].levels).length > 0);
     assert.equal(file.helpRequests.length, 2);
     const closed = file.helpRequests.find((h: { ticketId: string }) => h.ticketId === closedTicket);
     assert.equal(closed.question, 'Hoe plan ik een Teams-vergadering met een externe partij?');
     assert.equal(closed.comment, 'Heel fijn, dank aan mijn collega');
     assert.equal(closed.rating, 4);
-    assert.deepEqual(file.preferences, { remindersFromLeader: true });
+    assert.deepEqual(file.preferences, { scanReminders: true });
     assert.equal(file.chat.botCanMessageYou, true);
     assert.doesNotMatch(res.text, /serviceUrl|conversation"|"reference"/, 'the conversation reference itself is not exported');
     assert.equal(file.digicoach, null);
     assert.equal(file.leadershipScan, null);
 
-    // The chat's export is the same document (one source: the PrivacyService).
+    // In chat, "Download mijn gegevens" says what the file holds and opens "Mijn gegevens" in the tab: no JSON in a chat message.
     const chat = await as(employee).tap('privacy.export');
-    const fromChat = JSON.parse(cardText(chat.card!).split('\n').slice(2).join('\n'));
-    const { exportedAt: _a, ...a } = fromChat;
-    const { exportedAt: _b, ...b } = file;
-    assert.deepEqual(a, b);
+    assertValidCard(chat.card!, 'download card');
+    const words = cardText(chat.card!);
+    assert.match(words, /Mijn gegevens/);
+    assert.match(words, /Zelfscan: 1 uitslag, van/);
+    assert.match(words, /Hulpvragen: 2/);
+    assert.match(words, /Herinneringen over de zelfscan: aan/);
+    assert.doesNotMatch(words, /[{}]|"itemId"|scanResults/, 'no JSON on the card');
+    const links: string[] = [];
+    walk(chat.card!, (el) => void (el.type === 'Action.OpenUrl' && links.push(String(el.url))));
+    assert.ok(links.includes(`${app.url}/tab/#my-data`), `a link to the tab's "Mijn gegevens" (${links.join(', ')})`);
+  });
+
+  it('gives an English speaker the export’s texts in English', async () => {
+    const res = await api.get<Record<string, any>>('/api/v1/me/data/export', await token(employee.aadObjectId), 'en-GB');
+    assert.equal(res.status, 200, res.text);
+    const answers = res.body.scanResults[0].answers as Array<{ answer: string; question: string }>;
+    assert.ok(answers.some((a) => /On my own|With some help|I can explain it to others|I can't do this|True|False|I don't know/.test(a.answer)), 'English answer words');
   });
 
   it('exports what a digicoach did, never the requesters or their questions', async () => {
@@ -227,8 +248,8 @@ describe('the tab API: my data, and the tenant settings', function () {
 
   it('serves the privacy statement and the terms in Dutch and English as plain pages, nothing loaded from elsewhere', async () => {
     for (const [url, lang, expect] of [
-      ['/privacy', 'nl', [/uitslagen: alleen jij/, /minstens 5 collega’s/, /bewaartermijn/, /Verwijderen/, /programmateam/]],
-      ['/privacy?lang=en', 'en', [/only you/i, /at least 5 colleagues/, /retention period/, /Delete it/, /programme team/]],
+      ['/privacy', 'nl', [/uitslagen: alleen jij/, /minstens 5 collega’s/, /bewaartermijn/, /Verwijderen/, /programmateam/, /eerste werkdag van elke maand/, /hooguit 3/, /geen herinneringen/]],
+      ['/privacy?lang=en', 'en', [/only you/i, /at least 5 colleagues/, /retention period/, /Delete it/, /programme team/, /first working day of each month/, /at most 3/, /no reminders/]],
       ['/terms', 'nl', [/Gebruiksvoorwaarden/]],
       ['/terms?lang=en', 'en', [/terms of use/i]],
     ] as const) {

@@ -26,17 +26,23 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
   it('tells the user what is kept and who sees what', async () => {
     const card = cardOf((await c.say('mijn gegevens')).replies[0]);
     assertValidCard(card, 'my data');
-    assert.match(cardText(card), /Zelfscan: 1 uitslag/);
+    assert.match(cardText(card), /Zelfscan: 1 uitslag, van /);
+    assert.doesNotMatch(cardText(card), /uitslag\(en\)/);
+    assert.match(cardText(card), /Herinneringen over de zelfscan: aan/);
     assert.match(cardText(card), /minstens 5 mensen/);
   });
 
-  it('exports the user’s own answers and results', async () => {
+  it('says what the export holds and opens “Mijn gegevens” in the tab to download it, instead of pasting JSON in the chat', async () => {
     const res = await c.tap('privacy.export');
     assertValidCard(res.card!, 'export');
-    const json = JSON.parse(cardText(res.card!).split('\n').slice(2).join('\n'));
-    assert.equal(json.user.userId, user.aadObjectId);
-    assert.equal(json.scanResults.length, 1);
-    assert.ok(json.scanResults[0].answers.length > 10);
+    const words = cardText(res.card!);
+    assert.match(words, /één bestand \(JSON\)/);
+    assert.match(words, /Zelfscan: 1 uitslag, van/);
+    assert.match(words, /de vraag en het antwoord dat je koos/);
+    assert.doesNotMatch(words, /"userId"|\{/, 'no JSON on the card');
+    const open = (res.card!.actions as Array<{ type: string; url?: string }>).find((a) => a.type === 'Action.OpenUrl');
+    assert.equal(open?.url, `${app.url}/tab/#my-data`);
+    assert.ok(Buffer.byteLength(JSON.stringify(res.card)) < 4 * 1024, 'a small card, whatever the size of the data');
   });
 
   it('asks once more before erasing, then erases scans and app state', async () => {
@@ -44,8 +50,11 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
     assert.match(cardText(confirm.card!), /Dit kun je niet terugdraaien/);
     const refused = await c.tap('privacy.confirmDelete', { confirm: 'no' });
     assert.match(cardText(refused.card!), /Dat lukte niet/);
+    assert.doesNotMatch(cardText(refused.card!), /Dat lukte niet[\s\S]*Dat lukte niet/, 'the body does not repeat the title');
     const done = await c.tap('privacy.confirmDelete', { confirm: 'yes' });
     assert.match(cardText(done.card!), /verwijderd/);
+    assert.match(cardText(done.card!), /We hebben \d+ onderdel(en|)/);
+    assert.doesNotMatch(cardText(done.card!), /We hebben 1 onderdelen/);
     const { resources } = await app.store.containers.scans.items.query('SELECT * FROM c', { partitionKey: `${user.tenantId}|${user.aadObjectId}` }).fetchAll();
     assert.equal(resources.length, 0);
     assert.match(cardText(cardOf((await c.say('resultaat')).replies[0])), /Nog geen uitslag/);

@@ -180,11 +180,40 @@ describe('the self-scan in Teams chat', () => {
 
   it('says "no result yet" before a scan, and the retake date after one', async () => {
     const c = client(stranger());
-    assert.match(cardText(cardOf((await c.say('resultaat')).replies[0])), /Nog geen uitslag/);
+    const none = cardOf((await c.say('resultaat')).replies[0]);
+    assert.match(cardText(none), /Nog geen uitslag/);
+    assert.match(cardText(none), /Start de scan/);
     const { question } = await begin(c);
     await finishScan(c, question);
     const { replies } = await c.say('scan');
     assert.match(cardText(cardOf(replies[0])), /opnieuw doen vanaf/);
+  });
+
+  it('offers the button that fits: continue an unfinished scan, see the result once it is done', async () => {
+    const c = client(stranger());
+    const { question } = await begin(c);
+    for (const ask of ['resultaat', 'modules']) {
+      const card = cardOf((await c.say(ask)).replies[0]);
+      assertValidCard(card, `${ask} during a scan`);
+      assert.match(cardText(card), /Nog geen uitslag/);
+      assert.match(cardText(card), /Ga verder met de scan/, `${ask}: continue, not start again`);
+      assert.doesNotMatch(cardText(card), /Start de scan/);
+      assert.ok(cardVerbs(card).includes('scan.start'));
+    }
+    const during = cardOf((await c.say('wel herinneringen')).replies[0]);
+    assert.match(cardText(during), /Ga verder met de scan/);
+
+    await finishScan(c, question);
+    const after = cardOf((await c.say('wel herinneringen')).replies[0]);
+    assertValidCard(after, 'reminders on after the scan');
+    assert.match(cardText(after), /Herinneringen staan aan/);
+    assert.match(cardText(after), /Bekijk je uitslag/);
+    assert.doesNotMatch(cardText(after), /Start de scan/);
+    assert.ok(cardVerbs(after).includes('scan.result'));
+
+    const en = client({ ...stranger(), locale: 'en-US' });
+    await begin(en);
+    assert.match(cardText(cardOf((await en.say('result')).replies[0])), /Continue the scan/);
   });
 
   it('speaks English to an English-speaking colleague, on every card', async () => {

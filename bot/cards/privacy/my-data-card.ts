@@ -1,23 +1,31 @@
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { MyDataOverview } from '../../domain/privacy/privacy-service';
 import { action, card, heading, openUrl, text } from '../card';
 import { formatDate } from '../format';
 
-/** `mijn gegevens`: what is kept, who sees what, and the ways to take it or erase it. */
-export function myDataCard(m: MyDataOverview & { anonymityThreshold: number; profileName: string | null; privacyUrl?: string }, locale: Locale) {
+export type MyDataModel = MyDataOverview & { anonymityThreshold: number; profileName: string | null; privacyUrl?: string };
+
+/** What is kept, one line per kind of data: the overview and the download card list the same. */
+function keptLines(m: MyDataModel, locale: Locale): string {
   const unknown = t(locale, 'privacy.unknown');
   const lines = [
     t(locale, 'privacy.profile', { profile: m.profileName ?? unknown, team: m.team ?? unknown, department: m.department ?? unknown, location: m.location ?? unknown }),
-    m.latestScan ? t(locale, 'privacy.scans', { count: m.scanResults, date: formatDate(m.latestScan, locale) }) : t(locale, 'privacy.noScans'),
+    m.latestScan ? tn(locale, 'privacy.scans', m.scanResults, { date: formatDate(m.latestScan, locale) }) : t(locale, 'privacy.noScans'),
     ...(m.scanInProgress ? [t(locale, 'privacy.scanInProgress')] : []),
     t(locale, 'privacy.modules', { count: m.modulesMarked }),
     t(locale, 'privacy.help', { count: m.helpRequests }),
     ...(m.leadershipScan === 'completed' ? [t(locale, 'privacy.leadershipDone')] : m.leadershipScan === 'in-progress' ? [t(locale, 'privacy.leadershipBusy')] : []),
-    ...(m.coach || m.coachTickets > 0 ? [t(locale, 'privacy.coach', { count: m.coachTickets })] : []),
+    ...(m.coach || m.coachTickets > 0 ? [tn(locale, 'privacy.coach', m.coachTickets)] : []),
+    t(locale, 'privacy.reminders', { state: t(locale, m.reminderOptOut ? 'privacy.remindersOff' : 'privacy.remindersOn') }),
   ];
+  return lines.map((l) => `- ${l}`).join('\n');
+}
+
+/** `mijn gegevens`: what is kept, who sees what, and the ways to take it or erase it. */
+export function myDataCard(m: MyDataModel, locale: Locale) {
   return card(
-    [heading(t(locale, 'privacy.title')), text(t(locale, 'privacy.intro', { threshold: m.anonymityThreshold })), text(lines.map((l) => `- ${l}`).join('\n'), { spacing: 'Medium' })],
+    [heading(t(locale, 'privacy.title')), text(t(locale, 'privacy.intro', { threshold: m.anonymityThreshold })), text(keptLines(m, locale), { spacing: 'Medium' })],
     [
       action(t(locale, 'privacy.action.export'), 'privacy.export'),
       action(t(locale, 'privacy.action.delete'), 'privacy.delete', {}, 'destructive'),
@@ -27,9 +35,21 @@ export function myDataCard(m: MyDataOverview & { anonymityThreshold: number; pro
   );
 }
 
-/** The user's own data as JSON, in a monospaced block they can copy. */
-export function exportCard(m: { json: string }, locale: Locale) {
-  return card([heading(t(locale, 'privacy.export.title')), text(t(locale, 'privacy.export.body')), text(m.json, { fontType: 'Monospace', size: 'Small' })]);
+/**
+ * "Download mijn gegevens" in chat: what the file holds and a link to "Mijn gegevens" in
+ * the tab, where it is downloaded. The file itself is not put in the chat: a message is
+ * limited to about 28 KB and a chat bubble is no place to read or keep JSON.
+ */
+export function exportCard(m: MyDataModel & { myDataUrl: string }, locale: Locale) {
+  return card(
+    [
+      heading(t(locale, 'privacy.export.title')),
+      text(t(locale, 'privacy.export.body')),
+      text(keptLines(m, locale), { spacing: 'Small' }),
+      text(t(locale, 'privacy.export.why'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
+    ],
+    [{ ...openUrl(t(locale, 'privacy.export.open'), m.myDataUrl), style: 'positive' }, action(t(locale, 'action.menu'), 'menu')],
+  );
 }
 
 /** Erasure asks once more, saying exactly what goes and what stays. */

@@ -1,7 +1,8 @@
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { QuestionView } from '../../domain/scan/scan-service';
 import { action, card, type Element, text } from '../card';
+import { scanAnswerLabel } from './answer-label';
 
 /** The card data that identifies this exact question, so stale or forged submits can be recognised. */
 function answerData(q: QuestionView): Record<string, unknown> {
@@ -36,12 +37,12 @@ export function questionCard(q: QuestionView, locale: Locale) {
   if (item.type === 'knowledge') body.push(text(t(locale, 'scan.question.knowledge'), { weight: 'Bolder', spacing: 'Medium' }));
   body.push(text(item.text[locale], { size: 'Medium', weight: item.type === 'knowledge' ? 'Default' : 'Bolder', spacing: 'Medium' }));
 
-  const unknown = t(locale, 'scan.answer.unknown');
+  const unknown = scanAnswerLabel(item, 'unknown', locale);
   if (item.type === 'self') {
-    for (const v of ['1', '2', '3', '4']) body.push(answerButton(t(locale, `scan.self.${v}` as MessageKey), v, q));
+    for (const v of ['1', '2', '3', '4']) body.push(answerButton(scanAnswerLabel(item, v, locale), v, q));
     body.push(answerButton(unknown, 'unknown', q));
   } else if (item.type === 'knowledge') {
-    body.push(answerButton(t(locale, 'scan.answer.true'), 'true', q), answerButton(t(locale, 'scan.answer.false'), 'false', q), answerButton(unknown, 'unknown', q));
+    body.push(answerButton(scanAnswerLabel(item, 'true', locale), 'true', q), answerButton(scanAnswerLabel(item, 'false', locale), 'false', q), answerButton(unknown, 'unknown', q));
   } else {
     body.push(
       {
@@ -52,7 +53,7 @@ export function questionCard(q: QuestionView, locale: Locale) {
         errorMessage: t(locale, 'scan.question.chooseError'),
         style: 'expanded',
         wrap: true,
-        choices: [...(item.options ?? []).map((o) => ({ title: o.text[locale], value: o.id })), { title: unknown, value: 'unknown' }],
+        choices: [...(item.options ?? []).map((o) => ({ title: scanAnswerLabel(item, o.id, locale), value: o.id })), { title: unknown, value: 'unknown' }],
       },
       { type: 'ActionSet', actions: [action(t(locale, 'scan.action.answer'), 'scan.answer', answerData(q), 'positive')] },
     );

@@ -6,9 +6,9 @@ import type { CoachRepository, TicketRepository } from '../help/help-ports';
 import type { Ticket } from '../help/help-types';
 import type { LeadershipRepository } from '../leadership/leadership-ports';
 import type { NudgeRepository } from '../dashboard/nudge-ports';
-import type { ScanRepository, Versioned } from '../scan/scan-types';
+import type { ScanRepository, StoredAnswer, Versioned } from '../scan/scan-types';
 import { coachPartOf, eraseFromTicket, requesterPartOf } from './erasure';
-import type { PersonalTickets } from './privacy-ports';
+import type { AnswerTexts, PersonalTickets } from './privacy-ports';
 
 export interface MyDataOverview {
   kind: 'overview';
@@ -31,7 +31,7 @@ export interface MyDataOverview {
   chatReference: boolean;
 }
 
-export type PrivacyView = MyDataOverview | { kind: 'export'; json: string } | { kind: 'deleted'; removed: number };
+export type PrivacyView = MyDataOverview | { kind: 'deleted'; removed: number };
 
 export interface PrivacyServiceDeps {
   scans: ScanRepository;
@@ -45,6 +45,8 @@ export interface PrivacyServiceDeps {
   cancelRequest?(user: UserContext, ticketId: string): Promise<void>;
   userState: UserStateRepository;
   nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'>;
+  /** Question and answer texts next to the stored codes in the export; without it, the codes only. */
+  answerTexts?: AnswerTexts;
   audit?: Pick<AdminAuditLog, 'record'>;
   /** Removes the user's items from reminder campaign queues (ids only, but still theirs); returns how many. */
   forgetCampaignItems?(tenantId: string, userId: string): Promise<number>;
@@ -86,9 +88,10 @@ export class PrivacyService {
 
   /**
    * Everything the app holds about the user, as one JSON document: scans (with their
-   * answers), module progress, the leadership scan, their help requests, what they did
-   * as a digicoach (never the requesters or their questions), preferences, and whether
-   * the bot can reach them (not the reference itself: it holds no data about them).
+   * answers: each code with its question and the chosen answer in the user's language),
+   * module progress, the leadership scan, their help requests, what they did as a
+   * digicoach (never the requesters or their questions), preferences, and whether the
+   * bot can reach them (not the reference itself: it holds no data about them).
    */
   async exportData(user: UserContext): Promise<Record<string, unknown>> {
     const { tenantId, userId } = user;
@@ -96,14 +99,15 @@ export class PrivacyService {
     const s = session?.value;
     const c = coach?.value;
     const l = leadership?.value;
+    const scanAnswers = (contentVersion: string, answers: StoredAnswer[]) => this.readableScanAnswers(contentVersion, answers, user.locale);
     const data = {
       exportedAt: this.deps.clock.now().toISOString(),
       user: { tenantId, userId, name: user.name },
       organisation: { jobProfile: user.person?.jobProfile ?? null, team: user.team?.name ?? null, department: user.department?.name ?? null, location: user.location?.name ?? null },
-      scanInProgress: s?.status === 'in-progress' ? { sessionId: s.sessionId, profileId: s.profileId, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: s.answers } : null,
-      scanResults: results.map(({ tenantId: _t, userId: _u, ...r }) => r),
+      scanInProgress: s?.status === 'in-progress' ? { sessionId: s.sessionId, profileId: s.profileId, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: await scanAnswers(s.contentVersion, s.answers) } : null,
+      scanResults: await Promise.all(results.map(async ({ tenantId: _t, userId: _u, ...r }) => ({ ...r, answers: await scanAnswers(r.contentVersion, r.answers) }))),
       moduleProgress: modules?.value.modules ?? {},
-      leadershipScan: l ? { startedAt: l.startedAt, updatedAt: l.updatedAt, completedAt: l.completedAt, answers: l.answers, ...(l.scores ? { scores: l.scores } : {}) } : null,
+      leadershipScan: l ? { startedAt: l.startedAt, updatedAt: l.updatedAt, completedAt: l.completedAt, answers: this.readableLeadershipAnswers(l.answers, user.locale), ...(l.scores ? { scores: l.scores } : {}) } : null,
       helpRequests: sortNewest(asked).map(requesterPartOf),
       digicoach: c
         ? {
@@ -119,19 +123,13 @@ export class PrivacyService {
           }
         : null,
       helpGivenAsDigicoach: sortNewest(coached).map((t) => coachPartOf(t, userId)),
-      preferences: { remindersFromLeader: !optOut },
+      preferences: { scanReminders: !optOut },
       chat: { botCanMessageYou: Boolean(ref && !ref.stale), since: ref?.updatedAt ?? null },
     };
     return data;
   }
 
-  async export(user: UserContext): Promise<PrivacyView> {
-    const data = await this.exportData(user);
-    await this.audit(user, 'data.exported');
-    return { kind: 'export', json: JSON.stringify(data, null, 1) };
-  }
-
-  /** The tab's download: the same document, and the same audit entry. */
+  /** The download ("Mijn gegevens" in the tab; the chat links there): the document as a file, with an audit entry. */
   async exportFile(user: UserContext): Promise<{ json: string; exportedAt: string }> {
     const data = await this.exportData(user);
     await this.audit(user, 'data.exported');
@@ -177,6 +175,26 @@ export class PrivacyService {
     this.deps.onErased?.(tenantId, userId);
     await this.audit(user, 'data.deleted');
     return { kind: 'deleted', removed };
+  }
+
+  /** Each stored answer with, next to its codes, the question and the chosen answer as the user saw them. */
+  private async readableScanAnswers(contentVersion: string, answers: StoredAnswer[], locale: UserContext['locale']) {
+    if (!this.deps.answerTexts || answers.length === 0) return answers;
+    const words = await this.deps.answerTexts.scan(contentVersion, locale);
+    return answers.map((a) => {
+      const w = words(a.itemId, a.value);
+      const { itemId, value, ...rest } = a;
+      return w ? { itemId, question: w.question, value, answer: w.answer, ...rest } : a;
+    });
+  }
+
+  /** The leadership answers as a list: each statement with the point chosen on the scale (1–5) and its words. */
+  private readableLeadershipAnswers(answers: Record<string, number>, locale: UserContext['locale']) {
+    const words = this.deps.answerTexts?.leadership(locale);
+    return Object.entries(answers).map(([itemId, value]) => {
+      const w = words?.(itemId, value);
+      return w ? { itemId, statement: w.statement, value, answer: w.answer } : { itemId, value };
+    });
   }
 
   private async eraseTicket(tenantId: string, ticketId: string, userId: string): Promise<boolean> {

@@ -3,13 +3,15 @@ import type { OptOuts } from '../../domain/campaigns/campaign-ports';
 import { MAX_REMINDERS } from '../../domain/campaigns/campaign-worker';
 import type { Clock } from '../../domain/ports';
 import type { Features } from '../turn';
+import type { ScanStepOf } from './scan-next-step';
 
 /**
  * `geen herinneringen` / `wel herinneringen` (en: `no reminders` / `reminders on`): the
  * same switch as "Mijn voortgang" in the tab; it stops the monthly campaign reminders and
- * the leader's team reminders alike.
+ * the leader's team reminders alike. Switching them on offers the scan's next step
+ * (`scanStep`): continue it, see the result, or start it.
  */
-export function remindersFeature(optOuts: Pick<OptOuts, 'setOptOut'>, clock: Clock): Features {
+export function remindersFeature(optOuts: Pick<OptOuts, 'setOptOut'>, clock: Clock, scanStep?: ScanStepOf): Features {
   return {
     commands: {
       remindersOff: async (turn) => {
@@ -18,7 +20,8 @@ export function remindersFeature(optOuts: Pick<OptOuts, 'setOptOut'>, clock: Clo
       },
       remindersOn: async (turn) => {
         await optOuts.setOptOut(turn.user.tenantId, turn.user.userId, false, clock.now().toISOString());
-        return { card: noticeCard({ titleKey: 'reminders.on.title', bodyKey: 'reminders.on.body', params: { max: MAX_REMINDERS }, next: { titleKey: 'action.startScan', verb: 'scan.start' } }, turn.user.locale) };
+        const next = (await scanStep?.(turn.user)) ?? { titleKey: 'action.startScan', verb: 'scan.start' };
+        return { card: noticeCard({ titleKey: 'reminders.on.title', bodyKey: 'reminders.on.body', params: { max: MAX_REMINDERS }, next }, turn.user.locale) };
       },
     },
     actions: {},

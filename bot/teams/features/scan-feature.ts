@@ -6,16 +6,24 @@ import { questionCard } from '../../cards/scan/question-card';
 import { resultCard } from '../../cards/scan/result-card';
 import { modulesCard } from '../../cards/scan/modules-card';
 import type { Features, Reply, Turn } from '../turn';
+import { scanNextStep } from './scan-next-step';
 
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
 export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
 
 export function scanFeature(service: ScanService, opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string }): Features {
-  const show = (view: ScanView, locale: Locale, tenantId: string): Reply => ({ card: cardFor(view, locale, tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) });
-  const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn.user.locale, turn.user.tenantId);
-  const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) =>
-    show(await use(turn, data), turn.user.locale, turn.user.tenantId);
+  const nextStep = scanNextStep(service);
+  const show = async (view: ScanView, turn: Turn): Promise<Reply> => {
+    const locale = turn.user.locale;
+    // No result yet: a scan in progress is continued, not started again.
+    if (view.kind === 'noResult' && (await nextStep(turn.user)).titleKey === 'action.resumeScan') {
+      return { card: noticeCard({ titleKey: 'noResult.title', bodyKey: 'noResult.bodyInProgress', next: { titleKey: 'action.resumeScan', verb: 'scan.start' } }, locale) };
+    }
+    return { card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) };
+  };
+  const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
+  const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) => show(await use(turn, data), turn);
 
   return {
     commands: {
