@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Person, Role } from '../domain/org';
 import type { Directory } from '../domain/ports';
+import { effectiveThreshold, groupKey, planPublication } from '../domain/dashboard/anonymity';
+import { structureOf, teamMembers } from '../domain/dashboard/org-shape';
+import { shapeFromDirectory } from '../domain/dashboard/tenant-views';
 
 export interface DemoUser {
   tenantId: string;
@@ -11,6 +14,8 @@ export interface DemoUser {
   locale: string;
   roles: Role[];
   roleLabels: string[];
+  /** A leader whose team (the first one the tab opens) shows figures: big enough, and not giving away a smaller group. */
+  showsTeamFigures: boolean;
 }
 
 export interface DemoTenant {
@@ -40,6 +45,8 @@ const ROLE_LABELS: Record<Role, Record<Locale, string>> = {
 const ROLE_ORDER: Role[] = ['admin', 'leader', 'coach', 'employee'];
 
 const CACHE_MS = 60_000;
+/** The server's default when a tenant sets none; the demo tenants set their own. */
+const DEFAULT_THRESHOLD = 5;
 
 /**
  * The people the playground can act as, per demo tenant, read through the Directory
@@ -70,8 +77,10 @@ export class DemoUsers {
 
   private async loadTenant(tenantId: string, locale: Locale): Promise<DemoTenant | null> {
     const { directory } = this;
-    const [tenant, people] = await Promise.all([directory.getTenant(tenantId), directory.listPeople(tenantId)]);
+    const [tenant, people, shape] = await Promise.all([directory.getTenant(tenantId), directory.listPeople(tenantId), shapeFromDirectory(directory, tenantId, new Date(this.now()).toISOString())]);
     if (!tenant) return null;
+    // The same plan the dashboards follow (a team's participation is planned on its members), so the picker can offer leaders who see figures.
+    const shown = planPublication(structureOf(shape), teamMembers(shape), shape.members, effectiveThreshold(tenant.anonymityThreshold, DEFAULT_THRESHOLD)).published;
     const teams = new Map<string, ReturnType<Directory['getUnit']>>();
     const teamOf = (id: string) => teams.get(id) ?? teams.set(id, directory.getUnit(tenantId, id)).get(id)!;
     const users = await Promise.all(
@@ -87,12 +96,18 @@ export class DemoUsers {
           locale: p.preferredLocale ?? tenant.defaultLocale,
           roles,
           roleLabels: labels(roles, locale),
+          showsTeamFigures: led.length > 0 && shown.has(groupKey({ kind: 'team', id: firstTeam(led).id })),
         };
       }),
     );
     users.sort((a, b) => rank(a.roles) - rank(b.roles) || a.name.localeCompare(b.name, 'nl'));
     return { tenantId, name: tenant.name, defaultLocale: tenant.defaultLocale, users };
   }
+}
+
+/** The tab opens a leader's teams in name order (DashboardService.myTeams). */
+function firstTeam<T extends { name: string }>(teams: T[]): T {
+  return [...teams].sort((a, b) => a.name.localeCompare(b.name, 'nl'))[0];
 }
 
 function rolesOf(p: Person, leads: boolean, admin: boolean): Role[] {

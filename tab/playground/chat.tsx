@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import ReactWebChat from 'botframework-webchat';
 import { ACTIVITY_ATTRIBUTE, onCardTap } from './card-actions';
 import type { PlaygroundDirectLine } from './directline';
-import { adaptiveCardsHostConfig, styleOptions } from './teams-look';
+import { adaptiveCardsHostConfig, NARROW_QUERY, narrowAdaptiveCardsHostConfig, styleOptions } from './teams-look';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -19,6 +19,7 @@ type Render = (props?: AttachmentProps) => unknown;
  */
 export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; name: string; locale: string; onProblem(message: string): void }) {
   const { directLine, onProblem } = props;
+  const narrow = useNarrow();
 
   useEffect(
     () =>
@@ -53,8 +54,20 @@ export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; 
       username={props.name}
       locale={props.locale.toLowerCase().startsWith('en') ? 'en-US' : 'nl-NL'}
       styleOptions={styleOptions as never}
-      adaptiveCardsHostConfig={adaptiveCardsHostConfig}
+      adaptiveCardsHostConfig={narrow ? narrowAdaptiveCardsHostConfig : adaptiveCardsHostConfig}
       attachmentMiddleware={attachmentMiddleware as never}
     />
   );
+}
+
+/** Whether the window is phone-narrow, following it when it is resized or turned. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const follow = () => setNarrow(query.matches);
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  return narrow;
 }

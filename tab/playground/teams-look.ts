@@ -84,3 +84,12 @@ export const adaptiveCardsHostConfig = {
   },
   textBlock: { headingLevel: 2 },
 };
+
+/** Up to this width Teams mobile shows a card's buttons one under the other; a row would run off the screen. */
+export const NARROW_QUERY = '(max-width: 480px)';
+
+/** The host config for a narrow screen: card actions stacked and as wide as the card, as Teams mobile does. */
+export const narrowAdaptiveCardsHostConfig = {
+  ...adaptiveCardsHostConfig,
+  actions: { ...adaptiveCardsHostConfig.actions, actionsOrientation: 'vertical' as const, actionAlignment: 'stretch' as const },
+};

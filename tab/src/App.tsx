@@ -1,4 +1,4 @@
-import { Button, FluentProvider, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { FluentProvider, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Api, ApiError, devApi, type Me, type Role } from './api';
 import { Note } from './components/Layout';
@@ -25,7 +25,8 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   brand: { margin: '0', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  who: { color: tokens.colorNeutralForeground2 },
+  // Name and the switch button wrap as two whole pieces on a narrow screen, never with a dangling separator.
+  who: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
   nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: '0', padding: '0', listStyleType: 'none' },
   navLink: {
@@ -146,14 +147,11 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
       <header className={styles.header}>
         <p className={styles.brand}>{t(locale, 'app.title')}</p>
         <span className={styles.who} data-testid="who">
-          {me.data ? t(locale, 'app.signedInAs', { name: me.data.name }) : ''}
+          {me.data && <span>{t(locale, 'app.signedInAs', { name: me.data.name })}</span>}
           {props.onSwitch && (
-            <>
-              {' · '}
-              <Button size="small" appearance="subtle" onClick={props.onSwitch}>
-                {t(locale, 'dev.switch')}
-              </Button>
-            </>
+            <Link as="button" onClick={props.onSwitch} data-testid="dev-switch">
+              {t(locale, 'dev.switch')}
+            </Link>
           )}
         </span>
       </header>

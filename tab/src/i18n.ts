@@ -23,9 +23,9 @@ const nl = {
   'dev.theme.dark': 'Donker',
   'dev.theme.contrast': 'Hoog contrast',
   'dev.figures': 'Voorbeeldcijfers laden',
-  'dev.figuresHelp': 'Vult de dashboards van de demo-gemeente met cijfers, alsof collega’s de scan al deden.',
+  'dev.figuresHelp': 'Vult de dashboards van de demo-gemeenten met cijfers, alsof collega’s de scan al deden.',
   'dev.figuresDone': 'Voorbeeldcijfers staan klaar.',
-  'dev.figuresAlready': 'Deze gemeente heeft al cijfers.',
+  'dev.figuresAlready': 'De demo-gemeenten hebben al cijfers.',
   'dev.switch': 'Wissel van persoon',
   'role.leader': 'leidinggevende',
   'role.admin': 'programmabeheerder',
@@ -60,6 +60,7 @@ const nl = {
   'levels.chart': 'Niveauverdeling per domein, in aantallen collega’s',
   'levels.top': 'Hier valt het meest te winnen',
   'levels.basis': 'Gebaseerd op {n} uitslagen, bijgewerkt op {date}.',
+  'levels.basis.one': 'Gebaseerd op {n} uitslag, bijgewerkt op {date}.',
   'level.1': 'Starter',
   'level.2': 'Basis',
   'level.3': 'Gevorderd',
@@ -90,6 +91,7 @@ const nl = {
   'nudge.send': 'Stuur herinnering',
   'nudge.sending': 'Bezig met versturen…',
   'nudge.sent': 'Verstuurd naar {sent} collega’s. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
+  'nudge.sent.one': 'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
   'nudge.next': 'De volgende herinnering kan vanaf {date}.',
   'nudge.tooSoon': 'Je team kreeg deze week al een herinnering.',
   'programme.title': 'Organisatie',
@@ -104,6 +106,8 @@ const nl = {
   'programme.members': 'Medewerkers',
   'programme.unitsChart': 'Deelname per afdeling, in procenten, met het doel van 95 procent',
   'programme.notShown': 'niet getoond',
+  'programme.kind.department': 'afdeling',
+  'programme.kind.location': 'locatie',
   'coaches.title': 'Netwerk van digicoaches',
   'coaches.intro': 'Ongeveer twee digicoaches per afdeling is het doel. Tijden, acceptatie en waardering tonen we vanaf {k} hulpvragen.',
   'coaches.department': 'Afdeling',
@@ -158,7 +162,7 @@ const nl = {
   'leadership.mode': 'Hoe wil je de scan doen?',
   'leadership.mode.step': 'Eén stelling per keer',
   'leadership.mode.form': 'Als kort formulier',
-  'leadership.start': 'Start de scan',
+  'leadership.startStep': 'Start de scan: één stelling per keer',
   'leadership.continue': 'Ga verder ({answered} van {total} beantwoord)',
   'leadership.progress': 'Stelling {n} van {total}',
   'leadership.previous': 'Vorige',
@@ -166,6 +170,7 @@ const nl = {
   'leadership.finish': 'Bekijk mijn uitslag',
   'leadership.submit': 'Opslaan en uitslag bekijken',
   'leadership.missing': 'Nog {n} stellingen zonder antwoord. Beantwoord ze om je uitslag te zien.',
+  'leadership.missing.one': 'Nog {n} stelling zonder antwoord. Beantwoord hem om je uitslag te zien.',
   'leadership.choose': 'Kies een antwoord.',
   'scale.1': 'Helemaal mee oneens',
   'scale.2': 'Mee oneens',
@@ -195,8 +200,8 @@ const nl = {
   'progress.body': 'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
   'progress.coach': 'Als digicoach zie je je hulpvragen in de chat: typ “mijn tickets”.',
-  'progress.nudges': 'Herinneringen van mijn leidinggevende ontvangen',
-  'progress.nudgesHelp': 'Je leidinggevende kan het team hooguit eens per week een herinnering sturen over de zelfscan.',
+  'progress.nudges': 'Herinneringen over de zelfscan',
+  'progress.nudgesHelp': 'Zolang je de zelfscan nog niet deed, kun je er een herinnering over krijgen: van je leidinggevende (hooguit eens per week) en in de maandelijkse herinneringsronde. Zet je dit uit, dan krijg je geen van beide meer.',
   'progress.saved': 'Opgeslagen.',
   'common.percent': '{n}%',
   'common.none': '—',
@@ -207,7 +212,8 @@ const nl = {
   'myData.intro': 'Dit bewaart Digivaardig over jou. Alleen jij ziet je eigen antwoorden en uitslagen. Je leidinggevende en het programmateam zien alleen cijfers over groepen van minstens {k} collega’s.',
   'myData.kept': 'Wat we bewaren',
   'myData.organisation': 'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
-  'myData.scans': 'Zelfscan: {count} uitslag(en), de laatste op {date}',
+  'myData.scans': 'Zelfscan: {count} uitslagen, de laatste op {date}',
+  'myData.scans.one': 'Zelfscan: {count} uitslag, op {date}',
   'myData.noScans': 'Zelfscan: nog geen uitslag',
   'myData.scanInProgress': 'Een zelfscan die nog niet af is, met je antwoorden tot nu toe',
   'myData.modules': 'Modules: {count} gemarkeerd als gestart of afgerond',
@@ -215,7 +221,8 @@ const nl = {
   'myData.leadershipDone': 'Leiderschapsscan: afgerond (je antwoorden en je profiel)',
   'myData.leadershipBusy': 'Leiderschapsscan: begonnen, nog niet af',
   'myData.coach': 'Digicoach: je aanmelding en {count} hulpvragen waarbij je hielp of die je kreeg',
-  'myData.reminders': 'Herinneringen van je leidinggevende: {state}',
+  'myData.coach.one': 'Digicoach: je aanmelding en {count} hulpvraag waarbij je hielp of die je kreeg',
+  'myData.reminders': 'Herinneringen over de zelfscan: {state}',
   'myData.remindersOn': 'aan',
   'myData.remindersOff': 'uit',
   'myData.chat': 'Gesprek met de bot: {state}',
@@ -235,6 +242,7 @@ const nl = {
   'myData.confirm.yes': 'Ja, verwijder alles',
   'myData.confirm.no': 'Annuleren',
   'myData.deleted': 'Je gegevens zijn verwijderd ({count} onderdelen). Je kunt Digivaardig gewoon blijven gebruiken.',
+  'myData.deleted.one': 'Je gegevens zijn verwijderd ({count} onderdeel). Je kunt Digivaardig gewoon blijven gebruiken.',
   'settings.title': 'Instellingen',
   'settings.intro': 'Gelden voor de hele organisatie. Elke wijziging komt in het logboek, met de oude en de nieuwe waarde.',
   'settings.retention': 'Bewaartermijn van antwoorden (maanden)',
@@ -326,9 +334,9 @@ const en: Record<Key, string> = {
   'dev.theme.dark': 'Dark',
   'dev.theme.contrast': 'High contrast',
   'dev.figures': 'Load example figures',
-  'dev.figuresHelp': 'Fills the demo municipality’s dashboards with figures, as if colleagues had taken the scan.',
+  'dev.figuresHelp': 'Fills the demo municipalities’ dashboards with figures, as if colleagues had taken the scan.',
   'dev.figuresDone': 'Example figures are ready.',
-  'dev.figuresAlready': 'This municipality already has figures.',
+  'dev.figuresAlready': 'The demo municipalities already have figures.',
   'dev.switch': 'Switch person',
   'role.leader': 'leader',
   'role.admin': 'programme admin',
@@ -363,6 +371,7 @@ const en: Record<Key, string> = {
   'levels.chart': 'Level distribution per domain, in numbers of colleagues',
   'levels.top': 'Most to gain here',
   'levels.basis': 'Based on {n} results, updated on {date}.',
+  'levels.basis.one': 'Based on {n} result, updated on {date}.',
   'level.1': 'Starter',
   'level.2': 'Basic',
   'level.3': 'Advanced',
@@ -393,6 +402,7 @@ const en: Record<Key, string> = {
   'nudge.send': 'Send reminder',
   'nudge.sending': 'Sending…',
   'nudge.sent': 'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {optedOut}.',
+  'nudge.sent.one': 'Sent to {sent} colleague. Not reachable: {unreachable}. Reminders switched off: {optedOut}.',
   'nudge.next': 'The next reminder is possible from {date}.',
   'nudge.tooSoon': 'Your team already got a reminder this week.',
   'programme.title': 'Organisation',
@@ -407,6 +417,8 @@ const en: Record<Key, string> = {
   'programme.members': 'Employees',
   'programme.unitsChart': 'Taking part per department, in percent, with the goal of 95 percent',
   'programme.notShown': 'not shown',
+  'programme.kind.department': 'department',
+  'programme.kind.location': 'location',
   'coaches.title': 'Digicoach network',
   'coaches.intro': 'The goal is about two digicoaches per department. We show times, acceptance and rating from {k} help requests.',
   'coaches.department': 'Department',
@@ -461,7 +473,7 @@ const en: Record<Key, string> = {
   'leadership.mode': 'How do you want to take the scan?',
   'leadership.mode.step': 'One statement at a time',
   'leadership.mode.form': 'As a short form',
-  'leadership.start': 'Start the scan',
+  'leadership.startStep': 'Start the scan: one statement at a time',
   'leadership.continue': 'Continue ({answered} of {total} answered)',
   'leadership.progress': 'Statement {n} of {total}',
   'leadership.previous': 'Previous',
@@ -469,6 +481,7 @@ const en: Record<Key, string> = {
   'leadership.finish': 'See my result',
   'leadership.submit': 'Save and see my result',
   'leadership.missing': '{n} statements still have no answer. Answer them to see your result.',
+  'leadership.missing.one': '{n} statement still has no answer. Answer it to see your result.',
   'leadership.choose': 'Choose an answer.',
   'scale.1': 'Strongly disagree',
   'scale.2': 'Disagree',
@@ -498,8 +511,8 @@ const en: Record<Key, string> = {
   'progress.body': 'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your training advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
   'progress.coach': 'As a digicoach you see your help requests in the chat: type “my tickets”.',
-  'progress.nudges': 'Receive reminders from my manager',
-  'progress.nudgesHelp': 'Your manager can send the team a reminder about the self-scan at most once a week.',
+  'progress.nudges': 'Reminders about the self-scan',
+  'progress.nudgesHelp': 'As long as you have not taken the self-scan, you may get a reminder about it: from your leader (at most once a week) and in the monthly reminder round. Switch this off and you get neither.',
   'progress.saved': 'Saved.',
   'common.percent': '{n}%',
   'common.none': '—',
@@ -510,7 +523,8 @@ const en: Record<Key, string> = {
   'myData.intro': 'This is what Digivaardig keeps about you. Only you see your own answers and results. Your leader and the programme team only see figures about groups of at least {k} colleagues.',
   'myData.kept': 'What we keep',
   'myData.organisation': 'From your organisation: job profile {profile} · team {team} · department {department} · location {location}',
-  'myData.scans': 'Self-scan: {count} result(s), the latest on {date}',
+  'myData.scans': 'Self-scan: {count} results, the latest on {date}',
+  'myData.scans.one': 'Self-scan: {count} result, on {date}',
   'myData.noScans': 'Self-scan: no result yet',
   'myData.scanInProgress': 'A self-scan that is not finished, with your answers so far',
   'myData.modules': 'Modules: {count} marked as started or finished',
@@ -518,7 +532,8 @@ const en: Record<Key, string> = {
   'myData.leadershipDone': 'Leadership scan: completed (your answers and your profile)',
   'myData.leadershipBusy': 'Leadership scan: started, not finished',
   'myData.coach': 'Digicoach: your registration and {count} help requests you helped with or were offered',
-  'myData.reminders': 'Reminders from your leader: {state}',
+  'myData.coach.one': 'Digicoach: your registration and {count} help request you helped with or were offered',
+  'myData.reminders': 'Reminders about the self-scan: {state}',
   'myData.remindersOn': 'on',
   'myData.remindersOff': 'off',
   'myData.chat': 'Chat with the bot: {state}',
@@ -538,6 +553,7 @@ const en: Record<Key, string> = {
   'myData.confirm.yes': 'Yes, delete everything',
   'myData.confirm.no': 'Cancel',
   'myData.deleted': 'Your data has been deleted ({count} items). You can keep using Digivaardig.',
+  'myData.deleted.one': 'Your data has been deleted ({count} item). You can keep using Digivaardig.',
   'settings.title': 'Settings',
   'settings.intro': 'They apply to the whole organisation. Every change goes into the log, with the old and the new value.',
   'settings.retention': 'Retention of answers (months)',
@@ -604,8 +620,30 @@ const en: Record<Key, string> = {
 
 const catalogues: Record<Locale, Record<Key, string>> = { nl, en };
 
+/** The BCP 47 tag the browser formats with. */
+export const TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** A number as the reader writes it: 3,8 in Dutch, 3.8 in English (and 1.234 against 1,234). */
+export const formatNumber = (locale: Locale, n: number, options: Intl.NumberFormatOptions = {}) => n.toLocaleString(TAG[locale], { maximumFractionDigits: 1, ...options });
+
+/** A share from 0 to 1 as a whole percentage: "52%". */
+export const percent = (locale: Locale, x: number) => formatNumber(locale, x, { style: 'percent', maximumFractionDigits: 0 });
+
+/** Fills `{name}` placeholders; numbers are written the reader's way. */
 export function t(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+type Counted = { [K in Key]: K extends `${infer Base}.one` ? (Base extends Key ? Base : never) : never }[Key];
+
+/** A text about `count` things: the `.one` variant for exactly one (in Dutch and English alike), else the plural. */
+export function tn(locale: Locale, key: Counted, count: number, params: Record<string, string | number> = {}): string {
+  const one = new Intl.PluralRules(TAG[locale]).select(count) === 'one';
+  return t(locale, one ? (`${key}.one` as Key) : key, params);
 }
 
 /** For keys built from data (audit actions): is there a text for it? */
@@ -613,8 +651,6 @@ export const isKey = (key: string): key is Key => key in nl;
 
 export const toLocale = (tag: string | null | undefined): Locale => (tag?.toLowerCase().startsWith('en') ? 'en' : 'nl');
 
-export const percent = (x: number) => `${Math.round(x * 100)}%`;
+export const formatDate = (locale: Locale, iso: string) => new Date(iso).toLocaleDateString(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' });
 
-export const formatDate = (locale: Locale, iso: string) => new Date(iso).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-
-export const formatMonth = (locale: Locale, month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+export const formatMonth = (locale: Locale, month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(TAG[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' });

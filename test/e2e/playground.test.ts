@@ -88,6 +88,31 @@ describe('the playground in Chromium', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
   });
 
+  it('at 360 px the welcome card stacks its buttons, as Teams mobile does: every one of them is on screen', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      const before = await welcome().count();
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('hallo');
+      await input.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.pg-card').length > n, before);
+      const card = welcome().last();
+      await card.getByText(/Welkom bij Digivaardig/).waitFor();
+      const buttons = card.getByRole('button');
+      assert.ok((await buttons.count()) >= 2, 'the welcome card has its actions');
+      // Measured where they are drawn (no scrolling into view: that would slide a clipped row along and hide the problem).
+      const edges = await buttons.evaluateAll((els) => els.map((el) => ({ name: (el as HTMLElement).innerText.trim(), ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
+      const within = await card.evaluate((el) => JSON.parse(JSON.stringify(el.getBoundingClientRect())));
+      for (const b of edges) {
+        assert.ok(b.width > 0 && b.left >= 0 && b.right <= 360, `"${b.name}" lies within the 360 px screen (${Math.round(b.left)}–${Math.round(b.right)})`);
+        assert.ok(b.left >= within.left && b.right <= within.right, `"${b.name}" lies within its card`);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'playground-360.png') });
+    } finally {
+      await page.setViewportSize({ width: 412, height: 900 });
+    }
+  });
+
   it('loaded nothing from outside and logged no errors', () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(pageErrors, []);

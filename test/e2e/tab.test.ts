@@ -8,6 +8,7 @@ import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import type { App } from '../../bot/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
+import { formatNumber, percent, t, tn } from '../../tab/src/i18n';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
@@ -91,6 +92,14 @@ describe('the leader tab in Chromium', function () {
     await shot('picker');
   });
 
+  it('offers first, under “Snel kiezen”, a leader whose team shows figures', async () => {
+    await page.goto(`${app.url}/tab/`);
+    await page.getByTestId('dev-quick-leader').first().click();
+    await page.getByTestId('team-name').waitFor();
+    await page.getByTestId('levels-table').waitFor();
+    assert.equal(await page.getByTestId('withheld').count(), 0, 'the team’s figures are shown, not withheld');
+  });
+
   it('in a frame without a Teams host (where teams-js would wait a minute) it shows the picker after a short wait', async () => {
     const started = Date.now();
     await page.goto(`${app.url}/tab/valid-domains.json`);
@@ -141,7 +150,7 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('nav-leadership').click();
     await page.getByTestId('privacy').getByText(/Alleen jij ziet je antwoorden/).waitFor();
     await axe('leadership intro');
-    await page.getByRole('button', { name: /Start de scan/ }).click();
+    await page.getByRole('button', { name: 'Start de scan: één stelling per keer', exact: true }).click();
     for (let n = 1; n <= 20; n++) {
       await page.getByTestId('leadership-progress').getByText(`Stelling ${n} van 20`).waitFor();
       if (n === 1) await axe('leadership statement');
@@ -181,6 +190,9 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('units-table').waitFor();
     await page.getByTestId('coaches-table').waitFor();
     assert.equal(await page.getByTestId('units-table').locator('tbody tr').count(), gent.departments.length + gent.locations.length);
+    const network = await page.getByTestId('coaches-table').innerText();
+    assert.match(network, /\d,\d/, 'an average rating, with a decimal comma');
+    assert.doesNotMatch(network, /\d\.\d/, 'no decimal point in Dutch');
     await axe('programme');
     await shot('programme');
     const department = gent.departments.find((d) => d.id === 'gt-dep-talent')!;
@@ -202,6 +214,7 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('coach-save').click();
     await page.locator('#main').getByText(`${colleague.name} is opgeslagen als digicoach.`).waitFor();
     await page.getByTestId('coach-admin-table').getByText(colleague.name).waitFor();
+    await page.getByTestId('audit-table').getByText(`Digicoach toegevoegd: ${colleague.name}`).waitFor();
     await axe('coach administration');
   });
 
@@ -210,7 +223,7 @@ describe('the leader tab in Chromium', function () {
     await openAs(employee.tenantId, employee.aadObjectId);
     await page.getByText(/Je zelfscan doe je in de chat met Digivaardig/).waitFor();
     assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(), ['Mijn voortgang', 'Mijn gegevens'], 'their progress and their data');
-    const toggle = page.getByRole('switch', { name: 'Herinneringen van mijn leidinggevende ontvangen' });
+    const toggle = page.getByRole('switch', { name: 'Herinneringen over de zelfscan' });
     assert.equal(await toggle.isChecked(), true);
     await toggle.click();
     await page.getByRole('status').getByText('Opgeslagen.').waitFor();
@@ -223,7 +236,7 @@ describe('the leader tab in Chromium', function () {
     await openAs(employee.tenantId, employee.aadObjectId);
     await page.getByTestId('nav-my-data').click();
     await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
-    await page.getByTestId('my-data-list').getByText(/Herinneringen van je leidinggevende: uit/).waitFor();
+    await page.getByTestId('my-data-list').getByText('Herinneringen over de zelfscan: uit').waitFor();
     assert.match(await page.getByTestId('privacy').innerText(), /minstens 5 collega’s/);
     assert.equal(await page.getByRole('link', { name: 'Lees de volledige privacyverklaring' }).getAttribute('href'), '/privacy');
     await axe('my data');
@@ -235,7 +248,7 @@ describe('the leader tab in Chromium', function () {
     await download.saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(exported.user.userId, employee.aadObjectId);
-    assert.deepEqual(exported.preferences, { remindersFromLeader: false });
+    assert.deepEqual(Object.values(exported.preferences), [false], 'the reminders they switched off');
     for (const part of ['scanResults', 'moduleProgress', 'leadershipScan', 'helpRequests', 'digicoach', 'helpGivenAsDigicoach', 'chat']) assert.ok(part in exported, part);
     await page.getByTestId('my-data-message').getByText('Je gegevens zijn gedownload.').waitFor();
 
@@ -268,8 +281,45 @@ describe('the leader tab in Chromium', function () {
     const erased = await table.locator('tbody tr').filter({ hasText: 'Eigen gegevens verwijderd' }).first().innerText();
     assert.match(erased, /een medewerker/);
     assert.doesNotMatch(erased, new RegExp(demoUser('employee').name), 'who erased their data is not named');
+
+    // "Nu versturen" shows up in the log without reloading the page.
+    assert.equal(await table.getByText('Herinneringsronde gestart').count(), 0);
+    await page.getByTestId('campaigns-send-now').click();
+    await page.locator('#main').getByText('De ronde is gestart.', { exact: false }).waitFor();
+    await table.getByText('Herinneringsronde gestart').waitFor();
     await axe('settings and log');
     await shot('programme-settings');
+  });
+
+  it('works at phone width (360 px): a clean header, no page wider than the screen, the coach actions in reach', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      const admin = demoUser('admin');
+      await openAs(admin.tenantId, admin.aadObjectId);
+      await page.getByTestId('coach-admin-table').waitFor();
+      await page.getByTestId('levels-table').waitFor();
+
+      // The header wraps as whole pieces: "Aangemeld als …" on one line, "Wissel van persoon" under it, both from the same left edge.
+      const who = page.getByTestId('who');
+      const name = await who.getByText(`Aangemeld als ${admin.name}`, { exact: true }).boundingBox();
+      const change = await page.getByTestId('dev-switch').boundingBox();
+      assert.ok(name && change);
+      assert.doesNotMatch(await who.innerText(), /·/, 'no separator left dangling at the end of a line');
+      if (change.y > name.y + 1) assert.ok(Math.abs(change.x - name.x) <= 1, `wrapped under the name: name at x=${name.x}, switch at x=${change.x}`);
+      for (const box of [name, change]) assert.ok(box.x >= 0 && box.x + box.width <= 360, 'inside the screen');
+
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'nothing makes the page scroll sideways');
+      const actions = page.getByTestId('coach-admin-table').locator('tbody tr').first().getByRole('button');
+      assert.equal(await actions.count(), 2);
+      for (let i = 0; i < 2; i++) {
+        const box = await actions.nth(i).boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `${await actions.nth(i).getAttribute('aria-label')} is on screen without scrolling the table`);
+      }
+      await axe('programme at 360 px');
+      await shot('programme-360');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('follows the dark and high-contrast themes without contrast problems', async () => {
@@ -291,10 +341,28 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('dev-open').click();
     await page.getByRole('heading', { name: 'Taking part in the self-scan' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+    const network = await page.getByTestId('coaches-table').innerText();
+    assert.match(network, /\d\.\d/, 'an average rating, with a decimal point');
+    assert.doesNotMatch(network, /\d,\d/, 'no decimal comma in English');
   });
 
   it('loaded nothing from outside and logged no errors', () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('the tab’s words', () => {
+  it('writes numbers the reader’s way and says one thing or many properly, in Dutch and English', () => {
+    assert.equal(formatNumber('nl', 3.75), '3,8');
+    assert.equal(formatNumber('en', 3.75), '3.8');
+    assert.equal(formatNumber('nl', 1234), '1.234');
+    assert.equal(percent('nl', 0.524), '52%');
+    assert.equal(t('nl', 'help.ratingValue', { n: 4.5 }), '4,5 van 5');
+    assert.equal(tn('nl', 'myData.scans', 1, { count: 1, date: '3 maart 2026' }), 'Zelfscan: 1 uitslag, op 3 maart 2026');
+    assert.equal(tn('nl', 'myData.scans', 2, { count: 2, date: '3 maart 2026' }), 'Zelfscan: 2 uitslagen, de laatste op 3 maart 2026');
+    assert.equal(tn('en', 'myData.scans', 1, { count: 1, date: '3 March 2026' }), 'Self-scan: 1 result, on 3 March 2026');
+    assert.equal(tn('en', 'nudge.sent', 0, { sent: 0, unreachable: 0, optedOut: 0 }), 'Sent to 0 colleagues. Not reachable: 0. Reminders switched off: 0.');
+    assert.equal(t('nl', 'leadership.startStep'), 'Start de scan: één stelling per keer');
   });
 });

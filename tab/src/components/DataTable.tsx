@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { formatNumber, type Locale } from '../i18n';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%' },
@@ -22,9 +23,11 @@ export interface Column<R> {
 }
 
 /** A plain, semantic table: caption, column headers and row headers for screen readers. */
-export function DataTable<R>(props: { caption: string; regionLabel: string; columns: Column<R>[]; rows: R[]; rowKey(row: R): string; testId?: string }) {
+export function DataTable<R>(props: { caption: string; regionLabel: string; locale: Locale; columns: Column<R>[]; rows: R[]; rowKey(row: R): string; testId?: string }) {
   const styles = useStyles();
   const [first, ...rest] = props.columns;
+  // Counts are written the reader's way (1.234 in Dutch, 1,234 in English).
+  const show = (value: ReactNode) => (typeof value === 'number' ? formatNumber(props.locale, value) : value);
   return (
     // Focusable so a table wider than a phone can be scrolled with the keyboard; named apart from its section.
     <div className={styles.wrap} role="region" aria-label={props.regionLabel} tabIndex={0}>
@@ -42,10 +45,10 @@ export function DataTable<R>(props: { caption: string; regionLabel: string; colu
         <tbody>
           {props.rows.map((r) => (
             <tr key={props.rowKey(r)}>
-              <th scope="row">{first.cell(r)}</th>
+              <th scope="row">{show(first.cell(r))}</th>
               {rest.map((c) => (
                 <td key={c.header} className={c.numeric ? 'num' : undefined}>
-                  {c.cell(r)}
+                  {show(c.cell(r))}
                 </td>
               ))}
             </tr>

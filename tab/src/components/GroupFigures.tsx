@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from '../charts';
 import type { GroupDashboard } from '../api';
-import { formatDate, formatMonth, type Key, type Locale, percent, t } from '../i18n';
+import { formatDate, formatMonth, formatNumber, type Key, type Locale, percent, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
@@ -54,15 +54,15 @@ function ParticipationSection({ d, locale, palette, audience }: Props) {
       <Tiles items={rows.map((r) => ({ label: r.label, value: t(locale, 'participation.of', { n: r.n, members: p.members }) }))} />
       <GoalBar
         value={p.rate / p.goal}
-        label={t(locale, audience === 'team' ? 'participation.rate' : 'participation.rateOrg', { rate: percent(p.rate) })}
-        goalLabel={t(locale, 'participation.goal', { goal: percent(p.goal) })}
+        label={t(locale, audience === 'team' ? 'participation.rate' : 'participation.rateOrg', { rate: percent(locale, p.rate) })}
+        goalLabel={t(locale, 'participation.goal', { goal: percent(locale, p.goal) })}
       />
-      <ChartFigure
+      <ChartFigure locale={locale}
         label={label}
         config={config}
         height={110}
         testId="participation-chart"
-        table={<DataTable caption={t(locale, 'participation.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'participation.title') })} columns={[{ header: t(locale, 'participation.status'), cell: (r) => r.label }, { header: '#', numeric: true, cell: (r) => r.n }, { header: '%', numeric: true, cell: (r) => (p.members ? percent(r.n / p.members) : '—') }]} rows={rows} rowKey={(r) => r.key} />}
+        table={<DataTable locale={locale} caption={t(locale, 'participation.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'participation.title') })} columns={[{ header: t(locale, 'participation.status'), cell: (r) => r.label }, { header: '#', numeric: true, cell: (r) => r.n }, { header: '%', numeric: true, cell: (r) => (p.members ? percent(locale, r.n / p.members) : '—') }]} rows={rows} rowKey={(r) => r.key} />}
       />
     </Section>
   );
@@ -96,25 +96,25 @@ function LevelsSection({ d, locale, palette }: Props) {
           <strong>{t(locale, 'levels.top')}:</strong> {r.topDevelopment.map(name).join(', ')}
         </p>
       )}
-      <ChartFigure
+      <ChartFigure locale={locale}
         label={t(locale, 'levels.chart')}
         config={config}
         height={60 + 36 * r.domains.length}
         testId="levels-chart"
         table={
-          <DataTable caption={t(locale, 'levels.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'levels.title') })}
+          <DataTable locale={locale} caption={t(locale, 'levels.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'levels.title') })}
             testId="levels-table"
             rows={r.domains}
             rowKey={(x) => x.domain}
             columns={[
               { header: t(locale, 'levels.domain'), cell: (x) => name(x.domain) },
               ...levelNames.map((header, i) => ({ header, numeric: true, cell: (x: (typeof r.domains)[number]) => x.levels[i] })),
-              { header: t(locale, 'levels.atTarget'), numeric: true, cell: (x) => (x.atTargetRate === null ? '—' : percent(x.atTargetRate)) },
+              { header: t(locale, 'levels.atTarget'), numeric: true, cell: (x) => (x.atTargetRate === null ? '—' : percent(locale, x.atTargetRate)) },
             ]}
           />
         }
       />
-      <Muted>{t(locale, 'levels.basis', { n: r.respondents, date: formatDate(locale, r.releasedAt) })}</Muted>
+      <Muted>{tn(locale, 'levels.basis', r.respondents, { n: r.respondents, date: formatDate(locale, r.releasedAt) })}</Muted>
     </Section>
   );
 }
@@ -134,12 +134,12 @@ function FollowUpSection({ d, locale, palette }: Props) {
   };
   return (
     <Section id="followup" title={t(locale, 'followUp.title')}>
-      <GoalBar value={f.modules.followThroughRate / f.modules.goal} label={t(locale, 'followUp.rate', { rate: percent(f.modules.followThroughRate) })} goalLabel={t(locale, 'participation.goal', { goal: percent(f.modules.goal) })} />
-      <ChartFigure
+      <GoalBar value={f.modules.followThroughRate / f.modules.goal} label={t(locale, 'followUp.rate', { rate: percent(locale, f.modules.followThroughRate) })} goalLabel={t(locale, 'participation.goal', { goal: percent(locale, f.modules.goal) })} />
+      <ChartFigure locale={locale}
         label={t(locale, 'followUp.chart', { scanned: f.funnel.scanned, intake: f.funnel.intake, training: f.funnel.training })}
         config={config}
         height={200}
-        table={<DataTable caption={t(locale, 'followUp.funnel')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'followUp.funnel') })} rows={steps} rowKey={(s) => s.key} columns={[{ header: t(locale, 'followUp.step'), cell: (s) => s.label }, { header: '#', numeric: true, cell: (s) => s.n }]} />}
+        table={<DataTable locale={locale} caption={t(locale, 'followUp.funnel')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'followUp.funnel') })} rows={steps} rowKey={(s) => s.key} columns={[{ header: t(locale, 'followUp.step'), cell: (s) => s.label }, { header: '#', numeric: true, cell: (s) => s.n }]} />}
       />
     </Section>
   );
@@ -153,10 +153,10 @@ function HelpSection({ d, locale }: Props) {
     <Section id="help" title={t(locale, 'help.title')}>
       <Tiles
         items={[
-          { label: t(locale, 'help.requests'), value: String(h.requests) },
+          { label: t(locale, 'help.requests'), value: formatNumber(locale, h.requests) },
           { label: t(locale, 'help.accept'), value: minutes(h.medianAcceptMinutes) },
           { label: t(locale, 'help.resolve'), value: minutes(h.medianResolveMinutes) },
-          { label: t(locale, 'help.rating'), value: h.averageRating === null ? t(locale, 'common.none') : t(locale, 'help.ratingValue', { n: h.averageRating.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB') }) },
+          { label: t(locale, 'help.rating'), value: h.averageRating === null ? t(locale, 'common.none') : t(locale, 'help.ratingValue', { n: h.averageRating }) },
         ]}
       />
       {(h.medianAcceptMinutes === null || h.averageRating === null) && <Muted>{t(locale, 'help.tooFew', { k: d.threshold })}</Muted>}
@@ -179,12 +179,12 @@ function TrendSection({ d, locale, palette }: Props) {
   };
   return (
     <Section id="trend" title={t(locale, 'trend.title')}>
-      <ChartFigure
+      <ChartFigure locale={locale}
         label={t(locale, 'trend.chart')}
         config={config}
         height={240}
         table={
-          <DataTable caption={t(locale, 'trend.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'trend.title') })}
+          <DataTable locale={locale} caption={t(locale, 'trend.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'trend.title') })}
             rows={trend}
             rowKey={(p) => p.month}
             columns={[{ header: t(locale, 'trend.month'), cell: (p) => formatMonth(locale, p.month) }, { header: t(locale, 'trend.completions'), numeric: true, cell: (p) => p.completions }, { header: t(locale, 'trend.help'), numeric: true, cell: (p) => p.helpRequests }]}

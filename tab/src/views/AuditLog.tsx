@@ -2,7 +2,7 @@ import type { AdminAuditEntry, Api } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
-import { isKey as has, type Key, type Locale, t } from '../i18n';
+import { formatNumber, isKey as has, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
 type Listing = { entries: AdminAuditEntry[]; names: Record<string, string> };
@@ -22,7 +22,7 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   const value = (field: string, v: Value) => {
     if (v === null || v === undefined) return field === 'retentionMonths' ? t(locale, 'audit.value.keep') : t(locale, 'common.none');
     if (typeof v === 'boolean') return t(locale, v ? 'audit.value.on' : 'audit.value.off');
-    return String(v);
+    return typeof v === 'number' ? formatNumber(locale, v) : v;
   };
   const details = (e: AdminAuditEntry) =>
     (e.changes ?? [])
@@ -41,7 +41,7 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
       {log.error && <Failed locale={locale} error={log.error} retry={log.reload} />}
       {log.data && log.data.entries.length === 0 && <Muted>{t(locale, 'audit.none')}</Muted>}
       {log.data && log.data.entries.length > 0 && (
-        <DataTable caption={t(locale, 'audit.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'audit.title') })}
+        <DataTable locale={locale} caption={t(locale, 'audit.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'audit.title') })}
           testId="audit-table"
           rows={log.data.entries.map((e, i) => ({ ...e, i }))}
           rowKey={(e) => String(e.i)}

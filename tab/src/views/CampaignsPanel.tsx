@@ -33,7 +33,7 @@ const useStyles = makeStyles({
  * first, and "Nu versturen" for this month's round (once per month; the server refuses a
  * second one and when rounds are switched off in the settings).
  */
-export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text: string): void; version?: number }) {
+export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text: string): void; version?: number; onStarted?(): void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const view = useLoad(() => api.get<CampaignsView>('/api/v1/admin/campaigns'), [api, props.version]);
@@ -47,7 +47,9 @@ export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text:
       const text = t(locale, 'campaigns.started');
       setMessage({ intent: 'success', text });
       props.announce(text);
-      view.reload();
+      // The programme view then loads this panel and the log again; on its own, the panel does.
+      if (props.onStarted) props.onStarted();
+      else view.reload();
     } catch (err) {
       const text = (err as Error).message || t(locale, 'app.error');
       setMessage({ intent: 'error', text });
@@ -76,7 +78,7 @@ export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text:
           {view.data.campaigns.length === 0 ? (
             <Muted>{t(locale, 'campaigns.none')}</Muted>
           ) : (
-            <DataTable
+            <DataTable locale={locale}
               caption={t(locale, 'campaigns.caption')}
               regionLabel={t(locale, 'campaigns.caption')}
               testId="campaigns-table"

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
   group: { border: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 interface Draft {
@@ -28,7 +29,7 @@ interface Draft {
 const EMPTY: Draft = { userId: '', domains: [], maxOpenTickets: 2, weeklyCapacity: 4, days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', takesIntakes: false };
 
 /** "Digicoaches": the admin's list of coaches and a form to add, change or remove one. */
-export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ id: string; name: string }>; announce(text: string): void }) {
+export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ id: string; name: string }>; announce(text: string): void; onChanged?(): void }) {
   const { api, locale, domains } = props;
   const styles = useStyles();
   const coaches = useLoad(() => api.get<{ coaches: AdminCoachRow[] }>('/api/v1/admin/coaches'), [api]);
@@ -49,6 +50,7 @@ export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ i
       props.announce(done);
       coaches.reload();
       people.reload();
+      props.onChanged?.();
     } catch (err) {
       setMessage({ intent: 'error', text: (err as Error).message });
     } finally {
@@ -73,26 +75,27 @@ export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ i
       {coaches.loading && !coaches.data && <Loading locale={locale} />}
       {coaches.error && <Failed locale={locale} error={coaches.error} retry={coaches.reload} />}
       {coaches.data && (
-        <DataTable caption={t(locale, 'coachAdmin.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coachAdmin.title') })}
+        <DataTable locale={locale} caption={t(locale, 'coachAdmin.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coachAdmin.title') })}
           testId="coach-admin-table"
           rows={coaches.data.coaches}
           rowKey={(c) => c.userId}
           columns={[
             { header: t(locale, 'coachAdmin.name'), cell: (c) => c.name },
-            { header: t(locale, 'coaches.department'), cell: (c) => c.department ?? t(locale, 'common.none') },
-            { header: t(locale, 'coachAdmin.domains'), cell: (c) => c.domains.map(domainName).join(', ') },
-            { header: t(locale, 'coachAdmin.hours'), cell: (c) => `${c.workingHours.days.map(dayName).join(' ')} ${c.workingHours.start}–${c.workingHours.end}` },
-            { header: t(locale, 'coachAdmin.open'), numeric: true, cell: (c) => `${c.openTickets + c.pendingOffers}/${c.maxOpenTickets}` },
-            { header: t(locale, 'coachAdmin.available'), cell: (c) => t(locale, c.available ? 'coachAdmin.yes' : 'coachAdmin.no') },
+            // Right after the name, so the buttons are in reach on a phone without scrolling the table sideways.
             {
               header: t(locale, 'coachAdmin.actions'),
               cell: (c) => (
-                <span className={styles.row}>
+                <span className={styles.actions}>
                   <Button size="small" onClick={() => edit(c)} aria-label={t(locale, 'coachAdmin.editOf', { name: c.name })}>{t(locale, 'coachAdmin.edit')}</Button>
                   <Button size="small" disabled={busy} onClick={() => remove(c)} aria-label={t(locale, 'coachAdmin.removeOf', { name: c.name })}>{t(locale, 'coachAdmin.remove')}</Button>
                 </span>
               ),
             },
+            { header: t(locale, 'coaches.department'), cell: (c) => c.department ?? t(locale, 'common.none') },
+            { header: t(locale, 'coachAdmin.domains'), cell: (c) => c.domains.map(domainName).join(', ') },
+            { header: t(locale, 'coachAdmin.hours'), cell: (c) => `${c.workingHours.days.map(dayName).join(' ')} ${c.workingHours.start}–${c.workingHours.end}` },
+            { header: t(locale, 'coachAdmin.open'), numeric: true, cell: (c) => `${c.openTickets + c.pendingOffers}/${c.maxOpenTickets}` },
+            { header: t(locale, 'coachAdmin.available'), cell: (c) => t(locale, c.available ? 'coachAdmin.yes' : 'coachAdmin.no') },
           ]}
         />
       )}

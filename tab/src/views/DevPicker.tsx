@@ -33,10 +33,11 @@ export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l
   const [figures, setFigures] = useState<string | null>(null);
   const tenants: DemoTenant[] = users.data?.tenants ?? [];
   const byKey = useMemo(() => new Map<string, DemoTenant['users'][number]>(tenants.flatMap((tn) => tn.users.map((u) => [`${u.tenantId}/${u.userId}`, u] as const))), [tenants]);
-  // One of each role from the first municipality; leaders of the two biggest teams, since a small team shows no figures.
+  // One of each role from the first municipality. Leaders whose team shows figures come first (a small team, or one that would
+  // give a smaller group away, shows none), then the biggest teams.
   const people = tenants[0]?.users ?? [];
   const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
-  const leaders = people.filter((u) => u.roles.includes('leader') && !u.roles.includes('admin')).sort((a, b) => teamSize(b.team) - teamSize(a.team)).slice(0, 2);
+  const leaders = people.filter((u) => u.roles.includes('leader') && !u.roles.includes('admin')).sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team)).slice(0, 2);
   const quick = [
     ...leaders.map((user) => ({ role: 'leader' as Role, user })),
     ...QUICK.filter((r) => r !== 'leader').map((role) => ({ role, user: people.find((u) => (role === 'employee' ? u.roles.length === 1 : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')))) })),
@@ -46,11 +47,11 @@ export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l
     const u = byKey.get(key);
     if (u) props.onPick({ tenantId: u.tenantId, userId: u.userId, name: u.name });
   };
+  // Every demo municipality at once: whoever is picked next finds figures.
   const loadFigures = async () => {
-    const tenantId = byKey.get(selected)?.tenantId ?? tenants[0]?.tenantId;
-    if (!tenantId) return;
-    const res = await devApi.figures(tenantId);
-    setFigures(t(locale, res.written ? 'dev.figuresDone' : 'dev.figuresAlready'));
+    if (!tenants.length) return;
+    const results = await Promise.all(tenants.map((tn) => devApi.figures(tn.tenantId)));
+    setFigures(t(locale, results.some((r) => r.written) ? 'dev.figuresDone' : 'dev.figuresAlready'));
   };
 
   return (

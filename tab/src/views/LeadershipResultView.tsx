@@ -5,7 +5,7 @@ import type { ChartConfiguration } from '../charts';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { Muted, Note, Section } from '../components/Layout';
-import { formatDate, type Key, type Locale, t } from '../i18n';
+import { formatDate, formatNumber, type Key, type Locale, t } from '../i18n';
 import type { ChartPalette } from '../theme';
 
 const useStyles = makeStyles({
@@ -32,19 +32,19 @@ export function LeadershipResultView(props: { result: LeadershipResult; locale: 
     <>
       <Section id="result" title={t(locale, 'result.title')}>
         <Muted>{t(locale, 'result.date', { date: formatDate(locale, r.completedAt) })}</Muted>
-        <ChartFigure
+        <ChartFigure locale={locale}
           label={t(locale, 'result.chart')}
           config={config}
           height={60 + 40 * r.profile.length}
           testId="leadership-chart"
           table={
-            <DataTable caption={t(locale, 'result.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'result.title') })}
+            <DataTable locale={locale} caption={t(locale, 'result.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'result.title') })}
               testId="leadership-table"
               rows={r.profile}
               rowKey={(p) => p.dimension}
               columns={[
                 { header: t(locale, 'result.dimension'), cell: (p) => p.name },
-                { header: t(locale, 'result.score'), numeric: true, cell: (p) => p.mean.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB') },
+                { header: t(locale, 'result.score'), numeric: true, cell: (p) => formatNumber(locale, p.mean, { maximumFractionDigits: 2 }) },
                 { header: t(locale, 'result.band'), cell: (p) => t(locale, `band.${p.band}` as Key) },
               ]}
             />

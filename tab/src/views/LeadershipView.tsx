@@ -4,7 +4,7 @@ import type { Api, LeadershipResult, LeadershipState } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
-import { type Key, type Locale, t } from '../i18n';
+import { type Key, type Locale, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
 import { LeadershipResultView } from './LeadershipResultView';
@@ -62,7 +62,7 @@ export function LeadershipView(props: { api: Api; locale: Locale; palette: Chart
           </p>
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => setMode('step')}>
-              {answered > 0 ? t(locale, 'leadership.continue', { answered, total: s.total }) : `${t(locale, 'leadership.start')}: ${t(locale, 'leadership.mode.step').toLowerCase()}`}
+              {answered > 0 ? t(locale, 'leadership.continue', { answered, total: s.total }) : t(locale, 'leadership.startStep')}
             </Button>
             <Button onClick={() => setMode('form')}>{t(locale, 'leadership.mode.form')}</Button>
           </div>
@@ -178,7 +178,7 @@ function AsForm(props: AnswerProps) {
   const submit = async () => {
     const missing = state.items.filter((i) => !(i.id in props.answers));
     if (missing.length) {
-      setProblem(t(locale, 'leadership.missing', { n: missing.length }));
+      setProblem(tn(locale, 'leadership.missing', missing.length, { n: missing.length }));
       document.querySelector<HTMLInputElement>(`input[name="${missing[0].id}"]`)?.focus();
       return;
     }

@@ -5,7 +5,7 @@ import type { Api, MyDataOverview } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
-import { formatDate, type Locale, t } from '../i18n';
+import { formatDate, type Locale, t, tn } from '../i18n';
 import { useLoad } from '../use-load';
 
 /** GET /api/v1/me/data: the privacy overview, with the job profile's name and the tenant's anonymity threshold. */
@@ -64,7 +64,7 @@ export function MyDataView(props: { api: Api; locale: Locale; announce(text: str
     try {
       const res = await api.post<{ removed: number }>('/api/v1/me/data/delete', { confirm: 'yes' });
       setConfirming(false);
-      say('success', t(locale, 'myData.deleted', { count: res.removed }));
+      say('success', tn(locale, 'myData.deleted', res.removed, { count: res.removed }));
       data.reload();
     } catch (err) {
       say('error', (err as Error).message || t(locale, 'app.error'));
@@ -78,12 +78,12 @@ export function MyDataView(props: { api: Api; locale: Locale; announce(text: str
   const lines = d
     ? [
         t(locale, 'myData.organisation', { profile: d.profileName ?? unknown, team: d.team ?? unknown, department: d.department ?? unknown, location: d.location ?? unknown }),
-        d.latestScan ? t(locale, 'myData.scans', { count: d.scanResults, date: formatDate(locale, d.latestScan) }) : t(locale, 'myData.noScans'),
+        d.latestScan ? tn(locale, 'myData.scans', d.scanResults, { count: d.scanResults, date: formatDate(locale, d.latestScan) }) : t(locale, 'myData.noScans'),
         ...(d.scanInProgress ? [t(locale, 'myData.scanInProgress')] : []),
         t(locale, 'myData.modules', { count: d.modulesMarked }),
         t(locale, 'myData.help', { count: d.helpRequests }),
         ...(d.leadershipScan === 'completed' ? [t(locale, 'myData.leadershipDone')] : d.leadershipScan === 'in-progress' ? [t(locale, 'myData.leadershipBusy')] : []),
-        ...(d.coach || d.coachTickets > 0 ? [t(locale, 'myData.coach', { count: d.coachTickets })] : []),
+        ...(d.coach || d.coachTickets > 0 ? [tn(locale, 'myData.coach', d.coachTickets, { count: d.coachTickets })] : []),
         t(locale, 'myData.reminders', { state: t(locale, d.reminderOptOut ? 'myData.remindersOff' : 'myData.remindersOn') }),
         t(locale, 'myData.chat', { state: t(locale, d.chatReference ? 'myData.chatYes' : 'myData.chatNo') }),
       ]

@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useReducer, useState } from 'react';
 import type { Api, CoachNetworkRow, UnitRow } from '../api';
 import type { ChartConfiguration } from '../charts';
 import { ChartFigure } from '../components/ChartFigure';
@@ -9,7 +9,7 @@ import { type Figures, GroupFigures } from '../components/GroupFigures';
 import { Muted, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
-import { type Locale, percent, t } from '../i18n';
+import { formatNumber, type Locale, percent, t } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
 import { CoachAdmin } from './CoachAdmin';
@@ -29,7 +29,8 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
   const { api, locale, palette } = props;
   const styles = useStyles();
   const [scope, setScope] = useState('tenant');
-  const [auditVersion, setAuditVersion] = useState(0);
+  // Bumped after every action that writes to the log (and may change the rounds): the panels below load again.
+  const [changes, changed] = useReducer((n: number) => n + 1, 0);
   const path = scope === 'tenant' ? '/api/v1/programme' : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
   const view = useLoad(() => api.get<Figures>(path), [api, path]);
   const units = useLoad(() => api.get<Units>('/api/v1/programme/units'), [api]);
@@ -45,6 +46,7 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
     a.download = `digivaardig-${locale === 'nl' ? 'overzicht' : 'overview'}.csv`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    changed();
   };
 
   return (
@@ -93,10 +95,10 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
       )}
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
-      {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
-      <CampaignsPanel api={api} locale={locale} announce={props.announce} version={auditVersion} />
-      <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={() => setAuditVersion((v) => v + 1)} />
-      <AuditLog api={api} locale={locale} version={auditVersion} />
+      {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} onChanged={changed} />}
+      <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
+      <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
+      <AuditLog api={api} locale={locale} version={changes} />
     </div>
   );
 }
@@ -120,21 +122,21 @@ function Units(props: { locale: Locale; palette: ChartPalette; data: { goal: num
   const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) => (u.participation ? pick(u.participation) : t(locale, 'programme.notShown'));
   return (
     <Section id="units" title={t(locale, 'programme.units')}>
-      <ChartFigure
+      <ChartFigure locale={locale}
         label={t(locale, 'programme.unitsChart')}
         config={config}
         height={60 + 30 * shown.length}
         table={
-          <DataTable caption={t(locale, 'programme.units')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
+          <DataTable locale={locale} caption={t(locale, 'programme.units')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
             testId="units-table"
             rows={rows}
             rowKey={(u) => `${u.kind}:${u.id}`}
             columns={[
-              { header: t(locale, 'programme.unit'), cell: (u) => `${u.name} (${u.kind === 'department' ? t(locale, 'coaches.department').toLowerCase() : locale === 'nl' ? 'locatie' : 'location'})` },
+              { header: t(locale, 'programme.unit'), cell: (u) => `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})` },
               { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
               { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
               { header: t(locale, 'participation.inProgress'), numeric: true, cell: (u) => cell(u, (p) => p.inProgress) },
-              { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(p.rate)) },
+              { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
             ]}
           />
         }
@@ -151,7 +153,7 @@ function Coaches(props: { locale: Locale; data: { threshold: number; target: num
   return (
     <Section id="coaches" title={t(locale, 'coaches.title')}>
       <Muted>{t(locale, 'coaches.intro', { k: data.threshold })}</Muted>
-      <DataTable caption={t(locale, 'coaches.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coaches.title') })}
+      <DataTable locale={locale} caption={t(locale, 'coaches.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coaches.title') })}
         testId="coaches-table"
         rows={rows}
         rowKey={(r) => r.id}
@@ -159,12 +161,12 @@ function Coaches(props: { locale: Locale; data: { threshold: number; target: num
           { header: t(locale, 'coaches.department'), cell: (r) => r.name },
           { header: t(locale, 'coaches.count'), numeric: true, cell: (r) => (r.understaffed && r !== rows[rows.length - 1] ? `${r.coaches} (${t(locale, 'coaches.low')})` : r.coaches) },
           { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers },
-          { header: t(locale, 'coaches.acceptRate'), numeric: true, cell: (r) => (r.acceptRate === null ? none : percent(r.acceptRate)) },
+          { header: t(locale, 'coaches.acceptRate'), numeric: true, cell: (r) => (r.acceptRate === null ? none : percent(locale, r.acceptRate)) },
           { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines },
           { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts },
           { header: t(locale, 'coaches.medianAccept'), numeric: true, cell: (r) => minutes(r.medianAcceptMinutes) },
           { header: t(locale, 'coaches.medianResolve'), numeric: true, cell: (r) => minutes(r.medianResolveMinutes) },
-          { header: t(locale, 'coaches.rating'), numeric: true, cell: (r) => (r.averageRating === null ? none : r.averageRating) },
+          { header: t(locale, 'coaches.rating'), numeric: true, cell: (r) => (r.averageRating === null ? none : formatNumber(locale, r.averageRating)) },
         ]}
       />
     </Section>

@@ -5,7 +5,7 @@ import { type Figures, GroupFigures } from '../components/GroupFigures';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
-import { formatDate, type Locale, t } from '../i18n';
+import { formatDate, type Locale, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
 
@@ -64,7 +64,7 @@ function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt:
     setBusy(true);
     try {
       const out = await props.api.post<NudgeOutcome>(`/api/v1/teams/${encodeURIComponent(props.teamId)}/nudge`);
-      const text = t(locale, 'nudge.sent', { sent: out.sent, unreachable: out.unreachable + out.failed, optedOut: out.optedOut });
+      const text = tn(locale, 'nudge.sent', out.sent, { sent: out.sent, unreachable: out.unreachable + out.failed, optedOut: out.optedOut });
       setMessage({ text, intent: 'success' });
       setNext(out.nextAllowedAt);
       props.announce(text);
