@@ -4,10 +4,13 @@ import restify, { type Request, type Response } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from './logger';
 import type { Directory } from './domain/ports';
+import { toLocale } from './domain/org';
 import { resolveUserContext } from './domain/user-context';
+import { t } from './i18n';
 import { activityProblem } from './http/activity-guard';
 import type { Authenticator } from './http/auth';
-import { route } from './http/errors';
+import { restifyRefusal, route, sendError } from './http/errors';
+import { jsonBody } from './http/json-body';
 
 const TAB_CSP = [
   "default-src 'self'",
@@ -56,8 +59,8 @@ export function createServer(deps: ServerDeps) {
     res.setHeader('x-content-type-options', 'nosniff');
     next();
   });
-  // One body limit for every route: over it → 413, malformed JSON → 400, both as JSON.
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  // One body reader for every route: JSON only, one size limit; its refusals are localized app errors.
+  server.use(jsonBody({ maxBytes: deps.maxBodyBytes, log }));
 
   server.post('/api/messages', (req: Request, res: Response, next) => {
     const problem = activityProblem(req.body);
@@ -66,10 +69,10 @@ export function createServer(deps: ServerDeps) {
       return next(false);
     }
     deps.adapter
-      .process(req as never, res as never, (context) => deps.bot.run(context))
+      .process(req as never, withoutErrorText(req, res) as never, (context) => deps.bot.run(context))
       .catch((err: unknown) => {
         log.error({ err, requestId: req.id(), activityId: (req.body as { id?: string }).id }, 'activity processing failed');
-        if (!res.headersSent) res.send(500, { error: 'internal' });
+        if (!res.headersSent) res.send(500, { error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
       })
       .finally(() => next());
   });
@@ -116,11 +119,37 @@ export function createServer(deps: ServerDeps) {
   deps.apiRoutes?.(server);
   deps.devRoutes?.(server);
 
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown }, cb: () => void) => {
-    // restify's own errors (404, 405, 413, malformed JSON) answer in JSON; log them at debug with the request id.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    // restify's own refusals (no such route, method not allowed) answer in the app's error shape, localized.
     log.debug({ requestId: req.id(), status: err.statusCode }, 'request rejected');
+    if (!res.headersSent) sendError(req, res, restifyRefusal(err), log);
     return cb();
   });
+
+  /**
+   * botbuilder answers a failure it catches (say the turn error handler failing) with 500
+   * and the error's message as the body; the caller gets the app's error shape instead.
+   */
+  function withoutErrorText(req: Request, res: Response) {
+    let status = 200;
+    return {
+      status(code: number) {
+        status = code;
+        res.status(code);
+      },
+      header(name: string, value: string) {
+        res.header(name, value);
+      },
+      send(body: unknown) {
+        if (status < 500) return res.send(body);
+        log.warn({ requestId: req.id(), status }, 'activity answered with a server error');
+        res.send({ error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
+      },
+      end() {
+        if (!res.writableEnded) res.end();
+      },
+    };
+  }
 
   return {
     server,

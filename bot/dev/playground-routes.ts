@@ -116,14 +116,6 @@ export function registerPlayground(server: restify.Server, deps: PlaygroundDeps)
   }));
 
   // The fake Bot Connector: the bridge's activities carry `serviceUrl` = this server + /dev/connector.
-  server.pre((req, _res, next) => {
-    // The connector client DELETEs with neither Content-Length nor Transfer-Encoding, i.e. no
-    // body; say so explicitly, or the global body parser rejects the request as 415.
-    if (req.method === 'DELETE' && req.url?.startsWith('/dev/connector/') && !req.headers['content-length'] && !req.headers['transfer-encoding']) {
-      req.headers['content-length'] = '0';
-    }
-    return next();
-  });
   const connector = (req: restify.Request, res: restify.Response, next: restify.Next) => {
     const result = emulator.handle(req.method ?? 'GET', req.path().slice('/dev/connector'.length), req.body) ?? { status: 404, body: { error: { code: 'NotFound' } } };
     res.send(result.status, result.body);

@@ -23,3 +23,17 @@ export function route(log: Logger, handler: (req: Request, res: Response) => Pro
       .finally(() => next(false));
   };
 }
+
+/**
+ * restify's own refusals (no such route, method not allowed, and any other HTTP error it
+ * raises) as an AppError, so they answer in the app's shape and never show restify's text.
+ */
+export function restifyRefusal(err: { statusCode?: unknown }): AppError | Error {
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 404) return new AppError('not_found', 404, 'error.notFound');
+  if (status === 405) return new AppError('method_not_allowed', 405, 'error.invalidRequest');
+  if (status === 413) return new AppError('payload_too_large', 413, 'error.tooLarge');
+  if (status === 415) return new AppError('unsupported_media_type', 415, 'error.notJson');
+  if (status >= 400 && status < 500) return new AppError('invalid_request', status, 'error.invalidRequest');
+  return err instanceof Error ? err : new Error('request failed');
+}

@@ -52,8 +52,8 @@ export function registerMyDataRoutes(server: restify.Server, deps: MyDataRoutesD
 
   server.post('/api/v1/me/data/delete', route(log, async (req, res) => {
     const user = await userOf(req);
-    const body = objectBody(req);
-    // Exactly {"confirm":"yes"}: anything else is not a confirmation, and nothing is removed.
+    // Exactly {"confirm":"yes"}: anything else (no body included) is not a confirmation, and nothing is removed.
+    const body = req.body === undefined ? {} : objectBody(req);
     if (Object.keys(body).length !== 1 || body.confirm !== 'yes') throw new AppError('invalid_request', 400, 'privacy.confirmNeeded');
     const view = await privacy.delete(user, body);
     log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.deleted' }, 'user erased their data');

@@ -8,7 +8,8 @@ export function identityOf(activity: Partial<Activity>): { tenantId: string | nu
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown } };
   const tenantId = stringOrNull(channelData.tenant?.id) ?? stringOrNull(activity.conversation?.tenantId);
   const userId = stringOrNull(activity.from?.aadObjectId) ?? stringOrNull(activity.from?.id);
-  return { tenantId, userId, name: activity.from?.name };
+  const name: unknown = activity.from?.name;
+  return { tenantId, userId, name: typeof name === 'string' ? name : undefined };
 }
 
 function stringOrNull(v: unknown): string | null {

@@ -32,9 +32,9 @@ const WORDS: Record<string, Command> = {
   'wel herinneringen': 'remindersOn', 'herinneringen aan': 'remindersOn', 'reminders on': 'remindersOn',
 };
 
-/** Strips Teams mention markup and punctuation; null when the text is not a command. */
-export function parseCommand(raw: string | undefined | null): Command | null {
-  if (!raw) return null;
+/** Strips Teams mention markup and punctuation; null when the text is not a command (or not text at all). */
+export function parseCommand(raw: unknown): Command | null {
+  if (typeof raw !== 'string' || !raw || raw.length > 1000) return null;
   const cleaned = raw
     .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
@@ -44,5 +44,5 @@ export function parseCommand(raw: string | undefined | null): Command | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (cleaned.length > 40) return null;
-  return WORDS[cleaned] ?? null;
+  return Object.hasOwn(WORDS, cleaned) ? WORDS[cleaned]! : null;
 }

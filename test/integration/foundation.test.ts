@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { CloudAdapter } from 'botbuilder';
 import sinon from 'sinon';
 import type { App } from '../../bot/app';
 import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
@@ -191,10 +193,36 @@ describe('the server on the embedded Cosmos server', () => {
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
       fetch(`${app.url}/api/messages`, { method: 'POST', headers, body });
 
-    it('answers malformed JSON with 400 and a JSON error', async () => {
+    it('answers malformed JSON with 400 in the app\'s error shape, in Dutch, without the parser\'s words', async () => {
       const res = await post('{"type": "message",');
       assert.equal(res.status, 400);
-      assert.ok((await res.json()).message);
+      const body = await res.json();
+      assert.deepEqual(Object.keys(body).sort(), ['error', 'message']);
+      assert.equal(body.error, 'invalid_json');
+      assert.match(body.message, /geen geldige JSON/);
+      assert.doesNotMatch(body.message, /Unexpected|position|Invalid JSON|InvalidContent/);
+    });
+
+    it('answers malformed JSON in English for an English client', async () => {
+      const res = await post('{"type": "message",', { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' });
+      assert.equal(res.status, 400);
+      assert.deepEqual(await res.json(), { error: 'invalid_json', message: 'This request is not valid JSON. Nothing was changed.' });
+    });
+
+    it('answers another content type, or a compressed body, with 415 in the app\'s error shape', async () => {
+      const activity = JSON.stringify(client().activity({ type: 'message', text: 'hallo' }));
+      const refused: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'application/json', 'content-encoding': 'gzip' }];
+      for (const headers of refused) {
+        const res = await post(activity, { ...headers, 'accept-language': 'en' });
+        assert.equal(res.status, 415, JSON.stringify(headers));
+        assert.deepEqual(await res.json(), { error: 'unsupported_media_type', message: 'Send this request as JSON (application/json). Nothing was changed.' });
+      }
+    });
+
+    it('answers a message without a body with 400, not 415', async () => {
+      const res = await fetch(`${app.url}/api/messages`, { method: 'POST' });
+      assert.equal(res.status, 400);
+      assert.equal((await res.json()).error, 'invalid_activity');
     });
 
     for (const missing of ['type', 'conversation', 'from', 'serviceUrl'] as const) {
@@ -212,14 +240,87 @@ describe('the server on the embedded Cosmos server', () => {
       assert.equal((await post('"hallo"')).status, 400);
     });
 
-    it('answers a body over the limit with 413', async () => {
+    it('answers a body over the limit with 413 in the app\'s error shape', async () => {
       const activity = client().activity({ type: 'message', text: 'x'.repeat(300 * 1024) });
       const res = await post(JSON.stringify(activity));
       assert.equal(res.status, 413);
+      assert.deepEqual(await res.json(), { error: 'payload_too_large', message: 'Dit verzoek is te groot. Er is niets veranderd.' });
     });
 
-    it('answers unknown routes with 404', async () => {
-      assert.equal((await fetch(`${app.url}/api/unknown`)).status, 404);
+    it('answers unknown routes with 404, and a wrong method with 405, in the app\'s error shape', async () => {
+      const unknown = await fetch(`${app.url}/api/unknown`, { headers: { 'accept-language': 'en' } });
+      assert.equal(unknown.status, 404);
+      assert.deepEqual(await unknown.json(), { error: 'not_found', message: 'That does not exist (any more).' });
+      const wrongMethod = await fetch(`${app.url}/api/messages`);
+      assert.equal(wrongMethod.status, 405);
+      assert.equal((await wrongMethod.json()).error, 'method_not_allowed');
+    });
+
+    // Fields of the wrong type crashed the turn ("Er ging iets mis"), or the reply the connector refused.
+    const wrongFields: Array<[string, Record<string, unknown>]> = [
+      ['text', { type: 'message', text: { a: 1 } }],
+      ['text', { type: 'message', text: 5 }],
+      ['locale', { type: 'message', text: 'hallo', locale: 5 }],
+      ['id', { type: 'message', text: 'hallo', id: 5 }],
+      ['from.name', { type: 'installationUpdate', action: 'add', from: { id: '29:x', aadObjectId: randomUUID(), name: { a: 1 } } }],
+      ['from.aadObjectId', { type: 'message', text: 'hallo', from: { id: '29:x', aadObjectId: 5, name: 'A' } }],
+      ['conversation.conversationType', { type: 'message', text: 'hallo', conversation: { id: 'a:1x', conversationType: { a: 1 } } }],
+      ['conversation.tenantId', { type: 'message', text: 'hallo', conversation: { id: 'a:1x', tenantId: 5 } }],
+      ['channelData.tenant.id', { type: 'message', text: 'hallo', channelData: { tenant: { id: { a: 1 } } } }],
+      ['channelId', { type: 'message', text: 'hallo', channelId: 5 }],
+      ['membersAdded', { type: 'conversationUpdate', membersAdded: 'abc' }],
+      ['membersAdded', { type: 'conversationUpdate', membersAdded: [null] }],
+      ['value', { type: 'invoke', name: 'adaptiveCard/action', value: {} }],
+      ['value', { type: 'invoke', name: 'adaptiveCard/action', value: 'scan.start' }],
+    ];
+    for (const [field, extra] of wrongFields) {
+      it(`answers ${field} of the wrong type (${JSON.stringify(extra).slice(0, 70)}) with 400 naming it, and sends nothing`, async () => {
+        const c = client({ ...demoUser('employee'), aadObjectId: randomUUID() });
+        const res = await c.post(c.activity(extra));
+        assert.equal(res.status, 400);
+        const body = res.body as { error: string; message: string };
+        assert.equal(body.error, 'invalid_activity');
+        assert.match(body.message, new RegExp(field.replace(/\./g, '\\.')));
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(conn.connector.activities(c.conversationId).length, 0);
+      });
+    }
+
+    // These reach the bot, which answers them itself: never "something went wrong".
+    const answered: Array<[string, Record<string, unknown>, RegExp]> = [
+      ['text null', { type: 'message', text: null }, /Wat wil je doen\?/],
+      ['text "constructor"', { type: 'message', text: 'constructor' }, /Wat wil je doen\?/],
+      ['a message value that is an array', { type: 'message', value: [1, 2] }, /Wat wil je doen\?/],
+      ['a card submit whose verb is an object', { type: 'message', value: { verb: { a: 1 } } }, /Die actie ken ik niet/],
+    ];
+    for (const [what, extra, expected] of answered) {
+      it(`answers ${what} with a card, not an error`, async () => {
+        const c = client({ ...demoUser('employee'), aadObjectId: randomUUID() });
+        const { status, replies } = await c.exchange(c.activity(extra));
+        assert.equal(status, 200);
+        const text = cardText(cardOf(replies[0]));
+        assert.match(text, expected);
+        assert.doesNotMatch(text, /Er ging iets mis/);
+      });
+    }
+
+    it('answers a card action whose data is an array like one without data, never with an error', async () => {
+      const res = await client().tap('scan.answer', {});
+      const c = client();
+      const arrayData = await c.post(c.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'scan.answer', data: [1, 2] } } }));
+      assert.equal(arrayData.status, 200);
+      const card = (arrayData.body as { value: Record<string, unknown> }).value;
+      assert.equal(cardText(card), cardText(res.card!));
+      assert.doesNotMatch(cardText(card), /Er ging iets mis/);
+    });
+
+    it('answers a failure botbuilder catches itself with 500 in the app\'s shape, never the error\'s text', async () => {
+      sinon.stub(CloudAdapter.prototype as unknown as { processActivity(): Promise<unknown> }, 'processActivity').rejects(new Error('secret-internal-detail'));
+      sinon.stub(console, 'error');
+      const c = client();
+      const res = await c.post(c.activity({ type: 'message', text: 'hallo' }));
+      assert.equal(res.status, 500);
+      assert.deepEqual(res.body, { error: 'internal', message: 'Dat lukte niet' });
     });
 
     it('is still healthy after all of that', async () => {
@@ -261,12 +362,78 @@ describe('the server on the embedded Cosmos server', () => {
       assert.ok(me.roles.includes('admin'));
     });
 
+    it('answers malformed JSON to the settings with a localized 400 in the app\'s error shape', async () => {
+      const admin = demoUser('admin');
+      const bearer = `Bearer ${await token(admin.tenantId, admin.aadObjectId)}`;
+      for (const [lang, message] of [['nl-NL', /geen geldige JSON/], ['en-US', /not valid JSON/]] as const) {
+        const res = await fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: bearer, 'content-type': 'application/json', 'accept-language': lang, 'if-match': '"x"' }, body: '{"anonymityThreshold": ' });
+        assert.equal(res.status, 400);
+        const body = await res.json();
+        assert.equal(body.error, 'invalid_json');
+        assert.match(body.message, message);
+      }
+    });
+
+    it('answers a data erasure without a body with its own localized 400 (a confirmation is needed), not 415', async () => {
+      const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
+      const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
+      const nl = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer } });
+      assert.equal(nl.status, 400);
+      assert.deepEqual(await nl.json(), { error: 'invalid_request', message: 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.' });
+      const en = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer, 'accept-language': 'en', 'content-type': 'application/json' } });
+      assert.equal(en.status, 400);
+      assert.match((await en.json()).message, /only after a clear confirmation/);
+    });
+
+    it('answers a data erasure sent as a form or as text with a localized 415, and erases nothing', async () => {
+      const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
+      const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
+      for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+        const res = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer, 'content-type': type }, body: 'confirm=yes' });
+        assert.equal(res.status, 415, type);
+        assert.deepEqual(await res.json(), { error: 'unsupported_media_type', message: 'Stuur dit verzoek als JSON (application/json). Er is niets veranderd.' });
+      }
+    });
+
+    it('lets a route answer a POST without a body itself, also when it has no Content-Length (as curl sends it)', async () => {
+      const employee = demoUser('employee');
+      const authorization = `Bearer ${await token(employee.tenantId, employee.aadObjectId)}`;
+      const nudge = await bareRequest(app.url, 'POST', `/api/v1/teams/${employee.teamId}/nudge`, { authorization });
+      assert.equal(nudge.status, 403, 'an employee may not nudge; the route said so, not the body reader');
+      assert.equal(JSON.parse(nudge.body).error, 'forbidden');
+      const erase = await bareRequest(app.url, 'POST', '/api/v1/me/data/delete', { authorization, 'accept-language': 'en' });
+      assert.equal(erase.status, 400);
+      assert.match(JSON.parse(erase.body).message, /only after a clear confirmation/);
+    });
+
+    it('answers a tab request over the body limit with a localized 413', async () => {
+      const res = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ confirm: 'yes', pad: 'x'.repeat(300 * 1024) }) });
+      assert.equal(res.status, 413);
+      assert.deepEqual(await res.json(), { error: 'payload_too_large', message: 'This request is too large. Nothing was changed.' });
+    });
+
     it('rejects a dev token request with a malformed id with 400', async () => {
       const res = await fetch(`${app.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: '../x', userId: 1 }) });
       assert.equal(res.status, 400);
     });
   });
 });
+
+/** A request written on the socket as it is: no body, and neither Content-Length nor Transfer-Encoding. */
+function bareRequest(baseUrl: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      const lines = [`${method} ${path} HTTP/1.1`, `host: ${hostname}:${port}`, 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (raw += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve({ status: Number(raw.split(' ')[1]), body: raw.slice(raw.indexOf('\r\n\r\n') + 4) }));
+  });
+}
 
 describe('a deployment with an allow-list of tenants', () => {
   let app: App;

@@ -20,3 +20,24 @@ describe('typed commands', () => {
     });
   }
 });
+
+describe('typed commands from an activity whose text is not ordinary text', () => {
+  const cases: Array<[string, unknown]> = [
+    ['an object', { a: 1 }], ['a number', 5], ['an array', ['scan']], ['true', true], ['null', null], ['undefined', undefined],
+    // Words that are properties of every object, not commands.
+    ['"constructor"', 'constructor'], ['"__proto__"', '__proto__'], ['"toString"', 'toString'],
+    // Long text is never a command and is not worked through mention by mention.
+    ['thousands of unclosed mentions', '<at>'.repeat(60_000)],
+  ];
+  for (const [what, input] of cases) {
+    it(`reads ${what} as no command, without throwing`, () => {
+      assert.equal(parseCommand(input), null);
+    });
+  }
+
+  it('reads a long mention-filled text quickly', () => {
+    const started = Date.now();
+    parseCommand('<at>'.repeat(60_000));
+    assert.ok(Date.now() - started < 100);
+  });
+});
