@@ -43,9 +43,7 @@ import { helpFeature } from './teams/features/help-feature';
 import type { RetentionCounts } from './domain/privacy/retention';
 import { buildPrivacy } from './privacy-parts';
 import { privacyFeature } from './teams/features/privacy-feature';
-import { remindersFeature } from './teams/features/reminders-feature';
 import { scanNextStep } from './teams/features/scan-next-step';
-import { CosmosNudgeRepository } from './storage/cosmos-nudges';
 import { leadershipFeature } from './teams/features/leadership-feature';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
@@ -203,6 +201,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     defaultThreshold: config.anonymityThreshold,
     allowedTenants: config.allowedTenants,
     audit: new CosmosAuditLog(store.containers.tenants),
+    scanStep: scanNextStep(scanService),
   });
   if (opts.scheduler !== false) campaigns.start();
   const { privacy, retention } = buildPrivacy({
@@ -235,8 +234,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       ),
       helpFeature(help, coachService, helpCards, directory),
       privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl, myDataUrl }),
-      // The chat switch for reminders, with the scan's next step on its button.
-      remindersFeature(new CosmosNudgeRepository(store.containers.schedule, store.containers.users), clock, scanNextStep(scanService)),
+      campaigns.feature,
       leadershipFeature(() =>
         config.teamsAppId
           ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: 'leadership' }))}`

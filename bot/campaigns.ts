@@ -14,6 +14,7 @@ import { CosmosCampaignRepository, CosmosReminderLedger, CosmosScanCompletion, C
 import { CosmosDashboardStore } from './storage/cosmos-dashboard';
 import { CosmosNudgeRepository } from './storage/cosmos-nudges';
 import { remindersFeature } from './teams/features/reminders-feature';
+import type { ScanStepOf } from './teams/features/scan-next-step';
 import type { Features } from './teams/turn';
 
 export interface Campaigns {
@@ -42,6 +43,8 @@ export interface CampaignWiring {
   defaultThreshold: number;
   allowedTenants?: string[];
   audit?: { record(entry: CampaignAuditEntry): Promise<void> };
+  /** The scan's next step for the user, offered when they switch reminders back on. */
+  scanStep?: ScanStepOf;
   /** Worker tuning (tests and the benchmark). */
   worker?: Partial<Pick<CampaignWorkerDeps, 'owner' | 'leaseMs' | 'batch' | 'concurrency' | 'retryDelayMs' | 'maxAttempts'>>;
   /** How often the queue is swept and the schedule looked at (ms). */
@@ -89,7 +92,7 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     service,
     worker,
     admin: service.admin(),
-    feature: remindersFeature(optOuts, clock),
+    feature: remindersFeature(optOuts, clock, w.scanStep),
     runNow,
     forgetUser: (tenantId, userId) => repo.forgetUser(tenantId, userId),
     start() {
