@@ -133,6 +133,18 @@ describe('the leader tab in Chromium', function () {
     await shot('team');
   });
 
+  it('lets a leader remind the team; when nobody could be reached the reminder does not count and can be sent again', async () => {
+    const leader = demoUser('leader');
+    await openAs(leader.tenantId, leader.aadObjectId);
+    const send = page.getByTestId('nudge-send');
+    await send.waitFor();
+    await send.click();
+    // Nobody in the demo team has the app installed yet, so nobody is reachable.
+    await page.locator('#main').getByText(/telt niet mee: je kunt het opnieuw proberen/).waitFor();
+    assert.equal(await send.isEnabled(), true, 'the 7-day limit was given back');
+    assert.equal(await page.getByText(/De volgende herinnering kan vanaf/).count(), 0);
+  });
+
   it('shows the leader of the 3-person team no figures, and says why', async () => {
     const small = wk.teams.find((t) => t.id === 'wk-team-begraafplaatsen')!;
     await openAs(wk.tenant.id, small.leaderId);
@@ -254,6 +266,8 @@ describe('the leader tab in Chromium', function () {
 
     await page.getByTestId('my-data-delete').click();
     await page.getByTestId('my-data-confirm').getByText('Dit kun je niet terugdraaien', { exact: false }).waitFor();
+    // Focus moves just after the render; wait for it (a few seconds at most) rather than racing it.
+    await page.waitForFunction(() => document.activeElement?.id === 'my-data-confirm-h', undefined, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'my-data-confirm-h', 'focus moves to the question');
     await axe('my data, confirm');
     await shot('my-data-confirm');

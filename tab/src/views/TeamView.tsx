@@ -64,8 +64,9 @@ function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt:
     setBusy(true);
     try {
       const out = await props.api.post<NudgeOutcome>(`/api/v1/teams/${encodeURIComponent(props.teamId)}/nudge`);
-      const text = tn(locale, 'nudge.sent', out.sent, { sent: out.sent, unreachable: out.unreachable + out.failed, optedOut: out.optedOut });
-      setMessage({ text, intent: 'success' });
+      const sent = tn(locale, 'nudge.sent', out.sent, { sent: out.sent, unreachable: out.unreachable + out.failed, optedOut: out.optedOut });
+      const text = out.slotReturned ? `${sent} ${t(locale, 'nudge.slotReturned')}` : sent;
+      setMessage({ text, intent: out.slotReturned ? 'warning' : 'success' });
       setNext(out.nextAllowedAt);
       props.announce(text);
     } catch (err) {
