@@ -72,10 +72,17 @@ export class ScanEngine {
    */
   private *domainStates(profileId: string, answers: GivenAnswer[], stop: 'lazy' | 'none'): Generator<DomainState> {
     let open = false;
+    // The answers grouped by their item's domain, in the order given.
+    const byDomain = new Map<string, DomainState['asked']>();
+    for (const a of answers) {
+      const item = this.index.itemsById.get(a.itemId);
+      if (!item) continue;
+      const asked = byDomain.get(item.domain);
+      if (asked) asked.push({ item, value: a.value });
+      else byDomain.set(item.domain, [{ item, value: a.value }]);
+    }
     for (const domain of this.index.profileDomains(profileId)) {
-      const asked = answers
-        .map((a) => ({ item: this.index.itemsById.get(a.itemId), value: a.value }))
-        .filter((a): a is { item: Item; value: AnswerValue } => a.item?.domain === domain);
+      const asked = byDomain.get(domain) ?? [];
       const post = posterior(asked);
       const done = stop === 'none' ? true : !open && this.isDone(domain, asked, post);
       if (!done) open = true;

@@ -72,9 +72,53 @@ export function posterior(answers: Answered[]): LevelPosterior {
 function update(prior: number[], answers: Answered[]): LevelPosterior {
   const post = [...prior];
   for (const { item, value } of answers) {
-    for (let i = 0; i < post.length; i++) post[i] *= likelihood(item, value, LEVEL_THETA[i]);
+    const atLevel = levelLikelihoods(item, value);
+    for (let i = 0; i < post.length; i++) post[i] *= atLevel[i];
   }
   return normalise(post);
+}
+
+/**
+ * `likelihood(item, value, θ_L)` for the four levels, computed once per item and answer
+ * value: the scan asks for the same numbers on every turn (posteriors, and the
+ * information of every candidate item). The table is rebuilt if the fields the model
+ * reads (type, difficulty, answer, number of options) differ from when it was built.
+ */
+interface LikelihoodTable {
+  type: Item['type'];
+  difficulty: number;
+  answer: Item['answer'];
+  optionCount: number | undefined;
+  /** The outcomes `information` weighs: the four ratings, or the correct answer and "weet ik niet". */
+  outcomes: readonly AnswerValue[];
+  byValue: Map<AnswerValue, readonly number[]>;
+}
+const likelihoodTables = new WeakMap<Item, LikelihoodTable>();
+const SELF_OUTCOMES: readonly AnswerValue[] = [1, 2, 3, 4];
+
+function tableOf(item: Item): LikelihoodTable {
+  let table = likelihoodTables.get(item);
+  if (!table || table.type !== item.type || table.difficulty !== item.difficulty || table.answer !== item.answer || table.optionCount !== item.options?.length) {
+    table = {
+      type: item.type,
+      difficulty: item.difficulty,
+      answer: item.answer,
+      optionCount: item.options?.length,
+      outcomes: item.type === 'self' ? SELF_OUTCOMES : [item.answer as AnswerValue, 'unknown'],
+      byValue: new Map(),
+    };
+    likelihoodTables.set(item, table);
+  }
+  return table;
+}
+
+function levelLikelihoods(item: Item, value: AnswerValue, table = tableOf(item)): readonly number[] {
+  let atLevel = table.byValue.get(value);
+  if (!atLevel) {
+    atLevel = LEVEL_THETA.map((theta) => likelihood(item, value, theta));
+    table.byValue.set(value, atLevel);
+  }
+  return atLevel;
 }
 
 /** The reported level: the most probable one (ties go to the lower level: no flattering). */
@@ -86,15 +130,28 @@ export function classify(post: LevelPosterior): Level {
 
 /** How much an item is expected to reduce uncertainty about the level (mutual information, in nats). */
 export function information(item: Item, post: LevelPosterior): number {
-  const outcomes: AnswerValue[] = item.type === 'self' ? [1, 2, 3, 4] : [item.answer as AnswerValue, 'unknown'];
+  const table = tableOf(item);
   let expectedAfter = 0;
-  for (const value of outcomes) {
-    const joint = post.map((p, i) => p * likelihood(item, value, LEVEL_THETA[i]));
-    const pValue = joint.reduce((s, x) => s + x, 0);
-    if (pValue > 0) expectedAfter += pValue * entropy(normalise(joint));
+  for (const value of table.outcomes) {
+    const atLevel = levelLikelihoods(item, value, table);
+    // joint[i] = post[i]·P(value | level i), summed and normalised in the same order as `normalise` and `entropy`.
+    for (let i = 0; i < post.length; i++) joint[i] = post[i] * atLevel[i];
+    let pValue = 0;
+    for (let i = 0; i < post.length; i++) pValue += joint[i];
+    if (pValue > 0) {
+      let sum = 0;
+      for (let i = 0; i < post.length; i++) {
+        const x = joint[i] / pValue;
+        if (x > 0) sum += x * Math.log(x);
+      }
+      expectedAfter += pValue * -sum;
+    }
   }
   return entropy(post) - expectedAfter;
 }
+
+/** Scratch space for `information` (one level vector at a time). */
+const joint: number[] = [0, 0, 0, 0];
 
 function entropy(p: number[]): number {
   return -p.reduce((s, x) => (x > 0 ? s + x * Math.log(x) : s), 0);
