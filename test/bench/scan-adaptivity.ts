@@ -10,7 +10,16 @@ import { ContentIndex } from '../../bot/domain/scan/content';
 import { readScanSeeds } from '../../bot/domain/scan/load-content';
 import { simulate } from './scan-simulation';
 
-const respondents = Number(process.argv[2] ?? 2000);
+/**
+ * `scan-adaptivity.ts [respondents]` (default 2,000). `--quick` runs the default too: it takes
+ * seconds, and fewer respondents make the 95 % agreement a matter of sampling luck.
+ */
+const arg = process.argv[2];
+if (arg !== undefined && arg !== '--quick' && !/^\d+$/.test(arg)) {
+  console.error(`usage: scan-adaptivity.ts [respondents | --quick], got "${arg}"`);
+  process.exit(2);
+}
+const respondents = arg === undefined || arg === '--quick' ? 2000 : Number(arg);
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', 'seeds', 'scan')));
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
