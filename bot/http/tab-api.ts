@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { Locale } from '../domain/org';
 import type { Clock, Directory, Messenger } from '../domain/ports';
 import { nudgeCard } from '../cards/nudge-card';
+import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { DashboardService } from '../domain/dashboard/dashboard-service';
 import { NudgeService } from '../domain/dashboard/nudge-service';
 import { TenantViews } from '../domain/dashboard/tenant-views';
@@ -84,7 +85,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       store: dashboardStore,
       views,
       clock,
-      card: (participation, locale) => nudgeCard({ participation }, locale) as unknown as Record<string, unknown>,
+      completion: new CosmosScanCompletion(store.containers.scans),
+      card: (participation, locale, done) => nudgeCard({ participation, done }, locale) as unknown as Record<string, unknown>,
       onSendError: (err) => log.warn({ err }, 'nudge not delivered'),
     }),
     coaches: { store: dashboardStore, views, directory },

@@ -279,6 +279,8 @@ export const en: Record<MessageKey, string> = {
   'nudge.help': 'Stuck or have a question? Type **help** and a digicoach near you will help.',
   'nudge.optOut': 'Rather not get reminders? Type **no reminders** in the chat with Digivaardig, or switch them off in the tab, under My progress.',
   'nudge.start': 'Start the self-scan',
+  'nudge.doneTitle': 'Your team is taking the self-scan',
+  'nudge.done': 'You already took the self-scan: thank you! Your team leader does not see who took part, only numbers.',
   'nudge.askCoach': 'Ask a digicoach',
   'nudge.tooSoon': 'Your team already got a reminder this week. You can send one every 7 days.',
   'campaign.reminder.title': 'Will you take the self-scan too?',

@@ -277,6 +277,8 @@ export const nl = {
   'nudge.help': 'Loop je vast of heb je een vraag? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
   'nudge.optOut': 'Liever geen herinneringen meer? Typ **geen herinneringen** in de chat met Digivaardig, of zet ze uit in het tabblad, bij Mijn voortgang.',
   'nudge.start': 'Start de zelfscan',
+  'nudge.doneTitle': 'Je team doet de zelfscan',
+  'nudge.done': 'Jij deed de zelfscan al: dank je wel! Je leidinggevende ziet niet wie meedeed, alleen aantallen.',
   'nudge.askCoach': 'Vraag een digicoach',
   'nudge.tooSoon': 'Je team heeft deze week al een herinnering gekregen. Je kunt er één per 7 dagen sturen.',
   'campaign.reminder.title': 'Doe jij ook mee met de zelfscan?',

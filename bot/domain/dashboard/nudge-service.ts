@@ -28,8 +28,10 @@ export interface NudgeDeps {
   store: DashboardStore;
   views: TenantViews;
   clock: Clock;
+  /** Whether a member finished the scan (their card thanks them instead of inviting them). */
+  completion: { hasCompleted(tenantId: string, userId: string): Promise<boolean> };
   /** The card for one member (numbers only; null when the team is too small to say). */
-  card(participation: { completed: number; members: number } | null, locale: Locale): Record<string, unknown>;
+  card(participation: { completed: number; members: number } | null, locale: Locale, done: boolean): Record<string, unknown>;
   onSendError?(err: unknown): void;
 }
 
@@ -76,7 +78,9 @@ export class NudgeService {
         if (await this.deps.nudges.isOptedOut(caller.tenantId, m.id)) return void outcome.optedOut++;
         const locale = toLocale(m.preferredLocale ?? tenant?.defaultLocale);
         try {
-          const id = await this.deps.messenger.sendCard(caller.tenantId, m.id, this.deps.card(participation, locale));
+          // Everyone gets a message (the counts the leader sees must not tell who took part); those done get thanks.
+          const done = await this.deps.completion.hasCompleted(caller.tenantId, m.id);
+          const id = await this.deps.messenger.sendCard(caller.tenantId, m.id, this.deps.card(participation, locale, done));
           if (id === null) outcome.unreachable++;
           else outcome.sent++;
         } catch (err) {

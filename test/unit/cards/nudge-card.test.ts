@@ -29,4 +29,14 @@ describe('the participation nudge card', () => {
     const verbs = (nudgeCard({ participation: null }, 'nl').actions ?? []).map((a) => a.verb);
     assert.deepEqual(verbs, ['scan.start', 'help.start']);
   });
+  it('thanks a colleague who already took the scan and offers their result instead, in both languages', () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const card = nudgeCard({ participation: { completed: 4, members: 7 }, done: true }, locale);
+      assertValidCard(card, `nudge done ${locale}`);
+      assert.deepEqual((card.actions ?? []).map((a) => a.verb), ['scan.result', 'help.start']);
+    }
+    const words = cardText(nudgeCard({ participation: null, done: true }, 'nl'));
+    assert.match(words, /Jij deed de zelfscan al: dank je wel!/);
+    assert.doesNotMatch(words, /Doe jij ook mee/);
+  });
 });

@@ -41,15 +41,22 @@ class MemoryNudges implements NudgeRepository {
   }
 }
 
-function service(reachable: Set<string>, nudges: MemoryNudges, clock: FakeClock) {
+function service(reachable: Set<string>, nudges: MemoryNudges, clock: FakeClock, done = new Set<string>(), cards: Array<{ to: string; done: boolean }> = []) {
   const deps: NudgeDeps = {
     directory: { getUnit: async () => team, teamMembers: async () => members, getTenant: async () => null } as unknown as NudgeDeps['directory'],
-    messenger: { sendCard: async (_t: string, userId: string) => (reachable.has(userId) ? `act-${userId}` : null), updateCard: async () => true },
+    messenger: {
+      sendCard: async (_t: string, userId: string, card: { done?: boolean }) => {
+        cards.push({ to: userId, done: card.done === true });
+        return reachable.has(userId) ? `act-${userId}` : null;
+      },
+      updateCard: async () => true,
+    },
     nudges,
     store: {} as NudgeDeps['store'],
     views: { get: async () => ({ plan: { participation: { published: new Set() } }, shape: { units: {} } }) } as unknown as NudgeDeps['views'],
     clock,
-    card: () => ({ type: 'AdaptiveCard' }),
+    completion: { hasCompleted: async (_t: string, userId: string) => done.has(userId) },
+    card: (_participation, _locale, isDone) => ({ type: 'AdaptiveCard', done: isDone }),
   };
   return new NudgeService(deps);
 }
@@ -95,5 +102,12 @@ describe('the leader’s team reminder and its 7-day limit', () => {
     assert.equal(out.slotReturned, false);
     assert.ok(out.nextAllowedAt, 'the limit stands');
     assert.equal(nudges.record!.value.sentBy, 'someone-else', 'the other write is kept');
+  });
+
+  it('sends everyone a message, so the counts do not tell who took part, and thanks who already did', async () => {
+    const cards: Array<{ to: string; done: boolean }> = [];
+    const out = await service(new Set(['m1', 'm2', 'm3']), new MemoryNudges(), new FakeClock('2026-11-24T09:00:00Z'), new Set(['m2']), cards).send(leader, team.id);
+    assert.equal(out.sent, 3);
+    assert.deepEqual(cards.sort((a, b) => a.to.localeCompare(b.to)), [{ to: 'm1', done: false }, { to: 'm2', done: true }, { to: 'm3', done: false }]);
   });
 });
