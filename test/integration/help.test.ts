@@ -135,6 +135,9 @@ describe('help from the nearest digicoach', () => {
     assert.ok(escalations.some((a) => userOf(a) === coordinator), 'the programme coordinator is told');
     const requesterNews = conn.connector.activities().filter((a) => a.conversationId === c.conversationId).at(-1);
     assert.match(cardText(cardOf(requesterNews)), /coördinator|lukt nog niet/i, 'the requester is told honestly');
+    const toldByTimer = conn.connector.activities().slice(mark).filter((a) => a.conversationId === c.conversationId && a.op === 'send');
+    assert.equal(toldByTimer.length, 1, 'an escalation after a time-out reaches the requester as one new message');
+    assert.match(cardText(cardOf(toldByTimer[0])), /We zoeken nog/);
 
     // Two coaches from the pool click "Ik pak hem op" at the same moment: exactly one gets it.
     const poolMessages = escalations.filter((a) => cardVerbs(cardOf(a)).includes('help.accept'));
@@ -143,6 +146,30 @@ describe('help from the nearest digicoach', () => {
     const winners = results.filter((r) => cardVerbs(r.card!).includes('help.resolve'));
     assert.equal(winners.length, 1, 'exactly one coach wins');
     assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|afgehandeld/i);
+  });
+
+  it('tells the requester with a new message that we are still looking when the last offered coach declines', async () => {
+    const requester = demoUser('employee');
+    const { c, status, since } = await ask(requester, 'Hoe zet ik mijn afwezigheidsbericht aan?');
+    assert.match(cardText(status), /zoeken een digicoach/i);
+    let [coachId, offer] = offeredCoach(conn, since);
+    for (let i = 1; ; i++) {
+      const mark = conn.connector.activities().length;
+      await as(personAsUser(0, coachId)).tap('help.decline', { ...actionData(offer, 'help.decline')!, reason: 'Geen tijd' });
+      const after = conn.connector.activities().slice(mark);
+      if (i === 3) {
+        assert.equal(after.filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline')).length, 0, 'no fourth offer');
+        const toRequester = after.filter((a) => a.conversationId === c.conversationId);
+        const sent = toRequester.filter((a) => a.op === 'send');
+        assert.equal(sent.length, 1, "the requester gets one new message: the decline was the coach's turn, not theirs");
+        assert.match(cardText(cardOf(sent[0])), /We zoeken nog/);
+        const updated = toRequester.filter((a) => a.op === 'update');
+        assert.equal(updated.length, 1, 'and their status card is brought up to date in place');
+        assert.match(cardText(cardOf(updated[0])), /We zoeken nog/);
+        break;
+      }
+      [coachId, offer] = offeredCoach(conn, mark);
+    }
   });
 
   it('counts a coach clicking accept three times at once as one acceptance', async () => {

@@ -94,12 +94,16 @@ export class HelpService {
     const channel = oneOf<HelpChannel>(data.channel, ['chat', 'call', 'in-person']);
     const where = typeof data.where === 'string' ? data.where.trim().slice(0, 100) : '';
     if (!topic || !question || question.length > 200 || !urgency || !channel) throw bad();
-    return this.open(user, { kind, topic, question, urgency, channel, where }, requesterActivityId);
+    return this.open(user, { kind, topic, question, urgency, channel, where }, requesterActivityId, true);
   }
 
-  /** An intake from the scan result (the Ghent triage): routed to coaches who take intakes. */
+  /**
+   * An intake from the scan result (the Ghent triage): routed to coaches who take intakes.
+   * The scan card the requester tapped shows the intake recorded, not this ticket's status,
+   * so every step of the ticket reaches them as a message of its own.
+   */
   async requestIntake(user: UserContext, topic: string, question: string): Promise<HelpView> {
-    return this.open(user, { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' }, null);
+    return this.open(user, { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' }, null, false);
   }
 
   async cancel(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
@@ -123,7 +127,7 @@ export class HelpService {
       return { ...t, state: 'searching', coachId: null, coachName: null, offer: null, offerCount: 0, passedBy: [], outcome: undefined, rating: undefined, events: [...t.events, this.event('reopened', { by: user.userId })] };
     }, async (before, after) => {
       this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' }));
-      const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId);
+      const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId, true);
       return this.statusView(moved ?? after, user.userId);
     });
   }
@@ -195,7 +199,7 @@ export class HelpService {
       return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
     }, async (_before, after) => {
       await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
-      await this.offerNext(after.tenantId, after.ticketId, null);
+      await this.offerNext(after.tenantId, after.ticketId, null, false);
       return { kind: 'offerClosed', ticket: after, why: 'given-back' };
     });
   }
@@ -262,7 +266,16 @@ export class HelpService {
 
   // ——— the routing loop ———
 
-  private async open(user: UserContext, fields: Pick<Ticket, 'kind' | 'topic' | 'question' | 'urgency' | 'channel' | 'where'>, requesterActivityId: string | null): Promise<HelpView> {
+  /**
+   * `inRequesterTurn`: the returned status view becomes the card the requester tapped, so a
+   * step taken now (an escalation at once) needs no message of its own.
+   */
+  private async open(
+    user: UserContext,
+    fields: Pick<Ticket, 'kind' | 'topic' | 'question' | 'urgency' | 'channel' | 'where'>,
+    requesterActivityId: string | null,
+    inRequesterTurn: boolean,
+  ): Promise<HelpView> {
     const now = this.deps.clock.now().toISOString();
     const ticket: Ticket = {
       ticketId: randomUUID(),
@@ -284,26 +297,28 @@ export class HelpService {
     };
     await this.deps.tickets.create(ticket);
     this.later(() => this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), { type: 'requested', intake: ticket.kind === 'intake', month: now.slice(0, 7) }));
-    const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null);
+    const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null, inRequesterTurn);
     return this.statusView(offered ?? ticket, user.userId);
   }
 
   /**
    * Offers the ticket to the best coach who has not passed on it, or escalates. The
    * coach's pending-offer count is booked with its ETag first, so a burst of requests
-   * spreads over coaches instead of piling onto one.
+   * spreads over coaches instead of piling onto one. `inRequesterTurn` is true when the
+   * requester's own tap (asking, reopening) led here and the view returned to them shows
+   * the outcome; a decline, a give-back or a time-out is someone else's turn or none.
    */
-  private async offerNext(tenantId: string, ticketId: string, preferCoachId: string | null): Promise<Ticket | null> {
+  private async offerNext(tenantId: string, ticketId: string, preferCoachId: string | null, inRequesterTurn: boolean): Promise<Ticket | null> {
     for (let attempt = 0; attempt < 6; attempt++) {
       const current = await this.deps.tickets.get(tenantId, ticketId);
       if (!current || current.value.state !== 'searching') return current?.value ?? null;
       const ticket = current.value;
-      if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current);
+      if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current, inRequesterTurn);
       const now = this.deps.clock.now();
       const coaches = (await this.deps.coaches.list(tenantId)).filter((c) => c.value.userId !== ticket.requester.userId);
       const presence = await this.deps.presence.availability(tenantId, coaches.map((c) => c.value.userId));
       const choice = chooseCoach({ ticket, coaches: coaches.map((c) => c.value), now, presence, preferCoachId });
-      if (!choice) return this.escalate(current);
+      if (!choice) return this.escalate(current, inRequesterTurn);
       const booked = coaches.find((c) => c.value.userId === choice.coach.userId)!;
       try {
         await this.deps.coaches.replace({ ...booked.value, pendingOffers: booked.value.pendingOffers + 1, lastOfferedAt: now.toISOString() }, booked.etag);
@@ -341,7 +356,12 @@ export class HelpService {
     throw new Error(`could not offer ticket ${ticketId}: too much contention`);
   }
 
-  private async escalate(current: Versioned<Ticket>): Promise<Ticket> {
+  /**
+   * No coach (left) to offer: the coach pool and the coordinator are told. The requester
+   * hears it from us only outside their own turn; within it, the status card that replaces
+   * the one they tapped already says we are still looking.
+   */
+  private async escalate(current: Versioned<Ticket>, inRequesterTurn: boolean): Promise<Ticket> {
     const t = current.value;
     const escalated: Ticket = { ...t, state: 'escalated', offer: null, events: [...t.events, this.event('escalated', {})], updatedAt: this.deps.clock.now().toISOString() };
     let saved: Ticket;
@@ -354,7 +374,7 @@ export class HelpService {
     const [coaches, tenant] = await Promise.all([this.deps.coaches.list(t.tenantId), this.deps.directory.getTenant(t.tenantId)]);
     this.later(() => this.deps.notifier.escalation(saved, poolFor(saved, coaches.map((c) => c.value)), coordinatorOf(tenant)));
     this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
-    this.later(() => this.deps.notifier.requester(saved, true));
+    if (!inRequesterTurn) this.later(() => this.deps.notifier.requester(saved, true));
     return saved;
   }
 
@@ -386,7 +406,7 @@ export class HelpService {
     const coach = await this.updateCoach(after.tenantId, offer.coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
     if (coach) this.later(() => this.deps.aggregates.record(after.tenantId, coachScopes(coach), { type: why }));
     if (why === 'timed-out') this.later(() => this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out'));
-    await this.offerNext(after.tenantId, after.ticketId, null);
+    await this.offerNext(after.tenantId, after.ticketId, null, false);
   }
 
   private async releaseOffer(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'cancelled' | 'taken'): Promise<void> {

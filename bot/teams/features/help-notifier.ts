@@ -20,16 +20,6 @@ interface Digest {
   latest: Array<{ topicName: string; question: string; requesterName: string }>;
 }
 
-/**
- * A step taken in the requester's own turn: asking or reopening escalated at once because
- * no digicoach was free. The card they tapped already shows it; a second message would
- * say the same thing again.
- */
-function stepOfTheirOwnTurn(ticket: Ticket): boolean {
-  const before = ticket.events.at(-2)?.type;
-  return ticket.state === 'escalated' && ticket.events.at(-1)?.type === 'escalated' && (before === 'created' || before === 'reopened');
-}
-
 /** The help flow's proactive messages: cards through the messenger (queued and rate-limited). */
 export class TeamsHelpNotifier implements HelpNotifier {
   /** Per tenant and coordinator: the card that gathers recent escalations, and the chain that orders updates to it. */
@@ -56,7 +46,7 @@ export class TeamsHelpNotifier implements HelpNotifier {
     // The status card is kept current in place; a step that matters also arrives as a short new message, which notifies.
     if (ticket.requesterActivityId) await this.deps.messenger.updateCard(ticket.tenantId, ticket.requester.userId, ticket.requesterActivityId, card);
     if (!ticket.requesterActivityId) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, card);
-    else if (notify && !stepOfTheirOwnTurn(ticket)) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, await this.deps.cards.status(ticket, locale, false, false, true));
+    else if (notify) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, await this.deps.cards.status(ticket, locale, false, false, true));
   }
 
   async rating(ticket: Ticket): Promise<void> {
