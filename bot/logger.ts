@@ -11,6 +11,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'digivaardig' },
+      serializers: { err: safeError },
       redact: {
         paths: [
           'authorization',
@@ -31,4 +32,21 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     },
     destination,
   );
+}
+
+/**
+ * Errors are logged with a fixed set of fields. SDK errors (the Bot Connector's, Cosmos DB's,
+ * msal's) carry the request they failed on, with its Authorization header and body; copying
+ * every property, as the standard serializer does, would put a bearer token in the log.
+ */
+const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'statusCode', 'status', 'name'] as const;
+
+export function safeError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return err;
+  const full = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of ERROR_FIELDS) if (full[field] !== undefined) out[field] = full[field];
+  out.message = err.message; // the standard serializer appends the causes' messages; `cause` carries them
+  if (err.cause instanceof Error && depth < 3) out.cause = safeError(err.cause, depth + 1);
+  return out;
 }

@@ -33,10 +33,10 @@ export interface AuditChange {
 
 export interface AdminAuditEntry {
   tenantId: string;
-  /** Who acted: a user id, or `system` for the retention job. */
+  /** Who acted: a user id, `system` for the retention job, or `self` for a person's own export or erasure (never their id). */
   actorId: string;
   action: AuditAction;
-  /** The user the action was about (coach administration, a user's own export or erasure). */
+  /** The user the action was about (coach administration). */
   targetUserId?: string;
   /** Settings changed (old → new) or counts (retention). */
   changes?: AuditChange[];
@@ -56,13 +56,16 @@ export interface AdminAuditLog {
 
 export const SYSTEM_ACTOR = 'system';
 
-/** Actions about a person's own data: the admin's list does not name who exercised their rights. */
-const UNNAMED: ReadonlySet<AuditAction> = new Set(['data.exported', 'data.deleted']);
+/**
+ * The actor of a person's own export or erasure. The log keeps that it happened, not who:
+ * admins must not learn who exercised their rights, and an erased person's id must not stay behind.
+ */
+export const SELF_ACTOR = 'self';
 
 /**
  * The admin's list: the entries as stored (ids only) and, beside them, the names of the
  * admins and coaches they mention, resolved from the directory when read. People who
- * exported or erased their own data are not named.
+ * exported or erased their own data are not in the log at all (`SELF_ACTOR`).
  */
 export async function auditListing(
   entries: AdminAuditEntry[],
@@ -70,8 +73,7 @@ export async function auditListing(
 ): Promise<{ entries: AdminAuditEntry[]; names: Record<string, string> }> {
   const ids = new Set<string>();
   for (const e of entries) {
-    if (UNNAMED.has(e.action)) continue;
-    if (e.actorId !== SYSTEM_ACTOR) ids.add(e.actorId);
+    if (e.actorId !== SYSTEM_ACTOR && e.actorId !== SELF_ACTOR) ids.add(e.actorId);
     if (e.targetUserId) ids.add(e.targetUserId);
   }
   const names: Record<string, string> = {};

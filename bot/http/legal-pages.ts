@@ -1,3 +1,4 @@
+import { MAX_REMINDERS } from '../domain/campaigns/campaign-worker';
 import type restify from 'restify';
 import type { Locale } from '../domain/org';
 import { localeOf } from './tab-request';
@@ -48,7 +49,7 @@ function privacyPage(locale: Locale, k: number): Page {
           heading: 'Reminders about the self-scan',
           paragraphs: [
             'If your municipality uses them, everyone who has not done the self-scan yet gets a short reminder in the chat with Digivaardig on the first working day of each month; leaders get figures about their team (numbers only). A leader can also send their team a reminder, at most once a week. No reminder says who did or did not take the scan.',
-            'You get at most 3 of these monthly reminders, ever. To keep to that, the app counts how many it sent you; a reminder that did not arrive is not counted. That count is part of your data and goes when you delete your data.',
+            `You get at most ${MAX_REMINDERS} of these monthly reminders, ever. To keep to that, the app counts how many it sent you; a reminder that did not arrive is not counted. That count is part of your data and goes when you delete your data.`,
             'Do not want reminders? Type “no reminders” in the chat with Digivaardig, or switch them off under “My progress” in the tab. That one switch stops all of them: the monthly reminders (for leaders also the monthly message about their team) and your leader’s team reminders; “reminders on” switches them back on. If you delete your data, reminders you switched off stay off.',
           ],
         },
@@ -111,7 +112,7 @@ function privacyPage(locale: Locale, k: number): Page {
         heading: 'Herinneringen over de zelfscan',
         paragraphs: [
           'Als je gemeente ze gebruikt, krijgt iedereen die de zelfscan nog niet deed op de eerste werkdag van elke maand een korte herinnering in de chat met Digivaardig; leidinggevenden krijgen cijfers over hun team (alleen aantallen). Een leidinggevende kan het team ook zelf een herinnering sturen, hooguit één keer per week. Geen enkele herinnering zegt wie de scan wel of niet deed.',
-          'Je krijgt hooguit 3 van die maandelijkse herinneringen, in totaal. Om dat bij te houden, telt de app hoeveel herinneringen je kreeg; een herinnering die niet aankwam, telt niet mee. Die telling hoort bij je gegevens en verdwijnt als je je gegevens verwijdert.',
+          `Je krijgt hooguit ${MAX_REMINDERS} van die maandelijkse herinneringen, in totaal. Om dat bij te houden, telt de app hoeveel herinneringen je kreeg; een herinnering die niet aankwam, telt niet mee. Die telling hoort bij je gegevens en verdwijnt als je je gegevens verwijdert.`,
           'Geen herinneringen meer? Typ „geen herinneringen” in de chat met Digivaardig, of zet ze uit bij „Mijn voortgang” in het tabblad. Die ene schakelaar stopt ze allemaal: de maandelijkse herinneringen (voor leidinggevenden ook het maandelijkse bericht over hun team) én de herinneringen van je leidinggevende; met „wel herinneringen” zet je ze weer aan. Verwijder je je gegevens, dan blijven uitgezette herinneringen uit.',
         ],
       },
@@ -232,6 +233,7 @@ export function registerLegalPages(server: restify.Server, deps: { anonymityThre
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': CSP,
       'cache-control': 'public, max-age=3600',
+      vary: 'Accept-Language', // the language follows the header when there is no ?lang=
       'content-language': locale === 'nl' ? 'nl' : 'en',
     });
     res.end(html);

@@ -7,6 +7,7 @@ export type { UnitRow } from '../../bot/domain/dashboard/dashboard-service';
 export type { NudgeOutcome } from '../../bot/domain/dashboard/nudge-service';
 export type { AdminCoachRow } from '../../bot/domain/help/coach-service';
 export type { AdminAuditEntry } from '../../bot/domain/audit';
+export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';

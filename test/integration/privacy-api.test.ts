@@ -241,9 +241,12 @@ describe('the tab API: my data, and the tenant settings', function () {
   it('writes exports and erasures to the audit log without naming the person', async () => {
     const res = await api.get<{ entries: Array<{ action: string; actorId: string; targetUserId?: string }>; names: Record<string, string> }>('/api/v1/admin/audit', await token(adminId));
     assert.equal(res.status, 200);
-    const actions = res.body.entries.filter((e) => e.actorId === employee.aadObjectId).map((e) => e.action);
-    assert.deepEqual([...actions].sort(), ['data.deleted', 'data.exported', 'data.exported']);
-    assert.equal(res.body.names[employee.aadObjectId], undefined, 'the admin’s list does not name who exercised their rights');
+    const actions = res.body.entries.filter((e) => e.action.startsWith('data.'));
+    // This colleague exported twice and erased once (others in this file exported too).
+    assert.equal(actions.filter((e) => e.action === 'data.deleted').length, 1);
+    assert.ok(actions.filter((e) => e.action === 'data.exported').length >= 2);
+    assert.ok(actions.every((e) => e.actorId === 'self' && e.targetUserId === undefined));
+    assert.doesNotMatch(JSON.stringify(res.body), new RegExp(employee.aadObjectId), 'the erased person’s id is nowhere in the log');
   });
 
   it('serves the privacy statement and the terms in Dutch and English as plain pages, nothing loaded from elsewhere', async () => {
@@ -257,6 +260,7 @@ describe('the tab API: my data, and the tenant settings', function () {
       assert.equal(res.status, 200, url);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
       assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      assert.equal(res.headers.get('vary'), 'Accept-Language', 'a shared cache keeps the languages apart');
       const html = await res.text();
       assert.match(html, new RegExp(`<html lang="${lang}`));
       for (const e of expect) assert.match(html, e, `${url}: ${e}`);

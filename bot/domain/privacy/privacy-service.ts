@@ -1,7 +1,7 @@
 import { AppError, isConflict } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock, UserStateRepository } from '../ports';
-import type { AdminAuditLog } from '../audit';
+import { type AdminAuditLog, SELF_ACTOR } from '../audit';
 import type { CoachRepository, TicketRepository } from '../help/help-ports';
 import type { Ticket } from '../help/help-types';
 import type { LeadershipRepository } from '../leadership/leadership-ports';
@@ -250,7 +250,7 @@ export class PrivacyService {
   }
 
   private async audit(user: UserContext, action: 'data.exported' | 'data.deleted'): Promise<void> {
-    await this.deps.audit?.record({ tenantId: user.tenantId, actorId: user.userId, action, targetUserId: user.userId, at: this.deps.clock.now().toISOString() });
+    await this.deps.audit?.record({ tenantId: user.tenantId, actorId: SELF_ACTOR, action, at: this.deps.clock.now().toISOString() });
   }
 }
 

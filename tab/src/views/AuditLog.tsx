@@ -1,4 +1,4 @@
-import type { AdminAuditEntry, Api } from '../api';
+import { type AdminAuditEntry, type Api, SELF_ACTOR, SYSTEM_ACTOR } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
@@ -13,7 +13,7 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   const { api, locale } = props;
   const log = useLoad(() => api.get<Listing>('/api/v1/admin/audit'), [api, props.version]);
   const names = log.data?.names ?? {};
-  const who = (e: AdminAuditEntry) => (e.actorId === 'system' ? t(locale, 'audit.system') : e.action.startsWith('data.') ? t(locale, 'audit.someone') : (names[e.actorId] ?? e.actorId));
+  const who = (e: AdminAuditEntry) => (e.actorId === SYSTEM_ACTOR ? t(locale, 'audit.system') : e.actorId === SELF_ACTOR ? t(locale, 'audit.someone') : (names[e.actorId] ?? e.actorId));
   const what = (e: AdminAuditEntry) => {
     const key = `audit.${e.action}` as Key;
     const target = e.targetUserId ? (names[e.targetUserId] ?? e.targetUserId) : '';

@@ -136,7 +136,7 @@ describe('audit: the admin’s listing', () => {
     const listing = await auditListing(
       [
         { tenantId: 't', actorId: 'admin', action: 'coach.added', targetUserId: 'coach', at: '1' },
-        { tenantId: 't', actorId: 'emp', action: 'data.exported', targetUserId: 'emp', at: '2' },
+        { tenantId: 't', actorId: 'self', action: 'data.exported', at: '2' },
         { tenantId: 't', actorId: 'system', action: 'retention.applied', changes: [{ field: 'result', to: 3 }], at: '3' },
       ],
       async (id) => names[id] ?? null,
