@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { Locale } from '../domain/org';
-import { card, type Element, heading, text } from './card';
+import { card, type Element, heading, openUrl, text } from './card';
 
 export interface PersonalChatModel {
   /** Deep link to the 1:1 chat with the bot; null when the bot's app id is unknown (development). */
@@ -13,7 +13,7 @@ export interface PersonalChatModel {
  * to the personal chat and, for leaders, to the team tab.
  */
 export function personalChatCard(m: PersonalChatModel, locale: Locale) {
-  const actions: Element[] = m.chatUrl ? [{ type: 'Action.OpenUrl', title: t(locale, 'team.openChat'), url: m.chatUrl }] : [];
+  const actions: Element[] = m.chatUrl ? [openUrl(t(locale, 'team.openChat'), m.chatUrl)] : [];
   return card(
     [heading(t(locale, 'team.title')), text(t(locale, 'team.body')), text(t(locale, 'team.leaders'), { isSubtle: true, size: 'Small' })],
     actions,

@@ -42,8 +42,6 @@ export const teamIdOf = (managerId: string) => `team:${managerId}`;
 export const departmentIdOf = (name: string) => `dep:${Buffer.from(name, 'utf8').toString('base64url')}`;
 export const locationIdOf = (name: string) => `loc:${Buffer.from(name, 'utf8').toString('base64url')}`;
 const nameOf = (id: string) => Buffer.from(id.slice(4), 'base64url').toString('utf8');
-/** The department or location text a `dep:`/`loc:` id was made from. */
-export const unitNameOf = nameOf;
 /** "https://graph.microsoft.com/v1.0/users?$skiptoken=…" → "/users?$skiptoken=…". */
 const relativeTo = (link: string) => {
   const url = new URL(link);
