@@ -24,6 +24,11 @@ export class CachedDirectory implements Directory {
     this.cache.clear();
   }
 
+  /** Forget one tenant's record (its settings changed); people and units stay cached. */
+  forgetTenant(tenantId: string): void {
+    this.cache.delete(`t|${tenantId}`);
+  }
+
   private memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.clock.now().getTime();
     const hit = this.cache.get(key);

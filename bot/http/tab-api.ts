@@ -102,7 +102,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerSettingsRoutes(server, {
     auth,
-    settings: new SettingsService({ repo: new CosmosSettingsRepository(store.containers.tenants), directory, audit, clock, onChanged: () => (directory as Partial<CachedDirectory>).clear?.() }),
+    settings: new SettingsService({ repo: new CosmosSettingsRepository(store.containers.tenants), directory, audit, clock, onChanged: (tenantId) => (directory as Partial<CachedDirectory>).forgetTenant?.(tenantId) }),
     log,
   });
   if (deps.privacy) {
