@@ -1,6 +1,7 @@
 import type { Logger } from './logger';
 import type { Clock, Directory, UserStateRepository } from './domain/ports';
 import type { CampaignDelivery } from './domain/campaigns/campaign-ports';
+import { type CadenceTimers, CampaignCadence } from './domain/campaigns/campaign-cadence';
 import { type CampaignAdmin, type CampaignAuditEntry, CampaignService } from './domain/campaigns/campaign-service';
 import { CampaignWorker, type CampaignWorkerDeps } from './domain/campaigns/campaign-worker';
 import { SendPacer } from './domain/campaigns/send-pacer';
@@ -23,7 +24,7 @@ export interface Campaigns {
   admin: CampaignAdmin;
   /** `geen herinneringen` / `wel herinneringen` in chat. */
   feature: Features;
-  /** One scheduler round and a drain of the queue (tests call it instead of waiting). */
+  /** One scheduler round and a drain of the queue (tests call it instead of waiting for the cadence). */
   runNow(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
   /** Erasure: removes a person's recipient items from every campaign. */
   forgetUser(tenantId: string, userId: string): Promise<number>;
@@ -47,8 +48,14 @@ export interface CampaignWiring {
   scanStep?: ScanStepOf;
   /** Worker tuning (tests and the benchmark). */
   worker?: Partial<Pick<CampaignWorkerDeps, 'owner' | 'leaseMs' | 'batch' | 'concurrency' | 'retryDelayMs' | 'maxAttempts'>>;
-  /** How often the queue is swept and the schedule looked at (ms). */
-  intervalMs?: number;
+  /** How often the schedule is looked at (ms; default 15 minutes). */
+  checkEveryMs?: number;
+  /** How often the queue is drained while a campaign is preparing or running (ms; default 15 s). */
+  drainEveryMs?: number;
+  /** The first look at the schedule after start (ms; default 15 s). */
+  firstCheckMs?: number;
+  /** Timers for the cadence (tests drive them by hand). */
+  timers?: CadenceTimers;
 }
 
 /** Builds the reminder campaigns from the app's store and adapters: the scheduler, the queue worker, the admin API and the chat switch. */
@@ -60,7 +67,8 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
   const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   const dashboards = new CosmosDashboardStore(store.containers.aggregates);
   const views = new TenantViews({ store: dashboards, directory, clock, defaultThreshold: w.defaultThreshold, onError: (err, tenantId) => log.warn({ err, tenantId }, 'team figures view refresh failed') });
-  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants });
+  // The cadence (below) drains the queue for a campaign this instance starts, from its start.
+  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants, onStarted: (c) => cadence.notice([c]) });
   const worker = new CampaignWorker({
     repo,
     ledger: new CosmosReminderLedger(store.containers.users),
@@ -80,10 +88,20 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     ...w.worker,
   });
 
-  let timer: NodeJS.Timeout | null = null;
-  let round: Promise<unknown> | null = null;
+  const cadence = new CampaignCadence({
+    clock,
+    log,
+    check: () => service.tick(),
+    drain: () => worker.drain(),
+    finalize: (tenantId, campaignId) => service.finalize(tenantId, campaignId),
+    checkEveryMs: w.checkEveryMs,
+    drainEveryMs: w.drainEveryMs,
+    firstCheckMs: w.firstCheckMs,
+    timers: w.timers,
+  });
   const runNow = async (opts: { max?: number } = {}) => {
-    const prepared = await service.tick();
+    const { prepared, active } = await service.tick();
+    cadence.notice(active);
     await service.idle();
     const handled = await worker.drain(opts);
     return { prepared, handled };
@@ -95,21 +113,12 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     feature: remindersFeature(optOuts, clock, w.scanStep),
     runNow,
     forgetUser: (tenantId, userId) => repo.forgetUser(tenantId, userId),
-    start() {
-      const interval = w.intervalMs ?? 15_000;
-      timer = setInterval(() => {
-        if (round) return;
-        round = runNow()
-          .catch((err) => log.error({ err }, 'campaign round failed'))
-          .finally(() => (round = null));
-      }, interval);
-      timer.unref();
-    },
+    /** Looks at the schedule every `checkEveryMs`; drains the queue only while a campaign is preparing or running. */
+    start: () => cadence.start(),
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
+      const stopping = cadence.stop();
       await worker.stop();
-      await round;
+      await stopping;
       await service.idle();
     },
     idle: () => service.idle(),

@@ -152,16 +152,16 @@ interface LedgerDoc {
 export class CosmosReminderLedger implements ReminderLedger {
   constructor(private readonly users: Container) {}
 
-  async reserve(tenantId: string, userId: string, campaignId: string, max: number, at: string): Promise<boolean> {
+  async reserve(tenantId: string, userId: string, campaignId: string, max: number, at: string): Promise<number | null> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const doc = await readOrNull<LedgerDoc>(this.users, LEDGER_ID, userKey(tenantId, userId));
-      if (doc?.campaigns.includes(campaignId)) return true;
-      if ((doc?.campaigns.length ?? 0) >= max) return false;
+      if (doc?.campaigns.includes(campaignId)) return doc.campaigns.length;
+      if ((doc?.campaigns.length ?? 0) >= max) return null;
       const next: LedgerDoc = { id: LEDGER_ID, userKey: userKey(tenantId, userId), tenantId, userId, campaigns: [...(doc?.campaigns ?? []), campaignId], updatedAt: at, docType: 'campaign-reminders' };
       try {
         if (doc) await replaceIfMatch(this.users, next, doc._etag, next.userKey);
         else await createOnce(this.users, next);
-        return true;
+        return next.campaigns.length;
       } catch (err) {
         if (!isConflict(err)) throw err;
       }

@@ -106,10 +106,10 @@ export class MemoryLedger implements ReminderLedger {
 
   async reserve(tenantId: string, userId: string, campaignId: string, max: number) {
     const list = this.campaigns.get(`${tenantId}|${userId}`) ?? [];
-    if (list.includes(campaignId)) return true;
-    if (list.length >= max) return false;
+    if (list.includes(campaignId)) return list.length;
+    if (list.length >= max) return null;
     this.campaigns.set(`${tenantId}|${userId}`, [...list, campaignId]);
-    return true;
+    return list.length + 1;
   }
 
   async release(tenantId: string, userId: string, campaignId: string) {

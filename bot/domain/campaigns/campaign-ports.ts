@@ -113,10 +113,11 @@ export interface CampaignRepository {
 /** How many campaign reminders each person got, ever (the cap), kept next to their other preferences. */
 export interface ReminderLedger {
   /**
-   * Counts this campaign's reminder for the person unless they reached `max`; true when it
-   * is counted (also when it already was: a retried item does not count twice).
+   * Counts this campaign's reminder for the person unless they reached `max`. Returns how many
+   * reminders they have had with this one (also when it was already counted: a retried item
+   * does not count twice), or null at the cap. One read, plus the write when it is new.
    */
-  reserve(tenantId: string, userId: string, campaignId: string, max: number, at: string): Promise<boolean>;
+  reserve(tenantId: string, userId: string, campaignId: string, max: number, at: string): Promise<number | null>;
   /** Takes the campaign's reminder off the count again (it was not delivered). */
   release(tenantId: string, userId: string, campaignId: string): Promise<void>;
   count(tenantId: string, userId: string): Promise<number>;

@@ -29,6 +29,20 @@ export interface CampaignServiceDeps {
   calendar?(tenant: Tenant): CampaignCalendar;
   leaseMs?: number;
   owner?: string;
+  /** A campaign this instance created (on schedule or by an admin): its queue has work from now on. */
+  onStarted?(campaign: CampaignRef): void;
+}
+
+/** Which campaign: the tenant and the month. */
+export interface CampaignRef {
+  tenantId: string;
+  campaignId: string;
+}
+
+/** What a scheduler round did: how many campaigns it prepared, and which are still preparing or running (their queue has work). */
+export interface Round {
+  prepared: number;
+  active: CampaignRef[];
 }
 
 /** A campaign as the programme view shows it. */
@@ -75,10 +89,15 @@ export class CampaignService {
     this.owner = deps.owner ?? randomUUID();
   }
 
-  /** The scheduler's round: starts due campaigns and resumes stopped preparations; returns how many it prepared. */
-  async tick(): Promise<number> {
+  /**
+   * The scheduler's round: starts due campaigns and resumes stopped preparations. Per tenant it
+   * reads this month's and last month's campaign (a campaign started late in a month may still be
+   * running), so it also tells which campaigns still have queue work.
+   */
+  async tick(): Promise<Round> {
     const now = this.deps.clock.now();
     let prepared = 0;
+    const active: CampaignRef[] = [];
     const allowed = this.deps.allowedTenants ?? [];
     for (const tenantId of await this.deps.repo.tenantIds()) {
       if (allowed.length && !allowed.includes(tenantId)) continue;
@@ -86,24 +105,29 @@ export class CampaignService {
         const tenant = await this.deps.directory.getTenant(tenantId);
         if (!tenant) continue;
         const calendar = this.calendar(tenant);
-        const current = await this.deps.repo.getCampaign(tenantId, monthOf(now, calendar));
-        if (current) {
-          if (current.value.status === 'preparing' && leaseOver(current.value, now)) {
-            const mine = await this.claimPreparation(current);
+        const month = monthOf(now, calendar);
+        const [current, previous] = await Promise.all([this.deps.repo.getCampaign(tenantId, month), this.deps.repo.getCampaign(tenantId, monthBefore(month))]);
+        for (const c of [previous, current]) {
+          if (!c || c.value.status === 'done') continue;
+          if (c.value.status === 'preparing' && leaseOver(c.value, now)) {
+            const mine = await this.claimPreparation(c);
             if (mine) prepared += (await this.prepare(mine), 1);
           }
-          continue;
+          active.push({ tenantId, campaignId: c.value.campaignId });
         }
-        if (tenant.settings?.remindersEnabled === false) continue;
+        if (current || tenant.settings?.remindersEnabled === false) continue;
         const due = dueCampaign(now, calendar);
         if (!due) continue;
         const started = await this.start(tenantId, due.month, 'schedule');
-        if (started) prepared += (await this.prepare(started), 1);
+        if (started) {
+          active.push({ tenantId, campaignId: due.month });
+          prepared += (await this.prepare(started), 1);
+        }
       } catch (err) {
         this.deps.log.error({ err, tenantId }, 'campaign round failed for a tenant');
       }
     }
-    return prepared;
+    return { prepared, active };
   }
 
   /** Resolves when campaigns started in the background (by an admin) are prepared. */
@@ -175,7 +199,10 @@ export class CampaignService {
       lease: { owner: this.owner, until: this.leaseEnd() },
     };
     const created = await this.deps.repo.createCampaign(campaign);
-    if (created) this.deps.log.info({ tenantId, campaignId, trigger }, 'campaign started');
+    if (created) {
+      this.deps.log.info({ tenantId, campaignId, trigger }, 'campaign started');
+      this.deps.onStarted?.({ tenantId, campaignId });
+    }
     return created;
   }
 
@@ -246,4 +273,11 @@ export class CampaignService {
   }
 }
 
-const leaseOver = (c: Campaign, now: Date) => !c.lease || Date.parse(c.lease.until) <= now.getTime();
+/** Whether nobody holds the campaign's preparation lease any more. */
+export const leaseOver = (c: Campaign, now: Date) => !c.lease || Date.parse(c.lease.until) <= now.getTime();
+
+/** "2027-01" → "2026-12". */
+export function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

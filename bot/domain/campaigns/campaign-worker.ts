@@ -78,7 +78,6 @@ type Outcome = 'sent' | 'skipped' | 'failed' | 'requeued' | 'lost';
  * queue's own retry of a 5xx that Teams had in fact delivered.
  */
 export class CampaignWorker {
-  private timer: NodeJS.Timeout | null = null;
   private draining: Promise<number> | null = null;
   private stopping = false;
   readonly owner: string;
@@ -95,16 +94,8 @@ export class CampaignWorker {
     return this.draining;
   }
 
-  start(intervalMs = 5000): void {
-    this.stopping = false;
-    this.timer = setInterval(() => void this.drain().catch((err) => this.deps.log.error({ err }, 'campaign queue sweep failed')), intervalMs);
-    this.timer.unref();
-  }
-
-  /** Stops taking new items (until start) and waits for the ones in hand; their outcomes are written. */
+  /** Stops taking new items for good and waits for the ones in hand; their outcomes are written. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     this.stopping = true;
     await this.draining?.catch(() => undefined);
   }
@@ -183,9 +174,9 @@ export class CampaignWorker {
     if (r.kind === 'reminder') {
       if (await d.completion.hasCompleted(r.tenantId, r.userId)) return this.settle(item, 'skipped', 'completed');
       const max = d.maxReminders ?? MAX_REMINDERS;
-      if (!(await d.ledger.reserve(r.tenantId, r.userId, r.campaignId, max, d.clock.now().toISOString()))) return this.settle(item, 'skipped', 'cap');
+      const used = await d.ledger.reserve(r.tenantId, r.userId, r.campaignId, max, d.clock.now().toISOString());
+      if (used === null) return this.settle(item, 'skipped', 'cap');
       counted = true;
-      const used = await d.ledger.count(r.tenantId, r.userId);
       card = d.cards.reminder({ participation: await this.teamParticipation(person), remindersLeft: Math.max(0, max - used) }, locale);
     } else {
       const teams = await this.ledTeams(r);
