@@ -9,6 +9,7 @@ import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { DashboardService } from '../domain/dashboard/dashboard-service';
 import { NudgeService } from '../domain/dashboard/nudge-service';
 import { TenantViews } from '../domain/dashboard/tenant-views';
+import { dashboardTeamFigures } from '../domain/campaigns/team-figures';
 import { readLeadershipContent } from '../domain/leadership/leadership-content';
 import { LeadershipService } from '../domain/leadership/leadership-service';
 import type { ContentIndex } from '../domain/scan/content';
@@ -82,8 +83,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       directory,
       messenger,
       nudges: nudgeRepo,
-      store: dashboardStore,
-      views,
+      figures: dashboardTeamFigures(views, dashboardStore),
       clock,
       completion: new CosmosScanCompletion(store.containers.scans),
       card: (participation, locale, done) => nudgeCard({ participation, done }, locale) as unknown as Record<string, unknown>,

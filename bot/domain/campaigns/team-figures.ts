@@ -7,7 +7,8 @@ import type { TeamFigures } from './campaign-ports';
  * A team's participation exactly as its leader's dashboard shows it: withheld (null) when
  * the tenant's anonymity plan does not publish the team (fewer members than the threshold,
  * or a group that would betray a smaller one), else the same respondent and member counts
- * as the tab. A campaign message never says more than the leader's dashboard.
+ * as the tab. A campaign message or the leader's team reminder never says more than the
+ * leader's dashboard.
  */
 export function dashboardTeamFigures(views: TenantViews, store: DashboardStore): TeamFigures {
   return {

@@ -2,10 +2,7 @@ import { AppError, isConflict } from '../errors';
 import { type Locale, toLocale } from '../org';
 import type { Clock, Directory, Messenger } from '../ports';
 import { type Caller, requireTeamLeader } from './access';
-import { groupKey } from './anonymity';
-import type { DashboardStore } from './dashboard-ports';
 import type { NudgeRepository, TeamNudge } from './nudge-ports';
-import type { TenantViews } from './tenant-views';
 
 export const NUDGE_INTERVAL_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
@@ -25,8 +22,8 @@ export interface NudgeDeps {
   directory: Directory;
   messenger: Messenger;
   nudges: NudgeRepository;
-  store: DashboardStore;
-  views: TenantViews;
+  /** The team's participation exactly as the leader's dashboard shows it; null when anonymity withholds it. */
+  figures: { participation(tenantId: string, teamId: string): Promise<{ completed: number; members: number } | null> };
   clock: Clock;
   /** Whether a member finished the scan (their card thanks them instead of inviting them). */
   completion: { hasCompleted(tenantId: string, userId: string): Promise<boolean> };
@@ -70,7 +67,7 @@ export class NudgeService {
     const [members, tenant, participation] = await Promise.all([
       this.deps.directory.teamMembers(caller.tenantId, team.id),
       this.deps.directory.getTenant(caller.tenantId),
-      this.participation(caller.tenantId, team.id),
+      this.deps.figures.participation(caller.tenantId, team.id),
     ]);
     const outcome: NudgeOutcome = { sent: 0, unreachable: 0, optedOut: 0, failed: 0, nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString(), slotReturned: false };
     await Promise.all(
@@ -106,15 +103,6 @@ export class NudgeService {
       if (!isConflict(err)) this.deps.onSendError?.(err);
       return false;
     }
-  }
-
-  /** Numbers for the card only when the team's participation may be shown at all. */
-  private async participation(tenantId: string, teamId: string): Promise<{ completed: number; members: number } | null> {
-    const view = await this.deps.views.get(tenantId);
-    const key = groupKey({ kind: 'team', id: teamId });
-    if (!view.plan.participation.published.has(key)) return null;
-    const scan = await this.deps.store.scanAggregate(tenantId, { kind: 'team', id: teamId });
-    return { completed: scan?.respondents ?? 0, members: view.shape.units[key]?.members ?? 0 };
   }
 }
 
