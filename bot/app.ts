@@ -51,6 +51,7 @@ import { createAuthenticator } from './http/create-authenticator';
 import { createServer, type RunningServer } from './server';
 import { registerDevRoutes } from './dev/dev-routes';
 import { createCampaigns } from './campaigns';
+import { createDashboards } from './dashboards';
 import { CosmosAuditLog } from './storage/cosmos-admin';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -190,9 +191,12 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   /** Known once the server listens; links in cards use it when PUBLIC_BASE_URL is not set. */
   let publicUrl = `http://127.0.0.1:${config.port}`;
   const references = new ReferenceKeeper(userState, clock);
+  // One view per tenant for the tab's dashboards and the campaigns' team figures.
+  const dashboards = createDashboards({ store, directory, clock, defaultThreshold: config.anonymityThreshold, log: log.child({ component: 'dashboards' }) });
   const campaigns = createCampaigns({
     store,
     directory,
+    dashboards,
     delivery: messenger,
     userState,
     clock,
@@ -260,7 +264,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
-    apiRoutes: (server) => registerTabApi(server, { config, store, directory, auth, messenger, clock, coaches: coachService, campaigns: campaigns.admin, privacy, log: log.child({ component: 'tab-api' }) }),
+    apiRoutes: (server) => registerTabApi(server, { config, store, directory, dashboards, auth, messenger, clock, coaches: coachService, campaigns: campaigns.admin, privacy, log: log.child({ component: 'tab-api' }) }),
     log,
     tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,

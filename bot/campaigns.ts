@@ -7,12 +7,11 @@ import { CampaignWorker, type CampaignWorkerDeps } from './domain/campaigns/camp
 import { SendPacer } from './domain/campaigns/send-pacer';
 import { dashboardTeamFigures } from './domain/campaigns/team-figures';
 import { effectiveThreshold } from './domain/dashboard/anonymity';
-import { TenantViews } from './domain/dashboard/tenant-views';
 import { reminderCard } from './cards/reminder-card';
 import { teamUpdateCard } from './cards/team-update-card';
 import type { CosmosStore } from './storage/cosmos';
+import type { Dashboards } from './dashboards';
 import { CosmosCampaignRepository, CosmosReminderLedger, CosmosScanCompletion, CosmosSlotStore } from './storage/cosmos-campaigns';
-import { CosmosDashboardStore } from './storage/cosmos-dashboard';
 import { CosmosNudgeRepository } from './storage/cosmos-nudges';
 import { remindersFeature } from './teams/features/reminders-feature';
 import type { ScanStepOf } from './teams/features/scan-next-step';
@@ -36,6 +35,8 @@ export interface Campaigns {
 export interface CampaignWiring {
   store: CosmosStore;
   directory: Directory;
+  /** The dashboards' store and per-tenant views: a leader's message never says more than their dashboard. */
+  dashboards: Dashboards;
   delivery: CampaignDelivery;
   userState: Pick<UserStateRepository, 'getConversationRef'>;
   clock: Clock;
@@ -65,8 +66,6 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
   const repo = new CosmosCampaignRepository(store.containers.schedule, store.containers.tenants);
   const completion = new CosmosScanCompletion(store.containers.scans);
   const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
-  const dashboards = new CosmosDashboardStore(store.containers.aggregates);
-  const views = new TenantViews({ store: dashboards, directory, clock, defaultThreshold: w.defaultThreshold, onError: (err, tenantId) => log.warn({ err, tenantId }, 'team figures view refresh failed') });
   // The cadence (below) drains the queue for a campaign this instance starts, from its start.
   const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants, onStarted: (c) => cadence.notice([c]) });
   const worker = new CampaignWorker({
@@ -75,7 +74,7 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     completion,
     optOuts,
     directory,
-    figures: dashboardTeamFigures(views, dashboards),
+    figures: dashboardTeamFigures(w.dashboards.views, w.dashboards.store),
     delivery: w.delivery,
     slots: new SendPacer({ store: new CosmosSlotStore(store.containers.schedule), ratePerSecond: w.ratePerSecond }),
     cards: { reminder: reminderCard, leader: teamUpdateCard },

@@ -8,14 +8,13 @@ import { nudgeCard } from '../cards/nudge-card';
 import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { DashboardService } from '../domain/dashboard/dashboard-service';
 import { NudgeService } from '../domain/dashboard/nudge-service';
-import { TenantViews } from '../domain/dashboard/tenant-views';
 import { dashboardTeamFigures } from '../domain/campaigns/team-figures';
 import { readLeadershipContent } from '../domain/leadership/leadership-content';
 import { LeadershipService } from '../domain/leadership/leadership-service';
 import type { ContentIndex } from '../domain/scan/content';
 import type { CosmosStore } from '../storage/cosmos';
+import type { Dashboards } from '../dashboards';
 import { CosmosContentSource } from '../storage/cosmos-content';
-import { CosmosDashboardStore } from '../storage/cosmos-dashboard';
 import { CosmosLeadershipRepository } from '../storage/cosmos-leadership';
 import { CosmosNudgeRepository } from '../storage/cosmos-nudges';
 import type { Authenticator } from './auth';
@@ -45,6 +44,8 @@ export interface TabApiDeps {
   messenger: Messenger;
   clock: Clock;
   log: Logger;
+  /** The dashboards' store and per-tenant views, shared with the campaigns' team figures. */
+  dashboards: Dashboards;
   /** Reminder campaigns: status and "send now" for programme admins (the routes exist only with it). */
   campaigns?: CampaignAdmin;
   /** Digicoaches: the admin adds, changes and removes them (the admin routes exist only with it). */
@@ -58,14 +59,7 @@ const LEADERSHIP_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'leadership'
 /** The tab's REST API under /api/v1 (beyond /api/v1/me): builds its services from the app's adapters. */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const { config, store, directory, auth, messenger, clock, log } = deps;
-  const dashboardStore = new CosmosDashboardStore(store.containers.aggregates);
-  const views = new TenantViews({
-    store: dashboardStore,
-    directory,
-    clock,
-    defaultThreshold: config.anonymityThreshold,
-    onError: (err, tenantId) => log.warn({ err, tenantId }, 'dashboard view refresh failed; serving the previous one'),
-  });
+  const { store: dashboardStore, views } = deps.dashboards;
   const nudgeRepo = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   const content = scanContent(new CosmosContentSource(store.containers.content));
   const domains = async (locale: Locale) => (await content()).content.domains.map((d) => ({ id: d.id, name: d.name[locale] }));

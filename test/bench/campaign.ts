@@ -29,6 +29,7 @@ import readline from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { createCampaigns } from '../../bot/campaigns';
+import { createDashboards } from '../../bot/dashboards';
 import { CachedDirectory } from '../../bot/domain/cached-directory';
 import type { Recipient } from '../../bot/domain/campaigns/campaign-ports';
 import type { Person, Tenant } from '../../bot/domain/org';
@@ -147,9 +148,11 @@ async function main(): Promise<void> {
         queue: new OutboundQueue(RATE > TEAMS_LIMITS.perTenant[0].limit ? { perTenant: [{ limit: RATE, windowMs: 1000 }] } : {}),
         log,
       });
+      const directory = new CachedDirectory(orgRepo, clock, 10 * 60_000);
       return createCampaigns({
         store: app.store,
-        directory: new CachedDirectory(orgRepo, clock, 10 * 60_000),
+        directory,
+        dashboards: createDashboards({ store: app.store, directory, clock, defaultThreshold: 5, log }),
         delivery: { deliver: (t, u, card, beforeRetry) => (calls.push(Date.now()), messenger.deliver(t, u, card, beforeRetry)) },
         userState,
         clock,

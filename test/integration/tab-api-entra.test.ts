@@ -8,6 +8,7 @@ import type { Clock, Messenger } from '../../bot/domain/ports';
 import { createAuthenticator } from '../../bot/http/create-authenticator';
 import { EntraAuthenticator } from '../../bot/http/entra-authenticator';
 import { registerTabApi } from '../../bot/http/tab-api';
+import { createDashboards } from '../../bot/dashboards';
 import { createLogger } from '../../bot/logger';
 import { createServer, type RunningServer } from '../../bot/server';
 import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
@@ -70,7 +71,7 @@ describe('the tab API with Entra SSO tokens', function () {
       directory,
       auth,
       pingStore: async () => true,
-      apiRoutes: (s) => registerTabApi(s, { config, store: app.store, directory, auth, messenger, clock, log }),
+      apiRoutes: (s) => registerTabApi(s, { config, store: app.store, directory, dashboards: createDashboards({ store: app.store, directory, clock, defaultThreshold: config.anonymityThreshold, log }), auth, messenger, clock, log }),
       log,
       tabDir: data.dir,
     });

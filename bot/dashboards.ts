@@ -1,0 +1,32 @@
+import type { Logger } from './logger';
+import type { Clock, Directory } from './domain/ports';
+import type { DashboardStore } from './domain/dashboard/dashboard-ports';
+import { TenantViews } from './domain/dashboard/tenant-views';
+import type { CosmosStore } from './storage/cosmos';
+import { CosmosDashboardStore } from './storage/cosmos-dashboard';
+
+/** The dashboards' figures and the per-tenant view they are computed against: one cache for the tab and the campaigns. */
+export interface Dashboards {
+  store: DashboardStore;
+  views: TenantViews;
+}
+
+export interface DashboardWiring {
+  store: CosmosStore;
+  directory: Directory;
+  clock: Clock;
+  defaultThreshold: number;
+  log: Logger;
+}
+
+export function createDashboards(w: DashboardWiring): Dashboards {
+  const store = new CosmosDashboardStore(w.store.containers.aggregates);
+  const views = new TenantViews({
+    store,
+    directory: w.directory,
+    clock: w.clock,
+    defaultThreshold: w.defaultThreshold,
+    onError: (err, tenantId) => w.log.warn({ err, tenantId }, 'dashboard view refresh failed; serving the previous one'),
+  });
+  return { store, views };
+}
