@@ -5,15 +5,9 @@ import type {
 } from '../domain/campaigns/campaign-ports';
 import type { Versioned } from '../domain/scan/scan-types';
 import { userKey } from './containers';
-import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
+import { createOnce, readOrNull, replaceIfMatch, statusOf, versioned } from './cosmos';
 
 type Stored = { _etag: string } & Record<string, unknown>;
-const SYSTEM = new Set(['id', 'docType', '_rid', '_self', '_etag', '_ts', '_attachments']);
-
-function versioned<T>(doc: Stored): Versioned<T> {
-  const value = Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM.has(k))) as T;
-  return { value, etag: doc._etag };
-}
 
 const campaignDocId = (campaignId: string) => `campaign:${campaignId}`;
 const recipientDocId = (campaignId: string, kind: RecipientKind, userId: string) => `campaign:${campaignId}:${kind === 'reminder' ? 'r' : 'l'}:${userId}`;

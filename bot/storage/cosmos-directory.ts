@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { OrgUnit, Person, Tenant } from '../domain/org';
 import type { Directory, OrgRepository } from '../domain/ports';
-import { createOnce, readOrNull } from './cosmos';
+import { createOnce, ownFields, readOrNull } from './cosmos';
 import { isConflict } from '../domain/errors';
 
 type Stored<T> = T & { id: string; docType: string };
@@ -120,8 +120,7 @@ async function created(p: Promise<unknown>): Promise<boolean> {
 
 function strip<T>(doc: object | null): T | null {
   if (!doc) return null;
-  const { id: _id, docType: _t, _rid, _self, _etag, _ts, _attachments, ...rest } = doc as Record<string, unknown>;
-  return rest as T;
+  return ownFields<T>(doc);
 }
 
 function toPerson(doc: Stored<Person> & { personId: string }): Person {

@@ -3,16 +3,9 @@ import type { Versioned } from '../domain/scan/scan-types';
 import type { Coach, Ticket } from '../domain/help/help-types';
 import type { CoachRepository, TicketRepository, Timer, TimerRepository } from '../domain/help/help-ports';
 import { isConflict } from '../domain/errors';
-import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
+import { createOnce, readOrNull, replaceIfMatch, statusOf, versioned } from './cosmos';
 
 type Stored = { _etag: string } & Record<string, unknown>;
-const SYSTEM = ['id', 'docType', '_rid', '_self', '_etag', '_ts', '_attachments'];
-
-function versioned<T>(doc: Stored | null | undefined): Versioned<T> | null {
-  if (!doc) return null;
-  const value = Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM.includes(k))) as T;
-  return { value, etag: doc._etag };
-}
 
 const coachId = (userId: string) => `coach:${userId}`;
 const SEED_MARKER = 'coach-seed';

@@ -2,9 +2,8 @@ import type { Container } from '@azure/cosmos';
 import type { Ticket } from '../domain/help/help-types';
 import type { PersonalTickets } from '../domain/privacy/privacy-ports';
 import type { Versioned } from '../domain/scan/scan-types';
+import { versioned } from './cosmos';
 import { pages } from './cosmos-pages';
-
-const SYSTEM = new Set(['id', 'docType', '_rid', '_self', '_etag', '_ts', '_attachments']);
 
 /** A person's tickets in the `tickets` container (partition /tenantId), page by page. */
 export class CosmosPersonalTickets implements PersonalTickets {
@@ -22,7 +21,7 @@ export class CosmosPersonalTickets implements PersonalTickets {
   private async *query(tenantId: string, userId: string, where: string): AsyncGenerator<Array<Versioned<Ticket>>> {
     const spec = { query: `SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'ticket' AND ${where}`, parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }] };
     for await (const page of pages<Record<string, unknown> & { _etag: string }>(this.container, spec, { partitionKey: tenantId, pageSize: this.pageSize })) {
-      yield page.map((doc) => ({ value: Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM.has(k))) as unknown as Ticket, etag: doc._etag }));
+      yield page.map((doc) => versioned<Ticket>(doc));
     }
   }
 }

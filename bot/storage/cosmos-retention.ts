@@ -4,11 +4,10 @@ import type { Versioned } from '../domain/scan/scan-types';
 import { isConflict } from '../domain/errors';
 import { AppError } from '../domain/errors';
 import type { Containers } from './cosmos';
-import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
+import { createOnce, ownFields, readOrNull, replaceIfMatch, statusOf } from './cosmos';
 import { userKey } from './containers';
 import { pages } from './cosmos-pages';
 
-const SYSTEM = new Set(['_rid', '_self', '_etag', '_ts', '_attachments']);
 const CLOSED = ['resolved', 'rated', 'cancelled'];
 
 /**
@@ -98,8 +97,7 @@ export class CosmosRetentionStore implements RetentionStore {
 
 /** The document's own fields, without Cosmos' system properties (id, docType and userKey are set again on write). */
 function clean(doc: Record<string, unknown>): Record<string, unknown> {
-  const { id: _id, docType: _d, userKey: _k, ...rest } = doc;
-  return Object.fromEntries(Object.entries(rest).filter(([k]) => !SYSTEM.has(k)));
+  return ownFields(doc, ['id', 'docType', 'userKey']);
 }
 
 /** One lease document per tenant in `schedule` (partition /tenantId): the day last done and who runs it now. */

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ModuleProgress, ScanRepository, ScanResult, ScanSession, Versioned } from '../domain/scan/scan-types';
-import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
+import { createOnce, readOrNull, replaceIfMatch, versioned as storedVersion } from './cosmos';
 import { userKey } from './containers';
 import { isConflict } from '../domain/errors';
 
@@ -93,8 +93,4 @@ export class CosmosScanRepository implements ScanRepository {
   }
 }
 
-function versioned<T>(doc: (Doc<T> & { _etag: string }) | null): Versioned<T> | null {
-  if (!doc) return null;
-  const { id: _id, userKey: _k, docType: _t, _rid, _self, _etag, _ts, _attachments, ...value } = doc as Record<string, unknown>;
-  return { value: value as T, etag: _etag as string };
-}
+const versioned = <T>(doc: (Doc<T> & { _etag: string }) | null): Versioned<T> | null => storedVersion<T>(doc, ['id', 'userKey', 'docType']);

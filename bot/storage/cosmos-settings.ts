@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { SettingsRepository, TenantSettings } from '../domain/settings/settings-service';
-import { readOrNull, replaceIfMatch } from './cosmos';
+import { ownFields, readOrNull, replaceIfMatch } from './cosmos';
 
 /** A tenant's settings inside its record (`tenant` in `tenants`, partition /tenantId), replaced with the record's ETag. */
 export class CosmosSettingsRepository implements SettingsRepository {
@@ -14,7 +14,7 @@ export class CosmosSettingsRepository implements SettingsRepository {
   async replace(tenantId: string, settings: TenantSettings, etag: string): Promise<string> {
     const doc = await readOrNull<Record<string, unknown> & { id: string }>(this.container, 'tenant', tenantId);
     // The record is replaced whole, but only if it is still the version the admin saw.
-    const { _rid, _self, _etag, _ts, _attachments, ...rest } = (doc ?? { id: 'tenant', tenantId }) as Record<string, unknown>;
+    const rest = ownFields(doc ?? { id: 'tenant', tenantId }, []);
     const saved = await replaceIfMatch(this.container, { ...rest, id: 'tenant', settings }, etag, tenantId);
     return saved._etag;
   }

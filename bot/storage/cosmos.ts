@@ -2,6 +2,7 @@ import type https from 'node:https';
 import { CosmosClient, type Container, type Database, ErrorResponse } from '@azure/cosmos';
 import type { Logger } from '../logger';
 import { AppError } from '../domain/errors';
+import type { Versioned } from '../domain/scan/scan-types';
 import { CONTAINERS, type ContainerName } from './containers';
 
 export type Containers = Record<ContainerName, Container>;
@@ -92,6 +93,31 @@ export async function createOnce<T extends { id: string }>(container: Container,
     if (statusOf(err) === 409) throw new AppError('conflict', 409, 'error.conflict');
     throw withContext(err, `create ${container.id}/${doc.id}`);
   }
+}
+
+/** The properties Cosmos adds to every document. */
+const COSMOS_SYSTEM = ['_rid', '_self', '_etag', '_ts', '_attachments'];
+/** The keys this app sets on write besides a record's own fields. */
+const ID_AND_TYPE = ['id', 'docType'];
+const DEFAULT_SKIP = new Set([...COSMOS_SYSTEM, ...ID_AND_TYPE]);
+
+/**
+ * A stored document's own fields: without Cosmos' system properties and without the keys
+ * in `drop` (by default the id and docType the repositories set again on write).
+ */
+export function ownFields<T = Record<string, unknown>>(doc: object, drop: readonly string[] = ID_AND_TYPE): T {
+  const skip = drop === ID_AND_TYPE ? DEFAULT_SKIP : new Set([...COSMOS_SYSTEM, ...drop]);
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !skip.has(k))) as T;
+}
+
+type StoredDoc = { _etag: string } & object;
+
+/** A stored document as its own fields (see `ownFields`) and its ETag; null for no document. */
+export function versioned<T>(doc: StoredDoc, drop?: readonly string[]): Versioned<T>;
+export function versioned<T>(doc: StoredDoc | null | undefined, drop?: readonly string[]): Versioned<T> | null;
+export function versioned<T>(doc: StoredDoc | null | undefined, drop?: readonly string[]): Versioned<T> | null {
+  if (!doc) return null;
+  return { value: ownFields<T>(doc, drop), etag: doc._etag };
 }
 
 export function statusOf(err: unknown): number | undefined {
