@@ -3,12 +3,13 @@ import type { RetentionDocs, RetentionKind, RetentionLeases, RetentionStore } fr
 import type { Versioned } from '../domain/scan/scan-types';
 import { isConflict } from '../domain/errors';
 import { AppError } from '../domain/errors';
+import { CLOSED_STATES } from '../domain/help/help-types';
+import { BLANK } from '../domain/privacy/erasure';
 import type { Containers } from './cosmos';
 import { createOnce, ownFields, readOrNull, replaceIfMatch, statusOf } from './cosmos';
 import { userKey } from './containers';
 import { pages } from './cosmos-pages';
 
-const CLOSED = ['resolved', 'rated', 'cancelled'];
 
 /**
  * Where each kind lives, how its old records with details are found, and its id and
@@ -39,7 +40,7 @@ const KINDS: Record<RetentionKind, { container: 'scans' | 'tickets'; where: stri
   },
   ticket: {
     container: 'tickets',
-    where: "c.docType = 'ticket' AND ARRAY_CONTAINS(@closed, c.state) AND c.updatedAt < @cut AND (c.question != '—' OR c[\"where\"] != '—' OR IS_DEFINED(c.comment))",
+    where: "c.docType = 'ticket' AND ARRAY_CONTAINS(@closed, c.state) AND c.updatedAt < @cut AND (c.question != @blank OR c[\"where\"] != @blank OR IS_DEFINED(c.comment))",
     id: (d) => `ticket:${d.ticketId}`,
     pk: (d) => String(d.tenantId),
     perTenantPartition: true,
@@ -60,7 +61,7 @@ export class CosmosRetentionStore implements RetentionStore {
   async firstPage<K extends RetentionKind>(kind: K, tenantId: string, cutoff: string, pageSize: number): Promise<Array<Versioned<RetentionDocs[K]>>> {
     const k = KINDS[kind];
     const parameters: SqlParameter[] = [{ name: '@t', value: tenantId }, { name: '@cut', value: cutoff }];
-    if (kind === 'ticket') parameters.push({ name: '@closed', value: CLOSED });
+    if (kind === 'ticket') parameters.push({ name: '@closed', value: [...CLOSED_STATES] }, { name: '@blank', value: BLANK });
     const query = { query: `SELECT * FROM c WHERE c.tenantId = @t AND ${k.where}`, parameters };
     for await (const page of pages<Record<string, unknown> & { _etag: string }>(this.containers[k.container], query, { pageSize, ...(k.perTenantPartition ? { partitionKey: tenantId } : {}) })) {
       return page.slice(0, pageSize).map((doc) => ({ value: clean(doc) as unknown as RetentionDocs[K], etag: doc._etag }));

@@ -5,7 +5,7 @@ import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import type { CoachRepository, HelpAggregates, HelpScope, Presence, TicketRepository, TimerRepository } from './help-ports';
 import type { Coach, HelpChannel, Outcome, Ticket, TicketEvent, TicketKind, Urgency } from './help-types';
-import { timingsOf } from './help-types';
+import { OPEN_STATES, timingsOf } from './help-types';
 import { chooseCoach } from './routing';
 import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
@@ -48,7 +48,6 @@ export type HelpView =
   | { kind: 'notCoach' };
 
 const REOPEN_DAYS = 7;
-const OPEN_STATES = new Set(['searching', 'offered', 'escalated']);
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;

@@ -6,6 +6,10 @@ export type Outcome = 'solved' | 'service-desk' | 'training';
 export type TicketKind = 'help' | 'intake';
 
 export type TicketState = 'searching' | 'offered' | 'escalated' | 'accepted' | 'resolved' | 'rated' | 'cancelled';
+/** A request still waiting for a coach: looking for one, offered to one, or escalated. The requester can cancel it. */
+export const OPEN_STATES: ReadonlySet<TicketState> = new Set(['searching', 'offered', 'escalated']);
+/** Ticket states in which the help is over (only the requester can reopen a resolved one, for a few days). */
+export const CLOSED_STATES: ReadonlySet<TicketState> = new Set(['resolved', 'rated', 'cancelled']);
 
 export type TicketEventType =
   | 'created'

@@ -1,11 +1,9 @@
 import type { Ticket, TicketEvent } from '../help/help-types';
 
-/** Ticket states in which nothing will happen any more (reopening needs the requester, who is gone after erasure). */
-export const CLOSED_STATES: ReadonlySet<Ticket['state']> = new Set(['resolved', 'rated', 'cancelled']);
-
 /** What stands in for an erased person in a ticket: never their id, the same for everyone. */
 export const ERASED = 'erased';
-const BLANK = '—';
+/** What stands in for a removed detail of a ticket (a name, the question, the place), after erasure or retention. */
+export const BLANK = '—';
 
 /**
  * A ticket without the erased person in it; null when they are not in it. Timings

@@ -3,7 +3,7 @@ import type { UserContext } from '../org';
 import type { Clock, UserStateRepository } from '../ports';
 import { type AdminAuditLog, SELF_ACTOR } from '../audit';
 import type { CoachRepository, TicketRepository } from '../help/help-ports';
-import type { Ticket } from '../help/help-types';
+import { OPEN_STATES, type Ticket } from '../help/help-types';
 import type { LeadershipRepository } from '../leadership/leadership-ports';
 import type { NudgeRepository } from '../dashboard/nudge-ports';
 import type { ScanRepository, StoredAnswer, Versioned } from '../scan/scan-types';
@@ -54,8 +54,6 @@ export interface PrivacyServiceDeps {
   onErased?(tenantId: string, userId: string): void;
   clock: Clock;
 }
-
-const OPEN_REQUEST = new Set<Ticket['state']>(['searching', 'offered', 'escalated']);
 
 /**
  * `mijn gegevens` (chat) and "Mijn gegevens" (tab): what Digivaardig keeps about you,
@@ -153,7 +151,7 @@ export class PrivacyService {
     let removed = 0;
     if (this.deps.cancelRequest) {
       for (const ticket of await all(this.deps.personalTickets.asRequester(tenantId, userId))) {
-        if (!OPEN_REQUEST.has(ticket.state)) continue;
+        if (!OPEN_STATES.has(ticket.state)) continue;
         await this.deps.cancelRequest(user, ticket.ticketId).catch((err) => {
           if (!(err instanceof AppError)) throw err; // already accepted or handled meanwhile: erased below all the same
         });

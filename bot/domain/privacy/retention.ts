@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger';
 import { type AdminAuditLog, SYSTEM_ACTOR } from '../audit';
 import { isConflict } from '../errors';
-import type { Ticket } from '../help/help-types';
+import { CLOSED_STATES, type Ticket } from '../help/help-types';
 import type { LeadershipAnswers } from '../leadership/leadership-ports';
 import type { DimensionScore } from '../leadership/leadership-scoring';
 import type { Clock } from '../ports';
 import type { ScanResult, ScanSession, Versioned } from '../scan/scan-types';
-import { CLOSED_STATES } from './erasure';
+import { BLANK } from './erasure';
 
 /**
  * Retention (the embedded store has no TTL, and Azure's TTL removes whole documents):
@@ -83,8 +83,6 @@ export function trimLeadership(l: LeadershipAnswers, score: (answers: Record<str
   if (l.scores) return null;
   return { replace: { ...l, answers: {}, scores: score(l.answers), answersRemovedAt: at } };
 }
-
-const BLANK = '—';
 
 export function trimTicket(t: Ticket): Trim<Ticket> | null {
   if (!CLOSED_STATES.has(t.state)) return null;

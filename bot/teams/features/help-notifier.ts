@@ -2,7 +2,7 @@ import type { Logger } from '../../logger';
 import { toLocale, type Locale } from '../../domain/org';
 import type { Directory, Messenger } from '../../domain/ports';
 import type { HelpNotifier } from '../../domain/help/help-service';
-import type { Coach, Ticket } from '../../domain/help/help-types';
+import { type Coach, OPEN_STATES, type Ticket } from '../../domain/help/help-types';
 import { coachOfferCard } from '../../cards/help/coach-offer-card';
 import { coachOfferClosedCard } from '../../cards/help/coach-offer-closed-card';
 import { escalationCard } from '../../cards/help/escalation-card';
@@ -41,7 +41,7 @@ export class TeamsHelpNotifier implements HelpNotifier {
 
   async requester(ticket: Ticket, notify: boolean): Promise<void> {
     const locale = toLocale(ticket.requester.locale);
-    const open = ['searching', 'offered', 'escalated'].includes(ticket.state);
+    const open = OPEN_STATES.has(ticket.state);
     const card = await this.deps.cards.status(ticket, locale, open, this.deps.canReopen(ticket));
     // The status card is kept current in place; a step that matters also arrives as a short new message, which notifies.
     if (ticket.requesterActivityId) await this.deps.messenger.updateCard(ticket.tenantId, ticket.requester.userId, ticket.requesterActivityId, card);
