@@ -22,21 +22,9 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
   ) {}
 
   async sendCard(tenantId: string, userId: string, card: object): Promise<string | null> {
-    const reference = await this.referenceFor(tenantId, userId);
-    if (!reference) return null;
-    try {
-      return await this.deps.queue.enqueue({
-        tenantId,
-        conversationKey: reference.conversation.id,
-        send: () => this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null),
-      });
-    } catch (err) {
-      if (err instanceof ConversationGoneError) {
-        await this.deps.userState.markStale(tenantId, userId);
-        return null;
-      }
-      throw err;
-    }
+    const sent = await this.send(tenantId, userId, card);
+    if (sent.status === 'failed') throw sent.error;
+    return sent.status === 'sent' ? sent.activityId : null;
   }
 
   /**
@@ -44,6 +32,18 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * message did not go out (app removed, never reachable, still throttled after retries).
    */
   async deliver(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Delivery> {
+    const sent = await this.send(tenantId, userId, card, beforeRetry);
+    if (sent.status !== 'failed') return sent;
+    if (statusOf(sent.error) === 429) return { status: 'throttled' };
+    return { status: 'error', error: sent.error };
+  }
+
+  /**
+   * Sends the card through the outbound queue. No reference and none to be created is
+   * 'unreachable'; a 403 or 404 marks the stored reference stale and is 'gone'; any other
+   * error of the send (after the queue's retries) comes back as 'failed'.
+   */
+  private async send(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Exclude<Delivery, { status: 'throttled' | 'error' }> | { status: 'failed'; error: unknown }> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return { status: 'unreachable' };
     let attempts = 0;
@@ -53,7 +53,7 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         conversationKey: reference.conversation.id,
         send: async () => {
           // The queue sends again after a 429 or 5xx: each retry waits for the caller's turn too.
-          if (attempts++ > 0) await beforeRetry?.();
+          if (attempts++ > 0 && beforeRetry) await beforeRetry();
           return this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null);
         },
       });
@@ -63,8 +63,7 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         await this.deps.userState.markStale(tenantId, userId);
         return { status: 'gone', code: err.status };
       }
-      if (statusOf(err) === 429) return { status: 'throttled' };
-      return { status: 'error', error: err };
+      return { status: 'failed', error: err };
     }
   }
 
