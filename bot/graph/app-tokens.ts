@@ -25,8 +25,8 @@ export interface AppTokenClient {
   acquireTokenByClientCredential(request: { scopes: string[]; authority?: string }): Promise<{ accessToken: string } | null>;
 }
 
-/** A tenant id or verified domain: it becomes a path segment of the authority. */
-const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$/;
+/** A tenant id or verified domain: it becomes a path segment of the authority (and of Graph calls for the tenant). */
+export const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$/;
 
 /**
  * Client credentials of one Entra app (client id + secret or certificate), one authority

@@ -3,7 +3,7 @@ import type { Presence } from '../domain/help/help-ports';
 import type { Availability } from '../domain/help/routing';
 import { type Clock, systemClock } from '../domain/ports';
 import type { Logger } from '../logger';
-import { AppTokenError, type AppTokenProvider } from './app-tokens';
+import { AppTokenError, type AppTokenProvider, TENANT } from './app-tokens';
 import { BearerHandler } from './bearer-handler';
 
 export { GRAPH_APP_SCOPES } from './app-tokens';
@@ -26,8 +26,6 @@ export function toAvailability(graph: string | null | undefined): Availability {
   return (graph && AVAILABILITY.get(graph)) || 'unknown';
 }
 
-/** A tenant id or verified domain: it becomes a path segment of the authority. */
-const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,253}$/;
 const SWEEP_ABOVE = 50_000;
 
 export interface GraphPresenceOptions {
