@@ -41,8 +41,7 @@ import { OutboundQueue, TEAMS_LIMITS } from '../../bot/teams/outbound/outbound-q
 import { ProactiveMessenger } from '../../bot/teams/outbound/proactive-messenger';
 import { createCosmosClient, openCosmosStore } from '../../bot/storage/cosmos';
 import { busiestSecond } from '../helpers/rate';
-import { numArg, seeded, Verdicts } from './lib/help-report';
-import { machine } from './lib/report';
+import { machine, numArg, seeded, Targets } from './lib/report';
 
 const RECIPIENTS = Math.max(20, numArg('recipients', 10_000));
 const RATE = Math.max(1, numArg('rate', 30));
@@ -104,7 +103,7 @@ async function storeProcess() {
 }
 
 async function main(): Promise<void> {
-  const verdicts = new Verdicts();
+  const verdicts = new Targets();
   const random = seeded(SEED);
   const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'error');
   const clock: Clock = { now: () => new Date() };

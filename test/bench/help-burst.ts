@@ -43,7 +43,7 @@ import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { t as translate } from '../../bot/i18n';
 import { bounded, BotPoster, type Posted } from './lib/help-http';
 import { referenceCanTake } from './lib/help-reference';
-import { fmtMs, numArg, percentiles, seeded, strArg, Verdicts } from './lib/help-report';
+import { ms, numArg, seeded, stats, strArg, Targets } from './lib/report';
 
 const REQUESTS = Math.max(1, numArg('requests', 500));
 const IN_FLIGHT = Math.max(1, numArg('in-flight', 500));
@@ -151,7 +151,7 @@ interface VariantResult {
   ok: boolean;
 }
 
-async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts): Promise<VariantResult> {
+async function runVariant(name: string, extraCoaches: number, verdicts: Targets): Promise<VariantResult> {
   const random = seeded(SEED + extraCoaches);
   const seed = demoSeeds[TENANT];
   const tenantId = seed.tenant.id;
@@ -257,7 +257,7 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
     await app.settle();
     console.log(`  proactive messages and counters settled ${((performance.now() - settleStarted) / 1000).toFixed(1)} s after the burst (Teams allows 30 sends/s per tenant)`);
     await settle(conn);
-    const submitLatency = percentiles(submits.filter((s) => s.status === 200).map((s) => s.ms));
+    const submitLatency = stats(submits.filter((s) => s.status === 200).map((s) => s.ms));
     const failedSubmits = submits.map((s, i) => ({ s, r: requesters[i] })).filter(({ s }) => s.status !== 200 || !(s.body as { value?: unknown })?.value);
     for (const { s, r } of failedSubmits) v.add('submit turn answered HTTP 200 with a card', `${r.user.name}: HTTP ${s.status} ${s.error ?? JSON.stringify(s.body).slice(0, 200)}`);
     const responseTicket = new Map<string, string | null>();
@@ -350,7 +350,7 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
     const requesterSends = burstActivities.filter((a) => a.op === 'send' && requesterIds.has(userOf(a) ?? '') && !poolCards.includes(a) && !coordinatorCards.includes(a) && !isOfferCard(a));
     const overBudget = submits.filter((s) => s.status === 200 && s.ms > INVOKE_BUDGET_MS).length;
     console.log(`burst: ${REQUESTS} help.submit invokes, ${Math.min(IN_FLIGHT, REQUESTS)} in flight (one keep-alive agent, ${IN_FLIGHT} sockets), in ${burstSeconds.toFixed(1)} s = ${(REQUESTS / burstSeconds).toFixed(1)} requests/s`);
-    console.log(`  submit turn   p50 ${fmtMs(submitLatency.p50, 0)}   p95 ${fmtMs(submitLatency.p95, 0)}   max ${fmtMs(submitLatency.max, 0)}   (${overBudget} of ${submitLatency.n} over the ${INVOKE_BUDGET_MS / 1000} s invoke budget; failed ${failedSubmits.length})`);
+    console.log(`  submit turn   p50 ${ms(submitLatency.p50, 0)}   p95 ${ms(submitLatency.p95, 0)}   max ${ms(submitLatency.max, 0)}   (${overBudget} of ${submitLatency.n} over the ${INVOKE_BUDGET_MS / 1000} s invoke budget; failed ${failedSubmits.length})`);
     console.log(`  tickets stored ${stored.length}: offered ${offered.length} to ${offeredTo.size} coaches, escalated ${escalated.length}, other ${stored.length - offered.length - escalated.length}`);
     console.log(`  connector received ${burstActivities.length} activities: ${offerCards.length} offer cards, ${poolCards.length} escalation cards to department pools, ${coordinatorCards.length} to the coordinator, ${requesterSends.length} messages to requesters, ${burstActivities.filter((a) => a.op === 'update').length} card updates`);
     console.log(`  coach load: ${coaches.map((c) => `${c.pendingOffers}/${c.maxOpenTickets}`).join(' ')}`);
@@ -437,9 +437,9 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
       if (coachName && news.some((a) => !needsLink || JSON.stringify(a.activity).includes('teams.microsoft.com/l/chat/0/0?users='))) told++;
       else v.add('the requester hears who helps (with a chat link when the coach has a sign-in name)', `${t.ticketId} (requester ${short(t.requester.userId)}, coach ${coachName}): ${news.length} messages naming the coach`);
     }
-    const acceptLatency = percentiles(tapResults.filter((r) => r.status === 200).map((r) => r.ms));
+    const acceptLatency = stats(tapResults.filter((r) => r.status === 200).map((r) => r.ms));
     console.log(`accepts: ${taps.length} taps on ${offered.length} offers (${taps.filter((t) => t.kind === 'duplicate').length} repeated by the same coach, ${taps.filter((t) => t.kind === 'other coach').length} by another coach), all at once, in ${acceptSeconds.toFixed(1)} s`);
-    console.log(`  accept turn   p50 ${fmtMs(acceptLatency.p50, 0)}   p95 ${fmtMs(acceptLatency.p95, 0)}   max ${fmtMs(acceptLatency.max, 0)}`);
+    console.log(`  accept turn   p50 ${ms(acceptLatency.p50, 0)}   p95 ${ms(acceptLatency.p95, 0)}   max ${ms(acceptLatency.max, 0)}`);
     console.log(`  accepted ${after.filter((t) => t.state === 'accepted').length}, requesters told who helps ${told}, timers left ${timersAfter.length}`);
     const aggregate = (await app.store.containers.aggregates.item(`help|tenant|${tenantId}`, tenantId).read<Record<string, number>>()).resource;
     console.log(`  informative: the tenant's help aggregate counts requests ${aggregate?.requests ?? 0} (tickets ${after.length}), escalations ${aggregate?.escalations ?? 0} (${escalated.length}), accepted ${aggregate?.accepted ?? 0} (${after.filter((t) => t.state === 'accepted').length})`);
@@ -466,7 +466,7 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Verdicts
       verdicts.check(answers === 0, `${label} every accept tap by the offered coach (also repeated) answered with the ticket as theirs`, `${taps.filter((t) => t.kind !== 'other coach').length} taps, ${none(answers)}`),
       verdicts.check(afterAccept === 0, `${label} after the accepts: coach load, timers and requesters consistent`, none(afterAccept)),
     ];
-    console.log(`${label} figures: ${(REQUESTS / burstSeconds).toFixed(1)} requests/s; submit p50 ${fmtMs(submitLatency.p50, 0)}, p95 ${fmtMs(submitLatency.p95, 0)}; accept p50 ${fmtMs(acceptLatency.p50, 0)}, p95 ${fmtMs(acceptLatency.p95, 0)}`);
+    console.log(`${label} figures: ${(REQUESTS / burstSeconds).toFixed(1)} requests/s; submit p50 ${ms(submitLatency.p50, 0)}, p95 ${ms(submitLatency.p95, 0)}; accept p50 ${ms(acceptLatency.p50, 0)}, p95 ${ms(acceptLatency.p95, 0)}`);
     return { name, ok: results.every(Boolean) };
   } finally {
     poster.close();
@@ -481,7 +481,7 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown variant(s) ${unknown.join(', ')}; known: demo, extra`);
   if (!demoSeeds[TENANT]) throw new Error(`no demo tenant ${TENANT}`);
   console.log(`help burst — ${REQUESTS} concurrent help requests in one tenant; variants: ${VARIANTS.join(', ')}`);
-  const verdicts = new Verdicts();
+  const verdicts = new Targets();
   for (const variant of VARIANTS) await runVariant(variant === 'demo' ? 'demo coaches' : `+${EXTRA_COACHES} registered coaches`, variant === 'demo' ? 0 : EXTRA_COACHES, verdicts);
   verdicts.finish();
 }

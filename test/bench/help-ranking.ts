@@ -23,7 +23,7 @@ import { chooseCoach, type RoutingInput } from '../../bot/domain/help/routing';
 import { withinWorkingHours } from '../../bot/domain/help/working-hours';
 import { makeCalls, makeCoaches, makeOrg } from './lib/help-population';
 import { referenceChoose } from './lib/help-reference';
-import { fmtMs, numArg, percentiles, seeded, Verdicts } from './lib/help-report';
+import { ms, numArg, seeded, stats, Targets } from './lib/report';
 
 const COACHES = numArg('coaches', 10_000);
 const TICKETS = Math.max(1, numArg('tickets', 2000));
@@ -100,10 +100,10 @@ async function main(): Promise<void> {
     sink += choice?.candidates ?? 0;
   }
   const seconds = (performance.now() - started) / 1000;
-  const p = percentiles(latencies);
-  const cand = percentiles(candidates);
+  const p = stats(latencies);
+  const cand = stats(candidates);
   console.log(`timed: ${CALLS} calls after ${WARMUP} warm-up calls`);
-  console.log(`  chooseCoach   p50 ${fmtMs(p.p50, 3)}   p95 ${fmtMs(p.p95, 3)}   p99 ${fmtMs(p.p99, 3)}   max ${fmtMs(p.max, 3)}   mean ${fmtMs(p.mean, 3)}   ${(CALLS / seconds).toFixed(0)} calls/s`);
+  console.log(`  chooseCoach   p50 ${ms(p.p50, 3)}   p95 ${ms(p.p95, 3)}   p99 ${ms(p.p99, 3)}   max ${ms(p.max, 3)}   mean ${ms(p.mean, 3)}   ${(CALLS / seconds).toFixed(0)} calls/s`);
   console.log(`  candidates per call: p50 ${cand.p50}, p95 ${cand.p95}; no coach at all: ${none}`);
 
   // Where the time goes (informative): the working-hours test alone, over every coach, at the same moments.
@@ -114,9 +114,9 @@ async function main(): Promise<void> {
     for (const c of coaches) if (withinWorkingHours(c.workingHours, now)) sink++;
     whSamples.push(performance.now() - t0);
   }
-  const wh = percentiles(whSamples);
+  const wh = stats(whSamples);
   const reached = coaches.filter((c: Coach) => c.available && c.openTickets + c.pendingOffers < c.maxOpenTickets).length;
-  console.log(`  informative: withinWorkingHours over all ${coaches.length} coaches takes p50 ${fmtMs(wh.p50, 3)} (${((wh.p50 * 1000) / coaches.length).toFixed(2)} µs per coach); chooseCoach reaches it for the ${reached} coaches who are switched on and below their maximum`);
+  console.log(`  informative: withinWorkingHours over all ${coaches.length} coaches takes p50 ${ms(wh.p50, 3)} (${((wh.p50 * 1000) / coaches.length).toFixed(2)} µs per coach); chooseCoach reaches it for the ${reached} coaches who are switched on and below their maximum`);
 
   // Correctness against the slow reference.
   const mismatches: Mismatch[] = [];
@@ -142,8 +142,8 @@ async function main(): Promise<void> {
   console.log(`  mismatches: ${mismatches.length} (full tenant ${mismatches.filter((m) => m.where === 'full tenant').length}, small pools ${mismatches.filter((m) => m.where === 'small pool').length})`);
   for (const m of mismatches.slice(0, 3)) console.log(`  example: ${JSON.stringify(m)}`);
 
-  const verdicts = new Verdicts();
-  verdicts.check(p.p95 <= TARGET_P95_MS, `ranking among ${coaches.length} coaches p95 ≤ ${TARGET_P95_MS} ms`, `p95 ${fmtMs(p.p95, 3)} (p50 ${fmtMs(p.p50, 3)}, p99 ${fmtMs(p.p99, 3)}, ${(CALLS / seconds).toFixed(0)} calls/s)`);
+  const verdicts = new Targets();
+  verdicts.check(p.p95 <= TARGET_P95_MS, `ranking among ${coaches.length} coaches p95 ≤ ${TARGET_P95_MS} ms`, `p95 ${ms(p.p95, 3)} (p50 ${ms(p.p50, 3)}, p99 ${ms(p.p99, 3)}, ${(CALLS / seconds).toFixed(0)} calls/s)`);
   verdicts.check(mismatches.length === 0, 'chosen coach = best by the reference ranking (0 mismatches)', `${mismatches.length} mismatches in ${checked + SMALL_POOLS} checked calls`);
   if (sink === -1) console.log(''); // keeps the measured work observable
   verdicts.finish();

@@ -1,4 +1,7 @@
-/** Command-line arguments, latency statistics and PASS/MISS lines shared by the benchmarks. */
+/**
+ * Command-line arguments, a seeded random source, latency statistics and PASS/MISS lines
+ * shared by the benchmarks (the format run-all.ts picks up: "PASS|MISS  target: figure").
+ */
 import os from 'node:os';
 
 /** Cores and load average, printed with the figures: other work on a 2-core machine moves them. */
@@ -13,23 +16,33 @@ export function numArg(name: string, fallback: number): number {
   return value;
 }
 
+/** `--name=value` from the command line as a string, else the default. */
+export function strArg(name: string, fallback: string): string {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+/** The same small deterministic generator as the scan simulation, so runs are comparable. */
+export { rng as seeded } from '../scan-simulation';
+
 export interface Stats {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   mean: number;
 }
 
 /** Nearest-rank percentiles of latencies in milliseconds. */
 export function stats(values: number[]): Stats {
-  if (values.length === 0) return { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN };
+  if (values.length === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], mean: sorted.reduce((s, v) => s + v, 0) / sorted.length };
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1], mean: sorted.reduce((s, v) => s + v, 0) / sorted.length };
 }
 
-export const ms = (v: number) => `${v.toFixed(2)} ms`;
+export const ms = (v: number, digits = 2) => `${v.toFixed(digits)} ms`;
 
 export function line(label: string, s: Stats): string {
   return `  ${label.padEnd(34)} n=${String(s.n).padEnd(5)} p50 ${ms(s.p50).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   max ${ms(s.max).padStart(10)}`;
