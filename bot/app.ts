@@ -202,6 +202,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     clock,
     log,
     ratePerSecond: config.campaigns.ratePerSecond,
+    autoStart: config.campaigns.autoStart,
     defaultThreshold: config.anonymityThreshold,
     allowedTenants: config.allowedTenants,
     audit: new CosmosAuditLog(store.containers.tenants),

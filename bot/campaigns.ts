@@ -42,6 +42,8 @@ export interface CampaignWiring {
   clock: Clock;
   log: Logger;
   ratePerSecond: number;
+  /** Rounds start by themselves on their planned moment (off in development). */
+  autoStart: boolean;
   defaultThreshold: number;
   allowedTenants?: string[];
   audit?: { record(entry: CampaignAuditEntry): Promise<void> };
@@ -67,7 +69,7 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
   const completion = new CosmosScanCompletion(store.containers.scans);
   const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   // The cadence (below) drains the queue for a campaign this instance starts, from its start.
-  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants, onStarted: (c) => cadence.notice([c]) });
+  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants, autoStart: w.autoStart, onStarted: (c) => cadence.notice([c]) });
   const worker = new CampaignWorker({
     repo,
     ledger: new CosmosReminderLedger(store.containers.users),

@@ -48,6 +48,7 @@ const envSchema = z.object({
   HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
   CAMPAIGN_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
+  CAMPAIGN_AUTOSTART: bool.optional(),
 
   GRAPH_AUTH: z.enum(['none', 'secret', 'managed-identity']).optional(),
   GRAPH_CLIENT_ID: z.string().optional(),
@@ -70,6 +71,7 @@ const HINTS: Record<string, string> = {
   BOT_APP_PASSWORD: 'the client secret of the bot registration (or set BOT_APP_TYPE=UserAssignedMSI)',
   BOT_TENANT_ID: 'the Entra tenant id of the bot registration',
   ANONYMITY_THRESHOLD: 'smallest group shown in aggregates; 3 or more',
+  CAMPAIGN_AUTOSTART: 'true to send the monthly reminder round by itself (default: true with bot credentials, false in development)',
   GRAPH_CLIENT_SECRET: 'the client secret of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
   GRAPH_CLIENT_ID: 'the client id of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
   GRAPH_AUTH: 'none, secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET) or managed-identity (AZURE_CLIENT_ID of the user-assigned identity)',
@@ -100,8 +102,11 @@ export interface Config {
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
   help: { offerTimeoutSeconds: number; maxOffers: number };
-  /** Reminder campaigns: sends per second per tenant over every instance (Teams allows about 30–50). */
-  campaigns: { ratePerSecond: number };
+  /**
+   * Reminder campaigns: sends per second per tenant over every instance (Teams allows about
+   * 30–50); whether rounds start by themselves on their planned day (off in development).
+   */
+  campaigns: { ratePerSecond: number; autoStart: boolean };
   /**
    * App-only Microsoft Graph; null means no Graph: everyone counts as available and the
    * stored directory is all there is.
@@ -193,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
-    campaigns: { ratePerSecond: e.CAMPAIGN_RATE_PER_SECOND },
+    campaigns: { ratePerSecond: e.CAMPAIGN_RATE_PER_SECOND, autoStart: e.CAMPAIGN_AUTOSTART ?? hasBot },
     graph:
       graphAuth === 'none'
         ? null

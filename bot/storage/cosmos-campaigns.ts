@@ -27,6 +27,21 @@ export class CosmosCampaignRepository implements CampaignRepository {
     return [...new Set(resources.map((r) => r.tenantId))];
   }
 
+  async scheduleKnownSince(tenantId: string, at: string): Promise<string> {
+    const id = 'campaign-schedule';
+    const read = async () => (await readOrNull<{ since: string }>(this.schedule, id, tenantId))?.since;
+    const stored = await read();
+    if (stored) return stored;
+    try {
+      await createOnce(this.schedule, { id, tenantId, docType: 'campaign-schedule', since: at });
+      return at;
+    } catch (err) {
+      // Another instance wrote it first: theirs counts.
+      if (isConflict(err)) return (await read()) ?? at;
+      throw err;
+    }
+  }
+
   async getCampaign(tenantId: string, campaignId: string): Promise<Versioned<Campaign> | null> {
     const doc = await readOrNull<Stored>(this.schedule, campaignDocId(campaignId), tenantId);
     return doc ? versioned<Campaign>(doc) : null;

@@ -157,6 +157,7 @@ async function main(): Promise<void> {
         clock,
         log,
         ratePerSecond: RATE,
+        autoStart: true,
         defaultThreshold: 5,
         // A short lease: an item whose instance hit an error is taken again within the run.
         worker: { owner, retryDelayMs: 1000, leaseMs: 30_000 },

@@ -22,8 +22,16 @@ export class MemoryCampaignRepository implements CampaignRepository {
     return `${r.tenantId}|${r.campaignId}|${r.kind}|${r.userId}`;
   }
 
+  /** When each tenant's schedule became known; tests that start on a due day set an earlier moment. */
+  readonly knownSince = new Map<string, string>();
+
   async tenantIds() {
     return this.tenants;
+  }
+
+  async scheduleKnownSince(tenantId: string, at: string) {
+    if (!this.knownSince.has(tenantId)) this.knownSince.set(tenantId, at);
+    return this.knownSince.get(tenantId)!;
   }
 
   async getCampaign(tenantId: string, campaignId: string) {

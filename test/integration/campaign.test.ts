@@ -73,7 +73,7 @@ describe('the monthly reminder campaign', function () {
 
   before(async () => {
     conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });
+    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
   });
   after(async () => {
     await app?.stop();
@@ -111,7 +111,7 @@ describe('the monthly reminder campaign', function () {
 
     // A new instance on the same data, after the crashed instance's leases ran out.
     clock.advance(6 * 60_000);
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });
+    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
     const second = await app.runCampaigns();
     assert.equal(second.prepared, 0, 'the month already has its campaign');
 

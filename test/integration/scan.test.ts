@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { App } from '../../bot/app';
 import { CosmosScanAggregates } from '../../bot/storage/cosmos-aggregates';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { testNow } from '../helpers/clock';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoUser } from '../helpers/demo';
 import { actionData, answerOptions, finishScan } from '../helpers/scan-driver';
@@ -78,7 +79,7 @@ describe('the self-scan in Teams chat', () => {
     assert.equal(intakes.length, 1, 'one intake request goes to the digicoaches (offered, or escalated outside working hours)');
     assert.ok(['offered', 'escalated'].includes(intakes[0].state));
     await app.settle();
-    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => new Date()).get(employee.tenantId, { kind: 'team', id: employee.teamId! });
+    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => testNow()).get(employee.tenantId, { kind: 'team', id: employee.teamId! });
     assert.equal(agg?.intakeRequests, 1, 'the wish counts once');
     assert.equal(agg?.respondents, 1);
     assert.equal(JSON.stringify(agg).includes(employee.aadObjectId), false, 'aggregates hold no user ids');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../bot/app';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { runningTestClock } from '../helpers/clock';
 import { cardOf, TeamsTestClient } from '../helpers/teams';
 import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
@@ -34,11 +35,12 @@ describe('the tab API (development identities)', function () {
   let api: TabClient;
   let conn: Awaited<ReturnType<typeof startConnector>>;
   const data = tempDir('dv-tab-api-');
+  const clock = runningTestClock();
   const token = (seed: (typeof demoSeeds)[number], userId: string) => api.devToken(seed.tenant.id, userId);
 
   before(async () => {
     conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir });
+    app = await startTestApp({ dataDir: data.dir, clock });
     api = new TabClient(app.url);
     for (const seed of demoSeeds) {
       const res = await api.post('/dev/demo-figures', undefined, { tenantId: seed.tenant.id });
@@ -291,7 +293,7 @@ describe('the tab API (development identities)', function () {
       const res = await api.post<{ sent: number; unreachable: number; optedOut: number; nextAllowedAt: string }>(`/api/v1/teams/${team}/nudge`, t);
       assert.equal(res.status, 200, res.text);
       assert.deepEqual([res.body.sent, res.body.optedOut, res.body.unreachable], [members.length - 1, 1, 0]);
-      assert.ok(Date.parse(res.body.nextAllowedAt) > Date.now() + 6 * 24 * 3600 * 1000, 'a reminder that reached colleagues uses up the week');
+      assert.ok(Date.parse(res.body.nextAllowedAt) > clock.now().getTime() + 6 * 24 * 3600 * 1000, 'a reminder that reached colleagues uses up the week');
       const [card] = await conn.connector.waitFor(conversation, 1, { since: before });
       const words = cardText(cardOf(card));
       assert.match(words, /\d van de 7 collega’s in je team hebben de zelfscan al gedaan/);
@@ -303,7 +305,7 @@ describe('the tab API (development identities)', function () {
       assert.equal(again.status, 409);
       assert.match((again.body as { message: string }).message, /één per 7 dagen/);
       const status = await api.get<Dashboard>(`/api/v1/teams/${team}/dashboard`, t);
-      assert.ok(status.body.nudge.nextAllowedAt && Date.parse(status.body.nudge.nextAllowedAt) > Date.now() + 6 * 24 * 3600 * 1000);
+      assert.ok(status.body.nudge.nextAllowedAt && Date.parse(status.body.nudge.nextAllowedAt) > clock.now().getTime() + 6 * 24 * 3600 * 1000);
     });
 
     it('sends once when the leader clicks twice at the same moment', async () => {

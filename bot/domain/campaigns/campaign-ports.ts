@@ -91,6 +91,8 @@ export interface Campaign {
 export interface CampaignRepository {
   /** Every tenant with a tenant record (the scheduler's round). */
   tenantIds(): Promise<string[]>;
+  /** When the tenant's schedule first became known (`at` is stored the first time, then the stored moment is returned). */
+  scheduleKnownSince(tenantId: string, at: string): Promise<string>;
   getCampaign(tenantId: string, campaignId: string): Promise<Versioned<Campaign> | null>;
   /** Null when the tenant already has a campaign with this id. */
   createCampaign(campaign: Campaign): Promise<Versioned<Campaign> | null>;

@@ -31,6 +31,11 @@ export interface CampaignServiceDeps {
   owner?: string;
   /** A campaign this instance created (on schedule or by an admin): its queue has work from now on. */
   onStarted?(campaign: CampaignRef): void;
+  /**
+   * Whether rounds start by themselves on their planned moment (default true). Off in
+   * development: the demo sends a round only when an admin presses "Nu versturen".
+   */
+  autoStart?: boolean;
 }
 
 /** Which campaign: the tenant and the month. */
@@ -62,6 +67,12 @@ export interface CampaignOverview {
   next: { campaignId: string; at: string } | null;
   /** Whether "send now" is possible: on, and no campaign this month yet. */
   canStartNow: boolean;
+  /**
+   * This month's round whose planned moment passed before the app knew the schedule (a first
+   * start, or automatic rounds switched off): it is not sent by itself; the admin starts it or
+   * lets it pass.
+   */
+  waiting: { campaignId: string; at: string } | null;
   campaigns: CampaignSummary[];
 }
 
@@ -84,6 +95,7 @@ const CHUNK = 50;
 export class CampaignService {
   private readonly owner: string;
   private readonly background = new Set<Promise<unknown>>();
+  private readonly since = new Map<string, Date>();
 
   constructor(private readonly deps: CampaignServiceDeps) {
     this.owner = deps.owner ?? randomUUID();
@@ -115,9 +127,11 @@ export class CampaignService {
           }
           active.push({ tenantId, campaignId: c.value.campaignId });
         }
-        if (current || tenant.settings?.remindersEnabled === false) continue;
+        if (current || tenant.settings?.remindersEnabled === false || this.deps.autoStart === false) continue;
+        // Remember when the schedule became known before anything is due, so a first start never sends a round nobody saw coming.
+        const since = await this.knownSince(tenantId, now);
         const due = dueCampaign(now, calendar);
-        if (!due) continue;
+        if (!due || due.at.getTime() < since.getTime()) continue;
         const started = await this.start(tenantId, due.month, 'schedule');
         if (started) {
           active.push({ tenantId, campaignId: due.month });
@@ -162,10 +176,14 @@ export class CampaignService {
         const summaries = await Promise.all(campaigns.map((c) => this.summary(c)));
         const thisMonth = monthOf(now, calendar);
         const next = nextCampaign(now, calendar);
+        const canStartNow = enabled && !campaigns.some((c) => c.campaignId === thisMonth);
+        const due = canStartNow ? dueCampaign(now, calendar) : null;
+        const automatic = this.deps.autoStart !== false && due && due.at.getTime() >= (await this.knownSince(tenant.tenantId, now)).getTime();
         return {
           enabled,
           next: enabled ? { campaignId: next.month, at: next.at.toISOString() } : null,
-          canStartNow: enabled && !campaigns.some((c) => c.campaignId === thisMonth),
+          canStartNow,
+          waiting: due && !automatic ? { campaignId: due.month, at: due.at.toISOString() } : null,
           campaigns: summaries,
         };
       },
@@ -262,6 +280,16 @@ export class CampaignService {
       recipients: current.recipients ?? null,
       counts,
     };
+  }
+
+  /** When this tenant's schedule first became known to the app (stored once, then cached). */
+  private async knownSince(tenantId: string, now: Date): Promise<Date> {
+    let since = this.since.get(tenantId);
+    if (!since) {
+      since = new Date(await this.deps.repo.scheduleKnownSince(tenantId, now.toISOString()));
+      this.since.set(tenantId, since);
+    }
+    return since;
   }
 
   private calendar(tenant: Tenant): CampaignCalendar {

@@ -21,6 +21,8 @@ export interface CampaignsView {
   enabled: boolean;
   next: { campaignId: string; at: string } | null;
   canStartNow: boolean;
+  /** This month's round that will not go out by itself (its moment passed before the app knew it, or development). */
+  waiting: { campaignId: string; at: string } | null;
   campaigns: CampaignRow[];
 }
 
@@ -67,6 +69,11 @@ export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text:
       {view.data && (
         <>
           <p>{view.data.enabled ? (view.data.next ? t(locale, 'campaigns.next', { date: formatDate(locale, view.data.next.at) }) : '') : t(locale, 'campaigns.off')}</p>
+          {view.data.waiting && (
+            <div data-testid="campaigns-waiting">
+              <Note intent="info">{t(locale, 'campaigns.waiting', { month: formatMonth(locale, view.data.waiting.campaignId) })}</Note>
+            </div>
+          )}
           <div className={styles.row}>
             <Button appearance="primary" disabled={busy || !view.data.canStartNow} onClick={() => void sendNow()} data-testid="campaigns-send-now">
               {t(locale, 'campaigns.sendNow')}
