@@ -156,9 +156,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const coaches = new CosmosCoachRepository(store.containers.tickets);
   const topics = () => content.current().content.domains.map((d) => d.id);
   const timers = new CosmosTimerRepository(store.containers.schedule);
-  let help: HelpService;
   const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), now: () => clock.now(), log: botLog });
-  help = new HelpService({
+  const help: HelpService = new HelpService({
     tickets,
     coaches,
     timers,

@@ -30,9 +30,9 @@ export function buildPrivacy(deps: {
   tickets: TicketRepository;
   coaches: CoachRepository;
   userState: UserStateRepository;
-  cancelRequest(user: UserContext, ticketId: string): Promise<void>;
-  onErased(tenantId: string, userId: string): void;
-  forgetCampaignItems(tenantId: string, userId: string): Promise<number>;
+  cancelRequest: (user: UserContext, ticketId: string) => Promise<void>;
+  onErased: (tenantId: string, userId: string) => void;
+  forgetCampaignItems: (tenantId: string, userId: string) => Promise<number>;
   clock: Clock;
   log: Logger;
 }): { privacy: PrivacyService; retention: RetentionJob } {

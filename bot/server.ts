@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from './logger';
@@ -141,7 +140,7 @@ export function createServer(deps: ServerDeps) {
         res.header(name, value);
       },
       send(body: unknown) {
-        if (status < 500) return res.send(body);
+        if (status < 500) return void res.send(body);
         log.warn({ requestId: req.id(), status }, 'activity answered with a server error');
         res.send({ error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
       },
@@ -158,7 +157,7 @@ export function createServer(deps: ServerDeps) {
         server.server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
-      const actual = (server.address() as AddressInfo).port;
+      const actual = (server.address()).port;
       const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
       return {
         url: `http://${shownHost}:${actual}`,

@@ -24,7 +24,7 @@ const WHITE: Rgb = [255, 255, 255];
 function hexToRgb(hex: string): Rgb {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`Not a #rrggbb colour: ${hex}`);
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+  return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
 }
 
 function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -38,8 +38,8 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
 function stroke(points: ReadonlyArray<readonly [number, number]>, width: number): Shape {
   return (x, y) => {
     for (let i = 0; i + 1 < points.length; i++) {
-      const [ax, ay] = points[i]!;
-      const [bx, by] = points[i + 1]!;
+      const [ax, ay] = points[i];
+      const [bx, by] = points[i + 1];
       if (distanceToSegment(x, y, ax, ay, bx, by) <= width / 2) return true;
     }
     return false;
@@ -126,7 +126,7 @@ export function renderColorIcon(size = 192, accent = ACCENT_COLOR): Bitmap {
       const alpha = coverage(background, x, y, size, 4);
       const white = coverage(symbol, x, y, size, 4);
       const i = (y * size + x) * 4;
-      for (let c = 0; c < 3; c++) rgba[i + c] = Math.round(bg[c]! * (1 - white) + WHITE[c]! * white);
+      for (let c = 0; c < 3; c++) rgba[i + c] = Math.round(bg[c] * (1 - white) + WHITE[c] * white);
       rgba[i + 3] = Math.round(alpha * 255);
     }
   }

@@ -155,7 +155,7 @@ export function bundledSchemaPath(schemaUrl: string): string | null {
   const m = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?(json-schemas\/teams\/v[0-9.]+\/[A-Za-z.]+\.schema\.json)$/.exec(schemaUrl);
   if (!m) return null;
   const packageRoot = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
-  const file = path.join(packageRoot, 'build', m[1]!);
+  const file = path.join(packageRoot, 'build', m[1]);
   return fs.existsSync(file) ? file : null;
 }
 
@@ -174,7 +174,7 @@ function escapeLoneBrackets(pattern: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
+    const ch = pattern[i];
     if (ch === '\\') {
       out += ch + (pattern[i + 1] ?? '');
       i++;

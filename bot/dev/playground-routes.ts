@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger';
@@ -66,11 +65,11 @@ export function registerPlayground(server: restify.Server, deps: PlaygroundDeps)
       res.end('De speeltuin is nog niet gebouwd: voer `npm run build` uit.\nThe playground is not built yet: run `npm run build`.\n');
       return next(false);
     }
-    return files(req, res, next);
+    return void files(req, res, next);
   });
   server.get('/playground/*', (req, res, next) => {
     security(res);
-    return files(req, res, next);
+    return void files(req, res, next);
   });
 
   server.get('/dev/users', route(log, async (req, res) => {
@@ -96,7 +95,7 @@ export function registerPlayground(server: restify.Server, deps: PlaygroundDeps)
   server.get('/dev/directline/conversations/:id/stream', (req, res, next) => {
     let transcript;
     try {
-      transcript = bridge.transcript(String(req.params.id));
+      transcript = bridge.transcript(String((req.params as { id?: string }).id));
     } catch {
       res.send(404, { error: 'not_found', message: 'Onbekend gesprek / unknown conversation' });
       return next(false);
@@ -106,7 +105,7 @@ export function registerPlayground(server: restify.Server, deps: PlaygroundDeps)
   });
 
   server.post('/dev/directline/conversations/:id/activities', route(log, async (req, res) => {
-    const id = String(req.params.id);
+    const id = String((req.params as { id?: string }).id);
     const body = parse(ActivityBody, req.body);
     const delivery =
       body.type === 'message' ? await bridge.say(id, body.text, body.clientActivityId)
@@ -135,7 +134,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /** This server's own base URL over loopback (it may listen on all interfaces or on port 0). */
 function loopbackUrl(server: restify.Server): string {
-  const addr = server.address() as AddressInfo;
+  const addr = server.address();
   const host = addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return `http://${host}:${addr.port}`;
 }

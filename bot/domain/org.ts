@@ -7,7 +7,8 @@ export interface Tenant {
   tenantId: string;
   name: string;
   shortName: string;
-  country: 'NL' | 'BE' | string;
+  /** ISO country code: 'NL' or 'BE' pick the calendar; any other code falls back to the Dutch one. */
+  country: string;
   defaultLocale: string;
   programmeAdmins: string[];
   coordinatorId?: string;

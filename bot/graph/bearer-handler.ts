@@ -13,7 +13,7 @@ export class BearerHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
-    const headers = new Headers(context.options?.headers as HeadersInit | undefined);
+    const headers = new Headers(context.options?.headers);
     headers.delete('authorization');
     if (new URL(url).origin === this.origin) headers.set('authorization', `Bearer ${await this.token()}`);
     const plain: Record<string, string> = {};

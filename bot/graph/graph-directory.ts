@@ -196,7 +196,7 @@ export class GraphDirectory implements Directory {
       out.push(...page.value);
       const link = page['@odata.nextLink'];
       // Follow the next link on the host the client already talks to (Graph, or a fake in tests).
-      page = link ? await this.client.api(relativeTo(link)).get() : null;
+      page = link ? ((await this.client.api(relativeTo(link)).get()) as typeof page) : null;
     }
     return out;
   }

@@ -126,11 +126,11 @@ function strip<T>(doc: object | null): T | null {
 function toPerson(doc: Stored<Person> & { personId: string }): Person {
   const rest = strip<Omit<Person, 'id'> & { personId: string }>(doc)!;
   const { personId, ...person } = rest;
-  return { ...person, id: personId } as Person;
+  return { ...person, id: personId };
 }
 
 function toUnit(doc: Stored<OrgUnit> & { unitId: string }): OrgUnit {
   const rest = strip<Omit<OrgUnit, 'id'> & { unitId: string }>(doc)!;
   const { unitId, ...unit } = rest;
-  return { ...unit, id: unitId } as OrgUnit;
+  return { ...unit, id: unitId };
 }

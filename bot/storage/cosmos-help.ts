@@ -19,7 +19,7 @@ export class CosmosCoachRepository implements CoachRepository {
     const { resources } = await this.container.items
       .query<Stored>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'coach'", parameters: [{ name: '@t', value: tenantId }] }, { partitionKey: tenantId })
       .fetchAll();
-    return resources.map((r) => versioned<Coach>(r)!);
+    return resources.map((r) => versioned<Coach>(r));
   }
 
   async get(tenantId: string, userId: string): Promise<Versioned<Coach> | null> {
@@ -45,7 +45,7 @@ export class CosmosCoachRepository implements CoachRepository {
   }
 
   async replace(coach: Coach, etag: string): Promise<Versioned<Coach>> {
-    return versioned(await replaceIfMatch(this.container, { ...coach, id: coachId(coach.userId), docType: 'coach' }, etag, coach.tenantId) as unknown as Stored)!;
+    return versioned(await replaceIfMatch(this.container, { ...coach, id: coachId(coach.userId), docType: 'coach' }, etag, coach.tenantId) as unknown as Stored);
   }
 
   async upsert(coach: Coach): Promise<void> {
@@ -58,7 +58,7 @@ export class CosmosTicketRepository implements TicketRepository {
   constructor(private readonly container: Container) {}
 
   async create(ticket: Ticket): Promise<Versioned<Ticket>> {
-    return versioned(await createOnce(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }) as unknown as Stored)!;
+    return versioned(await createOnce(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }) as unknown as Stored);
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<Ticket> | null> {
@@ -67,7 +67,7 @@ export class CosmosTicketRepository implements TicketRepository {
   }
 
   async replace(ticket: Ticket, etag: string): Promise<Versioned<Ticket>> {
-    return versioned(await replaceIfMatch(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }, etag, ticket.tenantId) as unknown as Stored)!;
+    return versioned(await replaceIfMatch(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }, etag, ticket.tenantId) as unknown as Stored);
   }
 
   forRequester(tenantId: string, userId: string, limit: number): Promise<Ticket[]> {
@@ -88,7 +88,7 @@ export class CosmosTicketRepository implements TicketRepository {
         { partitionKey: tenantId },
       )
       .fetchAll();
-    return resources.map((r) => versioned<Ticket>(r)!.value);
+    return resources.map((r) => versioned<Ticket>(r).value);
   }
 }
 
@@ -113,7 +113,7 @@ export class CosmosTimerRepository implements TimerRepository {
         parameters: [{ name: '@now', value: now.toISOString() }, { name: '@n', value: limit }],
       })
       .fetchAll();
-    return resources.map((r) => ({ value: { ...(versioned<Timer>(r)!.value), id: String(r.id) }, etag: r._etag }));
+    return resources.map((r) => ({ value: { ...(versioned<Timer>(r).value), id: String(r.id) }, etag: r._etag }));
   }
 
   async claim(timer: Timer, etag: string, owner: string, until: Date): Promise<Versioned<Timer> | null> {

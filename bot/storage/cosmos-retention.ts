@@ -20,7 +20,7 @@ const KINDS: Record<RetentionKind, { container: 'scans' | 'tickets'; where: stri
   result: {
     container: 'scans',
     where: "c.docType = 'result' AND c.completedAt < @cut AND ARRAY_LENGTH(c.answers) > 0",
-    id: (d) => `result:${d.resultId}`,
+    id: (d) => `result:${String(d.resultId)}`,
     pk: (d) => userKey(String(d.tenantId), String(d.userId)),
     perTenantPartition: false,
   },
@@ -41,7 +41,7 @@ const KINDS: Record<RetentionKind, { container: 'scans' | 'tickets'; where: stri
   ticket: {
     container: 'tickets',
     where: "c.docType = 'ticket' AND ARRAY_CONTAINS(@closed, c.state) AND c.updatedAt < @cut AND (c.question != @blank OR c[\"where\"] != @blank OR IS_DEFINED(c.comment))",
-    id: (d) => `ticket:${d.ticketId}`,
+    id: (d) => `ticket:${String(d.ticketId)}`,
     pk: (d) => String(d.tenantId),
     perTenantPartition: true,
   },

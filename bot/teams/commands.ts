@@ -44,5 +44,5 @@ export function parseCommand(raw: unknown): Command | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (cleaned.length > 40) return null;
-  return Object.hasOwn(WORDS, cleaned) ? WORDS[cleaned]! : null;
+  return Object.hasOwn(WORDS, cleaned) ? WORDS[cleaned] : null;
 }

@@ -22,7 +22,7 @@ export class ReferenceKeeper {
     const json = JSON.stringify(stable);
     const key = `${tenantId}|${userId}`;
     if (this.lastSaved.get(key) === json) return;
-    await this.userState.saveConversationRef({ tenantId, userId, reference: stable as Record<string, unknown>, locale, updatedAt: this.clock.now().toISOString() });
+    await this.userState.saveConversationRef({ tenantId, userId, reference: stable, locale, updatedAt: this.clock.now().toISOString() });
     if (stable.serviceUrl && this.lastSaved.get(`url|${tenantId}`) !== stable.serviceUrl) {
       await this.userState.saveTenantServiceUrl(tenantId, stable.serviceUrl);
       this.lastSaved.set(`url|${tenantId}`, stable.serviceUrl);

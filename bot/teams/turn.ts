@@ -37,8 +37,8 @@ export type { Activity };
 /** Combines the features' commands, actions and free-text claims into one set for the bot. */
 export function mergeFeatures(...all: Features[]): Features {
   return {
-    commands: Object.assign({}, ...all.map((f) => f.commands)),
-    actions: Object.assign({}, ...all.map((f) => f.actions)),
+    commands: Object.assign({}, ...all.map((f) => f.commands)) as Features['commands'],
+    actions: Object.assign({}, ...all.map((f) => f.actions)) as Features['actions'],
     freeText: all.flatMap((f) => f.freeText ?? []),
   };
 }

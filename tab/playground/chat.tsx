@@ -17,7 +17,7 @@ type Render = (props?: AttachmentProps) => unknown;
  * id, so a tapped button knows which message it belongs to; taps go to the bridge,
  * which answers like Teams (the card is replaced in place).
  */
-export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; name: string; locale: string; onProblem(message: string): void }) {
+export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; name: string; locale: string; onProblem: (message: string) => void }) {
   const { directLine, onProblem } = props;
   const narrow = useNarrow();
 
@@ -49,11 +49,11 @@ export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; 
 
   return (
     <ReactWebChat
-      directLine={directLine as never}
+      directLine={directLine}
       userID={props.userId}
       username={props.name}
       locale={props.locale.toLowerCase().startsWith('en') ? 'en-US' : 'nl-NL'}
-      styleOptions={styleOptions as never}
+      styleOptions={styleOptions}
       adaptiveCardsHostConfig={narrow ? narrowAdaptiveCardsHostConfig : adaptiveCardsHostConfig}
       attachmentMiddleware={attachmentMiddleware as never}
     />

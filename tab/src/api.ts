@@ -1,4 +1,5 @@
 import type { Locale } from './i18n';
+import type { DemoTenant } from '../../bot/dev/demo-users';
 
 export type { GroupDashboard } from '../../bot/domain/dashboard/group-dashboard';
 export type { LeadershipResult, LeadershipState } from '../../bot/domain/leadership/leadership-service';
@@ -81,7 +82,7 @@ export const devApi = {
   users: async (locale: Locale) => {
     const res = await fetch(`/dev/users?lang=${locale}`);
     if (!res.ok) throw new ApiError(res.status, 'dev_users', res.statusText);
-    return res.json() as Promise<{ tenants: import('../../bot/dev/demo-users').DemoTenant[] }>;
+    return res.json() as Promise<{ tenants: DemoTenant[] }>;
   },
   token: async (tenantId: string, userId: string): Promise<string> => {
     const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });

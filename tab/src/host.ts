@@ -3,7 +3,7 @@ export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 /** Who hosts the tab: Teams (with SSO) or a plain browser (development picker). */
 export type Host =
-  | { kind: 'teams'; locale: string; theme: TeamsTheme; userName: string | null; token(): Promise<string>; onThemeChange(handler: (theme: TeamsTheme) => void): void }
+  | { kind: 'teams'; locale: string; theme: TeamsTheme; userName: string | null; token: () => Promise<string>; onThemeChange(handler: (theme: TeamsTheme) => void): void }
   | { kind: 'browser' };
 
 /**
@@ -21,7 +21,7 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
     const { app, authentication } = await import('./teams-sdk.js');
     await Promise.race([app.initialize(), timeout<void>()]);
     const context = await Promise.race([app.getContext(), timeout<Awaited<ReturnType<typeof app.getContext>>>()]);
-    app.notifySuccess();
+    void app.notifySuccess();
     return {
       kind: 'teams',
       locale: context.app.locale,

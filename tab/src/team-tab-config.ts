@@ -21,5 +21,5 @@ export async function runTeamTabConfig(root: HTMLElement): Promise<void> {
       .catch((err: unknown) => save.notifyFailure(String(err)));
   });
   pages.config.setValidityState(true);
-  app.notifySuccess();
+  void app.notifySuccess();
 }

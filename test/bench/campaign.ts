@@ -94,11 +94,11 @@ async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<
 async function storeProcess() {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib', 'cosmos-child.ts')], { cwd: path.resolve(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
   const ready = await new Promise<{ endpoint: string; key: string; ca: string }>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
+    const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
     child.once('exit', (code) => reject(new Error(`the store process ended (${code})`)));
   });
-  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.stdin!.end()));
+  const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.stdin.end()));
   return { ...ready, stop };
 }
 

@@ -1,4 +1,4 @@
-import { ContentIndex, type Item } from '../../bot/domain/scan/content';
+import { type ContentIndex, type Item } from '../../bot/domain/scan/content';
 import { ScanEngine, type GivenAnswer } from '../../bot/domain/scan/engine';
 import { type AnswerValue, itemLocation, logistic, guessRate } from '../../bot/domain/scan/model';
 

@@ -99,7 +99,11 @@ export class MemoryCampaignRepository implements CampaignRepository {
 
   async forgetUser(tenantId: string, userId: string) {
     let n = 0;
-    for (const [key, { value }] of this.recipients) if (value.tenantId === tenantId && value.userId === userId) (this.recipients.delete(key), n++);
+    for (const [key, { value }] of this.recipients) {
+      if (value.tenantId !== tenantId || value.userId !== userId) continue;
+      this.recipients.delete(key);
+      n++;
+    }
     return n;
   }
 

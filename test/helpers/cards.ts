@@ -24,7 +24,7 @@ export function assertValidCard(card: unknown, label = 'card'): void {
     if (el.type === 'TextBlock') {
       assert.equal(el.wrap, true, `${label}: every TextBlock wraps`);
       assert.ok(typeof el.text === 'string' && el.text.trim().length > 0, `${label}: TextBlock without text`);
-      assert.doesNotMatch(el.text as string, /\{\w+\}/, `${label}: unfilled placeholder in "${el.text}"`);
+      assert.doesNotMatch(el.text, /\{\w+\}/, `${label}: unfilled placeholder in "${el.text}"`);
     }
     if (typeof el.type === 'string' && el.type.startsWith('Input.')) {
       assert.ok(el.label, `${label}: input ${String(el.id)} needs a label`);
@@ -37,7 +37,7 @@ export function assertValidCard(card: unknown, label = 'card'): void {
 /** All text a user would read on the card, for assertions. */
 export function cardText(card: unknown): string {
   const out: string[] = [];
-  walk(card as Record<string, unknown>, (el) => {
+  walk(card, (el) => {
     if (typeof el.text === 'string') out.push(el.text);
     if (typeof el.title === 'string') out.push(el.title);
     if (typeof el.value === 'string' && el.type === 'TextRun') out.push(el.value);
@@ -48,7 +48,7 @@ export function cardText(card: unknown): string {
 /** The verbs of all Action.Execute actions on a card (including nested ones). */
 export function cardVerbs(card: unknown): string[] {
   const verbs: string[] = [];
-  walk(card as Record<string, unknown>, (el) => {
+  walk(card, (el) => {
     if (el.type === 'Action.Execute' && typeof el.verb === 'string') verbs.push(el.verb);
   });
   return verbs;

@@ -145,9 +145,9 @@ describe('the monthly reminder campaign', function () {
     const leaderMessages = delivered(conn, 'leader');
     for (const [user, messages] of leaderMessages) assert.equal(messages.length, 1, `${user} got one team message`);
     const smallTeam = westerkwartier.teams.find((team) => westerkwartier.users.filter((u) => u.teamId === team.id).length < 5)!;
-    const smallText = cardText(cardOf(leaderMessages.get(smallTeam.leaderId!)![0]));
+    const smallText = cardText(cardOf(leaderMessages.get(smallTeam.leaderId)![0]));
     assert.match(smallText, new RegExp(`${smallTeam.name}\\*\\*: geen aantallen`));
-    const counted = westerkwartier.teams.filter((team) => /\d+ van de \d+ in je team deden de scan/.test(cardText(cardOf(leaderMessages.get(team.leaderId!)![0]))));
+    const counted = westerkwartier.teams.filter((team) => /\d+ van de \d+ in je team deden de scan/.test(cardText(cardOf(leaderMessages.get(team.leaderId)![0]))));
     assert.ok(counted.length > 0, 'teams the plan publishes get their numbers');
 
     // An English speaker reads English.

@@ -156,7 +156,7 @@ describe('the server on the embedded Cosmos server', () => {
       const card = cardOf(replies[0]);
       assertValidCard(card, 'personal-chat');
       assert.match(cardText(card), /werkt in je persoonlijke chat/);
-      assert.doesNotMatch(cardText(card), new RegExp(user.name.split(' ')[0]!));
+      assert.doesNotMatch(cardText(card), new RegExp(user.name.split(' ')[0]));
       assert.deepEqual(cardVerbs(card), [], 'no buttons that would act in the channel');
       const stored = await app.store.containers.users.items
         .query({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: `${user.tenantId}|${user.aadObjectId}` }] })

@@ -80,7 +80,9 @@ export class CampaignCadence {
     let added = false;
     for (const c of campaigns) {
       const key = `${c.tenantId}|${c.campaignId}`;
-      if (!this.active.has(key)) (this.active.set(key, c), (added = true));
+      if (this.active.has(key)) continue;
+      this.active.set(key, c);
+      added = true;
     }
     // Start draining now; a step under way re-arms by itself when it ends.
     if (added && this.started && !this.running) this.arm(0);

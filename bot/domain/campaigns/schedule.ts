@@ -9,7 +9,7 @@ export interface CampaignCalendar {
   /** Local send time, "HH:MM". */
   at: string;
   /** Public holidays of a year as "YYYY-MM-DD" (local dates). */
-  holidays(year: number): Set<string>;
+  holidays: (year: number) => Set<string>;
 }
 
 const DAY_MS = 24 * 3600 * 1000;

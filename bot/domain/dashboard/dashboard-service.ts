@@ -80,7 +80,7 @@ export class DashboardService {
     const order = await this.deps.domainOrder();
     const groups: Array<{ ref: GroupRef; name: string }> = [
       { ref: { kind: 'tenant', id: tenant.tenantId }, name: tenant.name },
-      ...[...view.departments, ...view.locations].map((u) => ({ ref: { kind: u.kind, id: u.id } as GroupRef, name: u.name })),
+      ...[...view.departments, ...view.locations].map((u) => ({ ref: { kind: u.kind, id: u.id }, name: u.name })),
     ];
     const dashboards: GroupDashboard[] = [];
     for (let i = 0; i < groups.length; i += 16) {

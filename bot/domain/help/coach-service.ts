@@ -193,7 +193,7 @@ export class CoachService {
       weeklyCapacity: input.weeklyCapacity,
       workingHours: { days: input.days, start: input.start, end: input.end, timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam' },
       takesIntakes: input.takesIntakes,
-    } as Coach;
+    };
     await this.deps.coaches.upsert(coach);
     return coach;
   }

@@ -1,7 +1,7 @@
 import { AppError, isConflict } from '../errors';
 import type { Locale } from '../org';
 import type { Clock } from '../ports';
-import { type Band, type LeadershipContent, MAX_ITEMS } from './leadership-content';
+import { type LeadershipContent, MAX_ITEMS } from './leadership-content';
 import type { LeadershipAnswers, LeadershipRepository } from './leadership-ports';
 import { type DimensionScore, scoreLeadership } from './leadership-scoring';
 
@@ -88,7 +88,7 @@ export class LeadershipService {
       completedAt: stored.value.completedAt,
       profile: scores.map((s) => {
         const d = byId.get(s.dimension)!;
-        return { ...s, name: d.name[locale], description: d.description[locale], advice: d.advice[s.band as Band][locale] };
+        return { ...s, name: d.name[locale], description: d.description[locale], advice: d.advice[s.band][locale] };
       }),
       focus,
       conversationCards: [...content.toolkit.conversationCards]

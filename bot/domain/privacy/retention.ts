@@ -111,7 +111,7 @@ export class RetentionJob {
       store: RetentionStore;
       leases: RetentionLeases;
       audit?: Pick<AdminAuditLog, 'record'>;
-      scoreLeadership(answers: Record<string, number>): DimensionScore[];
+      scoreLeadership: (answers: Record<string, number>) => DimensionScore[];
       clock: Clock;
       log: Logger;
       owner?: string;

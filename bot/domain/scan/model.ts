@@ -23,7 +23,8 @@ const A_CHECK = 1.8;
 const A_SELF = 2.6;
 const SELF_STEPS = [-1.0, 0, 1.1];
 
-export type AnswerValue = 1 | 2 | 3 | 4 | true | false | string | 'unknown';
+/** A self-rating (1–4), a true/false check, a scenario option's id, or 'unknown' ("weet ik niet"). */
+export type AnswerValue = 1 | 2 | 3 | 4 | boolean | string;
 export type LevelPosterior = [number, number, number, number];
 export interface Answered {
   item: Item;

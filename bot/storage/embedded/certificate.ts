@@ -32,7 +32,7 @@ export async function loadOrCreateCertificate(dir: string, now = new Date()): Pr
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
     ],
-  } as Parameters<typeof generate>[1]);
+  });
   mkdirSync(dir, { recursive: true });
   writeFileSync(certPath, pems.cert, { mode: 0o600 });
   writeFileSync(keyPath, pems.private, { mode: 0o600 });

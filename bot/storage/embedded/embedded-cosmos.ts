@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logger';
 import { loadOrCreateCertificate } from './certificate';
-import { SnapshotStore } from './snapshot-store';
+import { type Doc, SnapshotStore } from './snapshot-store';
 
 /** The well-known emulator key; the embedded server accepts any key, the SDK needs one. */
 export const EMBEDDED_KEY =
@@ -36,7 +36,7 @@ export async function startEmbeddedCosmos(opts: {
   log: Logger;
 }): Promise<EmbeddedCosmos> {
   const pem = await loadOrCreateCertificate(opts.certDir);
-  const server = createHttpsServer({ cert: pem.cert, key: pem.key, keepAlive: true } as https.ServerOptions);
+  const server = createHttpsServer({ cert: pem.cert, key: pem.key, keepAlive: true });
   const snapshots = opts.dataDir ? new SnapshotStore(opts.dataDir, opts.log) : null;
   if (snapshots) mirrorWrites(server, snapshots);
   server.on('request', () => {
@@ -82,8 +82,8 @@ function mirrorWrites(server: https.Server, store: SnapshotStore): void {
           if (req.method === 'DELETE' && docId) store.remove(db, coll, pk, docId);
           else if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
             try {
-              const doc = JSON.parse(chunk.toString());
-              if (doc && typeof doc.id === 'string') store.put(db, coll, pk, doc);
+              const doc = JSON.parse(chunk.toString()) as Partial<Doc> | null;
+              if (doc && typeof doc.id === 'string') store.put(db, coll, pk, doc as Doc);
             } catch {
               /* not a document body (e.g. batch); nothing to mirror */
             }

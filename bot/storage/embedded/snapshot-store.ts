@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../logger';
 
-type Doc = Record<string, unknown> & { id: string };
+export type Doc = Record<string, unknown> & { id: string };
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'];
 const FLUSH_DELAY_MS = 500;
 
@@ -56,7 +56,7 @@ export class SnapshotStore {
   private bucket(db: string, container: string): Map<string, Doc> {
     const name = `${db}.${container}`;
     let bucket = this.containers.get(name);
-    if (!bucket) this.containers.set(name, (bucket = new Map()));
+    if (!bucket) this.containers.set(name, (bucket = new Map<string, Doc>()));
     return bucket;
   }
 

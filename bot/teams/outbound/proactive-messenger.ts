@@ -103,7 +103,7 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
       }
     });
     if (!outcome.ran) throw new Error('the conversation turn did not run');
-    if (outcome.error !== undefined) throw outcome.error;
+    if (outcome.error !== undefined) throw outcome.error as Error; // botbuilder's errors keep their own shape (statusCode), so they pass through unchanged
     return outcome.value as T;
   }
 
@@ -120,10 +120,10 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         'msteams',
         serviceUrl,
         'https://api.botframework.com',
-        { isGroup: false, bot: { id: this.deps.botAppId || 'digivaardig', name: 'Digivaardig' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } } as never,
+        { isGroup: false, bot: { id: this.deps.botAppId || 'digivaardig', name: 'Digivaardig' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } },
         async (context) => {
           const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
-          created = { ...ref, serviceUrl, user: { id: userId, name: '', aadObjectId: userId } as ConversationReference['user'] };
+          created = { ...ref, serviceUrl, user: { id: userId, name: '', aadObjectId: userId } };
         },
       );
     } catch (err) {
@@ -131,7 +131,7 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
       return null;
     }
     if (created) {
-      await this.deps.userState.saveConversationRef({ tenantId, userId, reference: created as unknown as Record<string, unknown>, locale: 'nl-NL', updatedAt: new Date().toISOString() });
+      await this.deps.userState.saveConversationRef({ tenantId, userId, reference: created, locale: 'nl-NL', updatedAt: new Date().toISOString() });
     }
     return created;
   }

@@ -6,7 +6,7 @@ export function Loading(props: { locale: Locale }) {
   return <Spinner label={t(props.locale, 'app.loading')} />;
 }
 
-export function Failed(props: { locale: Locale; error: Error; retry(): void }) {
+export function Failed(props: { locale: Locale; error: Error; retry: () => void }) {
   return (
     <Note intent="error">
       {props.error.message || t(props.locale, 'app.error')}{' '}

@@ -35,7 +35,7 @@ const useStyles = makeStyles({
  * first, and "Nu versturen" for this month's round (once per month; the server refuses a
  * second one and when rounds are switched off in the settings).
  */
-export function CampaignsPanel(props: { api: Api; locale: Locale; announce(text: string): void; version?: number; onStarted?(): void }) {
+export function CampaignsPanel(props: { api: Api; locale: Locale; announce: (text: string) => void; version?: number; onStarted?: () => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const view = useLoad(() => api.get<CampaignsView>('/api/v1/admin/campaigns'), [api, props.version]);

@@ -29,7 +29,7 @@ interface Draft {
 const EMPTY: Draft = { userId: '', domains: [], maxOpenTickets: 2, weeklyCapacity: 4, days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', takesIntakes: false };
 
 /** "Digicoaches": the admin's list of coaches and a form to add, change or remove one. */
-export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ id: string; name: string }>; announce(text: string): void; onChanged?(): void }) {
+export function CoachAdmin(props: { api: Api; locale: Locale; domains: Array<{ id: string; name: string }>; announce: (text: string) => void; onChanged?: () => void }) {
   const { api, locale, domains } = props;
   const styles = useStyles();
   const coaches = useLoad(() => api.get<{ coaches: AdminCoachRow[] }>('/api/v1/admin/coaches'), [api]);

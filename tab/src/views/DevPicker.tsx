@@ -25,7 +25,7 @@ const QUICK: Role[] = ['leader', 'admin', 'employee', 'coach'];
  * Outside Teams (development only): pick a demo colleague, a language and a theme, and
  * get a development token for them from the server.
  */
-export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l: Locale): void; onTheme(t: TeamsTheme): void; onPick(choice: DevChoice): void }) {
+export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l: Locale): void; onTheme(t: TeamsTheme): void; onPick: (choice: DevChoice) => void }) {
   const { locale } = props;
   const styles = useStyles();
   const users = useLoad(() => devApi.users(locale), [locale]);
@@ -39,7 +39,7 @@ export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l
   const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
   const leaders = people.filter((u) => u.roles.includes('leader') && !u.roles.includes('admin')).sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team)).slice(0, 2);
   const quick = [
-    ...leaders.map((user) => ({ role: 'leader' as Role, user })),
+    ...leaders.map((user) => ({ role: 'leader', user })),
     ...QUICK.filter((r) => r !== 'leader').map((role) => ({ role, user: people.find((u) => (role === 'employee' ? u.roles.length === 1 : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')))) })),
   ].filter((q) => q.user);
 

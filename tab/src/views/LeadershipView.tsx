@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 type Mode = 'intro' | 'step' | 'form' | 'result';
 
 /** "Mijn leiderschapsscan": take it one statement at a time or as a form; then the private result. */
-export function LeadershipView(props: { api: Api; locale: Locale; palette: ChartPalette; announce(text: string): void }) {
+export function LeadershipView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const state = useLoad(() => api.get<LeadershipState>('/api/v1/leadership'), [api]);
@@ -96,10 +96,10 @@ interface AnswerProps {
   state: LeadershipState;
   answers: Record<string, number>;
   onAnswer(id: string, value: number): void;
-  onDone(): void;
+  onDone: () => void;
 }
 
-function Scale(props: { locale: Locale; name: string; labelledBy: string; value: number | undefined; onChange(v: number): void; required?: boolean }) {
+function Scale(props: { locale: Locale; name: string; labelledBy: string; value: number | undefined; onChange: (v: number) => void; required?: boolean }) {
   return (
     <RadioGroup name={props.name} aria-labelledby={props.labelledBy} value={props.value ? String(props.value) : ''} onChange={(_, d) => props.onChange(Number(d.value))} required={props.required}>
       {[1, 2, 3, 4, 5].map((v) => (

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** "Mijn gegevens": what is kept about the signed-in user, a download of all of it, and erasure after a confirmation. */
-export function MyDataView(props: { api: Api; locale: Locale; announce(text: string): void }) {
+export function MyDataView(props: { api: Api; locale: Locale; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const data = useLoad(() => api.get<MyData>('/api/v1/me/data'), [api]);

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 type Units = { threshold: number; goal: number; tenant: { id: string; name: string }; departments: UnitRow[]; locations: UnitRow[] };
 
 /** "Organisatie": the programme team's view of the tenant, a department or a location, with the coach network and the export. */
-export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartPalette; announce(text: string): void }) {
+export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
   const { api, locale, palette } = props;
   const styles = useStyles();
   const [scope, setScope] = useState('tenant');

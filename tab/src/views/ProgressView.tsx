@@ -9,7 +9,7 @@ import { useLoad } from '../use-load';
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
 /** "Mijn voortgang": the scan lives in the chat; here only where to find it and the reminder switch. */
-export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; announce(text: string): void }) {
+export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const prefs = useLoad(() => api.get<{ optOut: boolean }>('/api/v1/me/nudges'), [api]);

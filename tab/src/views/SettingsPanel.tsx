@@ -17,7 +17,7 @@ const useStyles = makeStyles({
  * the version that was loaded (If-Match); when someone else saved in between, the server
  * answers 412 and the panel offers to load the new values.
  */
-export function SettingsPanel(props: { api: Api; locale: Locale; announce(text: string): void; onSaved?(): void }) {
+export function SettingsPanel(props: { api: Api; locale: Locale; announce: (text: string) => void; onSaved?: () => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const loaded = useLoad(() => api.get<SettingsView>('/api/v1/admin/settings'), [api]);

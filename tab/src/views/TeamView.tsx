@@ -14,7 +14,7 @@ type TeamDashboard = Figures & { nudge: { lastSentAt: string | null; nextAllowed
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
 /** "Mijn team": the leader's team dashboard and the participation reminder. */
-export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalette; announce(text: string): void }) {
+export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
   const teams = useLoad(() => api.get<{ teams: Array<{ id: string; name: string }> }>('/api/v1/teams/mine'), [api]);
@@ -55,7 +55,7 @@ export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalett
   );
 }
 
-function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt: string | null; announce(text: string): void }) {
+function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt: string | null; announce: (text: string) => void }) {
   const { locale } = props;
   const [busy, setBusy] = useState(false);
   const [next, setNext] = useState(props.nextAllowedAt);

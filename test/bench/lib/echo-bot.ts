@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import {
   ActivityHandler,
@@ -26,7 +25,7 @@ class EchoBot extends ActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: SMALL_CARD as never };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: SMALL_CARD };
   }
 }
 
@@ -40,11 +39,11 @@ export async function startEchoBot(port = 0): Promise<{ url: string; stop(): Pro
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req as never, res as never, (context) => bot.run(context));
+    await adapter.process(req, res as never, (context) => bot.run(context));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${(server.address()).port}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.server.closeAllConnections?.();

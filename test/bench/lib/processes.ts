@@ -57,7 +57,7 @@ export async function startBotProcess(kind: 'echo' | 'app', opts: { dataDir?: st
   const call = <T>(cmd: string, args?: unknown) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      pending.set(id, { resolve: resolve, reject });
       child.send({ id, cmd, args });
     });
   return {

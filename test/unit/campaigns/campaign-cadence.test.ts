@@ -72,7 +72,7 @@ const directory: Directory = {
 function instance(owner: string, shared: { repo: MemoryCampaignRepository; clock: FakeClock; timers: HandTimers; sent: string[] }) {
   const { repo, clock, timers, sent } = shared;
   const completion = new MemoryCompletion();
-  let cadence: CampaignCadence;
+
   const service = new CampaignService({ repo, directory, completion, clock, log, owner, onStarted: (c) => cadence.notice([c]) });
   const worker = new CampaignWorker({
     repo,
@@ -90,7 +90,7 @@ function instance(owner: string, shared: { repo: MemoryCampaignRepository; clock
     owner,
     afterDrain: async (cs) => void (await Promise.all(cs.map((c) => service.finalize(c.tenantId, c.campaignId)))),
   });
-  cadence = new CampaignCadence({
+  const cadence: CampaignCadence = new CampaignCadence({
     clock,
     log,
     check: () => service.tick(),

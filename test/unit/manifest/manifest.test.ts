@@ -42,7 +42,7 @@ const TEN_COMMANDS_NL = [
   'geen herinneringen',
 ];
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- manifest JSON is walked dynamically */
+ 
 type Json = any;
 
 function readSource(name: string): string {
@@ -55,8 +55,8 @@ function resolveKey(manifest: Json, key: string): unknown {
   for (const part of key.split('.')) {
     const m = /^([A-Za-z]+)((?:\[\d+\])*)$/.exec(part);
     assert.ok(m, `key part "${part}" of ${key}`);
-    node = node?.[m[1]!];
-    for (const index of m[2]!.match(/\d+/g) ?? []) node = node?.[Number(index)];
+    node = node?.[m[1]];
+    for (const index of m[2].match(/\d+/g) ?? []) node = node?.[Number(index)];
   }
   return node;
 }
@@ -98,7 +98,7 @@ function readPng(buf: Buffer): PngInfo {
     assert.equal(raw[y * (width * 4 + 1)], 0, `row ${y} uses filter 0`);
     raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
   }
-  return { width, height, bitDepth: ihdr[8]!, colorType: ihdr[9]!, rgba };
+  return { width, height, bitDepth: ihdr[8], colorType: ihdr[9], rgba };
 }
 
 /** Reads a ZIP the way an unzipper does: end record → central directory → local headers. */
@@ -312,7 +312,7 @@ describe('The Teams app package', () => {
 
     it('fills the colour icon with the accent colour and a white mark', () => {
       const hex = (i: number): string =>
-        '#' + [0, 1, 2].map((c) => color.rgba[i + c]!.toString(16).padStart(2, '0')).join('').toUpperCase();
+        '#' + [0, 1, 2].map((c) => color.rgba[i + c].toString(16).padStart(2, '0')).join('').toUpperCase();
       const pixels = color.width * color.height;
       let accent = 0;
       let white = 0;
@@ -330,7 +330,7 @@ describe('The Teams app package', () => {
       let opaque = 0;
       let transparent = 0;
       for (let i = 0; i < outline.rgba.length; i += 4) {
-        const alpha = outline.rgba[i + 3]!;
+        const alpha = outline.rgba[i + 3];
         if (alpha > 0) {
           assert.deepEqual([...outline.rgba.subarray(i, i + 3)], [255, 255, 255], 'only white pixels');
           opaque++;

@@ -68,7 +68,7 @@ function assertUnique(values: string[], what: string): void {
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
+  return h * 60 + m;
 }
 
 /** Members of a team: users in it, not counting the person who leads it. */
@@ -85,7 +85,7 @@ function departmentOf(org: OrgSeed, user: SeedUser): string {
 function topOf(org: OrgSeed): SeedUser {
   const tops = org.users.filter((u) => u.managerId === null);
   assert.equal(tops.length, 1, 'exactly one person heads the organisation');
-  return tops[0]!;
+  return tops[0];
 }
 
 function managementTeamOf(org: OrgSeed): SeedTeam {
@@ -293,7 +293,7 @@ for (const expected of EXPECTED) {
       it('has exactly one team of 3 members, below the anonymity threshold', () => {
         const small = org.teams.filter((t) => membersOf(org, t).length < org.tenant.anonymityThreshold);
         assert.equal(small.length, 1, `small teams: ${small.map((t) => t.id).join(', ')}`);
-        assert.equal(membersOf(org, small[0]!).length, 3);
+        assert.equal(membersOf(org, small[0]).length, 3);
       });
 
       it('gives every other team 5–9 members, so its aggregates can show', () => {
@@ -415,7 +415,7 @@ describe('The two demo municipalities side by side', () => {
   const orgs = EXPECTED.map((e) => loadOrg(e.file));
 
   it('are two different tenants', () => {
-    assert.notEqual(orgs[0]!.tenant.id, orgs[1]!.tenant.id);
+    assert.notEqual(orgs[0].tenant.id, orgs[1].tenant.id);
   });
 
   it('never share a user id, e-mail address or slug', () => {

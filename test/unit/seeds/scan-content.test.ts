@@ -130,8 +130,8 @@ function assertLocalized(value: unknown, where: string, maxLength?: number): voi
     assert.equal(text, (text as string).trim(), `${where}.${lang} has no leading/trailing spaces`);
     if (maxLength !== undefined) {
       assert.ok(
-        (text as string).length <= maxLength,
-        `${where}.${lang} is ${(text as string).length} characters, at most ${maxLength} allowed: "${text}"`,
+        (text).length <= maxLength,
+        `${where}.${lang} is ${(text).length} characters, at most ${maxLength} allowed: "${text}"`,
       );
     }
   }

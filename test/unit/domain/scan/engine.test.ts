@@ -65,11 +65,13 @@ describe('the scan engine', () => {
   });
 
   it('lets failed checks pull down generous self-ratings: over-rating oneself shows', () => {
+    const FOUR: AnswerValue = 4;
+    const UNKNOWN: AnswerValue = 'unknown';
     const domainItems = index.itemsByDomain.get('safety')!;
-    const claims = domainItems.filter((i) => i.type === 'self').map((item) => ({ item, value: 4 as AnswerValue }));
+    const claims = domainItems.filter((i) => i.type === 'self').map((item) => ({ item, value: FOUR }));
     const checks = domainItems.filter((i) => i.type !== 'self');
     const honest = classify(posterior([...claims, ...checks.map((item) => ({ item, value: item.answer as AnswerValue }))]));
-    const overRated = classify(posterior([...claims, ...checks.map((item) => ({ item, value: 'unknown' as AnswerValue }))]));
+    const overRated = classify(posterior([...claims, ...checks.map((item) => ({ item, value: UNKNOWN }))]));
     assert.equal(honest, 4);
     assert.ok(overRated < honest, `claims with failed checks land lower (${overRated})`);
   });
