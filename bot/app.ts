@@ -31,7 +31,12 @@ import { everyoneAvailable } from './domain/help/help-ports';
 import { GraphPresence } from './graph/graph-presence';
 import { botChatUrl } from './cards/personal-chat-card';
 import { createConfidentialClient } from './graph/obo-token-provider';
-import { type AppTokenProvider, ManagedIdentityAppTokens, managedIdentityCredential, MsalAppTokens } from './graph/app-tokens';
+import {
+  type AppTokenProvider,
+  ManagedIdentityAppTokens,
+  managedIdentityCredential,
+  MsalAppTokens,
+} from './graph/app-tokens';
 import { GraphDirectory } from './graph/graph-directory';
 import { GraphSyncedDirectory } from './graph/graph-synced-directory';
 import { Scheduler } from './domain/help/scheduler';
@@ -76,7 +81,11 @@ export interface App {
  * domain, the bot and the HTTP server together. `bot/index.ts` calls it with the
  * environment's config; tests call it with theirs.
  */
-export async function startApp(config: Config, log: Logger, opts: { clock?: Clock; scheduler?: boolean } = {}): Promise<App> {
+export async function startApp(
+  config: Config,
+  log: Logger,
+  opts: { clock?: Clock; scheduler?: boolean } = {},
+): Promise<App> {
   const started = Date.now();
   const clock = opts.clock ?? systemClock;
 
@@ -84,13 +93,30 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   let store: CosmosStore;
   if (config.cosmos.kind === 'embedded') {
     const dataDir = path.resolve(config.cosmos.dataDir);
-    embedded = await startEmbeddedCosmos({ certDir: path.join(dataDir, 'certs'), dataDir: path.join(dataDir, 'cosmos'), port: config.cosmos.port, log: log.child({ component: 'embedded-cosmos' }) });
-    store = await openCosmosStore({ kind: 'embedded', client: createCosmosClient(embedded), databaseId: config.cosmos.database, log });
+    embedded = await startEmbeddedCosmos({
+      certDir: path.join(dataDir, 'certs'),
+      dataDir: path.join(dataDir, 'cosmos'),
+      port: config.cosmos.port,
+      log: log.child({ component: 'embedded-cosmos' }),
+    });
+    store = await openCosmosStore({
+      kind: 'embedded',
+      client: createCosmosClient(embedded),
+      databaseId: config.cosmos.database,
+      log,
+    });
     const restored = await restoreSnapshots(store, embedded.snapshots!.load(), config.cosmos.database);
     log.info({ restored }, 'embedded store loaded from disk');
   } else {
-    const aadCredential = config.cosmos.key ? undefined : new (await import('@azure/identity')).DefaultAzureCredential();
-    store = await openCosmosStore({ kind: 'azure', client: createCosmosClient({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, aadCredential }), databaseId: config.cosmos.database, log });
+    const aadCredential = config.cosmos.key
+      ? undefined
+      : new (await import('@azure/identity')).DefaultAzureCredential();
+    store = await openCosmosStore({
+      kind: 'azure',
+      client: createCosmosClient({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, aadCredential }),
+      databaseId: config.cosmos.database,
+      log,
+    });
   }
 
   const orgRepo = new CosmosDirectory(store.containers.tenants);
@@ -101,40 +127,75 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const content = new CosmosContentSource(store.containers.content);
   const seededContent = await content.seed(readScanSeeds(path.join(ROOT, 'seeds', 'scan')));
   const scanContent = await content.load();
-  log.info({ version: scanContent.version, newVersion: seededContent.stored, items: scanContent.content.items.length }, 'scan content loaded');
+  log.info(
+    { version: scanContent.version, newVersion: seededContent.stored, items: scanContent.content.items.length },
+    'scan content loaded',
+  );
   // App-only Graph (client credentials or the managed identity), one token provider per process.
   const graphTokens: AppTokenProvider | null = !config.graph
     ? null
     : config.graph.auth.kind === 'secret'
-      ? new MsalAppTokens(createConfidentialClient({ clientId: config.graph.auth.clientId, clientSecret: config.graph.auth.clientSecret }))
-      : new ManagedIdentityAppTokens(await managedIdentityCredential(config.graph.auth.clientId), config.graph.auth.tenantId);
+      ? new MsalAppTokens(
+          createConfidentialClient({
+            clientId: config.graph.auth.clientId,
+            clientSecret: config.graph.auth.clientSecret,
+          }),
+        )
+      : new ManagedIdentityAppTokens(
+          await managedIdentityCredential(config.graph.auth.clientId),
+          config.graph.auth.tenantId,
+        );
   // With GRAPH_DIRECTORY, Graph keeps the stored directory up to date; without it (or when Graph fails) the stored directory is all there is.
   const synced =
     config.graph?.directory && graphTokens
       ? new GraphSyncedDirectory({
           stored: orgRepo,
-          graphFor: (tenantId) => GraphDirectory.appOnly({ tenantId, tokens: graphTokens, settings: orgRepo, baseUrl: config.graph?.baseUrl }),
+          graphFor: (tenantId) =>
+            GraphDirectory.appOnly({
+              tenantId,
+              tokens: graphTokens,
+              settings: orgRepo,
+              baseUrl: config.graph?.baseUrl,
+            }),
           clock,
           log: log.child({ component: 'directory' }),
           ttlSeconds: config.graph.directoryTtlSeconds,
         })
       : null;
   const directory = new CachedDirectory(synced ?? orgRepo, clock);
-  log.info({ graph: config.graph ? config.graph.auth.kind : 'off', presence: Boolean(config.graph?.presence), directory: synced ? 'graph-synced' : 'stored' }, 'directory and presence');
+  log.info(
+    {
+      graph: config.graph ? config.graph.auth.kind : 'off',
+      presence: Boolean(config.graph?.presence),
+      directory: synced ? 'graph-synced' : 'stored',
+    },
+    'directory and presence',
+  );
   const userState = new CosmosUserState(store.containers.users);
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(
       config.bot
-        ? { MicrosoftAppId: config.bot.appId, MicrosoftAppPassword: config.bot.password, MicrosoftAppType: config.bot.appType, MicrosoftAppTenantId: config.bot.tenantId }
+        ? {
+            MicrosoftAppId: config.bot.appId,
+            MicrosoftAppPassword: config.bot.password,
+            MicrosoftAppType: config.bot.appType,
+            MicrosoftAppTenantId: config.bot.tenantId,
+          }
         : {},
     ),
   );
   const botLog = log.child({ component: 'bot' });
   adapter.onTurnError = async (context, err) => {
-    botLog.error({ err, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'unhandled turn error');
+    botLog.error(
+      { err, activityId: context.activity.id, conversationId: context.activity.conversation?.id },
+      'unhandled turn error',
+    );
     if (context.activity.type === 'message') {
-      const card = noticeCard({ titleKey: 'error.title', bodyKey: 'error.body', params: { ref: (context.activity.id ?? '').slice(-8) } }, toLocale(context.activity.locale));
+      const card = noticeCard(
+        { titleKey: 'error.title', bodyKey: 'error.body', params: { ref: (context.activity.id ?? '').slice(-8) } },
+        toLocale(context.activity.locale),
+      );
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).catch(() => undefined);
     }
   };
@@ -143,7 +204,9 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     adapter,
     botAppId: config.bot?.appId ?? '',
     userState,
-    queue: new OutboundQueue({ onGone: (tenantId, conversation) => botLog.info({ tenantId, conversation }, 'conversation gone: app removed') }),
+    queue: new OutboundQueue({
+      onGone: (tenantId, conversation) => botLog.info({ tenantId, conversation }, 'conversation gone: app removed'),
+    }),
     log: botLog,
   });
 
@@ -156,14 +219,28 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   const coaches = new CosmosCoachRepository(store.containers.tickets);
   const topics = () => content.current().content.domains.map((d) => d.id);
   const timers = new CosmosTimerRepository(store.containers.schedule);
-  const notifier = new TeamsHelpNotifier({ messenger, directory, cards: helpCards, canReopen: (t) => help.canReopen(t, clock.now()), now: () => clock.now(), log: botLog });
+  const notifier = new TeamsHelpNotifier({
+    messenger,
+    directory,
+    cards: helpCards,
+    canReopen: (t) => help.canReopen(t, clock.now()),
+    now: () => clock.now(),
+    log: botLog,
+  });
   const help: HelpService = new HelpService({
     tickets,
     coaches,
     timers,
     aggregates: helpAggregates,
     onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
-    presence: config.graph?.presence && graphTokens ? new GraphPresence({ tokens: graphTokens, graphBaseUrl: config.graph.baseUrl, log: log.child({ component: 'presence' }) }) : everyoneAvailable,
+    presence:
+      config.graph?.presence && graphTokens
+        ? new GraphPresence({
+            tokens: graphTokens,
+            graphBaseUrl: config.graph.baseUrl,
+            log: log.child({ component: 'presence' }),
+          })
+        : everyoneAvailable,
     directory,
     notifier,
     clock,
@@ -173,7 +250,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   });
   const coachService = new CoachService({ coaches, directory, clock, topics });
   if (config.seedDemo) {
-    for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org'))) await coachService.seedCoachesFromDirectory(seed.tenant.id);
+    for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org')))
+      await coachService.seedCoachesFromDirectory(seed.tenant.id);
   }
   const scheduler = new Scheduler({ timers, handler: help, clock, log: log.child({ component: 'scheduler' }) });
   if (opts.scheduler !== false) scheduler.start();
@@ -191,7 +269,13 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   let publicUrl = `http://127.0.0.1:${config.port}`;
   const references = new ReferenceKeeper(userState, clock);
   // One view per tenant for the tab's dashboards and the campaigns' team figures.
-  const dashboards = createDashboards({ store, directory, clock, defaultThreshold: config.anonymityThreshold, log: log.child({ component: 'dashboards' }) });
+  const dashboards = createDashboards({
+    store,
+    directory,
+    clock,
+    defaultThreshold: config.anonymityThreshold,
+    log: log.child({ component: 'dashboards' }),
+  });
   const campaigns = createCampaigns({
     store,
     directory,
@@ -209,7 +293,15 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
   });
   if (opts.scheduler !== false) campaigns.start();
   const { privacy, retention } = buildPrivacy({
-    store, root: ROOT, scans, content, tickets, coaches, userState, clock, log: log.child({ component: 'privacy' }),
+    store,
+    root: ROOT,
+    scans,
+    content,
+    tickets,
+    coaches,
+    userState,
+    clock,
+    log: log.child({ component: 'privacy' }),
     // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
     cancelRequest: async (user, ticketId) => {
       await help.cancel(user, { t: ticketId });
@@ -219,25 +311,33 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
   });
   if (opts.scheduler !== false) retention.start();
-  const privacyUrl = (locale: 'nl' | 'en') => `${config.publicBaseUrl ?? publicUrl}/privacy${locale === 'en' ? '?lang=en' : ''}`;
+  const privacyUrl = (locale: 'nl' | 'en') =>
+    `${config.publicBaseUrl ?? publicUrl}/privacy${locale === 'en' ? '?lang=en' : ''}`;
   // "Mijn gegevens" in the tab (the manifest's static tab `mijn-gegevens`), where the export is downloaded.
-  const myDataUrl = () => (config.teamsAppId ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/mijn-gegevens` : `${config.publicBaseUrl ?? publicUrl}/tab/#my-data`);
+  const myDataUrl = () =>
+    config.teamsAppId
+      ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/mijn-gegevens`
+      : `${config.publicBaseUrl ?? publicUrl}/tab/#my-data`;
 
   const bot = new DigivaardigBot({
     directory,
     userState,
     references,
     features: mergeFeatures(
-      scanFeature(
-        scanService,
-        {
-          anonymityThreshold: config.anonymityThreshold,
-          onIntake: async (turn, topic) => void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
-          privacyUrl,
-        },
-      ),
+      scanFeature(scanService, {
+        anonymityThreshold: config.anonymityThreshold,
+        onIntake: async (turn, topic) =>
+          void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+        privacyUrl,
+      }),
       helpFeature(help, coachService, helpCards, directory),
-      privacyFeature(privacy, { content, references, anonymityThreshold: config.anonymityThreshold, privacyUrl, myDataUrl }),
+      privacyFeature(privacy, {
+        content,
+        references,
+        anonymityThreshold: config.anonymityThreshold,
+        privacyUrl,
+        myDataUrl,
+      }),
       campaigns.feature,
       leadershipFeature(() =>
         config.teamsAppId
@@ -264,12 +364,32 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     directory,
     auth,
     pingStore: () => store.ping(),
-    apiRoutes: (server) => registerTabApi(server, { config, store, directory, dashboards, auth, messenger, clock, coaches: coachService, campaigns: campaigns.admin, privacy, log: log.child({ component: 'tab-api' }) }),
+    apiRoutes: (server) =>
+      registerTabApi(server, {
+        config,
+        store,
+        directory,
+        dashboards,
+        auth,
+        messenger,
+        clock,
+        coaches: coachService,
+        campaigns: campaigns.admin,
+        privacy,
+        log: log.child({ component: 'tab-api' }),
+      }),
     log,
     tabDir: path.join(ROOT, 'tab', 'dist', 'tab'),
     startedAt: started,
     devRoutes: devAuthority
-      ? (server) => registerDevRoutes(server, { authority: devAuthority, directory: orgRepo, log, seedDir: path.join(ROOT, 'seeds', 'org'), playgroundDir: path.join(ROOT, 'tab', 'dist', 'playground') })
+      ? (server) =>
+          registerDevRoutes(server, {
+            authority: devAuthority,
+            directory: orgRepo,
+            log,
+            seedDir: path.join(ROOT, 'seeds', 'org'),
+            playgroundDir: path.join(ROOT, 'tab', 'dist', 'playground'),
+          })
       : undefined,
   });
   const settle = async () => {
@@ -285,7 +405,10 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     throw err;
   }
   publicUrl = running.url;
-  log.info({ url: running.url, store: store.kind, devMode: config.devMode, startupMs: Date.now() - started }, 'digivaardig listening');
+  log.info(
+    { url: running.url, store: store.kind, devMode: config.devMode, startupMs: Date.now() - started },
+    'digivaardig listening',
+  );
 
   return {
     url: running.url,

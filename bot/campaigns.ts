@@ -11,7 +11,12 @@ import { reminderCard } from './cards/reminder-card';
 import { teamUpdateCard } from './cards/team-update-card';
 import type { CosmosStore } from './storage/cosmos';
 import type { Dashboards } from './dashboards';
-import { CosmosCampaignRepository, CosmosReminderLedger, CosmosScanCompletion, CosmosSlotStore } from './storage/cosmos-campaigns';
+import {
+  CosmosCampaignRepository,
+  CosmosReminderLedger,
+  CosmosScanCompletion,
+  CosmosSlotStore,
+} from './storage/cosmos-campaigns';
 import { CosmosNudgeRepository } from './storage/cosmos-nudges';
 import { remindersFeature } from './teams/features/reminders-feature';
 import type { ScanStepOf } from './teams/features/scan-next-step';
@@ -50,7 +55,9 @@ export interface CampaignWiring {
   /** The scan's next step for the user, offered when they switch reminders back on. */
   scanStep?: ScanStepOf;
   /** Worker tuning (tests and the benchmark). */
-  worker?: Partial<Pick<CampaignWorkerDeps, 'owner' | 'leaseMs' | 'batch' | 'concurrency' | 'retryDelayMs' | 'maxAttempts'>>;
+  worker?: Partial<
+    Pick<CampaignWorkerDeps, 'owner' | 'leaseMs' | 'batch' | 'concurrency' | 'retryDelayMs' | 'maxAttempts'>
+  >;
   /** How often the schedule is looked at (ms; default 15 minutes). */
   checkEveryMs?: number;
   /** How often the queue is drained while a campaign is preparing or running (ms; default 15 s). */
@@ -69,7 +76,17 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
   const completion = new CosmosScanCompletion(store.containers.scans);
   const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   // The cadence (below) drains the queue for a campaign this instance starts, from its start.
-  const service = new CampaignService({ repo, directory, completion, clock, log, audit: w.audit, allowedTenants: w.allowedTenants, autoStart: w.autoStart, onStarted: (c) => cadence.notice([c]) });
+  const service = new CampaignService({
+    repo,
+    directory,
+    completion,
+    clock,
+    log,
+    audit: w.audit,
+    allowedTenants: w.allowedTenants,
+    autoStart: w.autoStart,
+    onStarted: (c) => cadence.notice([c]),
+  });
   const worker = new CampaignWorker({
     repo,
     ledger: new CosmosReminderLedger(store.containers.users),
@@ -84,7 +101,8 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     log,
     teamsLocale: async (tenantId, userId) => (await w.userState.getConversationRef(tenantId, userId))?.locale ?? null,
     threshold: (tenant) => effectiveThreshold(tenant.anonymityThreshold, w.defaultThreshold),
-    afterDrain: async (campaigns) => void (await Promise.all(campaigns.map((c) => service.finalize(c.tenantId, c.campaignId)))),
+    afterDrain: async (campaigns) =>
+      void (await Promise.all(campaigns.map((c) => service.finalize(c.tenantId, c.campaignId)))),
     concurrency: Math.max(20, 2 * w.ratePerSecond),
     ...w.worker,
   });

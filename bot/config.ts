@@ -8,14 +8,19 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const csv = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** An https URL, or http on the loopback interface only (local fakes in tests). */
 const serviceUrl = z.url().refine((v) => {
   const u = new URL(v);
-  return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+  return (
+    u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
+  );
 }, 'https (plain http only on 127.0.0.1 or localhost)');
 
 const envSchema = z.object({
@@ -23,7 +28,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024)
+    .default(256 * 1024),
 
   BOT_APP_ID: z.string().optional(),
   BOT_APP_PASSWORD: z.string().optional(),
@@ -32,7 +42,10 @@ const envSchema = z.object({
 
   COSMOS_ENDPOINT: z.url().optional(),
   COSMOS_KEY: z.string().optional(),
-  COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).default('digivaardig'),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/)
+    .default('digivaardig'),
   DATA_DIR: z.string().min(1).default('./data'),
   EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SEED_DEMO: bool.optional(),
@@ -40,7 +53,10 @@ const envSchema = z.object({
   ALLOWED_TENANTS: csv.default([]),
   AAD_APP_CLIENT_ID: z.string().optional(),
   PUBLIC_BASE_URL: z.url().optional(),
-  TEAMS_APP_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
+  TEAMS_APP_ID: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, 'a GUID')
+    .optional(),
 
   SCAN_MODE: z.enum(['adaptive', 'full']).default('adaptive'),
   SCAN_RETAKE_DAYS: z.coerce.number().int().min(0).max(3650).default(182),
@@ -53,11 +69,22 @@ const envSchema = z.object({
   GRAPH_AUTH: z.enum(['none', 'secret', 'managed-identity']).optional(),
   GRAPH_CLIENT_ID: z.string().optional(),
   GRAPH_CLIENT_SECRET: z.string().optional(),
-  AZURE_CLIENT_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
-  GRAPH_TENANT_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a GUID').optional(),
+  AZURE_CLIENT_ID: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, 'a GUID')
+    .optional(),
+  GRAPH_TENANT_ID: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, 'a GUID')
+    .optional(),
   GRAPH_PRESENCE: bool.optional(),
   GRAPH_DIRECTORY: bool.optional(),
-  GRAPH_DIRECTORY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86400).default(3600),
+  GRAPH_DIRECTORY_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86400)
+    .default(3600),
   GRAPH_BASE_URL: serviceUrl.optional(),
 });
 
@@ -71,10 +98,14 @@ const HINTS: Record<string, string> = {
   BOT_APP_PASSWORD: 'the client secret of the bot registration (or set BOT_APP_TYPE=UserAssignedMSI)',
   BOT_TENANT_ID: 'the Entra tenant id of the bot registration',
   ANONYMITY_THRESHOLD: 'smallest group shown in aggregates; 3 or more',
-  CAMPAIGN_AUTOSTART: 'true to send the monthly reminder round by itself (default: true with bot credentials, false in development)',
-  GRAPH_CLIENT_SECRET: 'the client secret of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
-  GRAPH_CLIENT_ID: 'the client id of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
-  GRAPH_AUTH: 'none, secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET) or managed-identity (AZURE_CLIENT_ID of the user-assigned identity)',
+  CAMPAIGN_AUTOSTART:
+    'true to send the monthly reminder round by itself (default: true with bot credentials, false in development)',
+  GRAPH_CLIENT_SECRET:
+    'the client secret of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
+  GRAPH_CLIENT_ID:
+    'the client id of the Entra app with the application permissions Presence.Read.All and/or User.Read.All',
+  GRAPH_AUTH:
+    'none, secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET) or managed-identity (AZURE_CLIENT_ID of the user-assigned identity)',
   GRAPH_TENANT_ID: 'the Entra tenant of the managed identity: it can only read Graph in its own tenant',
   AZURE_CLIENT_ID: 'the client id of the user-assigned managed identity',
 };
@@ -87,7 +118,12 @@ export interface Config {
   maxBodyBytes: number;
   version: string;
   /** Bot credentials; null means development: unauthenticated activities, dev endpoints on. */
-  bot: { appId: string; password?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string } | null;
+  bot: {
+    appId: string;
+    password?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  } | null;
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
     | { kind: 'embedded'; dataDir: string; port: number; database: string };
@@ -118,7 +154,9 @@ export interface Config {
 
 export interface GraphConfig {
   /** Client credentials of an Entra app (any consenting tenant), or the managed identity (its own tenant only). */
-  auth: { kind: 'secret'; clientId: string; clientSecret: string } | { kind: 'managed-identity'; clientId?: string; tenantId: string };
+  auth:
+    | { kind: 'secret'; clientId: string; clientSecret: string }
+    | { kind: 'managed-identity'; clientId?: string; tenantId: string };
   /** Route help past coaches who are busy, away or offline in Teams (Presence.Read.All). */
   presence: boolean;
   /** Refresh the stored directory from Graph profiles, managers and direct reports (User.Read.All). */
@@ -159,19 +197,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
   const graphAuth = e.GRAPH_AUTH ?? (e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET ? 'secret' : 'none');
   const graphTenant = e.GRAPH_TENANT_ID ?? e.BOT_TENANT_ID;
   if (graphAuth === 'secret') {
-    if (!e.GRAPH_CLIENT_SECRET) problems.push(`GRAPH_CLIENT_SECRET: required with ${e.GRAPH_CLIENT_ID ? 'GRAPH_CLIENT_ID' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_SECRET})`);
-    if (!e.GRAPH_CLIENT_ID) problems.push(`GRAPH_CLIENT_ID: required with ${e.GRAPH_CLIENT_SECRET ? 'GRAPH_CLIENT_SECRET' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_ID})`);
+    if (!e.GRAPH_CLIENT_SECRET)
+      problems.push(
+        `GRAPH_CLIENT_SECRET: required with ${e.GRAPH_CLIENT_ID ? 'GRAPH_CLIENT_ID' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_SECRET})`,
+      );
+    if (!e.GRAPH_CLIENT_ID)
+      problems.push(
+        `GRAPH_CLIENT_ID: required with ${e.GRAPH_CLIENT_SECRET ? 'GRAPH_CLIENT_SECRET' : 'GRAPH_AUTH=secret'} (${HINTS.GRAPH_CLIENT_ID})`,
+      );
   } else if (e.GRAPH_CLIENT_SECRET) {
     problems.push(`GRAPH_CLIENT_SECRET: only used with GRAPH_AUTH=secret (GRAPH_AUTH is ${graphAuth})`);
   }
-  if (graphAuth === 'managed-identity' && !graphTenant) problems.push(`GRAPH_TENANT_ID: required with GRAPH_AUTH=managed-identity unless BOT_TENANT_ID is set (${HINTS.GRAPH_TENANT_ID})`);
+  if (graphAuth === 'managed-identity' && !graphTenant)
+    problems.push(
+      `GRAPH_TENANT_ID: required with GRAPH_AUTH=managed-identity unless BOT_TENANT_ID is set (${HINTS.GRAPH_TENANT_ID})`,
+    );
   if (graphAuth === 'none') {
     if (e.GRAPH_PRESENCE) problems.push(`GRAPH_PRESENCE: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
     if (e.GRAPH_DIRECTORY) problems.push(`GRAPH_DIRECTORY: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
   }
   if (e.NODE_ENV === 'production') {
     if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
-    if (e.ALLOWED_TENANTS.length === 0) problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
+    if (e.ALLOWED_TENANTS.length === 0)
+      problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
     if (!e.COSMOS_ENDPOINT) problems.push(`COSMOS_ENDPOINT: required in production (${HINTS.COSMOS_ENDPOINT})`);
   }
   if (problems.length) throw new ConfigError(problems);
@@ -203,7 +251,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
       graphAuth === 'none'
         ? null
         : {
-            auth: graphAuth === 'secret' ? { kind: 'secret', clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET! } : { kind: 'managed-identity', clientId: e.AZURE_CLIENT_ID, tenantId: graphTenant! },
+            auth:
+              graphAuth === 'secret'
+                ? { kind: 'secret', clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET! }
+                : { kind: 'managed-identity', clientId: e.AZURE_CLIENT_ID, tenantId: graphTenant! },
             presence: e.GRAPH_PRESENCE ?? true,
             directory: e.GRAPH_DIRECTORY ?? false,
             directoryTtlSeconds: e.GRAPH_DIRECTORY_TTL_SECONDS,

@@ -26,7 +26,8 @@ export function createDashboards(w: DashboardWiring): Dashboards {
     directory: w.directory,
     clock: w.clock,
     defaultThreshold: w.defaultThreshold,
-    onError: (err, tenantId) => w.log.warn({ err, tenantId }, 'dashboard view refresh failed; serving the previous one'),
+    onError: (err, tenantId) =>
+      w.log.warn({ err, tenantId }, 'dashboard view refresh failed; serving the previous one'),
   });
   return { store, views };
 }

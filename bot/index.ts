@@ -6,7 +6,8 @@ import { startApp } from './app';
 
 /** Entry point: the only place that reads process.env. */
 async function main(): Promise<void> {
-  const version = (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
   let config;
   try {
     config = loadConfig(process.env, version);

@@ -70,37 +70,47 @@ export function createServer(deps: ServerDeps) {
     deps.adapter
       .process(req as never, withoutErrorText(req, res) as never, (context) => deps.bot.run(context))
       .catch((err: unknown) => {
-        log.error({ err, requestId: req.id(), activityId: (req.body as { id?: string }).id }, 'activity processing failed');
-        if (!res.headersSent) res.send(500, { error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
+        log.error(
+          { err, requestId: req.id(), activityId: (req.body as { id?: string }).id },
+          'activity processing failed',
+        );
+        if (!res.headersSent)
+          res.send(500, { error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
       })
       .finally(() => next());
   });
 
-  server.get('/healthz', route(log, async (_req, res) => {
-    const storeOk = await deps.pingStore();
-    res.send(storeOk ? 200 : 503, {
-      status: storeOk ? 'ok' : 'store-unreachable',
-      version: deps.version,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      store: deps.storeKind,
-    });
-  }));
+  server.get(
+    '/healthz',
+    route(log, async (_req, res) => {
+      const storeOk = await deps.pingStore();
+      res.send(storeOk ? 200 : 503, {
+        status: storeOk ? 'ok' : 'store-unreachable',
+        version: deps.version,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        store: deps.storeKind,
+      });
+    }),
+  );
 
-  server.get('/api/v1/me', route(log, async (req, res) => {
-    const principal = await deps.auth.authenticate(req.header('authorization'));
-    const user = await resolveUserContext(deps.directory, { ...principal, localeTag: req.header('accept-language') });
-    res.send(200, {
-      tenantId: user.tenantId,
-      userId: user.userId,
-      name: user.name,
-      locale: user.locale,
-      roles: user.roles,
-      jobProfile: user.person?.jobProfile ?? null,
-      team: user.team ? { id: user.team.id, name: user.team.name } : null,
-      department: user.department ? { id: user.department.id, name: user.department.name } : null,
-      location: user.location ? { id: user.location.id, name: user.location.name } : null,
-    });
-  }));
+  server.get(
+    '/api/v1/me',
+    route(log, async (req, res) => {
+      const principal = await deps.auth.authenticate(req.header('authorization'));
+      const user = await resolveUserContext(deps.directory, { ...principal, localeTag: req.header('accept-language') });
+      res.send(200, {
+        tenantId: user.tenantId,
+        userId: user.userId,
+        name: user.name,
+        locale: user.locale,
+        roles: user.roles,
+        jobProfile: user.person?.jobProfile ?? null,
+        team: user.team ? { id: user.team.id, name: user.team.name } : null,
+        department: user.department ? { id: user.department.id, name: user.department.name } : null,
+        location: user.location ? { id: user.location.id, name: user.location.name } : null,
+      });
+    }),
+  );
 
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/', next);
@@ -157,7 +167,7 @@ export function createServer(deps: ServerDeps) {
         server.server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
-      const actual = (server.address()).port;
+      const actual = server.address().port;
       const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
       return {
         url: `http://${shownHost}:${actual}`,

@@ -27,7 +27,11 @@ export const DEVELOPMENT_OUTPUT = path.join(MANIFEST_DIR, 'build', 'digivaardig-
 export const PACKAGE_FILES = ['manifest.json', 'en-us.json', 'color.png', 'outline.png'] as const;
 
 /** The manifest's placeholders, each filled from the server's own environment variable. */
-export const PLACEHOLDER_SOURCES = { BOT_ID: 'BOT_APP_ID', TAB_HOST: 'PUBLIC_BASE_URL', AAD_APP_CLIENT_ID: 'AAD_APP_CLIENT_ID' } as const;
+export const PLACEHOLDER_SOURCES = {
+  BOT_ID: 'BOT_APP_ID',
+  TAB_HOST: 'PUBLIC_BASE_URL',
+  AAD_APP_CLIENT_ID: 'AAD_APP_CLIENT_ID',
+} as const;
 export type PlaceholderName = keyof typeof PLACEHOLDER_SOURCES;
 export type PackageValues = Record<PlaceholderName, string> & { TEAMS_APP_ID?: string };
 
@@ -60,7 +64,12 @@ function hostOf(baseUrl: string, problems: string[]): string {
     problems.push(`PUBLIC_BASE_URL must be a URL such as https://digivaardig.example.org, got "${baseUrl}"`);
     return '';
   }
-  if (url.protocol !== 'https:' || url.port !== '' || (url.pathname !== '/' && url.pathname !== '') || !HOST_NAME.test(url.hostname)) {
+  if (
+    url.protocol !== 'https:' ||
+    url.port !== '' ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    !HOST_NAME.test(url.hostname)
+  ) {
     problems.push(`PUBLIC_BASE_URL must be https://<host name> without port or path, got "${baseUrl}"`);
     return '';
   }
@@ -77,7 +86,9 @@ export interface ReadValues {
 export function readPackageValues(env: NodeJS.ProcessEnv, mode: PackageMode = 'production'): ReadValues {
   const problems: string[] = [];
   const get = (name: string): string => env[name]?.trim() ?? '';
-  const missing = (Object.keys(PLACEHOLDER_SOURCES) as PlaceholderName[]).filter((name) => !get(PLACEHOLDER_SOURCES[name]));
+  const missing = (Object.keys(PLACEHOLDER_SOURCES) as PlaceholderName[]).filter(
+    (name) => !get(PLACEHOLDER_SOURCES[name]),
+  );
   if (mode === 'production' && missing.length > 0) {
     problems.push(`missing environment variable(s): ${missing.map((name) => PLACEHOLDER_SOURCES[name]).join(', ')}`);
   }
@@ -131,9 +142,15 @@ export interface RenderedPackage {
 /** Fills the placeholders in the package's files (no validation, no writing). */
 export function renderPackage(values: PackageValues, dir: string = MANIFEST_DIR): RenderedPackage {
   const read = (name: string): Buffer => fs.readFileSync(path.join(dir, name));
-  const manifest = JSON.parse(substitutePlaceholders(read('manifest.json').toString('utf8'), values)) as Record<string, unknown>;
+  const manifest = JSON.parse(substitutePlaceholders(read('manifest.json').toString('utf8'), values)) as Record<
+    string,
+    unknown
+  >;
   if (values.TEAMS_APP_ID) manifest.id = values.TEAMS_APP_ID;
-  const localization = JSON.parse(substitutePlaceholders(read('en-us.json').toString('utf8'), values)) as Record<string, unknown>;
+  const localization = JSON.parse(substitutePlaceholders(read('en-us.json').toString('utf8'), values)) as Record<
+    string,
+    unknown
+  >;
 
   const files = new Map<string, Buffer>();
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
@@ -152,7 +169,10 @@ type ValidatedDocument = Parameters<typeof AppManifestUtils.validateAgainstSchem
  * package does not bundle it.
  */
 export function bundledSchemaPath(schemaUrl: string): string | null {
-  const m = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?(json-schemas\/teams\/v[0-9.]+\/[A-Za-z.]+\.schema\.json)$/.exec(schemaUrl);
+  const m =
+    /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?(json-schemas\/teams\/v[0-9.]+\/[A-Za-z.]+\.schema\.json)$/.exec(
+      schemaUrl,
+    );
   if (!m) return null;
   const packageRoot = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const file = path.join(packageRoot, 'build', m[1]);
@@ -250,7 +270,11 @@ export interface BuildResult {
 }
 
 /** Renders, validates and (only when valid) writes the zip. */
-export async function buildPackage(values: PackageValues, output: string = DEFAULT_OUTPUT, dir: string = MANIFEST_DIR): Promise<BuildResult> {
+export async function buildPackage(
+  values: PackageValues,
+  output: string = DEFAULT_OUTPUT,
+  dir: string = MANIFEST_DIR,
+): Promise<BuildResult> {
   const rendered = renderPackage(values, dir);
   const manifestErrors = await validateManifest(rendered.manifest);
   const localizationErrors = await validateLocalization(rendered.localization);
@@ -275,7 +299,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof PackageConfigError) {
       console.error(error.message);
-      console.error('Example: BOT_APP_ID=<guid> PUBLIC_BASE_URL=https://digivaardig.example.org AAD_APP_CLIENT_ID=<guid> npm run package -- --production');
+      console.error(
+        'Example: BOT_APP_ID=<guid> PUBLIC_BASE_URL=https://digivaardig.example.org AAD_APP_CLIENT_ID=<guid> npm run package -- --production',
+      );
       return 1;
     }
     throw error;
@@ -291,10 +317,14 @@ async function main(): Promise<number> {
     console.error(`Schema validation failed; no package written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
-  console.log(`Wrote ${path.relative(process.cwd(), result.output)} (${PACKAGE_FILES.join(', ')}), valid against the v1.22 schemas`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), result.output)} (${PACKAGE_FILES.join(', ')}), valid against the v1.22 schemas`,
+  );
   if (read.standIns.length > 0) {
     const names = read.standIns.map((name) => PLACEHOLDER_SOURCES[name]).join(', ');
-    console.warn(`DEVELOPMENT PACKAGE: placeholders stand in for ${names}. Do not upload it; set them and run npm run package -- --production.`);
+    console.warn(
+      `DEVELOPMENT PACKAGE: placeholders stand in for ${names}. Do not upload it; set them and run npm run package -- --production.`,
+    );
   }
   return 0;
 }

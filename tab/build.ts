@@ -22,8 +22,20 @@ interface Bundle {
  * the dev playground and the leader tab.
  */
 const BUNDLES: Bundle[] = [
-  { name: 'playground', entry: 'tab/playground/main.tsx', staticFiles: ['tab/playground/index.html'], outDir: 'tab/dist/playground' },
-  { name: 'tab', entry: 'tab/src/main.tsx', staticFiles: ['tab/public/index.html'], copies: [['tab/public/index.html', 'config.html']], outDir: 'tab/dist/tab', plugins: (out) => [teamsOffline(out)] },
+  {
+    name: 'playground',
+    entry: 'tab/playground/main.tsx',
+    staticFiles: ['tab/playground/index.html'],
+    outDir: 'tab/dist/playground',
+  },
+  {
+    name: 'tab',
+    entry: 'tab/src/main.tsx',
+    staticFiles: ['tab/public/index.html'],
+    copies: [['tab/public/index.html', 'config.html']],
+    outDir: 'tab/dist/tab',
+    plugins: (out) => [teamsOffline(out)],
+  },
 ];
 
 const shim = (file: string) => path.join(ROOT, 'tab', 'playground', 'shims', file);
@@ -60,7 +72,9 @@ async function buildBundle(b: Bundle): Promise<void> {
   for (const file of b.staticFiles) await copyFile(path.join(ROOT, file), path.join(outDir, path.basename(file)));
   for (const [from, to] of b.copies ?? []) await copyFile(path.join(ROOT, from), path.join(outDir, to));
   const js = await readFile(path.join(outDir, `${b.name}.js`));
-  process.stdout.write(`built ${b.outDir}/${b.name}.js: ${(js.length / 1024).toFixed(0)} KiB (${(gzipSync(js).length / 1024).toFixed(0)} KiB gzipped) in ${Date.now() - started} ms\n`);
+  process.stdout.write(
+    `built ${b.outDir}/${b.name}.js: ${(js.length / 1024).toFixed(0)} KiB (${(gzipSync(js).length / 1024).toFixed(0)} KiB gzipped) in ${Date.now() - started} ms\n`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -37,11 +37,27 @@ function main(): void {
   const failed: string[] = [];
   for (const m of moments) {
     console.log(`\n=== TEST_NOW=${m.at}: ${m.why}`);
-    const run = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '30000', '--reporter', 'dot', ...DATE_SENSITIVE], {
-      cwd: root,
-      env: { ...process.env, TEST_NOW: m.at },
-      stdio: 'inherit',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        require.resolve('mocha/bin/mocha.js'),
+        '--no-config',
+        '--require',
+        'tsx/cjs',
+        '--extension',
+        'ts',
+        '--timeout',
+        '30000',
+        '--reporter',
+        'dot',
+        ...DATE_SENSITIVE,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, TEST_NOW: m.at },
+        stdio: 'inherit',
+      },
+    );
     if (run.status !== 0) failed.push(m.at);
   }
   if (failed.length) {

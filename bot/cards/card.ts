@@ -34,7 +34,12 @@ export function heading(value: string): Element {
  * A Universal Action (`Action.Execute`) with a fallback `Action.Submit` carrying the same
  * verb, for clients without Universal Actions; both reach the same router.
  */
-export function action(title: string, verb: Verb, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): Element {
+export function action(
+  title: string,
+  verb: Verb,
+  data: Record<string, unknown> = {},
+  style?: 'positive' | 'destructive',
+): Element {
   const payload = { verb, ...data };
   return {
     type: 'Action.Execute',

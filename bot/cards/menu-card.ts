@@ -10,6 +10,9 @@ export function menuCard(m: { isCoach: boolean; intro: boolean }, locale: Locale
       text(t(locale, 'menu.commands')),
       ...(m.isCoach ? [text(t(locale, 'menu.coachCommands'), { isSubtle: true })] : []),
     ],
-    [action(t(locale, 'action.startScan'), 'scan.start', {}, 'positive'), action(t(locale, 'action.askCoach'), 'help.start')],
+    [
+      action(t(locale, 'action.startScan'), 'scan.start', {}, 'positive'),
+      action(t(locale, 'action.askCoach'), 'help.start'),
+    ],
   );
 }

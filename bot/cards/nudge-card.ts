@@ -18,10 +18,22 @@ export function nudgeCard(m: NudgeModel, locale: Locale) {
   const body = [heading(t(locale, m.done ? 'nudge.doneTitle' : 'nudge.title'))];
   if (m.participation) {
     body.push(
-      text(m.participation.completed > 0 ? t(locale, 'nudge.count', { completed: m.participation.completed, members: m.participation.members }) : t(locale, 'nudge.countNone'), { weight: 'Bolder' }),
+      text(
+        m.participation.completed > 0
+          ? t(locale, 'nudge.count', { completed: m.participation.completed, members: m.participation.members })
+          : t(locale, 'nudge.countNone'),
+        { weight: 'Bolder' },
+      ),
     );
   }
-  body.push(text(t(locale, m.done ? 'nudge.done' : 'nudge.why')), text(t(locale, 'nudge.privacy')), text(t(locale, 'nudge.help')), text(t(locale, 'nudge.optOut'), { isSubtle: true, size: 'Small' }));
-  const first = m.done ? action(t(locale, 'action.result'), 'scan.result') : action(t(locale, 'nudge.start'), 'scan.start', {}, 'positive');
+  body.push(
+    text(t(locale, m.done ? 'nudge.done' : 'nudge.why')),
+    text(t(locale, 'nudge.privacy')),
+    text(t(locale, 'nudge.help')),
+    text(t(locale, 'nudge.optOut'), { isSubtle: true, size: 'Small' }),
+  );
+  const first = m.done
+    ? action(t(locale, 'action.result'), 'scan.result')
+    : action(t(locale, 'nudge.start'), 'scan.start', {}, 'positive');
   return card(body, [first, action(t(locale, 'nudge.askCoach'), 'help.start')]);
 }

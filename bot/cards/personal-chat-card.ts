@@ -15,7 +15,11 @@ export interface PersonalChatModel {
 export function personalChatCard(m: PersonalChatModel, locale: Locale) {
   const actions: Element[] = m.chatUrl ? [openUrl(t(locale, 'team.openChat'), m.chatUrl)] : [];
   return card(
-    [heading(t(locale, 'team.title')), text(t(locale, 'team.body')), text(t(locale, 'team.leaders'), { isSubtle: true, size: 'Small' })],
+    [
+      heading(t(locale, 'team.title')),
+      text(t(locale, 'team.body')),
+      text(t(locale, 'team.leaders'), { isSubtle: true, size: 'Small' }),
+    ],
     actions,
   );
 }

@@ -14,14 +14,24 @@ export function reminderCard(m: ReminderCardModel, locale: Locale) {
     body.push(
       text(
         m.participation.completed > 0
-          ? t(locale, 'campaign.reminder.count', { completed: m.participation.completed, members: m.participation.members })
+          ? t(locale, 'campaign.reminder.count', {
+              completed: m.participation.completed,
+              members: m.participation.members,
+            })
           : t(locale, 'campaign.reminder.countNone'),
         { weight: 'Bolder' },
       ),
     );
   }
-  body.push(text(t(locale, 'campaign.reminder.why')), text(t(locale, 'campaign.reminder.privacy')), text(t(locale, 'campaign.reminder.help')));
+  body.push(
+    text(t(locale, 'campaign.reminder.why')),
+    text(t(locale, 'campaign.reminder.privacy')),
+    text(t(locale, 'campaign.reminder.help')),
+  );
   if (m.remindersLeft === 0) body.push(text(t(locale, 'campaign.reminder.last'), { isSubtle: true, size: 'Small' }));
   body.push(text(t(locale, 'campaign.optOut'), { isSubtle: true, size: 'Small' }));
-  return card(body, [action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'), action(t(locale, 'campaign.askCoach'), 'help.start')]);
+  return card(body, [
+    action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'),
+    action(t(locale, 'campaign.askCoach'), 'help.start'),
+  ]);
 }

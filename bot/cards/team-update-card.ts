@@ -14,10 +14,24 @@ export function teamUpdateCard(m: LeaderCardModel, locale: Locale) {
     const p = team.participation;
     body.push(
       p
-        ? text(t(locale, 'campaign.leader.team', { team: team.name, completed: p.completed, members: p.members, percent: p.members > 0 ? Math.round((100 * p.completed) / p.members) : 0 }))
+        ? text(
+            t(locale, 'campaign.leader.team', {
+              team: team.name,
+              completed: p.completed,
+              members: p.members,
+              percent: p.members > 0 ? Math.round((100 * p.completed) / p.members) : 0,
+            }),
+          )
         : text(t(locale, 'campaign.leader.teamWithheld', { team: team.name, threshold: m.threshold })),
     );
   }
-  body.push(text(t(locale, 'campaign.leader.goal')), text(t(locale, 'campaign.leader.tip')), text(t(locale, 'campaign.optOut'), { isSubtle: true, size: 'Small' }));
-  return card(body, [action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'), action(t(locale, 'campaign.askCoach'), 'help.start')]);
+  body.push(
+    text(t(locale, 'campaign.leader.goal')),
+    text(t(locale, 'campaign.leader.tip')),
+    text(t(locale, 'campaign.optOut'), { isSubtle: true, size: 'Small' }),
+  );
+  return card(body, [
+    action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'),
+    action(t(locale, 'campaign.askCoach'), 'help.start'),
+  ]);
 }

@@ -16,6 +16,10 @@ export function welcomeCard(m: WelcomeModel, locale: Locale) {
       text(t(locale, 'welcome.privacy', { threshold: m.anonymityThreshold }), { isSubtle: true, size: 'Small' }),
       ...(m.teamKnown ? [] : [text(t(locale, 'welcome.unknownTeam'), { isSubtle: true, size: 'Small' })]),
     ],
-    [action(t(locale, 'action.startScan'), 'scan.start', {}, 'positive'), action(t(locale, 'action.askCoach'), 'help.start'), action(t(locale, 'action.menu'), 'menu')],
+    [
+      action(t(locale, 'action.startScan'), 'scan.start', {}, 'positive'),
+      action(t(locale, 'action.askCoach'), 'help.start'),
+      action(t(locale, 'action.menu'), 'menu'),
+    ],
   );
 }

@@ -45,9 +45,12 @@ export class ConnectorEmulator extends EventEmitter {
     const activityId = rawId ? decodeURIComponent(rawId) : undefined;
     const activity = (body ?? {}) as Record<string, unknown>;
     let record: OutboundActivity;
-    if (method === 'PUT' && activityId) record = { op: 'update', conversationId, id: activityId, activity, at: Date.now() };
-    else if (method === 'DELETE' && activityId) record = { op: 'delete', conversationId, id: activityId, activity: {}, at: Date.now() };
-    else if (method === 'POST') record = { op: 'send', conversationId, id: randomUUID(), replyToId: activityId, activity, at: Date.now() };
+    if (method === 'PUT' && activityId)
+      record = { op: 'update', conversationId, id: activityId, activity, at: Date.now() };
+    else if (method === 'DELETE' && activityId)
+      record = { op: 'delete', conversationId, id: activityId, activity: {}, at: Date.now() };
+    else if (method === 'POST')
+      record = { op: 'send', conversationId, id: randomUUID(), replyToId: activityId, activity, at: Date.now() };
     else return { status: 405, body: {} };
     this.outbound.push(record);
     this.emit('activity', record);
@@ -60,7 +63,11 @@ export class ConnectorEmulator extends EventEmitter {
   }
 
   /** Resolves once `count` activities have arrived for the conversation (counting from `since`). */
-  waitFor(conversationId: string, count: number, opts: { since?: number; timeoutMs?: number } = {}): Promise<OutboundActivity[]> {
+  waitFor(
+    conversationId: string,
+    count: number,
+    opts: { since?: number; timeoutMs?: number } = {},
+  ): Promise<OutboundActivity[]> {
     const since = opts.since ?? 0;
     const current = () => this.activities(conversationId).slice(since);
     return new Promise((resolve, reject) => {

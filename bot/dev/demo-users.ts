@@ -57,7 +57,11 @@ const DEFAULT_THRESHOLD = 5;
 export class DemoUsers {
   private readonly cache = new Map<Locale, { at: number; tenants: Promise<DemoTenant[]> }>();
 
-  constructor(private readonly directory: Directory, private readonly tenantIds: string[], private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly tenantIds: string[],
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async list(locale: Locale): Promise<{ tenants: DemoTenant[]; newColleagues: NewColleague[] }> {
     let hit = this.cache.get(locale);
@@ -77,15 +81,27 @@ export class DemoUsers {
 
   private async loadTenant(tenantId: string, locale: Locale): Promise<DemoTenant | null> {
     const { directory } = this;
-    const [tenant, people, shape] = await Promise.all([directory.getTenant(tenantId), directory.listPeople(tenantId), shapeFromDirectory(directory, tenantId, new Date(this.now()).toISOString())]);
+    const [tenant, people, shape] = await Promise.all([
+      directory.getTenant(tenantId),
+      directory.listPeople(tenantId),
+      shapeFromDirectory(directory, tenantId, new Date(this.now()).toISOString()),
+    ]);
     if (!tenant) return null;
     // The same plan the dashboards follow (a team's participation is planned on its members), so the picker can offer leaders who see figures.
-    const shown = planPublication(structureOf(shape), teamMembers(shape), shape.members, effectiveThreshold(tenant.anonymityThreshold, DEFAULT_THRESHOLD)).published;
+    const shown = planPublication(
+      structureOf(shape),
+      teamMembers(shape),
+      shape.members,
+      effectiveThreshold(tenant.anonymityThreshold, DEFAULT_THRESHOLD),
+    ).published;
     const teams = new Map<string, ReturnType<Directory['getUnit']>>();
     const teamOf = (id: string) => teams.get(id) ?? teams.set(id, directory.getUnit(tenantId, id)).get(id)!;
     const users = await Promise.all(
       people.map(async (p): Promise<DemoUser> => {
-        const [led, team] = await Promise.all([directory.teamsLedBy(tenantId, p.id), p.teamId ? teamOf(p.teamId) : null]);
+        const [led, team] = await Promise.all([
+          directory.teamsLedBy(tenantId, p.id),
+          p.teamId ? teamOf(p.teamId) : null,
+        ]);
         const roles = rolesOf(p, led.length > 0, tenant.programmeAdmins.includes(p.id));
         return {
           tenantId,
@@ -131,7 +147,13 @@ function rank(roles: Role[]): number {
 function newColleagues(tenants: DemoTenant[], locale: Locale): NewColleague[] {
   const en = locale === 'en';
   return [
-    { label: en ? 'New, unknown colleague (unknown organisation)' : 'Nieuwe, onbekende collega (onbekende organisatie)', tenantId: randomUUID(), userId: randomUUID(), name: en ? 'New Colleague' : 'Nieuwe Collega', locale: en ? 'en-US' : 'nl-NL' },
+    {
+      label: en ? 'New, unknown colleague (unknown organisation)' : 'Nieuwe, onbekende collega (onbekende organisatie)',
+      tenantId: randomUUID(),
+      userId: randomUUID(),
+      name: en ? 'New Colleague' : 'Nieuwe Collega',
+      locale: en ? 'en-US' : 'nl-NL',
+    },
     ...tenants.map((t) => ({
       label: en ? `New, unknown colleague at ${t.name}` : `Nieuwe, onbekende collega bij ${t.name}`,
       tenantId: t.tenantId,

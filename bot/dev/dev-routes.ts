@@ -29,15 +29,23 @@ export interface DevRoutesDeps {
 export function registerDevRoutes(server: restify.Server, deps: DevRoutesDeps): void {
   const log = deps.log.child({ component: 'dev' });
 
-  server.post('/dev/token', route(log, async (req, res) => {
-    const body = (req.body ?? {}) as { tenantId?: unknown; userId?: unknown; name?: unknown };
-    if (typeof body.tenantId !== 'string' || !ID.test(body.tenantId) || typeof body.userId !== 'string' || !ID.test(body.userId)) {
-      throw new AppError('invalid_request', 400, 'error.invalidRequest');
-    }
-    const person = await deps.directory.getPerson(body.tenantId, body.userId);
-    const name = person?.name ?? (typeof body.name === 'string' ? body.name.slice(0, 80) : undefined);
-    res.send(200, { token: await deps.authority.issue({ tenantId: body.tenantId, userId: body.userId, name }) });
-  }));
+  server.post(
+    '/dev/token',
+    route(log, async (req, res) => {
+      const body = (req.body ?? {}) as { tenantId?: unknown; userId?: unknown; name?: unknown };
+      if (
+        typeof body.tenantId !== 'string' ||
+        !ID.test(body.tenantId) ||
+        typeof body.userId !== 'string' ||
+        !ID.test(body.userId)
+      ) {
+        throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      }
+      const person = await deps.directory.getPerson(body.tenantId, body.userId);
+      const name = person?.name ?? (typeof body.name === 'string' ? body.name.slice(0, 80) : undefined);
+      res.send(200, { token: await deps.authority.issue({ tenantId: body.tenantId, userId: body.userId, name }) });
+    }),
+  );
 
   registerPlayground(server, {
     directory: deps.directory,

@@ -5,7 +5,15 @@ import { toLocale } from '../domain/org';
 import type { ConnectorEmulator, OutboundActivity } from './connector-emulator';
 import { postJson } from './loopback';
 import { type ChatActivity, Transcript } from './transcript';
-import { PLAYGROUND_BOT, type PlaygroundIdentity, type TeamsActivity, teamsExecute, teamsInstall, teamsMessage, teamsSubmit } from './teams-activity';
+import {
+  PLAYGROUND_BOT,
+  type PlaygroundIdentity,
+  type TeamsActivity,
+  teamsExecute,
+  teamsInstall,
+  teamsMessage,
+  teamsSubmit,
+} from './teams-activity';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -49,7 +57,13 @@ export class DirectLineBridge {
     const key = `${who.tenantId}|${who.userId}`;
     const existing = this.byUser.get(key);
     if (existing && !opts.restart) return { conversationId: existing.handle, created: false };
-    const conv: Conversation = { handle: randomUUID(), teamsId: `a:1dev-${randomUUID()}`, who, transcript: new Transcript(), queue: Promise.resolve() };
+    const conv: Conversation = {
+      handle: randomUUID(),
+      teamsId: `a:1dev-${randomUUID()}`,
+      who,
+      transcript: new Transcript(),
+      queue: Promise.resolve(),
+    };
     this.byHandle.set(conv.handle, conv);
     this.byTeamsId.set(conv.teamsId, conv);
     this.byUser.set(key, conv);
@@ -59,7 +73,9 @@ export class DirectLineBridge {
       this.waiting.delete(member);
     }
     for (const activity of teamsInstall(who, conv.teamsId, this.serviceUrl())) {
-      this.enqueue(conv, () => this.deliver(activity)).catch((err: unknown) => this.deps.log.warn({ err, conversationId: conv.teamsId }, 'install activity not delivered'));
+      this.enqueue(conv, () => this.deliver(activity)).catch((err: unknown) =>
+        this.deps.log.warn({ err, conversationId: conv.teamsId }, 'install activity not delivered'),
+      );
     }
     return { conversationId: conv.handle, created: true };
   }
@@ -88,7 +104,9 @@ export class DirectLineBridge {
   async submit(handle: string, replyToId: string, value: Record<string, unknown>): Promise<Delivery> {
     const conv = this.conversation(handle);
     this.botActivity(conv, replyToId);
-    return this.enqueue(conv, () => this.deliver(teamsSubmit(conv.who, conv.teamsId, this.serviceUrl(), replyToId, value)));
+    return this.enqueue(conv, () =>
+      this.deliver(teamsSubmit(conv.who, conv.teamsId, this.serviceUrl(), replyToId, value)),
+    );
   }
 
   /**
@@ -98,9 +116,17 @@ export class DirectLineBridge {
   async execute(handle: string, replyToId: string, verb: string, data: Record<string, unknown>): Promise<Delivery> {
     const conv = this.conversation(handle);
     this.botActivity(conv, replyToId);
-    const result = await this.enqueue(conv, () => this.deliver(teamsExecute(conv.who, conv.teamsId, this.serviceUrl(), replyToId, verb, data)));
+    const result = await this.enqueue(conv, () =>
+      this.deliver(teamsExecute(conv.who, conv.teamsId, this.serviceUrl(), replyToId, verb, data)),
+    );
     const answer = result.invokeResponse as { statusCode?: number; type?: string; value?: unknown } | null;
-    if (result.botStatus === 200 && answer?.statusCode === 200 && answer.type === CARD && answer.value && typeof answer.value === 'object') {
+    if (
+      result.botStatus === 200 &&
+      answer?.statusCode === 200 &&
+      answer.type === CARD &&
+      answer.value &&
+      typeof answer.value === 'object'
+    ) {
       const tapped = conv.transcript.get(replyToId)!;
       conv.transcript.push({ ...tapped, attachments: [{ contentType: CARD, content: answer.value }] });
     }
@@ -116,7 +142,8 @@ export class DirectLineBridge {
   /** Card actions only make sense on a card the bot showed in this very chat. */
   private botActivity(conv: Conversation, id: string): ChatActivity {
     const target = conv.transcript.get(id);
-    if (!target || (target.from as { role?: string } | undefined)?.role !== 'bot') throw new AppError('not_found', 404, 'error.notFound');
+    if (!target || (target.from as { role?: string } | undefined)?.role !== 'bot')
+      throw new AppError('not_found', 404, 'error.notFound');
     return target;
   }
 
@@ -128,8 +155,16 @@ export class DirectLineBridge {
       this.deps.log.warn({ err, activityId: activity.id }, 'bot endpoint unreachable over loopback');
       throw new AppError('bot_unreachable', 502, 'error.title');
     }
-    if (res.status >= 400) this.deps.log.warn({ status: res.status, activityId: activity.id, type: activity.type }, 'bot answered the playground with an error');
-    return { id: activity.id, botStatus: res.status, ...(activity.type === 'invoke' ? { invokeResponse: res.body } : {}) };
+    if (res.status >= 400)
+      this.deps.log.warn(
+        { status: res.status, activityId: activity.id, type: activity.type },
+        'bot answered the playground with an error',
+      );
+    return {
+      id: activity.id,
+      botStatus: res.status,
+      ...(activity.type === 'invoke' ? { invokeResponse: res.body } : {}),
+    };
   }
 
   private enqueue<T>(conv: Conversation, work: () => Promise<T>): Promise<T> {
@@ -162,7 +197,14 @@ export class DirectLineBridge {
       transcript.push(fromBot(record.activity, record.id, earlier.timestamp, earlier.replyToId as string | undefined));
     } else {
       const text = toLocale(conv.who.locale) === 'en' ? 'This message has been deleted.' : 'Dit bericht is verwijderd.';
-      transcript.push({ id: record.id, type: 'message', timestamp: earlier.timestamp, from: earlier.from, text, channelData: { 'playground:deleted': true } });
+      transcript.push({
+        id: record.id,
+        type: 'message',
+        timestamp: earlier.timestamp,
+        from: earlier.from,
+        text,
+        channelData: { 'playground:deleted': true },
+      });
     }
   }
 
@@ -174,7 +216,19 @@ export class DirectLineBridge {
   }
 }
 
-function fromBot(activity: Record<string, unknown>, id: string, timestamp: string, replyToId: string | undefined): ChatActivity {
+function fromBot(
+  activity: Record<string, unknown>,
+  id: string,
+  timestamp: string,
+  replyToId: string | undefined,
+): ChatActivity {
   const from = (activity.from as Record<string, unknown> | undefined) ?? { ...PLAYGROUND_BOT };
-  return { ...activity, type: typeof activity.type === 'string' ? activity.type : 'message', id, timestamp, replyToId, from: { ...from, role: 'bot' } };
+  return {
+    ...activity,
+    type: typeof activity.type === 'string' ? activity.type : 'message',
+    id,
+    timestamp,
+    replyToId,
+    from: { ...from, role: 'bot' },
+  };
 }

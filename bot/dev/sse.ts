@@ -9,7 +9,9 @@ const HEARTBEAT_MS = 15_000;
  * Each event's id is its sequence number, so a reconnect never loses or repeats one.
  */
 export function streamTranscript(req: Request, res: Response, transcript: Transcript): void {
-  const lastSeen = Number(req.header('last-event-id') || new URL(req.url ?? '/', 'http://local').searchParams.get('since') || 0);
+  const lastSeen = Number(
+    req.header('last-event-id') || new URL(req.url ?? '/', 'http://local').searchParams.get('since') || 0,
+  );
   res.setHeader('content-type', 'text/event-stream; charset=utf-8');
   res.setHeader('cache-control', 'no-cache, no-transform');
   res.setHeader('x-accel-buffering', 'no');

@@ -19,7 +19,12 @@ export type TeamsActivity = Record<string, unknown> & { id: string; type: string
  * `aadObjectId`, the tenant in `channelData` and on the conversation, and replies routed
  * to `serviceUrl`.
  */
-export function teamsActivity(who: PlaygroundIdentity, conversationId: string, serviceUrl: string, extra: Record<string, unknown> & { type: string }): TeamsActivity {
+export function teamsActivity(
+  who: PlaygroundIdentity,
+  conversationId: string,
+  serviceUrl: string,
+  extra: Record<string, unknown> & { type: string },
+): TeamsActivity {
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -31,13 +36,25 @@ export function teamsActivity(who: PlaygroundIdentity, conversationId: string, s
     recipient: { ...PLAYGROUND_BOT },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: who.tenantId },
     channelData: { tenant: { id: who.tenantId } },
-    entities: [{ type: 'clientInfo', locale: who.locale, platform: 'Web', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }],
+    entities: [
+      {
+        type: 'clientInfo',
+        locale: who.locale,
+        platform: 'Web',
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+    ],
     ...extra,
   };
 }
 
 /** A typed message. Teams also sends the text as an HTML attachment; bots must cope with both. */
-export function teamsMessage(who: PlaygroundIdentity, conversationId: string, serviceUrl: string, text: string): TeamsActivity {
+export function teamsMessage(
+  who: PlaygroundIdentity,
+  conversationId: string,
+  serviceUrl: string,
+  text: string,
+): TeamsActivity {
   return teamsActivity(who, conversationId, serviceUrl, {
     type: 'message',
     text,
@@ -47,12 +64,25 @@ export function teamsMessage(who: PlaygroundIdentity, conversationId: string, se
 }
 
 /** An `Action.Submit` tap: a message without text whose `value` is the action's data, replying to the card's message. */
-export function teamsSubmit(who: PlaygroundIdentity, conversationId: string, serviceUrl: string, replyToId: string, value: Record<string, unknown>): TeamsActivity {
+export function teamsSubmit(
+  who: PlaygroundIdentity,
+  conversationId: string,
+  serviceUrl: string,
+  replyToId: string,
+  value: Record<string, unknown>,
+): TeamsActivity {
   return teamsActivity(who, conversationId, serviceUrl, { type: 'message', replyToId, value });
 }
 
 /** An `Action.Execute` tap (Universal Actions): an `adaptiveCard/action` invoke; the HTTP answer carries the replacing card. */
-export function teamsExecute(who: PlaygroundIdentity, conversationId: string, serviceUrl: string, replyToId: string, verb: string, data: Record<string, unknown>): TeamsActivity {
+export function teamsExecute(
+  who: PlaygroundIdentity,
+  conversationId: string,
+  serviceUrl: string,
+  replyToId: string,
+  verb: string,
+  data: Record<string, unknown>,
+): TeamsActivity {
   return teamsActivity(who, conversationId, serviceUrl, {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -68,11 +98,17 @@ export function teamsExecute(who: PlaygroundIdentity, conversationId: string, se
  */
 export function teamsInstall(who: PlaygroundIdentity, conversationId: string, serviceUrl: string): TeamsActivity[] {
   return [
-    teamsActivity(who, conversationId, serviceUrl, { type: 'conversationUpdate', membersAdded: [{ ...PLAYGROUND_BOT }] }),
+    teamsActivity(who, conversationId, serviceUrl, {
+      type: 'conversationUpdate',
+      membersAdded: [{ ...PLAYGROUND_BOT }],
+    }),
     teamsActivity(who, conversationId, serviceUrl, { type: 'installationUpdate', action: 'add' }),
   ];
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

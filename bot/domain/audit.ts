@@ -77,10 +77,12 @@ export async function auditListing(
     if (e.targetUserId) ids.add(e.targetUserId);
   }
   const names: Record<string, string> = {};
-  await Promise.all([...ids].map(async (id) => {
-    const name = await nameOf(id);
-    if (name) names[id] = name;
-  }));
+  await Promise.all(
+    [...ids].map(async (id) => {
+      const name = await nameOf(id);
+      if (name) names[id] = name;
+    }),
+  );
   return { entries, names };
 }
 
@@ -97,7 +99,13 @@ export class AdminActivity {
   constructor(private readonly deps: { audit: AdminAuditLog; now(): Date; onError(err: unknown): void }) {}
 
   async exported(caller: { tenantId: string; userId: string }, rows: number): Promise<void> {
-    await this.deps.audit.record({ tenantId: caller.tenantId, actorId: caller.userId, action: 'programme.exported', changes: [{ field: 'rows', to: rows }], at: this.deps.now().toISOString() });
+    await this.deps.audit.record({
+      tenantId: caller.tenantId,
+      actorId: caller.userId,
+      action: 'programme.exported',
+      changes: [{ field: 'rows', to: rows }],
+      at: this.deps.now().toISOString(),
+    });
   }
 
   async viewedProgramme(caller: { tenantId: string; userId: string }): Promise<void> {
@@ -105,7 +113,12 @@ export class AdminActivity {
     const key = `${at.slice(0, 10)}|${caller.tenantId}|${caller.userId}`;
     if (this.seen.has(key)) return;
     try {
-      await this.deps.audit.recordDaily({ tenantId: caller.tenantId, actorId: caller.userId, action: 'programme.viewed', at });
+      await this.deps.audit.recordDaily({
+        tenantId: caller.tenantId,
+        actorId: caller.userId,
+        action: 'programme.viewed',
+        at,
+      });
       if (this.seen.size > 10_000) this.seen.clear();
       this.seen.add(key);
     } catch (err) {

@@ -8,7 +8,12 @@ import type { Clock } from './ports';
 export class CachedDirectory implements Directory {
   private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-  constructor(private readonly inner: Directory, private readonly clock: Clock, private readonly ttlMs = 60_000, private readonly maxEntries = 20_000) {}
+  constructor(
+    private readonly inner: Directory,
+    private readonly clock: Clock,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 20_000,
+  ) {}
 
   getTenant = (t: string) => this.memo(`t|${t}`, () => this.inner.getTenant(t));
   getPerson = (t: string, u: string) => this.memo(`p|${t}|${u}`, () => this.inner.getPerson(t, u));
@@ -17,7 +22,8 @@ export class CachedDirectory implements Directory {
   teamMembers = (t: string, id: string) => this.memo(`m|${t}|${id}`, () => this.inner.teamMembers(t, id));
   teamsLedBy = (t: string, l: string) => this.memo(`l|${t}|${l}`, () => this.inner.teamsLedBy(t, l));
   listPeople = (t: string) => this.inner.listPeople(t);
-  listUnits = (t: string, kind: 'department' | 'location' | 'team') => this.memo(`k|${t}|${kind}`, () => this.inner.listUnits(t, kind));
+  listUnits = (t: string, kind: 'department' | 'location' | 'team') =>
+    this.memo(`k|${t}|${kind}`, () => this.inner.listUnits(t, kind));
 
   /** Forget everything (after an admin change to the organisation). */
   clear(): void {

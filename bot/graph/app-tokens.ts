@@ -22,7 +22,10 @@ export class AppTokenError extends Error {
 
 /** The part of msal-node's ConfidentialClientApplication the client-credentials flow needs (tests may pass a fake). */
 export interface AppTokenClient {
-  acquireTokenByClientCredential(request: { scopes: string[]; authority?: string }): Promise<{ accessToken: string } | null>;
+  acquireTokenByClientCredential(request: {
+    scopes: string[];
+    authority?: string;
+  }): Promise<{ accessToken: string } | null>;
 }
 
 /** A tenant id or verified domain: it becomes a path segment of the authority (and of Graph calls for the tenant). */
@@ -37,7 +40,10 @@ export class MsalAppTokens implements AppTokenProvider {
   private readonly authorityHost: string;
   private readonly pending = new Map<string, Promise<string>>();
 
-  constructor(private readonly client: AppTokenClient, authorityHost = 'https://login.microsoftonline.com') {
+  constructor(
+    private readonly client: AppTokenClient,
+    authorityHost = 'https://login.microsoftonline.com',
+  ) {
     this.authorityHost = authorityHost.replace(/\/$/, '');
   }
 
@@ -46,7 +52,10 @@ export class MsalAppTokens implements AppTokenProvider {
     return shared(this.pending, tenantId, async () => {
       let result: { accessToken: string } | null;
       try {
-        result = await this.client.acquireTokenByClientCredential({ scopes: GRAPH_APP_SCOPES, authority: `${this.authorityHost}/${tenantId}` });
+        result = await this.client.acquireTokenByClientCredential({
+          scopes: GRAPH_APP_SCOPES,
+          authority: `${this.authorityHost}/${tenantId}`,
+        });
       } catch (err) {
         throw new AppTokenError(codeOf(err));
       }
@@ -65,10 +74,14 @@ export class MsalAppTokens implements AppTokenProvider {
 export class ManagedIdentityAppTokens implements AppTokenProvider {
   private readonly pending = new Map<string, Promise<string>>();
 
-  constructor(private readonly credential: TokenCredential, private readonly homeTenantId: string) {}
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly homeTenantId: string,
+  ) {}
 
   graphToken(tenantId: string): Promise<string> {
-    if (tenantId.toLowerCase() !== this.homeTenantId.toLowerCase()) return Promise.reject(new AppTokenError('other_tenant'));
+    if (tenantId.toLowerCase() !== this.homeTenantId.toLowerCase())
+      return Promise.reject(new AppTokenError('other_tenant'));
     return shared(this.pending, tenantId, async () => {
       let token: { token: string } | null;
       try {
@@ -100,6 +113,7 @@ function shared(pending: Map<string, Promise<string>>, key: string, load: () => 
 /** msal's errorCode, or @azure/identity's error name; never a message. */
 function codeOf(err: unknown): string {
   const e = err as { errorCode?: unknown; name?: unknown } | null;
-  const code = typeof e?.errorCode === 'string' && e.errorCode ? e.errorCode : typeof e?.name === 'string' ? e.name : 'failed';
+  const code =
+    typeof e?.errorCode === 'string' && e.errorCode ? e.errorCode : typeof e?.name === 'string' ? e.name : 'failed';
   return code.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 64) || 'failed';
 }

@@ -9,7 +9,10 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 export class BearerHandler implements Middleware {
   private next: Middleware | null = null;
 
-  constructor(private readonly origin: string, private readonly token: () => Promise<string>) {}
+  constructor(
+    private readonly origin: string,
+    private readonly token: () => Promise<string>,
+  ) {}
 
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;

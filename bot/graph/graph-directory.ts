@@ -1,4 +1,12 @@
-import { Client, type Context, GraphError, HTTPMessageHandler, type Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  type Context,
+  GraphError,
+  HTTPMessageHandler,
+  type Middleware,
+  RetryHandler,
+  RetryHandlerOptions,
+} from '@microsoft/microsoft-graph-client';
 import type { OrgUnit, Person, Tenant } from '../domain/org';
 import type { Directory } from '../domain/ports';
 import { BearerHandler } from './bearer-handler';
@@ -62,7 +70,13 @@ export class GraphDirectory implements Directory {
   ) {}
 
   /** A Graph client for this user's assertion: token, retries (429 with Retry-After), HTTP; against Graph or a local fake. */
-  static forUser(opts: { tenantId: string; userAssertion: string; tokens: OboTokenProvider; settings: Pick<Directory, 'getTenant'>; baseUrl?: string }): GraphDirectory {
+  static forUser(opts: {
+    tenantId: string;
+    userAssertion: string;
+    tokens: OboTokenProvider;
+    settings: Pick<Directory, 'getTenant'>;
+    baseUrl?: string;
+  }): GraphDirectory {
     const origin = new URL(opts.baseUrl ?? 'https://graph.microsoft.com').origin;
     const bearer = new BearerHandler(origin, () => opts.tokens.graphToken(opts.userAssertion));
     const retry = new RetryHandler(new RetryHandlerOptions(1, 3));
@@ -77,7 +91,13 @@ export class GraphDirectory implements Directory {
    * usable outside a user's request. No retries: a 429 or a slow Graph fails at once (after
    * `timeoutMs`) so the caller can fall back to what it has and wait for Retry-After.
    */
-  static appOnly(opts: { tenantId: string; tokens: AppTokenProvider; settings: Pick<Directory, 'getTenant'>; baseUrl?: string; timeoutMs?: number }): GraphDirectory {
+  static appOnly(opts: {
+    tenantId: string;
+    tokens: AppTokenProvider;
+    settings: Pick<Directory, 'getTenant'>;
+    baseUrl?: string;
+    timeoutMs?: number;
+  }): GraphDirectory {
     const origin = new URL(opts.baseUrl ?? 'https://graph.microsoft.com').origin;
     const bearer = new BearerHandler(origin, () => opts.tokens.graphToken(opts.tenantId));
     const timeout = new TimeoutHandler(opts.timeoutMs ?? 3000);
@@ -89,13 +109,22 @@ export class GraphDirectory implements Directory {
 
   /** One user's profile with their manager's id and name; null when Graph does not know them. */
   async profile(userId: string): Promise<GraphProfile | null> {
-    const user = await this.orNull<GraphUser>(() => this.client.api(`/users/${encodeURIComponent(userId)}`).select(USER_FIELDS).expand('manager($select=id,displayName)').get());
+    const user = await this.orNull<GraphUser>(() =>
+      this.client
+        .api(`/users/${encodeURIComponent(userId)}`)
+        .select(USER_FIELDS)
+        .expand('manager($select=id,displayName)')
+        .get(),
+    );
     return user ? profileOf(user) : null;
   }
 
   /** The users reporting to this manager (every page). */
   async reportProfiles(managerId: string): Promise<GraphProfile[]> {
-    const users = await this.all<GraphUser>(`/users/${encodeURIComponent(managerId)}/directReports/microsoft.graph.user`, { select: USER_FIELDS });
+    const users = await this.all<GraphUser>(
+      `/users/${encodeURIComponent(managerId)}/directReports/microsoft.graph.user`,
+      { select: USER_FIELDS },
+    );
     return users.map((u) => ({ ...profileOf(u), managerId }));
   }
 
@@ -105,14 +134,25 @@ export class GraphDirectory implements Directory {
 
   async getPerson(tenantId: string, userId: string): Promise<Person | null> {
     if (!this.mine(tenantId)) return null;
-    const user = await this.orNull<GraphUser>(() => this.client.api(`/users/${encodeURIComponent(userId)}`).select(USER_FIELDS).expand('manager($select=id)').get());
+    const user = await this.orNull<GraphUser>(() =>
+      this.client
+        .api(`/users/${encodeURIComponent(userId)}`)
+        .select(USER_FIELDS)
+        .expand('manager($select=id)')
+        .get(),
+    );
     return user ? this.person(user) : null;
   }
 
   async getUnit(tenantId: string, unitId: string): Promise<OrgUnit | null> {
     if (!this.mine(tenantId)) return null;
     if (unitId.startsWith('team:')) {
-      const manager = await this.orNull<GraphUser>(() => this.client.api(`/users/${encodeURIComponent(unitId.slice(5))}`).select(USER_FIELDS).get());
+      const manager = await this.orNull<GraphUser>(() =>
+        this.client
+          .api(`/users/${encodeURIComponent(unitId.slice(5))}`)
+          .select(USER_FIELDS)
+          .get(),
+      );
       return manager ? this.teamOf(manager) : null;
     }
     if (unitId.startsWith('dep:')) return { tenantId, id: unitId, kind: 'department', name: nameOf(unitId) };
@@ -122,7 +162,10 @@ export class GraphDirectory implements Directory {
 
   async directReports(tenantId: string, managerId: string): Promise<Person[]> {
     if (!this.mine(tenantId)) return [];
-    const users = await this.all<GraphUser>(`/users/${encodeURIComponent(managerId)}/directReports/microsoft.graph.user`, { select: USER_FIELDS });
+    const users = await this.all<GraphUser>(
+      `/users/${encodeURIComponent(managerId)}/directReports/microsoft.graph.user`,
+      { select: USER_FIELDS },
+    );
     return users.map((u) => this.person({ ...u, manager: { id: managerId } }));
   }
 
@@ -132,9 +175,20 @@ export class GraphDirectory implements Directory {
 
   async teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]> {
     if (!this.mine(tenantId)) return [];
-    const page = await this.orNull<{ value: unknown[] }>(() => this.client.api(`/users/${encodeURIComponent(leaderId)}/directReports`).select('id').top(1).get());
+    const page = await this.orNull<{ value: unknown[] }>(() =>
+      this.client
+        .api(`/users/${encodeURIComponent(leaderId)}/directReports`)
+        .select('id')
+        .top(1)
+        .get(),
+    );
     if (!page?.value.length) return [];
-    const leader = await this.orNull<GraphUser>(() => this.client.api(`/users/${encodeURIComponent(leaderId)}`).select(USER_FIELDS).get());
+    const leader = await this.orNull<GraphUser>(() =>
+      this.client
+        .api(`/users/${encodeURIComponent(leaderId)}`)
+        .select(USER_FIELDS)
+        .get(),
+    );
     return leader ? [this.teamOf(leader)] : [];
   }
 
@@ -148,7 +202,11 @@ export class GraphDirectory implements Directory {
   /** Graph has no unit list: departments, locations and teams are what the users' records name. */
   async listUnits(tenantId: string, kind: OrgUnit['kind']): Promise<OrgUnit[]> {
     const people = await this.listPeople(tenantId);
-    const ids = new Set(people.map((p) => (kind === 'team' ? p.teamId : kind === 'department' ? p.departmentId : p.locationId)).filter((id): id is string => Boolean(id)));
+    const ids = new Set(
+      people
+        .map((p) => (kind === 'team' ? p.teamId : kind === 'department' ? p.departmentId : p.locationId))
+        .filter((id): id is string => Boolean(id)),
+    );
     const units = await Promise.all([...ids].map((id) => this.getUnit(tenantId, id)));
     return units.filter((u): u is OrgUnit => u !== null).sort((a, b) => a.name.localeCompare(b.name));
   }

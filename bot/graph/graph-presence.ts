@@ -116,7 +116,10 @@ export class GraphPresence implements Presence {
       token = await this.opts.tokens.graphToken(tenantId);
     } catch (err) {
       // Only the code: a token library's message can quote the request.
-      log.warn({ tenantId, users: ids.length, errorCode: err instanceof AppTokenError ? err.code : 'failed' }, 'presence: app token failed; presence unknown');
+      log.warn(
+        { tenantId, users: ids.length, errorCode: err instanceof AppTokenError ? err.code : 'failed' },
+        'presence: app token failed; presence unknown',
+      );
       return found;
     }
 
@@ -132,9 +135,16 @@ export class GraphPresence implements Presence {
     } catch (err) {
       const status = err instanceof GraphError ? err.statusCode : undefined;
       if (status === 429) {
-        const waitMs = retryAfterMs(err instanceof GraphError ? err.headers?.get('retry-after') : null, this.clock.now().getTime()) ?? this.defaultRetryAfterMs;
+        const waitMs =
+          retryAfterMs(
+            err instanceof GraphError ? err.headers?.get('retry-after') : null,
+            this.clock.now().getTime(),
+          ) ?? this.defaultRetryAfterMs;
         this.blockedUntil.set(tenantId, this.clock.now().getTime() + waitMs);
-        log.warn({ tenantId, users: ids.length, status, retryAfterSeconds: Math.ceil(waitMs / 1000) }, 'presence: Graph throttled; presence unknown until Retry-After');
+        log.warn(
+          { tenantId, users: ids.length, status, retryAfterSeconds: Math.ceil(waitMs / 1000) },
+          'presence: Graph throttled; presence unknown until Retry-After',
+        );
       } else {
         const code = err instanceof GraphError ? err.code : (err as Error)?.name;
         log.warn({ tenantId, users: ids.length, status, code }, 'presence: Graph call failed; presence unknown');

@@ -7,7 +7,20 @@ import { departmentIdOf, type GraphProfile, locationIdOf, teamIdOf } from './gra
 import { retryAfterMs } from './graph-presence';
 
 /** The profile fields Graph keeps up to date in the stored directory. */
-export type ProfileFields = Partial<Pick<Person, 'name' | 'givenName' | 'email' | 'jobTitle' | 'departmentId' | 'locationId' | 'teamId' | 'managerId' | 'preferredLocale'>>;
+export type ProfileFields = Partial<
+  Pick<
+    Person,
+    | 'name'
+    | 'givenName'
+    | 'email'
+    | 'jobTitle'
+    | 'departmentId'
+    | 'locationId'
+    | 'teamId'
+    | 'managerId'
+    | 'preferredLocale'
+  >
+>;
 
 /** The stored directory (Cosmos) as the synced directory reads and refreshes it. */
 export interface StoredDirectory extends Directory {
@@ -91,20 +104,35 @@ export class GraphSyncedDirectory implements Directory {
   }
 
   getPerson(tenantId: string, userId: string): Promise<Person | null> {
-    return this.readThrough(() => this.opts.stored.getPerson(tenantId, userId), Boolean, () => this.refresh(tenantId, `p|${userId}`, () => this.refreshPerson(tenantId, userId)));
+    return this.readThrough(
+      () => this.opts.stored.getPerson(tenantId, userId),
+      Boolean,
+      () => this.refresh(tenantId, `p|${userId}`, () => this.refreshPerson(tenantId, userId)),
+    );
   }
 
   directReports(tenantId: string, managerId: string): Promise<Person[]> {
-    return this.readThrough(() => this.opts.stored.directReports(tenantId, managerId), (people) => people.length > 0, () => this.refreshReportsOf(tenantId, managerId));
+    return this.readThrough(
+      () => this.opts.stored.directReports(tenantId, managerId),
+      (people) => people.length > 0,
+      () => this.refreshReportsOf(tenantId, managerId),
+    );
   }
 
   teamsLedBy(tenantId: string, leaderId: string): Promise<OrgUnit[]> {
-    return this.readThrough(() => this.opts.stored.teamsLedBy(tenantId, leaderId), (teams) => teams.length > 0, () => this.refreshReportsOf(tenantId, leaderId));
+    return this.readThrough(
+      () => this.opts.stored.teamsLedBy(tenantId, leaderId),
+      (teams) => teams.length > 0,
+      () => this.refreshReportsOf(tenantId, leaderId),
+    );
   }
 
   async teamMembers(tenantId: string, teamId: string): Promise<Person[]> {
     // As readThrough, but which refresh applies comes from the team's unit, read alongside.
-    const [stored, unit] = await Promise.all([this.opts.stored.teamMembers(tenantId, teamId), this.opts.stored.getUnit(tenantId, teamId)]);
+    const [stored, unit] = await Promise.all([
+      this.opts.stored.teamMembers(tenantId, teamId),
+      this.opts.stored.getUnit(tenantId, teamId),
+    ]);
     const job = unit?.leaderId ? this.refreshReportsOf(tenantId, unit.leaderId) : null;
     if (stored.length || !job) return stored;
     await this.upTo(job);
@@ -121,7 +149,11 @@ export class GraphSyncedDirectory implements Directory {
    * nothing was stored and a refresh is under way does the turn wait for it (at most
    * `waitMs`) and read again.
    */
-  private async readThrough<T>(read: () => Promise<T>, found: (stored: T) => boolean, refresh: () => Promise<void> | null): Promise<T> {
+  private async readThrough<T>(
+    read: () => Promise<T>,
+    found: (stored: T) => boolean,
+    refresh: () => Promise<void> | null,
+  ): Promise<T> {
     const stored = await read();
     const job = refresh();
     if (found(stored) || !job) return stored;
@@ -159,7 +191,11 @@ export class GraphSyncedDirectory implements Directory {
 
   private async refreshReports(tenantId: string, managerId: string): Promise<void> {
     const graph = this.graph(tenantId);
-    const [profiles, before, manager] = await Promise.all([graph.reportProfiles(managerId), this.opts.stored.directReports(tenantId, managerId), this.opts.stored.getPerson(tenantId, managerId)]);
+    const [profiles, before, manager] = await Promise.all([
+      graph.reportProfiles(managerId),
+      this.opts.stored.directReports(tenantId, managerId),
+      this.opts.stored.getPerson(tenantId, managerId),
+    ]);
     for (const profile of profiles) {
       await this.apply(tenantId, { ...profile, managerId, managerName: profile.managerName ?? manager?.name });
       this.markFresh(`${tenantId}|p|${profile.id}`);
@@ -195,7 +231,9 @@ export class GraphSyncedDirectory implements Directory {
       if (await this.opts.stored.createPersonIfMissing(person)) return;
     }
     const current = stored ?? (await this.opts.stored.getPerson(tenantId, g.id));
-    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => current?.[k as keyof Person] !== v)) as ProfileFields;
+    const changed = Object.fromEntries(
+      Object.entries(fields).filter(([k, v]) => current?.[k as keyof Person] !== v),
+    ) as ProfileFields;
     if (Object.keys(changed).length) await this.opts.stored.updatePersonProfile(tenantId, g.id, changed);
   }
 
@@ -218,7 +256,12 @@ export class GraphSyncedDirectory implements Directory {
   }
 
   /** The team a manager leads: the person's current one if the manager leads it, else the manager's first, else a new one. */
-  private async teamFor(tenantId: string, managerId: string, managerName: string | undefined, current: string | undefined): Promise<string> {
+  private async teamFor(
+    tenantId: string,
+    managerId: string,
+    managerName: string | undefined,
+    current: string | undefined,
+  ): Promise<string> {
     const led = await this.opts.stored.teamsLedBy(tenantId, managerId);
     if (current && led.some((t) => t.id === current)) return current;
     if (led.length) return led[0].id;
@@ -240,7 +283,8 @@ export class GraphSyncedDirectory implements Directory {
 
   private markFresh(key: string): void {
     const now = this.opts.clock.now().getTime();
-    if (this.freshUntil.size >= MAX_ENTRIES) for (const [k, until] of this.freshUntil) if (until <= now) this.freshUntil.delete(k);
+    if (this.freshUntil.size >= MAX_ENTRIES)
+      for (const [k, until] of this.freshUntil) if (until <= now) this.freshUntil.delete(k);
     if (this.freshUntil.size >= MAX_ENTRIES) this.freshUntil.clear();
     this.freshUntil.set(key, now + this.ttlMs);
   }
@@ -253,19 +297,29 @@ export class GraphSyncedDirectory implements Directory {
       // A managed identity cannot reach another tenant's Graph: that will not change soon.
       const rest = err.code === 'other_tenant' ? this.ttlMs : this.backoffMs;
       this.blockedUntil.set(tenantId, now + rest);
-      (err.code === 'other_tenant' ? log.debug.bind(log) : log.warn.bind(log))({ tenantId, errorCode: err.code }, 'directory: no Graph token; serving the stored directory');
+      (err.code === 'other_tenant' ? log.debug.bind(log) : log.warn.bind(log))(
+        { tenantId, errorCode: err.code },
+        'directory: no Graph token; serving the stored directory',
+      );
       return;
     }
     const status = err instanceof GraphError ? err.statusCode : undefined;
     if (status === 429) {
-      const wait = retryAfterMs(err instanceof GraphError ? err.headers?.get('retry-after') : null, now) ?? this.backoffMs;
+      const wait =
+        retryAfterMs(err instanceof GraphError ? err.headers?.get('retry-after') : null, now) ?? this.backoffMs;
       this.blockedUntil.set(tenantId, now + wait);
-      log.warn({ tenantId, status, retryAfterSeconds: Math.ceil(wait / 1000) }, 'directory: Graph throttled; serving the stored directory until Retry-After');
+      log.warn(
+        { tenantId, status, retryAfterSeconds: Math.ceil(wait / 1000) },
+        'directory: Graph throttled; serving the stored directory until Retry-After',
+      );
       return;
     }
     this.blockedUntil.set(tenantId, now + this.backoffMs);
     const code = err instanceof GraphError ? err.code : (err as Error)?.name;
-    log.warn({ tenantId, status: status && status > 0 ? status : undefined, code }, 'directory: Graph call failed; serving the stored directory');
+    log.warn(
+      { tenantId, status: status && status > 0 ? status : undefined, code },
+      'directory: Graph call failed; serving the stored directory',
+    );
   }
 
   /** Waits for a refresh at most `waitMs`; it goes on in the background after that. */

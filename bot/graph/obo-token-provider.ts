@@ -13,8 +13,14 @@ export const GRAPH_SCOPES = ['https://graph.microsoft.com/User.Read.All'];
  * Made once per process in the composition root: msal-node keeps its token cache in the
  * application object, so a second one would fetch every token again.
  */
-export function createConfidentialClient(opts: { clientId: string; clientSecret?: string; certificate?: { thumbprintSha256: string; privateKey: string }; authority?: string }): ConfidentialClientApplication {
-  if (!opts.clientSecret && !opts.certificate) throw new Error('the Graph client needs a client secret or a certificate');
+export function createConfidentialClient(opts: {
+  clientId: string;
+  clientSecret?: string;
+  certificate?: { thumbprintSha256: string; privateKey: string };
+  authority?: string;
+}): ConfidentialClientApplication {
+  if (!opts.clientSecret && !opts.certificate)
+    throw new Error('the Graph client needs a client secret or a certificate');
   return new ConfidentialClientApplication({
     auth: {
       clientId: opts.clientId,
@@ -29,7 +35,10 @@ export function createConfidentialClient(opts: { clientId: string; clientSecret?
  * in memory: never logged, never returned, never put in an error message.
  */
 export class OboTokenProvider {
-  constructor(private readonly client: OboClient, private readonly scopes: string[] = GRAPH_SCOPES) {}
+  constructor(
+    private readonly client: OboClient,
+    private readonly scopes: string[] = GRAPH_SCOPES,
+  ) {}
 
   async graphToken(userAssertion: string): Promise<string> {
     let result: { accessToken: string } | null;

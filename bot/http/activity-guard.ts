@@ -11,16 +11,23 @@ export function activityProblem(body: unknown): string | null {
   if (typeof a.type !== 'string' || !a.type) return 'activity.type is required';
   if (!isObjectWithId(a.conversation)) return 'activity.conversation.id is required';
   if (!isObjectWithId(a.from)) return 'activity.from.id is required';
-  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(a.serviceUrl)) return 'activity.serviceUrl must be an http(s) URL';
+  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(a.serviceUrl))
+    return 'activity.serviceUrl must be an http(s) URL';
 
-  for (const field of OPTIONAL_STRINGS) if (!isAbsentOr(a[field], isString)) return `activity.${field} must be a string`;
-  const accounts = [['from', a.from], ['recipient', a.recipient], ['conversation', a.conversation]] as const;
+  for (const field of OPTIONAL_STRINGS)
+    if (!isAbsentOr(a[field], isString)) return `activity.${field} must be a string`;
+  const accounts = [
+    ['from', a.from],
+    ['recipient', a.recipient],
+    ['conversation', a.conversation],
+  ] as const;
   for (const [name, account] of accounts) {
     if (!isAbsentOr(account, isObject)) return `activity.${name} must be an object`;
     const problem = account ? accountProblem(`activity.${name}`, account as Record<string, unknown>) : null;
     if (problem) return problem;
   }
-  if (!isAbsentOr((a.conversation as Record<string, unknown>).isGroup, (v) => typeof v === 'boolean')) return 'activity.conversation.isGroup must be a boolean';
+  if (!isAbsentOr((a.conversation as Record<string, unknown>).isGroup, (v) => typeof v === 'boolean'))
+    return 'activity.conversation.isGroup must be a boolean';
 
   for (const field of ['membersAdded', 'membersRemoved'] as const) {
     const members = a[field];
@@ -39,18 +46,32 @@ export function activityProblem(body: unknown): string | null {
   const channelData = (a.channelData ?? {}) as Record<string, unknown>;
   if (!isAbsentOr(channelData.eventType, isString)) return 'activity.channelData.eventType must be a string';
   if (!isAbsentOr(channelData.tenant, isObject)) return 'activity.channelData.tenant must be an object';
-  if (!isAbsentOr((channelData.tenant as Record<string, unknown> | null | undefined)?.id, isString)) return 'activity.channelData.tenant.id must be a string';
+  if (!isAbsentOr((channelData.tenant as Record<string, unknown> | null | undefined)?.id, isString))
+    return 'activity.channelData.tenant.id must be a string';
 
   if (a.type === 'invoke') {
     // Every invoke Teams sends carries an object; botbuilder reads fields of it without checking.
     if (!isAbsentOr(a.value, isObject)) return 'activity.value must be an object for an invoke';
-    if (a.name === 'adaptiveCard/action' && !(isObject(a.value) && isObject(a.value.action))) return 'activity.value.action must be an object for adaptiveCard/action';
+    if (a.name === 'adaptiveCard/action' && !(isObject(a.value) && isObject(a.value.action)))
+      return 'activity.value.action must be an object for adaptiveCard/action';
   }
   return null;
 }
 
 /** Top-level fields that are strings when present: the bot reads them or copies them into its replies. */
-const OPTIONAL_STRINGS = ['id', 'channelId', 'locale', 'text', 'textFormat', 'replyToId', 'name', 'action', 'deliveryMode', 'timestamp', 'localTimestamp'] as const;
+const OPTIONAL_STRINGS = [
+  'id',
+  'channelId',
+  'locale',
+  'text',
+  'textFormat',
+  'replyToId',
+  'name',
+  'action',
+  'deliveryMode',
+  'timestamp',
+  'localTimestamp',
+] as const;
 
 /** A channel or conversation account: every field the schema types as a string is one, when present. */
 function accountProblem(path: string, account: Record<string, unknown>): string | null {

@@ -37,9 +37,17 @@ export class DevTokenAuthority implements Authenticator {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const token = bearer(authorization);
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['HS256'],
+      });
       if (typeof payload.tid !== 'string' || typeof payload.oid !== 'string') throw new Error('claims');
-      return { tenantId: payload.tid, userId: payload.oid, name: typeof payload.name === 'string' ? payload.name : undefined };
+      return {
+        tenantId: payload.tid,
+        userId: payload.oid,
+        name: typeof payload.name === 'string' ? payload.name : undefined,
+      };
     } catch {
       throw new AppError('unauthenticated', 401, 'error.unauthenticated');
     }

@@ -6,37 +6,55 @@ import { route } from './errors';
 import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
 
 /** The programme admin's coach administration and audit log. Access, validation and the audit live in the domain. */
-export function registerCoachAdminRoutes(server: restify.Server, deps: { auth: Authenticator; admin: CoachAdmin; log: Logger }): void {
+export function registerCoachAdminRoutes(
+  server: restify.Server,
+  deps: { auth: Authenticator; admin: CoachAdmin; log: Logger },
+): void {
   const { auth, admin, log } = deps;
 
-  server.get('/api/v1/admin/coaches', route(log, async (req, res) => {
-    sendPrivate(res, 200, { coaches: await admin.list(await callerOf(auth, req)) });
-  }));
+  server.get(
+    '/api/v1/admin/coaches',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, { coaches: await admin.list(await callerOf(auth, req)) });
+    }),
+  );
 
-  server.get('/api/v1/admin/people', route(log, async (req, res) => {
-    const caller = await callerOf(auth, req);
-    const q = new URL(req.url ?? '/', 'http://local').searchParams.get('q') ?? '';
-    sendPrivate(res, 200, { people: await admin.people(caller, q.slice(0, 100)) });
-  }));
+  server.get(
+    '/api/v1/admin/people',
+    route(log, async (req, res) => {
+      const caller = await callerOf(auth, req);
+      const q = new URL(req.url ?? '/', 'http://local').searchParams.get('q') ?? '';
+      sendPrivate(res, 200, { people: await admin.people(caller, q.slice(0, 100)) });
+    }),
+  );
 
-  server.put('/api/v1/admin/coaches/:userId', route(log, async (req, res) => {
-    const caller = await callerOf(auth, req);
-    const userId = idParam(req, 'userId');
-    const coach = await admin.save(caller, userId, objectBody(req));
-    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.saved' }, 'admin changed a coach');
-    sendPrivate(res, 200, { userId: coach.userId, name: coach.name });
-  }));
+  server.put(
+    '/api/v1/admin/coaches/:userId',
+    route(log, async (req, res) => {
+      const caller = await callerOf(auth, req);
+      const userId = idParam(req, 'userId');
+      const coach = await admin.save(caller, userId, objectBody(req));
+      log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.saved' }, 'admin changed a coach');
+      sendPrivate(res, 200, { userId: coach.userId, name: coach.name });
+    }),
+  );
 
-  server.del('/api/v1/admin/coaches/:userId', route(log, async (req, res) => {
-    const caller = await callerOf(auth, req);
-    const userId = idParam(req, 'userId');
-    // A coach with open or offered requests is refused with 409 coach_busy (a localized message).
-    await admin.remove(caller, userId);
-    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.removed' }, 'admin removed a coach');
-    sendPrivate(res, 204, null);
-  }));
+  server.del(
+    '/api/v1/admin/coaches/:userId',
+    route(log, async (req, res) => {
+      const caller = await callerOf(auth, req);
+      const userId = idParam(req, 'userId');
+      // A coach with open or offered requests is refused with 409 coach_busy (a localized message).
+      await admin.remove(caller, userId);
+      log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.removed' }, 'admin removed a coach');
+      sendPrivate(res, 204, null);
+    }),
+  );
 
-  server.get('/api/v1/admin/audit', route(log, async (req, res) => {
-    sendPrivate(res, 200, await admin.auditLog(await callerOf(auth, req)));
-  }));
+  server.get(
+    '/api/v1/admin/audit',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, await admin.auditLog(await callerOf(auth, req)));
+    }),
+  );
 }

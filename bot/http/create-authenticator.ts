@@ -10,10 +10,14 @@ import { EntraAuthenticator } from './entra-authenticator';
  * Teams), a token signed with HS256 is a dev token and anything else goes to Entra.
  */
 export function createAuthenticator(config: Config, devAuthority: DevTokenAuthority | null): Authenticator {
-  const entra = config.aadAppClientId ? new EntraAuthenticator({ clientId: config.aadAppClientId, allowedTenants: config.allowedTenants }) : null;
+  const entra = config.aadAppClientId
+    ? new EntraAuthenticator({ clientId: config.aadAppClientId, allowedTenants: config.allowedTenants })
+    : null;
   if (devAuthority && config.devMode) {
     if (!entra) return devAuthority;
-    return { authenticate: (authorization) => (isHs256(authorization) ? devAuthority : entra).authenticate(authorization) };
+    return {
+      authenticate: (authorization) => (isHs256(authorization) ? devAuthority : entra).authenticate(authorization),
+    };
   }
   if (entra) return entra;
   return {

@@ -5,9 +5,24 @@ import { t } from '../i18n';
 /** The export's column names and statuses in the admin's language. */
 export function csvLabels(locale: Locale, threshold: number): CsvLabels {
   const columns = [
-    'tab.csv.kind', 'tab.csv.id', 'tab.csv.name', 'tab.csv.status', 'tab.csv.resultsStatus', 'tab.csv.members', 'tab.csv.completed', 'tab.csv.inProgress',
-    'tab.csv.notStarted', 'tab.csv.rate', 'tab.csv.respondents', 'tab.csv.followThrough', 'tab.csv.intake', 'tab.csv.training', 'tab.csv.helpRequests',
-    'tab.csv.medianAccept', 'tab.csv.medianResolve', 'tab.csv.rating',
+    'tab.csv.kind',
+    'tab.csv.id',
+    'tab.csv.name',
+    'tab.csv.status',
+    'tab.csv.resultsStatus',
+    'tab.csv.members',
+    'tab.csv.completed',
+    'tab.csv.inProgress',
+    'tab.csv.notStarted',
+    'tab.csv.rate',
+    'tab.csv.respondents',
+    'tab.csv.followThrough',
+    'tab.csv.intake',
+    'tab.csv.training',
+    'tab.csv.helpRequests',
+    'tab.csv.medianAccept',
+    'tab.csv.medianResolve',
+    'tab.csv.rating',
   ] as const;
   return {
     header: columns.map((key) => t(locale, key)),

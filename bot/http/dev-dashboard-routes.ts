@@ -18,29 +18,47 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export function registerDevDashboardRoutes(
   server: restify.Server,
-  deps: { store: CosmosStore; directory: Directory; clock: Clock; profiles(): Promise<Profile[]>; invalidate(tenantId: string): void; log: Logger },
+  deps: {
+    store: CosmosStore;
+    directory: Directory;
+    clock: Clock;
+    profiles(): Promise<Profile[]>;
+    invalidate(tenantId: string): void;
+    log: Logger;
+  },
 ): void {
   const log = deps.log.child({ component: 'dev-dashboard' });
   const now = () => deps.clock.now();
   const scanAggregates = new CosmosScanAggregates(deps.store.containers.aggregates, now);
   const helpAggregates = new CosmosHelpAggregates(deps.store.containers.aggregates, now);
 
-  server.post('/dev/demo-figures', route(log, async (req, res) => {
-    const { tenantId } = objectBody(req);
-    if (typeof tenantId !== 'string' || !ID.test(tenantId)) throw new AppError('invalid_request', 400, 'error.invalidRequest');
-    const existing = await scanAggregates.get(tenantId, { kind: 'tenant', id: tenantId });
-    if (existing && existing.completions > 0) {
-      res.send(200, { written: false, reason: 'the tenant already has scan figures' });
-      return;
-    }
-    const people = await deps.directory.listPeople(tenantId);
-    if (people.length === 0) throw new AppError('not_found', 404, 'error.notFound');
-    const teamIds = [...new Set(people.map((p) => p.teamId).filter((id): id is string => Boolean(id)))];
-    const teams = await Promise.all(teamIds.map((id) => deps.directory.getUnit(tenantId, id)));
-    const teamDepartments = new Map(teams.filter((t) => t?.departmentId).map((t) => [t!.id, t!.departmentId!]));
-    const written = await writeDemoFigures({ scanAggregates, helpAggregates, people, teamDepartments, profiles: await deps.profiles(), now: now() });
-    deps.invalidate(tenantId);
-    log.info({ tenantId, ...written }, 'demo figures written');
-    res.send(200, { written: true, ...written });
-  }));
+  server.post(
+    '/dev/demo-figures',
+    route(log, async (req, res) => {
+      const { tenantId } = objectBody(req);
+      if (typeof tenantId !== 'string' || !ID.test(tenantId))
+        throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      const existing = await scanAggregates.get(tenantId, { kind: 'tenant', id: tenantId });
+      if (existing && existing.completions > 0) {
+        res.send(200, { written: false, reason: 'the tenant already has scan figures' });
+        return;
+      }
+      const people = await deps.directory.listPeople(tenantId);
+      if (people.length === 0) throw new AppError('not_found', 404, 'error.notFound');
+      const teamIds = [...new Set(people.map((p) => p.teamId).filter((id): id is string => Boolean(id)))];
+      const teams = await Promise.all(teamIds.map((id) => deps.directory.getUnit(tenantId, id)));
+      const teamDepartments = new Map(teams.filter((t) => t?.departmentId).map((t) => [t!.id, t!.departmentId!]));
+      const written = await writeDemoFigures({
+        scanAggregates,
+        helpAggregates,
+        people,
+        teamDepartments,
+        profiles: await deps.profiles(),
+        now: now(),
+      });
+      deps.invalidate(tenantId);
+      log.info({ tenantId, ...written }, 'demo figures written');
+      res.send(200, { written: true, ...written });
+    }),
+  );
 }

@@ -21,8 +21,12 @@ export interface EntraOptions {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unauthenticated = () => new AppError('unauthenticated', 401, 'error.unauthenticated');
 
-export const entraMetadataUrl = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration`;
-export const entraIssuers = (tenantId: string) => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+export const entraMetadataUrl = (tenantId: string) =>
+  `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration`;
+export const entraIssuers = (tenantId: string) => [
+  `https://login.microsoftonline.com/${tenantId}/v2.0`,
+  `https://sts.windows.net/${tenantId}/`,
+];
 
 /**
  * Verifies the tab's Teams SSO token (an Entra access token for our API): the
@@ -88,10 +92,16 @@ export class EntraAuthenticator implements Authenticator {
   }
 
   private async discover(tenantId: string): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    const res = await (this.opts.fetch ?? fetch)((this.opts.metadataUrl ?? entraMetadataUrl)(tenantId), { signal: AbortSignal.timeout(5000) });
+    const res = await (this.opts.fetch ?? fetch)((this.opts.metadataUrl ?? entraMetadataUrl)(tenantId), {
+      signal: AbortSignal.timeout(5000),
+    });
     if (!res.ok) throw new Error(`openid metadata: ${res.status}`);
     const meta = (await res.json()) as { jwks_uri?: unknown };
     if (typeof meta.jwks_uri !== 'string') throw new Error('openid metadata without jwks_uri');
-    return createRemoteJWKSet(new URL(meta.jwks_uri), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 24 * 3600 * 1000 });
+    return createRemoteJWKSet(new URL(meta.jwks_uri), {
+      timeoutDuration: 5000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 24 * 3600 * 1000,
+    });
   }
 }

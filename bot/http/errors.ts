@@ -8,7 +8,10 @@ import type { Logger } from '../logger';
 export function sendError(req: Request, res: Response, err: unknown, log: Logger): void {
   const locale = toLocale(req.header('accept-language'));
   if (err instanceof AppError) {
-    res.send(err.status, { error: err.code, message: isMessageKey(err.messageKey) ? t(locale, err.messageKey) : err.code });
+    res.send(err.status, {
+      error: err.code,
+      message: isMessageKey(err.messageKey) ? t(locale, err.messageKey) : err.code,
+    });
     return;
   }
   log.error({ err, requestId: req.id() }, 'request failed');

@@ -43,11 +43,21 @@ export function jsonBody(opts: { maxBytes: number; log: Logger }) {
     req.once('end', () => {
       if (tooLarge) return finish(new AppError('payload_too_large', 413, 'error.tooLarge'));
       if (size === 0) return finish();
-      const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-      const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (encoding !== 'identity' || !JSON_TYPE.test(type)) return finish(new AppError('unsupported_media_type', 415, 'error.notJson'));
+      const encoding = String(req.headers['content-encoding'] ?? 'identity')
+        .trim()
+        .toLowerCase();
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase();
+      if (encoding !== 'identity' || !JSON_TYPE.test(type))
+        return finish(new AppError('unsupported_media_type', 415, 'error.notJson'));
       try {
-        req.body = JSON.parse(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+        req.body = JSON.parse(
+          Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        ) as unknown;
       } catch {
         return finish(new AppError('invalid_json', 400, 'error.invalidJson'));
       }

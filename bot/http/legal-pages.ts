@@ -32,7 +32,9 @@ function privacyPage(locale: Locale, k: number): Page {
       sections: [
         {
           heading: 'Who is responsible',
-          paragraphs: ['Your municipality (your employer) decides why and how Digivaardig is used and is responsible for your data. Questions, requests and complaints go to the municipality’s programme team for digital skills; you can also reach your municipality’s data protection officer.'],
+          paragraphs: [
+            'Your municipality (your employer) decides why and how Digivaardig is used and is responsible for your data. Questions, requests and complaints go to the municipality’s programme team for digital skills; you can also reach your municipality’s data protection officer.',
+          ],
         },
         {
           heading: 'What the app keeps about you',
@@ -95,7 +97,9 @@ function privacyPage(locale: Locale, k: number): Page {
     sections: [
       {
         heading: 'Wie is verantwoordelijk',
-        paragraphs: ['Je gemeente (je werkgever) bepaalt waarvoor en hoe Digivaardig wordt gebruikt en is verantwoordelijk voor je gegevens. Met vragen, verzoeken en klachten kun je terecht bij het programmateam digitale vaardigheden van je gemeente; je kunt ook de functionaris gegevensbescherming van je gemeente benaderen.'],
+        paragraphs: [
+          'Je gemeente (je werkgever) bepaalt waarvoor en hoe Digivaardig wordt gebruikt en is verantwoordelijk voor je gegevens. Met vragen, verzoeken en klachten kun je terecht bij het programmateam digitale vaardigheden van je gemeente; je kunt ook de functionaris gegevensbescherming van je gemeente benaderen.',
+        ],
       },
       {
         heading: 'Wat de app over je bewaart',
@@ -159,10 +163,30 @@ function termsPage(locale: Locale): Page {
       title: 'Digivaardig terms of use',
       lead: 'Digivaardig is offered by your municipality to its employees, as part of its programme for digital skills.',
       sections: [
-        { heading: 'What the app is for', paragraphs: ['The self-scan and its advice are a starting point for your own development, not an assessment of your work. Results are never used to judge individual employees.'] },
-        { heading: 'Using it well', items: ['Ask digicoaches about everyday digital questions; for faults and access rights, the service desk remains the place to go.', 'Do not put personal data of others or confidential information in a help question.', 'Digicoaches help colleagues in their own working time, within the capacity they set.'] },
-        { heading: 'Availability', paragraphs: ['The municipality does its best to keep the app available but can change or stop it. Your data is handled as described in the privacy statement.'] },
-        { heading: 'Questions', paragraphs: ['Questions about the app go to your municipality’s programme team for digital skills.'] },
+        {
+          heading: 'What the app is for',
+          paragraphs: [
+            'The self-scan and its advice are a starting point for your own development, not an assessment of your work. Results are never used to judge individual employees.',
+          ],
+        },
+        {
+          heading: 'Using it well',
+          items: [
+            'Ask digicoaches about everyday digital questions; for faults and access rights, the service desk remains the place to go.',
+            'Do not put personal data of others or confidential information in a help question.',
+            'Digicoaches help colleagues in their own working time, within the capacity they set.',
+          ],
+        },
+        {
+          heading: 'Availability',
+          paragraphs: [
+            'The municipality does its best to keep the app available but can change or stop it. Your data is handled as described in the privacy statement.',
+          ],
+        },
+        {
+          heading: 'Questions',
+          paragraphs: ['Questions about the app go to your municipality’s programme team for digital skills.'],
+        },
       ],
       other: { label: 'Privacy statement', href: '/privacy?lang=en' },
       language: { label: 'Nederlands', href: '/terms?lang=nl' },
@@ -172,27 +196,52 @@ function termsPage(locale: Locale): Page {
     title: 'Gebruiksvoorwaarden Digivaardig',
     lead: 'Je gemeente biedt Digivaardig aan haar medewerkers aan, als onderdeel van het programma digitale vaardigheden.',
     sections: [
-      { heading: 'Waar de app voor is', paragraphs: ['De zelfscan en het advies zijn een begin voor je eigen ontwikkeling, geen beoordeling van je werk. Uitslagen worden nooit gebruikt om individuele medewerkers te beoordelen.'] },
-      { heading: 'Goed gebruik', items: ['Stel digicoaches je dagelijkse digitale vragen; voor storingen en toegangsrechten blijft de servicedesk het adres.', 'Zet geen persoonsgegevens van anderen of vertrouwelijke informatie in een hulpvraag.', 'Digicoaches helpen collega’s in hun eigen werktijd, binnen de capaciteit die ze zelf instellen.'] },
-      { heading: 'Beschikbaarheid', paragraphs: ['De gemeente doet haar best om de app beschikbaar te houden, maar kan hem veranderen of stoppen. Met je gegevens gaan we om zoals in de privacyverklaring staat.'] },
-      { heading: 'Vragen', paragraphs: ['Met vragen over de app kun je terecht bij het programmateam digitale vaardigheden van je gemeente.'] },
+      {
+        heading: 'Waar de app voor is',
+        paragraphs: [
+          'De zelfscan en het advies zijn een begin voor je eigen ontwikkeling, geen beoordeling van je werk. Uitslagen worden nooit gebruikt om individuele medewerkers te beoordelen.',
+        ],
+      },
+      {
+        heading: 'Goed gebruik',
+        items: [
+          'Stel digicoaches je dagelijkse digitale vragen; voor storingen en toegangsrechten blijft de servicedesk het adres.',
+          'Zet geen persoonsgegevens van anderen of vertrouwelijke informatie in een hulpvraag.',
+          'Digicoaches helpen collega’s in hun eigen werktijd, binnen de capaciteit die ze zelf instellen.',
+        ],
+      },
+      {
+        heading: 'Beschikbaarheid',
+        paragraphs: [
+          'De gemeente doet haar best om de app beschikbaar te houden, maar kan hem veranderen of stoppen. Met je gegevens gaan we om zoals in de privacyverklaring staat.',
+        ],
+      },
+      {
+        heading: 'Vragen',
+        paragraphs: [
+          'Met vragen over de app kun je terecht bij het programmateam digitale vaardigheden van je gemeente.',
+        ],
+      },
     ],
     other: { label: 'Privacyverklaring', href: '/privacy' },
     language: { label: 'English', href: '/terms?lang=en' },
   };
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A self-contained page: system fonts, light and dark, large enough text, visible focus. */
 export function renderPage(page: Page, locale: Locale): string {
   const sections = page.sections
-    .map((s) => [
-      `<section><h2>${escape(s.heading)}</h2>`,
-      ...(s.paragraphs ?? []).map((p) => `<p>${escape(p)}</p>`),
-      ...(s.items ? [`<ul>${s.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`] : []),
-      '</section>',
-    ].join(''))
+    .map((s) =>
+      [
+        `<section><h2>${escape(s.heading)}</h2>`,
+        ...(s.paragraphs ?? []).map((p) => `<p>${escape(p)}</p>`),
+        ...(s.items ? [`<ul>${s.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`] : []),
+        '</section>',
+      ].join(''),
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${locale === 'nl' ? 'nl-NL' : 'en-GB'}">
@@ -223,22 +272,28 @@ ${sections}
 }
 
 /** Nothing but this page's own inline style may load; only Teams may frame it. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
 
 export function registerLegalPages(server: restify.Server, deps: { anonymityThreshold: number }): void {
-  const serve = (build: (locale: Locale) => Page) => (req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => {
-    const locale = localeOf(req);
-    const html = renderPage(build(locale), locale);
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': CSP,
-      'cache-control': 'public, max-age=3600',
-      vary: 'Accept-Language', // the language follows the header when there is no ?lang=
-      'content-language': locale === 'nl' ? 'nl' : 'en',
-    });
-    res.end(html);
-    next(false);
-  };
-  server.get('/privacy', serve((locale) => privacyPage(locale, deps.anonymityThreshold)));
+  const serve =
+    (build: (locale: Locale) => Page) =>
+    (req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => {
+      const locale = localeOf(req);
+      const html = renderPage(build(locale), locale);
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': CSP,
+        'cache-control': 'public, max-age=3600',
+        vary: 'Accept-Language', // the language follows the header when there is no ?lang=
+        'content-language': locale === 'nl' ? 'nl' : 'en',
+      });
+      res.end(html);
+      next(false);
+    };
+  server.get(
+    '/privacy',
+    serve((locale) => privacyPage(locale, deps.anonymityThreshold)),
+  );
   server.get('/terms', serve(termsPage));
 }

@@ -13,22 +13,34 @@ const quoted = (etag: string) => (etag.startsWith('"') ? etag : `"${etag}"`);
  * header (and in the body); a PUT must send it back as If-Match: without it 428, with
  * an outdated one 412, and nothing changes.
  */
-export function registerSettingsRoutes(server: restify.Server, deps: { auth: Authenticator; settings: SettingsService; log: Logger }): void {
+export function registerSettingsRoutes(
+  server: restify.Server,
+  deps: { auth: Authenticator; settings: SettingsService; log: Logger },
+): void {
   const { auth, settings, log } = deps;
   const send = (res: restify.Response, view: SettingsView) => {
     res.setHeader('etag', quoted(view.version));
     sendPrivate(res, 200, { ...view, version: quoted(view.version) });
   };
 
-  server.get('/api/v1/admin/settings', route(log, async (req, res) => {
-    send(res, await settings.get(await callerOf(auth, req)));
-  }));
+  server.get(
+    '/api/v1/admin/settings',
+    route(log, async (req, res) => {
+      send(res, await settings.get(await callerOf(auth, req)));
+    }),
+  );
 
-  server.put('/api/v1/admin/settings', route(log, async (req, res) => {
-    const caller = await callerOf(auth, req);
-    const ifMatch = req.header('if-match') || undefined;
-    const view = await settings.update(caller, objectBody(req), ifMatch && ifMatch !== '*' ? ifMatch : undefined);
-    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'settings.changed' }, 'admin changed the settings');
-    send(res, view);
-  }));
+  server.put(
+    '/api/v1/admin/settings',
+    route(log, async (req, res) => {
+      const caller = await callerOf(auth, req);
+      const ifMatch = req.header('if-match') || undefined;
+      const view = await settings.update(caller, objectBody(req), ifMatch && ifMatch !== '*' ? ifMatch : undefined);
+      log.info(
+        { requestId: req.id(), tenantId: caller.tenantId, action: 'settings.changed' },
+        'admin changed the settings',
+      );
+      send(res, view);
+    }),
+  );
 }

@@ -62,17 +62,28 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const { store: dashboardStore, views } = deps.dashboards;
   const nudgeRepo = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
   const content = scanContent(new CosmosContentSource(store.containers.content));
-  const domains = async (locale: Locale) => (await content()).content.domains.map((d) => ({ id: d.id, name: d.name[locale] }));
+  const domains = async (locale: Locale) =>
+    (await content()).content.domains.map((d) => ({ id: d.id, name: d.name[locale] }));
   const audit = new CosmosAuditLog(store.containers.tenants);
 
   registerLeadershipRoutes(server, {
     auth,
-    leadership: new LeadershipService({ content: readLeadershipContent(LEADERSHIP_DIR), repo: new CosmosLeadershipRepository(store.containers.scans), clock }),
+    leadership: new LeadershipService({
+      content: readLeadershipContent(LEADERSHIP_DIR),
+      repo: new CosmosLeadershipRepository(store.containers.scans),
+      clock,
+    }),
     log,
   });
   registerDashboardRoutes(server, {
     auth,
-    dashboards: new DashboardService({ store: dashboardStore, views, directory, clock, domainOrder: async () => (await content()).content.domains.map((d) => d.id) }),
+    dashboards: new DashboardService({
+      store: dashboardStore,
+      views,
+      directory,
+      clock,
+      domainOrder: async () => (await content()).content.domains.map((d) => d.id),
+    }),
     nudges: new NudgeService({
       directory,
       messenger,
@@ -80,23 +91,35 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       figures: dashboardTeamFigures(views, dashboardStore),
       clock,
       completion: new CosmosScanCompletion(store.containers.scans),
-      card: (participation, locale, done) => nudgeCard({ participation, done }, locale) as unknown as Record<string, unknown>,
+      card: (participation, locale, done) =>
+        nudgeCard({ participation, done }, locale) as unknown as Record<string, unknown>,
       onSendError: (err) => log.warn({ err }, 'nudge not delivered'),
     }),
     coaches: { store: dashboardStore, views, directory },
     domains,
-    activity: new AdminActivity({ audit, now: () => clock.now(), onError: (err) => log.warn({ err }, 'audit entry for a dashboard view not written') }),
+    activity: new AdminActivity({
+      audit,
+      now: () => clock.now(),
+      onError: (err) => log.warn({ err }, 'audit entry for a dashboard view not written'),
+    }),
     log,
   });
   registerMeRoutes(server, { auth, nudges: nudgeRepo, clock, log });
-  if (deps.coaches) registerCoachAdminRoutes(server, {
-    auth,
-    admin: deps.coaches.admin({ audit, remove: cosmosCoachRemoval(store.containers.tickets) }),
-    log,
-  });
+  if (deps.coaches)
+    registerCoachAdminRoutes(server, {
+      auth,
+      admin: deps.coaches.admin({ audit, remove: cosmosCoachRemoval(store.containers.tickets) }),
+      log,
+    });
   registerSettingsRoutes(server, {
     auth,
-    settings: new SettingsService({ repo: new CosmosSettingsRepository(store.containers.tenants), directory, audit, clock, onChanged: (tenantId) => (directory as Partial<CachedDirectory>).forgetTenant?.(tenantId) }),
+    settings: new SettingsService({
+      repo: new CosmosSettingsRepository(store.containers.tenants),
+      directory,
+      audit,
+      clock,
+      onChanged: (tenantId) => (directory as Partial<CachedDirectory>).forgetTenant?.(tenantId),
+    }),
     log,
   });
   if (deps.privacy) {
@@ -112,7 +135,14 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerLegalPages(server, { anonymityThreshold: config.anonymityThreshold });
   if (deps.campaigns) registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
   if (config.devMode) {
-    registerDevDashboardRoutes(server, { store, directory, clock, profiles: async () => (await content()).content.profiles, invalidate: (tenantId) => views.invalidate(tenantId), log });
+    registerDevDashboardRoutes(server, {
+      store,
+      directory,
+      clock,
+      profiles: async () => (await content()).content.profiles,
+      invalidate: (tenantId) => views.invalidate(tenantId),
+      log,
+    });
   }
 }
 

@@ -26,7 +26,8 @@ export function idParam(req: Request, name: string): string {
 /** A JSON object body (the body reader already refused malformed JSON and other content types). */
 export function objectBody(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) throw new AppError('invalid_request', 400, 'error.invalidRequest');
+  if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
+    throw new AppError('invalid_request', 400, 'error.invalidRequest');
   return body as Record<string, unknown>;
 }
 

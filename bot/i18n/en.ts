@@ -18,13 +18,16 @@ export const en: Record<MessageKey, string> = {
     '- **scan**: take the digital self-scan\n- **result**: see your result\n- **modules**: your training advice\n- **help**: ask a digicoach\n- **my tickets**: your help requests\n- **my data**: what we keep about you',
   'menu.coachCommands': 'For digicoaches: **available**, **unavailable**, **become digicoach**',
   'team.title': 'Digivaardig works in your personal chat',
-  'team.body': 'Your scan, your result and your help questions are yours. That is why I do not answer in a channel or group chat. Open the chat with Digivaardig and type "scan" or "help" there.',
-  'team.leaders': 'A team leader? Add the Digivaardig tab to your team: it shows your team\'s progress, always anonymously.',
+  'team.body':
+    'Your scan, your result and your help questions are yours. That is why I do not answer in a channel or group chat. Open the chat with Digivaardig and type "scan" or "help" there.',
+  'team.leaders':
+    "A team leader? Add the Digivaardig tab to your team: it shows your team's progress, always anonymously.",
   'team.openChat': 'Open the chat with Digivaardig',
   'notYet.title': 'Coming soon',
   'notYet.body': '"{command}" is not available yet. We are working on it. Type **scan** or choose below.',
   'error.title': "That didn't work",
-  'error.body': 'Something went wrong on our side. Please try again in a moment. If it keeps failing, tell your programme team (code {ref}).',
+  'error.body':
+    'Something went wrong on our side. Please try again in a moment. If it keeps failing, tell your programme team (code {ref}).',
   'error.badInput': 'This button or message does not belong (any more) to your conversation. Nothing was changed.',
   'error.conflict': 'This was just handled already. Nothing was changed.',
   'error.unknownAction': "I don't know that action. Nothing was changed.",
@@ -38,7 +41,8 @@ export const en: Record<MessageKey, string> = {
   'tenant.refused':
     "Digivaardig is not yet available for your organisation. Ask your IT department or programme team to enable the app. We haven't stored anything about you.",
   'scan.intro.title': 'The digital self-scan',
-  'scan.intro.body': 'You answer short questions about working digitally, one question at a time. It takes about 15 minutes. You can pause any time and continue later.',
+  'scan.intro.body':
+    'You answer short questions about working digitally, one question at a time. It takes about 15 minutes. You can pause any time and continue later.',
   'scan.intro.privacy': 'Your answers are yours. Leaders only see numbers for groups of at least {threshold} people.',
   'scan.intro.profile': 'What kind of work do you do?',
   'scan.intro.profileError': 'Choose the work that fits you best.',
@@ -60,9 +64,11 @@ export const en: Record<MessageKey, string> = {
   'scan.action.back': 'Back',
   'scan.action.pause': 'Pause',
   'scan.paused.title': 'Your scan is paused',
-  'scan.paused.body': 'Your answers are saved. Type **scan** when you want to continue. You will continue at the same question.',
+  'scan.paused.body':
+    'Your answers are saved. Type **scan** when you want to continue. You will continue at the same question.',
   'scan.action.resume': 'Continue',
-  'scan.freeText': 'You are taking the scan. Choose an answer on the card above, or type **scan** to see your question again.',
+  'scan.freeText':
+    'You are taking the scan. Choose an answer on the card above, or type **scan** to see your question again.',
   'result.title': 'Your result',
   'result.done': 'Done! You answered {count} questions.',
   'result.levelLine': '**{domain}**: {level} (target: {target}){mark}',
@@ -71,7 +77,8 @@ export const en: Record<MessageKey, string> = {
   'result.modules': 'Modules for you:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
   'result.allGood': 'You are at or above the target everywhere. Well done! Want to grow further? See **modules**.',
-  'result.intake': 'Would you like a conversation with a digicoach first? Together you look at what you need. This is called an intake.',
+  'result.intake':
+    'Would you like a conversation with a digicoach first? Together you look at what you need. This is called an intake.',
   'result.retake': 'You can take the scan again from {date}.',
   'result.retakeLater': 'You already took the scan. You can take it again from {date}. Here is your result.',
   'result.date': 'Scan of {date}',
@@ -232,8 +239,10 @@ export const en: Record<MessageKey, string> = {
   'coach.stats.hintOff': 'Need a break from questions? Type **unavailable**.',
   'coach.stats.hintOn': 'Ready to help again? Type **available**.',
   'coach.register.title': 'Become a digicoach',
-  'coach.register.what': 'A digicoach is a colleague who helps others with everyday digital questions. For example about Teams, the phone or an HR app.',
-  'coach.register.time': 'You get 1 to 3 questions a week. A question usually takes 5 to 15 minutes. You choose when you are available.',
+  'coach.register.what':
+    'A digicoach is a colleague who helps others with everyday digital questions. For example about Teams, the phone or an HR app.',
+  'coach.register.time':
+    'You get 1 to 3 questions a week. A question usually takes 5 to 15 minutes. You choose when you are available.',
   'coach.register.current': 'You are already a digicoach. Change below what you like.',
   'coach.register.who': 'When you accept a question, your colleague sees your name and can chat with you.',
   'coach.register.domains': 'What can you help with?',
@@ -264,9 +273,11 @@ export const en: Record<MessageKey, string> = {
   'coach.day.7': 'Sunday',
   'help.intake.question': 'I would like an intake after my scan.',
   'coach.registered.title': 'Thank you, digicoach!',
-  'coach.registered.body': 'Your details are saved. Colleagues near you can now ask you for help. Type **unavailable** if you need a break from questions.',
+  'coach.registered.body':
+    'Your details are saved. Colleagues near you can now ask you for help. Type **unavailable** if you need a break from questions.',
   'coach.available.title': 'You are available',
-  'coach.available.body': 'Colleagues can now ask you for help. Type **unavailable** if you need a break from questions.',
+  'coach.available.body':
+    'Colleagues can now ask you for help. Type **unavailable** if you need a break from questions.',
   'coach.unavailable.title': 'You are unavailable',
   'coach.unavailable.body': 'We will not send you new questions now. Type **available** when you can help again.',
   'coach.notCoach.title': 'You are not a digicoach yet',
@@ -274,10 +285,12 @@ export const en: Record<MessageKey, string> = {
   'nudge.title': 'Will you take the self-scan too?',
   'nudge.count': '{completed} of the {members} colleagues in your team have already taken the self-scan.',
   'nudge.countNone': 'Nobody in your team has taken the self-scan yet. You can be the first!',
-  'nudge.why': 'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
+  'nudge.why':
+    'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
   'nudge.privacy': 'Your answers are for you only. Your manager only sees numbers, never who answered what.',
   'nudge.help': 'Stuck or have a question? Type **help** and a digicoach near you will help.',
-  'nudge.optOut': 'Rather not get reminders? Type **no reminders** in the chat with Digivaardig, or switch them off in the tab, under My progress.',
+  'nudge.optOut':
+    'Rather not get reminders? Type **no reminders** in the chat with Digivaardig, or switch them off in the tab, under My progress.',
   'nudge.start': 'Start the self-scan',
   'nudge.doneTitle': 'Your team is taking the self-scan',
   'nudge.done': 'You already took the self-scan: thank you! Your team leader does not see who took part, only numbers.',
@@ -286,7 +299,8 @@ export const en: Record<MessageKey, string> = {
   'campaign.reminder.title': 'Will you take the self-scan too?',
   'campaign.reminder.count': '{completed} of the {members} colleagues in your team already took the self-scan.',
   'campaign.reminder.countNone': 'Nobody in your team has taken the self-scan yet. You can be the first!',
-  'campaign.reminder.why': 'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
+  'campaign.reminder.why':
+    'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
   'campaign.reminder.privacy': 'Your answers are yours alone. Your manager only sees numbers, never who answered what.',
   'campaign.reminder.help': 'Need help, also with the scan? Type **help** and a digicoach near you helps you.',
   'campaign.reminder.last': 'This is the last reminder you will get from us.',
@@ -295,7 +309,8 @@ export const en: Record<MessageKey, string> = {
   'campaign.askCoach': 'Ask a digicoach',
   'campaign.leader.title': 'How your team is doing',
   'campaign.leader.team': '**{team}**: {completed} of the {members} in your team took the scan ({percent}%).',
-  'campaign.leader.teamWithheld': '**{team}**: no numbers, to keep your colleagues anonymous. We only show them for groups of at least {threshold} people.',
+  'campaign.leader.teamWithheld':
+    '**{team}**: no numbers, to keep your colleagues anonymous. We only show them for groups of at least {threshold} people.',
   'campaign.leader.goal': 'The goal is that 95% of employees take the scan. You only see numbers, never names.',
   'campaign.leader.tip': 'Tip: ask in your team meeting who would like help with the scan. A digicoach can join.',
   'campaign.exists': 'A reminder round was already started this month. The next one is possible next month.',
@@ -303,7 +318,8 @@ export const en: Record<MessageKey, string> = {
   'reminders.off.title': 'Reminders are off',
   'reminders.off.body': 'You will get no more reminders about the self-scan. Want them back? Type **reminders on**.',
   'reminders.on.title': 'Reminders are on',
-  'reminders.on.body': 'You will get an occasional reminder about the self-scan, at most {max} in total. To switch them off: type **no reminders**.',
+  'reminders.on.body':
+    'You will get an occasional reminder about the self-scan, at most {max} in total. To switch them off: type **no reminders**.',
   'tab.csv.kind': 'Level',
   'tab.csv.id': 'Id',
   'tab.csv.name': 'Name',
@@ -332,8 +348,10 @@ export const en: Record<MessageKey, string> = {
   'tab.csv.complementary': 'not shown: would reveal a smaller group',
   'tab.csv.notYet': 'not yet: fewer than {threshold} results',
   'privacy.title': 'My data',
-  'privacy.intro': 'This is what Digivaardig keeps about you. Only you see your answers. Your leader and the programme team only see numbers for groups of at least {threshold} people.',
-  'privacy.profile': 'From the organisation: job profile {profile} · team {team} · department {department} · location {location}',
+  'privacy.intro':
+    'This is what Digivaardig keeps about you. Only you see your answers. Your leader and the programme team only see numbers for groups of at least {threshold} people.',
+  'privacy.profile':
+    'From the organisation: job profile {profile} · team {team} · department {department} · location {location}',
   'privacy.scans.one': 'Self-scan: {count} result, from {date}',
   'privacy.scans.other': 'Self-scan: {count} results, the latest from {date}',
   'privacy.noScans': 'Self-scan: no result yet',
@@ -344,32 +362,42 @@ export const en: Record<MessageKey, string> = {
   'privacy.action.export': 'Download my data',
   'privacy.action.delete': 'Delete my data',
   'privacy.export.title': 'Download your data',
-  'privacy.export.body': 'You download everything Digivaardig keeps about you as one file (JSON) on the **My data** page in the app. Each scan question is there with the answer you chose. The file holds:',
+  'privacy.export.body':
+    'You download everything Digivaardig keeps about you as one file (JSON) on the **My data** page in the app. Each scan question is there with the answer you chose. The file holds:',
   'privacy.confirm.title': 'Delete everything?',
-  'privacy.confirm.body': 'We delete your scans, answers, results and modules. From finished help requests we remove your name and your question. Counts without names (for example "12 people took the scan") stay. This cannot be undone.',
+  'privacy.confirm.body':
+    'We delete your scans, answers, results and modules. From finished help requests we remove your name and your question. Counts without names (for example "12 people took the scan") stay. This cannot be undone.',
   'privacy.action.confirmDelete': 'Yes, delete everything',
   'privacy.deleted.title': 'Your data has been deleted',
   'privacy.deleted.body.one': 'We deleted {count} item. You can keep using Digivaardig.',
   'privacy.deleted.body.other': 'We deleted {count} items. You can keep using Digivaardig.',
   'leadership.title': 'Digital-leadership scan',
-  'leadership.body': 'Twenty statements about your role as a leader in digital work: vision, role-model behaviour, stimulating learning, knowing your team\'s skills and leading change. It takes about 15 minutes. Your result is yours alone, with conversation cards and tips for your team.',
+  'leadership.body':
+    "Twenty statements about your role as a leader in digital work: vision, role-model behaviour, stimulating learning, knowing your team's skills and leading change. It takes about 15 minutes. Your result is yours alone, with conversation cards and tips for your team.",
   'leadership.open': 'Open the leadership scan',
   'leadership.notLeader': 'This scan is for leaders. Want to measure your own digital skills? Type **scan**.',
   'help.digest.title': '{count} questions are waiting for a digicoach',
   'help.digest.body': 'Since {time} nobody could pick up these questions. The newest:',
   'help.digest.line': '- {topic}: {question} ({requester})',
-  'help.digest.advice': 'Look at the coach network in the tab: are enough digicoaches available, and do their hours and capacity fit?',
-  'privacy.coachBusy': 'As a digicoach you still have open or offered help requests. Finish them or give them back; then you can erase your data. Nothing was erased.',
+  'help.digest.advice':
+    'Look at the coach network in the tab: are enough digicoaches available, and do their hours and capacity fit?',
+  'privacy.coachBusy':
+    'As a digicoach you still have open or offered help requests. Finish them or give them back; then you can erase your data. Nothing was erased.',
   'privacy.confirmNeeded': 'Erasing happens only after a clear confirmation. Nothing was erased.',
   'privacy.leadershipDone': 'Leadership scan: completed (your answers and your profile)',
   'privacy.leadershipBusy': 'Leadership scan: started, not finished',
-  'privacy.coach.one': 'Digicoach: your registration (topics, hours, capacity) and {count} help request you helped with or were offered',
-  'privacy.coach.other': 'Digicoach: your registration (topics, hours, capacity) and {count} help requests you helped with or were offered',
+  'privacy.coach.one':
+    'Digicoach: your registration (topics, hours, capacity) and {count} help request you helped with or were offered',
+  'privacy.coach.other':
+    'Digicoach: your registration (topics, hours, capacity) and {count} help requests you helped with or were offered',
   'privacy.action.statement': 'Read the privacy statement',
-  'settings.invalid': 'These settings are not valid. Retention: a whole number of months from 1 to 120, or empty to keep. Reminders: on or off. Nothing was changed.',
-  'settings.stale': 'Someone else just changed the settings. Look at the new values and try again. Nothing was changed.',
+  'settings.invalid':
+    'These settings are not valid. Retention: a whole number of months from 1 to 120, or empty to keep. Reminders: on or off. Nothing was changed.',
+  'settings.stale':
+    'Someone else just changed the settings. Look at the new values and try again. Nothing was changed.',
   'settings.versionNeeded': 'Load the settings first, so changes by others are not overwritten. Nothing was changed.',
-  'coach.admin.busy': 'This digicoach still has open or offered help requests. They can be removed once those are handled or given back.',
+  'coach.admin.busy':
+    'This digicoach still has open or offered help requests. They can be removed once those are handled or given back.',
   'privacy.export.open': 'Open My data',
   'privacy.export.why': 'A file like that does not fit in a chat message, so it is in the app.',
   'privacy.reminders': 'Reminders about the self-scan: {state}',
@@ -378,7 +406,8 @@ export const en: Record<MessageKey, string> = {
   'help.request.topicPlaceholder': 'Choose a topic',
   'action.resumeScan': 'Continue the scan',
   'action.result': 'See your result',
-  'noResult.bodyInProgress': 'Your scan is not finished yet. Continue where you left off; then you will see your result and your training advice.',
+  'noResult.bodyInProgress':
+    'Your scan is not finished yet. Continue where you left off; then you will see your result and your training advice.',
   'leadership.scale.1': 'Strongly disagree',
   'leadership.scale.2': 'Disagree',
   'leadership.scale.3': 'Neutral',

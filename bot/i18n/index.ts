@@ -16,7 +16,9 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** A message that depends on a count: the catalogues hold `<key>.one` and `<key>.other`. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
 
 /** `<key>.one` for exactly 1, `<key>.other` for any other count (0 too): the same rule in Dutch and English. */
 export function pluralKey(key: PluralKey, count: number): MessageKey {
@@ -24,6 +26,11 @@ export function pluralKey(key: PluralKey, count: number): MessageKey {
 }
 
 /** Translates a counted message ("1 uitslag", "2 uitslagen"), filling `{count}` and the other placeholders. */
-export function tn(locale: Locale, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+export function tn(
+  locale: Locale,
+  key: PluralKey,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
   return t(locale, pluralKey(key, count), { ...params, count });
 }

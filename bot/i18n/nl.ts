@@ -16,13 +16,16 @@ export const nl = {
     '- **scan**: doe de digitale zelfscan\n- **resultaat**: bekijk je uitslag\n- **modules**: je opleidingsadvies\n- **hulp**: vraag een digicoach\n- **mijn tickets**: je hulpvragen\n- **mijn gegevens**: wat we van je bewaren',
   'menu.coachCommands': 'Voor digicoaches: **beschikbaar**, **niet beschikbaar**, **word digicoach**',
   'team.title': 'Digivaardig werkt in je persoonlijke chat',
-  'team.body': 'Je scan, je resultaat en je hulpvragen zijn van jou. Daarom antwoord ik niet in een kanaal of groepschat. Open de chat met Digivaardig en typ daar "scan" of "hulp".',
-  'team.leaders': 'Leidinggevende? Voeg het tabblad Digivaardig toe aan je team: daar zie je de voortgang van je team, altijd anoniem.',
+  'team.body':
+    'Je scan, je resultaat en je hulpvragen zijn van jou. Daarom antwoord ik niet in een kanaal of groepschat. Open de chat met Digivaardig en typ daar "scan" of "hulp".',
+  'team.leaders':
+    'Leidinggevende? Voeg het tabblad Digivaardig toe aan je team: daar zie je de voortgang van je team, altijd anoniem.',
   'team.openChat': 'Open de chat met Digivaardig',
   'notYet.title': 'Komt binnenkort',
   'notYet.body': '"{command}" kan nog niet. We werken eraan. Typ **scan** of kies hieronder.',
   'error.title': 'Dat lukte niet',
-  'error.body': 'Er ging iets mis aan onze kant. Probeer het zo nog eens. Blijft het misgaan? Meld het bij je programmateam (code {ref}).',
+  'error.body':
+    'Er ging iets mis aan onze kant. Probeer het zo nog eens. Blijft het misgaan? Meld het bij je programmateam (code {ref}).',
   'error.badInput': 'Deze knop of dit bericht hoort niet (meer) bij jouw gesprek. Er is niets veranderd.',
   'error.conflict': 'Dit is net al afgehandeld. Er is niets veranderd.',
   'error.unknownAction': 'Die actie ken ik niet. Er is niets veranderd.',
@@ -36,8 +39,10 @@ export const nl = {
   'tenant.refused':
     'Digivaardig is nog niet beschikbaar voor jouw organisatie. Vraag je IT-afdeling of programmateam om de app aan te zetten. We hebben niets van je bewaard.',
   'scan.intro.title': 'De digitale zelfscan',
-  'scan.intro.body': 'Je beantwoordt korte vragen over digitaal werken: één vraag per keer. Het duurt ongeveer 15 minuten. Je kunt altijd pauzeren en later verder gaan.',
-  'scan.intro.privacy': 'Jouw antwoorden zijn van jou. Leidinggevenden zien alleen cijfers over groepen van minstens {threshold} mensen.',
+  'scan.intro.body':
+    'Je beantwoordt korte vragen over digitaal werken: één vraag per keer. Het duurt ongeveer 15 minuten. Je kunt altijd pauzeren en later verder gaan.',
+  'scan.intro.privacy':
+    'Jouw antwoorden zijn van jou. Leidinggevenden zien alleen cijfers over groepen van minstens {threshold} mensen.',
   'scan.intro.profile': 'Welk werk doe je?',
   'scan.intro.profileError': 'Kies het werk dat het best bij je past.',
   'scan.intro.previous': 'Je vorige scan was op {date}. Na deze scan zie je wat je gegroeid bent.',
@@ -58,9 +63,11 @@ export const nl = {
   'scan.action.back': 'Vorige',
   'scan.action.pause': 'Pauze',
   'scan.paused.title': 'Je scan staat op pauze',
-  'scan.paused.body': 'Je antwoorden zijn bewaard. Typ **scan** wanneer je verder wilt. Je gaat verder bij dezelfde vraag.',
+  'scan.paused.body':
+    'Je antwoorden zijn bewaard. Typ **scan** wanneer je verder wilt. Je gaat verder bij dezelfde vraag.',
   'scan.action.resume': 'Ga verder',
-  'scan.freeText': 'Je bent bezig met de scan. Kies een antwoord op de kaart hierboven, of typ **scan** om je vraag opnieuw te zien.',
+  'scan.freeText':
+    'Je bent bezig met de scan. Kies een antwoord op de kaart hierboven, of typ **scan** om je vraag opnieuw te zien.',
   'result.title': 'Jouw uitslag',
   'result.done': 'Klaar! Je hebt {count} vragen beantwoord.',
   'result.levelLine': '**{domain}**: {level} (doel: {target}){mark}',
@@ -69,7 +76,8 @@ export const nl = {
   'result.modules': 'Modules voor jou:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
   'result.allGood': 'Je zit overal op of boven het doel. Mooi! Wil je verder groeien? Kijk bij **modules**.',
-  'result.intake': 'Wil je eerst een gesprek met een digicoach? Samen kijken jullie wat je nodig hebt. Dat heet een intake.',
+  'result.intake':
+    'Wil je eerst een gesprek met een digicoach? Samen kijken jullie wat je nodig hebt. Dat heet een intake.',
   'result.retake': 'Je kunt de scan opnieuw doen vanaf {date}.',
   'result.retakeLater': 'Je hebt de scan al gedaan. Je kunt hem opnieuw doen vanaf {date}. Hier is je uitslag.',
   'result.date': 'Scan van {date}',
@@ -85,7 +93,8 @@ export const nl = {
   'modules.state.finished': 'Afgerond ✓',
   'modules.state.none': 'Nog niet gestart',
   'intake.recorded.title': 'Je wens is genoteerd',
-  'intake.recorded.body': 'Een digicoach neemt contact met je op voor een intake. Tot die tijd kun je al beginnen met je modules.',
+  'intake.recorded.body':
+    'Een digicoach neemt contact met je op voor een intake. Tot die tijd kun je al beginnen met je modules.',
   'format.e-learning': 'e-learning',
   'format.video': 'video',
   'format.workshop': 'workshop',
@@ -230,8 +239,10 @@ export const nl = {
   'coach.stats.hintOff': 'Wil je even geen vragen? Typ **niet beschikbaar**.',
   'coach.stats.hintOn': 'Kun je weer helpen? Typ **beschikbaar**.',
   'coach.register.title': 'Word digicoach',
-  'coach.register.what': 'Een digicoach is een collega die anderen helpt met gewone digitale vragen. Bijvoorbeeld over Teams, de telefoon of een app van HR.',
-  'coach.register.time': 'Je krijgt 1 tot 3 vragen per week. Een vraag kost meestal 5 tot 15 minuten. Je kiest zelf wanneer je beschikbaar bent.',
+  'coach.register.what':
+    'Een digicoach is een collega die anderen helpt met gewone digitale vragen. Bijvoorbeeld over Teams, de telefoon of een app van HR.',
+  'coach.register.time':
+    'Je krijgt 1 tot 3 vragen per week. Een vraag kost meestal 5 tot 15 minuten. Je kiest zelf wanneer je beschikbaar bent.',
   'coach.register.current': 'Je bent al digicoach. Pas hieronder aan wat je wilt.',
   'coach.register.who': 'Neem je een vraag aan? Dan ziet de collega je naam en kan die met je chatten.',
   'coach.register.domains': 'Waar kun je mee helpen?',
@@ -250,7 +261,8 @@ export const nl = {
   'coach.register.end': 'Tot hoe laat?',
   'coach.register.timeError': 'Vul een tijd in, bijvoorbeeld 08:00.',
   'coach.register.intakes': 'Intakes',
-  'coach.register.intakesTitle': 'Ik doe ook intakes: een persoonlijk gesprek met een collega die veel hulp nodig heeft',
+  'coach.register.intakesTitle':
+    'Ik doe ook intakes: een persoonlijk gesprek met een collega die veel hulp nodig heeft',
   'coach.register.submit': 'Meld me aan',
   'coach.register.save': 'Opslaan',
   'coach.day.1': 'maandag',
@@ -262,9 +274,11 @@ export const nl = {
   'coach.day.7': 'zondag',
   'help.intake.question': 'Ik wil graag een intake na mijn scan.',
   'coach.registered.title': 'Dank je wel, digicoach!',
-  'coach.registered.body': 'Je gegevens zijn bewaard. Collega’s bij jou in de buurt kunnen je nu om hulp vragen. Typ **niet beschikbaar** als je even geen vragen wilt.',
+  'coach.registered.body':
+    'Je gegevens zijn bewaard. Collega’s bij jou in de buurt kunnen je nu om hulp vragen. Typ **niet beschikbaar** als je even geen vragen wilt.',
   'coach.available.title': 'Je bent beschikbaar',
-  'coach.available.body': 'Collega’s kunnen je nu om hulp vragen. Typ **niet beschikbaar** als je even geen vragen wilt.',
+  'coach.available.body':
+    'Collega’s kunnen je nu om hulp vragen. Typ **niet beschikbaar** als je even geen vragen wilt.',
   'coach.unavailable.title': 'Je bent niet beschikbaar',
   'coach.unavailable.body': 'We sturen je nu geen nieuwe vragen. Typ **beschikbaar** als je weer kunt helpen.',
   'coach.notCoach.title': 'Je bent nog geen digicoach',
@@ -272,10 +286,13 @@ export const nl = {
   'nudge.title': 'Doe jij ook mee met de zelfscan?',
   'nudge.count': '{completed} van de {members} collega’s in je team hebben de zelfscan al gedaan.',
   'nudge.countNone': 'Nog niemand in je team heeft de zelfscan gedaan. Jij kunt de eerste zijn!',
-  'nudge.why': 'De scan duurt ongeveer een kwartier. Je ziet waar je al goed in bent en welke korte modules je verder helpen.',
-  'nudge.privacy': 'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat heeft ingevuld.',
+  'nudge.why':
+    'De scan duurt ongeveer een kwartier. Je ziet waar je al goed in bent en welke korte modules je verder helpen.',
+  'nudge.privacy':
+    'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat heeft ingevuld.',
   'nudge.help': 'Loop je vast of heb je een vraag? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
-  'nudge.optOut': 'Liever geen herinneringen meer? Typ **geen herinneringen** in de chat met Digivaardig, of zet ze uit in het tabblad, bij Mijn voortgang.',
+  'nudge.optOut':
+    'Liever geen herinneringen meer? Typ **geen herinneringen** in de chat met Digivaardig, of zet ze uit in het tabblad, bij Mijn voortgang.',
   'nudge.start': 'Start de zelfscan',
   'nudge.doneTitle': 'Je team doet de zelfscan',
   'nudge.done': 'Jij deed de zelfscan al: dank je wel! Je leidinggevende ziet niet wie meedeed, alleen aantallen.',
@@ -284,8 +301,10 @@ export const nl = {
   'campaign.reminder.title': 'Doe jij ook mee met de zelfscan?',
   'campaign.reminder.count': '{completed} van de {members} collega’s in je team deden de zelfscan al.',
   'campaign.reminder.countNone': 'In je team heeft nog niemand de zelfscan gedaan. Jij kunt de eerste zijn!',
-  'campaign.reminder.why': 'De scan duurt ongeveer een kwartier. Je ziet waar je al goed in bent en welke korte modules je verder helpen.',
-  'campaign.reminder.privacy': 'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat invulde.',
+  'campaign.reminder.why':
+    'De scan duurt ongeveer een kwartier. Je ziet waar je al goed in bent en welke korte modules je verder helpen.',
+  'campaign.reminder.privacy':
+    'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat invulde.',
   'campaign.reminder.help': 'Hulp nodig, ook bij de scan? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
   'campaign.reminder.last': 'Dit is de laatste herinnering die je van ons krijgt.',
   'campaign.optOut': 'Geen herinneringen meer? Typ **geen herinneringen**. Weer aanzetten: typ **wel herinneringen**.',
@@ -293,15 +312,18 @@ export const nl = {
   'campaign.askCoach': 'Vraag een digicoach',
   'campaign.leader.title': 'Zo staat je team ervoor',
   'campaign.leader.team': '**{team}**: {completed} van de {members} in je team deden de scan ({percent}%).',
-  'campaign.leader.teamWithheld': '**{team}**: geen aantallen, om je collega’s anoniem te houden. Die tonen we alleen voor groepen van minstens {threshold} mensen.',
+  'campaign.leader.teamWithheld':
+    '**{team}**: geen aantallen, om je collega’s anoniem te houden. Die tonen we alleen voor groepen van minstens {threshold} mensen.',
   'campaign.leader.goal': 'Het doel is dat 95% van de medewerkers de scan doet. Je ziet alleen aantallen, nooit namen.',
   'campaign.leader.tip': 'Tip: vraag in je teamoverleg wie hulp wil bij de scan. Een digicoach kan aansluiten.',
   'campaign.exists': 'Deze maand is er al een herinneringsronde gestart. De volgende kan volgende maand.',
   'campaign.off': 'Herinneringen staan uit voor jullie organisatie. Zet ze eerst aan bij de instellingen.',
   'reminders.off.title': 'Herinneringen staan uit',
-  'reminders.off.body': 'Je krijgt geen herinneringen meer over de zelfscan. Toch weer aanzetten? Typ **wel herinneringen**.',
+  'reminders.off.body':
+    'Je krijgt geen herinneringen meer over de zelfscan. Toch weer aanzetten? Typ **wel herinneringen**.',
   'reminders.on.title': 'Herinneringen staan aan',
-  'reminders.on.body': 'Je krijgt af en toe een herinnering over de zelfscan, hooguit {max} in totaal. Uitzetten? Typ **geen herinneringen**.',
+  'reminders.on.body':
+    'Je krijgt af en toe een herinnering over de zelfscan, hooguit {max} in totaal. Uitzetten? Typ **geen herinneringen**.',
   'tab.csv.kind': 'Niveau',
   'tab.csv.id': 'Id',
   'tab.csv.name': 'Naam',
@@ -330,8 +352,10 @@ export const nl = {
   'tab.csv.complementary': 'niet getoond: zou een kleinere groep verraden',
   'tab.csv.notYet': 'nog niet: minder dan {threshold} uitslagen',
   'privacy.title': 'Mijn gegevens',
-  'privacy.intro': 'Dit bewaart Digivaardig over jou. Alleen jij ziet je antwoorden. Je leidinggevende en het programmateam zien alleen cijfers over groepen van minstens {threshold} mensen.',
-  'privacy.profile': 'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
+  'privacy.intro':
+    'Dit bewaart Digivaardig over jou. Alleen jij ziet je antwoorden. Je leidinggevende en het programmateam zien alleen cijfers over groepen van minstens {threshold} mensen.',
+  'privacy.profile':
+    'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
   'privacy.scans.one': 'Zelfscan: {count} uitslag, van {date}',
   'privacy.scans.other': 'Zelfscan: {count} uitslagen, de laatste van {date}',
   'privacy.noScans': 'Zelfscan: nog geen uitslag',
@@ -342,32 +366,45 @@ export const nl = {
   'privacy.action.export': 'Download mijn gegevens',
   'privacy.action.delete': 'Verwijder mijn gegevens',
   'privacy.export.title': 'Je gegevens downloaden',
-  'privacy.export.body': 'Alles wat Digivaardig over je bewaart, download je als één bestand (JSON) op de pagina **Mijn gegevens** in de app. Bij elke scanvraag staan de vraag en het antwoord dat je koos. In het bestand staat:',
+  'privacy.export.body':
+    'Alles wat Digivaardig over je bewaart, download je als één bestand (JSON) op de pagina **Mijn gegevens** in de app. Bij elke scanvraag staan de vraag en het antwoord dat je koos. In het bestand staat:',
   'privacy.confirm.title': 'Alles verwijderen?',
-  'privacy.confirm.body': 'We verwijderen je scans, antwoorden, uitslagen en modules. Bij afgeronde hulpvragen halen we je naam en je vraag weg. Tellingen zonder namen (bijvoorbeeld "12 mensen deden de scan") blijven. Dit kun je niet terugdraaien.',
+  'privacy.confirm.body':
+    'We verwijderen je scans, antwoorden, uitslagen en modules. Bij afgeronde hulpvragen halen we je naam en je vraag weg. Tellingen zonder namen (bijvoorbeeld "12 mensen deden de scan") blijven. Dit kun je niet terugdraaien.',
   'privacy.action.confirmDelete': 'Ja, verwijder alles',
   'privacy.deleted.title': 'Je gegevens zijn verwijderd',
   'privacy.deleted.body.one': 'We hebben {count} onderdeel verwijderd. Je kunt Digivaardig gewoon blijven gebruiken.',
-  'privacy.deleted.body.other': 'We hebben {count} onderdelen verwijderd. Je kunt Digivaardig gewoon blijven gebruiken.',
+  'privacy.deleted.body.other':
+    'We hebben {count} onderdelen verwijderd. Je kunt Digivaardig gewoon blijven gebruiken.',
   'leadership.title': 'Scan digitaal leiderschap',
-  'leadership.body': 'Twintig uitspraken over jouw rol als leidinggevende in digitaal werken: visie, voorbeeldgedrag, leren stimuleren, de vaardigheden van je team kennen en verandering leiden. Het duurt ongeveer 15 minuten. Je uitslag is alleen voor jou, met gesprekskaartjes en tips voor je team.',
+  'leadership.body':
+    'Twintig uitspraken over jouw rol als leidinggevende in digitaal werken: visie, voorbeeldgedrag, leren stimuleren, de vaardigheden van je team kennen en verandering leiden. Het duurt ongeveer 15 minuten. Je uitslag is alleen voor jou, met gesprekskaartjes en tips voor je team.',
   'leadership.open': 'Open de leiderschapsscan',
-  'leadership.notLeader': 'Deze scan is voor leidinggevenden. Wil je zelf je digitale vaardigheden meten? Typ **scan**.',
+  'leadership.notLeader':
+    'Deze scan is voor leidinggevenden. Wil je zelf je digitale vaardigheden meten? Typ **scan**.',
   'help.digest.title': '{count} vragen wachten op een digicoach',
   'help.digest.body': 'Sinds {time} kon niemand deze vragen oppakken. De nieuwste:',
   'help.digest.line': '- {topic}: {question} ({requester})',
-  'help.digest.advice': 'Kijk in de tab bij het coachnetwerk: zijn er genoeg digicoaches beschikbaar, en passen hun werktijden en capaciteit?',
-  'privacy.coachBusy': 'Je helpt als digicoach nog bij open of aangeboden hulpvragen. Rond ze af of geef ze terug; daarna kun je je gegevens verwijderen. Er is niets verwijderd.',
+  'help.digest.advice':
+    'Kijk in de tab bij het coachnetwerk: zijn er genoeg digicoaches beschikbaar, en passen hun werktijden en capaciteit?',
+  'privacy.coachBusy':
+    'Je helpt als digicoach nog bij open of aangeboden hulpvragen. Rond ze af of geef ze terug; daarna kun je je gegevens verwijderen. Er is niets verwijderd.',
   'privacy.confirmNeeded': 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.',
   'privacy.leadershipDone': 'Leiderschapsscan: afgerond (je antwoorden en je profiel)',
   'privacy.leadershipBusy': 'Leiderschapsscan: begonnen, nog niet af',
-  'privacy.coach.one': 'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvraag waarbij je hielp of die je werd aangeboden',
-  'privacy.coach.other': 'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvragen waarbij je hielp of die je werden aangeboden',
+  'privacy.coach.one':
+    'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvraag waarbij je hielp of die je werd aangeboden',
+  'privacy.coach.other':
+    'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvragen waarbij je hielp of die je werden aangeboden',
   'privacy.action.statement': 'Lees de privacyverklaring',
-  'settings.invalid': 'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
-  'settings.stale': 'Iemand anders heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw. Er is niets veranderd.',
-  'settings.versionNeeded': 'Laad de instellingen eerst, zodat we wijzigingen van anderen niet overschrijven. Er is niets veranderd.',
-  'coach.admin.busy': 'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
+  'settings.invalid':
+    'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
+  'settings.stale':
+    'Iemand anders heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw. Er is niets veranderd.',
+  'settings.versionNeeded':
+    'Laad de instellingen eerst, zodat we wijzigingen van anderen niet overschrijven. Er is niets veranderd.',
+  'coach.admin.busy':
+    'Deze digicoach heeft nog open of aangeboden hulpvragen. Verwijderen kan pas als die zijn afgehandeld of teruggegeven.',
   'privacy.export.open': 'Open Mijn gegevens',
   'privacy.export.why': 'Zo’n bestand past niet in een chatbericht, daarom staat het in de app.',
   'privacy.reminders': 'Herinneringen over de zelfscan: {state}',
@@ -376,7 +413,8 @@ export const nl = {
   'help.request.topicPlaceholder': 'Kies een onderwerp',
   'action.resumeScan': 'Ga verder met de scan',
   'action.result': 'Bekijk je uitslag',
-  'noResult.bodyInProgress': 'Je scan is nog niet af. Ga verder waar je was; daarna zie je je uitslag en je opleidingsadvies.',
+  'noResult.bodyInProgress':
+    'Je scan is nog niet af. Ga verder waar je was; daarna zie je je uitslag en je opleidingsadvies.',
   'leadership.scale.1': 'Helemaal mee oneens',
   'leadership.scale.2': 'Mee oneens',
   'leadership.scale.3': 'Neutraal',

@@ -23,7 +23,10 @@ export function readOrgSeeds(dir: string): OrgSeedFile[] {
  * already exist are left alone (also when someone changed them since), so a second
  * start adds nothing.
  */
-export async function seedOrganisation(repo: OrgRepository, seeds: OrgSeedFile[]): Promise<{ created: number; existing: number }> {
+export async function seedOrganisation(
+  repo: OrgRepository,
+  seeds: OrgSeedFile[],
+): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
   const count = (wasCreated: boolean) => (wasCreated ? created++ : existing++);
@@ -37,7 +40,11 @@ export async function seedOrganisation(repo: OrgRepository, seeds: OrgSeedFile[]
     ];
     for (const results of await inBatches(units, 16, (u) => repo.createUnitIfMissing(u))) count(results);
     const teamDepartment = new Map(seed.teams.map((tm) => [tm.id, tm.departmentId]));
-    const people: Person[] = seed.users.map((u) => ({ ...u, tenantId, departmentId: u.teamId ? teamDepartment.get(u.teamId) : undefined }));
+    const people: Person[] = seed.users.map((u) => ({
+      ...u,
+      tenantId,
+      departmentId: u.teamId ? teamDepartment.get(u.teamId) : undefined,
+    }));
     for (const results of await inBatches(people, 16, (p) => repo.createPersonIfMissing(p))) count(results);
   }
   return { created, existing };

@@ -16,7 +16,11 @@ export class CosmosAuditLog implements AdminAuditLog {
   async recordDaily(entry: AdminAuditEntry): Promise<boolean> {
     // One id per action, actor and day: a second view that day (on any instance) gets 409 and writes nothing.
     try {
-      await createOnce(this.container, { id: `audit-daily:${entry.action}:${entry.at.slice(0, 10)}:${entry.actorId}`.slice(0, 250), docType: 'audit', ...pick(entry) });
+      await createOnce(this.container, {
+        id: `audit-daily:${entry.action}:${entry.at.slice(0, 10)}:${entry.actorId}`.slice(0, 250),
+        docType: 'audit',
+        ...pick(entry),
+      });
       return true;
     } catch (err) {
       if (isConflict(err)) return false;
@@ -28,8 +32,12 @@ export class CosmosAuditLog implements AdminAuditLog {
     const { resources } = await this.container.items
       .query<AdminAuditEntry>(
         {
-          query: "SELECT TOP @n c.tenantId, c.actorId, c.action, c.targetUserId, c.changes, c.at FROM c WHERE c.tenantId = @t AND c.docType = 'audit' ORDER BY c.at DESC",
-          parameters: [{ name: '@t', value: tenantId }, { name: '@n', value: limit }],
+          query:
+            "SELECT TOP @n c.tenantId, c.actorId, c.action, c.targetUserId, c.changes, c.at FROM c WHERE c.tenantId = @t AND c.docType = 'audit' ORDER BY c.at DESC",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@n', value: limit },
+          ],
         },
         { partitionKey: tenantId },
       )
@@ -45,7 +53,15 @@ function pick(e: AdminAuditEntry): AdminAuditEntry {
     actorId: e.actorId,
     action: e.action,
     ...(e.targetUserId ? { targetUserId: e.targetUserId } : {}),
-    ...(e.changes?.length ? { changes: e.changes.map((c) => ({ field: c.field, ...('from' in c ? { from: c.from ?? null } : {}), to: c.to })) } : {}),
+    ...(e.changes?.length
+      ? {
+          changes: e.changes.map((c) => ({
+            field: c.field,
+            ...('from' in c ? { from: c.from ?? null } : {}),
+            to: c.to,
+          })),
+        }
+      : {}),
     at: e.at,
   };
 }
@@ -54,7 +70,9 @@ function pick(e: AdminAuditEntry): AdminAuditEntry {
 export function cosmosCoachRemoval(container: Container) {
   return async (tenantId: string, userId: string, etag: string): Promise<void> => {
     try {
-      await container.item(`coach:${userId}`, tenantId).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+      await container
+        .item(`coach:${userId}`, tenantId)
+        .delete({ accessCondition: { type: 'IfMatch', condition: etag } });
     } catch (err) {
       const status = statusOf(err);
       if (status === 412) throw new AppError('conflict', 409, 'error.conflict');

@@ -32,7 +32,11 @@ export interface ScanAggregate {
 export class CosmosScanAggregates implements ScanAggregates {
   private readonly buffer: CounterBuffer;
 
-  constructor(private readonly container: Container, now: () => Date, onError?: (err: unknown, id: string) => void) {
+  constructor(
+    private readonly container: Container,
+    now: () => Date,
+    onError?: (err: unknown, id: string) => void,
+  ) {
     this.buffer = new CounterBuffer(container, now, onError);
   }
 
@@ -54,7 +58,12 @@ export class CosmosScanAggregates implements ScanAggregates {
     await Promise.all(
       scopes.map((scope) => {
         const id = CosmosScanAggregates.docId(scope);
-        return this.buffer.add(id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event));
+        return this.buffer.add(
+          id,
+          tenantId,
+          () => empty(id, tenantId, scope),
+          (agg) => apply(agg, event),
+        );
       }),
     );
   }
@@ -62,8 +71,21 @@ export class CosmosScanAggregates implements ScanAggregates {
 
 function empty(id: string, tenantId: string, scope: AggregateScope): ScanAggregate {
   return {
-    id, tenantId, scope, inProgress: 0, respondents: 0, completions: 0, completionsByMonth: {}, itemsAsked: 0,
-    levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0, updatedAt: '',
+    id,
+    tenantId,
+    scope,
+    inProgress: 0,
+    respondents: 0,
+    completions: 0,
+    completionsByMonth: {},
+    itemsAsked: 0,
+    levels: {},
+    belowTarget: {},
+    measured: {},
+    intakeRequests: 0,
+    moduleStarters: 0,
+    moduleFinishers: 0,
+    updatedAt: '',
   };
 }
 

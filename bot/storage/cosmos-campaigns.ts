@@ -1,7 +1,15 @@
 import type { Container } from '@azure/cosmos';
 import { isConflict } from '../domain/errors';
 import type {
-  Campaign, CampaignCounts, CampaignRepository, Recipient, RecipientKind, RecipientStatus, ReminderLedger, ScanCompletion, SlotStore,
+  Campaign,
+  CampaignCounts,
+  CampaignRepository,
+  Recipient,
+  RecipientKind,
+  RecipientStatus,
+  ReminderLedger,
+  ScanCompletion,
+  SlotStore,
 } from '../domain/campaigns/campaign-ports';
 import type { Versioned } from '../domain/scan/scan-types';
 import { userKey } from './containers';
@@ -10,7 +18,8 @@ import { createOnce, readOrNull, replaceIfMatch, statusOf, versioned } from './c
 type Stored = { _etag: string } & Record<string, unknown>;
 
 const campaignDocId = (campaignId: string) => `campaign:${campaignId}`;
-const recipientDocId = (campaignId: string, kind: RecipientKind, userId: string) => `campaign:${campaignId}:${kind === 'reminder' ? 'r' : 'l'}:${userId}`;
+const recipientDocId = (campaignId: string, kind: RecipientKind, userId: string) =>
+  `campaign:${campaignId}:${kind === 'reminder' ? 'r' : 'l'}:${userId}`;
 const STATUSES: RecipientStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed'];
 
 /**
@@ -20,10 +29,15 @@ const STATUSES: RecipientStatus[] = ['queued', 'sending', 'sent', 'skipped', 'fa
  * status within the tenant's partition (the embedded store has no GROUP BY).
  */
 export class CosmosCampaignRepository implements CampaignRepository {
-  constructor(private readonly schedule: Container, private readonly tenants: Container) {}
+  constructor(
+    private readonly schedule: Container,
+    private readonly tenants: Container,
+  ) {}
 
   async tenantIds(): Promise<string[]> {
-    const { resources } = await this.tenants.items.query<{ tenantId: string }>("SELECT c.tenantId FROM c WHERE c.docType = 'tenant'").fetchAll();
+    const { resources } = await this.tenants.items
+      .query<{ tenantId: string }>("SELECT c.tenantId FROM c WHERE c.docType = 'tenant'")
+      .fetchAll();
     return [...new Set(resources.map((r) => r.tenantId))];
   }
 
@@ -49,7 +63,13 @@ export class CosmosCampaignRepository implements CampaignRepository {
 
   async createCampaign(campaign: Campaign): Promise<Versioned<Campaign> | null> {
     try {
-      return versioned<Campaign>((await createOnce(this.schedule, { ...campaign, id: campaignDocId(campaign.campaignId), docType: 'campaign' })) as unknown as Stored);
+      return versioned<Campaign>(
+        (await createOnce(this.schedule, {
+          ...campaign,
+          id: campaignDocId(campaign.campaignId),
+          docType: 'campaign',
+        })) as unknown as Stored,
+      );
     } catch (err) {
       if (isConflict(err)) return null;
       throw err;
@@ -57,14 +77,25 @@ export class CosmosCampaignRepository implements CampaignRepository {
   }
 
   async replaceCampaign(campaign: Campaign, etag: string): Promise<Versioned<Campaign>> {
-    const doc = await replaceIfMatch(this.schedule, { ...campaign, id: campaignDocId(campaign.campaignId), docType: 'campaign' }, etag, campaign.tenantId);
+    const doc = await replaceIfMatch(
+      this.schedule,
+      { ...campaign, id: campaignDocId(campaign.campaignId), docType: 'campaign' },
+      etag,
+      campaign.tenantId,
+    );
     return versioned<Campaign>(doc as unknown as Stored);
   }
 
   async latestCampaigns(tenantId: string, limit: number): Promise<Campaign[]> {
     const { resources } = await this.schedule.items
       .query<Stored>(
-        { query: "SELECT TOP @n * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign' ORDER BY c.campaignId DESC", parameters: [{ name: '@t', value: tenantId }, { name: '@n', value: limit }] },
+        {
+          query: "SELECT TOP @n * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign' ORDER BY c.campaignId DESC",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@n', value: limit },
+          ],
+        },
         { partitionKey: tenantId },
       )
       .fetchAll();
@@ -73,7 +104,11 @@ export class CosmosCampaignRepository implements CampaignRepository {
 
   async addRecipient(recipient: Recipient): Promise<boolean> {
     try {
-      await createOnce(this.schedule, { ...recipient, id: recipientDocId(recipient.campaignId, recipient.kind, recipient.userId), docType: 'campaign-recipient' });
+      await createOnce(this.schedule, {
+        ...recipient,
+        id: recipientDocId(recipient.campaignId, recipient.kind, recipient.userId),
+        docType: 'campaign-recipient',
+      });
       return true;
     } catch (err) {
       if (isConflict(err)) return false;
@@ -86,13 +121,21 @@ export class CosmosCampaignRepository implements CampaignRepository {
       .query<Stored>({
         query:
           "SELECT TOP @n * FROM c WHERE c.docType = 'campaign-recipient' AND (c.status = 'queued' OR c.status = 'sending') AND c.availableAt <= @now ORDER BY c.availableAt",
-        parameters: [{ name: '@now', value: now.toISOString() }, { name: '@n', value: limit }],
+        parameters: [
+          { name: '@now', value: now.toISOString() },
+          { name: '@n', value: limit },
+        ],
       })
       .fetchAll();
     return resources.map((r) => versioned<Recipient>(r));
   }
 
-  async getRecipient(tenantId: string, campaignId: string, kind: RecipientKind, userId: string): Promise<Versioned<Recipient> | null> {
+  async getRecipient(
+    tenantId: string,
+    campaignId: string,
+    kind: RecipientKind,
+    userId: string,
+  ): Promise<Versioned<Recipient> | null> {
     const doc = await readOrNull<Stored>(this.schedule, recipientDocId(campaignId, kind, userId), tenantId);
     return doc ? versioned<Recipient>(doc) : null;
   }
@@ -100,7 +143,11 @@ export class CosmosCampaignRepository implements CampaignRepository {
   async replaceRecipient(recipient: Recipient, etag: string): Promise<Versioned<Recipient>> {
     const doc = await replaceIfMatch(
       this.schedule,
-      { ...recipient, id: recipientDocId(recipient.campaignId, recipient.kind, recipient.userId), docType: 'campaign-recipient' },
+      {
+        ...recipient,
+        id: recipientDocId(recipient.campaignId, recipient.kind, recipient.userId),
+        docType: 'campaign-recipient',
+      },
       etag,
       recipient.tenantId,
     );
@@ -113,8 +160,13 @@ export class CosmosCampaignRepository implements CampaignRepository {
         const { resources } = await this.schedule.items
           .query<number>(
             {
-              query: "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.campaignId = @c AND c.status = @s",
-              parameters: [{ name: '@t', value: tenantId }, { name: '@c', value: campaignId }, { name: '@s', value: status }],
+              query:
+                "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.campaignId = @c AND c.status = @s",
+              parameters: [
+                { name: '@t', value: tenantId },
+                { name: '@c', value: campaignId },
+                { name: '@s', value: status },
+              ],
             },
             { partitionKey: tenantId },
           )
@@ -129,14 +181,23 @@ export class CosmosCampaignRepository implements CampaignRepository {
   async forgetUser(tenantId: string, userId: string): Promise<number> {
     const { resources } = await this.schedule.items
       .query<{ id: string }>(
-        { query: "SELECT c.id FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.userId = @u", parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }] },
+        {
+          query: "SELECT c.id FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.userId = @u",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@u', value: userId },
+          ],
+        },
         { partitionKey: tenantId },
       )
       .fetchAll();
     for (const { id } of resources) {
-      await this.schedule.item(id, tenantId).delete().catch((err) => {
-        if (statusOf(err) !== 404) throw err;
-      });
+      await this.schedule
+        .item(id, tenantId)
+        .delete()
+        .catch((err) => {
+          if (statusOf(err) !== 404) throw err;
+        });
     }
     return resources.length;
   }
@@ -166,7 +227,15 @@ export class CosmosReminderLedger implements ReminderLedger {
       const doc = await readOrNull<LedgerDoc>(this.users, LEDGER_ID, userKey(tenantId, userId));
       if (doc?.campaigns.includes(campaignId)) return doc.campaigns.length;
       if ((doc?.campaigns.length ?? 0) >= max) return null;
-      const next: LedgerDoc = { id: LEDGER_ID, userKey: userKey(tenantId, userId), tenantId, userId, campaigns: [...(doc?.campaigns ?? []), campaignId], updatedAt: at, docType: 'campaign-reminders' };
+      const next: LedgerDoc = {
+        id: LEDGER_ID,
+        userKey: userKey(tenantId, userId),
+        tenantId,
+        userId,
+        campaigns: [...(doc?.campaigns ?? []), campaignId],
+        updatedAt: at,
+        docType: 'campaign-reminders',
+      };
       try {
         if (doc) await replaceIfMatch(this.users, next, doc._etag, next.userKey);
         else await createOnce(this.users, next);
@@ -184,7 +253,12 @@ export class CosmosReminderLedger implements ReminderLedger {
       if (!doc || !doc.campaigns.includes(campaignId)) return;
       const { _etag, ...rest } = doc;
       try {
-        await replaceIfMatch(this.users, { ...rest, campaigns: doc.campaigns.filter((c) => c !== campaignId) }, _etag, doc.userKey);
+        await replaceIfMatch(
+          this.users,
+          { ...rest, campaigns: doc.campaigns.filter((c) => c !== campaignId) },
+          _etag,
+          doc.userKey,
+        );
         return;
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -204,7 +278,12 @@ export class CosmosScanCompletion implements ScanCompletion {
   /** One query across partitions, once per campaign; no DISTINCT in the embedded store, so a Set. */
   async completedUserIds(tenantId: string): Promise<Set<string>> {
     const { resources } = await this.scans.items
-      .query<{ userId: string }>({ query: "SELECT c.userId FROM c WHERE c.docType = 'result' AND c.tenantId = @t", parameters: [{ name: '@t', value: tenantId }] })
+      .query<{
+        userId: string;
+      }>({
+        query: "SELECT c.userId FROM c WHERE c.docType = 'result' AND c.tenantId = @t",
+        parameters: [{ name: '@t', value: tenantId }],
+      })
       .fetchAll();
     return new Set(resources.map((r) => r.userId));
   }
@@ -212,7 +291,15 @@ export class CosmosScanCompletion implements ScanCompletion {
   async hasCompleted(tenantId: string, userId: string): Promise<boolean> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.scans.items
-      .query<{ id: string }>({ query: "SELECT TOP 1 c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'", parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
+      .query<{
+        id: string;
+      }>(
+        {
+          query: "SELECT TOP 1 c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'",
+          parameters: [{ name: '@k', value: key }],
+        },
+        { partitionKey: key },
+      )
       .fetchAll();
     return resources.length > 0;
   }
@@ -226,7 +313,11 @@ export class CosmosSlotStore implements SlotStore {
 
   async reserve(tenantId: string, slots: number, slotMs: number, nowMs: number): Promise<number> {
     for (let attempt = 0; attempt < 50; attempt++) {
-      const doc = await readOrNull<{ id: string; tenantId: string; until: number; docType: string }>(this.schedule, SLOTS_ID, tenantId);
+      const doc = await readOrNull<{ id: string; tenantId: string; until: number; docType: string }>(
+        this.schedule,
+        SLOTS_ID,
+        tenantId,
+      );
       const start = Math.max(nowMs, doc?.until ?? 0);
       const next = { id: SLOTS_ID, tenantId, until: start + slots * slotMs, docType: 'campaign-slots' };
       try {

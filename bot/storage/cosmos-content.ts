@@ -50,7 +50,11 @@ export class CosmosContentSource implements ContentSource {
   async version(version: string): Promise<ContentIndex | null> {
     const cached = this.cache.get(version);
     if (cached) return cached;
-    const doc = await readOrNull<ScanContent & { id: string; tenantId: string }>(this.container, versionDocId(version), PK);
+    const doc = await readOrNull<ScanContent & { id: string; tenantId: string }>(
+      this.container,
+      versionDocId(version),
+      PK,
+    );
     if (!doc) return null;
     const { domains, levels, profiles, items, modules } = doc;
     const index = new ContentIndex({ version, domains, levels, profiles, items, modules });

@@ -20,6 +20,7 @@ export class CosmosDashboardImport {
   }
 
   private async inBatches(docs: Array<{ id: string; tenantId: string }>, parallel: number): Promise<void> {
-    for (let i = 0; i < docs.length; i += parallel) await Promise.all(docs.slice(i, i + parallel).map((d) => this.container.items.upsert(d)));
+    for (let i = 0; i < docs.length; i += parallel)
+      await Promise.all(docs.slice(i, i + parallel).map((d) => this.container.items.upsert(d)));
   }
 }

@@ -1,6 +1,14 @@
 import type { Container } from '@azure/cosmos';
 import type { GroupRef } from '../domain/dashboard/anonymity';
-import type { CoachScope, DashboardStore, GroupRelease, HelpGroupAggregate, ScanGroupAggregate, TeamAggregates, Versioned } from '../domain/dashboard/dashboard-ports';
+import type {
+  CoachScope,
+  DashboardStore,
+  GroupRelease,
+  HelpGroupAggregate,
+  ScanGroupAggregate,
+  TeamAggregates,
+  Versioned,
+} from '../domain/dashboard/dashboard-ports';
 import type { OrgShape } from '../domain/dashboard/org-shape';
 import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
 
@@ -19,7 +27,15 @@ export class CosmosDashboardStore implements DashboardStore {
 
   async getOrgShape(tenantId: string): Promise<OrgShape | null> {
     const doc = await readOrNull<OrgShape & { id: string }>(this.container, ORG_SHAPE_ID, tenantId);
-    return doc ? { tenantId: doc.tenantId, builtAt: doc.builtAt, members: doc.members, teamless: doc.teamless ?? 0, units: doc.units } : null;
+    return doc
+      ? {
+          tenantId: doc.tenantId,
+          builtAt: doc.builtAt,
+          members: doc.members,
+          teamless: doc.teamless ?? 0,
+          units: doc.units,
+        }
+      : null;
   }
 
   async putOrgShape(shape: OrgShape): Promise<void> {
@@ -35,13 +51,21 @@ export class CosmosDashboardStore implements DashboardStore {
   }
 
   async teamAggregates(tenantId: string): Promise<TeamAggregates> {
-    const [scan, help] = await Promise.all([this.byTeam<ScanGroupAggregate>(tenantId, 'scan|team|'), this.byTeam<HelpGroupAggregate>(tenantId, 'help|team|')]);
+    const [scan, help] = await Promise.all([
+      this.byTeam<ScanGroupAggregate>(tenantId, 'scan|team|'),
+      this.byTeam<HelpGroupAggregate>(tenantId, 'help|team|'),
+    ]);
     return { scan, help };
   }
 
   async getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null> {
     const doc = await readOrNull<GroupRelease & { id: string }>(this.container, releaseId(group), tenantId);
-    return doc ? { value: { tenantId: doc.tenantId, group: doc.group, results: doc.results, followUp: doc.followUp }, etag: doc._etag } : null;
+    return doc
+      ? {
+          value: { tenantId: doc.tenantId, group: doc.group, results: doc.results, followUp: doc.followUp },
+          etag: doc._etag,
+        }
+      : null;
   }
 
   async saveRelease(release: GroupRelease, etag: string | null): Promise<void> {
@@ -54,7 +78,13 @@ export class CosmosDashboardStore implements DashboardStore {
   private async byTeam<T>(tenantId: string, prefix: string): Promise<Map<string, T>> {
     const { resources } = await this.container.items
       .query<T & { id: string }>(
-        { query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.id, @p)', parameters: [{ name: '@t', value: tenantId }, { name: '@p', value: prefix }] },
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.id, @p)',
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@p', value: prefix },
+          ],
+        },
         { partitionKey: tenantId },
       )
       .fetchAll();

@@ -46,7 +46,13 @@ export class CosmosDirectory implements Directory, OrgRepository {
   async listUnits(tenantId: string, kind: OrgUnit['kind']): Promise<OrgUnit[]> {
     const { resources } = await this.container.items
       .query<Stored<OrgUnit> & { unitId: string }>(
-        { query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'unit' AND c.kind = @k", parameters: [{ name: '@t', value: tenantId }, { name: '@k', value: kind }] },
+        {
+          query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'unit' AND c.kind = @k",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@k', value: kind },
+          ],
+        },
         { partitionKey: tenantId },
       )
       .fetchAll();
@@ -58,7 +64,10 @@ export class CosmosDirectory implements Directory, OrgRepository {
       .query<Stored<OrgUnit> & { unitId: string }>(
         {
           query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'unit' AND c.kind = 'team' AND c.leaderId = @v",
-          parameters: [{ name: '@t', value: tenantId }, { name: '@v', value: leaderId }],
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@v', value: leaderId },
+          ],
         },
         { partitionKey: tenantId },
       )
@@ -82,16 +91,23 @@ export class CosmosDirectory implements Directory, OrgRepository {
    * Sets profile fields (from Graph) on a stored person with one patch, leaving the
    * app's own fields (job profile, coach details, …) as they are.
    */
-  async updatePersonProfile(tenantId: string, userId: string, fields: Partial<Omit<Person, 'tenantId' | 'id'>>): Promise<void> {
+  async updatePersonProfile(
+    tenantId: string,
+    userId: string,
+    fields: Partial<Omit<Person, 'tenantId' | 'id'>>,
+  ): Promise<void> {
     const ops = Object.entries(fields)
       .filter(([key, value]) => value !== undefined && key !== 'tenantId' && key !== 'id' && key !== 'personId')
       .map(([key, value]) => ({ op: 'set' as const, path: `/${key}`, value }));
     // Cosmos takes at most 10 operations per patch.
-    for (let i = 0; i < ops.length; i += 10) await this.container.item(personDocId(userId), tenantId).patch(ops.slice(i, i + 10));
+    for (let i = 0; i < ops.length; i += 10)
+      await this.container.item(personDocId(userId), tenantId).patch(ops.slice(i, i + 10));
   }
 
   async createPersonIfMissing(person: Person): Promise<boolean> {
-    return created(createOnce(this.container, { ...person, personId: person.id, id: personDocId(person.id), docType: 'person' }));
+    return created(
+      createOnce(this.container, { ...person, personId: person.id, id: personDocId(person.id), docType: 'person' }),
+    );
   }
 
   private async people(tenantId: string, where: string, value: string | null): Promise<Person[]> {

@@ -21,7 +21,12 @@ export class CosmosHelpAggregates implements HelpAggregates {
     await Promise.all(
       scopes.map((scope) => {
         const id = helpAggregateId(scope);
-        return this.buffer.add(id, tenantId, () => empty(id, tenantId, scope), (agg) => apply(agg, event));
+        return this.buffer.add(
+          id,
+          tenantId,
+          () => empty(id, tenantId, scope),
+          (agg) => apply(agg, event),
+        );
       }),
     );
   }
@@ -29,9 +34,27 @@ export class CosmosHelpAggregates implements HelpAggregates {
 
 function empty(id: string, tenantId: string, scope: HelpScope): HelpAggregate {
   return {
-    id, tenantId, scope, requests: 0, intakes: 0, offers: 0, declines: 0, timeouts: 0, escalations: 0, accepted: 0, resolved: 0,
-    cancelled: 0, reopened: 0, outcomes: { solved: 0, 'service-desk': 0, training: 0 }, minutesSpent: 0, ratingCount: 0, ratingSum: 0,
-    acceptMinutes: MINUTE_BUCKETS.map(() => 0), resolveMinutes: MINUTE_BUCKETS.map(() => 0), byMonth: {}, updatedAt: '',
+    id,
+    tenantId,
+    scope,
+    requests: 0,
+    intakes: 0,
+    offers: 0,
+    declines: 0,
+    timeouts: 0,
+    escalations: 0,
+    accepted: 0,
+    resolved: 0,
+    cancelled: 0,
+    reopened: 0,
+    outcomes: { solved: 0, 'service-desk': 0, training: 0 },
+    minutesSpent: 0,
+    ratingCount: 0,
+    ratingSum: 0,
+    acceptMinutes: MINUTE_BUCKETS.map(() => 0),
+    resolveMinutes: MINUTE_BUCKETS.map(() => 0),
+    byMonth: {},
+    updatedAt: '',
   };
 }
 
@@ -44,12 +67,24 @@ function apply(agg: HelpAggregate, e: HelpEvent): void {
       if (e.intake) agg.intakes++;
       (agg.byMonth[e.month] ??= { requests: 0, resolved: 0 }).requests++;
       return;
-    case 'offered': agg.offers++; return;
-    case 'declined': agg.declines++; return;
-    case 'timed-out': agg.timeouts++; return;
-    case 'escalated': agg.escalations++; return;
-    case 'cancelled': agg.cancelled++; return;
-    case 'reopened': agg.reopened++; return;
+    case 'offered':
+      agg.offers++;
+      return;
+    case 'declined':
+      agg.declines++;
+      return;
+    case 'timed-out':
+      agg.timeouts++;
+      return;
+    case 'escalated':
+      agg.escalations++;
+      return;
+    case 'cancelled':
+      agg.cancelled++;
+      return;
+    case 'reopened':
+      agg.reopened++;
+      return;
     case 'accepted':
       agg.accepted++;
       agg.acceptMinutes[bucketOf(e.minutesToAccept)]++;

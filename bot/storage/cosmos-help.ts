@@ -17,7 +17,13 @@ export class CosmosCoachRepository implements CoachRepository {
 
   async list(tenantId: string): Promise<Array<Versioned<Coach>>> {
     const { resources } = await this.container.items
-      .query<Stored>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'coach'", parameters: [{ name: '@t', value: tenantId }] }, { partitionKey: tenantId })
+      .query<Stored>(
+        {
+          query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'coach'",
+          parameters: [{ name: '@t', value: tenantId }],
+        },
+        { partitionKey: tenantId },
+      )
       .fetchAll();
     return resources.map((r) => versioned<Coach>(r));
   }
@@ -45,7 +51,14 @@ export class CosmosCoachRepository implements CoachRepository {
   }
 
   async replace(coach: Coach, etag: string): Promise<Versioned<Coach>> {
-    return versioned(await replaceIfMatch(this.container, { ...coach, id: coachId(coach.userId), docType: 'coach' }, etag, coach.tenantId) as unknown as Stored);
+    return versioned(
+      (await replaceIfMatch(
+        this.container,
+        { ...coach, id: coachId(coach.userId), docType: 'coach' },
+        etag,
+        coach.tenantId,
+      )) as unknown as Stored,
+    );
   }
 
   async upsert(coach: Coach): Promise<void> {
@@ -58,7 +71,13 @@ export class CosmosTicketRepository implements TicketRepository {
   constructor(private readonly container: Container) {}
 
   async create(ticket: Ticket): Promise<Versioned<Ticket>> {
-    return versioned(await createOnce(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }) as unknown as Stored);
+    return versioned(
+      (await createOnce(this.container, {
+        ...ticket,
+        id: ticketId(ticket.ticketId),
+        docType: 'ticket',
+      })) as unknown as Stored,
+    );
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<Ticket> | null> {
@@ -67,7 +86,14 @@ export class CosmosTicketRepository implements TicketRepository {
   }
 
   async replace(ticket: Ticket, etag: string): Promise<Versioned<Ticket>> {
-    return versioned(await replaceIfMatch(this.container, { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' }, etag, ticket.tenantId) as unknown as Stored);
+    return versioned(
+      (await replaceIfMatch(
+        this.container,
+        { ...ticket, id: ticketId(ticket.ticketId), docType: 'ticket' },
+        etag,
+        ticket.tenantId,
+      )) as unknown as Stored,
+    );
   }
 
   forRequester(tenantId: string, userId: string, limit: number): Promise<Ticket[]> {
@@ -83,7 +109,11 @@ export class CosmosTicketRepository implements TicketRepository {
       .query<Stored>(
         {
           query: `SELECT TOP @n * FROM c WHERE c.tenantId = @t AND c.docType = 'ticket' AND ${where} ORDER BY c.createdAt DESC`,
-          parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }, { name: '@n', value: limit }],
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@u', value: userId },
+            { name: '@n', value: limit },
+          ],
         },
         { partitionKey: tenantId },
       )
@@ -101,25 +131,39 @@ export class CosmosTimerRepository implements TimerRepository {
   }
 
   async cancel(tenantId: string, id: string): Promise<void> {
-    await this.container.item(id, tenantId).delete().catch((err) => {
-      if (statusOf(err) !== 404) throw err;
-    });
+    await this.container
+      .item(id, tenantId)
+      .delete()
+      .catch((err) => {
+        if (statusOf(err) !== 404) throw err;
+      });
   }
 
   async due(now: Date, limit: number): Promise<Array<Versioned<Timer>>> {
     const { resources } = await this.container.items
       .query<Stored>({
         query: "SELECT TOP @n * FROM c WHERE c.docType = 'timer' AND c.dueAt <= @now ORDER BY c.dueAt",
-        parameters: [{ name: '@now', value: now.toISOString() }, { name: '@n', value: limit }],
+        parameters: [
+          { name: '@now', value: now.toISOString() },
+          { name: '@n', value: limit },
+        ],
       })
       .fetchAll();
-    return resources.map((r) => ({ value: { ...(versioned<Timer>(r).value), id: String(r.id) }, etag: r._etag }));
+    return resources.map((r) => ({ value: { ...versioned<Timer>(r).value, id: String(r.id) }, etag: r._etag }));
   }
 
   async claim(timer: Timer, etag: string, owner: string, until: Date): Promise<Versioned<Timer> | null> {
     try {
-      const doc = await replaceIfMatch(this.container, { ...timer, docType: 'timer', lease: { owner, until: until.toISOString() } }, etag, timer.tenantId);
-      return { value: { ...timer, lease: { owner, until: until.toISOString() } }, etag: (doc as unknown as Stored)._etag };
+      const doc = await replaceIfMatch(
+        this.container,
+        { ...timer, docType: 'timer', lease: { owner, until: until.toISOString() } },
+        etag,
+        timer.tenantId,
+      );
+      return {
+        value: { ...timer, lease: { owner, until: until.toISOString() } },
+        etag: (doc as unknown as Stored)._etag,
+      };
     } catch (err) {
       if (isConflict(err)) return null;
       throw err;

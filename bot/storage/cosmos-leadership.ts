@@ -10,10 +10,25 @@ export class CosmosLeadershipRepository implements LeadershipRepository {
   constructor(private readonly container: Container) {}
 
   async get(tenantId: string, userId: string): Promise<{ value: LeadershipAnswers; etag: string } | null> {
-    const doc = await readOrNull<LeadershipAnswers & { id: string; userKey: string }>(this.container, DOC_ID, userKey(tenantId, userId));
+    const doc = await readOrNull<LeadershipAnswers & { id: string; userKey: string }>(
+      this.container,
+      DOC_ID,
+      userKey(tenantId, userId),
+    );
     if (!doc) return null;
     const { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt, scores, answersRemovedAt } = doc;
-    return { value: { tenantId: t, userId: u, answers, startedAt, updatedAt, completedAt, ...(scores ? { scores, answersRemovedAt } : {}) }, etag: doc._etag };
+    return {
+      value: {
+        tenantId: t,
+        userId: u,
+        answers,
+        startedAt,
+        updatedAt,
+        completedAt,
+        ...(scores ? { scores, answersRemovedAt } : {}),
+      },
+      etag: doc._etag,
+    };
   }
 
   async save(value: LeadershipAnswers, etag: string | null): Promise<void> {

@@ -13,7 +13,10 @@ const OPT_OUT_ID = 'nudge-optout';
  * their other preferences (partition /userKey).
  */
 export class CosmosNudgeRepository implements NudgeRepository {
-  constructor(private readonly schedule: Container, private readonly users: Container) {}
+  constructor(
+    private readonly schedule: Container,
+    private readonly users: Container,
+  ) {}
 
   async getTeamNudge(tenantId: string, teamId: string): Promise<{ value: TeamNudge; etag: string } | null> {
     const doc = await readOrNull<TeamNudge & { id: string }>(this.schedule, teamNudgeId(teamId), tenantId);
@@ -24,13 +27,18 @@ export class CosmosNudgeRepository implements NudgeRepository {
 
   async saveTeamNudge(nudge: TeamNudge, etag: string | null): Promise<string> {
     const doc = { ...nudge, id: teamNudgeId(nudge.teamId), docType: 'team-nudge' };
-    const saved = etag === null ? await createOnce(this.schedule, doc) : await replaceIfMatch(this.schedule, doc, etag, nudge.tenantId);
+    const saved =
+      etag === null
+        ? await createOnce(this.schedule, doc)
+        : await replaceIfMatch(this.schedule, doc, etag, nudge.tenantId);
     return saved._etag;
   }
 
   async deleteTeamNudge(tenantId: string, teamId: string, etag: string): Promise<void> {
     try {
-      await this.schedule.item(teamNudgeId(teamId), tenantId).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+      await this.schedule
+        .item(teamNudgeId(teamId), tenantId)
+        .delete({ accessCondition: { type: 'IfMatch', condition: etag } });
     } catch (err) {
       if (statusOf(err) === 404) return;
       if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
@@ -44,6 +52,14 @@ export class CosmosNudgeRepository implements NudgeRepository {
   }
 
   async setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void> {
-    await this.users.items.upsert({ id: OPT_OUT_ID, userKey: userKey(tenantId, userId), tenantId, userId, optOut, updatedAt: at, docType: 'nudge-optout' });
+    await this.users.items.upsert({
+      id: OPT_OUT_ID,
+      userKey: userKey(tenantId, userId),
+      tenantId,
+      userId,
+      optOut,
+      updatedAt: at,
+      docType: 'nudge-optout',
+    });
   }
 }

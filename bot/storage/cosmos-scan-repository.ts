@@ -31,10 +31,9 @@ export class CosmosScanRepository implements ScanRepository {
   async latestResult(tenantId: string, userId: string): Promise<Versioned<ScanResult> | null> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.container.items
-      .query<Doc<ScanResult> & { _etag: string }>(
-        { query: "SELECT TOP 1 * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] },
-        { partitionKey: key },
-      )
+      .query<
+        Doc<ScanResult> & { _etag: string }
+      >({ query: "SELECT TOP 1 * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
       .fetchAll();
     return versioned(resources[0] ?? null);
   }
@@ -59,7 +58,12 @@ export class CosmosScanRepository implements ScanRepository {
   }
 
   async saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void> {
-    const doc = { ...progress, id: 'modules', userKey: userKey(progress.tenantId, progress.userId), docType: 'modules' };
+    const doc = {
+      ...progress,
+      id: 'modules',
+      userKey: userKey(progress.tenantId, progress.userId),
+      docType: 'modules',
+    };
     if (etag) await replaceIfMatch(this.container, doc, etag, doc.userKey);
     else await createOnce(this.container, doc);
   }
@@ -67,10 +71,9 @@ export class CosmosScanRepository implements ScanRepository {
   async results(tenantId: string, userId: string): Promise<ScanResult[]> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.container.items
-      .query<Doc<ScanResult> & { _etag: string }>(
-        { query: "SELECT * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] },
-        { partitionKey: key },
-      )
+      .query<
+        Doc<ScanResult> & { _etag: string }
+      >({ query: "SELECT * FROM c WHERE c.userKey = @k AND c.docType = 'result' ORDER BY c.completedAt DESC", parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
       .fetchAll();
     return resources.map((r) => versioned<ScanResult>(r)!.value);
   }
@@ -78,7 +81,12 @@ export class CosmosScanRepository implements ScanRepository {
   async deleteAll(tenantId: string, userId: string): Promise<number> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.container.items
-      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
+      .query<{
+        id: string;
+      }>(
+        { query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] },
+        { partitionKey: key },
+      )
       .fetchAll();
     for (const { id } of resources) await this.container.item(id, key).delete();
     return resources.length;
@@ -89,8 +97,14 @@ export class CosmosScanRepository implements ScanRepository {
   }
 
   private resultDoc(result: ScanResult): Doc<ScanResult> {
-    return { ...result, id: `result:${result.resultId}`, userKey: userKey(result.tenantId, result.userId), docType: 'result' };
+    return {
+      ...result,
+      id: `result:${result.resultId}`,
+      userKey: userKey(result.tenantId, result.userId),
+      docType: 'result',
+    };
   }
 }
 
-const versioned = <T>(doc: (Doc<T> & { _etag: string }) | null): Versioned<T> | null => storedVersion<T>(doc, ['id', 'userKey', 'docType']);
+const versioned = <T>(doc: (Doc<T> & { _etag: string }) | null): Versioned<T> | null =>
+  storedVersion<T>(doc, ['id', 'userKey', 'docType']);

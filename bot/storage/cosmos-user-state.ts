@@ -18,7 +18,11 @@ export class CosmosUserState implements UserStateRepository {
   async firstWelcome(tenantId: string, userId: string, conversationId: string, at: string): Promise<boolean> {
     try {
       // A create either wins or gets 409: exactly one of two simultaneous install events welcomes.
-      await createOnce(this.container, { id: `welcome:${conversationId}`.slice(0, 250), userKey: userKey(tenantId, userId), at });
+      await createOnce(this.container, {
+        id: `welcome:${conversationId}`.slice(0, 250),
+        userKey: userKey(tenantId, userId),
+        at,
+      });
       return true;
     } catch (err) {
       if (isConflict(err)) return false;
@@ -28,23 +32,39 @@ export class CosmosUserState implements UserStateRepository {
 
   async markStale(tenantId: string, userId: string): Promise<void> {
     const key = userKey(tenantId, userId);
-    await this.container.item('conversation', key).patch([{ op: 'set', path: '/stale', value: true }]).catch((err) => {
-      if ((err as { code?: number }).code !== 404) throw err;
-    });
+    await this.container
+      .item('conversation', key)
+      .patch([{ op: 'set', path: '/stale', value: true }])
+      .catch((err) => {
+        if ((err as { code?: number }).code !== 404) throw err;
+      });
   }
 
   async tenantServiceUrl(tenantId: string): Promise<string | null> {
-    return (await readOrNull<{ serviceUrl: string }>(this.container, 'service-url', userKey(tenantId, TENANT_KEY)))?.serviceUrl ?? null;
+    return (
+      (await readOrNull<{ serviceUrl: string }>(this.container, 'service-url', userKey(tenantId, TENANT_KEY)))
+        ?.serviceUrl ?? null
+    );
   }
 
   async saveTenantServiceUrl(tenantId: string, serviceUrl: string): Promise<void> {
-    await this.container.items.upsert({ id: 'service-url', userKey: userKey(tenantId, TENANT_KEY), tenantId, serviceUrl });
+    await this.container.items.upsert({
+      id: 'service-url',
+      userKey: userKey(tenantId, TENANT_KEY),
+      tenantId,
+      serviceUrl,
+    });
   }
 
   async deleteUser(tenantId: string, userId: string): Promise<void> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.container.items
-      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] }, { partitionKey: key })
+      .query<{
+        id: string;
+      }>(
+        { query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] },
+        { partitionKey: key },
+      )
       .fetchAll();
     for (const { id } of resources) await this.container.item(id, key).delete();
   }
@@ -52,6 +72,13 @@ export class CosmosUserState implements UserStateRepository {
   async getConversationRef(tenantId: string, userId: string): Promise<ConversationRef | null> {
     const doc = await readOrNull<ConversationRef>(this.container, 'conversation', userKey(tenantId, userId));
     if (!doc) return null;
-    return { tenantId: doc.tenantId, userId: doc.userId, reference: doc.reference, locale: doc.locale, updatedAt: doc.updatedAt, stale: doc.stale };
+    return {
+      tenantId: doc.tenantId,
+      userId: doc.userId,
+      reference: doc.reference,
+      locale: doc.locale,
+      updatedAt: doc.updatedAt,
+      stale: doc.stale,
+    };
   }
 }

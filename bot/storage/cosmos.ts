@@ -50,7 +50,12 @@ export async function openCosmosStore(opts: {
   };
 }
 
-export function createCosmosClient(opts: { endpoint: string; key?: string; agent?: https.Agent; aadCredential?: unknown }): CosmosClient {
+export function createCosmosClient(opts: {
+  endpoint: string;
+  key?: string;
+  agent?: https.Agent;
+  aadCredential?: unknown;
+}): CosmosClient {
   return new CosmosClient({
     endpoint: opts.endpoint,
     ...(opts.key ? { key: opts.key } : { aadCredentials: opts.aadCredential as never }),
@@ -60,7 +65,11 @@ export function createCosmosClient(opts: { endpoint: string; key?: string; agent
 }
 
 /** Point read that returns null on 404 instead of throwing. */
-export async function readOrNull<T>(container: Container, id: string, pk: string): Promise<(T & { _etag: string }) | null> {
+export async function readOrNull<T>(
+  container: Container,
+  id: string,
+  pk: string,
+): Promise<(T & { _etag: string }) | null> {
   try {
     const { resource } = await container.item(id, pk).read<T & { _etag: string }>();
     return resource ?? null;
@@ -74,9 +83,16 @@ export async function readOrNull<T>(container: Container, id: string, pk: string
  * Replaces a document only if it is unchanged since it was read (ETag). A 412 becomes
  * a typed conflict that the caller handles (retry, or "already handled").
  */
-export async function replaceIfMatch<T extends { id: string }>(container: Container, doc: T, etag: string, pk: string): Promise<T & { _etag: string }> {
+export async function replaceIfMatch<T extends { id: string }>(
+  container: Container,
+  doc: T,
+  etag: string,
+  pk: string,
+): Promise<T & { _etag: string }> {
   try {
-    const { resource } = await container.item(doc.id, pk).replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+    const { resource } = await container
+      .item(doc.id, pk)
+      .replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
     return resource as T & { _etag: string };
   } catch (err) {
     if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
@@ -85,7 +101,10 @@ export async function replaceIfMatch<T extends { id: string }>(container: Contai
 }
 
 /** Creates a document; a 409 (it already exists) becomes a typed conflict. */
-export async function createOnce<T extends { id: string }>(container: Container, doc: T): Promise<T & { _etag: string }> {
+export async function createOnce<T extends { id: string }>(
+  container: Container,
+  doc: T,
+): Promise<T & { _etag: string }> {
   try {
     const { resource } = await container.items.create<T>(doc);
     return resource as T & { _etag: string };

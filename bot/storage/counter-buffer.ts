@@ -22,7 +22,11 @@ export class CounterBuffer {
   private running: Promise<void> = Promise.resolve();
   private scheduled = false;
 
-  constructor(private readonly container: Container, private readonly now: () => Date, private readonly onError: (err: unknown, id: string) => void = () => undefined) {}
+  constructor(
+    private readonly container: Container,
+    private readonly now: () => Date,
+    private readonly onError: (err: unknown, id: string) => void = () => undefined,
+  ) {}
 
   /** Queues a change; resolves once it is stored. */
   add<T extends CounterDoc>(id: string, tenantId: string, empty: () => T, change: (doc: T) => void): Promise<void> {
@@ -61,12 +65,23 @@ export class CounterBuffer {
       batch.map(async ([key, entry]) => {
         const id = key.slice(key.indexOf('\u0000') + 1);
         try {
-          await updateCounterDoc(this.container, id, entry.tenantId, entry.empty, (doc) => entry.changes.forEach((change) => change(doc)), this.now);
+          await updateCounterDoc(
+            this.container,
+            id,
+            entry.tenantId,
+            entry.empty,
+            (doc) => entry.changes.forEach((change) => change(doc)),
+            this.now,
+          );
           entry.done.forEach((resolve) => resolve());
         } catch (err) {
           this.onError(err, id);
           const later = this.pending.get(key);
-          this.pending.set(key, { ...entry, changes: [...entry.changes, ...(later?.changes ?? [])], done: [...entry.done, ...(later?.done ?? [])] });
+          this.pending.set(key, {
+            ...entry,
+            changes: [...entry.changes, ...(later?.changes ?? [])],
+            done: [...entry.done, ...(later?.done ?? [])],
+          });
           await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
           this.schedule();
         }

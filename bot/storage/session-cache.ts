@@ -11,7 +11,12 @@ import type { ModuleProgress, ScanRepository, ScanResult, ScanSession, Versioned
 export class SessionCachingScanRepository implements ScanRepository {
   private readonly sessions = new Map<string, { at: number; session: Versioned<ScanSession> }>();
 
-  constructor(private readonly inner: ScanRepository, private readonly clock: Clock, private readonly ttlMs = 60_000, private readonly maxEntries = 20_000) {}
+  constructor(
+    private readonly inner: ScanRepository,
+    private readonly clock: Clock,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 20_000,
+  ) {}
 
   async getSession(tenantId: string, userId: string): Promise<Versioned<ScanSession> | null> {
     const key = `${tenantId}|${userId}`;

@@ -4,7 +4,11 @@ import type { Activity } from 'botbuilder';
  * Tenant and user of an activity as Teams sends them. The tenant comes from
  * `channelData.tenant.id`, else `conversation.tenantId`; the user is the Entra object id.
  */
-export function identityOf(activity: Partial<Activity>): { tenantId: string | null; userId: string | null; name?: string } {
+export function identityOf(activity: Partial<Activity>): {
+  tenantId: string | null;
+  userId: string | null;
+  name?: string;
+} {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown } };
   const tenantId = stringOrNull(channelData.tenant?.id) ?? stringOrNull(activity.conversation?.tenantId);
   const userId = stringOrNull(activity.from?.aadObjectId) ?? stringOrNull(activity.from?.id);

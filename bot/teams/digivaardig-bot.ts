@@ -46,7 +46,17 @@ function isShared(activity: TurnContext['activity']): boolean {
   return Boolean(type) && type !== 'personal';
 }
 
-const RESERVED: Command[] = ['scan', 'result', 'modules', 'help', 'becomeCoach', 'available', 'unavailable', 'myTickets', 'myData'];
+const RESERVED: Command[] = [
+  'scan',
+  'result',
+  'modules',
+  'help',
+  'becomeCoach',
+  'available',
+  'unavailable',
+  'myTickets',
+  'myData',
+];
 
 /**
  * The Teams bot: thin. It works out who is talking, refuses tenants that are not
@@ -80,7 +90,13 @@ export class DigivaardigBot extends TeamsActivityHandler {
       if (context.activity.type === 'message' || context.activity.type === 'invoke') {
         const locale = toLocale(context.activity.locale);
         if (context.activity.type === 'invoke') {
-          await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(noticeCard({ titleKey: 'app.name', bodyKey: 'tenant.refused' }, locale)) } });
+          await context.sendActivity({
+            type: 'invokeResponse',
+            value: {
+              status: 200,
+              body: cardResponse(noticeCard({ titleKey: 'app.name', bodyKey: 'tenant.refused' }, locale)),
+            },
+          });
         } else {
           await context.sendActivity(t(locale, 'tenant.refused'));
         }
@@ -103,18 +119,33 @@ export class DigivaardigBot extends TeamsActivityHandler {
       await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: cardResponse(reply()) } });
       return;
     }
-    const botAdded = (a.type === 'conversationUpdate' && a.membersAdded?.some((m) => m.id === a.recipient?.id)) || (a.type === 'installationUpdate' && a.action === 'add');
+    const botAdded =
+      (a.type === 'conversationUpdate' && a.membersAdded?.some((m) => m.id === a.recipient?.id)) ||
+      (a.type === 'installationUpdate' && a.action === 'add');
     if (a.type === 'message' || botAdded) {
       const { tenantId } = identityOf(a);
-      const first = a.type === 'message' || (await this.deps.userState.firstWelcome(tenantId!, SHARED_WELCOME_OWNER, a.conversation.id, this.deps.clock.now().toISOString()));
+      const first =
+        a.type === 'message' ||
+        (await this.deps.userState.firstWelcome(
+          tenantId!,
+          SHARED_WELCOME_OWNER,
+          a.conversation.id,
+          this.deps.clock.now().toISOString(),
+        ));
       if (first) await send(context, reply());
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const turn = await this.turnOf(context);
-    const reply = await this.safely(turn, () => this.dispatchAction(turn, invokeValue.action?.verb, invokeValue.action?.data));
-    for (const followUp of reply.followUps ?? []) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(followUp)] });
+    const reply = await this.safely(turn, () =>
+      this.dispatchAction(turn, invokeValue.action?.verb, invokeValue.action?.data),
+    );
+    for (const followUp of reply.followUps ?? [])
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(followUp)] });
     return cardResponse(reply.card);
   }
 
@@ -137,12 +168,18 @@ export class DigivaardigBot extends TeamsActivityHandler {
     const command = parseCommand(text);
     const { features } = this.deps;
     if (command === 'hello') return { card: this.welcomeCardFor(turn.user) };
-    if (command === 'menu') return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
+    if (command === 'menu')
+      return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
     if (command) {
       const handler = features.commands[command];
       if (handler) return handler(turn);
       if (RESERVED.includes(command)) {
-        return { card: noticeCard({ titleKey: 'notYet.title', bodyKey: 'notYet.body', params: { command: String(text).trim().slice(0, 40) } }, turn.user.locale) };
+        return {
+          card: noticeCard(
+            { titleKey: 'notYet.title', bodyKey: 'notYet.body', params: { command: String(text).trim().slice(0, 40) } },
+            turn.user.locale,
+          ),
+        };
       }
     }
     for (const claim of features.freeText ?? []) {
@@ -153,9 +190,11 @@ export class DigivaardigBot extends TeamsActivityHandler {
   }
 
   private async dispatchAction(turn: Turn, verb: unknown, data: unknown): Promise<Reply> {
-    if (verb === 'menu') return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
+    if (verb === 'menu')
+      return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
     const handler = isVerb(verb) ? this.deps.features.actions[verb] : undefined;
-    if (!handler) return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unknownAction' }, turn.user.locale) };
+    if (!handler)
+      return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unknownAction' }, turn.user.locale) };
     const payload = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
     return handler(turn, payload);
   }
@@ -179,13 +218,22 @@ export class DigivaardigBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const turn = await this.turnOf(context);
     await this.saveReference(context, turn.user);
-    const first = await this.deps.userState.firstWelcome(turn.user.tenantId, turn.user.userId, turn.conversationId, this.deps.clock.now().toISOString());
+    const first = await this.deps.userState.firstWelcome(
+      turn.user.tenantId,
+      turn.user.userId,
+      turn.conversationId,
+      this.deps.clock.now().toISOString(),
+    );
     if (first) await send(context, this.welcomeCardFor(turn.user));
   }
 
   private welcomeCardFor(user: UserContext): AdaptiveCard {
     return welcomeCard(
-      { givenName: user.person?.givenName ?? user.name.split(' ')[0], teamKnown: Boolean(user.team), anonymityThreshold: this.deps.anonymityThreshold },
+      {
+        givenName: user.person?.givenName ?? user.name.split(' ')[0],
+        teamKnown: Boolean(user.team),
+        anonymityThreshold: this.deps.anonymityThreshold,
+      },
       user.locale,
     );
   }
@@ -193,14 +241,24 @@ export class DigivaardigBot extends TeamsActivityHandler {
   private async turnOf(context: TurnContext): Promise<Turn> {
     const a = context.activity;
     const { tenantId, userId, name } = identityOf(a);
-    const user = await resolveUserContext(this.deps.directory, { tenantId: tenantId!, userId: userId!, name, localeTag: a.locale });
+    const user = await resolveUserContext(this.deps.directory, {
+      tenantId: tenantId!,
+      userId: userId!,
+      name,
+      localeTag: a.locale,
+    });
     if (a.type === 'message' || a.type === 'invoke') await this.saveReference(context, user);
     return { user, activityId: a.id, conversationId: a.conversation.id, text: a.text, replyToId: a.replyToId };
   }
 
   /** Keeps the latest conversation reference of the personal chat (the only kind that gets here) so proactive messages can reach the user. */
   private async saveReference(context: TurnContext, user: UserContext): Promise<void> {
-    await this.deps.references.keep(user.tenantId, user.userId, TC.getConversationReference(context.activity), context.activity.locale ?? user.locale);
+    await this.deps.references.keep(
+      user.tenantId,
+      user.userId,
+      TC.getConversationReference(context.activity),
+      context.activity.locale ?? user.locale,
+    );
   }
 
   private async replaceOrSend(context: TurnContext, card: AdaptiveCard): Promise<void> {

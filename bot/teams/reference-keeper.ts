@@ -9,20 +9,35 @@ import type { Clock, UserStateRepository } from '../domain/ports';
 export class ReferenceKeeper {
   private readonly lastSaved = new Map<string, string>();
 
-  constructor(private readonly userState: UserStateRepository, private readonly clock: Clock, private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly userState: UserStateRepository,
+    private readonly clock: Clock,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   /** Makes the next turn save the reference again (after it was erased). */
   forget(tenantId: string, userId: string): void {
     this.lastSaved.delete(`${tenantId}|${userId}`);
   }
 
-  async keep(tenantId: string, userId: string, reference: Partial<ConversationReference>, locale: string): Promise<void> {
+  async keep(
+    tenantId: string,
+    userId: string,
+    reference: Partial<ConversationReference>,
+    locale: string,
+  ): Promise<void> {
     // The activity id changes every turn and is not needed to reach the user later.
     const { activityId: _ignored, ...stable } = reference;
     const json = JSON.stringify(stable);
     const key = `${tenantId}|${userId}`;
     if (this.lastSaved.get(key) === json) return;
-    await this.userState.saveConversationRef({ tenantId, userId, reference: stable, locale, updatedAt: this.clock.now().toISOString() });
+    await this.userState.saveConversationRef({
+      tenantId,
+      userId,
+      reference: stable,
+      locale,
+      updatedAt: this.clock.now().toISOString(),
+    });
     if (stable.serviceUrl && this.lastSaved.get(`url|${tenantId}`) !== stable.serviceUrl) {
       await this.userState.saveTenantServiceUrl(tenantId, stable.serviceUrl);
       this.lastSaved.set(`url|${tenantId}`, stable.serviceUrl);

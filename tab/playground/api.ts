@@ -27,7 +27,10 @@ export function loadDemoDirectory(): Promise<DemoDirectory> {
   return call('/dev/users?lang=nl');
 }
 
-export function openConversation(who: { tenantId: string; userId: string; name?: string; locale?: string }, restart = false): Promise<OpenedConversation> {
+export function openConversation(
+  who: { tenantId: string; userId: string; name?: string; locale?: string },
+  restart = false,
+): Promise<OpenedConversation> {
   return call(BASE, { ...who, restart });
 }
 
@@ -40,7 +43,12 @@ export function streamUrl(conversationId: string): string {
 }
 
 async function call<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    url,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const json = (await res.json().catch(() => ({}))) as T & { message?: string };
   if (!res.ok) throw new Error(`${res.status} ${json.message ?? res.statusText}`);
   return json;

@@ -39,7 +39,13 @@ class TeamsExecuteAction extends ExecuteAction {
     if (!handler || !card) return super.raiseExecuteActionEvent();
     // Validates required inputs (focusing the first invalid one) and merges input values into data.
     if (!this.prepareForExecution()) return;
-    handler({ kind: 'execute', activityId: card.getAttribute(ACTIVITY_ATTRIBUTE)!, verb: this.verb, data: plainData(this.data) ?? {}, card });
+    handler({
+      kind: 'execute',
+      activityId: card.getAttribute(ACTIVITY_ATTRIBUTE)!,
+      verb: this.verb,
+      data: plainData(this.data) ?? {},
+      card,
+    });
   }
 }
 

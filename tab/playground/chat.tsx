@@ -17,7 +17,13 @@ type Render = (props?: AttachmentProps) => unknown;
  * id, so a tapped button knows which message it belongs to; taps go to the bridge,
  * which answers like Teams (the card is replaced in place).
  */
-export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; name: string; locale: string; onProblem: (message: string) => void }) {
+export function Chat(props: {
+  directLine: PlaygroundDirectLine;
+  userId: string;
+  name: string;
+  locale: string;
+  onProblem: (message: string) => void;
+}) {
   const { directLine, onProblem } = props;
   const narrow = useNarrow();
 
@@ -29,7 +35,9 @@ export function Chat(props: { directLine: PlaygroundDirectLine; userId: string; 
           tap.kind === 'execute'
             ? directLine.tap({ type: 'execute', replyToId: tap.activityId, verb: tap.verb, data: tap.data })
             : directLine.tap({ type: 'submit', replyToId: tap.activityId, value: tap.value });
-        request.catch((err: unknown) => onProblem(`Knop mislukt / tap failed: ${String(err)}`)).finally(() => tap.card.removeAttribute('aria-busy'));
+        request
+          .catch((err: unknown) => onProblem(`Knop mislukt / tap failed: ${String(err)}`))
+          .finally(() => tap.card.removeAttribute('aria-busy'));
       }),
     [directLine, onProblem],
   );

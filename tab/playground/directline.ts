@@ -66,10 +66,13 @@ export class PlaygroundDirectLine {
 
   private async send(activity: BridgeActivity): Promise<string> {
     const delivery = await postToBridge(this.conversationId, activity);
-    if (delivery.botStatus >= 400) this.onProblem(`De bot antwoordde met HTTP ${delivery.botStatus} / the bot answered HTTP ${delivery.botStatus}`);
+    if (delivery.botStatus >= 400)
+      this.onProblem(`De bot antwoordde met HTTP ${delivery.botStatus} / the bot answered HTTP ${delivery.botStatus}`);
     const answer = delivery.invokeResponse as { statusCode?: number; type?: string; value?: unknown } | undefined;
     if (answer && answer.type !== 'application/vnd.microsoft.card.adaptive') {
-      this.onProblem(`Antwoord op de knop / invoke answer: ${answer.statusCode ?? '?'} ${typeof answer.value === 'string' ? answer.value : (answer.type ?? '')}`);
+      this.onProblem(
+        `Antwoord op de knop / invoke answer: ${answer.statusCode ?? '?'} ${typeof answer.value === 'string' ? answer.value : (answer.type ?? '')}`,
+      );
     }
     return delivery.id;
   }

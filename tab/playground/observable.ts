@@ -52,7 +52,10 @@ export class Subject<T> extends Observable<T> {
   private readonly sinks = new Set<Sink<T>>();
   private readonly kept: T[] = [];
 
-  constructor(private readonly replay = 0, ...initial: T[]) {
+  constructor(
+    private readonly replay = 0,
+    ...initial: T[]
+  ) {
     super((sink) => {
       this.sinks.add(sink);
       for (const v of [...this.kept]) sink.next(v);

@@ -33,9 +33,20 @@ export function choicesOf(directory: DemoDirectory): { groups: Array<{ label: st
   return { groups };
 }
 
-export function UserPicker(props: { groups: Array<{ label: string; choices: Choice[] }>; value: string; disabled: boolean; onChange: (key: string) => void }) {
+export function UserPicker(props: {
+  groups: Array<{ label: string; choices: Choice[] }>;
+  value: string;
+  disabled: boolean;
+  onChange: (key: string) => void;
+}) {
   return (
-    <select id="pg-who" className="pg-picker" value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>
+    <select
+      id="pg-who"
+      className="pg-picker"
+      value={props.value}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
       <option value="" disabled>
         — kies een collega —
       </option>

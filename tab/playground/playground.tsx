@@ -22,7 +22,10 @@ export function Playground() {
   const resumed = useRef(false);
 
   const { groups } = useMemo(() => (directory ? choicesOf(directory) : { groups: [] }), [directory]);
-  const byKey = useMemo(() => new Map<string, Choice>(groups.flatMap((g) => g.choices.map((c) => [c.key, c] as const))), [groups]);
+  const byKey = useMemo(
+    () => new Map<string, Choice>(groups.flatMap((g) => g.choices.map((c) => [c.key, c] as const))),
+    [groups],
+  );
 
   const start = useCallback(async (choice: Choice, restart = false) => {
     const attempt = ++latest.current;
@@ -45,7 +48,9 @@ export function Playground() {
   }, []);
 
   useEffect(() => {
-    loadDemoDirectory().then(setDirectory, (err: unknown) => setProblem(`Demo-collega's laden mislukt / could not load demo users: ${String(err)}`));
+    loadDemoDirectory().then(setDirectory, (err: unknown) =>
+      setProblem(`Demo-collega's laden mislukt / could not load demo users: ${String(err)}`),
+    );
   }, []);
 
   // After a reload, continue as whoever the URL names (also someone not in the list, e.g. a new colleague).
@@ -55,7 +60,14 @@ export function Playground() {
     const key = keyFromHash();
     const [tenantId, userId] = key.split('/');
     if (!tenantId || !userId) return;
-    void start(byKey.get(key) ?? { key: keyOf(tenantId, userId), label: userId, detail: `tenant ${tenantId}`, identity: { tenantId, userId, name: 'Nieuwe Collega', locale: 'nl-NL' } });
+    void start(
+      byKey.get(key) ?? {
+        key: keyOf(tenantId, userId),
+        label: userId,
+        detail: `tenant ${tenantId}`,
+        identity: { tenantId, userId, name: 'Nieuwe Collega', locale: 'nl-NL' },
+      },
+    );
   }, [directory, byKey, start]);
 
   return (
@@ -68,8 +80,19 @@ export function Playground() {
           </span>
         </label>
         <div className="pg-controls">
-          <UserPicker groups={groups} value={selected} disabled={!directory} onChange={(key) => byKey.get(key) && void start(byKey.get(key)!)} />
-          <button type="button" className="pg-restart" disabled={!session || busy} title="Nieuw gesprek: de app wordt opnieuw geïnstalleerd / new chat, app installed again" onClick={() => session && void start(session.choice, true)}>
+          <UserPicker
+            groups={groups}
+            value={selected}
+            disabled={!directory}
+            onChange={(key) => byKey.get(key) && void start(byKey.get(key)!)}
+          />
+          <button
+            type="button"
+            className="pg-restart"
+            disabled={!session || busy}
+            title="Nieuw gesprek: de app wordt opnieuw geïnstalleerd / new chat, app installed again"
+            onClick={() => session && void start(session.choice, true)}
+          >
             Opnieuw installeren
           </button>
         </div>
@@ -86,10 +109,20 @@ export function Playground() {
       </header>
       <main className="pg-chat">
         {session ? (
-          <Chat key={session.conversationId} directLine={session.directLine} userId={`29:${session.user.userId}`} name={session.user.name} locale={session.user.locale} onProblem={setProblem} />
+          <Chat
+            key={session.conversationId}
+            directLine={session.directLine}
+            userId={`29:${session.user.userId}`}
+            name={session.user.name}
+            locale={session.user.locale}
+            onProblem={setProblem}
+          />
         ) : (
           <div className="pg-empty">
-            <p>Kies hierboven met wie je praat. De eerste keer wordt de app geïnstalleerd, zoals in Teams, en verwelkomt de bot je.</p>
+            <p>
+              Kies hierboven met wie je praat. De eerste keer wordt de app geïnstalleerd, zoals in Teams, en verwelkomt
+              de bot je.
+            </p>
             <p className="pg-en" lang="en">
               Pick who you are above. The first time, the app is installed as in Teams and the bot welcomes you.
             </p>

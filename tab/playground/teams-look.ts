@@ -91,5 +91,9 @@ export const NARROW_QUERY = '(max-width: 480px)';
 /** The host config for a narrow screen: card actions stacked and as wide as the card, as Teams mobile does. */
 export const narrowAdaptiveCardsHostConfig = {
   ...adaptiveCardsHostConfig,
-  actions: { ...adaptiveCardsHostConfig.actions, actionsOrientation: 'vertical' as const, actionAlignment: 'stretch' as const },
+  actions: {
+    ...adaptiveCardsHostConfig.actions,
+    actionsOrientation: 'vertical' as const,
+    actionAlignment: 'stretch' as const,
+  },
 };

@@ -21,14 +21,48 @@ const useStyles = makeStyles({
   skip: {
     position: 'absolute',
     left: '-10000px',
-    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorBrandForegroundLink },
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalM,
+      zIndex: 10,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorBrandForegroundLink,
+    },
   },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   brand: { margin: '0', fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   // Name and the switch button wrap as two whole pieces on a narrow screen, never with a dangling separator.
-  who: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
-  nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: '0', padding: '0', listStyleType: 'none' },
+  who: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    margin: '0',
+    padding: '0',
+    listStyleType: 'none',
+  },
   navLink: {
     display: 'inline-block',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
@@ -38,10 +72,28 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1 },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
-  navCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
-  main: { maxWidth: '1100px', margin: '0 auto', padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  navCurrent: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+  },
+  main: {
+    maxWidth: '1100px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   h1: { margin: '0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, outlineStyle: 'none' },
-  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  live: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> = [
@@ -94,8 +146,18 @@ export function App(props: { started: number }) {
 
   let body;
   if (!host) body = <Loading locale={locale} />;
-  else if (!api) body = <DevPicker locale={locale} theme={theme} onLocale={setLocale} onTheme={setTheme} onPick={setDev} />;
-  else body = <Shell api={api} locale={locale} theme={theme} started={props.started} onSwitch={host.kind === 'browser' ? () => setDev(null) : undefined} />;
+  else if (!api)
+    body = <DevPicker locale={locale} theme={theme} onLocale={setLocale} onTheme={setTheme} onPick={setDev} />;
+  else
+    body = (
+      <Shell
+        api={api}
+        locale={locale}
+        theme={theme}
+        started={props.started}
+        onSwitch={host.kind === 'browser' ? () => setDev(null) : undefined}
+      />
+    );
 
   return (
     <FluentProvider theme={fluentTheme(theme)} dir="ltr">
@@ -180,16 +242,27 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
       )}
       <main id="main" className={styles.main} tabIndex={-1}>
         {me.loading && <Loading locale={locale} />}
-        {me.error && (me.error instanceof ApiError && me.error.status === 401 ? <Note intent="error">{t(locale, 'app.outsideTeams')}</Note> : <Failed locale={locale} error={me.error} retry={me.reload} />)}
+        {me.error &&
+          (me.error instanceof ApiError && me.error.status === 401 ? (
+            <Note intent="error">{t(locale, 'app.outsideTeams')}</Note>
+          ) : (
+            <Failed locale={locale} error={me.error} retry={me.reload} />
+          ))}
         {current && (
           <>
             <h1 ref={heading} tabIndex={-1} className={styles.h1}>
               {t(locale, VIEWS.find((v) => v.view === current)!.label)}
             </h1>
             {current === 'team' && <TeamView api={api} locale={locale} palette={palette} announce={announce} />}
-            {current === 'leadership' && <LeadershipView api={api} locale={locale} palette={palette} announce={announce} />}
-            {current === 'programme' && <ProgrammeView api={api} locale={locale} palette={palette} announce={announce} />}
-            {current === 'progress' && <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />}
+            {current === 'leadership' && (
+              <LeadershipView api={api} locale={locale} palette={palette} announce={announce} />
+            )}
+            {current === 'programme' && (
+              <ProgrammeView api={api} locale={locale} palette={palette} announce={announce} />
+            )}
+            {current === 'progress' && (
+              <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
+            )}
             {current === 'my-data' && <MyDataView api={api} locale={locale} announce={announce} />}
           </>
         )}

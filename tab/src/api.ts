@@ -25,7 +25,11 @@ export interface Me {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +39,10 @@ export class ApiError extends Error {
  * picker) and the chosen language. The token is only ever sent in the header.
  */
 export class Api {
-  constructor(private readonly token: () => Promise<string>, private readonly locale: Locale) {}
+  constructor(
+    private readonly token: () => Promise<string>,
+    private readonly locale: Locale,
+  ) {}
 
   get<T>(path: string): Promise<T> {
     return this.call<T>('GET', path);
@@ -62,7 +69,10 @@ export class Api {
   }
 
   private async headers(): Promise<Record<string, string>> {
-    return { authorization: `Bearer ${await this.token()}`, 'accept-language': this.locale === 'nl' ? 'nl-NL' : 'en-GB' };
+    return {
+      authorization: `Bearer ${await this.token()}`,
+      'accept-language': this.locale === 'nl' ? 'nl-NL' : 'en-GB',
+    };
   }
 
   private async call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
@@ -85,12 +95,20 @@ export const devApi = {
     return res.json() as Promise<{ tenants: DemoTenant[] }>;
   },
   token: async (tenantId: string, userId: string): Promise<string> => {
-    const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
+    const res = await fetch('/dev/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId, userId }),
+    });
     if (!res.ok) throw new ApiError(res.status, 'dev_token', res.statusText);
     return ((await res.json()) as { token: string }).token;
   },
   figures: async (tenantId: string): Promise<{ written: boolean }> => {
-    const res = await fetch('/dev/demo-figures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId }) });
+    const res = await fetch('/dev/demo-figures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId }),
+    });
     return res.json() as Promise<{ written: boolean }>;
   },
 };

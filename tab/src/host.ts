@@ -1,9 +1,15 @@
-
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 /** Who hosts the tab: Teams (with SSO) or a plain browser (development picker). */
 export type Host =
-  | { kind: 'teams'; locale: string; theme: TeamsTheme; userName: string | null; token: () => Promise<string>; onThemeChange(handler: (theme: TeamsTheme) => void): void }
+  | {
+      kind: 'teams';
+      locale: string;
+      theme: TeamsTheme;
+      userName: string | null;
+      token: () => Promise<string>;
+      onThemeChange(handler: (theme: TeamsTheme) => void): void;
+    }
   | { kind: 'browser' };
 
 /**
@@ -16,7 +22,8 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
   // A top-level page without the mobile clients' bridge is never inside Teams: do not even load teams-js.
   const framed = window.parent !== window || Boolean(window.opener);
   if (!framed && !('nativeInterface' in window)) return { kind: 'browser' };
-  const timeout = <T>() => new Promise<T>((_, reject) => setTimeout(() => reject(new Error('no Teams host')), timeoutMs));
+  const timeout = <T>() =>
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('no Teams host')), timeoutMs));
   try {
     const { app, authentication } = await import('./teams-sdk.js');
     await Promise.race([app.initialize(), timeout<void>()]);
@@ -35,4 +42,5 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
   }
 }
 
-const asTheme = (theme: string | undefined): TeamsTheme => (theme === 'dark' || theme === 'contrast' ? theme : 'default');
+const asTheme = (theme: string | undefined): TeamsTheme =>
+  theme === 'dark' || theme === 'contrast' ? theme : 'default';

@@ -32,15 +32,22 @@ const nl = {
   'role.coach': 'digicoach',
   'role.employee': 'medewerker',
   'privacy.title': 'Wie ziet wat?',
-  'privacy.leadership': 'Alleen jij ziet je antwoorden en je uitslag. Je eigen leidinggevende, het programmateam en HR zien ze niet, ook niet opgeteld met die van andere leidinggevenden.',
-  'privacy.team': 'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Je ziet nooit wie wel of niet meedeed, en nooit wat iemand antwoordde. Uitslagen worden pas bijgewerkt als er minstens {k} nieuwe scans zijn.',
-  'privacy.programme': 'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Een groep die samen met andere cijfers een kleinere groep zou verraden, laten we ook weg. Namen en antwoorden van personen zie je nooit.',
-  'privacy.progress': 'Je uitslag van de zelfscan blijft in de chat met Digivaardig: alleen jij ziet hem. Je leidinggevende ziet alleen hoeveel collega’s in je team de scan deden, nooit wie.',
-  'withheld.below-threshold': 'Deze groep heeft minder dan {k} collega’s. Om niemand herkenbaar te maken, tonen we hier geen cijfers.',
-  'withheld.complementary': 'Deze cijfers tonen we niet: samen met de cijfers van een andere groep zou je een groep van minder dan {k} collega’s kunnen uitrekenen.',
+  'privacy.leadership':
+    'Alleen jij ziet je antwoorden en je uitslag. Je eigen leidinggevende, het programmateam en HR zien ze niet, ook niet opgeteld met die van andere leidinggevenden.',
+  'privacy.team':
+    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Je ziet nooit wie wel of niet meedeed, en nooit wat iemand antwoordde. Uitslagen worden pas bijgewerkt als er minstens {k} nieuwe scans zijn.',
+  'privacy.programme':
+    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Een groep die samen met andere cijfers een kleinere groep zou verraden, laten we ook weg. Namen en antwoorden van personen zie je nooit.',
+  'privacy.progress':
+    'Je uitslag van de zelfscan blijft in de chat met Digivaardig: alleen jij ziet hem. Je leidinggevende ziet alleen hoeveel collega’s in je team de scan deden, nooit wie.',
+  'withheld.below-threshold':
+    'Deze groep heeft minder dan {k} collega’s. Om niemand herkenbaar te maken, tonen we hier geen cijfers.',
+  'withheld.complementary':
+    'Deze cijfers tonen we niet: samen met de cijfers van een andere groep zou je een groep van minder dan {k} collega’s kunnen uitrekenen.',
   'withheld.not-yet': 'Nog niet genoeg uitslagen: we tonen ze vanaf {k} afgeronde scans.',
   'withheld.results.below-threshold': 'Minder dan {k} collega’s deden de scan. Uitslagen tonen we vanaf {k}.',
-  'withheld.results.complementary': 'Uitslagen tonen we hier niet: samen met andere cijfers zouden ze een kleinere groep verraden.',
+  'withheld.results.complementary':
+    'Uitslagen tonen we hier niet: samen met andere cijfers zouden ze een kleinere groep verraden.',
   'team.title': 'Mijn team',
   'team.choose': 'Kies een team',
   'team.none': 'Je bent (nog) geen leidinggevende van een team in Digivaardig.',
@@ -54,7 +61,8 @@ const nl = {
   'participation.of': '{n} van {members}',
   'participation.chart': 'Deelname: {completed} gedaan, {inProgress} bezig, {notStarted} nog niet begonnen',
   'levels.title': 'Niveaus per domein',
-  'levels.intro': 'Hoeveel collega’s op welk niveau zitten, per digitaal domein, en hoeveel op of boven het doel van hun functieprofiel.',
+  'levels.intro':
+    'Hoeveel collega’s op welk niveau zitten, per digitaal domein, en hoeveel op of boven het doel van hun functieprofiel.',
   'levels.domain': 'Domein',
   'levels.atTarget': 'Op of boven doel',
   'levels.chart': 'Niveauverdeling per domein, in aantallen collega’s',
@@ -87,14 +95,17 @@ const nl = {
   'trend.help': 'Hulpvragen',
   'trend.chart': 'Afgeronde scans en hulpvragen per maand, de laatste twaalf maanden',
   'nudge.title': 'Herinnering aan je team',
-  'nudge.intro': 'Je team krijgt van de Digivaardig-bot een kort bericht: hoeveel collega’s de scan al deden (alleen het aantal), waarom de scan helpt, en dat ze een digicoach kunnen vragen door “hulp” te typen. Eén keer per 7 dagen; collega’s kunnen herinneringen uitzetten.',
+  'nudge.intro':
+    'Je team krijgt van de Digivaardig-bot een kort bericht: hoeveel collega’s de scan al deden (alleen het aantal), waarom de scan helpt, en dat ze een digicoach kunnen vragen door “hulp” te typen. Eén keer per 7 dagen; collega’s kunnen herinneringen uitzetten.',
   'nudge.send': 'Stuur herinnering',
   'nudge.sending': 'Bezig met versturen…',
   'nudge.sent': 'Verstuurd naar {sent} collega’s. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
-  'nudge.sent.one': 'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
+  'nudge.sent.one':
+    'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
   'nudge.next': 'De volgende herinnering kan vanaf {date}.',
   'nudge.tooSoon': 'Je team kreeg deze week al een herinnering.',
-  'nudge.slotReturned': 'Niemand heeft hem ontvangen, dus deze herinnering telt niet mee: je kunt het opnieuw proberen.',
+  'nudge.slotReturned':
+    'Niemand heeft hem ontvangen, dus deze herinnering telt niet mee: je kunt het opnieuw proberen.',
   'programme.title': 'Organisatie',
   'programme.scope': 'Bekijk',
   'programme.whole': 'Hele organisatie',
@@ -110,7 +121,8 @@ const nl = {
   'programme.kind.department': 'afdeling',
   'programme.kind.location': 'locatie',
   'coaches.title': 'Netwerk van digicoaches',
-  'coaches.intro': 'Ongeveer twee digicoaches per afdeling is het doel. Tijden, acceptatie en waardering tonen we vanaf {k} hulpvragen.',
+  'coaches.intro':
+    'Ongeveer twee digicoaches per afdeling is het doel. Tijden, acceptatie en waardering tonen we vanaf {k} hulpvragen.',
   'coaches.department': 'Afdeling',
   'coaches.count': 'Coaches',
   'coaches.offers': 'Aangeboden',
@@ -123,7 +135,8 @@ const nl = {
   'coaches.total': 'Totaal',
   'coaches.low': 'minder dan twee',
   'coachAdmin.title': 'Digicoaches',
-  'coachAdmin.intro': 'Voeg een collega toe als digicoach, pas onderwerpen en tijden aan, of haal iemand van de lijst. Iemand met open hulpvragen kun je pas verwijderen als die zijn afgehandeld.',
+  'coachAdmin.intro':
+    'Voeg een collega toe als digicoach, pas onderwerpen en tijden aan, of haal iemand van de lijst. Iemand met open hulpvragen kun je pas verwijderen als die zijn afgehandeld.',
   'coachAdmin.name': 'Naam',
   'coachAdmin.domains': 'Onderwerpen',
   'coachAdmin.hours': 'Werktijden',
@@ -159,7 +172,8 @@ const nl = {
   'coachAdmin.day6': 'za',
   'coachAdmin.day7': 'zo',
   'leadership.title': 'Mijn leiderschapsscan',
-  'leadership.intro': 'De scan digitaal leiderschap: {total} stellingen over visie, voorbeeldgedrag, leren stimuleren, je team kennen en verandering leiden. Het kost ongeveer een kwartier. Je krijgt een profiel en advies met gesprekskaartjes voor je team.',
+  'leadership.intro':
+    'De scan digitaal leiderschap: {total} stellingen over visie, voorbeeldgedrag, leren stimuleren, je team kennen en verandering leiden. Het kost ongeveer een kwartier. Je krijgt een profiel en advies met gesprekskaartjes voor je team.',
   'leadership.mode': 'Hoe wil je de scan doen?',
   'leadership.mode.step': 'Eén stelling per keer',
   'leadership.mode.form': 'Als kort formulier',
@@ -198,11 +212,13 @@ const nl = {
   'result.againYes': 'Ja, wis en begin opnieuw',
   'result.cancel': 'Annuleren',
   'progress.title': 'Mijn voortgang',
-  'progress.body': 'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
+  'progress.body':
+    'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
   'progress.coach': 'Als digicoach zie je je hulpvragen in de chat: typ “mijn tickets”.',
   'progress.nudges': 'Herinneringen over de zelfscan',
-  'progress.nudgesHelp': 'Zolang je de zelfscan nog niet deed, kun je er een herinnering over krijgen: van je leidinggevende (hooguit eens per week) en in de maandelijkse herinneringsronde. Zet je dit uit, dan krijg je geen van beide meer.',
+  'progress.nudgesHelp':
+    'Zolang je de zelfscan nog niet deed, kun je er een herinnering over krijgen: van je leidinggevende (hooguit eens per week) en in de maandelijkse herinneringsronde. Zet je dit uit, dan krijg je geen van beide meer.',
   'progress.saved': 'Opgeslagen.',
   'common.percent': '{n}%',
   'common.none': '—',
@@ -210,9 +226,11 @@ const nl = {
   'participation.status': 'Stand',
   'followUp.step': 'Stap',
   'nav.myData': 'Mijn gegevens',
-  'myData.intro': 'Dit bewaart Digivaardig over jou. Alleen jij ziet je eigen antwoorden en uitslagen. Je leidinggevende en het programmateam zien alleen cijfers over groepen van minstens {k} collega’s.',
+  'myData.intro':
+    'Dit bewaart Digivaardig over jou. Alleen jij ziet je eigen antwoorden en uitslagen. Je leidinggevende en het programmateam zien alleen cijfers over groepen van minstens {k} collega’s.',
   'myData.kept': 'Wat we bewaren',
-  'myData.organisation': 'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
+  'myData.organisation':
+    'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
   'myData.scans': 'Zelfscan: {count} uitslagen, de laatste op {date}',
   'myData.scans.one': 'Zelfscan: {count} uitslag, op {date}',
   'myData.noScans': 'Zelfscan: nog geen uitslag',
@@ -232,34 +250,42 @@ const nl = {
   'myData.unknown': 'onbekend',
   'myData.statement': 'Lees de volledige privacyverklaring',
   'myData.download.title': 'Download je gegevens',
-  'myData.download.body': 'Alles wat Digivaardig over je bewaart, in één bestand (JSON): je antwoorden en uitslagen, modules, hulpvragen en voorkeuren.',
+  'myData.download.body':
+    'Alles wat Digivaardig over je bewaart, in één bestand (JSON): je antwoorden en uitslagen, modules, hulpvragen en voorkeuren.',
   'myData.download': 'Download mijn gegevens',
   'myData.downloaded': 'Je gegevens zijn gedownload.',
   'myData.delete.title': 'Verwijder je gegevens',
-  'myData.delete.body': 'We verwijderen je scans, antwoorden, uitslagen, modules, je leiderschapsscan, je aanmelding als digicoach en je chatgegevens. Bij je hulpvragen halen we je naam, je vraag en je opmerking weg; de tijden blijven. Open hulpvragen annuleren we eerst. Tellingen zonder namen blijven. Heb je herinneringen uitgezet, dan blijven ze uit.',
+  'myData.delete.body':
+    'We verwijderen je scans, antwoorden, uitslagen, modules, je leiderschapsscan, je aanmelding als digicoach en je chatgegevens. Bij je hulpvragen halen we je naam, je vraag en je opmerking weg; de tijden blijven. Open hulpvragen annuleren we eerst. Tellingen zonder namen blijven. Heb je herinneringen uitgezet, dan blijven ze uit.',
   'myData.delete': 'Verwijder mijn gegevens',
   'myData.confirm.title': 'Weet je het zeker?',
   'myData.confirm.body': 'Dit kun je niet terugdraaien. Download je gegevens eerst als je ze wilt bewaren.',
   'myData.confirm.yes': 'Ja, verwijder alles',
   'myData.confirm.no': 'Annuleren',
   'myData.deleted': 'Je gegevens zijn verwijderd ({count} onderdelen). Je kunt Digivaardig gewoon blijven gebruiken.',
-  'myData.deleted.one': 'Je gegevens zijn verwijderd ({count} onderdeel). Je kunt Digivaardig gewoon blijven gebruiken.',
+  'myData.deleted.one':
+    'Je gegevens zijn verwijderd ({count} onderdeel). Je kunt Digivaardig gewoon blijven gebruiken.',
   'settings.title': 'Instellingen',
-  'settings.intro': 'Gelden voor de hele organisatie. Elke wijziging komt in het logboek, met de oude en de nieuwe waarde.',
+  'settings.intro':
+    'Gelden voor de hele organisatie. Elke wijziging komt in het logboek, met de oude en de nieuwe waarde.',
   'settings.retention': 'Bewaartermijn van antwoorden (maanden)',
-  'settings.retentionHint': '1 tot en met 120. Leeg: bewaren tot iemand ze zelf verwijdert. Elke nacht verwijderen we antwoorden, onafgemaakte scans en de tekst van afgeronde hulpvragen die ouder zijn; niveaus, advies en tellingen blijven.',
+  'settings.retentionHint':
+    '1 tot en met 120. Leeg: bewaren tot iemand ze zelf verwijdert. Elke nacht verwijderen we antwoorden, onafgemaakte scans en de tekst van afgeronde hulpvragen die ouder zijn; niveaus, advies en tellingen blijven.',
   'settings.retentionInvalid': 'Vul een heel getal van 1 tot en met 120 in, of laat het leeg.',
   'settings.reminders': 'Herinneringsrondes naar medewerkers en leidinggevenden',
   'settings.save': 'Instellingen opslaan',
   'settings.saved': 'De instellingen zijn opgeslagen.',
   'settings.reload': 'Nieuwe waarden laden',
   'campaigns.title': 'Herinneringsrondes',
-  'campaigns.intro': 'Elke maand, op de eerste werkdag om 10:00, krijgt iedereen die de zelfscan nog niet deed een korte herinnering in de chat: hooguit 3 per persoon, en niets voor wie “geen herinneringen” typte. Elke leidinggevende krijgt hoeveel mensen in het team de scan deden; alleen aantallen, en alleen voor groepen die groot genoeg zijn om anoniem te blijven.',
+  'campaigns.intro':
+    'Elke maand, op de eerste werkdag om 10:00, krijgt iedereen die de zelfscan nog niet deed een korte herinnering in de chat: hooguit 3 per persoon, en niets voor wie “geen herinneringen” typte. Elke leidinggevende krijgt hoeveel mensen in het team de scan deden; alleen aantallen, en alleen voor groepen die groot genoeg zijn om anoniem te blijven.',
   'campaigns.next': 'De volgende ronde: {date}, om 10:00.',
   'campaigns.off': 'Herinneringsrondes staan uit. Je zet ze aan bij Instellingen.',
-  'campaigns.waiting': 'De ronde van {month} gaat niet vanzelf de deur uit: de app startte na de geplande dag, of rondes starten hier alleen met de hand. Verstuur hem nu, of sla hem over en wacht op de volgende ronde.',
+  'campaigns.waiting':
+    'De ronde van {month} gaat niet vanzelf de deur uit: de app startte na de geplande dag, of rondes starten hier alleen met de hand. Verstuur hem nu, of sla hem over en wacht op de volgende ronde.',
   'campaigns.sendNow': 'Nu versturen',
-  'campaigns.sendNowHelp': 'Start de ronde van deze maand nu, in plaats van op de geplande dag. Er is één ronde per maand.',
+  'campaigns.sendNowHelp':
+    'Start de ronde van deze maand nu, in plaats van op de geplande dag. Er is één ronde per maand.',
   'campaigns.started': 'De ronde is gestart. De berichten gaan de komende minuten de deur uit.',
   'campaigns.refresh': 'Vernieuwen',
   'campaigns.none': 'Nog geen rondes.',
@@ -275,9 +301,11 @@ const nl = {
   'campaigns.status.preparing': 'wordt klaargezet',
   'campaigns.status.running': 'bezig',
   'campaigns.status.done': 'klaar',
-  'campaigns.help': 'Overgeslagen: deed de scan intussen, zette herinneringen uit, kreeg er al 3, of heeft de app verwijderd. Mislukt: Teams bleef weigeren, of de server stopte midden in het versturen; dan sturen we niet opnieuw, zodat niemand een bericht twee keer krijgt.',
+  'campaigns.help':
+    'Overgeslagen: deed de scan intussen, zette herinneringen uit, kreeg er al 3, of heeft de app verwijderd. Mislukt: Teams bleef weigeren, of de server stopte midden in het versturen; dan sturen we niet opnieuw, zodat niemand een bericht twee keer krijgt.',
   'audit.title': 'Logboek',
-  'audit.intro': 'Wie wat deed in het beheer: digicoaches, instellingen, downloads en wie het organisatiedashboard bekeek (hoogstens één regel per beheerder per dag). Zonder antwoorden of cijfers. Wie de eigen gegevens downloadde of verwijderde, noemen we niet bij naam.',
+  'audit.intro':
+    'Wie wat deed in het beheer: digicoaches, instellingen, downloads en wie het organisatiedashboard bekeek (hoogstens één regel per beheerder per dag). Zonder antwoorden of cijfers. Wie de eigen gegevens downloadde of verwijderde, noemen we niet bij naam.',
   'audit.when': 'Wanneer',
   'audit.who': 'Wie',
   'audit.what': 'Wat',
@@ -345,15 +373,22 @@ const en: Record<Key, string> = {
   'role.coach': 'digicoach',
   'role.employee': 'employee',
   'privacy.title': 'Who sees what?',
-  'privacy.leadership': 'Only you see your answers and your result. Your own manager, the programme team and HR do not, not even added up with other leaders’.',
-  'privacy.team': 'You only see counts and distributions over groups of at least {k} colleagues. You never see who did or did not take part, nor what anyone answered. Results are updated only once there are at least {k} new scans.',
-  'privacy.programme': 'You only see counts and distributions over groups of at least {k} colleagues. A group that, together with other figures, would reveal a smaller group is left out too. You never see names or answers of individuals.',
-  'privacy.progress': 'Your self-scan result stays in the chat with Digivaardig: only you see it. Your manager only sees how many colleagues in your team took the scan, never who.',
-  'withheld.below-threshold': 'This group has fewer than {k} colleagues. To keep everyone unrecognisable, we show no figures here.',
-  'withheld.complementary': 'We do not show these figures: together with another group’s figures you could work out a group of fewer than {k} colleagues.',
+  'privacy.leadership':
+    'Only you see your answers and your result. Your own manager, the programme team and HR do not, not even added up with other leaders’.',
+  'privacy.team':
+    'You only see counts and distributions over groups of at least {k} colleagues. You never see who did or did not take part, nor what anyone answered. Results are updated only once there are at least {k} new scans.',
+  'privacy.programme':
+    'You only see counts and distributions over groups of at least {k} colleagues. A group that, together with other figures, would reveal a smaller group is left out too. You never see names or answers of individuals.',
+  'privacy.progress':
+    'Your self-scan result stays in the chat with Digivaardig: only you see it. Your manager only sees how many colleagues in your team took the scan, never who.',
+  'withheld.below-threshold':
+    'This group has fewer than {k} colleagues. To keep everyone unrecognisable, we show no figures here.',
+  'withheld.complementary':
+    'We do not show these figures: together with another group’s figures you could work out a group of fewer than {k} colleagues.',
   'withheld.not-yet': 'Not enough results yet: we show them from {k} completed scans.',
   'withheld.results.below-threshold': 'Fewer than {k} colleagues took the scan. We show results from {k}.',
-  'withheld.results.complementary': 'We do not show results here: together with other figures they would reveal a smaller group.',
+  'withheld.results.complementary':
+    'We do not show results here: together with other figures they would reveal a smaller group.',
   'team.title': 'My team',
   'team.choose': 'Choose a team',
   'team.none': 'You are not (yet) the leader of a team in Digivaardig.',
@@ -367,7 +402,8 @@ const en: Record<Key, string> = {
   'participation.of': '{n} of {members}',
   'participation.chart': 'Taking part: {completed} taken, {inProgress} in progress, {notStarted} not started',
   'levels.title': 'Levels per domain',
-  'levels.intro': 'How many colleagues are at which level, per digital domain, and how many are at or above the target of their job profile.',
+  'levels.intro':
+    'How many colleagues are at which level, per digital domain, and how many are at or above the target of their job profile.',
   'levels.domain': 'Domain',
   'levels.atTarget': 'At or above target',
   'levels.chart': 'Level distribution per domain, in numbers of colleagues',
@@ -400,7 +436,8 @@ const en: Record<Key, string> = {
   'trend.help': 'Help requests',
   'trend.chart': 'Completed scans and help requests per month, the last twelve months',
   'nudge.title': 'Reminder to your team',
-  'nudge.intro': 'Your team gets a short message from the Digivaardig bot: how many colleagues already took the scan (the number only), why the scan helps, and that they can ask a digicoach by typing “help”. Once per 7 days; colleagues can switch reminders off.',
+  'nudge.intro':
+    'Your team gets a short message from the Digivaardig bot: how many colleagues already took the scan (the number only), why the scan helps, and that they can ask a digicoach by typing “help”. Once per 7 days; colleagues can switch reminders off.',
   'nudge.send': 'Send reminder',
   'nudge.sending': 'Sending…',
   'nudge.sent': 'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {optedOut}.',
@@ -423,7 +460,8 @@ const en: Record<Key, string> = {
   'programme.kind.department': 'department',
   'programme.kind.location': 'location',
   'coaches.title': 'Digicoach network',
-  'coaches.intro': 'The goal is about two digicoaches per department. We show times, acceptance and rating from {k} help requests.',
+  'coaches.intro':
+    'The goal is about two digicoaches per department. We show times, acceptance and rating from {k} help requests.',
   'coaches.department': 'Department',
   'coaches.count': 'Coaches',
   'coaches.offers': 'Offered',
@@ -436,7 +474,8 @@ const en: Record<Key, string> = {
   'coaches.total': 'Total',
   'coaches.low': 'fewer than two',
   'coachAdmin.title': 'Digicoaches',
-  'coachAdmin.intro': 'Add a colleague as a digicoach, change their topics and hours, or take someone off the list. Someone with open help requests can be removed once those are handled.',
+  'coachAdmin.intro':
+    'Add a colleague as a digicoach, change their topics and hours, or take someone off the list. Someone with open help requests can be removed once those are handled.',
   'coachAdmin.name': 'Name',
   'coachAdmin.domains': 'Topics',
   'coachAdmin.hours': 'Working hours',
@@ -472,7 +511,8 @@ const en: Record<Key, string> = {
   'coachAdmin.day6': 'Sat',
   'coachAdmin.day7': 'Sun',
   'leadership.title': 'My leadership scan',
-  'leadership.intro': 'The digital-leadership scan: {total} statements on vision, role-model behaviour, encouraging learning, knowing your team and leading change. It takes about fifteen minutes. You get a profile and advice with conversation cards for your team.',
+  'leadership.intro':
+    'The digital-leadership scan: {total} statements on vision, role-model behaviour, encouraging learning, knowing your team and leading change. It takes about fifteen minutes. You get a profile and advice with conversation cards for your team.',
   'leadership.mode': 'How do you want to take the scan?',
   'leadership.mode.step': 'One statement at a time',
   'leadership.mode.form': 'As a short form',
@@ -511,11 +551,13 @@ const en: Record<Key, string> = {
   'result.againYes': 'Yes, erase and start over',
   'result.cancel': 'Cancel',
   'progress.title': 'My progress',
-  'progress.body': 'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your training advice.',
+  'progress.body':
+    'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your training advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
   'progress.coach': 'As a digicoach you see your help requests in the chat: type “my tickets”.',
   'progress.nudges': 'Reminders about the self-scan',
-  'progress.nudgesHelp': 'As long as you have not taken the self-scan, you may get a reminder about it: from your leader (at most once a week) and in the monthly reminder round. Switch this off and you get neither.',
+  'progress.nudgesHelp':
+    'As long as you have not taken the self-scan, you may get a reminder about it: from your leader (at most once a week) and in the monthly reminder round. Switch this off and you get neither.',
   'progress.saved': 'Saved.',
   'common.percent': '{n}%',
   'common.none': '—',
@@ -523,9 +565,11 @@ const en: Record<Key, string> = {
   'participation.status': 'Status',
   'followUp.step': 'Step',
   'nav.myData': 'My data',
-  'myData.intro': 'This is what Digivaardig keeps about you. Only you see your own answers and results. Your leader and the programme team only see figures about groups of at least {k} colleagues.',
+  'myData.intro':
+    'This is what Digivaardig keeps about you. Only you see your own answers and results. Your leader and the programme team only see figures about groups of at least {k} colleagues.',
   'myData.kept': 'What we keep',
-  'myData.organisation': 'From your organisation: job profile {profile} · team {team} · department {department} · location {location}',
+  'myData.organisation':
+    'From your organisation: job profile {profile} · team {team} · department {department} · location {location}',
   'myData.scans': 'Self-scan: {count} results, the latest on {date}',
   'myData.scans.one': 'Self-scan: {count} result, on {date}',
   'myData.noScans': 'Self-scan: no result yet',
@@ -545,11 +589,13 @@ const en: Record<Key, string> = {
   'myData.unknown': 'unknown',
   'myData.statement': 'Read the full privacy statement',
   'myData.download.title': 'Download your data',
-  'myData.download.body': 'Everything Digivaardig keeps about you, in one file (JSON): your answers and results, modules, help requests and preferences.',
+  'myData.download.body':
+    'Everything Digivaardig keeps about you, in one file (JSON): your answers and results, modules, help requests and preferences.',
   'myData.download': 'Download my data',
   'myData.downloaded': 'Your data has been downloaded.',
   'myData.delete.title': 'Delete your data',
-  'myData.delete.body': 'We delete your scans, answers, results, modules, your leadership scan, your digicoach registration and your chat details. From your help requests we remove your name, your question and your comment; the times stay. Open help requests are cancelled first. Counts without names stay. If you switched reminders off, they stay off.',
+  'myData.delete.body':
+    'We delete your scans, answers, results, modules, your leadership scan, your digicoach registration and your chat details. From your help requests we remove your name, your question and your comment; the times stay. Open help requests are cancelled first. Counts without names stay. If you switched reminders off, they stay off.',
   'myData.delete': 'Delete my data',
   'myData.confirm.title': 'Are you sure?',
   'myData.confirm.body': 'This cannot be undone. Download your data first if you want to keep it.',
@@ -558,19 +604,23 @@ const en: Record<Key, string> = {
   'myData.deleted': 'Your data has been deleted ({count} items). You can keep using Digivaardig.',
   'myData.deleted.one': 'Your data has been deleted ({count} item). You can keep using Digivaardig.',
   'settings.title': 'Settings',
-  'settings.intro': 'They apply to the whole organisation. Every change goes into the log, with the old and the new value.',
+  'settings.intro':
+    'They apply to the whole organisation. Every change goes into the log, with the old and the new value.',
   'settings.retention': 'Retention of answers (months)',
-  'settings.retentionHint': '1 to 120. Empty: kept until people delete them themselves. Every night we remove answers, unfinished scans and the text of closed help requests that are older; levels, advice and counts stay.',
+  'settings.retentionHint':
+    '1 to 120. Empty: kept until people delete them themselves. Every night we remove answers, unfinished scans and the text of closed help requests that are older; levels, advice and counts stay.',
   'settings.retentionInvalid': 'Enter a whole number from 1 to 120, or leave it empty.',
   'settings.reminders': 'Reminder rounds to employees and leaders',
   'settings.save': 'Save settings',
   'settings.saved': 'The settings have been saved.',
   'settings.reload': 'Load the new values',
   'campaigns.title': 'Reminder rounds',
-  'campaigns.intro': 'Every month, on the first working day at 10:00, everyone who has not taken the self-scan gets a short reminder in chat: at most 3 per person, and nothing for anyone who typed “no reminders”. Every leader gets how many people in the team took the scan; numbers only, and only for groups large enough to stay anonymous.',
+  'campaigns.intro':
+    'Every month, on the first working day at 10:00, everyone who has not taken the self-scan gets a short reminder in chat: at most 3 per person, and nothing for anyone who typed “no reminders”. Every leader gets how many people in the team took the scan; numbers only, and only for groups large enough to stay anonymous.',
   'campaigns.next': 'The next round: {date}, at 10:00.',
   'campaigns.off': 'Reminder rounds are switched off. You switch them on in Settings.',
-  'campaigns.waiting': 'The {month} round will not go out by itself: the app started after its planned day, or rounds only start by hand here. Send it now, or skip it and wait for the next round.',
+  'campaigns.waiting':
+    'The {month} round will not go out by itself: the app started after its planned day, or rounds only start by hand here. Send it now, or skip it and wait for the next round.',
   'campaigns.sendNow': 'Send now',
   'campaigns.sendNowHelp': 'Starts this month’s round now instead of on the planned day. There is one round per month.',
   'campaigns.started': 'The round has started. The messages go out in the next few minutes.',
@@ -588,9 +638,11 @@ const en: Record<Key, string> = {
   'campaigns.status.preparing': 'being prepared',
   'campaigns.status.running': 'running',
   'campaigns.status.done': 'done',
-  'campaigns.help': 'Skipped: took the scan meanwhile, switched reminders off, already had 3, or removed the app. Failed: Teams kept refusing, or the server stopped in the middle of sending; then we do not send again, so nobody gets a message twice.',
+  'campaigns.help':
+    'Skipped: took the scan meanwhile, switched reminders off, already had 3, or removed the app. Failed: Teams kept refusing, or the server stopped in the middle of sending; then we do not send again, so nobody gets a message twice.',
   'audit.title': 'Log',
-  'audit.intro': 'Who did what in the administration: digicoaches, settings, downloads and who viewed the organisation dashboard (at most one line per admin per day). Without answers or figures. People who downloaded or deleted their own data are not named.',
+  'audit.intro':
+    'Who did what in the administration: digicoaches, settings, downloads and who viewed the organisation dashboard (at most one line per admin per day). Without answers or figures. People who downloaded or deleted their own data are not named.',
   'audit.when': 'When',
   'audit.who': 'Who',
   'audit.what': 'What',
@@ -628,10 +680,12 @@ const catalogues: Record<Locale, Record<Key, string>> = { nl, en };
 export const TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** A number as the reader writes it: 3,8 in Dutch, 3.8 in English (and 1.234 against 1,234). */
-export const formatNumber = (locale: Locale, n: number, options: Intl.NumberFormatOptions = {}) => n.toLocaleString(TAG[locale], { maximumFractionDigits: 1, ...options });
+export const formatNumber = (locale: Locale, n: number, options: Intl.NumberFormatOptions = {}) =>
+  n.toLocaleString(TAG[locale], { maximumFractionDigits: 1, ...options });
 
 /** A share from 0 to 1 as a whole percentage: "52%". */
-export const percent = (locale: Locale, x: number) => formatNumber(locale, x, { style: 'percent', maximumFractionDigits: 0 });
+export const percent = (locale: Locale, x: number) =>
+  formatNumber(locale, x, { style: 'percent', maximumFractionDigits: 0 });
 
 /** Fills `{name}` placeholders; numbers are written the reader's way. */
 export function t(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
@@ -655,6 +709,12 @@ export const isKey = (key: string): key is Key => key in nl;
 
 export const toLocale = (tag: string | null | undefined): Locale => (tag?.toLowerCase().startsWith('en') ? 'en' : 'nl');
 
-export const formatDate = (locale: Locale, iso: string) => new Date(iso).toLocaleDateString(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' });
+export const formatDate = (locale: Locale, iso: string) =>
+  new Date(iso).toLocaleDateString(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' });
 
-export const formatMonth = (locale: Locale, month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(TAG[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+export const formatMonth = (locale: Locale, month: string) =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleDateString(TAG[locale], {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });

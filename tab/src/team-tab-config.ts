@@ -16,7 +16,12 @@ export async function runTeamTabConfig(root: HTMLElement): Promise<void> {
   const base = `${window.location.origin}/tab/`;
   pages.config.registerOnSaveHandler((save) => {
     pages.config
-      .setConfig({ entityId: 'digivaardig-team', contentUrl: `${base}#team`, websiteUrl: `${base}#team`, suggestedDisplayName: 'Digivaardig' })
+      .setConfig({
+        entityId: 'digivaardig-team',
+        contentUrl: `${base}#team`,
+        websiteUrl: `${base}#team`,
+        suggestedDisplayName: 'Digivaardig',
+      })
       .then(() => save.notifySuccess())
       .catch((err: unknown) => save.notifyFailure(String(err)));
   });

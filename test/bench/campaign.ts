@@ -83,7 +83,13 @@ async function fakeConnector(random: () => number) {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, accepted, attempts, throttled: () => throttled, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  return {
+    url,
+    accepted,
+    attempts,
+    throttled: () => throttled,
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
 }
 
 async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
@@ -92,7 +98,10 @@ async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<
 
 /** The store in a child process: its endpoint, and a stop that ends it. */
 async function storeProcess() {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib', 'cosmos-child.ts')], { cwd: path.resolve(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'lib', 'cosmos-child.ts')], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const ready = await new Promise<{ endpoint: string; key: string; ca: string }>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
@@ -108,22 +117,52 @@ async function main(): Promise<void> {
   const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'error');
   const clock: Clock = { now: () => new Date() };
   const cosmos = await storeProcess();
-  const client = createCosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, agent: new https.Agent({ ca: cosmos.ca, keepAlive: true, maxSockets: 64 }) });
+  const client = createCosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    agent: new https.Agent({ ca: cosmos.ca, keepAlive: true, maxSockets: 64 }),
+  });
   const store = await openCosmosStore({ kind: 'embedded', client, databaseId: 'bench', log });
   const app = { store };
   const connector = await fakeConnector(random);
-  console.log(`campaign benchmark: ${RECIPIENTS} recipients, cap ${RATE}/s per tenant, ${(THROTTLE_SHARE * 100).toFixed(1)} % answered 429, two instances (${machine()})`);
+  console.log(
+    `campaign benchmark: ${RECIPIENTS} recipients, cap ${RATE}/s per tenant, ${(THROTTLE_SHARE * 100).toFixed(1)} % answered 429, two instances (${machine()})`,
+  );
 
   try {
     // The organisation: teams of about twelve, each led by one of its members.
     const teams = Math.max(1, Math.round(RECIPIENTS / 13));
     const people = RECIPIENTS - teams;
     const orgRepo = new CosmosDirectory(app.store.containers.tenants);
-    const tenant: Tenant = { tenantId: TENANT, name: 'Benchmarkgemeente', shortName: 'Bench', country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: [ADMIN], anonymityThreshold: 5 };
+    const tenant: Tenant = {
+      tenantId: TENANT,
+      name: 'Benchmarkgemeente',
+      shortName: 'Bench',
+      country: 'NL',
+      defaultLocale: 'nl-NL',
+      programmeAdmins: [ADMIN],
+      anonymityThreshold: 5,
+    };
     const setupStart = Date.now();
     await orgRepo.upsertTenant(tenant);
-    const persons: Person[] = Array.from({ length: people }, (_, i) => ({ tenantId: TENANT, id: `u${String(i).padStart(6, '0')}`, name: `Medewerker ${i}`, teamId: `team-${i % teams}` }));
-    await inChunks(Array.from({ length: teams }, (_, i) => i), 50, (i) => orgRepo.createUnitIfMissing({ tenantId: TENANT, id: `team-${i}`, kind: 'team', name: `Team ${i}`, leaderId: persons[i].id }));
+    const persons: Person[] = Array.from({ length: people }, (_, i) => ({
+      tenantId: TENANT,
+      id: `u${String(i).padStart(6, '0')}`,
+      name: `Medewerker ${i}`,
+      teamId: `team-${i % teams}`,
+    }));
+    await inChunks(
+      Array.from({ length: teams }, (_, i) => i),
+      50,
+      (i) =>
+        orgRepo.createUnitIfMissing({
+          tenantId: TENANT,
+          id: `team-${i}`,
+          kind: 'team',
+          name: `Team ${i}`,
+          leaderId: persons[i].id,
+        }),
+    );
     await inChunks(persons, 50, (p) => orgRepo.createPersonIfMissing(p));
     const userState = new CosmosUserState(app.store.containers.users);
     await inChunks(persons, 50, (p) =>
@@ -132,10 +171,18 @@ async function main(): Promise<void> {
         userId: p.id,
         locale: 'nl-NL',
         updatedAt: new Date().toISOString(),
-        reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `a:bench-${p.id}`, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bench', name: 'Digivaardig' }, user: { id: `29:${p.id}`, aadObjectId: p.id } },
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: `a:bench-${p.id}`, conversationType: 'personal', tenantId: TENANT },
+          bot: { id: '28:bench', name: 'Digivaardig' },
+          user: { id: `29:${p.id}`, aadObjectId: p.id },
+        },
       }),
     );
-    console.log(`  set-up: ${people} people in ${teams} teams with conversation references in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `  set-up: ${people} people in ${teams} teams with conversation references in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`,
+    );
 
     // Two instances on the same store, each with its own adapter, queue and worker.
     const calls: number[] = [];
@@ -144,7 +191,9 @@ async function main(): Promise<void> {
         adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
         botAppId: '',
         userState,
-        queue: new OutboundQueue(RATE > TEAMS_LIMITS.perTenant[0].limit ? { perTenant: [{ limit: RATE, windowMs: 1000 }] } : {}),
+        queue: new OutboundQueue(
+          RATE > TEAMS_LIMITS.perTenant[0].limit ? { perTenant: [{ limit: RATE, windowMs: 1000 }] } : {},
+        ),
         log,
       });
       const directory = new CachedDirectory(orgRepo, clock, 10 * 60_000);
@@ -152,7 +201,9 @@ async function main(): Promise<void> {
         store: app.store,
         directory,
         dashboards: createDashboards({ store: app.store, directory, clock, defaultThreshold: 5, log }),
-        delivery: { deliver: (t, u, card, beforeRetry) => (calls.push(Date.now()), messenger.deliver(t, u, card, beforeRetry)) },
+        delivery: {
+          deliver: (t, u, card, beforeRetry) => (calls.push(Date.now()), messenger.deliver(t, u, card, beforeRetry)),
+        },
         userState,
         clock,
         log,
@@ -169,7 +220,9 @@ async function main(): Promise<void> {
     await instances[0].idle();
     const prepared = Date.now();
     const campaign = (await instances[0].service.finalize(TENANT, summary.campaignId))!;
-    console.log(`  prepared: ${campaign.recipients?.reminders} reminders and ${campaign.recipients?.leaders} leader messages queued in ${((prepared - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  prepared: ${campaign.recipients?.reminders} reminders and ${campaign.recipients?.leaders} leader messages queued in ${((prepared - started) / 1000).toFixed(1)} s`,
+    );
 
     const handled = [0, 0];
     const sendStart = Date.now();
@@ -190,13 +243,17 @@ async function main(): Promise<void> {
     const sendEnd = Date.now();
 
     const { resources: items } = await app.store.containers.schedule.items
-      .query<Recipient>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient'", parameters: [{ name: '@t', value: TENANT }] })
+      .query<Recipient>({
+        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient'",
+        parameters: [{ name: '@t', value: TENANT }],
+      })
       .fetchAll();
     const final = (await instances[0].service.finalize(TENANT, summary.campaignId))!;
     const delivered = [...connector.accepted.values()].reduce((s, n) => s + n, 0);
     // A leader gets two messages in one chat (their reminder and their team's figures): count per item kind.
     const expectedPerConversation = new Map<string, number>();
-    for (const r of items) expectedPerConversation.set(`a:bench-${r.userId}`, (expectedPerConversation.get(`a:bench-${r.userId}`) ?? 0) + 1);
+    for (const r of items)
+      expectedPerConversation.set(`a:bench-${r.userId}`, (expectedPerConversation.get(`a:bench-${r.userId}`) ?? 0) + 1);
     let lost = 0;
     let extra = 0;
     for (const [conversation, expected] of expectedPerConversation) {
@@ -209,16 +266,38 @@ async function main(): Promise<void> {
     const sendSeconds = (sendEnd - sendStart) / 1000;
     const achieved = delivered / sendSeconds;
 
-    console.log(`  items: ${items.length} (sent ${final.counts?.sent}, skipped ${final.counts?.skipped}, failed ${final.counts?.failed}, queued ${final.counts?.queued}); instance a finished ${handled[0]}, b ${handled[1]}`);
-    console.log(`  connector: ${acceptedTimes.length} attempts, ${connector.throttled()} answered 429, ${delivered} delivered`);
-    console.log(`  time: preparing ${((prepared - started) / 1000).toFixed(1)} s, sending ${sendSeconds.toFixed(1)} s, total ${((sendEnd - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  items: ${items.length} (sent ${final.counts?.sent}, skipped ${final.counts?.skipped}, failed ${final.counts?.failed}, queued ${final.counts?.queued}); instance a finished ${handled[0]}, b ${handled[1]}`,
+    );
+    console.log(
+      `  connector: ${acceptedTimes.length} attempts, ${connector.throttled()} answered 429, ${delivered} delivered`,
+    );
+    console.log(
+      `  time: preparing ${((prepared - started) / 1000).toFixed(1)} s, sending ${sendSeconds.toFixed(1)} s, total ${((sendEnd - started) / 1000).toFixed(1)} s`,
+    );
     verdicts.check(lost === 0 && notSent === 0, 'lost = 0', `${lost} messages missing, ${notSent} items not sent`);
-    verdicts.check(extra === 0, 'duplicates = 0', `${extra} messages beyond one per item (leaders get two items in one chat: their reminder and their team's figures)`);
-    verdicts.check(achieved >= 0.9 * RATE, `achieved ≥ 90 % of the cap (${RATE}/s)`, `${achieved.toFixed(1)}/s = ${((achieved / RATE) * 100).toFixed(1)} %`);
+    verdicts.check(
+      extra === 0,
+      'duplicates = 0',
+      `${extra} messages beyond one per item (leaders get two items in one chat: their reminder and their team's figures)`,
+    );
+    verdicts.check(
+      achieved >= 0.9 * RATE,
+      `achieved ≥ 90 % of the cap (${RATE}/s)`,
+      `${achieved.toFixed(1)}/s = ${((achieved / RATE) * 100).toFixed(1)} %`,
+    );
     // What the workers hand to the outbound queue is what the shared pacer controls. The connector's own count also
     // shows the bunching of this one process (embedded store, two instances and the connector share one event loop).
-    verdicts.check(busiestSecond(calls) <= Math.ceil(RATE * 1.1), 'busiest second of sends leaving the two instances ≤ cap + 10 %', `${busiestSecond(calls)} (at the in-process connector: ${busiestSecond(acceptedTimes)} attempts incl. retries)`);
-    verdicts.check(handled[0] > 0 && handled[1] > 0, 'both instances worked the queue', `${handled[0]} and ${handled[1]}`);
+    verdicts.check(
+      busiestSecond(calls) <= Math.ceil(RATE * 1.1),
+      'busiest second of sends leaving the two instances ≤ cap + 10 %',
+      `${busiestSecond(calls)} (at the in-process connector: ${busiestSecond(acceptedTimes)} attempts incl. retries)`,
+    );
+    verdicts.check(
+      handled[0] > 0 && handled[1] > 0,
+      'both instances worked the queue',
+      `${handled[0]} and ${handled[1]}`,
+    );
     await Promise.all(instances.map((c) => c.stop()));
   } finally {
     await connector.close();

@@ -19,22 +19,50 @@ export interface GeneratedOrg {
   adminId: string;
 }
 
-const DOMAINS: Record<string, number> = { information: 3, communication: 3, content: 2, safety: 3, 'problem-solving': 2 };
-const COACH = { domains: ['communication', 'safety'], maxOpenTickets: 3, weeklyCapacity: 5, workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00', timeZone: 'Europe/Amsterdam' }, takesIntakes: true, available: true };
+const DOMAINS: Record<string, number> = {
+  information: 3,
+  communication: 3,
+  content: 2,
+  safety: 3,
+  'problem-solving': 2,
+};
+const COACH = {
+  domains: ['communication', 'safety'],
+  maxOpenTickets: 3,
+  weeklyCapacity: 5,
+  workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00', timeZone: 'Europe/Amsterdam' },
+  takesIntakes: true,
+  available: true,
+};
 
 export function generateOrg(size: number, tenantId: string, now: Date): GeneratedOrg {
   const rnd = random(size);
   const departments = Math.max(5, Math.round(size / 500));
   const locations = Math.max(3, Math.round(size / 1000));
   const units: OrgUnit[] = [
-    ...Array.from({ length: departments }, (_, i): OrgUnit => ({ tenantId, id: `dep-${i}`, kind: 'department', name: `Afdeling ${i + 1}` })),
-    ...Array.from({ length: locations }, (_, i): OrgUnit => ({ tenantId, id: `loc-${i}`, kind: 'location', name: `Locatie ${i + 1}`, address: `Straat ${i + 1}` })),
+    ...Array.from(
+      { length: departments },
+      (_, i): OrgUnit => ({ tenantId, id: `dep-${i}`, kind: 'department', name: `Afdeling ${i + 1}` }),
+    ),
+    ...Array.from(
+      { length: locations },
+      (_, i): OrgUnit => ({
+        tenantId,
+        id: `loc-${i}`,
+        kind: 'location',
+        name: `Locatie ${i + 1}`,
+        address: `Straat ${i + 1}`,
+      }),
+    ),
   ];
   const people: Person[] = [];
   const leaders: GeneratedOrg['leaders'] = [];
   const coachesPerDepartment = new Map<string, number>();
   for (let t = 0; people.length < size; t++) {
-    const members = Math.min(size - people.length, rnd() < 0.05 ? 2 + Math.floor(rnd() * 3) : 5 + Math.floor(rnd() * 12));
+    const members = Math.min(
+      size - people.length,
+      rnd() < 0.05 ? 2 + Math.floor(rnd() * 3) : 5 + Math.floor(rnd() * 12),
+    );
     const departmentId = `dep-${Math.floor(rnd() * departments)}`;
     const locationId = `loc-${Math.floor(rnd() * locations)}`;
     const teamId = `team-${t}`;
@@ -46,13 +74,30 @@ export function generateOrg(size: number, tenantId: string, now: Date): Generate
       const coach = m === 1 && (coachesPerDepartment.get(departmentId) ?? 0) < 2;
       if (coach) coachesPerDepartment.set(departmentId, (coachesPerDepartment.get(departmentId) ?? 0) + 1);
       people.push({
-        tenantId, id, name: `Medewerker ${people.length + 1}`, jobTitle: 'Medewerker', jobProfile: 'beleidsmedewerker', teamId, departmentId, locationId,
-        managerId: m === 0 ? undefined : leaderId, preferredLocale: 'nl-NL', ...(coach ? { coach: COACH } : {}),
+        tenantId,
+        id,
+        name: `Medewerker ${people.length + 1}`,
+        jobTitle: 'Medewerker',
+        jobProfile: 'beleidsmedewerker',
+        teamId,
+        departmentId,
+        locationId,
+        managerId: m === 0 ? undefined : leaderId,
+        preferredLocale: 'nl-NL',
+        ...(coach ? { coach: COACH } : {}),
       });
     }
   }
   const adminId = people[people.length - 1].id;
-  const tenant: Tenant = { tenantId, name: `Gemeente ${size}`, shortName: `G${size}`, country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: [adminId], anonymityThreshold: 5 };
+  const tenant: Tenant = {
+    tenantId,
+    name: `Gemeente ${size}`,
+    shortName: `G${size}`,
+    country: 'NL',
+    defaultLocale: 'nl-NL',
+    programmeAdmins: [adminId],
+    anonymityThreshold: 5,
+  };
 
   // Per team, then summed into the department, location and tenant documents the features keep too.
   const teamScan = new Map<string, ScanAggregate>();
@@ -75,14 +120,33 @@ export function generateOrg(size: number, tenantId: string, now: Date): Generate
   const scan = [...teamScan.values()];
   const help = [...teamHelp.values()];
   for (const { scope, teams } of groups.values()) {
-    scan.push(sumScan(scope, tenantId, teams.map((id) => teamScan.get(id)!)));
-    help.push(sumHelp(scope, tenantId, teams.map((id) => teamHelp.get(id)!)));
+    scan.push(
+      sumScan(
+        scope,
+        tenantId,
+        teams.map((id) => teamScan.get(id)!),
+      ),
+    );
+    help.push(
+      sumHelp(
+        scope,
+        tenantId,
+        teams.map((id) => teamHelp.get(id)!),
+      ),
+    );
   }
-  for (const [dep] of coachesPerDepartment) help.push(helpFor({ kind: 'coach-department', id: dep } as never, tenantId, 12, rnd, now));
+  for (const [dep] of coachesPerDepartment)
+    help.push(helpFor({ kind: 'coach-department', id: dep } as never, tenantId, 12, rnd, now));
   return { tenant, units, people, scan, help, leaders, adminId };
 }
 
-function scanFor(scope: AggregateScope, tenantId: string, members: number, rnd: () => number, now: Date): ScanAggregate {
+function scanFor(
+  scope: AggregateScope,
+  tenantId: string,
+  members: number,
+  rnd: () => number,
+  now: Date,
+): ScanAggregate {
   const respondents = Math.round(members * (0.55 + rnd() * 0.4));
   const levels: Record<string, [number, number, number, number]> = {};
   const belowTarget: Record<string, number> = {};
@@ -101,12 +165,31 @@ function scanFor(scope: AggregateScope, tenantId: string, members: number, rnd: 
   }
   const starters = Math.round(respondents * (0.5 + rnd() * 0.4));
   return {
-    id: `scan|${scope.kind}|${scope.id}`, tenantId, scope, inProgress: Math.min(members - respondents, Math.floor(rnd() * 3)), respondents, completions: respondents, completionsByMonth,
-    itemsAsked: respondents * 45, levels, belowTarget, measured, intakeRequests: Math.round(respondents * 0.15), moduleStarters: starters, moduleFinishers: Math.round(starters * 0.7), updatedAt: now.toISOString(),
+    id: `scan|${scope.kind}|${scope.id}`,
+    tenantId,
+    scope,
+    inProgress: Math.min(members - respondents, Math.floor(rnd() * 3)),
+    respondents,
+    completions: respondents,
+    completionsByMonth,
+    itemsAsked: respondents * 45,
+    levels,
+    belowTarget,
+    measured,
+    intakeRequests: Math.round(respondents * 0.15),
+    moduleStarters: starters,
+    moduleFinishers: Math.round(starters * 0.7),
+    updatedAt: now.toISOString(),
   };
 }
 
-function helpFor(scope: HelpAggregate['scope'], tenantId: string, members: number, rnd: () => number, now: Date): HelpAggregate {
+function helpFor(
+  scope: HelpAggregate['scope'],
+  tenantId: string,
+  members: number,
+  rnd: () => number,
+  now: Date,
+): HelpAggregate {
   const requests = Math.round(members * rnd() * 0.8);
   const accept = MINUTE_BUCKETS.map(() => 0);
   const resolve = MINUTE_BUCKETS.map(() => 0);
@@ -119,9 +202,27 @@ function helpFor(scope: HelpAggregate['scope'], tenantId: string, members: numbe
     m.resolved++;
   }
   return {
-    id: `help|${scope.kind}|${scope.id}`, tenantId, scope, requests, intakes: 0, offers: requests + Math.floor(requests / 4), declines: Math.floor(requests / 8), timeouts: Math.floor(requests / 8), escalations: 0,
-    accepted: requests, resolved: requests, cancelled: 0, reopened: 0, outcomes: { solved: requests, 'service-desk': 0, training: 0 }, minutesSpent: requests * 10, ratingCount: requests, ratingSum: requests * 4,
-    acceptMinutes: accept, resolveMinutes: resolve, byMonth, updatedAt: now.toISOString(),
+    id: `help|${scope.kind}|${scope.id}`,
+    tenantId,
+    scope,
+    requests,
+    intakes: 0,
+    offers: requests + Math.floor(requests / 4),
+    declines: Math.floor(requests / 8),
+    timeouts: Math.floor(requests / 8),
+    escalations: 0,
+    accepted: requests,
+    resolved: requests,
+    cancelled: 0,
+    reopened: 0,
+    outcomes: { solved: requests, 'service-desk': 0, training: 0 },
+    minutesSpent: requests * 10,
+    ratingCount: requests,
+    ratingSum: requests * 4,
+    acceptMinutes: accept,
+    resolveMinutes: resolve,
+    byMonth,
+    updatedAt: now.toISOString(),
   };
 }
 
@@ -141,10 +242,12 @@ function sumScan(scope: AggregateScope, tenantId: string, parts: ScanAggregate[]
     out.moduleStarters += p.moduleStarters;
     out.moduleFinishers += p.moduleFinishers;
     out.updatedAt = p.updatedAt;
-    for (const [d, row] of Object.entries(p.levels)) out.levels[d] = (out.levels[d] ?? [0, 0, 0, 0]).map((n, i) => n + row[i]) as [number, number, number, number];
+    for (const [d, row] of Object.entries(p.levels))
+      out.levels[d] = (out.levels[d] ?? [0, 0, 0, 0]).map((n, i) => n + row[i]) as [number, number, number, number];
     for (const [d, n] of Object.entries(p.belowTarget)) out.belowTarget[d] = (out.belowTarget[d] ?? 0) + n;
     for (const [d, n] of Object.entries(p.measured)) out.measured[d] = (out.measured[d] ?? 0) + n;
-    for (const [m, n] of Object.entries(p.completionsByMonth)) out.completionsByMonth[m] = (out.completionsByMonth[m] ?? 0) + n;
+    for (const [m, n] of Object.entries(p.completionsByMonth))
+      out.completionsByMonth[m] = (out.completionsByMonth[m] ?? 0) + n;
   }
   return out;
 }
@@ -152,7 +255,18 @@ function sumScan(scope: AggregateScope, tenantId: string, parts: ScanAggregate[]
 function sumHelp(scope: HelpAggregate['scope'], tenantId: string, parts: HelpAggregate[]): HelpAggregate {
   const out = helpFor(scope, tenantId, 0, () => 0, new Date(0));
   for (const p of parts) {
-    for (const k of ['requests', 'offers', 'declines', 'timeouts', 'accepted', 'resolved', 'ratingCount', 'ratingSum', 'minutesSpent'] as const) out[k] += p[k];
+    for (const k of [
+      'requests',
+      'offers',
+      'declines',
+      'timeouts',
+      'accepted',
+      'resolved',
+      'ratingCount',
+      'ratingSum',
+      'minutesSpent',
+    ] as const)
+      out[k] += p[k];
     out.acceptMinutes = out.acceptMinutes.map((n, i) => n + p.acceptMinutes[i]);
     out.resolveMinutes = out.resolveMinutes.map((n, i) => n + p.resolveMinutes[i]);
     for (const [m, v] of Object.entries(p.byMonth)) {

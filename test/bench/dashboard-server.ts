@@ -27,7 +27,17 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
 async function main(): Promise<void> {
   const [sizeArg, dataDir] = process.argv.slice(2);
   const size = Number(sizeArg);
-  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', DATA_DIR: dataDir, SEED_DEMO: 'false' }, 'bench');
+  const config = loadConfig(
+    {
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+    },
+    'bench',
+  );
   const app = await startApp(config, createLogger(config.logLevel), { scheduler: false });
 
   const started = Date.now();
@@ -37,7 +47,9 @@ async function main(): Promise<void> {
   await directory.createTenantIfMissing(org.tenant);
   await inBatches(org.units, 64, (u) => directory.createUnitIfMissing(u));
   await inBatches(org.people, 64, (p) => directory.createPersonIfMissing(p));
-  await new CosmosDashboardStore(app.store.containers.aggregates).putOrgShape(buildOrgShape(org.tenant.tenantId, org.people, org.units, now.toISOString()));
+  await new CosmosDashboardStore(app.store.containers.aggregates).putOrgShape(
+    buildOrgShape(org.tenant.tenantId, org.people, org.units, now.toISOString()),
+  );
   const importer = new CosmosDashboardImport(app.store.containers.aggregates);
   await importer.putScanAggregates(org.scan, 64);
   await importer.putHelpAggregates(org.help, 64);

@@ -43,16 +43,29 @@ interface Server {
 async function startServer(size: number): Promise<Server> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dv-bench-dashboard-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' };
-  for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'BOT_APP_ID', 'BOT_APP_PASSWORD', 'ALLOWED_TENANTS', 'EMBEDDED_COSMOS_PORT']) delete env[key];
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(__dirname, 'dashboard-server.ts'), String(size), dataDir], { cwd: ROOT, env });
+  for (const key of [
+    'COSMOS_ENDPOINT',
+    'COSMOS_KEY',
+    'BOT_APP_ID',
+    'BOT_APP_PASSWORD',
+    'ALLOWED_TENANTS',
+    'EMBEDDED_COSMOS_PORT',
+  ])
+    delete env[key];
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', path.join(__dirname, 'dashboard-server.ts'), String(size), dataDir],
+    { cwd: ROOT, env },
+  );
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const lines = readline.createInterface({ input: child.stdout });
   const waiters: Array<(line: string) => void> = [];
   lines.on('line', (l) => waiters.shift()?.(l));
-  const next = () => new Promise<string>((resolve, reject) => {
-    waiters.push(resolve);
-    child.once('exit', (code) => reject(new Error(`dashboard server exited with ${code}`)));
-  });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      waiters.push(resolve);
+      child.once('exit', (code) => reject(new Error(`dashboard server exited with ${code}`)));
+    });
   let first = await next();
   while (!first.startsWith('READY ')) first = await next();
   const ready = JSON.parse(first.slice('READY '.length)) as Ready;
@@ -73,7 +86,11 @@ async function startServer(size: number): Promise<Server> {
 }
 
 async function token(url: string, tenantId: string, userId: string): Promise<string> {
-  const res = await fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
+  const res = await fetch(`${url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId, userId }),
+  });
   if (!res.ok) throw new Error(`dev token: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -88,21 +105,34 @@ async function timed(url: string, auth: string): Promise<number> {
   return took;
 }
 
-async function measure(size: number, requests: number, warmup: number): Promise<{ team: Stats; programme: Stats; rss: number; ready: Ready }> {
+async function measure(
+  size: number,
+  requests: number,
+  warmup: number,
+): Promise<{ team: Stats; programme: Stats; rss: number; ready: Ready }> {
   const server = await startServer(size);
   const { ready } = server;
-  console.log(`\n${size.toLocaleString('en')} employees: ${ready.teams} teams, ${ready.departments.length} departments, ${ready.locations.length} locations; ${ready.documents.toLocaleString('en')} documents written in ${ready.writeSeconds.toFixed(1)} s`);
+  console.log(
+    `\n${size.toLocaleString('en')} employees: ${ready.teams} teams, ${ready.departments.length} departments, ${ready.locations.length} locations; ${ready.documents.toLocaleString('en')} documents written in ${ready.writeSeconds.toFixed(1)} s`,
+  );
   try {
-    const leaders = await Promise.all(ready.leaders.slice(0, 100).map(async (l) => ({ ...l, token: await token(ready.url, ready.tenantId, l.userId) })));
+    const leaders = await Promise.all(
+      ready.leaders.slice(0, 100).map(async (l) => ({ ...l, token: await token(ready.url, ready.tenantId, l.userId) })),
+    );
     const admin = await token(ready.url, ready.tenantId, ready.adminId);
     const teamUrl = (i: number) => `${ready.url}/api/v1/teams/${leaders[i % leaders.length].teamId}/dashboard`;
-    const scopes = ['/api/v1/programme', ...ready.departments.slice(0, 20).map((d) => `/api/v1/programme/departments/${d}`), ...ready.locations.slice(0, 10).map((l) => `/api/v1/programme/locations/${l}`)];
+    const scopes = [
+      '/api/v1/programme',
+      ...ready.departments.slice(0, 20).map((d) => `/api/v1/programme/departments/${d}`),
+      ...ready.locations.slice(0, 10).map((l) => `/api/v1/programme/locations/${l}`),
+    ];
     const programmeUrl = (i: number) => `${ready.url}${scopes[i % scopes.length]}`;
 
     // Warm-up: every leader and scope once (first releases are written then), plus the JIT.
     const firstView = await timed(programmeUrl(0), admin);
     console.log(`  first programme request (builds the tenant view): ${firstView.toFixed(0)} ms`);
-    for (let i = 0; i < Math.max(warmup, leaders.length); i++) await timed(teamUrl(i), leaders[i % leaders.length].token);
+    for (let i = 0; i < Math.max(warmup, leaders.length); i++)
+      await timed(teamUrl(i), leaders[i % leaders.length].token);
     for (let i = 0; i < Math.max(warmup, scopes.length); i++) await timed(programmeUrl(i), admin);
 
     const team: number[] = [];
@@ -123,10 +153,14 @@ async function measure(size: number, requests: number, warmup: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '1000,50000').split(',').map(Number);
+  const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '1000,50000')
+    .split(',')
+    .map(Number);
   const requests = numArg('requests', 600);
   const warmup = numArg('warmup', 100);
-  console.log(`dashboard benchmark on ${machine()}; ${requests} requests per endpoint and size, sequential, after ${warmup} warm-up`);
+  console.log(
+    `dashboard benchmark on ${machine()}; ${requests} requests per endpoint and size, sequential, after ${warmup} warm-up`,
+  );
   const results = [];
   for (const size of sizes) results.push(await measure(size, requests, warmup));
 
@@ -134,17 +168,27 @@ async function main(): Promise<void> {
   for (const r of results) {
     const label = `${r.ready.employees.toLocaleString('en')} employees`;
     targets.check(r.team.p95 <= 50, `team dashboard p95 ≤ 50 ms (${label})`, `${r.team.p95.toFixed(2)} ms`);
-    targets.check(r.programme.p95 <= 50, `programme dashboard p95 ≤ 50 ms (${label})`, `${r.programme.p95.toFixed(2)} ms`);
+    targets.check(
+      r.programme.p95 <= 50,
+      `programme dashboard p95 ≤ 50 ms (${label})`,
+      `${r.programme.p95.toFixed(2)} ms`,
+    );
   }
   if (results.length > 1) {
     const [small, large] = [results[0], results[results.length - 1]];
     for (const key of ['team', 'programme'] as const) {
       const ratio = large[key].p95 / small[key].p95;
-      targets.check(ratio <= 1.5, `${key} dashboard p95 ratio ${large.ready.employees.toLocaleString('en')} / ${small.ready.employees.toLocaleString('en')} ≤ 1.5`, ratio.toFixed(2));
+      targets.check(
+        ratio <= 1.5,
+        `${key} dashboard p95 ratio ${large.ready.employees.toLocaleString('en')} / ${small.ready.employees.toLocaleString('en')} ≤ 1.5`,
+        ratio.toFixed(2),
+      );
     }
   }
   const largest = results[results.length - 1];
-  console.log(`server resident memory with ${largest.ready.employees.toLocaleString('en')} employees loaded: ${(largest.rss / 1024 / 1024).toFixed(0)} MiB (embedded Cosmos in the same process holds ${largest.ready.documents.toLocaleString('en')} documents)`);
+  console.log(
+    `server resident memory with ${largest.ready.employees.toLocaleString('en')} employees loaded: ${(largest.rss / 1024 / 1024).toFixed(0)} MiB (embedded Cosmos in the same process holds ${largest.ready.documents.toLocaleString('en')} documents)`,
+  );
   const bundle = path.join(ROOT, 'tab', 'dist', 'tab', 'tab.js');
   try {
     console.log(`tab bundle: ${(readFileSync(bundle).length / 1024).toFixed(0)} KiB`);

@@ -63,7 +63,8 @@ type Random = () => number;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const uuid = (random: Random) => 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(random() * 16).toString(16));
+const uuid = (random: Random) =>
+  'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(random() * 16).toString(16));
 const short = (id: string | null | undefined) => (id ? id.slice(0, 8) : '-');
 
 /** The user a 1:1 conversation belongs to: `a:1dev-<id>` (opened by the client) or `a:dev-<id>` (created by the bot). */
@@ -98,7 +99,16 @@ function compactEvents(t: Ticket): string {
 
 async function docs<T>(container: Container, tenantId: string, docType: string): Promise<T[]> {
   const { resources } = await container.items
-    .query<T>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.docType = @d', parameters: [{ name: '@t', value: tenantId }, { name: '@d', value: docType }] }, { partitionKey: tenantId })
+    .query<T>(
+      {
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.docType = @d',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@d', value: docType },
+        ],
+      },
+      { partitionKey: tenantId },
+    )
     .fetchAll();
   return resources;
 }
@@ -158,14 +168,21 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
   const conn = await startConnector();
   const data = tempDir('dv-bench-help-burst-');
   const clock = new FakeClock(TUESDAY_MORNING);
-  const app: App = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' } });
+  const app: App = await startTestApp({
+    dataDir: data.dir,
+    clock,
+    scheduler: false,
+    env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
+  });
   const poster = new BotPoster(app.url, IN_FLIGHT, TIMEOUT_MS);
   const client = (u: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, u);
   const tickets = app.store.containers.tickets;
   const v = new Violations();
   const label = `[${name}]`;
   try {
-    console.log(`\n=== variant ${name}: tenant ${seed.tenant.shortName}, ${REQUESTS} requests, ${IN_FLIGHT} in flight ===`);
+    console.log(
+      `\n=== variant ${name}: tenant ${seed.tenant.shortName}, ${REQUESTS} requests, ${IN_FLIGHT} in flight ===`,
+    );
 
     // 1. Extra coaches register themselves through the bot's `word digicoach` card.
     if (extraCoaches > 0) {
@@ -194,38 +211,74 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
         if (!form.replies.some((r) => verbsOf(r).includes('help.register'))) {
           // A first message may bring the welcome card first; the form follows.
           const more = await conn.connector.waitFor(c.conversationId, 2);
-          if (!more.some((r) => verbsOf(r).includes('help.register'))) throw new Error(`no registration form for ${user.name}`);
+          if (!more.some((r) => verbsOf(r).includes('help.register')))
+            throw new Error(`no registration form for ${user.name}`);
         }
         const res = await c.tap('help.register', fields);
         if (res.status !== 200) throw new Error(`registration of ${user.name}: HTTP ${res.status}`);
         return user.aadObjectId;
       });
-      const stored = (await docs<Coach>(tickets, tenantId, 'coach')).filter((c) => registered.includes(c.userId)).length;
-      if (stored !== extraCoaches) throw new Error(`registered ${extraCoaches} coaches through the bot, but ${stored} coach records were stored`);
-      console.log(`registered ${extraCoaches} extra coaches through the bot's 'word digicoach' card in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const stored = (await docs<Coach>(tickets, tenantId, 'coach')).filter((c) =>
+        registered.includes(c.userId),
+      ).length;
+      if (stored !== extraCoaches)
+        throw new Error(`registered ${extraCoaches} coaches through the bot, but ${stored} coach records were stored`);
+      console.log(
+        `registered ${extraCoaches} extra coaches through the bot's 'word digicoach' card in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     const coachesBefore = await docs<Coach>(tickets, tenantId, 'coach');
     const capacityNow = coachesBefore
-      .filter((c) => referenceCanTake(c, { ticket: { requester: { userId: '-', name: '-', locale: 'nl-NL' }, topic: 'devices', passedBy: [], kind: 'help' }, coaches: [], now: clock.now() }))
+      .filter((c) =>
+        referenceCanTake(c, {
+          ticket: {
+            requester: { userId: '-', name: '-', locale: 'nl-NL' },
+            topic: 'devices',
+            passedBy: [],
+            kind: 'help',
+          },
+          coaches: [],
+          now: clock.now(),
+        }),
+      )
       .reduce((s, c) => s + c.maxOpenTickets - c.openTickets - c.pendingOffers, 0);
-    console.log(`coaches: ${coachesBefore.length} (seeded ${coachesBefore.length - extraCoaches}, registered ${extraCoaches}); free offer slots at ${clock.now().toISOString()}: ${capacityNow}`);
+    console.log(
+      `coaches: ${coachesBefore.length} (seeded ${coachesBefore.length - extraCoaches}, registered ${extraCoaches}); free offer slots at ${clock.now().toISOString()}: ${capacityNow}`,
+    );
 
     // 2. Requesters: every demo user of the tenant, then users the directory does not know.
-    const users: Array<{ user: TeamsUser; known: boolean }> = seed.users.slice(0, REQUESTS).map((u) => ({ user: { tenantId, aadObjectId: u.id, name: u.name, locale: u.preferredLocale ?? 'nl-NL' }, known: true }));
-    for (let i = users.length; i < REQUESTS; i++) users.push({ user: { tenantId, aadObjectId: uuid(random), name: `Bench Medewerker ${i + 1}`, locale: random() < 0.1 ? 'en-US' : 'nl-NL' }, known: false });
+    const users: Array<{ user: TeamsUser; known: boolean }> = seed.users.slice(0, REQUESTS).map((u) => ({
+      user: { tenantId, aadObjectId: u.id, name: u.name, locale: u.preferredLocale ?? 'nl-NL' },
+      known: true,
+    }));
+    for (let i = users.length; i < REQUESTS; i++)
+      users.push({
+        user: {
+          tenantId,
+          aadObjectId: uuid(random),
+          name: `Bench Medewerker ${i + 1}`,
+          locale: random() < 0.1 ? 'en-US' : 'nl-NL',
+        },
+        known: false,
+      });
     const prepStarted = performance.now();
     const requesters: Requester[] = await bounded(users, 20, async ({ user, known }) => {
       const c = client(user);
       await c.say('hulp');
       const deadline = Date.now() + 10_000;
       for (;;) {
-        const form = conn.connector.activities(c.conversationId).find((a) => a.op === 'send' && verbsOf(a).includes('help.submit'));
-        if (form) return { user, client: c, formId: form.id, submitData: actionData(cardOf(form), 'help.submit') ?? {}, known };
+        const form = conn.connector
+          .activities(c.conversationId)
+          .find((a) => a.op === 'send' && verbsOf(a).includes('help.submit'));
+        if (form)
+          return { user, client: c, formId: form.id, submitData: actionData(cardOf(form), 'help.submit') ?? {}, known };
         if (Date.now() > deadline) throw new Error(`no help form for ${user.name}`);
         await sleep(20);
       }
     });
-    console.log(`requesters: ${requesters.length} distinct (${requesters.filter((r) => r.known).length} demo users, ${requesters.filter((r) => !r.known).length} unknown to the directory); each typed 'hulp' first (${((performance.now() - prepStarted) / 1000).toFixed(1)} s, untimed)`);
+    console.log(
+      `requesters: ${requesters.length} distinct (${requesters.filter((r) => r.known).length} demo users, ${requesters.filter((r) => !r.known).length} unknown to the directory); each typed 'hulp' first (${((performance.now() - prepStarted) / 1000).toFixed(1)} s, untimed)`,
+    );
 
     // 3. The burst.
     const forms = requesters.map((_, i) => ({
@@ -243,7 +296,14 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
         type: 'invoke',
         name: 'adaptiveCard/action',
         replyToId: r.formId,
-        value: { action: { type: 'Action.Execute', verb: 'help.submit', data: { verb: 'help.submit', ...r.submitData, ...fields } }, trigger: 'manual' },
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'help.submit',
+            data: { verb: 'help.submit', ...r.submitData, ...fields },
+          },
+          trigger: 'manual',
+        },
       });
       try {
         return await poster.post(activity);
@@ -255,17 +315,29 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     // Messages to coaches and requesters go out after the turn, through the rate-limited queue: wait for them.
     const settleStarted = performance.now();
     await app.settle();
-    console.log(`  proactive messages and counters settled ${((performance.now() - settleStarted) / 1000).toFixed(1)} s after the burst (Teams allows 30 sends/s per tenant)`);
+    console.log(
+      `  proactive messages and counters settled ${((performance.now() - settleStarted) / 1000).toFixed(1)} s after the burst (Teams allows 30 sends/s per tenant)`,
+    );
     await settle(conn);
     const submitLatency = stats(submits.filter((s) => s.status === 200).map((s) => s.ms));
-    const failedSubmits = submits.map((s, i) => ({ s, r: requesters[i] })).filter(({ s }) => s.status !== 200 || !(s.body as { value?: unknown })?.value);
-    for (const { s, r } of failedSubmits) v.add('submit turn answered HTTP 200 with a card', `${r.user.name}: HTTP ${s.status} ${s.error ?? JSON.stringify(s.body).slice(0, 200)}`);
+    const failedSubmits = submits
+      .map((s, i) => ({ s, r: requesters[i] }))
+      .filter(({ s }) => s.status !== 200 || !(s.body as { value?: unknown })?.value);
+    for (const { s, r } of failedSubmits)
+      v.add(
+        'submit turn answered HTTP 200 with a card',
+        `${r.user.name}: HTTP ${s.status} ${s.error ?? JSON.stringify(s.body).slice(0, 200)}`,
+      );
     const responseTicket = new Map<string, string | null>();
     submits.forEach((s, i) => {
       const card = (s.body as { value?: Record<string, unknown> } | null)?.value;
       const t = card ? String(actionData(card, 'help.cancel')?.t ?? '') || null : null;
       responseTicket.set(requesters[i].user.aadObjectId, t);
-      if (card && !t) v.add("submit answered with the requester's status card (a coach is being found)", `${requesters[i].user.name}: got "${cardText(card).replace(/\s+/g, ' ').slice(0, 120)}"`);
+      if (card && !t)
+        v.add(
+          "submit answered with the requester's status card (a coach is being found)",
+          `${requesters[i].user.name}: got "${cardText(card).replace(/\s+/g, ' ').slice(0, 120)}"`,
+        );
     });
     const burstActivities = conn.connector.activities().slice(burstMark);
 
@@ -277,11 +349,21 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     for (const t of stored) byRequester.set(t.requester.userId, [...(byRequester.get(t.requester.userId) ?? []), t]);
     for (const r of requesters) {
       const mine = byRequester.get(r.user.aadObjectId) ?? [];
-      if (mine.length !== 1) v.add('one request → exactly one ticket', `${r.user.name} (${short(r.user.aadObjectId)}): ${mine.length} tickets`);
-      else if (responseTicket.get(r.user.aadObjectId) && responseTicket.get(r.user.aadObjectId) !== mine[0].ticketId) v.add('one request → exactly one ticket', `${r.user.name}: the answer names ticket ${responseTicket.get(r.user.aadObjectId)}, stored ${mine[0].ticketId}`);
+      if (mine.length !== 1)
+        v.add(
+          'one request → exactly one ticket',
+          `${r.user.name} (${short(r.user.aadObjectId)}): ${mine.length} tickets`,
+        );
+      else if (responseTicket.get(r.user.aadObjectId) && responseTicket.get(r.user.aadObjectId) !== mine[0].ticketId)
+        v.add(
+          'one request → exactly one ticket',
+          `${r.user.name}: the answer names ticket ${responseTicket.get(r.user.aadObjectId)}, stored ${mine[0].ticketId}`,
+        );
     }
     const requesterIds = new Set(requesters.map((r) => r.user.aadObjectId));
-    for (const t of stored) if (!requesterIds.has(t.requester.userId)) v.add('one request → exactly one ticket', `ticket ${t.ticketId} of ${t.requester.userId}, who asked nothing`);
+    for (const t of stored)
+      if (!requesterIds.has(t.requester.userId))
+        v.add('one request → exactly one ticket', `ticket ${t.ticketId} of ${t.requester.userId}, who asked nothing`);
 
     const offered = stored.filter((t) => t.state === 'offered');
     const escalated = stored.filter((t) => t.state === 'escalated');
@@ -293,39 +375,79 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       if (created !== 1) v.add('exactly one created event', `${t.ticketId}: [${compactEvents(t)}]`);
       if (t.state === 'offered') {
         const o = t.offer;
-        if (!o?.coachId) v.add('offered ticket has its one open offer', `${t.ticketId}: state offered, offer ${JSON.stringify(o)}; [${compactEvents(t)}]`);
+        if (!o?.coachId)
+          v.add(
+            'offered ticket has its one open offer',
+            `${t.ticketId}: state offered, offer ${JSON.stringify(o)}; [${compactEvents(t)}]`,
+          );
         else {
-          if (o.seq !== t.offerCount || offeredEvents.length !== t.offerCount || offeredEvents[o.seq - 1]?.coachId !== o.coachId)
-            v.add("exactly one 'offered' event per offer, the last one naming the offered coach", `${t.ticketId}: offer seq ${o.seq}, offerCount ${t.offerCount}, offer to ${short(o.coachId)}; [${compactEvents(t)}]`);
-          if (t.events.some((e) => e.type === 'declined' || e.type === 'timed-out' || e.type === 'escalated' || e.type === 'accepted'))
+          if (
+            o.seq !== t.offerCount ||
+            offeredEvents.length !== t.offerCount ||
+            offeredEvents[o.seq - 1]?.coachId !== o.coachId
+          )
+            v.add(
+              "exactly one 'offered' event per offer, the last one naming the offered coach",
+              `${t.ticketId}: offer seq ${o.seq}, offerCount ${t.offerCount}, offer to ${short(o.coachId)}; [${compactEvents(t)}]`,
+            );
+          if (
+            t.events.some(
+              (e) => e.type === 'declined' || e.type === 'timed-out' || e.type === 'escalated' || e.type === 'accepted',
+            )
+          )
             v.add('no other step happened during the burst', `${t.ticketId}: [${compactEvents(t)}]`);
           if (o.coachId === t.requester.userId) v.add('never offered to the requester', `${t.ticketId}`);
-          if (!timerIds.has(`timer:${t.ticketId}:${o.seq}`)) v.add('one persisted time-out per open offer', `${t.ticketId}: no timer:${t.ticketId}:${o.seq}`);
+          if (!timerIds.has(`timer:${t.ticketId}:${o.seq}`))
+            v.add('one persisted time-out per open offer', `${t.ticketId}: no timer:${t.ticketId}:${o.seq}`);
         }
       } else if (t.state === 'escalated') {
         if (t.offer) v.add('escalated ticket has no open offer', `${t.ticketId}: offer ${JSON.stringify(t.offer)}`);
         if (t.events.filter((e) => e.type === 'escalated').length !== 1 || offeredEvents.length > 0)
-          v.add('escalated once, without an offer (nobody declined or timed out)', `${t.ticketId}: [${compactEvents(t)}]`);
+          v.add(
+            'escalated once, without an offer (nobody declined or timed out)',
+            `${t.ticketId}: [${compactEvents(t)}]`,
+          );
         // Escalated only when no coach could still take it: the coaches' load only grew during the burst.
         const couldTake = coaches.filter((c) => referenceCanTake(c, { ticket: t, coaches: [], now }));
-        if (couldTake.length) v.add('escalated only when no coach could take it', `${t.ticketId}: ${couldTake.length} coaches still had room, e.g. ${short(couldTake[0].userId)} ${couldTake[0].openTickets}+${couldTake[0].pendingOffers}/${couldTake[0].maxOpenTickets}; [${compactEvents(t)}]`);
+        if (couldTake.length)
+          v.add(
+            'escalated only when no coach could take it',
+            `${t.ticketId}: ${couldTake.length} coaches still had room, e.g. ${short(couldTake[0].userId)} ${couldTake[0].openTickets}+${couldTake[0].pendingOffers}/${couldTake[0].maxOpenTickets}; [${compactEvents(t)}]`,
+          );
       } else {
-        v.add('every ticket offered or escalated (none lost)', `${t.ticketId}: state ${t.state}; [${compactEvents(t)}]`);
+        v.add(
+          'every ticket offered or escalated (none lost)',
+          `${t.ticketId}: state ${t.state}; [${compactEvents(t)}]`,
+        );
       }
     }
     for (const timer of timers) {
       const t = stored.find((x) => x.ticketId === timer.ticketId);
-      if (!t || t.state !== 'offered' || t.offer?.seq !== timer.seq) v.add('one persisted time-out per open offer', `stray ${timer.id} (ticket ${t?.state ?? 'missing'})`);
+      if (!t || t.state !== 'offered' || t.offer?.seq !== timer.seq)
+        v.add('one persisted time-out per open offer', `stray ${timer.id} (ticket ${t?.state ?? 'missing'})`);
     }
 
     const offeredTo = new Map<string, number>();
     for (const t of offered) if (t.offer) offeredTo.set(t.offer.coachId, (offeredTo.get(t.offer.coachId) ?? 0) + 1);
     for (const c of coaches) {
       const n = offeredTo.get(c.userId) ?? 0;
-      if (c.pendingOffers !== n) v.add("coach's pendingOffers = tickets offered to them (none lost, none double-booked)", `coach ${short(c.userId)} (${c.name}): pendingOffers ${c.pendingOffers}, tickets offered to them ${n}`);
-      if (c.openTickets + c.pendingOffers > c.maxOpenTickets || n > c.maxOpenTickets) v.add('no coach above their maximum', `coach ${short(c.userId)}: ${c.openTickets} open + ${c.pendingOffers} pending (${n} offered tickets) > max ${c.maxOpenTickets}`);
+      if (c.pendingOffers !== n)
+        v.add(
+          "coach's pendingOffers = tickets offered to them (none lost, none double-booked)",
+          `coach ${short(c.userId)} (${c.name}): pendingOffers ${c.pendingOffers}, tickets offered to them ${n}`,
+        );
+      if (c.openTickets + c.pendingOffers > c.maxOpenTickets || n > c.maxOpenTickets)
+        v.add(
+          'no coach above their maximum',
+          `coach ${short(c.userId)}: ${c.openTickets} open + ${c.pendingOffers} pending (${n} offered tickets) > max ${c.maxOpenTickets}`,
+        );
     }
-    for (const id of offeredTo.keys()) if (!coaches.some((c) => c.userId === id)) v.add("coach's pendingOffers = tickets offered to them (none lost, none double-booked)", `tickets offered to ${id}, who has no coach record`);
+    for (const id of offeredTo.keys())
+      if (!coaches.some((c) => c.userId === id))
+        v.add(
+          "coach's pendingOffers = tickets offered to them (none lost, none double-booked)",
+          `tickets offered to ${id}, who has no coach record`,
+        );
 
     // Offer cards at the connector ↔ the tickets' offers, one to one.
     const offerCards = burstActivities.filter(isOfferCard);
@@ -338,25 +460,61 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     for (const t of offered) {
       if (!t.offer) continue;
       const cards = cardsByOffer.get(`${t.ticketId}:${t.offer.seq}`) ?? [];
-      if (cards.length !== 1) v.add('offer cards ↔ offers one to one', `${t.ticketId} seq ${t.offer.seq}: ${cards.length} offer cards`);
-      else if (userOf(cards[0]) !== t.offer.coachId) v.add('offer cards ↔ offers one to one', `${t.ticketId}: card went to ${short(userOf(cards[0]))}, offer is to ${short(t.offer.coachId)}`);
-      else if (t.offer.activityId !== cards[0].id) v.add("the ticket remembers its offer card's activity id", `${t.ticketId}: offer.activityId ${t.offer.activityId}, card ${cards[0].id}`);
+      if (cards.length !== 1)
+        v.add('offer cards ↔ offers one to one', `${t.ticketId} seq ${t.offer.seq}: ${cards.length} offer cards`);
+      else if (userOf(cards[0]) !== t.offer.coachId)
+        v.add(
+          'offer cards ↔ offers one to one',
+          `${t.ticketId}: card went to ${short(userOf(cards[0]))}, offer is to ${short(t.offer.coachId)}`,
+        );
+      else if (t.offer.activityId !== cards[0].id)
+        v.add(
+          "the ticket remembers its offer card's activity id",
+          `${t.ticketId}: offer.activityId ${t.offer.activityId}, card ${cards[0].id}`,
+        );
     }
     const offeredKeys = new Set(offered.map((t) => `${t.ticketId}:${t.offer?.seq}`));
-    for (const [key, cards] of cardsByOffer) if (!offeredKeys.has(key)) v.add('offer cards ↔ offers one to one', `${cards.length} offer card(s) for ${key}, which is not an open offer`);
+    for (const [key, cards] of cardsByOffer)
+      if (!offeredKeys.has(key))
+        v.add(
+          'offer cards ↔ offers one to one',
+          `${cards.length} offer card(s) for ${key}, which is not an open offer`,
+        );
 
     const poolCards = burstActivities.filter((a) => a.op === 'send' && POOL_TITLES.includes(headingOf(a)));
-    const coordinatorCards = burstActivities.filter((a) => a.op === 'send' && COORDINATOR_TITLES.includes(headingOf(a)));
-    const requesterSends = burstActivities.filter((a) => a.op === 'send' && requesterIds.has(userOf(a) ?? '') && !poolCards.includes(a) && !coordinatorCards.includes(a) && !isOfferCard(a));
+    const coordinatorCards = burstActivities.filter(
+      (a) => a.op === 'send' && COORDINATOR_TITLES.includes(headingOf(a)),
+    );
+    const requesterSends = burstActivities.filter(
+      (a) =>
+        a.op === 'send' &&
+        requesterIds.has(userOf(a) ?? '') &&
+        !poolCards.includes(a) &&
+        !coordinatorCards.includes(a) &&
+        !isOfferCard(a),
+    );
     const overBudget = submits.filter((s) => s.status === 200 && s.ms > INVOKE_BUDGET_MS).length;
-    console.log(`burst: ${REQUESTS} help.submit invokes, ${Math.min(IN_FLIGHT, REQUESTS)} in flight (one keep-alive agent, ${IN_FLIGHT} sockets), in ${burstSeconds.toFixed(1)} s = ${(REQUESTS / burstSeconds).toFixed(1)} requests/s`);
-    console.log(`  submit turn   p50 ${ms(submitLatency.p50, 0)}   p95 ${ms(submitLatency.p95, 0)}   max ${ms(submitLatency.max, 0)}   (${overBudget} of ${submitLatency.n} over the ${INVOKE_BUDGET_MS / 1000} s invoke budget; failed ${failedSubmits.length})`);
-    console.log(`  tickets stored ${stored.length}: offered ${offered.length} to ${offeredTo.size} coaches, escalated ${escalated.length}, other ${stored.length - offered.length - escalated.length}`);
-    console.log(`  connector received ${burstActivities.length} activities: ${offerCards.length} offer cards, ${poolCards.length} escalation cards to department pools, ${coordinatorCards.length} to the coordinator, ${requesterSends.length} messages to requesters, ${burstActivities.filter((a) => a.op === 'update').length} card updates`);
+    console.log(
+      `burst: ${REQUESTS} help.submit invokes, ${Math.min(IN_FLIGHT, REQUESTS)} in flight (one keep-alive agent, ${IN_FLIGHT} sockets), in ${burstSeconds.toFixed(1)} s = ${(REQUESTS / burstSeconds).toFixed(1)} requests/s`,
+    );
+    console.log(
+      `  submit turn   p50 ${ms(submitLatency.p50, 0)}   p95 ${ms(submitLatency.p95, 0)}   max ${ms(submitLatency.max, 0)}   (${overBudget} of ${submitLatency.n} over the ${INVOKE_BUDGET_MS / 1000} s invoke budget; failed ${failedSubmits.length})`,
+    );
+    console.log(
+      `  tickets stored ${stored.length}: offered ${offered.length} to ${offeredTo.size} coaches, escalated ${escalated.length}, other ${stored.length - offered.length - escalated.length}`,
+    );
+    console.log(
+      `  connector received ${burstActivities.length} activities: ${offerCards.length} offer cards, ${poolCards.length} escalation cards to department pools, ${coordinatorCards.length} to the coordinator, ${requesterSends.length} messages to requesters, ${burstActivities.filter((a) => a.op === 'update').length} card updates`,
+    );
     console.log(`  coach load: ${coaches.map((c) => `${c.pendingOffers}/${c.maxOpenTickets}`).join(' ')}`);
 
     // 5. The offered coaches accept, all at once; some tap twice or three times; some tickets also get a tap from another coach.
-    const taps: Array<{ kind: 'own' | 'duplicate' | 'other coach'; ticketId: string; coachId: string; data: Record<string, unknown> }> = [];
+    const taps: Array<{
+      kind: 'own' | 'duplicate' | 'other coach';
+      ticketId: string;
+      coachId: string;
+      data: Record<string, unknown>;
+    }> = [];
     const offeredCoachIds = [...offeredTo.keys()];
     for (const t of offered) {
       const card = (cardsByOffer.get(`${t.ticketId}:${t.offer?.seq}`) ?? [])[0];
@@ -365,10 +523,12 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       taps.push({ kind: 'own', ticketId: t.ticketId, coachId: t.offer.coachId, data: d });
       if (random() < DUPLICATE_SHARE) {
         const extra = random() < 0.3 ? 2 : 1;
-        for (let k = 0; k < extra; k++) taps.push({ kind: 'duplicate', ticketId: t.ticketId, coachId: t.offer.coachId, data: d });
+        for (let k = 0; k < extra; k++)
+          taps.push({ kind: 'duplicate', ticketId: t.ticketId, coachId: t.offer.coachId, data: d });
       }
       const others = offeredCoachIds.filter((id) => id !== t.offer!.coachId);
-      if (others.length && random() < CROSS_SHARE) taps.push({ kind: 'other coach', ticketId: t.ticketId, coachId: pick(random, others), data: d });
+      if (others.length && random() < CROSS_SHARE)
+        taps.push({ kind: 'other coach', ticketId: t.ticketId, coachId: pick(random, others), data: d });
     }
     for (let i = taps.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -383,11 +543,23 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     const acceptStarted = performance.now();
     const tapResults = await bounded(taps, IN_FLIGHT, async (tap) => {
       const c = client(coachUser(tap.coachId));
-      const activity = c.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'help.accept', data: { verb: 'help.accept', ...tap.data } }, trigger: 'manual' } });
+      const activity = c.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: 'help.accept', data: { verb: 'help.accept', ...tap.data } },
+          trigger: 'manual',
+        },
+      });
       try {
         return await poster.post(activity);
       } catch (err) {
-        return { status: -1, body: null, ms: NaN, error: err instanceof Error ? err.message : String(err) } as Posted & { error?: string };
+        return {
+          status: -1,
+          body: null,
+          ms: NaN,
+          error: err instanceof Error ? err.message : String(err),
+        } as Posted & { error?: string };
       }
     });
     const acceptSeconds = (performance.now() - acceptStarted) / 1000;
@@ -397,9 +569,21 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       const res = tapResults[i];
       const card = (res.body as { value?: Record<string, unknown> } | null)?.value;
       const assigned = card ? cardVerbs(card).includes('help.resolve') : false;
-      if (res.status !== 200 || !card) v.add('every accept tap answered HTTP 200 with a card', `${tap.kind} tap on ${tap.ticketId}: HTTP ${res.status} ${(res as { error?: string }).error ?? ''}`);
-      else if (tap.kind !== 'other coach' && !assigned) v.add("the offered coach's taps (also repeated ones) all show the ticket as theirs", `${tap.kind} tap on ${tap.ticketId} by ${short(tap.coachId)}: got "${cardText(card).replace(/\s+/g, ' ').slice(0, 120)}"`);
-      else if (tap.kind === 'other coach' && assigned) v.add('another coach cannot take an offer that is not theirs', `${tap.ticketId} offered to someone else, taken by ${short(tap.coachId)}`);
+      if (res.status !== 200 || !card)
+        v.add(
+          'every accept tap answered HTTP 200 with a card',
+          `${tap.kind} tap on ${tap.ticketId}: HTTP ${res.status} ${(res as { error?: string }).error ?? ''}`,
+        );
+      else if (tap.kind !== 'other coach' && !assigned)
+        v.add(
+          "the offered coach's taps (also repeated ones) all show the ticket as theirs",
+          `${tap.kind} tap on ${tap.ticketId} by ${short(tap.coachId)}: got "${cardText(card).replace(/\s+/g, ' ').slice(0, 120)}"`,
+        );
+      else if (tap.kind === 'other coach' && assigned)
+        v.add(
+          'another coach cannot take an offer that is not theirs',
+          `${tap.ticketId} offered to someone else, taken by ${short(tap.coachId)}`,
+        );
     });
 
     const after = await docs<Ticket>(tickets, tenantId, 'ticket');
@@ -412,17 +596,32 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       const expected = offeredCoach.get(t.ticketId);
       const accepts = t.events.filter((e) => e.type === 'accepted');
       if (expected) {
-        if (t.state !== 'accepted' || accepts.length !== 1 || accepts[0].coachId !== expected || t.coachId !== expected || t.offer)
-          v.add("none assigned twice: exactly one 'accepted' event, by the offered coach", `${t.ticketId}: state ${t.state}, coachId ${short(t.coachId)}, offered to ${short(expected)}; [${compactEvents(t)}]`);
+        if (
+          t.state !== 'accepted' ||
+          accepts.length !== 1 ||
+          accepts[0].coachId !== expected ||
+          t.coachId !== expected ||
+          t.offer
+        )
+          v.add(
+            "none assigned twice: exactly one 'accepted' event, by the offered coach",
+            `${t.ticketId}: state ${t.state}, coachId ${short(t.coachId)}, offered to ${short(expected)}; [${compactEvents(t)}]`,
+          );
         if (t.coachId) acceptedBy.set(t.coachId, (acceptedBy.get(t.coachId) ?? 0) + 1);
       } else if (t.state !== stateBefore.get(t.ticketId) || accepts.length) {
-        v.add('tickets that were not offered untouched by the accepts', `${t.ticketId}: state ${stateBefore.get(t.ticketId)} → ${t.state}; [${compactEvents(t)}]`);
+        v.add(
+          'tickets that were not offered untouched by the accepts',
+          `${t.ticketId}: state ${stateBefore.get(t.ticketId)} → ${t.state}; [${compactEvents(t)}]`,
+        );
       }
     }
     for (const c of coachesAfter) {
       const n = acceptedBy.get(c.userId) ?? 0;
       if (c.pendingOffers !== 0 || c.openTickets !== n || c.weekCount !== n)
-        v.add('coach load after the accepts: 0 pending, open tickets and week count = accepted tickets', `coach ${short(c.userId)}: pending ${c.pendingOffers}, open ${c.openTickets}, week ${c.weekCount}, accepted tickets ${n}`);
+        v.add(
+          'coach load after the accepts: 0 pending, open tickets and week count = accepted tickets',
+          `coach ${short(c.userId)}: pending ${c.pendingOffers}, open ${c.openTickets}, week ${c.weekCount}, accepted tickets ${n}`,
+        );
     }
     for (const timer of timersAfter) v.add('time-outs of accepted offers cancelled', `stray ${timer.id}`);
     const acceptActivities = conn.connector.activities().slice(acceptMark);
@@ -433,40 +632,129 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     for (const t of after.filter((x) => offeredCoach.has(x.ticketId))) {
       const coachName = t.coachName ?? '';
       const needsLink = Boolean(seed.users.find((u) => u.id === t.coachId)?.email);
-      const news = acceptActivities.filter((a) => a.op === 'send' && userOf(a) === t.requester.userId && cardText(cardOf(a)).includes(coachName.split(' ')[0]));
-      if (coachName && news.some((a) => !needsLink || JSON.stringify(a.activity).includes('teams.microsoft.com/l/chat/0/0?users='))) told++;
-      else v.add('the requester hears who helps (with a chat link when the coach has a sign-in name)', `${t.ticketId} (requester ${short(t.requester.userId)}, coach ${coachName}): ${news.length} messages naming the coach`);
+      const news = acceptActivities.filter(
+        (a) =>
+          a.op === 'send' && userOf(a) === t.requester.userId && cardText(cardOf(a)).includes(coachName.split(' ')[0]),
+      );
+      if (
+        coachName &&
+        news.some((a) => !needsLink || JSON.stringify(a.activity).includes('teams.microsoft.com/l/chat/0/0?users='))
+      )
+        told++;
+      else
+        v.add(
+          'the requester hears who helps (with a chat link when the coach has a sign-in name)',
+          `${t.ticketId} (requester ${short(t.requester.userId)}, coach ${coachName}): ${news.length} messages naming the coach`,
+        );
     }
     const acceptLatency = stats(tapResults.filter((r) => r.status === 200).map((r) => r.ms));
-    console.log(`accepts: ${taps.length} taps on ${offered.length} offers (${taps.filter((t) => t.kind === 'duplicate').length} repeated by the same coach, ${taps.filter((t) => t.kind === 'other coach').length} by another coach), all at once, in ${acceptSeconds.toFixed(1)} s`);
-    console.log(`  accept turn   p50 ${ms(acceptLatency.p50, 0)}   p95 ${ms(acceptLatency.p95, 0)}   max ${ms(acceptLatency.max, 0)}`);
-    console.log(`  accepted ${after.filter((t) => t.state === 'accepted').length}, requesters told who helps ${told}, timers left ${timersAfter.length}`);
-    const aggregate = (await app.store.containers.aggregates.item(`help|tenant|${tenantId}`, tenantId).read<Record<string, number>>()).resource;
-    console.log(`  informative: the tenant's help aggregate counts requests ${aggregate?.requests ?? 0} (tickets ${after.length}), escalations ${aggregate?.escalations ?? 0} (${escalated.length}), accepted ${aggregate?.accepted ?? 0} (${after.filter((t) => t.state === 'accepted').length})`);
+    console.log(
+      `accepts: ${taps.length} taps on ${offered.length} offers (${taps.filter((t) => t.kind === 'duplicate').length} repeated by the same coach, ${taps.filter((t) => t.kind === 'other coach').length} by another coach), all at once, in ${acceptSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `  accept turn   p50 ${ms(acceptLatency.p50, 0)}   p95 ${ms(acceptLatency.p95, 0)}   max ${ms(acceptLatency.max, 0)}`,
+    );
+    console.log(
+      `  accepted ${after.filter((t) => t.state === 'accepted').length}, requesters told who helps ${told}, timers left ${timersAfter.length}`,
+    );
+    const aggregate = (
+      await app.store.containers.aggregates.item(`help|tenant|${tenantId}`, tenantId).read<Record<string, number>>()
+    ).resource;
+    console.log(
+      `  informative: the tenant's help aggregate counts requests ${aggregate?.requests ?? 0} (tickets ${after.length}), escalations ${aggregate?.escalations ?? 0} (${escalated.length}), accepted ${aggregate?.accepted ?? 0} (${after.filter((t) => t.state === 'accepted').length})`,
+    );
     v.print();
 
     const none = (n: number) => (n === 0 ? 'no violations' : `${n} violations`);
-    const oneTicket = v.count('one request → exactly one ticket', 'exactly one created event', 'submit turn answered HTTP 200 with a card');
-    const lost = v.count('every ticket offered or escalated (none lost)', "submit answered with the requester's status card (a coach is being found)");
-    const oneOffer = v.count('offered ticket has its one open offer', "exactly one 'offered' event per offer, the last one naming the offered coach", 'no other step happened during the burst', 'never offered to the requester', 'one persisted time-out per open offer', 'escalated ticket has no open offer', 'escalated once, without an offer (nobody declined or timed out)');
+    const oneTicket = v.count(
+      'one request → exactly one ticket',
+      'exactly one created event',
+      'submit turn answered HTTP 200 with a card',
+    );
+    const lost = v.count(
+      'every ticket offered or escalated (none lost)',
+      "submit answered with the requester's status card (a coach is being found)",
+    );
+    const oneOffer = v.count(
+      'offered ticket has its one open offer',
+      "exactly one 'offered' event per offer, the last one naming the offered coach",
+      'no other step happened during the burst',
+      'never offered to the requester',
+      'one persisted time-out per open offer',
+      'escalated ticket has no open offer',
+      'escalated once, without an offer (nobody declined or timed out)',
+    );
     const fair = v.count('escalated only when no coach could take it');
-    const booking = v.count("coach's pendingOffers = tickets offered to them (none lost, none double-booked)", 'no coach above their maximum');
+    const booking = v.count(
+      "coach's pendingOffers = tickets offered to them (none lost, none double-booked)",
+      'no coach above their maximum',
+    );
     const cards = v.count('offer cards ↔ offers one to one', "the ticket remembers its offer card's activity id");
-    const twice = v.count("none assigned twice: exactly one 'accepted' event, by the offered coach", 'another coach cannot take an offer that is not theirs', 'tickets that were not offered untouched by the accepts');
-    const answers = v.count("the offered coach's taps (also repeated ones) all show the ticket as theirs", 'every accept tap answered HTTP 200 with a card');
-    const afterAccept = v.count('coach load after the accepts: 0 pending, open tickets and week count = accepted tickets', 'time-outs of accepted offers cancelled', 'no new offers during the accepts', 'the requester hears who helps (with a chat link when the coach has a sign-in name)');
+    const twice = v.count(
+      "none assigned twice: exactly one 'accepted' event, by the offered coach",
+      'another coach cannot take an offer that is not theirs',
+      'tickets that were not offered untouched by the accepts',
+    );
+    const answers = v.count(
+      "the offered coach's taps (also repeated ones) all show the ticket as theirs",
+      'every accept tap answered HTTP 200 with a card',
+    );
+    const afterAccept = v.count(
+      'coach load after the accepts: 0 pending, open tickets and week count = accepted tickets',
+      'time-outs of accepted offers cancelled',
+      'no new offers during the accepts',
+      'the requester hears who helps (with a chat link when the coach has a sign-in name)',
+    );
     const results = [
-      verdicts.check(oneTicket === 0, `${label} every request produced exactly one ticket`, `${stored.length} tickets for ${REQUESTS} requests, ${none(oneTicket)}`),
-      verdicts.check(lost === 0, `${label} none lost: every ticket offered or escalated, the requester told so`, `offered ${offered.length}, escalated ${escalated.length}, other ${stored.length - offered.length - escalated.length}, ${none(lost)}`),
-      verdicts.check(oneOffer === 0, `${label} exactly one coach at a time (one offer, one 'offered' event, one timer per offered ticket)`, none(oneOffer)),
-      verdicts.check(fair === 0, `${label} escalated only when no coach could take it`, `${escalated.length} escalated, ${none(fair)}`),
-      verdicts.check(booking === 0, `${label} coaches' pendingOffers = tickets offered to them, ≤ max`, `${coaches.length} coaches, ${offered.length} pending offers, ${none(booking)}`),
-      verdicts.check(cards === 0, `${label} offer cards ↔ tickets' offers one to one`, `${offerCards.length} cards for ${offered.length} offers, ${none(cards)}`),
-      verdicts.check(twice === 0, `${label} none assigned twice (concurrent and repeated accepts)`, `${after.filter((t) => t.state === 'accepted').length} accepted of ${offered.length} offered, ${taps.length} taps, ${none(twice)}`),
-      verdicts.check(answers === 0, `${label} every accept tap by the offered coach (also repeated) answered with the ticket as theirs`, `${taps.filter((t) => t.kind !== 'other coach').length} taps, ${none(answers)}`),
-      verdicts.check(afterAccept === 0, `${label} after the accepts: coach load, timers and requesters consistent`, none(afterAccept)),
+      verdicts.check(
+        oneTicket === 0,
+        `${label} every request produced exactly one ticket`,
+        `${stored.length} tickets for ${REQUESTS} requests, ${none(oneTicket)}`,
+      ),
+      verdicts.check(
+        lost === 0,
+        `${label} none lost: every ticket offered or escalated, the requester told so`,
+        `offered ${offered.length}, escalated ${escalated.length}, other ${stored.length - offered.length - escalated.length}, ${none(lost)}`,
+      ),
+      verdicts.check(
+        oneOffer === 0,
+        `${label} exactly one coach at a time (one offer, one 'offered' event, one timer per offered ticket)`,
+        none(oneOffer),
+      ),
+      verdicts.check(
+        fair === 0,
+        `${label} escalated only when no coach could take it`,
+        `${escalated.length} escalated, ${none(fair)}`,
+      ),
+      verdicts.check(
+        booking === 0,
+        `${label} coaches' pendingOffers = tickets offered to them, ≤ max`,
+        `${coaches.length} coaches, ${offered.length} pending offers, ${none(booking)}`,
+      ),
+      verdicts.check(
+        cards === 0,
+        `${label} offer cards ↔ tickets' offers one to one`,
+        `${offerCards.length} cards for ${offered.length} offers, ${none(cards)}`,
+      ),
+      verdicts.check(
+        twice === 0,
+        `${label} none assigned twice (concurrent and repeated accepts)`,
+        `${after.filter((t) => t.state === 'accepted').length} accepted of ${offered.length} offered, ${taps.length} taps, ${none(twice)}`,
+      ),
+      verdicts.check(
+        answers === 0,
+        `${label} every accept tap by the offered coach (also repeated) answered with the ticket as theirs`,
+        `${taps.filter((t) => t.kind !== 'other coach').length} taps, ${none(answers)}`,
+      ),
+      verdicts.check(
+        afterAccept === 0,
+        `${label} after the accepts: coach load, timers and requesters consistent`,
+        none(afterAccept),
+      ),
     ];
-    console.log(`${label} figures: ${(REQUESTS / burstSeconds).toFixed(1)} requests/s; submit p50 ${ms(submitLatency.p50, 0)}, p95 ${ms(submitLatency.p95, 0)}; accept p50 ${ms(acceptLatency.p50, 0)}, p95 ${ms(acceptLatency.p95, 0)}`);
+    console.log(
+      `${label} figures: ${(REQUESTS / burstSeconds).toFixed(1)} requests/s; submit p50 ${ms(submitLatency.p50, 0)}, p95 ${ms(submitLatency.p95, 0)}; accept p50 ${ms(acceptLatency.p50, 0)}, p95 ${ms(acceptLatency.p95, 0)}`,
+    );
     return { name, ok: results.every(Boolean) };
   } finally {
     poster.close();
@@ -482,7 +770,12 @@ async function main(): Promise<void> {
   if (!demoSeeds[TENANT]) throw new Error(`no demo tenant ${TENANT}`);
   console.log(`help burst — ${REQUESTS} concurrent help requests in one tenant; variants: ${VARIANTS.join(', ')}`);
   const verdicts = new Targets();
-  for (const variant of VARIANTS) await runVariant(variant === 'demo' ? 'demo coaches' : `+${EXTRA_COACHES} registered coaches`, variant === 'demo' ? 0 : EXTRA_COACHES, verdicts);
+  for (const variant of VARIANTS)
+    await runVariant(
+      variant === 'demo' ? 'demo coaches' : `+${EXTRA_COACHES} registered coaches`,
+      variant === 'demo' ? 0 : EXTRA_COACHES,
+      verdicts,
+    );
   verdicts.finish();
 }
 

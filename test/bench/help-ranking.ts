@@ -73,15 +73,27 @@ function compareWithReference(input: RoutingInput, where: string, label: string)
 async function main(): Promise<void> {
   const random = seeded(SEED);
   const org = makeOrg(random, { teams: 200, departments: 40, locations: 25 });
-  const coaches = makeCoaches(random, org, { coaches: COACHES, teams: 200, departments: 40, locations: 25, weekStart: WEEK_START });
+  const coaches = makeCoaches(random, org, {
+    coaches: COACHES,
+    teams: 200,
+    departments: 40,
+    locations: 25,
+    weekStart: WEEK_START,
+  });
   const calls = makeCalls(random, org, coaches, TICKETS, WEEK_START, 0.5);
 
   const zones = new Map<string, number>();
   for (const c of coaches) zones.set(c.workingHours.timeZone, (zones.get(c.workingHours.timeZone) ?? 0) + 1);
   const partTimers = coaches.filter((c) => c.workingHours.days.length < 5 || c.workingHours.end < '13:00').length;
-  console.log(`help ranking — chooseCoach among ${coaches.length} coaches (${org.teams.length} teams, ${org.departments.length} departments, ${org.locations.length} locations), seed ${SEED}`);
-  console.log(`  coaches: ${coaches.filter((c) => !c.available).length} switched off, ${partTimers} part-time, ${coaches.filter((c) => c.openTickets + c.pendingOffers >= c.maxOpenTickets).length} at their maximum, time zones ${[...zones].map(([z, n]) => `${z} ${n}`).join(', ')}`);
-  console.log(`  tickets: ${calls.length} distinct (requester, topic, passedBy, kind, moment); ${calls.filter((c) => c.input.presence).length} with a presence map, ${calls.filter((c) => c.input.preferCoachId).length} with a preferred coach`);
+  console.log(
+    `help ranking — chooseCoach among ${coaches.length} coaches (${org.teams.length} teams, ${org.departments.length} departments, ${org.locations.length} locations), seed ${SEED}`,
+  );
+  console.log(
+    `  coaches: ${coaches.filter((c) => !c.available).length} switched off, ${partTimers} part-time, ${coaches.filter((c) => c.openTickets + c.pendingOffers >= c.maxOpenTickets).length} at their maximum, time zones ${[...zones].map(([z, n]) => `${z} ${n}`).join(', ')}`,
+  );
+  console.log(
+    `  tickets: ${calls.length} distinct (requester, topic, passedBy, kind, moment); ${calls.filter((c) => c.input.presence).length} with a presence map, ${calls.filter((c) => c.input.preferCoachId).length} with a preferred coach`,
+  );
 
   // Warm-up, then every call timed on its own.
   let sink = 0;
@@ -103,7 +115,9 @@ async function main(): Promise<void> {
   const p = stats(latencies);
   const cand = stats(candidates);
   console.log(`timed: ${CALLS} calls after ${WARMUP} warm-up calls`);
-  console.log(`  chooseCoach   p50 ${ms(p.p50, 3)}   p95 ${ms(p.p95, 3)}   p99 ${ms(p.p99, 3)}   max ${ms(p.max, 3)}   mean ${ms(p.mean, 3)}   ${(CALLS / seconds).toFixed(0)} calls/s`);
+  console.log(
+    `  chooseCoach   p50 ${ms(p.p50, 3)}   p95 ${ms(p.p95, 3)}   p99 ${ms(p.p99, 3)}   max ${ms(p.max, 3)}   mean ${ms(p.mean, 3)}   ${(CALLS / seconds).toFixed(0)} calls/s`,
+  );
   console.log(`  candidates per call: p50 ${cand.p50}, p95 ${cand.p95}; no coach at all: ${none}`);
 
   // Where the time goes (informative): the working-hours test alone, over every coach, at the same moments.
@@ -115,8 +129,12 @@ async function main(): Promise<void> {
     whSamples.push(performance.now() - t0);
   }
   const wh = stats(whSamples);
-  const reached = coaches.filter((c: Coach) => c.available && c.openTickets + c.pendingOffers < c.maxOpenTickets).length;
-  console.log(`  informative: withinWorkingHours over all ${coaches.length} coaches takes p50 ${ms(wh.p50, 3)} (${((wh.p50 * 1000) / coaches.length).toFixed(2)} µs per coach); chooseCoach reaches it for the ${reached} coaches who are switched on and below their maximum`);
+  const reached = coaches.filter(
+    (c: Coach) => c.available && c.openTickets + c.pendingOffers < c.maxOpenTickets,
+  ).length;
+  console.log(
+    `  informative: withinWorkingHours over all ${coaches.length} coaches takes p50 ${ms(wh.p50, 3)} (${((wh.p50 * 1000) / coaches.length).toFixed(2)} µs per coach); chooseCoach reaches it for the ${reached} coaches who are switched on and below their maximum`,
+  );
 
   // Correctness against the slow reference.
   const mismatches: Mismatch[] = [];
@@ -131,20 +149,37 @@ async function main(): Promise<void> {
     const base = calls[i % calls.length].input;
     const pool: Coach[] = [];
     const sameTeam = coaches.filter((c) => base.ticket.requester.teamId && c.teamId === base.ticket.requester.teamId);
-    for (let k = 0; k < 30; k++) pool.push(sameTeam.length && poolRandom() < 0.4 ? sameTeam[Math.floor(poolRandom() * sameTeam.length)] : coaches[Math.floor(poolRandom() * coaches.length)]);
+    for (let k = 0; k < 30; k++)
+      pool.push(
+        sameTeam.length && poolRandom() < 0.4
+          ? sameTeam[Math.floor(poolRandom() * sameTeam.length)]
+          : coaches[Math.floor(poolRandom() * coaches.length)],
+      );
     // Equal rotation state for a third of the pools, so the load and the tie-break are exercised.
     const unique = [...new Set(pool)];
     const equalised = i % 3 === 0 ? unique.map((c) => ({ ...c, lastOfferedAt: null })) : unique;
     const m = compareWithReference({ ...base, coaches: equalised }, 'small pool', calls[i % calls.length].label);
     if (m) mismatches.push(m);
   }
-  console.log(`correctness: ${checked} calls on the full tenant and ${SMALL_POOLS} small pools (30 coaches) compared with the reference (filter, then sort all candidates)`);
-  console.log(`  mismatches: ${mismatches.length} (full tenant ${mismatches.filter((m) => m.where === 'full tenant').length}, small pools ${mismatches.filter((m) => m.where === 'small pool').length})`);
+  console.log(
+    `correctness: ${checked} calls on the full tenant and ${SMALL_POOLS} small pools (30 coaches) compared with the reference (filter, then sort all candidates)`,
+  );
+  console.log(
+    `  mismatches: ${mismatches.length} (full tenant ${mismatches.filter((m) => m.where === 'full tenant').length}, small pools ${mismatches.filter((m) => m.where === 'small pool').length})`,
+  );
   for (const m of mismatches.slice(0, 3)) console.log(`  example: ${JSON.stringify(m)}`);
 
   const verdicts = new Targets();
-  verdicts.check(p.p95 <= TARGET_P95_MS, `ranking among ${coaches.length} coaches p95 ≤ ${TARGET_P95_MS} ms`, `p95 ${ms(p.p95, 3)} (p50 ${ms(p.p50, 3)}, p99 ${ms(p.p99, 3)}, ${(CALLS / seconds).toFixed(0)} calls/s)`);
-  verdicts.check(mismatches.length === 0, 'chosen coach = best by the reference ranking (0 mismatches)', `${mismatches.length} mismatches in ${checked + SMALL_POOLS} checked calls`);
+  verdicts.check(
+    p.p95 <= TARGET_P95_MS,
+    `ranking among ${coaches.length} coaches p95 ≤ ${TARGET_P95_MS} ms`,
+    `p95 ${ms(p.p95, 3)} (p50 ${ms(p.p50, 3)}, p99 ${ms(p.p99, 3)}, ${(CALLS / seconds).toFixed(0)} calls/s)`,
+  );
+  verdicts.check(
+    mismatches.length === 0,
+    'chosen coach = best by the reference ranking (0 mismatches)',
+    `${mismatches.length} mismatches in ${checked + SMALL_POOLS} checked calls`,
+  );
   if (sink === -1) console.log(''); // keeps the measured work observable
   verdicts.finish();
 }

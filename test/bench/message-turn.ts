@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const ours = await startBotProcess('app', { dataDir: data.dir, scheduler: false }); // no background timer sweep in the request counts
   try {
     const people = demoPeople(CONCURRENCY);
-    const clients = (url: string) => people.map((u: TeamsUser) => new TeamsTestClient(url, conn.connector, conn.url, u));
+    const clients = (url: string) =>
+      people.map((u: TeamsUser) => new TeamsTestClient(url, conn.connector, conn.url, u));
     const series = {
       echo: { clients: clients(echo.url), text: 'hallo' },
       hello: { clients: clients(ours.url), text: 'hallo' },
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
       const res = await client.post(client.activity({ type: 'message', text }));
       const elapsed = performance.now() - started;
       if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-      if (checkReply && conn.counter.replies !== before + 1) throw new Error(`${name}: ${conn.counter.replies - before} replies at the connector when the POST completed`);
+      if (checkReply && conn.counter.replies !== before + 1)
+        throw new Error(`${name}: ${conn.counter.replies - before} replies at the connector when the POST completed`);
       return elapsed;
     };
 
@@ -81,21 +83,32 @@ async function main(): Promise<void> {
       return { latencies, seconds: (performance.now() - started) / 1000 };
     };
 
-    console.log(`message turns — Digivaardig vs a bare botbuilder echo bot, each in its own process (${people.length} demo users, 'hallo' → welcome card; ${machine()})`);
+    console.log(
+      `message turns — Digivaardig vs a bare botbuilder echo bot, each in its own process (${people.length} demo users, 'hallo' → welcome card; ${machine()})`,
+    );
     await sequential(WARMUP);
     const seq = await sequential(TURNS);
     const e = stats(seq.echo);
     const h = stats(seq.hello);
     const f = stats(seq.freeText);
-    console.log(`sequential, ${TURNS} turns per series after ${WARMUP} warm-up turns, in alternating blocks of ${BLOCK}:`);
+    console.log(
+      `sequential, ${TURNS} turns per series after ${WARMUP} warm-up turns, in alternating blocks of ${BLOCK}:`,
+    );
     console.log(line('echo floor (echo text)', e));
     console.log(line("ours: 'hallo' (welcome card)", h));
     console.log(line('ours: free text (menu card)', f));
-    console.log(`  embedded Cosmos requests per turn: 'hallo' ${(seq.storeRequests.hello / h.n).toFixed(2)}, free text ${(seq.storeRequests.freeText / f.n).toFixed(2)}`);
-    console.log(`  ratio ours/echo: 'hallo' p50 ${(h.p50 / e.p50).toFixed(2)}×, p95 ${(h.p95 / e.p95).toFixed(2)}×; free text p50 ${(f.p50 / e.p50).toFixed(2)}×, p95 ${(f.p95 / e.p95).toFixed(2)}×`);
+    console.log(
+      `  embedded Cosmos requests per turn: 'hallo' ${(seq.storeRequests.hello / h.n).toFixed(2)}, free text ${(seq.storeRequests.freeText / f.n).toFixed(2)}`,
+    );
+    console.log(
+      `  ratio ours/echo: 'hallo' p50 ${(h.p50 / e.p50).toFixed(2)}×, p95 ${(h.p95 / e.p95).toFixed(2)}×; free text p50 ${(f.p50 / e.p50).toFixed(2)}×, p95 ${(f.p95 / e.p95).toFixed(2)}×`,
+    );
 
     // Concurrent: echo, ours, echo, ours — two rounds each, so drift in the machine's load hits both.
-    const rounds: Record<'echo' | 'hello', { latencies: number[]; seconds: number }> = { echo: { latencies: [], seconds: 0 }, hello: { latencies: [], seconds: 0 } };
+    const rounds: Record<'echo' | 'hello', { latencies: number[]; seconds: number }> = {
+      echo: { latencies: [], seconds: 0 },
+      hello: { latencies: [], seconds: 0 },
+    };
     const before = conn.counter.replies;
     for (let r = 0; r < 2; r++) {
       for (const name of ['echo', 'hello'] as const) {
@@ -105,18 +118,29 @@ async function main(): Promise<void> {
       }
     }
     const sent = rounds.echo.latencies.length + rounds.hello.latencies.length;
-    if (conn.counter.replies - before !== sent) throw new Error(`concurrent: ${conn.counter.replies - before} replies for ${sent} turns`);
+    if (conn.counter.replies - before !== sent)
+      throw new Error(`concurrent: ${conn.counter.replies - before} replies for ${sent} turns`);
     const ce = stats(rounds.echo.latencies);
     const ch = stats(rounds.hello.latencies);
     const tput = (name: 'echo' | 'hello') => rounds[name].latencies.length / rounds[name].seconds;
     console.log(`concurrent, ${CONCURRENCY} in flight, ${ce.n} turns per bot (informative):`);
     console.log(`${line('echo floor', ce)}   ${tput('echo').toFixed(0)} turns/s`);
     console.log(`${line("ours: 'hallo'", ch)}   ${tput('hello').toFixed(0)} turns/s`);
-    console.log(`  ratio ours/echo: p50 ${(ch.p50 / ce.p50).toFixed(2)}×, p95 ${(ch.p95 / ce.p95).toFixed(2)}×, throughput ${(tput('hello') / tput('echo')).toFixed(2)}×`);
+    console.log(
+      `  ratio ours/echo: p50 ${(ch.p50 / ce.p50).toFixed(2)}×, p95 ${(ch.p95 / ce.p95).toFixed(2)}×, throughput ${(tput('hello') / tput('echo')).toFixed(2)}×`,
+    );
 
     const targets = new Targets();
-    targets.check(h.p50 <= TARGET * e.p50, `message turn p50 ≤ ${TARGET}× echo floor`, `${h.p50.toFixed(2)} ms vs ${e.p50.toFixed(2)} ms = ${(h.p50 / e.p50).toFixed(2)}×`);
-    targets.check(h.p95 <= TARGET * e.p95, `message turn p95 ≤ ${TARGET}× echo floor`, `${h.p95.toFixed(2)} ms vs ${e.p95.toFixed(2)} ms = ${(h.p95 / e.p95).toFixed(2)}×`);
+    targets.check(
+      h.p50 <= TARGET * e.p50,
+      `message turn p50 ≤ ${TARGET}× echo floor`,
+      `${h.p50.toFixed(2)} ms vs ${e.p50.toFixed(2)} ms = ${(h.p50 / e.p50).toFixed(2)}×`,
+    );
+    targets.check(
+      h.p95 <= TARGET * e.p95,
+      `message turn p95 ≤ ${TARGET}× echo floor`,
+      `${h.p95.toFixed(2)} ms vs ${e.p95.toFixed(2)} ms = ${(h.p95 / e.p95).toFixed(2)}×`,
+    );
     targets.finish();
   } finally {
     await Promise.all([echo.stop(), ours.stop()]);

@@ -34,7 +34,10 @@ interface Outcome {
 function run(name: string, args: string[]): Promise<Outcome> {
   const started = Date.now();
   const targets: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${name}.ts`), ...args], { cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${name}.ts`), ...args], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -43,14 +46,17 @@ function run(name: string, args: string[]): Promise<Outcome> {
     // Our benchmarks print "PASS|MISS  target: figure"; scan-adaptivity prints "TARGET MET|MISSED: …".
     for (const text of lines) if (/^(PASS|MISS)\s|^TARGET (MET|MISSED)/.test(text)) targets.push(text);
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ name, code, seconds: (Date.now() - started) / 1000, targets })));
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ name, code, seconds: (Date.now() - started) / 1000, targets })),
+  );
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const unknown = only.filter((n) => !BENCHMARKS.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   const outcomes: Outcome[] = [];
   for (const bench of BENCHMARKS.filter((b) => only.length === 0 || only.includes(b.name))) {
     console.log(`\n=== ${bench.name}${quick ? ' (quick)' : ''} ===`);
@@ -62,7 +68,9 @@ async function main(): Promise<void> {
   for (const o of outcomes) {
     const result = o.code === 0 ? 'PASS' : o.code === 1 ? 'MISS' : `ERROR ${o.code}`;
     const met = o.targets.filter((t) => /^PASS|^TARGET MET/.test(t)).length;
-    console.log(`${o.name.padEnd(18)} ${result.padEnd(8)} ${`${o.seconds.toFixed(0)} s`.padStart(7)}   ${met}/${o.targets.length} met`);
+    console.log(
+      `${o.name.padEnd(18)} ${result.padEnd(8)} ${`${o.seconds.toFixed(0)} s`.padStart(7)}   ${met}/${o.targets.length} met`,
+    );
     for (const t of o.targets.filter((x) => /^MISS|^TARGET MISSED/.test(x))) console.log(`${''.padEnd(38)}${t}`);
   }
   process.exitCode = outcomes.every((o) => o.code === 0) ? 0 : 1;

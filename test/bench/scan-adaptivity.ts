@@ -27,14 +27,24 @@ const started = Date.now();
 const main = simulate(index, respondents, 42);
 const population = simulate(index, Math.max(200, Math.round(respondents / 4)), 7, 'population');
 
-console.log(`scan adaptivity — ${respondents} synthetic respondents (a true level per domain, answer noise, 30 % over-confident)`);
+console.log(
+  `scan adaptivity — ${respondents} synthetic respondents (a true level per domain, answer noise, 30 % over-confident)`,
+);
 console.log(`  full scan:      ${main.fullItems.toFixed(0)} items`);
-console.log(`  adaptive scan:  ${main.adaptiveItemsMean.toFixed(1)} items on average (p95 ${main.adaptiveItemsP95}) = ${pct(main.itemRatio)} of the full scan, ~${main.minutesAt20s.toFixed(1)} min at 20 s per item`);
+console.log(
+  `  adaptive scan:  ${main.adaptiveItemsMean.toFixed(1)} items on average (p95 ${main.adaptiveItemsP95}) = ${pct(main.itemRatio)} of the full scan, ~${main.minutesAt20s.toFixed(1)} min at 20 s per item`,
+);
 console.log(`  agreement of domain levels, adaptive vs full: ${pct(main.agreement)}`);
-console.log(`  agreement with the true level: adaptive ${pct(main.agreementWithTruth.adaptive)}, full ${pct(main.agreementWithTruth.full)}`);
-console.log(`  harder population (skills spread continuously, many near a level boundary): ${pct(population.itemRatio)} of items, ${pct(population.agreement)} agreement`);
+console.log(
+  `  agreement with the true level: adaptive ${pct(main.agreementWithTruth.adaptive)}, full ${pct(main.agreementWithTruth.full)}`,
+);
+console.log(
+  `  harder population (skills spread continuously, many near a level boundary): ${pct(population.itemRatio)} of items, ${pct(population.agreement)} agreement`,
+);
 console.log(`  (${Date.now() - started} ms)`);
 
 const ok = main.itemRatio <= 0.4 && main.agreement >= 0.95;
-console.log(ok ? 'TARGET MET: ≤ 40 % of items at ≥ 95 % agreement' : 'TARGET MISSED: ≤ 40 % of items at ≥ 95 % agreement');
+console.log(
+  ok ? 'TARGET MET: ≤ 40 % of items at ≥ 95 % agreement' : 'TARGET MISSED: ≤ 40 % of items at ≥ 95 % agreement',
+);
 process.exitCode = ok ? 0 : 1;

@@ -52,7 +52,10 @@ class Taker {
   readonly confirmed: Array<{ itemId: string; value: string }> = [];
   completed = false;
 
-  constructor(readonly client: TeamsTestClient, readonly profile: string) {}
+  constructor(
+    readonly client: TeamsTestClient,
+    readonly profile: string,
+  ) {}
 
   get key(): string {
     return `${this.client.user.tenantId}|${this.client.user.aadObjectId}`;
@@ -60,7 +63,8 @@ class Taker {
 
   async begin(): Promise<void> {
     const res = await this.client.tap('scan.begin', { profile: this.profile });
-    if (res.status !== 200 || positionOf(res.card) !== 1) throw new Error(`scan.begin: HTTP ${res.status}, ${cardText(res.card ?? {}).slice(0, 200)}`);
+    if (res.status !== 200 || positionOf(res.card) !== 1)
+      throw new Error(`scan.begin: HTTP ${res.status}, ${cardText(res.card ?? {}).slice(0, 200)}`);
     this.card = res.card!;
   }
 
@@ -74,7 +78,9 @@ class Taker {
     const n = option.n as number;
     const one = async () => {
       const started = performance.now();
-      const res = await this.client.tap('scan.answer', option).catch((err: Error) => ({ status: 0, card: undefined, body: err.message }));
+      const res = await this.client
+        .tap('scan.answer', option)
+        .catch((err: Error) => ({ status: 0, card: undefined, body: err.message }));
       return { ms: performance.now() - started, res };
     };
     const replies = await Promise.all(double ? [one(), one()] : [one()]);
@@ -97,8 +103,14 @@ function userSource(bot: BotProcess, conn: Awaited<ReturnType<typeof startFakeCo
   let made = 0;
   return (): Taker => {
     const person = people.shift();
-    const user: TeamsUser = person ?? { tenantId: made % 2 ? GENT : WESTERKWARTIER, aadObjectId: randomUUID(), name: `Synthetic ${made}`, locale: 'nl-NL' };
-    const profile = person?.jobProfile && PROFILES.includes(person.jobProfile) ? person.jobProfile : PROFILES[made % PROFILES.length];
+    const user: TeamsUser = person ?? {
+      tenantId: made % 2 ? GENT : WESTERKWARTIER,
+      aadObjectId: randomUUID(),
+      name: `Synthetic ${made}`,
+      locale: 'nl-NL',
+    };
+    const profile =
+      person?.jobProfile && PROFILES.includes(person.jobProfile) ? person.jobProfile : PROFILES[made % PROFILES.length];
     made++;
     return new Taker(new TeamsTestClient(bot.url, conn.connector, conn.url, user), profile);
   };
@@ -112,7 +124,9 @@ async function main(): Promise<void> {
   const ours = await startBotProcess('app', { dataDir: data.dir, scheduler: false });
   const targets = new Targets();
   try {
-    console.log(`scan answer turns — Digivaardig vs a bare botbuilder echo bot (adaptiveCard/action invoke → card), each in its own process (${machine()})`);
+    console.log(
+      `scan answer turns — Digivaardig vs a bare botbuilder echo bot (adaptiveCard/action invoke → card), each in its own process (${machine()})`,
+    );
     const nextUser = userSource(ours, conn, 60);
 
     // 1. Latency, sequential: blocks of echo invokes and our answers, in a shuffled order each cycle.
@@ -157,13 +171,19 @@ async function main(): Promise<void> {
     const seq = await measure(TURNS);
     const e = stats(seq.echo);
     const all = stats([...seq.plain, ...seq.completing]);
-    console.log(`1. sequential, ${TURNS} turns per bot after ${WARMUP} warm-up turns, in alternating blocks of ${BLOCK} (${POOL} users with a scan open):`);
+    console.log(
+      `1. sequential, ${TURNS} turns per bot after ${WARMUP} warm-up turns, in alternating blocks of ${BLOCK} (${POOL} users with a scan open):`,
+    );
     console.log(line('echo floor (invoke → small card)', e));
     console.log(line('ours: every answer turn', all));
     console.log(line('ours: plain answer turns', stats(seq.plain)));
     console.log(line('ours: completing turns (→ result)', stats(seq.completing)));
     console.log(`  ratio ours/echo: p50 ${(all.p50 / e.p50).toFixed(2)}×, p95 ${(all.p95 / e.p95).toFixed(2)}×`);
-    targets.check(all.p95 <= 2 * e.p95, 'answer turn p95 ≤ 2× echo invoke p95', `${all.p95.toFixed(2)} ms vs ${e.p95.toFixed(2)} ms = ${(all.p95 / e.p95).toFixed(2)}×`);
+    targets.check(
+      all.p95 <= 2 * e.p95,
+      'answer turn p95 ≤ 2× echo invoke p95',
+      `${all.p95.toFixed(2)} ms vs ${e.p95.toFixed(2)} ms = ${(all.p95 / e.p95).toFixed(2)}×`,
+    );
 
     // 2. Cosmos operations per answer turn: whole scans, one turn at a time, counted by the embedded server.
     //    A completing turn's counter updates are written after the turn (group commit) and not counted here.
@@ -180,11 +200,16 @@ async function main(): Promise<void> {
         (taker.completed ? ops.completing : ops.plain).push((await ours.call<number>('requests')) - before);
       }
     }
-    const summary = (v: number[]) => `min ${Math.min(...v)}, median ${stats(v).p50}, max ${Math.max(...v)} (n=${v.length})`;
+    const summary = (v: number[]) =>
+      `min ${Math.min(...v)}, median ${stats(v).p50}, max ${Math.max(...v)} (n=${v.length})`;
     console.log(`2. embedded Cosmos requests per answer turn, ${COUNTED_SCANS} whole scans:`);
     console.log(`  plain answer turns:      ${summary(ops.plain)}`);
     console.log(`  completing turns:        ${summary(ops.completing)}`);
-    targets.check(Math.max(...ops.plain) <= 3, '≤ 3 Cosmos operations per plain answer turn', `max ${Math.max(...ops.plain)}`);
+    targets.check(
+      Math.max(...ops.plain) <= 3,
+      '≤ 3 Cosmos operations per plain answer turn',
+      `max ${Math.max(...ops.plain)}`,
+    );
 
     // 3. Load: USERS users answering at once for DURATION_S; some answers submitted twice at once.
     if (DURATION_S > 0) {
@@ -193,17 +218,39 @@ async function main(): Promise<void> {
       const { lost, twice, extra, resultsWrong, tenantsWrong } = await verify(ours, load.takers);
       const l = stats(load.latencies);
       const rss = memoryOf(ours.pid).rssMb;
-      console.log(`3. ${USERS} users answering concurrently for ${DURATION_S} s (${(DOUBLE_SUBMIT * 100).toFixed(0)} % of answers submitted twice at once; ${loadAverage} before):`);
+      console.log(
+        `3. ${USERS} users answering concurrently for ${DURATION_S} s (${(DOUBLE_SUBMIT * 100).toFixed(0)} % of answers submitted twice at once; ${loadAverage} before):`,
+      );
       const errorCount = load.errors.begin + load.errors.answer;
-      console.log(`  ${load.confirmed} answers confirmed in ${load.seconds.toFixed(1)} s = ${(load.confirmed / load.seconds).toFixed(0)} answers/s (${load.latencies.length} answer requests, ${load.doubles} double submits); ${load.takers.length} users, ${load.completed} scans completed`);
-      console.log(`${line('answer latency under load', l)}   ${load.latencies.filter((v) => v > 5000).length} over 5 s`);
-      console.log(`  embedded Cosmos requests: ${(load.requests / load.confirmed).toFixed(2)} per confirmed answer (begins and completions included)`);
-      console.log(`  errors: ${errorCount} (${load.errors.begin} scan.begin, ${load.errors.answer} answers; HTTP failures, or a card that did not move on)${load.errorSamples.length ? `; e.g. ${load.errorSamples.join(' | ')}` : ''}`);
-      console.log(`  stored vs confirmed: ${lost} lost, ${twice} stored twice, ${extra} stored but never confirmed, ${resultsWrong} users with a wrong result count`);
-      console.log(`  tenant aggregates vs stored scans (completions, in progress): ${tenantsWrong.length ? tenantsWrong.join('; ') : 'equal'}; bot process RSS ${rss.toFixed(0)} MB`);
+      console.log(
+        `  ${load.confirmed} answers confirmed in ${load.seconds.toFixed(1)} s = ${(load.confirmed / load.seconds).toFixed(0)} answers/s (${load.latencies.length} answer requests, ${load.doubles} double submits); ${load.takers.length} users, ${load.completed} scans completed`,
+      );
+      console.log(
+        `${line('answer latency under load', l)}   ${load.latencies.filter((v) => v > 5000).length} over 5 s`,
+      );
+      console.log(
+        `  embedded Cosmos requests: ${(load.requests / load.confirmed).toFixed(2)} per confirmed answer (begins and completions included)`,
+      );
+      console.log(
+        `  errors: ${errorCount} (${load.errors.begin} scan.begin, ${load.errors.answer} answers; HTTP failures, or a card that did not move on)${load.errorSamples.length ? `; e.g. ${load.errorSamples.join(' | ')}` : ''}`,
+      );
+      console.log(
+        `  stored vs confirmed: ${lost} lost, ${twice} stored twice, ${extra} stored but never confirmed, ${resultsWrong} users with a wrong result count`,
+      );
+      console.log(
+        `  tenant aggregates vs stored scans (completions, in progress): ${tenantsWrong.length ? tenantsWrong.join('; ') : 'equal'}; bot process RSS ${rss.toFixed(0)} MB`,
+      );
       targets.check(errorCount === 0, `${USERS} concurrent users: no errors`, `${errorCount}`);
-      targets.check(lost + twice + extra + resultsWrong === 0, `${USERS} concurrent users: no answer lost or counted twice`, `${lost} lost, ${twice} twice, ${extra} extra, ${resultsWrong} wrong result counts`);
-      targets.check(tenantsWrong.length === 0, `${USERS} concurrent users: each completed scan counted once in the aggregates`, tenantsWrong.length ? tenantsWrong.join('; ') : 'equal');
+      targets.check(
+        lost + twice + extra + resultsWrong === 0,
+        `${USERS} concurrent users: no answer lost or counted twice`,
+        `${lost} lost, ${twice} twice, ${extra} extra, ${resultsWrong} wrong result counts`,
+      );
+      targets.check(
+        tenantsWrong.length === 0,
+        `${USERS} concurrent users: each completed scan counted once in the aggregates`,
+        tenantsWrong.length ? tenantsWrong.join('; ') : 'equal',
+      );
     }
   } catch (err) {
     console.error(err);
@@ -257,7 +304,17 @@ async function runLoad(bot: BotProcess, conn: Awaited<ReturnType<typeof startFak
   );
   const seconds = (performance.now() - started) / 1000;
   const requests = (await bot.call<number>('requests')) - requestsBefore;
-  return { takers, latencies, confirmed, doubles, errors, errorSamples, seconds, requests, completed: takers.filter((t) => t.completed).length };
+  return {
+    takers,
+    latencies,
+    confirmed,
+    doubles,
+    errors,
+    errorSamples,
+    seconds,
+    requests,
+    completed: takers.filter((t) => t.completed).length,
+  };
 }
 
 /**
@@ -265,7 +322,10 @@ async function runLoad(bot: BotProcess, conn: Awaited<ReturnType<typeof startFak
  * holds, and each tenant's stored scans with its aggregate's counts.
  */
 async function verify(bot: BotProcess, takers: Taker[]) {
-  const stored = await bot.call<Record<string, StoredScan>>('stored', takers.map((t) => t.key));
+  const stored = await bot.call<Record<string, StoredScan>>(
+    'stored',
+    takers.map((t) => t.key),
+  );
   let lost = 0;
   let twice = 0;
   let extra = 0;
@@ -276,15 +336,21 @@ async function verify(bot: BotProcess, takers: Taker[]) {
     const storedIds = answers.map((a) => a.itemId);
     const confirmedIds = new Set(taker.confirmed.map((a) => a.itemId));
     twice += storedIds.length - new Set(storedIds).size;
-    lost += taker.confirmed.filter((c) => !answers.some((a) => a.itemId === c.itemId && String(a.value) === c.value)).length;
+    lost += taker.confirmed.filter(
+      (c) => !answers.some((a) => a.itemId === c.itemId && String(a.value) === c.value),
+    ).length;
     extra += storedIds.filter((id) => !confirmedIds.has(id)).length;
     const expectedResults = taker.completed ? 1 : 0;
-    const resultOk = doc.results.length === expectedResults && doc.results.every((r) => r.answers.length === answers.length);
+    const resultOk =
+      doc.results.length === expectedResults && doc.results.every((r) => r.answers.length === answers.length);
     if (!resultOk) resultsWrong++;
   }
   const tenantsWrong = Object.entries(await bot.call<Record<string, TenantTotals>>('totals'))
     .filter(([, t]) => t.results !== (t.aggregate?.completions ?? 0) || t.inProgress !== (t.aggregate?.inProgress ?? 0))
-    .map(([id, t]) => `${id.slice(0, 8)}: ${t.results} results vs ${t.aggregate?.completions} counted, ${t.inProgress} open vs ${t.aggregate?.inProgress} counted`);
+    .map(
+      ([id, t]) =>
+        `${id.slice(0, 8)}: ${t.results} results vs ${t.aggregate?.completions} counted, ${t.inProgress} open vs ${t.aggregate?.inProgress} counted`,
+    );
   return { lost, twice, extra, resultsWrong, tenantsWrong };
 }
 

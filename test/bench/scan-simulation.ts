@@ -36,7 +36,11 @@ export class Respondent {
    * 0.25 = "a true level per domain"; 'population' = skills spread continuously
    * (many people near a level boundary: the harder case).
    */
-  constructor(domains: string[], private readonly random: () => number, spread: number | 'population' = 0.25) {
+  constructor(
+    domains: string[],
+    private readonly random: () => number,
+    spread: number | 'population' = 0.25,
+  ) {
     for (const d of domains) {
       if (spread === 'population') this.theta[d] = normal(random) * 1.1;
       else this.theta[d] = Math.floor(random() * 4) - 1.5 + normal(random) * spread;
@@ -65,7 +69,7 @@ export class Respondent {
     if (this.random() < p) return item.answer as AnswerValue;
     if (item.type === 'knowledge') return this.random() < 0.4 ? 'unknown' : !item.answer;
     const wrong = (item.options ?? []).filter((o) => o.id !== item.answer);
-    return this.random() < 0.2 ? 'unknown' : wrong[Math.floor(this.random() * wrong.length)]?.id ?? 'unknown';
+    return this.random() < 0.2 ? 'unknown' : (wrong[Math.floor(this.random() * wrong.length)]?.id ?? 'unknown');
   }
 }
 
@@ -90,7 +94,12 @@ export interface SimulationReport {
 }
 
 /** Every respondent takes the full scan and, with the same answering behaviour, the adaptive scan. */
-export function simulate(index: ContentIndex, respondents: number, seed = 42, spread: number | 'population' = 0.25): SimulationReport {
+export function simulate(
+  index: ContentIndex,
+  respondents: number,
+  seed = 42,
+  spread: number | 'population' = 0.25,
+): SimulationReport {
   const random = rng(seed);
   const full = new ScanEngine(index, 'full');
   const adaptive = new ScanEngine(index, 'adaptive');

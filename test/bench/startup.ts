@@ -44,7 +44,10 @@ async function startOnce(dataDir: string, logFile: string): Promise<Run> {
     const settled = memoryOf(child.pid!);
     const stopping = Date.now();
     child.kill('SIGTERM');
-    const exit = await Promise.race([exitOf(child), sleep(10_000).then(() => ({ code: null, signal: 'timeout' as never }))]);
+    const exit = await Promise.race([
+      exitOf(child),
+      sleep(10_000).then(() => ({ code: null, signal: 'timeout' as never })),
+    ]);
     return {
       readyMs,
       rssAtReadyMb: atReady.rssMb,
@@ -76,19 +79,39 @@ async function main(): Promise<void> {
   let logFile = '';
   const targets = new Targets();
   try {
-    console.log(`start-up — node --import tsx bot/index.ts, embedded store, demo organisation (${machine()}); logs: ${logBase}-*.log`);
+    console.log(
+      `start-up — node --import tsx bot/index.ts, embedded store, demo organisation (${machine()}); logs: ${logBase}-*.log`,
+    );
     for (const [i, label] of ['first start (empty data dir)', 'second start (same data dir)'].entries()) {
       logFile = `${logBase}-${i + 1}.log`;
       const run = await startOnce(data.dir, logFile);
       console.log(`  ${label}:`);
-      console.log(`    /healthz 200 after ${run.readyMs} ms (of which ${run.startupMs ?? '?'} ms in startApp; ${run.restored ?? '?'} documents restored from disk)`);
-      console.log(`    resident memory: ${run.rssAtReadyMb.toFixed(0)} MB at ready, ${run.rssSettledMb.toFixed(0)} MB after ${SETTLE_MS} ms idle (peak ${run.peakMb.toFixed(0)} MB)`);
-      console.log(`    SIGTERM → exit code ${run.exit.code}${run.exit.signal ? ` (${run.exit.signal})` : ''} after ${run.exit.ms} ms; snapshot files: ${run.snapshots.join(', ') || 'none'}`);
+      console.log(
+        `    /healthz 200 after ${run.readyMs} ms (of which ${run.startupMs ?? '?'} ms in startApp; ${run.restored ?? '?'} documents restored from disk)`,
+      );
+      console.log(
+        `    resident memory: ${run.rssAtReadyMb.toFixed(0)} MB at ready, ${run.rssSettledMb.toFixed(0)} MB after ${SETTLE_MS} ms idle (peak ${run.peakMb.toFixed(0)} MB)`,
+      );
+      console.log(
+        `    SIGTERM → exit code ${run.exit.code}${run.exit.signal ? ` (${run.exit.signal})` : ''} after ${run.exit.ms} ms; snapshot files: ${run.snapshots.join(', ') || 'none'}`,
+      );
       const rss = Math.max(run.rssAtReadyMb, run.rssSettledMb);
-      targets.check(run.readyMs < START_LIMIT_MS, `${label}: /healthz 200 in < ${START_LIMIT_MS / 1000} s`, `${(run.readyMs / 1000).toFixed(2)} s`);
-      targets.check(rss <= RSS_LIMIT_MB, `${label}: resident memory after start-up ≤ ${RSS_LIMIT_MB} MB`, `${rss.toFixed(0)} MB`);
+      targets.check(
+        run.readyMs < START_LIMIT_MS,
+        `${label}: /healthz 200 in < ${START_LIMIT_MS / 1000} s`,
+        `${(run.readyMs / 1000).toFixed(2)} s`,
+      );
+      targets.check(
+        rss <= RSS_LIMIT_MB,
+        `${label}: resident memory after start-up ≤ ${RSS_LIMIT_MB} MB`,
+        `${rss.toFixed(0)} MB`,
+      );
       const persisted = ['tenants', 'content'].every((c) => run.snapshots.some((f) => f.endsWith(`.${c}.json`)));
-      targets.check(run.exit.code === 0 && persisted, `${label}: SIGTERM exits 0 with the snapshots on disk`, `exit ${run.exit.code}, ${run.snapshots.length} snapshot files`);
+      targets.check(
+        run.exit.code === 0 && persisted,
+        `${label}: SIGTERM exits 0 with the snapshots on disk`,
+        `exit ${run.exit.code}, ${run.snapshots.length} snapshot files`,
+      );
     }
   } catch (err) {
     console.error(err, `\n--- server log (tail) ---\n${tail(logFile)}`);

@@ -48,7 +48,9 @@ describe('the playground in Chromium', function () {
     const started = Date.now();
     await page.goto(`${app.url}/`);
     await page.getByText('Speeltuin — praat met de bot als:').waitFor();
-    await page.locator(`#pg-who option[value="${employee.tenantId}/${employee.aadObjectId}"]`).waitFor({ state: 'attached' });
+    await page
+      .locator(`#pg-who option[value="${employee.tenantId}/${employee.aadObjectId}"]`)
+      .waitFor({ state: 'attached' });
     console.log(`      first render (navigation → picker with demo people): ${Date.now() - started} ms`);
     const groups = await page.locator('#pg-who optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
     assert.ok(groups.length >= 3, `tenants and new colleagues: ${groups.join(', ')}`);
@@ -58,7 +60,10 @@ describe('the playground in Chromium', function () {
   it('picking a demo employee installs the app: the bot welcomes them by name', async () => {
     const started = Date.now();
     await page.selectOption('#pg-who', `${employee.tenantId}/${employee.aadObjectId}`);
-    await welcome().first().getByText(`Welkom bij Digivaardig, ${employee.name.split(' ')[0]}`).waitFor();
+    await welcome()
+      .first()
+      .getByText(`Welkom bij Digivaardig, ${employee.name.split(' ')[0]}`)
+      .waitFor();
     console.log(`      welcome card after picking the user: ${Date.now() - started} ms`);
     await page.getByTestId('pg-who').getByText(employee.name).waitFor();
   });
@@ -101,10 +106,18 @@ describe('the playground in Chromium', function () {
       const buttons = card.getByRole('button');
       assert.ok((await buttons.count()) >= 2, 'the welcome card has its actions');
       // Measured where they are drawn (no scrolling into view: that would slide a clipped row along and hide the problem).
-      const edges = await buttons.evaluateAll((els) => els.map((el) => ({ name: (el as HTMLElement).innerText.trim(), ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
+      const edges = await buttons.evaluateAll((els) =>
+        els.map((el) => ({
+          name: (el as HTMLElement).innerText.trim(),
+          ...JSON.parse(JSON.stringify(el.getBoundingClientRect())),
+        })),
+      );
       const within = await card.evaluate((el) => JSON.parse(JSON.stringify(el.getBoundingClientRect())));
       for (const b of edges) {
-        assert.ok(b.width > 0 && b.left >= 0 && b.right <= 360, `"${b.name}" lies within the 360 px screen (${Math.round(b.left)}–${Math.round(b.right)})`);
+        assert.ok(
+          b.width > 0 && b.left >= 0 && b.right <= 360,
+          `"${b.name}" lies within the 360 px screen (${Math.round(b.left)}–${Math.round(b.right)})`,
+        );
         assert.ok(b.left >= within.left && b.right <= within.right, `"${b.name}" lies within its card`);
       }
       await page.screenshot({ path: path.join(ARTIFACTS, 'playground-360.png') });

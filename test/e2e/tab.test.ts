@@ -42,11 +42,20 @@ describe('the leader tab in Chromium', function () {
     assert.ok(existsSync(BUNDLE), 'build the tab first: npm run build');
     app = await startTestApp({ dataDir: data.dir });
     for (const seed of demoSeeds) {
-      const res = await fetch(`${app.url}/dev/demo-figures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: seed.tenant.id }) });
+      const res = await fetch(`${app.url}/dev/demo-figures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantId: seed.tenant.id }),
+      });
       assert.equal(res.status, 200);
     }
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true, bypassCSP: true }); // only so axe-core can be injected; the tab itself runs under its CSP in team-tab-config.test.ts
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+      acceptDownloads: true,
+      bypassCSP: true,
+    }); // only so axe-core can be injected; the tab itself runs under its CSP in team-tab-config.test.ts
     await keepLocal(page, outside);
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
@@ -72,11 +81,19 @@ describe('the leader tab in Chromium', function () {
   async function axe(label: string) {
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+      const result = await (
+        window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }
+      ).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+      }));
     });
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (violations.length) console.log(`      axe (${label}): ${violations.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
+    if (violations.length)
+      console.log(`      axe (${label}): ${violations.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
     assert.deepEqual(serious, [], `${label}: serious or critical accessibility violations`);
   }
 
@@ -87,7 +104,7 @@ describe('the leader tab in Chromium', function () {
     await page.goto(`${app.url}/tab/`);
     await page.getByTestId('dev-quick-admin').waitFor();
     console.log(`      picker shown ${Date.now() - started} ms after navigation (no Teams host: no wait for teams-js)`);
-    assert.ok(await page.getByTestId('dev-quick-leader').count() >= 1);
+    assert.ok((await page.getByTestId('dev-quick-leader').count()) >= 1);
     await axe('picker');
     await shot('picker');
   });
@@ -103,7 +120,9 @@ describe('the leader tab in Chromium', function () {
   it('in a frame without a Teams host (where teams-js would wait a minute) it shows the picker after a short wait', async () => {
     const started = Date.now();
     await page.goto(`${app.url}/tab/valid-domains.json`);
-    await page.setContent(`<!doctype html><html lang="nl"><title>host</title><iframe title="Digivaardig" src="${app.url}/tab/" style="width:1200px;height:800px"></iframe></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="nl"><title>host</title><iframe title="Digivaardig" src="${app.url}/tab/" style="width:1200px;height:800px"></iframe></html>`,
+    );
     const frame = page.frameLocator('iframe');
     await frame.getByTestId('dev-quick-admin').waitFor({ timeout: 10_000 });
     const waited = Date.now() - started;
@@ -119,16 +138,32 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('levels-table').waitFor();
     const firstRender = Date.now() - navigationStart;
     const bundle = statSync(BUNDLE).size;
-    console.log(`      first render (navigation → picker → team dashboard with charts): ${firstRender} ms; in-page first view at ${Math.round(await page.evaluate(() => (window as unknown as { __firstRenderMs: number }).__firstRenderMs))} ms`);
-    console.log(`      bundle tab.js: ${(bundle / 1024).toFixed(0)} KiB (${(gzipSync(readFileSync(BUNDLE)).length / 1024).toFixed(0)} KiB gzipped)`);
+    console.log(
+      `      first render (navigation → picker → team dashboard with charts): ${firstRender} ms; in-page first view at ${Math.round(await page.evaluate(() => (window as unknown as { __firstRenderMs: number }).__firstRenderMs))} ms`,
+    );
+    console.log(
+      `      bundle tab.js: ${(bundle / 1024).toFixed(0)} KiB (${(gzipSync(readFileSync(BUNDLE)).length / 1024).toFixed(0)} KiB gzipped)`,
+    );
     const members = gent.users.filter((u) => u.teamId === leader.teamId).length;
     assert.match(await page.locator('#participation-h').locator('..').innerText(), new RegExp(`van ${members}`));
-    assert.match(await page.getByText(/van je team deed de scan/).innerText(), /\d+% van je team deed de scan · Doel: 95%/);
+    assert.match(
+      await page.getByText(/van je team deed de scan/).innerText(),
+      /\d+% van je team deed de scan · Doel: 95%/,
+    );
     assert.ok((await page.getByTestId('levels-table').locator('tbody tr').count()) >= 5);
-    assert.equal(await page.locator('canvas[role="img"]').count() >= 4, true, 'charts drawn, each an image with a label');
+    assert.equal(
+      (await page.locator('canvas[role="img"]').count()) >= 4,
+      true,
+      'charts drawn, each an image with a label',
+    );
     await page.getByRole('heading', { name: 'Hulp van digicoaches' }).waitFor();
     await page.getByRole('heading', { name: 'Verloop per maand' }).waitFor();
-    for (const u of gent.users.filter((x) => x.teamId === leader.teamId)) assert.equal(await page.getByText(u.name, { exact: true }).count(), u.id === leader.aadObjectId ? 0 : 0, 'no colleague named');
+    for (const u of gent.users.filter((x) => x.teamId === leader.teamId))
+      assert.equal(
+        await page.getByText(u.name, { exact: true }).count(),
+        u.id === leader.aadObjectId ? 0 : 0,
+        'no colleague named',
+      );
     await axe('team dashboard');
     await shot('team');
   });
@@ -140,7 +175,10 @@ describe('the leader tab in Chromium', function () {
     await send.waitFor();
     await send.click();
     // Nobody in the demo team has the app installed yet, so nobody is reachable.
-    await page.locator('#main').getByText(/telt niet mee: je kunt het opnieuw proberen/).waitFor();
+    await page
+      .locator('#main')
+      .getByText(/telt niet mee: je kunt het opnieuw proberen/)
+      .waitFor();
     assert.equal(await send.isEnabled(), true, 'the 7-day limit was given back');
     assert.equal(await page.getByText(/De volgende herinnering kan vanaf/).count(), 0);
   });
@@ -160,7 +198,10 @@ describe('the leader tab in Chromium', function () {
     const leader = demoUser('leader');
     await openAs(leader.tenantId, leader.aadObjectId);
     await page.getByTestId('nav-leadership').click();
-    await page.getByTestId('privacy').getByText(/Alleen jij ziet je antwoorden/).waitFor();
+    await page
+      .getByTestId('privacy')
+      .getByText(/Alleen jij ziet je antwoorden/)
+      .waitFor();
     await axe('leadership intro');
     await page.getByRole('button', { name: 'Start de scan: één stelling per keer', exact: true }).click();
     for (let n = 1; n <= 20; n++) {
@@ -189,7 +230,8 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('leadership-submit').click();
     await page.getByText(/Nog 20 stellingen zonder antwoord/).waitFor();
     const groups = page.locator('[role="radiogroup"]');
-    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByText('3 · Neutraal', { exact: true }).click();
+    for (let i = 0; i < (await groups.count()); i++)
+      await groups.nth(i).getByText('3 · Neutraal', { exact: true }).click();
     await axe('leadership form');
     await page.getByTestId('leadership-submit').click();
     await page.getByRole('heading', { name: 'Jouw profiel digitaal leiderschap' }).waitFor();
@@ -201,7 +243,10 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('scope-name').getByText(gent.tenant.name).waitFor();
     await page.getByTestId('units-table').waitFor();
     await page.getByTestId('coaches-table').waitFor();
-    assert.equal(await page.getByTestId('units-table').locator('tbody tr').count(), gent.departments.length + gent.locations.length);
+    assert.equal(
+      await page.getByTestId('units-table').locator('tbody tr').count(),
+      gent.departments.length + gent.locations.length,
+    );
     const network = await page.getByTestId('coaches-table').innerText();
     assert.match(network, /\d,\d/, 'an average rating, with a decimal comma');
     assert.doesNotMatch(network, /\d\.\d/, 'no decimal point in Dutch');
@@ -211,7 +256,10 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('programme-scope').selectOption(`department:${department.id}`);
     await page.getByTestId('scope-name').getByText(department.name).waitFor();
     await page.getByTestId('levels-table').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download cijfers (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download cijfers (CSV)' }).click(),
+    ]);
     const file = path.join(ARTIFACTS, 'tab-export.csv');
     await download.saveAs(file);
     assert.match(readFileSync(file, 'utf8'), /^\uFEFFNiveau;Id;Naam/);
@@ -220,9 +268,16 @@ describe('the leader tab in Chromium', function () {
     const colleague = demoUser('employee');
     await page.getByTestId('coach-admin-table').waitFor();
     await page.getByTestId('coach-search').fill(colleague.name);
-    await page.getByTestId('coach-person').locator(`option[value="${colleague.aadObjectId}"]`).waitFor({ state: 'attached' });
+    await page
+      .getByTestId('coach-person')
+      .locator(`option[value="${colleague.aadObjectId}"]`)
+      .waitFor({ state: 'attached' });
     await page.getByTestId('coach-person').selectOption(colleague.aadObjectId);
-    await page.getByRole('checkbox', { name: 'Apparaten' }).or(page.locator('#coach-admin input[type=checkbox]').first()).first().check();
+    await page
+      .getByRole('checkbox', { name: 'Apparaten' })
+      .or(page.locator('#coach-admin input[type=checkbox]').first())
+      .first()
+      .check();
     await page.getByTestId('coach-save').click();
     await page.locator('#main').getByText(`${colleague.name} is opgeslagen als digicoach.`).waitFor();
     await page.getByTestId('coach-admin-table').getByText(colleague.name).waitFor();
@@ -234,7 +289,11 @@ describe('the leader tab in Chromium', function () {
     const employee = demoUser('employee');
     await openAs(employee.tenantId, employee.aadObjectId);
     await page.getByText(/Je zelfscan doe je in de chat met Digivaardig/).waitFor();
-    assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(), ['Mijn voortgang', 'Mijn gegevens'], 'their progress and their data');
+    assert.deepEqual(
+      await page.getByRole('navigation').getByRole('link').allInnerTexts(),
+      ['Mijn voortgang', 'Mijn gegevens'],
+      'their progress and their data',
+    );
     const toggle = page.getByRole('switch', { name: 'Herinneringen over de zelfscan' });
     assert.equal(await toggle.isChecked(), true);
     await toggle.click();
@@ -250,7 +309,10 @@ describe('the leader tab in Chromium', function () {
     await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
     await page.getByTestId('my-data-list').getByText('Herinneringen over de zelfscan: uit').waitFor();
     assert.match(await page.getByTestId('privacy').innerText(), /minstens 5 collega’s/);
-    assert.equal(await page.getByRole('link', { name: 'Lees de volledige privacyverklaring' }).getAttribute('href'), '/privacy');
+    assert.equal(
+      await page.getByRole('link', { name: 'Lees de volledige privacyverklaring' }).getAttribute('href'),
+      '/privacy',
+    );
     await axe('my data');
     await shot('my-data');
 
@@ -261,20 +323,41 @@ describe('the leader tab in Chromium', function () {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(exported.user.userId, employee.aadObjectId);
     assert.deepEqual(Object.values(exported.preferences), [false], 'the reminders they switched off');
-    for (const part of ['scanResults', 'moduleProgress', 'leadershipScan', 'helpRequests', 'digicoach', 'helpGivenAsDigicoach', 'chat']) assert.ok(part in exported, part);
+    for (const part of [
+      'scanResults',
+      'moduleProgress',
+      'leadershipScan',
+      'helpRequests',
+      'digicoach',
+      'helpGivenAsDigicoach',
+      'chat',
+    ])
+      assert.ok(part in exported, part);
     await page.getByTestId('my-data-message').getByText('Je gegevens zijn gedownload.').waitFor();
 
     await page.getByTestId('my-data-delete').click();
     await page.getByTestId('my-data-confirm').getByText('Dit kun je niet terugdraaien', { exact: false }).waitFor();
     // Focus moves just after the render; wait for it (a few seconds at most) rather than racing it.
-    await page.waitForFunction(() => document.activeElement?.id === 'my-data-confirm-h', undefined, { timeout: 5000 }).catch(() => undefined);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'my-data-confirm-h', 'focus moves to the question');
+    await page
+      .waitForFunction(() => document.activeElement?.id === 'my-data-confirm-h', undefined, { timeout: 5000 })
+      .catch(() => undefined);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'my-data-confirm-h',
+      'focus moves to the question',
+    );
     await axe('my data, confirm');
     await shot('my-data-confirm');
     await page.getByTestId('my-data-confirm-yes').click();
-    await page.getByTestId('my-data-message').getByText(/Je gegevens zijn verwijderd/).waitFor();
+    await page
+      .getByTestId('my-data-message')
+      .getByText(/Je gegevens zijn verwijderd/)
+      .waitFor();
     assert.equal(await page.getByTestId('my-data-confirm').count(), 0);
-    await page.getByRole('status').getByText(/Je gegevens zijn verwijderd/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Je gegevens zijn verwijderd/)
+      .waitFor();
   });
 
   it('shows an admin the settings and the log with the new actions', async () => {
@@ -321,15 +404,25 @@ describe('the leader tab in Chromium', function () {
       const change = await page.getByTestId('dev-switch').boundingBox();
       assert.ok(name && change);
       assert.doesNotMatch(await who.innerText(), /·/, 'no separator left dangling at the end of a line');
-      if (change.y > name.y + 1) assert.ok(Math.abs(change.x - name.x) <= 1, `wrapped under the name: name at x=${name.x}, switch at x=${change.x}`);
+      if (change.y > name.y + 1)
+        assert.ok(
+          Math.abs(change.x - name.x) <= 1,
+          `wrapped under the name: name at x=${name.x}, switch at x=${change.x}`,
+        );
       for (const box of [name, change]) assert.ok(box.x >= 0 && box.x + box.width <= 360, 'inside the screen');
 
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'nothing makes the page scroll sideways');
+      assert.ok(
+        (await page.evaluate(() => document.documentElement.scrollWidth)) <= 360,
+        'nothing makes the page scroll sideways',
+      );
       const actions = page.getByTestId('coach-admin-table').locator('tbody tr').first().getByRole('button');
       assert.equal(await actions.count(), 2);
       for (let i = 0; i < 2; i++) {
         const box = await actions.nth(i).boundingBox();
-        assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `${await actions.nth(i).getAttribute('aria-label')} is on screen without scrolling the table`);
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= 360,
+          `${await actions.nth(i).getAttribute('aria-label')} is on screen without scrolling the table`,
+        );
       }
       await axe('programme at 360 px');
       await shot('programme-360');
@@ -375,10 +468,22 @@ describe('the tab’s words', () => {
     assert.equal(formatNumber('nl', 1234), '1.234');
     assert.equal(percent('nl', 0.524), '52%');
     assert.equal(t('nl', 'help.ratingValue', { n: 4.5 }), '4,5 van 5');
-    assert.equal(tn('nl', 'myData.scans', 1, { count: 1, date: '3 maart 2026' }), 'Zelfscan: 1 uitslag, op 3 maart 2026');
-    assert.equal(tn('nl', 'myData.scans', 2, { count: 2, date: '3 maart 2026' }), 'Zelfscan: 2 uitslagen, de laatste op 3 maart 2026');
-    assert.equal(tn('en', 'myData.scans', 1, { count: 1, date: '3 March 2026' }), 'Self-scan: 1 result, on 3 March 2026');
-    assert.equal(tn('en', 'nudge.sent', 0, { sent: 0, unreachable: 0, optedOut: 0 }), 'Sent to 0 colleagues. Not reachable: 0. Reminders switched off: 0.');
+    assert.equal(
+      tn('nl', 'myData.scans', 1, { count: 1, date: '3 maart 2026' }),
+      'Zelfscan: 1 uitslag, op 3 maart 2026',
+    );
+    assert.equal(
+      tn('nl', 'myData.scans', 2, { count: 2, date: '3 maart 2026' }),
+      'Zelfscan: 2 uitslagen, de laatste op 3 maart 2026',
+    );
+    assert.equal(
+      tn('en', 'myData.scans', 1, { count: 1, date: '3 March 2026' }),
+      'Self-scan: 1 result, on 3 March 2026',
+    );
+    assert.equal(
+      tn('en', 'nudge.sent', 0, { sent: 0, unreachable: 0, optedOut: 0 }),
+      'Sent to 0 colleagues. Not reachable: 0. Reminders switched off: 0.',
+    );
     assert.equal(t('nl', 'leadership.startStep'), 'Start de scan: één stelling per keer');
   });
 });

@@ -21,7 +21,10 @@ describe('the tab under its content security policy, and the team tab configurat
   it('is served with a strict content security policy and says what the team tab shows', async () => {
     const res = await fetch(`${app.url}/tab/config.html`);
     assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'.*frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    assert.match(
+      res.headers.get('content-security-policy') ?? '',
+      /default-src 'self'.*frame-ancestors 'self' https:\/\/teams\.microsoft\.com/,
+    );
     const page = await browser.newPage({ locale: 'nl-NL' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

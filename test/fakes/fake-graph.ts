@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 
 const portOf = (server: http.Server) => (server.address() as AddressInfo).port;
 const listen = (server: http.Server) => new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const closer = (server: http.Server) => () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+const closer = (server: http.Server) => () =>
+  new Promise<void>((r) => {
+    server.closeAllConnections();
+    server.close(() => r());
+  });
 
 function reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -15,7 +19,10 @@ function reply(res: http.ServerResponse, status: number, body: unknown, headers:
  * A fake Entra token endpoint (HTTPS, as msal requires) on 127.0.0.1: OpenID metadata and
  * client-credentials tokens per tenant; `brokenTenant` answers invalid_client quoting the secret.
  */
-export async function startFakeEntra(pem: { cert: string; key: string }, opts: { tokenOf: (tenantId: string) => string; brokenTenant?: string; secret?: string }) {
+export async function startFakeEntra(
+  pem: { cert: string; key: string },
+  opts: { tokenOf: (tenantId: string) => string; brokenTenant?: string; secret?: string },
+) {
   const tokenRequests: Array<{ tenant: string; body: URLSearchParams }> = [];
   const server = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => {
     const base = `https://127.0.0.1:${portOf(server)}`;
@@ -36,14 +43,28 @@ export async function startFakeEntra(pem: { cert: string; key: string }, opts: {
       if (url.pathname === `/${tenant}/oauth2/v2.0/token` && req.method === 'POST') {
         const body = new URLSearchParams(raw);
         tokenRequests.push({ tenant, body });
-        if (tenant === opts.brokenTenant) return reply(res, 401, { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided (${opts.secret ?? ''}).` });
-        return reply(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: opts.tokenOf(tenant) });
+        if (tenant === opts.brokenTenant)
+          return reply(res, 401, {
+            error: 'invalid_client',
+            error_description: `AADSTS7000215: Invalid client secret provided (${opts.secret ?? ''}).`,
+          });
+        return reply(res, 200, {
+          token_type: 'Bearer',
+          expires_in: 3599,
+          ext_expires_in: 3599,
+          access_token: opts.tokenOf(tenant),
+        });
       }
       reply(res, 404, { error: 'not_found' });
     });
   });
   await listen(server);
-  return { url: `https://127.0.0.1:${portOf(server)}`, host: `127.0.0.1:${portOf(server)}`, tokenRequests, close: closer(server) };
+  return {
+    url: `https://127.0.0.1:${portOf(server)}`,
+    host: `127.0.0.1:${portOf(server)}`,
+    tokenRequests,
+    close: closer(server),
+  };
 }
 
 /** The token the fake App Service identity endpoint hands out for a managed identity's client id. */
@@ -123,9 +144,23 @@ export async function startFakeGraphDirectory(users: FakeUser[]) {
     req.on('end', () => {
       if (state.fail === 'hang') return; // never answers
       if (state.fail) {
-        return reply(res, state.fail.status, { error: { code: state.fail.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'no' } }, state.fail.retryAfter ? { 'retry-after': state.fail.retryAfter } : {});
+        return reply(
+          res,
+          state.fail.status,
+          { error: { code: state.fail.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'no' } },
+          state.fail.retryAfter ? { 'retry-after': state.fail.retryAfter } : {},
+        );
       }
-      const plain = (u: FakeUser) => ({ id: u.id, displayName: u.displayName ?? null, givenName: u.givenName ?? null, mail: u.mail ?? null, jobTitle: u.jobTitle ?? null, department: u.department ?? null, officeLocation: u.officeLocation ?? null, preferredLanguage: u.preferredLanguage ?? null });
+      const plain = (u: FakeUser) => ({
+        id: u.id,
+        displayName: u.displayName ?? null,
+        givenName: u.givenName ?? null,
+        mail: u.mail ?? null,
+        jobTitle: u.jobTitle ?? null,
+        department: u.department ?? null,
+        officeLocation: u.officeLocation ?? null,
+        preferredLanguage: u.preferredLanguage ?? null,
+      });
       let m: RegExpExecArray | null;
       if (req.method === 'POST' && url.pathname === '/v1.0/communications/getPresencesByUserId') {
         const ids = (JSON.parse(raw) as { ids: string[] }).ids;
@@ -137,8 +172,14 @@ export async function startFakeGraphDirectory(users: FakeUser[]) {
       if ((m = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname))) {
         const user = byId.get(decodeURIComponent(m[1]));
         if (!user) return reply(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
-        const manager = user.managerId && url.searchParams.get('$expand')?.startsWith('manager') ? byId.get(user.managerId) : undefined;
-        return reply(res, 200, { ...plain(user), ...(manager ? { manager: { id: manager.id, displayName: manager.displayName ?? null } } : {}) });
+        const manager =
+          user.managerId && url.searchParams.get('$expand')?.startsWith('manager')
+            ? byId.get(user.managerId)
+            : undefined;
+        return reply(res, 200, {
+          ...plain(user),
+          ...(manager ? { manager: { id: manager.id, displayName: manager.displayName ?? null } } : {}),
+        });
       }
       reply(res, 404, { error: { code: 'NotFound', message: `no route ${url.pathname}` } });
     });

@@ -1,6 +1,13 @@
 import { AppError } from '../../bot/domain/errors';
 import type {
-  Campaign, CampaignCounts, CampaignRepository, Recipient, RecipientKind, ReminderLedger, ScanCompletion, SlotStore,
+  Campaign,
+  CampaignCounts,
+  CampaignRepository,
+  Recipient,
+  RecipientKind,
+  ReminderLedger,
+  ScanCompletion,
+  SlotStore,
 } from '../../bot/domain/campaigns/campaign-ports';
 import type { Versioned } from '../../bot/domain/scan/scan-types';
 
@@ -56,7 +63,11 @@ export class MemoryCampaignRepository implements CampaignRepository {
   }
 
   async latestCampaigns(tenantId: string, limit: number) {
-    return [...this.campaigns.values()].map((c) => clone(c.value)).filter((c) => c.tenantId === tenantId).sort((a, b) => b.campaignId.localeCompare(a.campaignId)).slice(0, limit);
+    return [...this.campaigns.values()]
+      .map((c) => clone(c.value))
+      .filter((c) => c.tenantId === tenantId)
+      .sort((a, b) => b.campaignId.localeCompare(a.campaignId))
+      .slice(0, limit);
   }
 
   async addRecipient(r: Recipient) {
@@ -68,7 +79,10 @@ export class MemoryCampaignRepository implements CampaignRepository {
 
   async claimable(now: Date, limit: number): Promise<Array<Versioned<Recipient>>> {
     return [...this.recipients.values()]
-      .filter((r) => (r.value.status === 'queued' || r.value.status === 'sending') && r.value.availableAt <= now.toISOString())
+      .filter(
+        (r) =>
+          (r.value.status === 'queued' || r.value.status === 'sending') && r.value.availableAt <= now.toISOString(),
+      )
       .sort((a, b) => a.value.availableAt.localeCompare(b.value.availableAt))
       .slice(0, limit)
       .map(clone);
@@ -126,7 +140,10 @@ export class MemoryLedger implements ReminderLedger {
 
   async release(tenantId: string, userId: string, campaignId: string) {
     const list = this.campaigns.get(`${tenantId}|${userId}`) ?? [];
-    this.campaigns.set(`${tenantId}|${userId}`, list.filter((c) => c !== campaignId));
+    this.campaigns.set(
+      `${tenantId}|${userId}`,
+      list.filter((c) => c !== campaignId),
+    );
   }
 
   async count(tenantId: string, userId: string) {

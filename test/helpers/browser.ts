@@ -7,7 +7,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Skips the suite loudly when Chromium is missing (a developer machine); CI has it, so there the tests run. */
 export function requireChromium(ctx: Mocha.Context, what: string): void {
   if (existsSync(CHROMIUM)) return;
-  console.warn(`\n  !!! ${what} did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`);
+  console.warn(
+    `\n  !!! ${what} did NOT run: ${CHROMIUM} is missing (apt-get install -y chromium). CI installs it, so there it runs. !!!\n`,
+  );
   ctx.skip();
 }
 
@@ -15,7 +17,16 @@ export function requireChromium(ctx: Mocha.Context, what: string): void {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

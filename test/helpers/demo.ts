@@ -5,21 +5,35 @@ import type { TeamsUser } from './teams';
 const seeds = readOrgSeeds(path.join(__dirname, '..', '..', 'seeds', 'org'));
 
 /** Picks demo users from the seeded organisation by what they are, so tests don't hard-code ids. */
-export function demoUser(kind: 'leader' | 'coach' | 'admin' | 'employee' | 'english', tenantIndex = 0): TeamsUser & { teamId?: string } {
+export function demoUser(
+  kind: 'leader' | 'coach' | 'admin' | 'employee' | 'english',
+  tenantIndex = 0,
+): TeamsUser & { teamId?: string } {
   const seed = seeds[tenantIndex];
   const leaders = new Set(seed.teams.map((t) => t.leaderId));
   const admins = new Set(seed.tenant.programmeAdmins);
   const pick = seed.users.find((u) => {
     switch (kind) {
-      case 'leader': return leaders.has(u.id) && !admins.has(u.id);
-      case 'coach': return Boolean(u.coach) && !leaders.has(u.id);
-      case 'admin': return admins.has(u.id);
-      case 'english': return u.preferredLocale?.startsWith('en');
-      case 'employee': return !u.coach && !leaders.has(u.id) && !admins.has(u.id) && u.teamId && !u.preferredLocale?.startsWith('en');
+      case 'leader':
+        return leaders.has(u.id) && !admins.has(u.id);
+      case 'coach':
+        return Boolean(u.coach) && !leaders.has(u.id);
+      case 'admin':
+        return admins.has(u.id);
+      case 'english':
+        return u.preferredLocale?.startsWith('en');
+      case 'employee':
+        return !u.coach && !leaders.has(u.id) && !admins.has(u.id) && u.teamId && !u.preferredLocale?.startsWith('en');
     }
   });
   if (!pick) throw new Error(`no demo ${kind} in tenant ${tenantIndex}`);
-  return { tenantId: seed.tenant.id, aadObjectId: pick.id, name: pick.name, locale: pick.preferredLocale ?? 'nl-NL', teamId: pick.teamId };
+  return {
+    tenantId: seed.tenant.id,
+    aadObjectId: pick.id,
+    name: pick.name,
+    locale: pick.preferredLocale ?? 'nl-NL',
+    teamId: pick.teamId,
+  };
 }
 
 export const demoSeeds = seeds;

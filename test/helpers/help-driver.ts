@@ -13,8 +13,18 @@ export const recipientOf = (a: OutboundActivity) => /^a:1?dev-(.+)$/.exec(a.conv
 export async function askForHelp(client: TeamsTestClient, question: string, where: string) {
   const form = cardOf((await client.say('hulp')).replies[0]);
   const since = client.connector.activities().length;
-  await client.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question, urgency: 'today', channel: 'chat', where });
-  const sent = client.connector.activities().slice(since).find((a) => a.op === 'send' && recipientOf(a) && cardVerbs(cardOf(a)).includes('help.accept'))!;
+  await client.tap('help.submit', {
+    ...(actionData(form, 'help.submit') ?? {}),
+    topic: 'communication',
+    question,
+    urgency: 'today',
+    channel: 'chat',
+    where,
+  });
+  const sent = client.connector
+    .activities()
+    .slice(since)
+    .find((a) => a.op === 'send' && recipientOf(a) && cardVerbs(cardOf(a)).includes('help.accept'))!;
   const offer = cardOf(sent);
   return { coachId: recipientOf(sent)!, offer, ticketId: String(actionData(offer, 'help.accept')!.t) };
 }
@@ -32,7 +42,20 @@ export async function helpAndRate(
 ): Promise<void> {
   const accepted = await coach.tap('help.accept', actionData(offer, 'help.accept')!);
   clock.advance(done.minutes * 60_000);
-  await coach.tap('help.resolve', { ...actionData(accepted.card!, 'help.resolve')!, outcome: 'solved', minutes: String(done.minutes) });
-  const rating = cardOf(requester.connector.activities().filter((a) => a.conversationId === requester.conversationId && a.op === 'send').at(-1));
-  await requester.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: String(done.rating), comment: done.comment });
+  await coach.tap('help.resolve', {
+    ...actionData(accepted.card!, 'help.resolve')!,
+    outcome: 'solved',
+    minutes: String(done.minutes),
+  });
+  const rating = cardOf(
+    requester.connector
+      .activities()
+      .filter((a) => a.conversationId === requester.conversationId && a.op === 'send')
+      .at(-1),
+  );
+  await requester.tap('help.rate', {
+    ...actionData(rating, 'help.rate')!,
+    rating: String(done.rating),
+    comment: done.comment,
+  });
 }

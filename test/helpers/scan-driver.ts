@@ -7,7 +7,8 @@ export function answerOptions(card: Record<string, unknown>): Array<Record<strin
   let choiceValues: string[] = [];
   let submitData: Record<string, unknown> | null = null;
   walk(card, (el) => {
-    if (el.type === 'Input.ChoiceSet' && el.id === 'v') choiceValues = (el.choices as Array<{ value: string }>).map((c) => c.value);
+    if (el.type === 'Input.ChoiceSet' && el.id === 'v')
+      choiceValues = (el.choices as Array<{ value: string }>).map((c) => c.value);
     if (el.type === 'Action.Execute' && el.verb === 'scan.answer') {
       const data = el.data as Record<string, unknown>;
       if ('v' in data) options.push(data);
@@ -27,7 +28,11 @@ export function actionData(card: Record<string, unknown>, verb: string): Record<
 }
 
 /** Answers question cards until the result card, picking an answer with `choose`. */
-export async function finishScan(client: TeamsTestClient, card: Record<string, unknown>, choose: (options: Array<Record<string, unknown>>) => Record<string, unknown> = (o) => o[Math.min(2, o.length - 1)]) {
+export async function finishScan(
+  client: TeamsTestClient,
+  card: Record<string, unknown>,
+  choose: (options: Array<Record<string, unknown>>) => Record<string, unknown> = (o) => o[Math.min(2, o.length - 1)],
+) {
   let current = card;
   let answered = 0;
   while (answerOptions(current).length > 0) {

@@ -19,7 +19,13 @@ export class TeamsTestClient {
   readonly conversationId: string;
 
   /** `settle` waits for the work the bot does after a turn (proactive messages, counters). */
-  constructor(readonly botUrl: string, readonly connector: ConnectorEmulator, readonly connectorUrl: string, readonly user: TeamsUser, private readonly settle?: () => Promise<void>) {
+  constructor(
+    readonly botUrl: string,
+    readonly connector: ConnectorEmulator,
+    readonly connectorUrl: string,
+    readonly user: TeamsUser,
+    private readonly settle?: () => Promise<void>,
+  ) {
     this.conversationId = `a:1dev-${user.aadObjectId}`;
   }
 
@@ -40,17 +46,29 @@ export class TeamsTestClient {
 
   /** The newest message the bot sent to this chat (the card most likely tapped). */
   private lastCardMessageId(): string {
-    return this.connector.activities(this.conversationId).filter((a) => a.op === 'send').at(-1)?.id ?? randomUUID();
+    return (
+      this.connector
+        .activities(this.conversationId)
+        .filter((a) => a.op === 'send')
+        .at(-1)?.id ?? randomUUID()
+    );
   }
 
   async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
 
   /** Sends and waits for `expect` new outbound activities in this conversation. */
-  async exchange(activity: Record<string, unknown>, expect = 1): Promise<{ status: number; body: unknown; replies: OutboundActivity[] }> {
+  async exchange(
+    activity: Record<string, unknown>,
+    expect = 1,
+  ): Promise<{ status: number; body: unknown; replies: OutboundActivity[] }> {
     const since = this.connector.activities(this.conversationId).length;
     const res = await this.post(activity);
     await this.settle?.();
@@ -70,17 +88,27 @@ export class TeamsTestClient {
   async tap(verb: string, data: Record<string, unknown> = {}, expectFollowUps = 0) {
     const res = await this.exchange(
       // Teams names the message whose card was tapped; the bot may update that card later.
-      this.activity({ type: 'invoke', name: 'adaptiveCard/action', replyToId: this.lastCardMessageId(), value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' } }),
+      this.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: this.lastCardMessageId(),
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+      }),
       expectFollowUps,
     );
     const body = res.body as { status?: number; body?: { statusCode: number; type: string; value: unknown } } | null;
-    return { ...res, card: (body as { value?: unknown } | null)?.value as Record<string, unknown> | undefined, invoke: body };
+    return {
+      ...res,
+      card: (body as { value?: unknown } | null)?.value as Record<string, unknown> | undefined,
+      invoke: body,
+    };
   }
 }
 
 /** The Adaptive Card of an outbound activity (first attachment). */
 export function cardOf(a: OutboundActivity | undefined): Record<string, unknown> {
-  const attachments = (a?.activity.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined) ?? [];
+  const attachments =
+    (a?.activity.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined) ?? [];
   const att = attachments.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!att) throw new Error(`no adaptive card in ${JSON.stringify(a?.activity).slice(0, 300)}`);
   return att.content;

@@ -13,7 +13,9 @@ const adminId = gent.tenant.programmeAdmins[0];
 const FIRST_WEEK = '2026-12-07T11:00:00Z';
 
 async function campaignsOf(app: App): Promise<number> {
-  const { resources } = await app.store.containers.schedule.items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.docType = 'campaign'").fetchAll();
+  const { resources } = await app.store.containers.schedule.items
+    .query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.docType = 'campaign'")
+    .fetchAll();
   return resources[0];
 }
 
@@ -50,7 +52,9 @@ describe('the first start of the reminder rounds', function () {
 
       const api = new TabClient(app.url);
       const admin = await api.devToken(gent.tenant.id, adminId);
-      const started = await api.call<{ campaignId: string; trigger: string }>('POST', '/api/v1/admin/campaigns', { token: admin });
+      const started = await api.call<{ campaignId: string; trigger: string }>('POST', '/api/v1/admin/campaigns', {
+        token: admin,
+      });
       assert.equal(started.status, 202, started.text);
       assert.equal(started.body.trigger, 'admin');
       const after = await overview(app);
@@ -59,7 +63,12 @@ describe('the first start of the reminder rounds', function () {
 
       // A restart the same week still leaves the other tenant's round waiting.
       await app.stop();
-      const again = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
+      const again = await startTestApp({
+        dataDir: data.dir,
+        clock,
+        scheduler: false,
+        env: { CAMPAIGN_AUTOSTART: 'true' },
+      });
       try {
         assert.equal((await again.runCampaigns()).prepared, 0);
         // January's round was seen coming: it starts on its day.

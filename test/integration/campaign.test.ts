@@ -47,7 +47,13 @@ function delivered(conn: Conn, kind: 'reminder' | 'leader'): Map<string, Outboun
 async function recipients(app: App, tenantId: string, campaignId: string): Promise<Recipient[]> {
   const { resources } = await app.store.containers.schedule.items
     .query<Recipient>(
-      { query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.campaignId = @c", parameters: [{ name: '@t', value: tenantId }, { name: '@c', value: campaignId }] },
+      {
+        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.campaignId = @c",
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@c', value: campaignId },
+        ],
+      },
       { partitionKey: tenantId },
     )
     .fetchAll();
@@ -56,7 +62,12 @@ async function recipients(app: App, tenantId: string, campaignId: string): Promi
 
 const asUser = (seedIndex: number, id: string): TeamsUser => {
   const p = demoSeeds[seedIndex].users.find((u) => u.id === id)!;
-  return { tenantId: demoSeeds[seedIndex].tenant.id, aadObjectId: p.id, name: p.name, locale: p.preferredLocale ?? 'nl-NL' };
+  return {
+    tenantId: demoSeeds[seedIndex].tenant.id,
+    aadObjectId: p.id,
+    name: p.name,
+    locale: p.preferredLocale ?? 'nl-NL',
+  };
 };
 
 describe('the monthly reminder campaign', function () {
@@ -67,7 +78,10 @@ describe('the monthly reminder campaign', function () {
   let app: App;
 
   // Gent (seed 0): the people the test arranges something for.
-  const employees = gent.users.filter((u) => u.teamId && !gent.teams.some((team) => team.leaderId === u.id) && !gent.tenant.programmeAdmins.includes(u.id));
+  const employees = gent.users.filter(
+    (u) =>
+      u.teamId && !gent.teams.some((team) => team.leaderId === u.id) && !gent.tenant.programmeAdmins.includes(u.id),
+  );
   const [installed, finished, optedOut, capped, removed] = employees;
   const adminId = gent.tenant.programmeAdmins[0];
 
@@ -86,12 +100,28 @@ describe('the monthly reminder campaign', function () {
     await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, installed.id), () => app.settle()).install();
     await new TeamsTestClient(app.url, conn.connector, conn.url, demoUser('employee', 1), () => app.settle()).install();
     // Someone who finished the scan gets nothing.
-    await app.store.containers.scans.items.create({ id: 'result:done', userKey: `${gent.tenant.id}|${finished.id}`, docType: 'result', tenantId: gent.tenant.id, userId: finished.id, completedAt: '2026-11-20T10:00:00Z' });
+    await app.store.containers.scans.items.create({
+      id: 'result:done',
+      userKey: `${gent.tenant.id}|${finished.id}`,
+      docType: 'result',
+      tenantId: gent.tenant.id,
+      userId: finished.id,
+      completedAt: '2026-11-20T10:00:00Z',
+    });
     // Someone switches reminders off in chat.
-    const off = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () => app.settle()).say('geen herinneringen');
+    const off = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () =>
+      app.settle(),
+    ).say('geen herinneringen');
     assert.match(cardText(cardOf(off.replies[0])), /Herinneringen staan uit/);
     // Someone already had three reminders.
-    await app.store.containers.users.items.create({ id: 'campaign-reminders', userKey: `${gent.tenant.id}|${capped.id}`, tenantId: gent.tenant.id, userId: capped.id, campaigns: ['2026-09', '2026-10', '2026-11'], docType: 'campaign-reminders' });
+    await app.store.containers.users.items.create({
+      id: 'campaign-reminders',
+      userKey: `${gent.tenant.id}|${capped.id}`,
+      tenantId: gent.tenant.id,
+      userId: capped.id,
+      campaigns: ['2026-09', '2026-10', '2026-11'],
+      docType: 'campaign-reminders',
+    });
     // Someone removed the app: Teams answers 403 in their chat.
     conn.connector.failures.set(`a:dev-${removed.id}`, 403);
 
@@ -101,12 +131,24 @@ describe('the monthly reminder campaign', function () {
     assert.equal(first.handled, 20);
 
     // Then it "crashes" twice: one item claimed but not sent (its lease runs), one written as "sending".
-    const open = (await recipients(app, gent.tenant.id, '2026-12')).filter((r) => r.status === 'queued' && r.kind === 'reminder' && ![optedOut.id, capped.id, removed.id].includes(r.userId));
+    const open = (await recipients(app, gent.tenant.id, '2026-12')).filter(
+      (r) => r.status === 'queued' && r.kind === 'reminder' && ![optedOut.id, capped.id, removed.id].includes(r.userId),
+    );
     assert.ok(open.length >= 2, 'work is left for the restart');
     const [claimedByCrash, sendingAtCrash] = open;
     const leaseUntil = new Date(clock.now().getTime() + 5 * 60_000).toISOString();
-    await app.store.containers.schedule.items.upsert({ ...claimedByCrash, lease: { owner: 'crashed', until: leaseUntil }, availableAt: leaseUntil });
-    await app.store.containers.schedule.items.upsert({ ...sendingAtCrash, status: 'sending', attempts: 1, lease: { owner: 'crashed', until: leaseUntil }, availableAt: leaseUntil });
+    await app.store.containers.schedule.items.upsert({
+      ...claimedByCrash,
+      lease: { owner: 'crashed', until: leaseUntil },
+      availableAt: leaseUntil,
+    });
+    await app.store.containers.schedule.items.upsert({
+      ...sendingAtCrash,
+      status: 'sending',
+      attempts: 1,
+      lease: { owner: 'crashed', until: leaseUntil },
+      availableAt: leaseUntil,
+    });
     await app.stop();
 
     // A new instance on the same data, after the crashed instance's leases ran out.
@@ -117,9 +159,18 @@ describe('the monthly reminder campaign', function () {
 
     const reminders = delivered(conn, 'reminder');
     for (const [user, messages] of reminders) assert.equal(messages.length, 1, `${user} got exactly one reminder`);
-    assert.equal(reminders.get(claimedByCrash.userId)?.length, 1, 'the item claimed by the crashed instance was sent after its lease ran out');
-    assert.equal(reminders.has(sendingAtCrash.userId), false, 'an item the crashed instance may have sent is never sent again');
-    for (const user of [finished.id, optedOut.id, capped.id, removed.id]) assert.equal(reminders.has(user), false, `${user} got no reminder`);
+    assert.equal(
+      reminders.get(claimedByCrash.userId)?.length,
+      1,
+      'the item claimed by the crashed instance was sent after its lease ran out',
+    );
+    assert.equal(
+      reminders.has(sendingAtCrash.userId),
+      false,
+      'an item the crashed instance may have sent is never sent again',
+    );
+    for (const user of [finished.id, optedOut.id, capped.id, removed.id])
+      assert.equal(reminders.has(user), false, `${user} got no reminder`);
 
     const gentItems = await recipients(app, gent.tenant.id, '2026-12');
     const status = (userId: string) => gentItems.find((r) => r.userId === userId && r.kind === 'reminder');
@@ -127,27 +178,46 @@ describe('the monthly reminder campaign', function () {
     assert.equal(`${status(optedOut.id)?.status}:${status(optedOut.id)?.reason}`, 'skipped:opted-out');
     assert.equal(`${status(capped.id)?.status}:${status(capped.id)?.reason}`, 'skipped:cap');
     assert.equal(`${status(removed.id)?.status}:${status(removed.id)?.reason}`, 'skipped:gone');
-    assert.equal(`${status(sendingAtCrash.userId)?.status}:${status(sendingAtCrash.userId)?.reason}`, 'failed:interrupted');
-    const { resource: ref } = await app.store.containers.users.item('conversation', `${gent.tenant.id}|${removed.id}`).read();
+    assert.equal(
+      `${status(sendingAtCrash.userId)?.status}:${status(sendingAtCrash.userId)?.reason}`,
+      'failed:interrupted',
+    );
+    const { resource: ref } = await app.store.containers.users
+      .item('conversation', `${gent.tenant.id}|${removed.id}`)
+      .read();
     assert.equal(ref?.stale, true, 'the removed app’s conversation is marked stale');
 
     // Everyone else without a result in both tenants got one; all items are done.
     for (const seed of [gent, westerkwartier]) {
       const items = await recipients(app, seed.tenant.id, '2026-12');
-      assert.ok(items.every((r) => ['sent', 'skipped', 'failed'].includes(r.status)), `${seed.tenant.shortName}: nothing left in the queue`);
-      for (const r of items.filter((i) => i.kind === 'reminder' && i.status === 'sent')) assert.equal(reminders.get(r.userId)?.length, 1);
-      assert.equal(items.filter((i) => i.kind === 'reminder').length, seed.users.length - (seed === gent ? 1 : 0), 'everyone without a result was queued');
+      assert.ok(
+        items.every((r) => ['sent', 'skipped', 'failed'].includes(r.status)),
+        `${seed.tenant.shortName}: nothing left in the queue`,
+      );
+      for (const r of items.filter((i) => i.kind === 'reminder' && i.status === 'sent'))
+        assert.equal(reminders.get(r.userId)?.length, 1);
+      assert.equal(
+        items.filter((i) => i.kind === 'reminder').length,
+        seed.users.length - (seed === gent ? 1 : 0),
+        'everyone without a result was queued',
+      );
     }
-    const ledger = (await app.store.containers.users.item('campaign-reminders', `${gent.tenant.id}|${installed.id}`).read()).resource;
+    const ledger = (
+      await app.store.containers.users.item('campaign-reminders', `${gent.tenant.id}|${installed.id}`).read()
+    ).resource;
     assert.deepEqual(ledger?.campaigns, ['2026-12'], 'the reminder is counted');
 
     // Leaders hear about their teams: numbers only for teams the anonymity plan publishes.
     const leaderMessages = delivered(conn, 'leader');
     for (const [user, messages] of leaderMessages) assert.equal(messages.length, 1, `${user} got one team message`);
-    const smallTeam = westerkwartier.teams.find((team) => westerkwartier.users.filter((u) => u.teamId === team.id).length < 5)!;
+    const smallTeam = westerkwartier.teams.find(
+      (team) => westerkwartier.users.filter((u) => u.teamId === team.id).length < 5,
+    )!;
     const smallText = cardText(cardOf(leaderMessages.get(smallTeam.leaderId)![0]));
     assert.match(smallText, new RegExp(`${smallTeam.name}\\*\\*: geen aantallen`));
-    const counted = westerkwartier.teams.filter((team) => /\d+ van de \d+ in je team deden de scan/.test(cardText(cardOf(leaderMessages.get(team.leaderId)![0]))));
+    const counted = westerkwartier.teams.filter((team) =>
+      /\d+ van de \d+ in je team deden de scan/.test(cardText(cardOf(leaderMessages.get(team.leaderId)![0]))),
+    );
     assert.ok(counted.length > 0, 'teams the plan publishes get their numbers');
 
     // An English speaker reads English.
@@ -174,7 +244,10 @@ describe('the monthly reminder campaign', function () {
     assert.equal(december.counts.queued, 0);
     assert.equal(december.counts.failed, 1, 'the interrupted one');
     assert.ok(december.counts.skipped >= 3, 'opted out, capped, app removed');
-    assert.equal(december.counts.sent + december.counts.skipped + december.counts.failed, december.recipients!.reminders + december.recipients!.leaders);
+    assert.equal(
+      december.counts.sent + december.counts.skipped + december.counts.failed,
+      december.recipients!.reminders + december.recipients!.leaders,
+    );
     assert.equal(res.body.enabled, true);
     assert.equal(res.body.canStartNow, false, 'this month has its campaign');
     assert.equal(res.body.next?.campaignId, '2027-01');
@@ -184,7 +257,9 @@ describe('the monthly reminder campaign', function () {
     assert.equal((await api.get('/api/v1/admin/campaigns', employee)).status, 403);
     assert.equal((await api.call('POST', '/api/v1/admin/campaigns', { token: employee })).status, 403);
     assert.equal((await api.get('/api/v1/admin/campaigns')).status, 401);
-    const again = await api.call<{ error: string; message: string }>('POST', '/api/v1/admin/campaigns', { token: admin });
+    const again = await api.call<{ error: string; message: string }>('POST', '/api/v1/admin/campaigns', {
+      token: admin,
+    });
     assert.equal(again.status, 409);
     assert.equal(again.body.error, 'campaign_exists');
   });
@@ -194,33 +269,57 @@ describe('the monthly reminder campaign', function () {
     const api = new TabClient(app.url);
     const admin = await api.devToken(gent.tenant.id, adminId);
     assert.equal((await api.get<CampaignOverview>('/api/v1/admin/campaigns', admin)).body.canStartNow, true);
-    const started = await api.call<{ campaignId: string; trigger: string }>('POST', '/api/v1/admin/campaigns', { token: admin });
+    const started = await api.call<{ campaignId: string; trigger: string }>('POST', '/api/v1/admin/campaigns', {
+      token: admin,
+    });
     assert.equal(started.status, 202, started.text);
     assert.equal(started.body.campaignId, '2027-01');
     assert.equal(started.body.trigger, 'admin');
     const twice = await Promise.all([1, 2].map(() => api.call('POST', '/api/v1/admin/campaigns', { token: admin })));
-    assert.deepEqual(twice.map((r) => r.status), [409, 409]);
+    assert.deepEqual(
+      twice.map((r) => r.status),
+      [409, 409],
+    );
 
     const before = delivered(conn, 'reminder');
     await app.runCampaigns();
     const after = delivered(conn, 'reminder');
-    const januaryGent = [...after].filter(([user, msgs]) => msgs.length > (before.get(user)?.length ?? 0) && gent.users.some((u) => u.id === user));
+    const januaryGent = [...after].filter(
+      ([user, msgs]) => msgs.length > (before.get(user)?.length ?? 0) && gent.users.some((u) => u.id === user),
+    );
     assert.ok(januaryGent.length > 10, 'Gent got its January reminders');
-    assert.ok(![...after].some(([user, msgs]) => msgs.length > (before.get(user)?.length ?? 0) && westerkwartier.users.some((u) => u.id === user)), 'Westerkwartier waits for its own schedule');
+    assert.ok(
+      ![...after].some(
+        ([user, msgs]) =>
+          msgs.length > (before.get(user)?.length ?? 0) && westerkwartier.users.some((u) => u.id === user),
+      ),
+      'Westerkwartier waits for its own schedule',
+    );
 
     const audit = await api.get<{ entries: Array<{ action: string; actorId: string }> }>('/api/v1/admin/audit', admin);
-    assert.ok(audit.body.entries.some((e) => e.action === 'campaign.started' && e.actorId === adminId), 'the audit log has it');
+    assert.ok(
+      audit.body.entries.some((e) => e.action === 'campaign.started' && e.actorId === adminId),
+      'the audit log has it',
+    );
 
     // On the scheduled day nothing more goes out for Gent.
     clock.advance(Date.parse('2027-01-04T09:00:00Z') - clock.now().getTime());
-    const mark = conn.connector.activities().filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length;
+    const mark = conn.connector
+      .activities()
+      .filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length;
     await app.runCampaigns();
-    assert.equal(conn.connector.activities().filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length, mark);
+    assert.equal(
+      conn.connector.activities().filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length,
+      mark,
+    );
   });
 
   it('stops when the tenant switches campaigns off, and a colleague can switch reminders back on', async () => {
     const { resource: tenantDoc } = await app.store.containers.tenants.item('tenant', gent.tenant.id).read();
-    await app.store.containers.tenants.items.upsert({ ...tenantDoc, settings: { ...(tenantDoc.settings ?? {}), remindersEnabled: false } });
+    await app.store.containers.tenants.items.upsert({
+      ...tenantDoc,
+      settings: { ...(tenantDoc.settings ?? {}), remindersEnabled: false },
+    });
     clock.advance(2 * 60_000); // the directory cache forgets the tenant
     const api = new TabClient(app.url);
     const admin = await api.devToken(gent.tenant.id, adminId);
@@ -235,16 +334,27 @@ describe('the monthly reminder campaign', function () {
     const result = await app.runCampaigns();
     assert.equal(result.prepared, 1, 'only Westerkwartier gets its February campaign');
 
-    const on = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () => app.settle()).say('wel herinneringen');
+    const on = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () =>
+      app.settle(),
+    ).say('wel herinneringen');
     assert.match(cardText(cardOf(on.replies[0])), /Herinneringen staan aan/);
-    const { resource } = await app.store.containers.users.item('nudge-optout', `${gent.tenant.id}|${optedOut.id}`).read();
+    const { resource } = await app.store.containers.users
+      .item('nudge-optout', `${gent.tenant.id}|${optedOut.id}`)
+      .read();
     assert.equal(resource?.optOut, false);
   });
   it('forgets a colleague in every campaign queue when they erase their data', async () => {
     const queued = async () => {
       const { resources } = await app.store.containers.schedule.items
         .query<number>(
-          { query: "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.userId = @u", parameters: [{ name: '@t', value: gent.tenant.id }, { name: '@u', value: installed.id }] },
+          {
+            query:
+              "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.docType = 'campaign-recipient' AND c.userId = @u",
+            parameters: [
+              { name: '@t', value: gent.tenant.id },
+              { name: '@u', value: installed.id },
+            ],
+          },
           { partitionKey: gent.tenant.id },
         )
         .fetchAll();

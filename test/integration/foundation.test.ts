@@ -73,7 +73,9 @@ describe('the server on the embedded Cosmos server', () => {
 
     it('stores the conversation reference so the bot can reach them later', async () => {
       const employee = demoUser('employee');
-      const { resource } = await app.store.containers.users.item('conversation', `${employee.tenantId}|${employee.aadObjectId}`).read();
+      const { resource } = await app.store.containers.users
+        .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
+        .read();
       assert.equal(resource.tenantId, employee.tenantId);
       assert.equal(resource.reference.conversation.id, `a:1dev-${employee.aadObjectId}`);
     });
@@ -142,7 +144,12 @@ describe('the server on the embedded Cosmos server', () => {
   describe('in a team channel or a group chat', () => {
     const channelId = (tag: string) => `19:${tag}-${randomUUID()}@thread.tacv2`;
     /** Sends an activity into a shared conversation and returns what the bot posted there. */
-    async function inShared(c: TeamsTestClient, conversation: { id: string; conversationType: string }, extra: Record<string, unknown>, expect = 1) {
+    async function inShared(
+      c: TeamsTestClient,
+      conversation: { id: string; conversationType: string },
+      extra: Record<string, unknown>,
+      expect = 1,
+    ) {
       const res = await c.post(c.activity({ ...extra, conversation: { ...conversation, tenantId: c.user.tenantId } }));
       const replies = expect > 0 ? await conn.connector.waitFor(conversation.id, expect) : [];
       return { ...res, replies };
@@ -151,7 +158,10 @@ describe('the server on the embedded Cosmos server', () => {
     it('answers "@Digivaardig resultaat" with a pointer to the personal chat, never with personal data, and stores nothing', async () => {
       const user = { ...demoUser('employee', 1), aadObjectId: randomUUID() };
       const conversation = { id: channelId('general'), conversationType: 'channel' };
-      const { status, replies } = await inShared(client(user), conversation, { type: 'message', text: '<at>Digivaardig</at> resultaat' });
+      const { status, replies } = await inShared(client(user), conversation, {
+        type: 'message',
+        text: '<at>Digivaardig</at> resultaat',
+      });
       assert.equal(status, 200);
       const card = cardOf(replies[0]);
       assertValidCard(card, 'personal-chat');
@@ -159,16 +169,30 @@ describe('the server on the embedded Cosmos server', () => {
       assert.doesNotMatch(cardText(card), new RegExp(user.name.split(' ')[0]));
       assert.deepEqual(cardVerbs(card), [], 'no buttons that would act in the channel');
       const stored = await app.store.containers.users.items
-        .query({ query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: `${user.tenantId}|${user.aadObjectId}` }] })
+        .query({
+          query: 'SELECT c.id FROM c WHERE c.userKey = @k',
+          parameters: [{ name: '@k', value: `${user.tenantId}|${user.aadObjectId}` }],
+        })
         .fetchAll();
-      assert.deepEqual(stored.resources, [], 'no conversation reference or state for someone who only spoke in a channel');
+      assert.deepEqual(
+        stored.resources,
+        [],
+        'no conversation reference or state for someone who only spoke in a channel',
+      );
     });
 
     it('answers a card action in a group chat with the same pointer, in English for an English client', async () => {
       const user = { ...demoUser('employee'), locale: 'en-US' };
       const conversation = { id: `19:group-${randomUUID()}@thread.v2`, conversationType: 'groupChat' };
       const c = client(user);
-      const res = await c.post(c.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'scan.start', data: { verb: 'scan.start' } } }, conversation: { ...conversation, tenantId: user.tenantId } }));
+      const res = await c.post(
+        c.activity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'scan.start', data: { verb: 'scan.start' } } },
+          conversation: { ...conversation, tenantId: user.tenantId },
+        }),
+      );
       assert.equal(res.status, 200);
       const card = (res.body as { value: Record<string, unknown> }).value;
       assertValidCard(card, 'personal-chat-en');
@@ -193,7 +217,7 @@ describe('the server on the embedded Cosmos server', () => {
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
       fetch(`${app.url}/api/messages`, { method: 'POST', headers, body });
 
-    it('answers malformed JSON with 400 in the app\'s error shape, in Dutch, without the parser\'s words', async () => {
+    it("answers malformed JSON with 400 in the app's error shape, in Dutch, without the parser's words", async () => {
       const res = await post('{"type": "message",');
       assert.equal(res.status, 400);
       const body = await res.json();
@@ -204,18 +228,31 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('answers malformed JSON in English for an English client', async () => {
-      const res = await post('{"type": "message",', { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' });
+      const res = await post('{"type": "message",', {
+        'content-type': 'application/json',
+        'accept-language': 'en-GB,en;q=0.9',
+      });
       assert.equal(res.status, 400);
-      assert.deepEqual(await res.json(), { error: 'invalid_json', message: 'This request is not valid JSON. Nothing was changed.' });
+      assert.deepEqual(await res.json(), {
+        error: 'invalid_json',
+        message: 'This request is not valid JSON. Nothing was changed.',
+      });
     });
 
-    it('answers another content type, or a compressed body, with 415 in the app\'s error shape', async () => {
+    it("answers another content type, or a compressed body, with 415 in the app's error shape", async () => {
       const activity = JSON.stringify(client().activity({ type: 'message', text: 'hallo' }));
-      const refused: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'application/json', 'content-encoding': 'gzip' }];
+      const refused: Array<Record<string, string>> = [
+        { 'content-type': 'text/plain' },
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      ];
       for (const headers of refused) {
         const res = await post(activity, { ...headers, 'accept-language': 'en' });
         assert.equal(res.status, 415, JSON.stringify(headers));
-        assert.deepEqual(await res.json(), { error: 'unsupported_media_type', message: 'Send this request as JSON (application/json). Nothing was changed.' });
+        assert.deepEqual(await res.json(), {
+          error: 'unsupported_media_type',
+          message: 'Send this request as JSON (application/json). Nothing was changed.',
+        });
       }
     });
 
@@ -240,14 +277,17 @@ describe('the server on the embedded Cosmos server', () => {
       assert.equal((await post('"hallo"')).status, 400);
     });
 
-    it('answers a body over the limit with 413 in the app\'s error shape', async () => {
+    it("answers a body over the limit with 413 in the app's error shape", async () => {
       const activity = client().activity({ type: 'message', text: 'x'.repeat(300 * 1024) });
       const res = await post(JSON.stringify(activity));
       assert.equal(res.status, 413);
-      assert.deepEqual(await res.json(), { error: 'payload_too_large', message: 'Dit verzoek is te groot. Er is niets veranderd.' });
+      assert.deepEqual(await res.json(), {
+        error: 'payload_too_large',
+        message: 'Dit verzoek is te groot. Er is niets veranderd.',
+      });
     });
 
-    it('answers unknown routes with 404, and a wrong method with 405, in the app\'s error shape', async () => {
+    it("answers unknown routes with 404, and a wrong method with 405, in the app's error shape", async () => {
       const unknown = await fetch(`${app.url}/api/unknown`, { headers: { 'accept-language': 'en' } });
       assert.equal(unknown.status, 404);
       assert.deepEqual(await unknown.json(), { error: 'not_found', message: 'That does not exist (any more).' });
@@ -262,9 +302,15 @@ describe('the server on the embedded Cosmos server', () => {
       ['text', { type: 'message', text: 5 }],
       ['locale', { type: 'message', text: 'hallo', locale: 5 }],
       ['id', { type: 'message', text: 'hallo', id: 5 }],
-      ['from.name', { type: 'installationUpdate', action: 'add', from: { id: '29:x', aadObjectId: randomUUID(), name: { a: 1 } } }],
+      [
+        'from.name',
+        { type: 'installationUpdate', action: 'add', from: { id: '29:x', aadObjectId: randomUUID(), name: { a: 1 } } },
+      ],
       ['from.aadObjectId', { type: 'message', text: 'hallo', from: { id: '29:x', aadObjectId: 5, name: 'A' } }],
-      ['conversation.conversationType', { type: 'message', text: 'hallo', conversation: { id: 'a:1x', conversationType: { a: 1 } } }],
+      [
+        'conversation.conversationType',
+        { type: 'message', text: 'hallo', conversation: { id: 'a:1x', conversationType: { a: 1 } } },
+      ],
       ['conversation.tenantId', { type: 'message', text: 'hallo', conversation: { id: 'a:1x', tenantId: 5 } }],
       ['channelData.tenant.id', { type: 'message', text: 'hallo', channelData: { tenant: { id: { a: 1 } } } }],
       ['channelId', { type: 'message', text: 'hallo', channelId: 5 }],
@@ -291,7 +337,11 @@ describe('the server on the embedded Cosmos server', () => {
       ['text null', { type: 'message', text: null }, /Wat wil je doen\?/],
       ['text "constructor"', { type: 'message', text: 'constructor' }, /Wat wil je doen\?/],
       ['a message value that is an array', { type: 'message', value: [1, 2] }, /Wat wil je doen\?/],
-      ['a card submit whose verb is an object', { type: 'message', value: { verb: { a: 1 } } }, /Die actie ken ik niet/],
+      [
+        'a card submit whose verb is an object',
+        { type: 'message', value: { verb: { a: 1 } } },
+        /Die actie ken ik niet/,
+      ],
     ];
     for (const [what, extra, expected] of answered) {
       it(`answers ${what} with a card, not an error`, async () => {
@@ -307,15 +357,23 @@ describe('the server on the embedded Cosmos server', () => {
     it('answers a card action whose data is an array like one without data, never with an error', async () => {
       const res = await client().tap('scan.answer', {});
       const c = client();
-      const arrayData = await c.post(c.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'scan.answer', data: [1, 2] } } }));
+      const arrayData = await c.post(
+        c.activity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'scan.answer', data: [1, 2] } },
+        }),
+      );
       assert.equal(arrayData.status, 200);
       const card = (arrayData.body as { value: Record<string, unknown> }).value;
       assert.equal(cardText(card), cardText(res.card!));
       assert.doesNotMatch(cardText(card), /Er ging iets mis/);
     });
 
-    it('answers a failure botbuilder catches itself with 500 in the app\'s shape, never the error\'s text', async () => {
-      sinon.stub(CloudAdapter.prototype as unknown as { processActivity(): Promise<unknown> }, 'processActivity').rejects(new Error('secret-internal-detail'));
+    it("answers a failure botbuilder catches itself with 500 in the app's shape, never the error's text", async () => {
+      sinon
+        .stub(CloudAdapter.prototype as unknown as { processActivity(): Promise<unknown> }, 'processActivity')
+        .rejects(new Error('secret-internal-detail'));
       sinon.stub(console, 'error');
       const c = client();
       const res = await c.post(c.activity({ type: 'message', text: 'hallo' }));
@@ -330,7 +388,11 @@ describe('the server on the embedded Cosmos server', () => {
 
   describe('GET /api/v1/me', () => {
     const token = async (tenantId: string, userId: string) => {
-      const res = await fetch(`${app.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
+      const res = await fetch(`${app.url}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantId, userId }),
+      });
       return (await res.json()).token as string;
     };
 
@@ -341,13 +403,17 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('refuses a forged token with 401', async () => {
-      const res = await fetch(`${app.url}/api/v1/me`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4Iiwib2lkIjoieSJ9.c2lnbmF0dXJl' } });
+      const res = await fetch(`${app.url}/api/v1/me`, {
+        headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4Iiwib2lkIjoieSJ9.c2lnbmF0dXJl' },
+      });
       assert.equal(res.status, 401);
     });
 
     it("returns a leader's profile and roles from the directory", async () => {
       const leader = demoUser('leader');
-      const res = await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${await token(leader.tenantId, leader.aadObjectId)}` } });
+      const res = await fetch(`${app.url}/api/v1/me`, {
+        headers: { authorization: `Bearer ${await token(leader.tenantId, leader.aadObjectId)}` },
+      });
       assert.equal(res.status, 200);
       const me = await res.json();
       assert.equal(me.userId, leader.aadObjectId);
@@ -358,15 +424,31 @@ describe('the server on the embedded Cosmos server', () => {
 
     it('knows a programme admin', async () => {
       const admin = demoUser('admin');
-      const me = await (await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${await token(admin.tenantId, admin.aadObjectId)}` } })).json();
+      const me = await (
+        await fetch(`${app.url}/api/v1/me`, {
+          headers: { authorization: `Bearer ${await token(admin.tenantId, admin.aadObjectId)}` },
+        })
+      ).json();
       assert.ok(me.roles.includes('admin'));
     });
 
-    it('answers malformed JSON to the settings with a localized 400 in the app\'s error shape', async () => {
+    it("answers malformed JSON to the settings with a localized 400 in the app's error shape", async () => {
       const admin = demoUser('admin');
       const bearer = `Bearer ${await token(admin.tenantId, admin.aadObjectId)}`;
-      for (const [lang, message] of [['nl-NL', /geen geldige JSON/], ['en-US', /not valid JSON/]] as const) {
-        const res = await fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: bearer, 'content-type': 'application/json', 'accept-language': lang, 'if-match': '"x"' }, body: '{"anonymityThreshold": ' });
+      for (const [lang, message] of [
+        ['nl-NL', /geen geldige JSON/],
+        ['en-US', /not valid JSON/],
+      ] as const) {
+        const res = await fetch(`${app.url}/api/v1/admin/settings`, {
+          method: 'PUT',
+          headers: {
+            authorization: bearer,
+            'content-type': 'application/json',
+            'accept-language': lang,
+            'if-match': '"x"',
+          },
+          body: '{"anonymityThreshold": ',
+        });
         assert.equal(res.status, 400);
         const body = await res.json();
         assert.equal(body.error, 'invalid_json');
@@ -377,10 +459,19 @@ describe('the server on the embedded Cosmos server', () => {
     it('answers a data erasure without a body with its own localized 400 (a confirmation is needed), not 415', async () => {
       const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
       const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
-      const nl = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer } });
+      const nl = await fetch(`${app.url}/api/v1/me/data/delete`, {
+        method: 'POST',
+        headers: { authorization: bearer },
+      });
       assert.equal(nl.status, 400);
-      assert.deepEqual(await nl.json(), { error: 'invalid_request', message: 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.' });
-      const en = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer, 'accept-language': 'en', 'content-type': 'application/json' } });
+      assert.deepEqual(await nl.json(), {
+        error: 'invalid_request',
+        message: 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.',
+      });
+      const en = await fetch(`${app.url}/api/v1/me/data/delete`, {
+        method: 'POST',
+        headers: { authorization: bearer, 'accept-language': 'en', 'content-type': 'application/json' },
+      });
       assert.equal(en.status, 400);
       assert.match((await en.json()).message, /only after a clear confirmation/);
     });
@@ -389,9 +480,16 @@ describe('the server on the embedded Cosmos server', () => {
       const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
       const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
       for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
-        const res = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { authorization: bearer, 'content-type': type }, body: 'confirm=yes' });
+        const res = await fetch(`${app.url}/api/v1/me/data/delete`, {
+          method: 'POST',
+          headers: { authorization: bearer, 'content-type': type },
+          body: 'confirm=yes',
+        });
         assert.equal(res.status, 415, type);
-        assert.deepEqual(await res.json(), { error: 'unsupported_media_type', message: 'Stuur dit verzoek als JSON (application/json). Er is niets veranderd.' });
+        assert.deepEqual(await res.json(), {
+          error: 'unsupported_media_type',
+          message: 'Stuur dit verzoek als JSON (application/json). Er is niets veranderd.',
+        });
       }
     });
 
@@ -401,37 +499,63 @@ describe('the server on the embedded Cosmos server', () => {
       const nudge = await bareRequest(app.url, 'POST', `/api/v1/teams/${employee.teamId}/nudge`, { authorization });
       assert.equal(nudge.status, 403, 'an employee may not nudge; the route said so, not the body reader');
       assert.equal(JSON.parse(nudge.body).error, 'forbidden');
-      const erase = await bareRequest(app.url, 'POST', '/api/v1/me/data/delete', { authorization, 'accept-language': 'en' });
+      const erase = await bareRequest(app.url, 'POST', '/api/v1/me/data/delete', {
+        authorization,
+        'accept-language': 'en',
+      });
       assert.equal(erase.status, 400);
       assert.match(JSON.parse(erase.body).message, /only after a clear confirmation/);
     });
 
     it('answers a tab request over the body limit with a localized 413', async () => {
-      const res = await fetch(`${app.url}/api/v1/me/data/delete`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ confirm: 'yes', pad: 'x'.repeat(300 * 1024) }) });
+      const res = await fetch(`${app.url}/api/v1/me/data/delete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify({ confirm: 'yes', pad: 'x'.repeat(300 * 1024) }),
+      });
       assert.equal(res.status, 413);
-      assert.deepEqual(await res.json(), { error: 'payload_too_large', message: 'This request is too large. Nothing was changed.' });
+      assert.deepEqual(await res.json(), {
+        error: 'payload_too_large',
+        message: 'This request is too large. Nothing was changed.',
+      });
     });
 
     it('rejects a dev token request with a malformed id with 400', async () => {
-      const res = await fetch(`${app.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: '../x', userId: 1 }) });
+      const res = await fetch(`${app.url}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantId: '../x', userId: 1 }),
+      });
       assert.equal(res.status, 400);
     });
   });
 });
 
 /** A request written on the socket as it is: no body, and neither Content-Length nor Transfer-Encoding. */
-function bareRequest(baseUrl: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function bareRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname, () => {
-      const lines = [`${method} ${path} HTTP/1.1`, `host: ${hostname}:${port}`, 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      const lines = [
+        `${method} ${path} HTTP/1.1`,
+        `host: ${hostname}:${port}`,
+        'connection: close',
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      ];
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
     let raw = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (raw += chunk));
     socket.on('error', reject);
-    socket.on('end', () => resolve({ status: Number(raw.split(' ')[1]), body: raw.slice(raw.indexOf('\r\n\r\n') + 4) }));
+    socket.on('end', () =>
+      resolve({ status: Number(raw.split(' ')[1]), body: raw.slice(raw.indexOf('\r\n\r\n') + 4) }),
+    );
   });
 }
 
@@ -459,7 +583,9 @@ describe('a deployment with an allow-list of tenants', () => {
     const { replies } = await c.say('hallo');
     assert.equal(replies.length, 1);
     assert.match(String(replies[0].activity.text), /nog niet beschikbaar voor jouw organisatie/);
-    const { resources } = await app.store.containers.users.items.query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: other.tenantId }] }).fetchAll();
+    const { resources } = await app.store.containers.users.items
+      .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: other.tenantId }] })
+      .fetchAll();
     assert.equal(resources.length, 0);
   });
 });
@@ -467,7 +593,9 @@ describe('a deployment with an allow-list of tenants', () => {
 describe('a deployment with bot credentials', () => {
   let app: App;
   before(async () => {
-    app = await startTestApp({ env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'not-a-real-secret', BOT_APP_TYPE: 'MultiTenant' } });
+    app = await startTestApp({
+      env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'not-a-real-secret', BOT_APP_TYPE: 'MultiTenant' },
+    });
   });
   after(() => app.stop());
 
@@ -478,7 +606,16 @@ describe('a deployment with bot credentials', () => {
   });
 
   it('has no dev endpoints and no playground', async () => {
-    assert.equal((await fetch(`${app.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, 404);
+    assert.equal(
+      (
+        await fetch(`${app.url}/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+      404,
+    );
     assert.equal((await fetch(`${app.url}/`)).status, 404);
   });
 });

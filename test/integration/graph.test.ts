@@ -21,7 +21,15 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
   const department = seed.departments.find((d) => d.id === team.departmentId)!;
   const location = seed.locations.find((l) => l.id === team.locationId) ?? seed.locations[0];
   /** Someone who joined after the demo organisation was seeded: only Graph knows them. */
-  const newcomer: FakeUser = { id: '5e1f0c2a-7b3d-4e9f-8a6b-1c2d3e4f5a6b', displayName: 'Nieuwe Collega', givenName: 'Nieuwe', jobTitle: 'Medewerker', department: department.name.toUpperCase(), officeLocation: location.name, managerId: team.leaderId };
+  const newcomer: FakeUser = {
+    id: '5e1f0c2a-7b3d-4e9f-8a6b-1c2d3e4f5a6b',
+    displayName: 'Nieuwe Collega',
+    givenName: 'Nieuwe',
+    jobTitle: 'Medewerker',
+    department: department.name.toUpperCase(),
+    officeLocation: location.name,
+    managerId: team.leaderId,
+  };
   const leader = seed.users.find((u) => u.id === team.leaderId)!;
 
   let app: App;
@@ -34,12 +42,22 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
   before(async () => {
     await sharedIdentityEndpoint();
     conn = await startConnector();
-    graph = await startFakeGraphDirectory([newcomer, { id: leader.id, displayName: leader.name, department: department.name }]);
+    graph = await startFakeGraphDirectory([
+      newcomer,
+      { id: leader.id, displayName: leader.name, department: department.name },
+    ]);
     app = await startTestApp({
       dataDir: data.dir,
       clock,
       scheduler: false,
-      env: { GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: MI_CLIENT_ID, GRAPH_TENANT_ID: tenantId, GRAPH_DIRECTORY: 'true', GRAPH_PRESENCE: 'true', GRAPH_BASE_URL: graph.url },
+      env: {
+        GRAPH_AUTH: 'managed-identity',
+        AZURE_CLIENT_ID: MI_CLIENT_ID,
+        GRAPH_TENANT_ID: tenantId,
+        GRAPH_DIRECTORY: 'true',
+        GRAPH_PRESENCE: 'true',
+        GRAPH_BASE_URL: graph.url,
+      },
     });
   });
   after(async () => {
@@ -52,24 +70,52 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
     const c = as(user);
     const form = cardOf((await c.say('hulp')).replies[0]);
     const since = conn.connector.activities().length;
-    await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question, urgency: 'today', channel: 'chat', where: location.name });
-    const offers = conn.connector.activities().slice(since).filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline'));
+    await c.tap('help.submit', {
+      ...(actionData(form, 'help.submit') ?? {}),
+      topic: 'communication',
+      question,
+      urgency: 'today',
+      channel: 'chat',
+      where: location.name,
+    });
+    const offers = conn.connector
+      .activities()
+      .slice(since)
+      .filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline'));
     const { resources } = await app.store.containers.tickets.items
-      .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.requester.userId = @u', parameters: [{ name: '@t', value: user.tenantId }, { name: '@u', value: user.aadObjectId }] }, { partitionKey: user.tenantId })
+      .query(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.requester.userId = @u',
+          parameters: [
+            { name: '@t', value: user.tenantId },
+            { name: '@u', value: user.aadObjectId },
+          ],
+        },
+        { partitionKey: user.tenantId },
+      )
       .fetchAll();
     return { offers, ticket: resources.find((r) => r.question === question) };
   }
 
   it('routes a newcomer only Graph knows by the department and location Graph gives, stored under the seeded units', async () => {
-    const { offers, ticket } = await askHelp({ tenantId, aadObjectId: newcomer.id, name: 'Nieuwe Collega', locale: 'nl-NL' }, 'Waar vind ik mijn rooster?');
+    const { offers, ticket } = await askHelp(
+      { tenantId, aadObjectId: newcomer.id, name: 'Nieuwe Collega', locale: 'nl-NL' },
+      'Waar vind ik mijn rooster?',
+    );
     assert.ok(ticket, 'the ticket was stored');
     assert.equal(ticket.requester.departmentId, department.id, 'Graph’s department text became the seeded department');
     assert.equal(ticket.requester.locationId, location.id);
     assert.equal(offers.length, 1, 'one coach is offered the question');
     const tokenCalls = graph.calls.filter((c) => c.authorization);
-    assert.ok(tokenCalls.length >= 1 && tokenCalls.every((c) => c.authorization === `Bearer ${identityTokenOf(MI_CLIENT_ID)}`), 'Graph is called with the managed identity’s token');
+    assert.ok(
+      tokenCalls.length >= 1 && tokenCalls.every((c) => c.authorization === `Bearer ${identityTokenOf(MI_CLIENT_ID)}`),
+      'Graph is called with the managed identity’s token',
+    );
     assert.ok(graph.directoryCalls().some((c) => c.path === `/v1.0/users/${newcomer.id}`));
-    assert.ok(graph.calls.some((c) => c.path.endsWith('/getPresencesByUserId')), 'presence through the same identity');
+    assert.ok(
+      graph.calls.some((c) => c.path.endsWith('/getPresencesByUserId')),
+      'presence through the same identity',
+    );
 
     const { resource } = await app.store.containers.tenants.item(`person:${newcomer.id}`, tenantId).read();
     assert.equal(resource.departmentId, department.id, 'the newcomer is now in the stored directory');
@@ -91,7 +137,10 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
   it('when Graph throttles (429), a newcomer it cannot describe still gets help', async () => {
     graph.state.fail = { status: 429, retryAfter: '300' };
     clock.advance(2 * 3600_000);
-    const { offers, ticket } = await askHelp({ tenantId, aadObjectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Onbekende Collega', locale: 'nl-NL' }, 'Hoe log ik in op mijn telefoon?');
+    const { offers, ticket } = await askHelp(
+      { tenantId, aadObjectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', name: 'Onbekende Collega', locale: 'nl-NL' },
+      'Hoe log ik in op mijn telefoon?',
+    );
     assert.ok(ticket);
     assert.equal(ticket.requester.departmentId, undefined, 'nothing known about them');
     assert.equal(offers.length, 1, 'a coach is still offered the question');

@@ -27,7 +27,10 @@ function personAsUser(tenantIndex: number, userId: string): TeamsUser {
 
 /** Whoever got an offer card since `since`: [coachId, card]. */
 function offeredCoach(conn: Conn, since: number): [string, Record<string, unknown>] {
-  const offers = conn.connector.activities().slice(since).filter((a) => a.op === 'send' && userOf(a) && cardVerbs(cardOf(a)).includes('help.decline'));
+  const offers = conn.connector
+    .activities()
+    .slice(since)
+    .filter((a) => a.op === 'send' && userOf(a) && cardVerbs(cardOf(a)).includes('help.decline'));
   assert.equal(offers.length, 1, `exactly one coach is offered the ticket at a time (got ${offers.length})`);
   return [userOf(offers[0])!, cardOf(offers[0])];
 }
@@ -41,7 +44,12 @@ describe('help from the nearest digicoach', () => {
 
   before(async () => {
     conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' } });
+    app = await startTestApp({
+      dataDir: data.dir,
+      clock,
+      scheduler: false,
+      env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
+    });
   });
   after(async () => {
     await app.stop();
@@ -54,7 +62,14 @@ describe('help from the nearest digicoach', () => {
     const form = cardOf((await c.say('hulp')).replies[0]);
     assertValidCard(form, 'help form');
     const since = conn.connector.activities().length;
-    const res = await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question, urgency: 'today', channel: 'chat', where: 'Gemeentehuis' });
+    const res = await c.tap('help.submit', {
+      ...(actionData(form, 'help.submit') ?? {}),
+      topic: 'communication',
+      question,
+      urgency: 'today',
+      channel: 'chat',
+      where: 'Gemeentehuis',
+    });
     return { c, status: res.card!, since };
   }
 
@@ -68,11 +83,18 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(offer1, 'offer');
     assert.match(cardText(offer1), /Hoe deel ik een bestand/);
     assert.notEqual(first, requester.aadObjectId);
-    assert.doesNotMatch(cardText(status), new RegExp(personAsUser(0, first).name), 'the requester is not told who is merely offered the question');
+    assert.doesNotMatch(
+      cardText(status),
+      new RegExp(personAsUser(0, first).name),
+      'the requester is not told who is merely offered the question',
+    );
 
     const coach1 = as(personAsUser(0, first));
     const beforeDecline = conn.connector.activities().length;
-    const declined = await coach1.tap('help.decline', { ...actionData(offer1, 'help.decline')!, reason: 'Ik zit in een overleg' });
+    const declined = await coach1.tap('help.decline', {
+      ...actionData(offer1, 'help.decline')!,
+      reason: 'Ik zit in een overleg',
+    });
     assert.match(cardText(declined.card!), /afgeslagen/);
     const [second, offer2] = offeredCoach(conn, beforeDecline);
     assert.notEqual(second, first, 'a coach who declined is not asked again');
@@ -82,20 +104,35 @@ describe('help from the nearest digicoach', () => {
     const accepted = await coach2.tap('help.accept', actionData(offer2, 'help.accept')!);
     assertValidCard(accepted.card!, 'assigned');
     assert.ok(cardVerbs(accepted.card!).includes('help.resolve'));
-    const told = conn.connector.activities().slice(before).filter((a) => a.conversationId === c.conversationId);
+    const told = conn.connector
+      .activities()
+      .slice(before)
+      .filter((a) => a.conversationId === c.conversationId);
     assert.ok(told.length >= 1, 'the requester hears about the acceptance');
     const latest = cardOf(told.filter((a) => a.op === 'send').at(-1) ?? told.at(-1));
     assert.match(cardText(latest), new RegExp(personAsUser(0, second).name.split(' ')[0]));
-    assert.match(JSON.stringify(latest), /teams\.microsoft\.com\/l\/chat\/0\/0\?users=/, 'a one-tap chat link with the coach');
+    assert.match(
+      JSON.stringify(latest),
+      /teams\.microsoft\.com\/l\/chat\/0\/0\?users=/,
+      'a one-tap chat link with the coach',
+    );
 
     clock.advance(7 * 60_000);
-    const resolved = await coach2.tap('help.resolve', { ...actionData(accepted.card!, 'help.resolve')!, outcome: 'solved', minutes: '12' });
+    const resolved = await coach2.tap('help.resolve', {
+      ...actionData(accepted.card!, 'help.resolve')!,
+      outcome: 'solved',
+      minutes: '12',
+    });
     assert.match(cardText(resolved.card!), /Afgerond|dank/i);
-    const rating = cardOf(conn.connector.activities().filter((a) => a.conversationId === c.conversationId && a.op === 'send').at(-1));
+    const rating = cardOf(
+      conn.connector
+        .activities()
+        .filter((a) => a.conversationId === c.conversationId && a.op === 'send')
+        .at(-1),
+    );
     assertValidCard(rating, 'rating');
     const rated = await c.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: '5', comment: 'Top!' });
     assert.equal(rated.status, 200);
-
 
     const mine = cardOf((await c.say('mijn tickets')).replies[0]);
     assertValidCard(mine, 'my tickets');
@@ -105,7 +142,10 @@ describe('help from the nearest digicoach', () => {
 
     const ticketId = String(actionData(offer2, 'help.accept')!.t);
     const { resource } = await app.store.containers.tickets.item(`ticket:${ticketId}`, requester.tenantId).read();
-    assert.deepEqual(resource.events.map((e: { type: string }) => e.type), ['created', 'offered', 'declined', 'offered', 'accepted', 'resolved', 'rated']);
+    assert.deepEqual(
+      resource.events.map((e: { type: string }) => e.type),
+      ['created', 'offered', 'declined', 'offered', 'accepted', 'resolved', 'rated'],
+    );
     assert.ok(resource.events.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at))));
     assert.ok(resource.events[1].reasons.length > 0, 'why the coach was chosen is stored');
   });
@@ -125,24 +165,43 @@ describe('help from the nearest digicoach', () => {
       mark = conn.connector.activities().length;
     }
     const updates = conn.connector.activities().filter((a) => a.op === 'update' && userOf(a) === first);
-    assert.ok(updates.some((u) => /verlopen/i.test(cardText(cardOf(u)))), "the first coach's card says the offer expired");
+    assert.ok(
+      updates.some((u) => /verlopen/i.test(cardText(cardOf(u)))),
+      "the first coach's card says the offer expired",
+    );
 
     clock.advance(10 * 60_000 + 1000);
     await app.runDueTimers();
-    const escalations = conn.connector.activities().slice(mark).filter((a) => a.op === 'send' && userOf(a) && userOf(a) !== requester.aadObjectId);
+    const escalations = conn.connector
+      .activities()
+      .slice(mark)
+      .filter((a) => a.op === 'send' && userOf(a) && userOf(a) !== requester.aadObjectId);
     assert.ok(escalations.length >= 1, 'the coach pool and the coordinator are told');
     const coordinator = demoSeeds[1].tenant.coordinatorId;
-    assert.ok(escalations.some((a) => userOf(a) === coordinator), 'the programme coordinator is told');
-    const requesterNews = conn.connector.activities().filter((a) => a.conversationId === c.conversationId).at(-1);
+    assert.ok(
+      escalations.some((a) => userOf(a) === coordinator),
+      'the programme coordinator is told',
+    );
+    const requesterNews = conn.connector
+      .activities()
+      .filter((a) => a.conversationId === c.conversationId)
+      .at(-1);
     assert.match(cardText(cardOf(requesterNews)), /coördinator|lukt nog niet/i, 'the requester is told honestly');
-    const toldByTimer = conn.connector.activities().slice(mark).filter((a) => a.conversationId === c.conversationId && a.op === 'send');
+    const toldByTimer = conn.connector
+      .activities()
+      .slice(mark)
+      .filter((a) => a.conversationId === c.conversationId && a.op === 'send');
     assert.equal(toldByTimer.length, 1, 'an escalation after a time-out reaches the requester as one new message');
     assert.match(cardText(cardOf(toldByTimer[0])), /We zoeken nog/);
 
     // Two coaches from the pool click "Ik pak hem op" at the same moment: exactly one gets it.
     const poolMessages = escalations.filter((a) => cardVerbs(cardOf(a)).includes('help.accept'));
     assert.ok(poolMessages.length >= 2, `the department's coach pool is told (${poolMessages.length})`);
-    const results = await Promise.all(poolMessages.slice(0, 2).map((m) => as(personAsUser(1, userOf(m)!)).tap('help.accept', actionData(cardOf(m), 'help.accept')!)));
+    const results = await Promise.all(
+      poolMessages
+        .slice(0, 2)
+        .map((m) => as(personAsUser(1, userOf(m)!)).tap('help.accept', actionData(cardOf(m), 'help.accept')!)),
+    );
     const winners = results.filter((r) => cardVerbs(r.card!).includes('help.resolve'));
     assert.equal(winners.length, 1, 'exactly one coach wins');
     assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|afgehandeld/i);
@@ -155,13 +214,24 @@ describe('help from the nearest digicoach', () => {
     let [coachId, offer] = offeredCoach(conn, since);
     for (let i = 1; ; i++) {
       const mark = conn.connector.activities().length;
-      await as(personAsUser(0, coachId)).tap('help.decline', { ...actionData(offer, 'help.decline')!, reason: 'Geen tijd' });
+      await as(personAsUser(0, coachId)).tap('help.decline', {
+        ...actionData(offer, 'help.decline')!,
+        reason: 'Geen tijd',
+      });
       const after = conn.connector.activities().slice(mark);
       if (i === 3) {
-        assert.equal(after.filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline')).length, 0, 'no fourth offer');
+        assert.equal(
+          after.filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline')).length,
+          0,
+          'no fourth offer',
+        );
         const toRequester = after.filter((a) => a.conversationId === c.conversationId);
         const sent = toRequester.filter((a) => a.op === 'send');
-        assert.equal(sent.length, 1, "the requester gets one new message: the decline was the coach's turn, not theirs");
+        assert.equal(
+          sent.length,
+          1,
+          "the requester gets one new message: the decline was the coach's turn, not theirs",
+        );
         assert.match(cardText(cardOf(sent[0])), /We zoeken nog/);
         const updated = toRequester.filter((a) => a.op === 'update');
         assert.equal(updated.length, 1, 'and their status card is brought up to date in place');
@@ -178,7 +248,11 @@ describe('help from the nearest digicoach', () => {
     const [coachId, offer] = offeredCoach(conn, since);
     const coach = as(personAsUser(0, coachId));
     const data = actionData(offer, 'help.accept')!;
-    const results = await Promise.all([coach.tap('help.accept', data), coach.tap('help.accept', data), coach.tap('help.accept', data)]);
+    const results = await Promise.all([
+      coach.tap('help.accept', data),
+      coach.tap('help.accept', data),
+      coach.tap('help.accept', data),
+    ]);
     assert.ok(results.every((r) => r.status === 200));
     const { resource } = await app.store.containers.tickets.item(`ticket:${data.t}`, requester.tenantId).read();
     assert.equal(resource.events.filter((e: { type: string }) => e.type === 'accepted').length, 1, 'accepted once');
@@ -211,7 +285,13 @@ describe('help from the nearest digicoach', () => {
 
   it('rejects a help form with an empty question or unknown topic, changing nothing', async () => {
     const c = as(demoUser('coach'));
-    const res = await c.tap('help.submit', { topic: 'astrology', question: '', urgency: 'now', channel: 'chat', where: '' });
+    const res = await c.tap('help.submit', {
+      topic: 'astrology',
+      question: '',
+      urgency: 'now',
+      channel: 'chat',
+      where: '',
+    });
     assert.match(cardText(res.card!), /Dat lukte niet/);
   });
 
@@ -220,29 +300,49 @@ describe('help from the nearest digicoach', () => {
     const c = as(user);
     const form = cardOf((await c.say('word digicoach')).replies[0]);
     assertValidCard(form, 'registration');
-    const done = await c.tap('help.register', { domains: 'devices,hr-self-service', maxOpenTickets: '2', weeklyCapacity: '3', days: '1,2,3', start: '08:00', end: '12:00', takesIntakes: 'false', locationId: 'nope' });
+    const done = await c.tap('help.register', {
+      domains: 'devices,hr-self-service',
+      maxOpenTickets: '2',
+      weeklyCapacity: '3',
+      days: '1,2,3',
+      start: '08:00',
+      end: '12:00',
+      takesIntakes: 'false',
+      locationId: 'nope',
+    });
     assertValidCard(done.card!, 'registered');
     const off = cardOf((await c.say('niet beschikbaar')).replies[0]);
     assert.match(cardText(off), /niet beschikbaar/i);
-    const coachDoc = (await app.store.containers.tickets.item(`coach:${user.aadObjectId}`, user.tenantId).read()).resource;
+    const coachDoc = (await app.store.containers.tickets.item(`coach:${user.aadObjectId}`, user.tenantId).read())
+      .resource;
     assert.equal(coachDoc.available, false);
     assert.deepEqual(coachDoc.domains, ['devices', 'hr-self-service']);
-    const notCoach = cardOf((await as({ ...user, aadObjectId: '00000000-0000-4000-8000-000000000001' }).say('beschikbaar')).replies[0]);
+    const notCoach = cardOf(
+      (await as({ ...user, aadObjectId: '00000000-0000-4000-8000-000000000001' }).say('beschikbaar')).replies[0],
+    );
     assert.match(cardText(notCoach), /digicoach/i);
   });
   it('gathers escalations for the coordinator on one card when several arrive close together', async () => {
     // Every coach of the tenant switches themselves off: requests escalate at once.
     const tenant = demoSeeds[1].tenant;
-    const { resources } = await app.store.containers.tickets.items.query({ query: "SELECT * FROM c WHERE c.docType = 'coach'" }, { partitionKey: tenant.id }).fetchAll();
+    const { resources } = await app.store.containers.tickets.items
+      .query({ query: "SELECT * FROM c WHERE c.docType = 'coach'" }, { partitionKey: tenant.id })
+      .fetchAll();
     for (const coach of resources) await app.store.containers.tickets.items.upsert({ ...coach, available: false });
     const coordinator = tenant.coordinatorId;
     const mark = conn.connector.activities().length;
     // Requesters from other departments than the coordinator's, so the coordinator is not in their coach pool.
-    const departmentOf = (userId: string) => demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
-    const people = demoSeeds[1].users.filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!)).slice(0, 3);
+    const departmentOf = (userId: string) =>
+      demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
+    const people = demoSeeds[1].users
+      .filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!))
+      .slice(0, 3);
     for (const p of people) await ask(personAsUser(1, p.id), `Vraag van ${p.name}`);
     // (A coordinator who is also a coach in the pool gets the pool's pick-up cards too; those are not counted here.)
-    const toCoordinator = conn.connector.activities().slice(mark).filter((a) => userOf(a) === coordinator && !cardVerbs(cardOf(a)).includes('help.accept'));
+    const toCoordinator = conn.connector
+      .activities()
+      .slice(mark)
+      .filter((a) => userOf(a) === coordinator && !cardVerbs(cardOf(a)).includes('help.accept'));
     assert.equal(toCoordinator.filter((a) => a.op === 'send').length, 1, 'one card');
     assert.equal(toCoordinator.filter((a) => a.op === 'update').length, 2, 'updated for the next two');
     const digest = cardOf(toCoordinator.at(-1));
@@ -252,16 +352,27 @@ describe('help from the nearest digicoach', () => {
 
   it('tells a requester once that we are still looking when no digicoach is free at all', async () => {
     // The tenant's coaches are still switched off (above): the request escalates within the turn.
-    const departmentOf = (userId: string) => demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
+    const departmentOf = (userId: string) =>
+      demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
     const coordinator = demoSeeds[1].tenant.coordinatorId;
-    const person = demoSeeds[1].users.filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!)).at(-1)!;
+    const person = demoSeeds[1].users
+      .filter((u) => !u.coach && departmentOf(u.id) !== departmentOf(coordinator!))
+      .at(-1)!;
     const { c, status, since } = await ask(personAsUser(1, person.id), 'Waar vind ik mijn loonstrook?');
     assertValidCard(status, 'status');
     assert.match(cardText(status), /We zoeken nog/, 'the tapped card says it');
-    const toRequester = conn.connector.activities().slice(since).filter((a) => a.conversationId === c.conversationId);
+    const toRequester = conn.connector
+      .activities()
+      .slice(since)
+      .filter((a) => a.conversationId === c.conversationId);
     const sent = toRequester.filter((a) => a.op === 'send');
-    assert.deepEqual(sent.map((a) => cardText(cardOf(a))), [], 'no second message saying the same');
-    for (const update of toRequester.filter((a) => a.op === 'update')) assert.match(cardText(cardOf(update)), /We zoeken nog/, 'an update in place shows the same card');
+    assert.deepEqual(
+      sent.map((a) => cardText(cardOf(a))),
+      [],
+      'no second message saying the same',
+    );
+    for (const update of toRequester.filter((a) => a.op === 'update'))
+      assert.match(cardText(cardOf(update)), /We zoeken nog/, 'an update in place shows the same card');
   });
 });
 
@@ -276,7 +387,14 @@ describe('help across a server restart', () => {
       const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester, () => app.settle());
       const form = cardOf((await c.say('hulp')).replies[0]);
       const since = conn.connector.activities().length;
-      await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'safety', question: 'Is deze mail phishing?', urgency: 'now', channel: 'call', where: 'Werf' });
+      await c.tap('help.submit', {
+        ...(actionData(form, 'help.submit') ?? {}),
+        topic: 'safety',
+        question: 'Is deze mail phishing?',
+        urgency: 'now',
+        channel: 'call',
+        where: 'Werf',
+      });
       const [first] = offeredCoach(conn, since);
       await app.stop();
       app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });

@@ -18,7 +18,10 @@ class EventStream {
 
   static async open(url: string, lastEventId?: number): Promise<EventStream> {
     const stream = new EventStream();
-    const res = await fetch(url, { signal: stream.abort.signal, headers: lastEventId ? { 'last-event-id': String(lastEventId) } : {} });
+    const res = await fetch(url, {
+      signal: stream.abort.signal,
+      headers: lastEventId ? { 'last-event-id': String(lastEventId) } : {},
+    });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
     void stream.pump(res.body!.getReader());
@@ -36,7 +39,11 @@ class EventStream {
       };
       const timer = setTimeout(() => {
         this.changed.delete(check);
-        reject(new Error(`stream condition not met; got ${JSON.stringify(this.activities.map((a) => [a.from?.role, a.text ?? cardTitle(a)]))}`));
+        reject(
+          new Error(
+            `stream condition not met; got ${JSON.stringify(this.activities.map((a) => [a.from?.role, a.text ?? cardTitle(a)]))}`,
+          ),
+        );
       }, timeoutMs);
       this.changed.add(check);
       check();
@@ -75,7 +82,8 @@ class EventStream {
   }
 }
 
-const cardOf = (a: Activity | undefined) => a?.attachments?.find((x: { contentType: string }) => x.contentType === CARD)?.content;
+const cardOf = (a: Activity | undefined) =>
+  a?.attachments?.find((x: { contentType: string }) => x.contentType === CARD)?.content;
 const cardTitle = (a: Activity) => (cardOf(a) ? cardText(cardOf(a)).split('\n')[0] : undefined);
 const isWelcome = (a: Activity) => a.from?.role === 'bot' && /Welkom bij Digivaardig/.test(cardTitle(a) ?? '');
 const latestVersions = (activities: Activity[]) => [...new Map(activities.map((a) => [a.id, a])).values()];
@@ -86,11 +94,21 @@ describe('the development playground', () => {
   const streams: EventStream[] = [];
 
   const post = async (url: string, body: unknown) => {
-    const res = await fetch(`${app.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, any> };
+    const res = await fetch(`${app.url}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: (await res.json()) as Record<string, any>,
+    };
   };
-  const open = (who: { tenantId: string; userId: string; name?: string; restart?: boolean }) => post('/dev/directline/conversations', who);
-  const send = (conversationId: string, activity: Record<string, unknown>) => post(`/dev/directline/conversations/${conversationId}/activities`, activity);
+  const open = (who: { tenantId: string; userId: string; name?: string; restart?: boolean }) =>
+    post('/dev/directline/conversations', who);
+  const send = (conversationId: string, activity: Record<string, unknown>) =>
+    post(`/dev/directline/conversations/${conversationId}/activities`, activity);
   const stream = async (conversationId: string, lastEventId?: number) => {
     const s = await EventStream.open(`${app.url}/dev/directline/conversations/${conversationId}/stream`, lastEventId);
     streams.push(s);
@@ -123,10 +141,14 @@ describe('the development playground', () => {
   describe('GET /dev/users', () => {
     it('lists the people of both demo tenants with their roles, Dutch labels first', async () => {
       const body = await (await fetch(`${app.url}/dev/users?lang=nl`)).json();
-      assert.deepEqual(body.tenants.map((t: { tenantId: string }) => t.tenantId).sort(), demoSeeds.map((s) => s.tenant.id).sort());
+      assert.deepEqual(
+        body.tenants.map((t: { tenantId: string }) => t.tenantId).sort(),
+        demoSeeds.map((s) => s.tenant.id).sort(),
+      );
       for (const tenant of body.tenants) {
         const labels = new Set(tenant.users.flatMap((u: { roleLabels: string[] }) => u.roleLabels));
-        for (const label of ['medewerker', 'digicoach', 'leidinggevende', 'programmabeheerder']) assert.ok(labels.has(label), `${tenant.name} has a ${label}`);
+        for (const label of ['medewerker', 'digicoach', 'leidinggevende', 'programmabeheerder'])
+          assert.ok(labels.has(label), `${tenant.name} has a ${label}`);
         assert.ok(tenant.users.every((u: { name: string; roles: string[] }) => u.name && u.roles.includes('employee')));
       }
       const all = body.tenants.flatMap((t: { users: unknown[] }) => t.users);
@@ -150,7 +172,9 @@ describe('the development playground', () => {
 
     it('labels roles in English when asked', async () => {
       const body = await (await fetch(`${app.url}/dev/users?lang=en`)).json();
-      const labels = new Set(body.tenants.flatMap((t: { users: Array<{ roleLabels: string[] }> }) => t.users.flatMap((u) => u.roleLabels)));
+      const labels = new Set(
+        body.tenants.flatMap((t: { users: Array<{ roleLabels: string[] }> }) => t.users.flatMap((u) => u.roleLabels)),
+      );
       assert.ok(labels.has('programme admin') && labels.has('leader') && labels.has('employee'));
     });
   });
@@ -164,7 +188,11 @@ describe('the development playground', () => {
       const opened = await open({ tenantId: employee.tenantId, userId: employee.aadObjectId });
       assert.equal(opened.status, 201);
       assert.equal(opened.body.created, true);
-      assert.equal(opened.body.user.name, employee.name, 'the name comes from the directory, as Teams takes it from Entra');
+      assert.equal(
+        opened.body.user.name,
+        employee.name,
+        'the name comes from the directory, as Teams takes it from Entra',
+      );
       conversationId = opened.body.conversationId;
       events = await stream(conversationId);
       const [welcome] = (await events.until((as) => as.some(isWelcome))).filter(isWelcome);
@@ -176,10 +204,16 @@ describe('the development playground', () => {
 
     it('talks to the bot with Teams-shaped activities through /api/messages', async () => {
       // The bot stored the install's conversation reference: what it saw is what Teams sends.
-      const { resource } = await app.store.containers.users.item('conversation', `${employee.tenantId}|${employee.aadObjectId}`).read();
+      const { resource } = await app.store.containers.users
+        .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
+        .read();
       const ref = resource.reference;
       assert.equal(ref.channelId, 'msteams');
-      assert.deepEqual(ref.user, { id: `29:${employee.aadObjectId}`, aadObjectId: employee.aadObjectId, name: employee.name });
+      assert.deepEqual(ref.user, {
+        id: `29:${employee.aadObjectId}`,
+        aadObjectId: employee.aadObjectId,
+        name: employee.name,
+      });
       assert.equal(ref.conversation.conversationType, 'personal');
       assert.equal(ref.conversation.tenantId, employee.tenantId);
       assert.equal(ref.serviceUrl, `${app.url}/dev/connector`);
@@ -214,7 +248,12 @@ describe('the development playground', () => {
     it('a tap on an Action.Execute button sends the invoke and replaces the tapped card in place', async () => {
       const tapped = events.activities.filter(isWelcome).at(-1)!;
       const before = events.activities.length;
-      const res = await send(conversationId, { type: 'execute', replyToId: tapped.id, verb: 'menu', data: { verb: 'menu' } });
+      const res = await send(conversationId, {
+        type: 'execute',
+        replyToId: tapped.id,
+        verb: 'menu',
+        data: { verb: 'menu' },
+      });
       assert.equal(res.status, 200);
       assert.equal(res.body.invokeResponse.statusCode, 200);
       assert.equal(res.body.invokeResponse.type, CARD);
@@ -237,10 +276,17 @@ describe('the development playground', () => {
     });
 
     it('a message the bot deletes stays where it was, marked deleted', async () => {
-      const { resource } = await app.store.containers.users.item('conversation', `${employee.tenantId}|${employee.aadObjectId}`).read();
-      const target = latestVersions(events.activities).filter((a) => a.from.role === 'bot').at(-1)!;
+      const { resource } = await app.store.containers.users
+        .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
+        .read();
+      const target = latestVersions(events.activities)
+        .filter((a) => a.from.role === 'bot')
+        .at(-1)!;
       const before = events.activities.length;
-      const res = await fetch(`${app.url}/dev/connector/v3/conversations/${encodeURIComponent(resource.reference.conversation.id)}/activities/${target.id}`, { method: 'DELETE' });
+      const res = await fetch(
+        `${app.url}/dev/connector/v3/conversations/${encodeURIComponent(resource.reference.conversation.id)}/activities/${target.id}`,
+        { method: 'DELETE' },
+      );
       assert.equal(res.status, 200);
       const [deleted] = (await events.until((as) => as.length > before)).slice(before);
       assert.equal(deleted.id, target.id);
@@ -289,13 +335,25 @@ describe('the development playground', () => {
       ['a missing user id', () => post('/dev/directline/conversations', { tenantId: ok.tenantId }), 400],
       ['a JSON array', () => post('/dev/directline/conversations', [1, 2]), 400],
       ['an unknown conversation', () => send(randomUUID(), { type: 'message', text: 'hallo' }), 404],
-      ['malformed JSON on send', () => post(`/dev/directline/conversations/${conversationId}/activities`, '{"type":'), 400],
+      [
+        'malformed JSON on send',
+        () => post(`/dev/directline/conversations/${conversationId}/activities`, '{"type":'),
+        400,
+      ],
       ['an unknown activity type', () => send(conversationId, { type: 'typing' }), 400],
       ['an empty message', () => send(conversationId, { type: 'message', text: '   ' }), 400],
       ['a message over 4000 characters', () => send(conversationId, { type: 'message', text: 'x'.repeat(4001) }), 400],
       ['a tap without a verb', () => send(conversationId, { type: 'execute', replyToId: 'x' }), 400],
-      ['a tap on a message that is not in this chat', () => send(conversationId, { type: 'execute', replyToId: randomUUID(), verb: 'menu', data: {} }), 404],
-      ['a submit whose value is not an object', () => send(conversationId, { type: 'submit', replyToId: 'x', value: 'menu' }), 400],
+      [
+        'a tap on a message that is not in this chat',
+        () => send(conversationId, { type: 'execute', replyToId: randomUUID(), verb: 'menu', data: {} }),
+        404,
+      ],
+      [
+        'a submit whose value is not an object',
+        () => send(conversationId, { type: 'submit', replyToId: 'x', value: 'menu' }),
+        400,
+      ],
     ];
     for (const [what, call, status] of cases) {
       it(`answers ${what} with ${status} and a JSON error`, async () => {
@@ -333,9 +391,28 @@ describe('the playground with bot credentials configured', () => {
     assert.equal((await fetch(`${app.url}/`)).status, 404);
     assert.equal((await fetch(`${app.url}/playground/playground.js`)).status, 404);
     assert.equal((await fetch(`${app.url}/dev/users`)).status, 404);
-    assert.equal((await fetch(`${app.url}/dev/directline/conversations`, { ...json, body: JSON.stringify({ tenantId: user.tenantId, userId: user.aadObjectId }) })).status, 404);
+    assert.equal(
+      (
+        await fetch(`${app.url}/dev/directline/conversations`, {
+          ...json,
+          body: JSON.stringify({ tenantId: user.tenantId, userId: user.aadObjectId }),
+        })
+      ).status,
+      404,
+    );
     assert.equal((await fetch(`${app.url}/dev/directline/conversations/x/stream`)).status, 404);
-    assert.equal((await fetch(`${app.url}/dev/directline/conversations/x/activities`, { ...json, body: '{"type":"message","text":"hallo"}' })).status, 404);
-    assert.equal((await fetch(`${app.url}/dev/connector/v3/conversations/x/activities`, { ...json, body: '{}' })).status, 404);
+    assert.equal(
+      (
+        await fetch(`${app.url}/dev/directline/conversations/x/activities`, {
+          ...json,
+          body: '{"type":"message","text":"hallo"}',
+        })
+      ).status,
+      404,
+    );
+    assert.equal(
+      (await fetch(`${app.url}/dev/connector/v3/conversations/x/activities`, { ...json, body: '{}' })).status,
+      404,
+    );
   });
 });

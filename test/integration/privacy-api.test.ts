@@ -42,7 +42,13 @@ describe('the tab API: my data, and the tenant settings', function () {
   const clock = new FakeClock(TUESDAY_MORNING);
   const data = tempDir('dv-privacy-api-');
   const employee = demoUser('employee');
-  const colleague = gent.users.find((u) => u.teamId === employee.teamId && u.id !== employee.aadObjectId && !u.coach && !gent.tenant.programmeAdmins.includes(u.id))!;
+  const colleague = gent.users.find(
+    (u) =>
+      u.teamId === employee.teamId &&
+      u.id !== employee.aadObjectId &&
+      !u.coach &&
+      !gent.tenant.programmeAdmins.includes(u.id),
+  )!;
   const adminId = gent.tenant.programmeAdmins[0];
   const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
   const token = (userId: string, tenantId = gent.tenant.id) => api.devToken(tenantId, userId);
@@ -66,7 +72,11 @@ describe('the tab API: my data, and the tenant settings', function () {
     const closed = await ask(c, 'Hoe plan ik een Teams-vergadering met een externe partij?');
     coachId = closed.coachId;
     closedTicket = closed.ticketId;
-    await helpAndRate(c, as(personAsUser(coachId)), closed.offer, clock, { minutes: 9, rating: 4, comment: 'Heel fijn, dank aan mijn collega' });
+    await helpAndRate(c, as(personAsUser(coachId)), closed.offer, clock, {
+      minutes: 9,
+      rating: 4,
+      comment: 'Heel fijn, dank aan mijn collega',
+    });
 
     // A second question, still offered to a coach.
     ({ coachId: offeredCoach, ticketId: openTicket } = await ask(c, 'Waar vind ik mijn loonstrook in de app?'));
@@ -100,13 +110,19 @@ describe('the tab API: my data, and the tenant settings', function () {
 
     assert.equal((await api.get('/api/v1/me/data')).status, 401);
     assert.equal((await api.get('/api/v1/me/data/export', undefined)).status, 401);
-    assert.equal((await api.call('GET', '/api/v1/me/data', { authorization: 'Bearer forged.token.value' })).status, 401);
+    assert.equal(
+      (await api.call('GET', '/api/v1/me/data', { authorization: 'Bearer forged.token.value' })).status,
+      401,
+    );
   });
 
   it('downloads everything the app holds about the user as a JSON file; the chat says what it holds and links to it', async () => {
     const res = await api.get<Record<string, any>>('/api/v1/me/data/export', await token(employee.aadObjectId));
     assert.equal(res.status, 200, res.text);
-    assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="digivaardig-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/);
+    assert.match(
+      res.headers.get('content-disposition') ?? '',
+      /^attachment; filename="digivaardig-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.match(res.headers.get('content-type') ?? '', /application\/json/);
     const file = res.body;
@@ -118,9 +134,17 @@ describe('the tab API: my data, and the tenant settings', function () {
       assert.equal(typeof a.itemId, 'string');
       assert.ok('value' in a && typeof a.at === 'string');
       assert.ok(typeof a.question === 'string' && a.question.length > 10, `question text for ${a.itemId}`);
-      assert.ok(typeof a.answer === 'string' && a.answer.length > 0 && a.answer !== String(a.value), `answer text for ${a.itemId}: ${a.answer}`);
+      assert.ok(
+        typeof a.answer === 'string' && a.answer.length > 0 && a.answer !== String(a.value),
+        `answer text for ${a.itemId}: ${a.answer}`,
+      );
     }
-    assert.ok(file.scanResults[0].answers.some((a: { answer: string }) => /Zelfstandig|Met wat hulp|Kan ik anderen uitleggen|Dat kan ik|Juist|Onjuist|Weet ik niet/.test(a.answer)), 'Dutch answer words');
+    assert.ok(
+      file.scanResults[0].answers.some((a: { answer: string }) =>
+        /Zelfstandig|Met wat hulp|Kan ik anderen uitleggen|Dat kan ik|Juist|Onjuist|Weet ik niet/.test(a.answer),
+      ),
+      'Dutch answer words',
+    );
     assert.ok(Object.keys(file.scanResults[0].levels).length > 0);
     assert.equal(file.helpRequests.length, 2);
     const closed = file.helpRequests.find((h: { ticketId: string }) => h.ticketId === closedTicket);
@@ -129,7 +153,11 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(closed.rating, 4);
     assert.deepEqual(file.preferences, { scanReminders: true });
     assert.equal(file.chat.botCanMessageYou, true);
-    assert.doesNotMatch(res.text, /serviceUrl|conversation"|"reference"/, 'the conversation reference itself is not exported');
+    assert.doesNotMatch(
+      res.text,
+      /serviceUrl|conversation"|"reference"/,
+      'the conversation reference itself is not exported',
+    );
     assert.equal(file.digicoach, null);
     assert.equal(file.leadershipScan, null);
 
@@ -148,10 +176,19 @@ describe('the tab API: my data, and the tenant settings', function () {
   });
 
   it('gives an English speaker the export’s texts in English', async () => {
-    const res = await api.get<Record<string, any>>('/api/v1/me/data/export', await token(employee.aadObjectId), 'en-GB');
+    const res = await api.get<Record<string, any>>(
+      '/api/v1/me/data/export',
+      await token(employee.aadObjectId),
+      'en-GB',
+    );
     assert.equal(res.status, 200, res.text);
     const answers = res.body.scanResults[0].answers as Array<{ answer: string; question: string }>;
-    assert.ok(answers.some((a) => /On my own|With some help|I can explain it to others|I can't do this|True|False|I don't know/.test(a.answer)), 'English answer words');
+    assert.ok(
+      answers.some((a) =>
+        /On my own|With some help|I can explain it to others|I can't do this|True|False|I don't know/.test(a.answer),
+      ),
+      'English answer words',
+    );
   });
 
   it('exports what a digicoach did, never the requesters or their questions', async () => {
@@ -163,7 +200,10 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.ok(handled, 'the ticket they handled');
     assert.equal(handled.handledByYou, true);
     assert.equal(handled.minutesSpent, 9);
-    assert.deepEqual(handled.yourSteps.map((s: { type: string }) => s.type), ['offered', 'accepted', 'resolved']);
+    assert.deepEqual(
+      handled.yourSteps.map((s: { type: string }) => s.type),
+      ['offered', 'accepted', 'resolved'],
+    );
     assert.doesNotMatch(res.text, /Teams-vergadering|loonstrook|Heel fijn/, 'no question or comment of the requester');
     assert.doesNotMatch(res.text, new RegExp(employee.name), 'no requester name');
   });
@@ -171,19 +211,29 @@ describe('the tab API: my data, and the tenant settings', function () {
   it('answers forged or malformed erasure requests with a localized 400 and changes nothing', async () => {
     const t = await token(employee.aadObjectId);
     for (const body of [{}, { confirm: 'no' }, { confirm: true }, { confirm: 'yes', userId: colleague.id }, ['yes']]) {
-      const res = await api.call<{ error: string; message: string }>('POST', '/api/v1/me/data/delete', { token: t, body });
+      const res = await api.call<{ error: string; message: string }>('POST', '/api/v1/me/data/delete', {
+        token: t,
+        body,
+      });
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.match(res.body.message, /niets (verwijderd|veranderd)/);
     }
     const malformed = await api.call('POST', '/api/v1/me/data/delete', { token: t, rawBody: '{"confirm": "yes"' });
     assert.equal(malformed.status, 400);
-    const english = await api.call<{ message: string }>('POST', '/api/v1/me/data/delete', { token: t, body: { confirm: 'nope' }, lang: 'en-GB' });
+    const english = await api.call<{ message: string }>('POST', '/api/v1/me/data/delete', {
+      token: t,
+      body: { confirm: 'nope' },
+      lang: 'en-GB',
+    });
     assert.match(english.body.message, /Nothing was erased/);
     assert.equal((await api.get<Overview>('/api/v1/me/data', t)).body.scanResults, 1, 'still there');
   });
 
   it('refuses to erase a digicoach who still has an offered request, and says why', async () => {
-    const res = await api.call<{ error: string; message: string }>('POST', '/api/v1/me/data/delete', { token: await token(offeredCoach), body: { confirm: 'yes' } });
+    const res = await api.call<{ error: string; message: string }>('POST', '/api/v1/me/data/delete', {
+      token: await token(offeredCoach),
+      body: { confirm: 'yes' },
+    });
     assert.equal(res.status, 409);
     assert.equal(res.body.error, 'coach_busy');
     assert.match(res.body.message, /geef ze terug/);
@@ -194,19 +244,34 @@ describe('the tab API: my data, and the tenant settings', function () {
   it('erases the user’s data after the confirmation; tickets keep their timings without the person; aggregates stay', async () => {
     const t = await token(employee.aadObjectId);
     await api.call('PUT', '/api/v1/me/nudges', { token: t, body: { optOut: true } });
-    const aggregatesBefore = (await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()).resources;
-    const closedBefore = (await app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read()).resource;
+    const aggregatesBefore = (
+      await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
+    ).resources;
+    const closedBefore = (await app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read())
+      .resource;
 
-    const res = await api.call<{ removed: number }>('POST', '/api/v1/me/data/delete', { token: t, body: { confirm: 'yes' } });
+    const res = await api.call<{ removed: number }>('POST', '/api/v1/me/data/delete', {
+      token: t,
+      body: { confirm: 'yes' },
+    });
     assert.equal(res.status, 200, res.text);
     assert.ok(res.body.removed >= 4);
     await app.settle();
 
     const key = `${gent.tenant.id}|${employee.aadObjectId}`;
     const inPartition = { query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] };
-    assert.deepEqual((await app.store.containers.scans.items.query(inPartition, { partitionKey: key }).fetchAll()).resources, [], 'scans, results, modules and the leadership scan are gone');
-    const users = (await app.store.containers.users.items.query(inPartition, { partitionKey: key }).fetchAll()).resources;
-    assert.deepEqual(users.map((d) => d.id), ['nudge-optout'], 'only the “no reminders” choice stays, so erasure does not switch reminders back on');
+    assert.deepEqual(
+      (await app.store.containers.scans.items.query(inPartition, { partitionKey: key }).fetchAll()).resources,
+      [],
+      'scans, results, modules and the leadership scan are gone',
+    );
+    const users = (await app.store.containers.users.items.query(inPartition, { partitionKey: key }).fetchAll())
+      .resources;
+    assert.deepEqual(
+      users.map((d) => d.id),
+      ['nudge-optout'],
+      'only the “no reminders” choice stays, so erasure does not switch reminders back on',
+    );
 
     const closed = (await app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read()).resource;
     assert.equal(closed.requester.userId, 'erased');
@@ -215,7 +280,11 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(closed.question, '—');
     assert.equal(closed.where, '—');
     assert.equal(closed.comment, undefined);
-    assert.deepEqual(closed.events.map((e: { type: string; at: string }) => [e.type, e.at]), closedBefore.events.map((e: { type: string; at: string }) => [e.type, e.at]), 'the timings stay');
+    assert.deepEqual(
+      closed.events.map((e: { type: string; at: string }) => [e.type, e.at]),
+      closedBefore.events.map((e: { type: string; at: string }) => [e.type, e.at]),
+      'the timings stay',
+    );
     assert.equal(closed.outcome, 'solved');
     assert.equal(closed.minutesSpent, 9);
     assert.equal(closed.coachId, coachId, 'the coach is not the one erased');
@@ -228,8 +297,11 @@ describe('the tab API: my data, and the tenant settings', function () {
     const coach = (await app.store.containers.tickets.item(`coach:${offeredCoach}`, gent.tenant.id).read()).resource;
     assert.equal(coach.pendingOffers, 0, 'the offered coach is released');
 
-    const aggregatesAfter = (await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()).resources;
-    const scanAggregates = (docs: Array<{ id: string; _etag: string }>) => docs.filter((d) => !d.id.startsWith('help')).sort((a, b) => a.id.localeCompare(b.id));
+    const aggregatesAfter = (
+      await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
+    ).resources;
+    const scanAggregates = (docs: Array<{ id: string; _etag: string }>) =>
+      docs.filter((d) => !d.id.startsWith('help')).sort((a, b) => a.id.localeCompare(b.id));
     assert.deepEqual(scanAggregates(aggregatesAfter), scanAggregates(aggregatesBefore), 'scan aggregates untouched');
 
     const after = await api.get<Overview>('/api/v1/me/data', t);
@@ -239,20 +311,53 @@ describe('the tab API: my data, and the tenant settings', function () {
   });
 
   it('writes exports and erasures to the audit log without naming the person', async () => {
-    const res = await api.get<{ entries: Array<{ action: string; actorId: string; targetUserId?: string }>; names: Record<string, string> }>('/api/v1/admin/audit', await token(adminId));
+    const res = await api.get<{
+      entries: Array<{ action: string; actorId: string; targetUserId?: string }>;
+      names: Record<string, string>;
+    }>('/api/v1/admin/audit', await token(adminId));
     assert.equal(res.status, 200);
     const actions = res.body.entries.filter((e) => e.action.startsWith('data.'));
     // This colleague exported twice and erased once (others in this file exported too).
     assert.equal(actions.filter((e) => e.action === 'data.deleted').length, 1);
     assert.ok(actions.filter((e) => e.action === 'data.exported').length >= 2);
     assert.ok(actions.every((e) => e.actorId === 'self' && e.targetUserId === undefined));
-    assert.doesNotMatch(JSON.stringify(res.body), new RegExp(employee.aadObjectId), 'the erased person’s id is nowhere in the log');
+    assert.doesNotMatch(
+      JSON.stringify(res.body),
+      new RegExp(employee.aadObjectId),
+      'the erased person’s id is nowhere in the log',
+    );
   });
 
   it('serves the privacy statement and the terms in Dutch and English as plain pages, nothing loaded from elsewhere', async () => {
     for (const [url, lang, expect] of [
-      ['/privacy', 'nl', [/uitslagen: alleen jij/, /minstens 5 collega’s/, /bewaartermijn/, /Verwijderen/, /programmateam/, /eerste werkdag van elke maand/, /hooguit 3/, /geen herinneringen/]],
-      ['/privacy?lang=en', 'en', [/only you/i, /at least 5 colleagues/, /retention period/, /Delete it/, /programme team/, /first working day of each month/, /at most 3/, /no reminders/]],
+      [
+        '/privacy',
+        'nl',
+        [
+          /uitslagen: alleen jij/,
+          /minstens 5 collega’s/,
+          /bewaartermijn/,
+          /Verwijderen/,
+          /programmateam/,
+          /eerste werkdag van elke maand/,
+          /hooguit 3/,
+          /geen herinneringen/,
+        ],
+      ],
+      [
+        '/privacy?lang=en',
+        'en',
+        [
+          /only you/i,
+          /at least 5 colleagues/,
+          /retention period/,
+          /Delete it/,
+          /programme team/,
+          /first working day of each month/,
+          /at most 3/,
+          /no reminders/,
+        ],
+      ],
       ['/terms', 'nl', [/Gebruiksvoorwaarden/]],
       ['/terms?lang=en', 'en', [/terms of use/i]],
     ] as const) {
@@ -280,32 +385,67 @@ describe('the tab API: my data, and the tenant settings', function () {
       for (const who of [employee.aadObjectId, demoUser('leader').aadObjectId, demoUser('coach').aadObjectId]) {
         const t = await token(who);
         assert.equal((await api.get('/api/v1/admin/settings', t)).status, 403);
-        assert.equal((await api.call('PUT', '/api/v1/admin/settings', { token: t, body: { retentionMonths: 12 } })).status, 403);
+        assert.equal(
+          (await api.call('PUT', '/api/v1/admin/settings', { token: t, body: { retentionMonths: 12 } })).status,
+          403,
+        );
       }
       assert.equal((await api.get('/api/v1/admin/settings')).status, 401);
     });
 
     it('show the defaults with a version, validate every change, and need the version back', async () => {
       const t = await token(adminId);
-      const res = await api.get<{ retentionMonths: number | null; remindersEnabled: boolean; version: string }>('/api/v1/admin/settings', t);
+      const res = await api.get<{ retentionMonths: number | null; remindersEnabled: boolean; version: string }>(
+        '/api/v1/admin/settings',
+        t,
+      );
       assert.equal(res.status, 200);
       assert.equal(res.body.retentionMonths, null);
       assert.equal(res.body.remindersEnabled, true);
       assert.equal(res.headers.get('etag'), res.body.version);
       const version = res.body.version;
 
-      const noVersion = await api.call<{ message: string }>('PUT', '/api/v1/admin/settings', { token: t, body: { retentionMonths: 12 } });
+      const noVersion = await api.call<{ message: string }>('PUT', '/api/v1/admin/settings', {
+        token: t,
+        body: { retentionMonths: 12 },
+      });
       assert.equal(noVersion.status, 428);
       assert.match(noVersion.body.message, /Laad de instellingen eerst/);
 
-      for (const body of [{}, { retentionMonths: 0 }, { retentionMonths: 121 }, { retentionMonths: 1.5 }, { retentionMonths: '12' }, { remindersEnabled: 'yes' }, { retentionMonths: 12, tenantId: wk.tenant.id }, [12]]) {
-        const bad = await fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'if-match': version, 'accept-language': 'nl-NL' }, body: JSON.stringify(body) });
+      for (const body of [
+        {},
+        { retentionMonths: 0 },
+        { retentionMonths: 121 },
+        { retentionMonths: 1.5 },
+        { retentionMonths: '12' },
+        { remindersEnabled: 'yes' },
+        { retentionMonths: 12, tenantId: wk.tenant.id },
+        [12],
+      ]) {
+        const bad = await fetch(`${app.url}/api/v1/admin/settings`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${t}`,
+            'content-type': 'application/json',
+            'if-match': version,
+            'accept-language': 'nl-NL',
+          },
+          body: JSON.stringify(body),
+        });
         assert.equal(bad.status, 400, JSON.stringify(body));
         assert.match(((await bad.json()) as { message: string }).message, /Er is niets veranderd/);
       }
-      const malformed = await fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'if-match': version }, body: '{"retentionMonths": ' });
+      const malformed = await fetch(`${app.url}/api/v1/admin/settings`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'if-match': version },
+        body: '{"retentionMonths": ',
+      });
       assert.equal(malformed.status, 400);
-      assert.equal((await api.get<{ version: string }>('/api/v1/admin/settings', t)).body.version, version, 'nothing changed');
+      assert.equal(
+        (await api.get<{ version: string }>('/api/v1/admin/settings', t)).body.version,
+        version,
+        'nothing changed',
+      );
     });
 
     it('change with the version seen; a change based on an older version gets 412 and changes nothing; each change is audited old → new', async () => {
@@ -313,7 +453,16 @@ describe('the tab API: my data, and the tenant settings', function () {
       const other = await token(gent.tenant.programmeAdmins[1] ?? adminId);
       const seen = (await api.get<{ version: string }>('/api/v1/admin/settings', t)).body.version;
       const put = (tok: string, version: string, body: unknown, lang = 'nl-NL') =>
-        fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json', 'if-match': version, 'accept-language': lang }, body: JSON.stringify(body) });
+        fetch(`${app.url}/api/v1/admin/settings`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${tok}`,
+            'content-type': 'application/json',
+            'if-match': version,
+            'accept-language': lang,
+          },
+          body: JSON.stringify(body),
+        });
 
       const first = await put(other, seen, { retentionMonths: 24, remindersEnabled: false });
       assert.equal(first.status, 200);
@@ -335,16 +484,29 @@ describe('the tab API: my data, and the tenant settings', function () {
       assert.deepEqual(tenant.settings, { remindersEnabled: false }, 'null means: keep (no retention period stored)');
       assert.equal(tenant.name, gent.tenant.name, 'the rest of the tenant record is untouched');
 
-      const audit = await api.get<{ entries: Array<{ action: string; changes?: unknown[] }> }>('/api/v1/admin/audit', t);
+      const audit = await api.get<{ entries: Array<{ action: string; changes?: unknown[] }> }>(
+        '/api/v1/admin/audit',
+        t,
+      );
       const changes = audit.body.entries.filter((e) => e.action === 'settings.changed').map((e) => e.changes);
       assert.deepEqual(changes, [
         [{ field: 'retentionMonths', from: 24, to: null }],
-        [{ field: 'retentionMonths', from: null, to: 24 }, { field: 'remindersEnabled', from: true, to: false }],
+        [
+          { field: 'retentionMonths', from: null, to: 24 },
+          { field: 'remindersEnabled', from: true, to: false },
+        ],
       ]);
 
       const wkAdmin = await token(wk.tenant.programmeAdmins[0], wk.tenant.id);
-      const theirs = await api.get<{ retentionMonths: number | null; remindersEnabled: boolean }>('/api/v1/admin/settings', wkAdmin);
-      assert.deepEqual([theirs.body.retentionMonths, theirs.body.remindersEnabled], [null, true], 'another tenant’s settings are its own');
+      const theirs = await api.get<{ retentionMonths: number | null; remindersEnabled: boolean }>(
+        '/api/v1/admin/settings',
+        wkAdmin,
+      );
+      assert.deepEqual(
+        [theirs.body.retentionMonths, theirs.body.remindersEnabled],
+        [null, true],
+        'another tenant’s settings are its own',
+      );
     });
   });
 
@@ -355,7 +517,10 @@ describe('the tab API: my data, and the tenant settings', function () {
     clock.advance(24 * 3600_000);
     assert.equal((await api.get('/api/v1/programme', t)).status, 200);
     assert.equal((await api.get('/api/v1/programme', await token(employee.aadObjectId))).status, 403);
-    const audit = await api.get<{ entries: Array<{ action: string; actorId: string; at: string }>; names: Record<string, string> }>('/api/v1/admin/audit', t);
+    const audit = await api.get<{
+      entries: Array<{ action: string; actorId: string; at: string }>;
+      names: Record<string, string>;
+    }>('/api/v1/admin/audit', t);
     const views = audit.body.entries.filter((e) => e.action === 'programme.viewed');
     assert.equal(views.length, 2, 'one per day');
     assert.ok(views.every((v) => v.actorId === adminId));

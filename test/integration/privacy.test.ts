@@ -50,12 +50,18 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
     assert.match(cardText(confirm.card!), /Dit kun je niet terugdraaien/);
     const refused = await c.tap('privacy.confirmDelete', { confirm: 'no' });
     assert.match(cardText(refused.card!), /Dat lukte niet/);
-    assert.doesNotMatch(cardText(refused.card!), /Dat lukte niet[\s\S]*Dat lukte niet/, 'the body does not repeat the title');
+    assert.doesNotMatch(
+      cardText(refused.card!),
+      /Dat lukte niet[\s\S]*Dat lukte niet/,
+      'the body does not repeat the title',
+    );
     const done = await c.tap('privacy.confirmDelete', { confirm: 'yes' });
     assert.match(cardText(done.card!), /verwijderd/);
     assert.match(cardText(done.card!), /We hebben \d+ onderdel(en|)/);
     assert.doesNotMatch(cardText(done.card!), /We hebben 1 onderdelen/);
-    const { resources } = await app.store.containers.scans.items.query('SELECT * FROM c', { partitionKey: `${user.tenantId}|${user.aadObjectId}` }).fetchAll();
+    const { resources } = await app.store.containers.scans.items
+      .query('SELECT * FROM c', { partitionKey: `${user.tenantId}|${user.aadObjectId}` })
+      .fetchAll();
     assert.equal(resources.length, 0);
     assert.match(cardText(cardOf((await c.say('resultaat')).replies[0])), /Nog geen uitslag/);
     const ref = await app.store.containers.users.item('conversation', `${user.tenantId}|${user.aadObjectId}`).read();

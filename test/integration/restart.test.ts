@@ -24,12 +24,19 @@ describe('when the server restarts on the same data directory', () => {
     const second = await startTestApp({ dataDir: data.dir });
     try {
       assert.equal(await countPeople(second), seeded, 'a second start adds nothing');
-      const { resource } = await second.store.containers.users.item('conversation', `${employee.tenantId}|${employee.aadObjectId}`).read();
+      const { resource } = await second.store.containers.users
+        .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
+        .read();
       assert.equal(resource?.userId, employee.aadObjectId, 'the conversation reference survived');
-      const coach = await second.store.containers.tickets.item(`coach:${removedCoach.aadObjectId}`, removedCoach.tenantId).read();
+      const coach = await second.store.containers.tickets
+        .item(`coach:${removedCoach.aadObjectId}`, removedCoach.tenantId)
+        .read();
       assert.equal(coach.statusCode, 404, 'a coach removed by an admin is not seeded again');
       const { resources: coaches } = await second.store.containers.tickets.items
-        .query({ query: "SELECT VALUE COUNT(1) FROM c WHERE c.docType = 'coach'" }, { partitionKey: removedCoach.tenantId })
+        .query(
+          { query: "SELECT VALUE COUNT(1) FROM c WHERE c.docType = 'coach'" },
+          { partitionKey: removedCoach.tenantId },
+        )
         .fetchAll();
       assert.ok(coaches[0] > 3, `the other seeded coaches are still there (${coaches[0]})`);
     } finally {

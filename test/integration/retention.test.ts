@@ -34,13 +34,20 @@ describe('retention of answer details', function () {
   const data = tempDir('dv-retention-');
   const employee = demoUser('employee');
   const leader = demoUser('leader');
-  const teamMates = gent.users.filter((u) => u.teamId === employee.teamId && u.id !== employee.aadObjectId && !u.coach && !gent.tenant.programmeAdmins.includes(u.id));
+  const teamMates = gent.users.filter(
+    (u) =>
+      u.teamId === employee.teamId &&
+      u.id !== employee.aadObjectId &&
+      !u.coach &&
+      !gent.tenant.programmeAdmins.includes(u.id),
+  );
   const paused = person(teamMates[0].id);
   const recent = person(teamMates[1].id);
   const adminId = gent.tenant.programmeAdmins[0];
   const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
   const key = (userId: string) => `${gent.tenant.id}|${userId}`;
-  const read = async (container: 'scans' | 'tickets', id: string, pk: string) => (await app.store.containers[container].item(id, pk).read()).resource;
+  const read = async (container: 'scans' | 'tickets', id: string, pk: string) =>
+    (await app.store.containers[container].item(id, pk).read()).resource;
   let ticketId = '';
   let resultId = '';
   let profileBefore: unknown;
@@ -61,19 +68,36 @@ describe('retention of answer details', function () {
 
     const lt = await api.devToken(gent.tenant.id, leader.aadObjectId);
     const state = await api.get<{ items: Array<{ id: string }> }>('/api/v1/leadership', lt);
-    await api.post('/api/v1/leadership/answers', lt, { answers: Object.fromEntries(state.body.items.map((i, n) => [i.id, (n % 5) + 1])) });
+    await api.post('/api/v1/leadership/answers', lt, {
+      answers: Object.fromEntries(state.body.items.map((i, n) => [i.id, (n % 5) + 1])),
+    });
     profileBefore = (await api.get<{ profile: unknown }>('/api/v1/leadership/result', lt)).body.profile;
 
     const asked = await askForHelp(c, 'Hoe deel ik mijn agenda?', 'Thuis');
     ticketId = asked.ticketId;
-    await helpAndRate(c, as(person(asked.coachId)), asked.offer, clock, { minutes: 5, rating: 5, comment: 'Snel geholpen' });
+    await helpAndRate(c, as(person(asked.coachId)), asked.offer, clock, {
+      minutes: 5,
+      rating: 5,
+      comment: 'Snel geholpen',
+    });
     await app.settle();
-    resultId = (await app.store.containers.scans.items.query({ query: "SELECT c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'", parameters: [{ name: '@k', value: key(employee.aadObjectId) }] }).fetchAll()).resources[0].id;
+    resultId = (
+      await app.store.containers.scans.items
+        .query({
+          query: "SELECT c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'",
+          parameters: [{ name: '@k', value: key(employee.aadObjectId) }],
+        })
+        .fetchAll()
+    ).resources[0].id;
 
     // The programme admin sets a retention period of 6 months.
     const at = await api.devToken(gent.tenant.id, adminId);
     const { version } = (await api.get<{ version: string }>('/api/v1/admin/settings', at)).body;
-    const set = await fetch(`${app.url}/api/v1/admin/settings`, { method: 'PUT', headers: { authorization: `Bearer ${at}`, 'content-type': 'application/json', 'if-match': version }, body: JSON.stringify({ retentionMonths: 6 }) });
+    const set = await fetch(`${app.url}/api/v1/admin/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${at}`, 'content-type': 'application/json', 'if-match': version },
+      body: JSON.stringify({ retentionMonths: 6 }),
+    });
     assert.equal(set.status, 200);
   });
 
@@ -96,7 +120,10 @@ describe('retention of answer details', function () {
     await r.say('scan');
     await finishScan(r, (await r.tap('scan.begin', { profile: 'klantcontact' })).card!);
     await app.settle();
-    const aggregates = async () => (await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()).resources.sort((a, b) => a.id.localeCompare(b.id));
+    const aggregates = async () =>
+      (await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()).resources.sort(
+        (a, b) => a.id.localeCompare(b.id),
+      );
     const aggregatesBefore = await aggregates();
     const resultBefore = await read('scans', resultId, key(employee.aadObjectId));
     const ticketBefore = await read('tickets', `ticket:${ticketId}`, gent.tenant.id);
@@ -109,13 +136,33 @@ describe('retention of answer details', function () {
     const result = await read('scans', resultId, key(employee.aadObjectId));
     assert.deepEqual(result.answers, []);
     assert.ok(result.answersRemovedAt);
-    for (const field of ['levels', 'targets', 'focusDomains', 'adviceModuleIds', 'completedAt', 'itemsAsked', 'intakeOffered']) assert.deepEqual(result[field], resultBefore[field], field);
-    assert.match(cardText(cardOf((await as(employee).say('resultaat')).replies[0])), /Jouw uitslag|uitslag/i, 'the owner still sees their result');
+    for (const field of [
+      'levels',
+      'targets',
+      'focusDomains',
+      'adviceModuleIds',
+      'completedAt',
+      'itemsAsked',
+      'intakeOffered',
+    ])
+      assert.deepEqual(result[field], resultBefore[field], field);
+    assert.match(
+      cardText(cardOf((await as(employee).say('resultaat')).replies[0])),
+      /Jouw uitslag|uitslag/i,
+      'the owner still sees their result',
+    );
 
     const session = await read('scans', 'session', key(employee.aadObjectId));
     assert.deepEqual(session.answers, [], 'the completed session’s copy of the answers goes too');
-    assert.equal(await read('scans', 'session', key(paused.aadObjectId)), undefined, 'an unfinished scan older than the period is removed');
-    assert.ok((await read('scans', 'session', key(recent.aadObjectId))).answers.length > 5, 'a recent scan keeps its answers');
+    assert.equal(
+      await read('scans', 'session', key(paused.aadObjectId)),
+      undefined,
+      'an unfinished scan older than the period is removed',
+    );
+    assert.ok(
+      (await read('scans', 'session', key(recent.aadObjectId))).answers.length > 5,
+      'a recent scan keeps its answers',
+    );
 
     const leadership = await read('scans', 'leadership', key(leader.aadObjectId));
     assert.deepEqual(leadership.answers, {});
@@ -134,23 +181,43 @@ describe('retention of answer details', function () {
 
     assert.deepEqual(await aggregates(), aggregatesBefore, 'aggregates untouched');
 
-    const audit = await api.get<{ entries: Array<{ action: string; actorId: string; changes: Array<{ field: string; to: unknown }> }> }>('/api/v1/admin/audit', await api.devToken(gent.tenant.id, adminId));
+    const audit = await api.get<{
+      entries: Array<{ action: string; actorId: string; changes: Array<{ field: string; to: unknown }> }>;
+    }>('/api/v1/admin/audit', await api.devToken(gent.tenant.id, adminId));
     const applied = audit.body.entries.find((e) => e.action === 'retention.applied')!;
     assert.equal(applied.actorId, 'system');
-    assert.deepEqual(applied.changes, [{ field: 'retentionMonths', to: 6 }, { field: 'result', to: 1 }, { field: 'session', to: 2 }, { field: 'leadership', to: 1 }, { field: 'ticket', to: 1 }]);
+    assert.deepEqual(applied.changes, [
+      { field: 'retentionMonths', to: 6 },
+      { field: 'result', to: 1 },
+      { field: 'session', to: 2 },
+      { field: 'leadership', to: 1 },
+      { field: 'ticket', to: 1 },
+    ]);
   });
 
   it('runs once a day per tenant: again the same day does nothing; the next day finds nothing left', async () => {
     assert.equal((await app.runRetention()).size, 0, 'the same day: already done');
     clock.advance(DAY);
-    assert.deepEqual((await app.runRetention()).get(gent.tenant.id), { result: 0, session: 0, leadership: 0, ticket: 0 });
+    assert.deepEqual((await app.runRetention()).get(gent.tenant.id), {
+      result: 0,
+      session: 0,
+      leadership: 0,
+      ticket: 0,
+    });
   });
 
   it('with two server instances sweeping at once, one of them runs the tenant', async () => {
     clock.advance(DAY);
     const log = createLogger('silent');
     const job = (owner: string) =>
-      new RetentionJob({ store: new CosmosRetentionStore(app.store.containers), leases: new CosmosRetentionLeases(app.store.containers.schedule), scoreLeadership: () => [], clock, log, owner });
+      new RetentionJob({
+        store: new CosmosRetentionStore(app.store.containers),
+        leases: new CosmosRetentionLeases(app.store.containers.schedule),
+        scoreLeadership: () => [],
+        clock,
+        log,
+        owner,
+      });
     const [a, b] = await Promise.all([job('instance-a').runDue(), job('instance-b').runDue()]);
     assert.equal(Number(a.has(gent.tenant.id)) + Number(b.has(gent.tenant.id)), 1);
   });
@@ -159,7 +226,10 @@ describe('retention of answer details', function () {
     clock.advance(DAY);
     const leases = new CosmosRetentionLeases(app.store.containers.schedule);
     const day = clock.now().toISOString().slice(0, 10);
-    assert.equal(await leases.claim(gent.tenant.id, day, 'crashed', new Date(clock.now().getTime() + 60_000), clock.now()), true);
+    assert.equal(
+      await leases.claim(gent.tenant.id, day, 'crashed', new Date(clock.now().getTime() + 60_000), clock.now()),
+      true,
+    );
     assert.equal((await app.runRetention()).size, 0, 'the lease is held');
     clock.advance(2 * 60_000);
     assert.ok((await app.runRetention()).has(gent.tenant.id), 'after the lease ran out');

@@ -14,7 +14,12 @@ describe('the self-scan in Teams chat', () => {
   let conn: Awaited<ReturnType<typeof startConnector>>;
   const data = tempDir();
   const client = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user);
-  const stranger = (): TeamsUser => ({ tenantId: randomUUID(), aadObjectId: randomUUID(), name: 'Sam Nieuw', locale: 'nl-NL' });
+  const stranger = (): TeamsUser => ({
+    tenantId: randomUUID(),
+    aadObjectId: randomUUID(),
+    name: 'Sam Nieuw',
+    locale: 'nl-NL',
+  });
 
   before(async () => {
     conn = await startConnector();
@@ -49,7 +54,11 @@ describe('the self-scan in Teams chat', () => {
     assert.match(text, /Jouw uitslag/);
     assert.match(text, new RegExp(`Klaar! Je hebt ${answered} vragen beantwoord`));
     assert.match(text, /\(doel: (Starter|Basis|Gevorderd|Expert)\)/);
-    assert.match(text, /\]\(https:\/\/leren\.digivaardig\.example\/modules\/mod-/, 'modules link to the default learning environment for an unknown tenant');
+    assert.match(
+      text,
+      /\]\(https:\/\/leren\.digivaardig\.example\/modules\/mod-/,
+      'modules link to the default learning environment for an unknown tenant',
+    );
     assert.ok(answered <= 60, `adaptive scan asked ${answered} questions`);
     assert.ok(cardVerbs(card).includes('modules.show'));
   });
@@ -63,7 +72,8 @@ describe('the self-scan in Teams chat', () => {
     assert.ok(choice, 'a profile is pre-selected');
     const start = await c.tap('scan.begin', { profile: choice[1] });
     const { card } = await finishScan(c, start.card!, (o) => o[0]);
-    const ownEnvironment = employee.tenantId === GENT ? /leerplatform\.gent\.example/ : /leeromgeving\.westerkwartier\.example/;
+    const ownEnvironment =
+      employee.tenantId === GENT ? /leerplatform\.gent\.example/ : /leeromgeving\.westerkwartier\.example/;
     assert.match(cardText(card), ownEnvironment);
     assert.match(cardText(card), /intake/i, 'the lowest results are offered an intake');
     const intake = actionData(card, 'scan.intake');
@@ -74,12 +84,25 @@ describe('the self-scan in Teams chat', () => {
     assert.match(cardText(again.card!), /genoteerd/);
     await app.settle();
     const { resources: intakes } = await app.store.containers.tickets.items
-      .query({ query: "SELECT * FROM c WHERE c.docType = 'ticket' AND c.kind = 'intake' AND c.requester.userId = @u", parameters: [{ name: '@u', value: employee.aadObjectId }] }, { partitionKey: employee.tenantId })
+      .query(
+        {
+          query: "SELECT * FROM c WHERE c.docType = 'ticket' AND c.kind = 'intake' AND c.requester.userId = @u",
+          parameters: [{ name: '@u', value: employee.aadObjectId }],
+        },
+        { partitionKey: employee.tenantId },
+      )
       .fetchAll();
-    assert.equal(intakes.length, 1, 'one intake request goes to the digicoaches (offered, or escalated outside working hours)');
+    assert.equal(
+      intakes.length,
+      1,
+      'one intake request goes to the digicoaches (offered, or escalated outside working hours)',
+    );
     assert.ok(['offered', 'escalated'].includes(intakes[0].state));
     await app.settle();
-    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => testNow()).get(employee.tenantId, { kind: 'team', id: employee.teamId! });
+    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => testNow()).get(
+      employee.tenantId,
+      { kind: 'team', id: employee.teamId! },
+    );
     assert.equal(agg?.intakeRequests, 1, 'the wish counts once');
     assert.equal(agg?.respondents, 1);
     assert.equal(JSON.stringify(agg).includes(employee.aadObjectId), false, 'aggregates hold no user ids');
@@ -99,7 +122,9 @@ describe('the self-scan in Teams chat', () => {
     const stale = await c.tap('scan.answer', answerOptions(question)[0]);
     assert.match(cardText(stale.card!), /Deze vraag is al beantwoord/);
     assert.match(cardText(stale.card!), /Vraag 3 van/);
-    const { resource } = await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read();
+    const { resource } = await app.store.containers.scans
+      .item('session', `${c.user.tenantId}|${c.user.aadObjectId}`)
+      .read();
     assert.equal(resource.answers.length, 2, 'exactly two answers are stored');
   });
 
@@ -144,12 +169,16 @@ describe('the self-scan in Teams chat', () => {
     ];
     for (const [what, forge] of cases) {
       it(`rejects ${what} with a localized notice`, async () => {
-        const before = (await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()).resource;
+        const before = (
+          await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
+        ).resource;
         const res = await c.tap('scan.answer', forge(valid));
         assert.equal(res.status, 200);
         assertValidCard(res.card, what);
         assert.match(cardText(res.card!), /Dat lukte niet.*Er is niets veranderd/s);
-        const after = (await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()).resource;
+        const after = (
+          await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
+        ).resource;
         assert.equal(after._etag, before._etag);
       });
     }

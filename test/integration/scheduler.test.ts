@@ -16,16 +16,28 @@ describe('the scheduler with several server instances', () => {
   });
   after(() => app.stop());
 
-  const timer = (ticketId: string, dueAt: string) => ({ id: `timer:${ticketId}:1`, tenantId: 'tenant-a', kind: 'offer-timeout' as const, ticketId, seq: 1, dueAt, lease: null });
+  const timer = (ticketId: string, dueAt: string) => ({
+    id: `timer:${ticketId}:1`,
+    tenantId: 'tenant-a',
+    kind: 'offer-timeout' as const,
+    ticketId,
+    seq: 1,
+    dueAt,
+    lease: null,
+  });
 
   it('lets exactly one instance handle each due timer', async () => {
     const clock = new FakeClock(TUESDAY_MORNING);
-    for (let i = 0; i < 20; i++) await timers.schedule(timer(`t${i}`, new Date(clock.now().getTime() - 1000).toISOString()));
+    for (let i = 0; i < 20; i++)
+      await timers.schedule(timer(`t${i}`, new Date(clock.now().getTime() - 1000).toISOString()));
     const handled: string[] = [];
     const handler = { offerTimedOut: async (_tenant: string, ticketId: string) => void handled.push(ticketId) };
     const instances = [1, 2, 3].map((n) => new Scheduler({ timers, handler, clock, log, owner: `instance-${n}` }));
     const counts = await Promise.all(instances.map((s) => s.runDue()));
-    assert.equal(counts.reduce((a, b) => a + b, 0), 20);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      20,
+    );
     assert.equal(new Set(handled).size, 20);
     assert.equal(handled.length, 20, 'no timer handled twice');
     assert.equal((await timers.due(clock.now(), 100)).length, 0, 'handled timers are gone');
@@ -35,7 +47,12 @@ describe('the scheduler with several server instances', () => {
     const clock = new FakeClock(TUESDAY_MORNING);
     await timers.schedule(timer('later', new Date(clock.now().getTime() + 60_000).toISOString()));
     const handled: string[] = [];
-    const s = new Scheduler({ timers, handler: { offerTimedOut: async (_t, id) => void handled.push(id) }, clock, log });
+    const s = new Scheduler({
+      timers,
+      handler: { offerTimedOut: async (_t, id) => void handled.push(id) },
+      clock,
+      log,
+    });
     assert.equal(await s.runDue(), 0);
     clock.advance(61_000);
     assert.equal(await s.runDue(), 1);
@@ -45,10 +62,27 @@ describe('the scheduler with several server instances', () => {
   it("takes over a crashed instance's claim once its lease has run out", async () => {
     const clock = new FakeClock(TUESDAY_MORNING);
     await timers.schedule(timer('crash', new Date(clock.now().getTime() - 1000).toISOString()));
-    const crashing = new Scheduler({ timers, handler: { offerTimedOut: async () => { throw new Error('instance died mid-way'); } }, clock, log, owner: 'crashing', leaseMs: 60_000 });
+    const crashing = new Scheduler({
+      timers,
+      handler: {
+        offerTimedOut: async () => {
+          throw new Error('instance died mid-way');
+        },
+      },
+      clock,
+      log,
+      owner: 'crashing',
+      leaseMs: 60_000,
+    });
     assert.equal(await crashing.runDue(), 0);
     const handled: string[] = [];
-    const healthy = new Scheduler({ timers, handler: { offerTimedOut: async (_t, id) => void handled.push(id) }, clock, log, owner: 'healthy' });
+    const healthy = new Scheduler({
+      timers,
+      handler: { offerTimedOut: async (_t, id) => void handled.push(id) },
+      clock,
+      log,
+      owner: 'healthy',
+    });
     assert.equal(await healthy.runDue(), 0, 'the lease still holds');
     clock.advance(61_000);
     assert.equal(await healthy.runDue(), 1, 'after the lease expires another instance handles it');

@@ -33,13 +33,27 @@ describe('the tab API: digicoach administration', function () {
   const data = tempDir('dv-tab-coaches-');
   const adminId = gent.tenant.programmeAdmins[0];
   const employee = demoUser('employee');
-  const body = { domains: ['devices', 'hr-self-service'], maxOpenTickets: 2, weeklyCapacity: 4, days: [1, 2, 3, 4], start: '09:00', end: '17:00', takesIntakes: true };
+  const body = {
+    domains: ['devices', 'hr-self-service'],
+    maxOpenTickets: 2,
+    weeklyCapacity: 4,
+    days: [1, 2, 3, 4],
+    start: '09:00',
+    end: '17:00',
+    takesIntakes: true,
+  };
   const tokenOf = (userId: string) => api.devToken(gent.tenant.id, userId);
-  const list = async (token: string) => (await api.get<{ coaches: Row[] }>('/api/v1/admin/coaches', token)).body.coaches;
+  const list = async (token: string) =>
+    (await api.get<{ coaches: Row[] }>('/api/v1/admin/coaches', token)).body.coaches;
 
   before(async () => {
     conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' } });
+    app = await startTestApp({
+      dataDir: data.dir,
+      clock,
+      scheduler: false,
+      env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
+    });
     api = new TabClient(app.url);
   });
   after(async () => {
@@ -51,7 +65,10 @@ describe('the tab API: digicoach administration', function () {
   it('lets the admin add a colleague from the directory as a coach, then update them; the list shows them without ticket contents', async () => {
     const admin = await tokenOf(adminId);
     assert.ok(!(await list(admin)).some((c) => c.userId === employee.aadObjectId));
-    const people = await api.get<{ people: Array<{ userId: string; coach: boolean }> }>(`/api/v1/admin/people?q=${encodeURIComponent(employee.name.split(' ')[0])}`, admin);
+    const people = await api.get<{ people: Array<{ userId: string; coach: boolean }> }>(
+      `/api/v1/admin/people?q=${encodeURIComponent(employee.name.split(' ')[0])}`,
+      admin,
+    );
     assert.equal(people.status, 200);
     assert.ok(people.body.people.some((p) => p.userId === employee.aadObjectId && !p.coach));
 
@@ -69,7 +86,10 @@ describe('the tab API: digicoach administration', function () {
     assert.doesNotMatch(JSON.stringify(await list(admin)), /question|email/i, 'no ticket contents or e-mail addresses');
 
     clock.advance(1000);
-    const updated = await api.call('PUT', `/api/v1/admin/coaches/${employee.aadObjectId}`, { token: admin, body: { ...body, domains: 'devices', days: '6,7', maxOpenTickets: '3', takesIntakes: false } });
+    const updated = await api.call('PUT', `/api/v1/admin/coaches/${employee.aadObjectId}`, {
+      token: admin,
+      body: { ...body, domains: 'devices', days: '6,7', maxOpenTickets: '3', takesIntakes: false },
+    });
     assert.equal(updated.status, 200, updated.text);
     row = (await list(admin)).find((c) => c.userId === employee.aadObjectId)!;
     assert.deepEqual(row.domains, ['devices']);
@@ -86,7 +106,11 @@ describe('the tab API: digicoach administration', function () {
       assert.equal((await api.get('/api/v1/admin/audit', t)).status, 403);
       assert.equal((await api.get('/api/v1/admin/people', t)).status, 403);
       assert.equal((await api.call('PUT', `/api/v1/admin/coaches/${who}`, { token: t, body })).status, 403);
-      assert.equal((await api.call('DELETE', `/api/v1/admin/coaches/${demoUser('coach').aadObjectId}`, { token: t, body: {} })).status, 403);
+      assert.equal(
+        (await api.call('DELETE', `/api/v1/admin/coaches/${demoUser('coach').aadObjectId}`, { token: t, body: {} }))
+          .status,
+        403,
+      );
     }
     const target = `/api/v1/admin/coaches/${employee.aadObjectId}`;
     for (const bad of [
@@ -106,11 +130,23 @@ describe('the tab API: digicoach administration', function () {
     }
     assert.equal((await api.call('PUT', target, { token: admin, rawBody: '[1,2]' })).status, 400);
     assert.equal((await api.call('PUT', target, { token: admin, rawBody: '{nope' })).status, 400);
-    const unknown = await api.call<{ message: string }>('PUT', '/api/v1/admin/coaches/00000000-0000-4000-8000-00000000abcd', { token: admin, body, lang: 'en-GB' });
+    const unknown = await api.call<{ message: string }>(
+      'PUT',
+      '/api/v1/admin/coaches/00000000-0000-4000-8000-00000000abcd',
+      { token: admin, body, lang: 'en-GB' },
+    );
     assert.equal(unknown.status, 404);
     assert.match(unknown.body.message, /does not exist/);
     assert.equal((await api.call('PUT', '/api/v1/admin/coaches/..%2Fx', { token: admin, body })).status, 404);
-    assert.equal((await api.call('DELETE', '/api/v1/admin/coaches/00000000-0000-4000-8000-00000000abcd', { token: admin, body: {} })).status, 404);
+    assert.equal(
+      (
+        await api.call('DELETE', '/api/v1/admin/coaches/00000000-0000-4000-8000-00000000abcd', {
+          token: admin,
+          body: {},
+        })
+      ).status,
+      404,
+    );
     // Another tenant's person is unknown here: the tenant comes from the token only.
     const other = demoSeeds[1].users[0].id;
     assert.equal((await api.call('PUT', `/api/v1/admin/coaches/${other}`, { token: admin, body })).status, 404);
@@ -122,29 +158,60 @@ describe('the tab API: digicoach administration', function () {
     const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester, () => app.settle());
     const form = cardOf((await c.say('hulp')).replies[0]);
     const since = conn.connector.activities().length;
-    await c.tap('help.submit', { ...(actionData(form, 'help.submit') ?? {}), topic: 'communication', question: 'Hoe deel ik mijn scherm?', urgency: 'today', channel: 'chat', where: 'Gemeentehuis' });
-    const offer = conn.connector.activities().slice(since).find((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.accept'))!;
+    await c.tap('help.submit', {
+      ...(actionData(form, 'help.submit') ?? {}),
+      topic: 'communication',
+      question: 'Hoe deel ik mijn scherm?',
+      urgency: 'today',
+      channel: 'chat',
+      where: 'Gemeentehuis',
+    });
+    const offer = conn.connector
+      .activities()
+      .slice(since)
+      .find((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.accept'))!;
     assert.ok(offer, 'a coach is offered the question');
     const coachId = /^a:1?dev-(.+)$/.exec(offer.conversationId)![1];
 
-    const offered = await api.call<{ error: string; message: string }>('DELETE', `/api/v1/admin/coaches/${coachId}`, { token: admin, body: {} });
+    const offered = await api.call<{ error: string; message: string }>('DELETE', `/api/v1/admin/coaches/${coachId}`, {
+      token: admin,
+      body: {},
+    });
     assert.equal(offered.status, 409);
     assert.equal(offered.body.error, 'coach_busy');
     assert.match(offered.body.message, /open of aangeboden hulpvragen/);
 
     const p = gent.users.find((u) => u.id === coachId)!;
-    const coach: TeamsUser = { tenantId: gent.tenant.id, aadObjectId: p.id, name: p.name, locale: p.preferredLocale ?? 'nl-NL' };
-    await new TeamsTestClient(app.url, conn.connector, conn.url, coach, () => app.settle()).tap('help.accept', actionData(cardOf(offer), 'help.accept')!);
-    const open = await api.call<{ message: string }>('DELETE', `/api/v1/admin/coaches/${coachId}`, { token: admin, body: {}, lang: 'en-GB' });
+    const coach: TeamsUser = {
+      tenantId: gent.tenant.id,
+      aadObjectId: p.id,
+      name: p.name,
+      locale: p.preferredLocale ?? 'nl-NL',
+    };
+    await new TeamsTestClient(app.url, conn.connector, conn.url, coach, () => app.settle()).tap(
+      'help.accept',
+      actionData(cardOf(offer), 'help.accept')!,
+    );
+    const open = await api.call<{ message: string }>('DELETE', `/api/v1/admin/coaches/${coachId}`, {
+      token: admin,
+      body: {},
+      lang: 'en-GB',
+    });
     assert.equal(open.status, 409);
     assert.match(open.body.message, /still has open or offered help requests/);
     assert.ok((await list(admin)).some((r) => r.userId === coachId && r.openTickets === 1));
 
     clock.advance(1000);
-    const removed = await api.call('DELETE', `/api/v1/admin/coaches/${employee.aadObjectId}`, { token: admin, body: {} });
+    const removed = await api.call('DELETE', `/api/v1/admin/coaches/${employee.aadObjectId}`, {
+      token: admin,
+      body: {},
+    });
     assert.equal(removed.status, 204, removed.text);
     assert.ok(!(await list(admin)).some((r) => r.userId === employee.aadObjectId));
-    assert.equal((await api.call('DELETE', `/api/v1/admin/coaches/${employee.aadObjectId}`, { token: admin, body: {} })).status, 404);
+    assert.equal(
+      (await api.call('DELETE', `/api/v1/admin/coaches/${employee.aadObjectId}`, { token: admin, body: {} })).status,
+      404,
+    );
   });
 
   it('records every change in the audit log, ids only, newest first', async () => {
@@ -152,13 +219,19 @@ describe('the tab API: digicoach administration', function () {
     const res = await api.get<{ entries: Array<Record<string, unknown>> }>('/api/v1/admin/audit', admin);
     assert.equal(res.status, 200);
     const mine = res.body.entries.filter((e) => e.targetUserId === employee.aadObjectId);
-    assert.deepEqual(mine.map((e) => e.action), ['coach.removed', 'coach.updated', 'coach.added']);
+    assert.deepEqual(
+      mine.map((e) => e.action),
+      ['coach.removed', 'coach.updated', 'coach.added'],
+    );
     for (const e of mine) {
       assert.deepEqual(Object.keys(e).sort(), ['action', 'actorId', 'at', 'targetUserId', 'tenantId']);
       assert.equal(e.actorId, adminId);
       assert.equal(e.tenantId, gent.tenant.id);
     }
-    const other = await api.get<{ entries: unknown[] }>('/api/v1/admin/audit', await api.devToken(demoSeeds[1].tenant.id, demoSeeds[1].tenant.programmeAdmins[0]));
+    const other = await api.get<{ entries: unknown[] }>(
+      '/api/v1/admin/audit',
+      await api.devToken(demoSeeds[1].tenant.id, demoSeeds[1].tenant.programmeAdmins[0]),
+    );
     assert.deepEqual(other.body.entries, [], 'another tenant sees none of it');
   });
 });

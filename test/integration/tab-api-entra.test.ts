@@ -52,14 +52,30 @@ describe('the tab API with Entra SSO tokens', function () {
   const unreachable = new Set<string>();
   const messenger = new RecordingMessenger(unreachable);
 
-  const claims = (seed: (typeof demoSeeds)[number], userId: string) => ({ tid: seed.tenant.id, oid: userId, aud: CLIENT_ID, name: 'Iemand' });
+  const claims = (seed: (typeof demoSeeds)[number], userId: string) => ({
+    tid: seed.tenant.id,
+    oid: userId,
+    aud: CLIENT_ID,
+    name: 'Iemand',
+  });
   const leaderId = (teamId: string) => gent.teams.find((t) => t.id === teamId)!.leaderId;
 
   before(async () => {
     jwks = await startJwksServer();
     app = await startTestApp({ dataDir: data.dir });
-    const config = loadConfig({ NODE_ENV: 'test', BOT_APP_ID: 'bot-app', BOT_APP_PASSWORD: 'x', AAD_APP_CLIENT_ID: CLIENT_ID, ALLOWED_TENANTS: `${gent.tenant.id},${wk.tenant.id}`, LOG_LEVEL: 'silent' });
-    const auth = new EntraAuthenticator({ clientId: CLIENT_ID, allowedTenants: config.allowedTenants, metadataUrl: jwks.metadataUrl });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      BOT_APP_ID: 'bot-app',
+      BOT_APP_PASSWORD: 'x',
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      ALLOWED_TENANTS: `${gent.tenant.id},${wk.tenant.id}`,
+      LOG_LEVEL: 'silent',
+    });
+    const auth = new EntraAuthenticator({
+      clientId: CLIENT_ID,
+      allowedTenants: config.allowedTenants,
+      metadataUrl: jwks.metadataUrl,
+    });
     const log = createLogger('silent');
     const directory = new CachedDirectory(new CosmosDirectory(app.store.containers.tenants), clock);
     const http = createServer({
@@ -71,7 +87,23 @@ describe('the tab API with Entra SSO tokens', function () {
       directory,
       auth,
       pingStore: async () => true,
-      apiRoutes: (s) => registerTabApi(s, { config, store: app.store, directory, dashboards: createDashboards({ store: app.store, directory, clock, defaultThreshold: config.anonymityThreshold, log }), auth, messenger, clock, log }),
+      apiRoutes: (s) =>
+        registerTabApi(s, {
+          config,
+          store: app.store,
+          directory,
+          dashboards: createDashboards({
+            store: app.store,
+            directory,
+            clock,
+            defaultThreshold: config.anonymityThreshold,
+            log,
+          }),
+          auth,
+          messenger,
+          clock,
+          log,
+        }),
       log,
       tabDir: data.dir,
     });
@@ -88,7 +120,10 @@ describe('the tab API with Entra SSO tokens', function () {
   describe('who is calling', () => {
     it('accepts a valid token and takes user and tenant from its claims', async () => {
       const leader = leaderId('gt-team-kdv');
-      const res = await api.get<{ userId: string; tenantId: string; roles: string[] }>('/api/v1/me', await jwks.token(claims(gent, leader)));
+      const res = await api.get<{ userId: string; tenantId: string; roles: string[] }>(
+        '/api/v1/me',
+        await jwks.token(claims(gent, leader)),
+      );
       assert.equal(res.status, 200, res.text);
       assert.deepEqual([res.body.tenantId, res.body.userId], [gent.tenant.id, leader]);
       assert.ok(res.body.roles.includes('leader'));
@@ -96,8 +131,24 @@ describe('the tab API with Entra SSO tokens', function () {
 
     it('accepts the api:// audience and v1 issuer formats', async () => {
       const id = leaderId('gt-team-kdv');
-      assert.equal((await api.get('/api/v1/teams/mine', await jwks.token({ ...claims(gent, id), aud: `api://tab.example.org/${CLIENT_ID}` }))).status, 200);
-      assert.equal((await api.get('/api/v1/teams/mine', await jwks.token({ ...claims(gent, id), iss: `https://sts.windows.net/${gent.tenant.id}/`, ver: '1.0' }))).status, 200);
+      assert.equal(
+        (
+          await api.get(
+            '/api/v1/teams/mine',
+            await jwks.token({ ...claims(gent, id), aud: `api://tab.example.org/${CLIENT_ID}` }),
+          )
+        ).status,
+        200,
+      );
+      assert.equal(
+        (
+          await api.get(
+            '/api/v1/teams/mine',
+            await jwks.token({ ...claims(gent, id), iss: `https://sts.windows.net/${gent.tenant.id}/`, ver: '1.0' }),
+          )
+        ).status,
+        200,
+      );
     });
 
     it('answers 401 to no, expired, not-yet-valid, forged, wrong-audience, wrong-issuer, wrong-tenant and scope-less tokens', async () => {
@@ -113,8 +164,15 @@ describe('the tab API with Entra SSO tokens', function () {
         'wrong audience': await jwks.token({ ...base, aud: 'api://someone-else' }),
         'another app id': await jwks.token({ ...base, aud: '00000000-0000-4000-8000-000000000000' }),
         'wrong issuer': await jwks.token({ ...base, iss: 'https://login.microsoftonline.com/common/v2.0' }),
-        'issuer of another tenant': await jwks.token({ ...base, iss: `https://login.microsoftonline.com/${wk.tenant.id}/v2.0` }),
-        'tenant not allowed': await jwks.token({ ...base, tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
+        'issuer of another tenant': await jwks.token({
+          ...base,
+          iss: `https://login.microsoftonline.com/${wk.tenant.id}/v2.0`,
+        }),
+        'tenant not allowed': await jwks.token({
+          ...base,
+          tid: OTHER_TENANT,
+          iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+        }),
         'no scope': await jwks.token({ ...base, scp: 'User.Read' }),
         'no user': await jwks.token({ ...base, oid: '' }),
         'HS256 dev token': await jwks.token(base, { alg: 'HS256', key: new TextEncoder().encode('x'.repeat(32)) }),
@@ -129,12 +187,20 @@ describe('the tab API with Entra SSO tokens', function () {
 
     it('fetches a tenant’s keys once, not per request', async () => {
       const before = jwks.metadataRequests();
-      for (let i = 0; i < 3; i++) await api.get('/api/v1/teams/mine', await jwks.token(claims(gent, leaderId('gt-team-kdv'))));
+      for (let i = 0; i < 3; i++)
+        await api.get('/api/v1/teams/mine', await jwks.token(claims(gent, leaderId('gt-team-kdv'))));
       assert.equal(jwks.metadataRequests(), before);
     });
 
     it('never accepts a dev token outside development', () => {
-      const production = loadConfig({ NODE_ENV: 'production', BOT_APP_ID: 'b', BOT_APP_PASSWORD: 'p', ALLOWED_TENANTS: gent.tenant.id, COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', AAD_APP_CLIENT_ID: CLIENT_ID });
+      const production = loadConfig({
+        NODE_ENV: 'production',
+        BOT_APP_ID: 'b',
+        BOT_APP_PASSWORD: 'p',
+        ALLOWED_TENANTS: gent.tenant.id,
+        COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/',
+        AAD_APP_CLIENT_ID: CLIENT_ID,
+      });
       assert.equal(production.devMode, false);
       assert.ok(createAuthenticator(production, null) instanceof EntraAuthenticator);
     });
@@ -144,16 +210,32 @@ describe('the tab API with Entra SSO tokens', function () {
     it('stores the leadership answers under the token’s user even when the body names someone else', async () => {
       const id = leaderId('gt-team-kdv');
       const other = leaderId('gt-team-talent');
-      await api.post('/api/v1/leadership/answers', await jwks.token(claims(gent, id)), { answers: { 'lead-01': 4 }, userId: other, tenantId: wk.tenant.id });
-      const mine = await api.get<{ answers: Record<string, number> }>('/api/v1/leadership', await jwks.token(claims(gent, id)));
-      const theirs = await api.get<{ answers: Record<string, number> }>('/api/v1/leadership', await jwks.token(claims(gent, other)));
+      await api.post('/api/v1/leadership/answers', await jwks.token(claims(gent, id)), {
+        answers: { 'lead-01': 4 },
+        userId: other,
+        tenantId: wk.tenant.id,
+      });
+      const mine = await api.get<{ answers: Record<string, number> }>(
+        '/api/v1/leadership',
+        await jwks.token(claims(gent, id)),
+      );
+      const theirs = await api.get<{ answers: Record<string, number> }>(
+        '/api/v1/leadership',
+        await jwks.token(claims(gent, other)),
+      );
       assert.deepEqual(mine.body.answers, { 'lead-01': 4 });
       assert.deepEqual(theirs.body.answers, {});
     });
 
     it('lets a programme admin in and keeps a leader out of the programme view', async () => {
-      assert.equal((await api.get('/api/v1/programme', await jwks.token(claims(gent, gent.tenant.programmeAdmins[0])))).status, 200);
-      assert.equal((await api.get('/api/v1/programme', await jwks.token(claims(gent, leaderId('gt-team-kdv'))))).status, 403);
+      assert.equal(
+        (await api.get('/api/v1/programme', await jwks.token(claims(gent, gent.tenant.programmeAdmins[0])))).status,
+        200,
+      );
+      assert.equal(
+        (await api.get('/api/v1/programme', await jwks.token(claims(gent, leaderId('gt-team-kdv'))))).status,
+        403,
+      );
     });
   });
 

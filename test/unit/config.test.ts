@@ -27,13 +27,16 @@ describe('configuration', () => {
   });
 
   it('requires bot credentials, an allow-list and Azure Cosmos DB in production', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (err: ConfigError) => {
-      assert.equal(err.problems.length, 3);
-      assert.match(err.message, /BOT_APP_ID/);
-      assert.match(err.message, /ALLOWED_TENANTS/);
-      assert.match(err.message, /COSMOS_ENDPOINT/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      (err: ConfigError) => {
+        assert.equal(err.problems.length, 3);
+        assert.match(err.message, /BOT_APP_ID/);
+        assert.match(err.message, /ALLOWED_TENANTS/);
+        assert.match(err.message, /COSMOS_ENDPOINT/);
+        return true;
+      },
+    );
   });
 
   it('needs a secret with an app id, unless the bot uses a managed identity', () => {
@@ -57,7 +60,10 @@ describe('configuration', () => {
 
   it('does not seed the demo organisation into Azure Cosmos DB unless asked', () => {
     assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).seedDemo, false);
-    assert.equal(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', SEED_DEMO: 'true' }).seedDemo, true);
+    assert.equal(
+      loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', SEED_DEMO: 'true' }).seedDemo,
+      true,
+    );
   });
 
   it('has no Graph without Graph credentials: everyone counts as available', () => {
@@ -66,15 +72,38 @@ describe('configuration', () => {
 
   it('turns Graph presence on with Graph credentials, unless GRAPH_PRESENCE=false', () => {
     const c = loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret' });
-    assert.deepEqual(c.graph, { auth: { kind: 'secret', clientId: 'app', clientSecret: 'secret' }, presence: true, directory: false, directoryTtlSeconds: 3600, baseUrl: undefined });
-    assert.equal(loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'false' }).graph?.presence, false);
-    assert.equal(loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'true' }).graph?.presence, true);
+    assert.deepEqual(c.graph, {
+      auth: { kind: 'secret', clientId: 'app', clientSecret: 'secret' },
+      presence: true,
+      directory: false,
+      directoryTtlSeconds: 3600,
+      baseUrl: undefined,
+    });
+    assert.equal(
+      loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'false' }).graph?.presence,
+      false,
+    );
+    assert.equal(
+      loadConfig({ GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret', GRAPH_PRESENCE: 'true' }).graph?.presence,
+      true,
+    );
   });
 
   it('wants both Graph credentials or neither, and presence only with them', () => {
-    assert.throws(() => loadConfig({ GRAPH_CLIENT_ID: 'app' }), (err: ConfigError) => err.problems.length === 1 && /^GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID/.test(err.problems[0]));
-    assert.throws(() => loadConfig({ GRAPH_CLIENT_SECRET: 'secret' }), (err: ConfigError) => err.problems.length === 1 && /^GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET/.test(err.problems[0]));
-    assert.throws(() => loadConfig({ GRAPH_PRESENCE: 'true' }), /GRAPH_PRESENCE: needs Graph access \(GRAPH_AUTH: none, secret .*managed-identity/);
+    assert.throws(
+      () => loadConfig({ GRAPH_CLIENT_ID: 'app' }),
+      (err: ConfigError) =>
+        err.problems.length === 1 && /^GRAPH_CLIENT_SECRET: required with GRAPH_CLIENT_ID/.test(err.problems[0]),
+    );
+    assert.throws(
+      () => loadConfig({ GRAPH_CLIENT_SECRET: 'secret' }),
+      (err: ConfigError) =>
+        err.problems.length === 1 && /^GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET/.test(err.problems[0]),
+    );
+    assert.throws(
+      () => loadConfig({ GRAPH_PRESENCE: 'true' }),
+      /GRAPH_PRESENCE: needs Graph access \(GRAPH_AUTH: none, secret .*managed-identity/,
+    );
     assert.throws(() => loadConfig({ GRAPH_DIRECTORY: 'true' }), /GRAPH_DIRECTORY: needs Graph access/);
     assert.throws(() => loadConfig({ GRAPH_PRESENCE: 'maybe' }), /GRAPH_PRESENCE/);
     assert.equal(loadConfig({ GRAPH_PRESENCE: 'false' }).graph, null);
@@ -84,25 +113,62 @@ describe('configuration', () => {
   it('reads Graph with the managed identity in its own tenant: AZURE_CLIENT_ID, GRAPH_TENANT_ID or BOT_TENANT_ID', () => {
     const id = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
     const tenant = '6f0c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c01';
-    const c = loadConfig({ GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: id, GRAPH_TENANT_ID: tenant, GRAPH_DIRECTORY: 'true', GRAPH_PRESENCE: 'false', GRAPH_DIRECTORY_TTL_SECONDS: '600' });
-    assert.deepEqual(c.graph, { auth: { kind: 'managed-identity', clientId: id, tenantId: tenant }, presence: false, directory: true, directoryTtlSeconds: 600, baseUrl: undefined });
-    const viaBot = loadConfig({ GRAPH_AUTH: 'managed-identity', BOT_APP_ID: id, BOT_APP_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: tenant });
+    const c = loadConfig({
+      GRAPH_AUTH: 'managed-identity',
+      AZURE_CLIENT_ID: id,
+      GRAPH_TENANT_ID: tenant,
+      GRAPH_DIRECTORY: 'true',
+      GRAPH_PRESENCE: 'false',
+      GRAPH_DIRECTORY_TTL_SECONDS: '600',
+    });
+    assert.deepEqual(c.graph, {
+      auth: { kind: 'managed-identity', clientId: id, tenantId: tenant },
+      presence: false,
+      directory: true,
+      directoryTtlSeconds: 600,
+      baseUrl: undefined,
+    });
+    const viaBot = loadConfig({
+      GRAPH_AUTH: 'managed-identity',
+      BOT_APP_ID: id,
+      BOT_APP_TYPE: 'UserAssignedMSI',
+      BOT_TENANT_ID: tenant,
+    });
     assert.deepEqual(viaBot.graph?.auth, { kind: 'managed-identity', clientId: undefined, tenantId: tenant });
-    assert.throws(() => loadConfig({ GRAPH_AUTH: 'managed-identity' }), /GRAPH_TENANT_ID: required with GRAPH_AUTH=managed-identity/);
-    assert.throws(() => loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_SECRET: 's' }), /GRAPH_CLIENT_SECRET: only used with GRAPH_AUTH=secret/);
-    assert.throws(() => loadConfig({ GRAPH_AUTH: 'secret' }), (err: ConfigError) => err.problems.length === 2 && err.problems.every((p) => /required with GRAPH_AUTH=secret/.test(p)));
+    assert.throws(
+      () => loadConfig({ GRAPH_AUTH: 'managed-identity' }),
+      /GRAPH_TENANT_ID: required with GRAPH_AUTH=managed-identity/,
+    );
+    assert.throws(
+      () => loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_SECRET: 's' }),
+      /GRAPH_CLIENT_SECRET: only used with GRAPH_AUTH=secret/,
+    );
+    assert.throws(
+      () => loadConfig({ GRAPH_AUTH: 'secret' }),
+      (err: ConfigError) =>
+        err.problems.length === 2 && err.problems.every((p) => /required with GRAPH_AUTH=secret/.test(p)),
+    );
     assert.throws(() => loadConfig({ GRAPH_AUTH: 'keyless' }), /GRAPH_AUTH: .*\(none, secret/);
     assert.equal(loadConfig({ GRAPH_AUTH: 'none' }).graph, null);
   });
 
   it('takes a Graph base URL over https, or plain http on the loopback only (local fakes)', () => {
     const base = { GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 'secret' };
-    assert.equal(loadConfig({ ...base, GRAPH_BASE_URL: 'http://127.0.0.1:8080/' }).graph?.baseUrl, 'http://127.0.0.1:8080');
-    assert.equal(loadConfig({ ...base, GRAPH_BASE_URL: 'https://graph.microsoft.com' }).graph?.baseUrl, 'https://graph.microsoft.com');
+    assert.equal(
+      loadConfig({ ...base, GRAPH_BASE_URL: 'http://127.0.0.1:8080/' }).graph?.baseUrl,
+      'http://127.0.0.1:8080',
+    );
+    assert.equal(
+      loadConfig({ ...base, GRAPH_BASE_URL: 'https://graph.microsoft.com' }).graph?.baseUrl,
+      'https://graph.microsoft.com',
+    );
     assert.throws(() => loadConfig({ ...base, GRAPH_BASE_URL: 'http://graph.example.org' }), /GRAPH_BASE_URL: https/);
   });
 
   it('never puts the Graph secret in a configuration error', () => {
-    assert.throws(() => loadConfig({ GRAPH_CLIENT_SECRET: 'very-secret-value', PORT: 'abc' }), (err: ConfigError) => !err.message.includes('very-secret-value'));
+    assert.throws(
+      () => loadConfig({ GRAPH_CLIENT_SECRET: 'very-secret-value', PORT: 'abc' }),
+      (err: ConfigError) => !err.message.includes('very-secret-value'),
+    );
   });
 });

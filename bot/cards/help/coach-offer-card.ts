@@ -18,7 +18,9 @@ const REASON_KEYS: Record<string, MessageKey> = {
 export function whyYouLine(reasons: string[], locale: Locale): string | null {
   const known = reasons.filter((r) => r in REASON_KEYS);
   // Going back to the same coach says more than where they sit.
-  const parts = (known.includes('same-coach-as-before') ? known.filter((r) => !r.startsWith('nearest:')) : known).map((r) => t(locale, REASON_KEYS[r]));
+  const parts = (known.includes('same-coach-as-before') ? known.filter((r) => !r.startsWith('nearest:')) : known).map(
+    (r) => t(locale, REASON_KEYS[r]),
+  );
   return parts.length ? t(locale, 'help.offer.why', { reasons: capitalize(joinList(parts, locale)) }) : null;
 }
 
@@ -32,7 +34,12 @@ export function coachOfferCard(m: CoachOfferModel, locale: Locale): AdaptiveCard
     text(t(locale, ticket.kind === 'intake' ? 'help.offer.fromIntake' : 'help.offer.from', { name: m.requesterName })),
     ticketFacts(ticket, m.topicName, locale),
     ...(why ? [text(why, { spacing: 'Medium', isSubtle: true })] : []),
-    text(m.minutesToAnswer === 1 ? t(locale, 'help.offer.deadlineOne') : t(locale, 'help.offer.deadline', { minutes: m.minutesToAnswer }), { weight: 'Bolder', spacing: 'Medium' }),
+    text(
+      m.minutesToAnswer === 1
+        ? t(locale, 'help.offer.deadlineOne')
+        : t(locale, 'help.offer.deadline', { minutes: m.minutesToAnswer }),
+      { weight: 'Bolder', spacing: 'Medium' },
+    ),
     {
       type: 'Input.Text',
       id: 'reason',

@@ -7,10 +7,17 @@ import { formatDuration, outcomeLabel, ticketFacts, ticketsAction } from './tick
 /** The coach's offer card once it is no longer theirs to answer: one line why, the question, no buttons but "my tickets". */
 export function coachOfferClosedCard(m: CoachOfferClosedModel, locale: Locale): AdaptiveCard {
   const { ticket } = m;
-  const body: Element[] = [heading(t(locale, 'help.closed.title')), text(t(locale, `help.closed.${m.why}` as MessageKey), { weight: 'Bolder' })];
+  const body: Element[] = [
+    heading(t(locale, 'help.closed.title')),
+    text(t(locale, `help.closed.${m.why}` as MessageKey), { weight: 'Bolder' }),
+  ];
   if (m.why === 'resolved' && ticket.outcome) {
     const outcome = t(locale, 'help.status.resolved', { outcome: outcomeLabel(ticket.outcome, locale) });
-    body.push(text(ticket.minutesSpent ? `${outcome} · ${formatDuration(ticket.minutesSpent, locale)}` : outcome, { isSubtle: true }));
+    body.push(
+      text(ticket.minutesSpent ? `${outcome} · ${formatDuration(ticket.minutesSpent, locale)}` : outcome, {
+        isSubtle: true,
+      }),
+    );
   }
   body.push(ticketFacts(ticket, m.topicName, locale, { short: true }));
   return card(body, [ticketsAction(locale)]);

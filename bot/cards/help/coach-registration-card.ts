@@ -14,7 +14,8 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  */
 export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale): AdaptiveCard {
   const c = m.current;
-  const known = (options: { id: string }[], id: string | undefined) => (id && options.some((o) => o.id === id) ? { value: id } : {});
+  const known = (options: { id: string }[], id: string | undefined) =>
+    id && options.some((o) => o.id === id) ? { value: id } : {};
   const domains = (c?.domains ?? []).filter((d) => m.domains.some((o) => o.id === d));
   const days = c?.workingHours.days.length ? c.workingHours.days : DEFAULTS.days;
 
@@ -94,7 +95,10 @@ export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale)
       isRequired: true,
       errorMessage: t(locale, 'coach.register.daysError'),
       value: days.join(','),
-      choices: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ title: t(locale, `coach.day.${d}` as MessageKey), value: String(d) })),
+      choices: [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+        title: t(locale, `coach.day.${d}` as MessageKey),
+        value: String(d),
+      })),
     },
     {
       type: 'Input.Time',
@@ -124,5 +128,7 @@ export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale)
     },
     text(t(locale, 'coach.register.who'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   );
-  return card(body, [action(t(locale, c ? 'coach.register.save' : 'coach.register.submit'), 'help.register', {}, 'positive')]);
+  return card(body, [
+    action(t(locale, c ? 'coach.register.save' : 'coach.register.submit'), 'help.register', {}, 'positive'),
+  ]);
 }

@@ -15,10 +15,18 @@ export interface CoordinatorDigestModel {
  * is kept up to date instead of one message per question (one chat takes 60 per 30 s).
  */
 export function coordinatorDigestCard(m: CoordinatorDigestModel, locale: Locale): AdaptiveCard {
-  const time = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(m.since);
-  const lines = m.latest
-    .slice(0, 5)
-    .map((q) => t(locale, 'help.digest.line', { topic: q.topicName, question: truncate(q.question, 80), requester: q.requesterName }));
+  const time = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(m.since);
+  const lines = m.latest.slice(0, 5).map((q) =>
+    t(locale, 'help.digest.line', {
+      topic: q.topicName,
+      question: truncate(q.question, 80),
+      requester: q.requesterName,
+    }),
+  );
   return card([
     heading(t(locale, 'help.digest.title', { count: m.count })),
     text(t(locale, 'help.digest.body', { time })),

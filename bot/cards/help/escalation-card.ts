@@ -11,7 +11,12 @@ import { ticketFacts } from './ticket-facts';
  */
 export function escalationCard(m: EscalationModel, locale: Locale): AdaptiveCard {
   const { ticket } = m;
-  const asked = m.offers <= 0 ? t(locale, 'help.escalation.askedNone') : m.offers === 1 ? t(locale, 'help.escalation.askedOne') : t(locale, 'help.escalation.asked', { offers: m.offers });
+  const asked =
+    m.offers <= 0
+      ? t(locale, 'help.escalation.askedNone')
+      : m.offers === 1
+        ? t(locale, 'help.escalation.askedOne')
+        : t(locale, 'help.escalation.asked', { offers: m.offers });
   const facts = ticketFacts(ticket, m.topicName, locale, { requester: true, asked: true });
   if (m.forCoach) {
     return card(

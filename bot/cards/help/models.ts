@@ -111,7 +111,10 @@ export interface CoachRegistrationModel {
   domains: Option[];
   locations: Option[];
   departments: Option[];
-  current: Pick<Coach, 'domains' | 'locationId' | 'departmentId' | 'maxOpenTickets' | 'weeklyCapacity' | 'workingHours' | 'takesIntakes'> | null;
+  current: Pick<
+    Coach,
+    'domains' | 'locationId' | 'departmentId' | 'maxOpenTickets' | 'weeklyCapacity' | 'workingHours' | 'takesIntakes'
+  > | null;
   /** Hide the department question when the directory knows it. */
   departmentKnown: boolean;
 }

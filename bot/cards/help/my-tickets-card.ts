@@ -13,39 +13,62 @@ const COACH_KNOWN = new Set(['accepted', 'resolved', 'rated']);
 
 function ticketBlock(s: TicketSummary, side: 'requester' | 'coach', locale: Locale): Element {
   const items: Element[] = [
-    text(`**${s.topicName}** · ${stateLabel(s.state, side, locale)} · ${formatShortDate(s.createdAt, locale)}`, { spacing: 'None' }),
+    text(`**${s.topicName}** · ${stateLabel(s.state, side, locale)} · ${formatShortDate(s.createdAt, locale)}`, {
+      spacing: 'None',
+    }),
     plain(truncate(s.question, QUESTION_CHARS), { spacing: 'None' }),
   ];
   const details: string[] = [];
   if (s.otherPartyName && (side === 'coach' || COACH_KNOWN.has(s.state))) {
     details.push(t(locale, side === 'coach' ? 'help.tickets.from' : 'help.tickets.coach', { name: s.otherPartyName }));
   }
-  if (s.minutesToAccept !== null) details.push(t(locale, 'help.tickets.acceptedAfter', { time: formatDuration(s.minutesToAccept, locale) }));
-  if (s.minutesToResolve !== null) details.push(t(locale, 'help.tickets.resolvedAfter', { time: formatDuration(s.minutesToResolve, locale) }));
+  if (s.minutesToAccept !== null)
+    details.push(t(locale, 'help.tickets.acceptedAfter', { time: formatDuration(s.minutesToAccept, locale) }));
+  if (s.minutesToResolve !== null)
+    details.push(t(locale, 'help.tickets.resolvedAfter', { time: formatDuration(s.minutesToResolve, locale) }));
   if (s.rating !== null) details.push(t(locale, 'help.tickets.rating', { rating: s.rating }));
   // Names can carry Markdown characters; the details line is shown without Markdown.
   if (details.length) items.push(plain(details.join(' · '), { spacing: 'None' }));
   return { type: 'Container', separator: true, spacing: 'Small', items };
 }
 
-function section(title: string, tickets: TicketSummary[], side: 'requester' | 'coach', emptyText: string, locale: Locale): Element[] {
+function section(
+  title: string,
+  tickets: TicketSummary[],
+  side: 'requester' | 'coach',
+  emptyText: string,
+  locale: Locale,
+): Element[] {
   const out: Element[] = [text(title, { weight: 'Bolder', size: 'Medium', spacing: 'Large' })];
   if (!tickets.length) return [...out, text(emptyText, { isSubtle: true })];
   out.push(...tickets.slice(0, MAX_TICKETS_PER_SECTION).map((s) => ticketBlock(s, side, locale)));
-  if (tickets.length > MAX_TICKETS_PER_SECTION) out.push(text(tn(locale, 'help.tickets.more', tickets.length - MAX_TICKETS_PER_SECTION), { isSubtle: true, size: 'Small' }));
+  if (tickets.length > MAX_TICKETS_PER_SECTION)
+    out.push(
+      text(tn(locale, 'help.tickets.more', tickets.length - MAX_TICKETS_PER_SECTION), {
+        isSubtle: true,
+        size: 'Small',
+      }),
+    );
   return out;
 }
 
 function statsSection(s: CoachStats, locale: Locale): Element[] {
   const lines = [tn(locale, 'coach.stats.handled', s.handled)];
-  if (s.medianMinutesToAccept !== null) lines.push(t(locale, 'coach.stats.accept', { time: formatDuration(s.medianMinutesToAccept, locale) }));
-  if (s.medianMinutesToResolve !== null) lines.push(t(locale, 'coach.stats.resolve', { time: formatDuration(s.medianMinutesToResolve, locale) }));
+  if (s.medianMinutesToAccept !== null)
+    lines.push(t(locale, 'coach.stats.accept', { time: formatDuration(s.medianMinutesToAccept, locale) }));
+  if (s.medianMinutesToResolve !== null)
+    lines.push(t(locale, 'coach.stats.resolve', { time: formatDuration(s.medianMinutesToResolve, locale) }));
   lines.push(
     s.averageRating !== null && s.ratings > 0
       ? tn(locale, 'coach.stats.rating', s.ratings, { rating: formatNumber(s.averageRating, locale) })
       : t(locale, 'coach.stats.noRating'),
     t(locale, s.available ? 'coach.stats.available' : 'coach.stats.unavailable'),
-    t(locale, 'coach.stats.load', { open: s.openTickets, maxOpen: s.maxOpenTickets, week: s.weekCount, capacity: s.weeklyCapacity }),
+    t(locale, 'coach.stats.load', {
+      open: s.openTickets,
+      maxOpen: s.maxOpenTickets,
+      week: s.weekCount,
+      capacity: s.weeklyCapacity,
+    }),
   );
   return [
     text(t(locale, 'coach.stats.title'), { weight: 'Bolder', size: 'Medium', spacing: 'Large', separator: true }),
@@ -60,7 +83,9 @@ export function myTicketsCard(m: MyTicketsModel, locale: Locale): AdaptiveCard {
   const body: Element[] = [
     heading(t(locale, 'help.tickets.title')),
     ...section(t(locale, 'help.tickets.mine'), m.asRequester, 'requester', t(locale, 'help.tickets.mineEmpty'), locale),
-    ...(isCoach ? section(t(locale, 'help.tickets.helping'), m.asCoach, 'coach', t(locale, 'help.tickets.helpingEmpty'), locale) : []),
+    ...(isCoach
+      ? section(t(locale, 'help.tickets.helping'), m.asCoach, 'coach', t(locale, 'help.tickets.helpingEmpty'), locale)
+      : []),
     ...(m.coachStats ? statsSection(m.coachStats, locale) : []),
   ];
   return card(body, [action(t(locale, 'action.askCoach'), 'help.start', {}, 'positive')]);

@@ -13,7 +13,8 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
   const coach = ticket.coachName || t(locale, 'help.status.someone');
   const body: Element[] = [];
   const actions: Element[] = [];
-  const line = (key: MessageKey, params: Record<string, string | number> = {}, opts: Record<string, unknown> = {}) => body.push(text(t(locale, key, params), opts));
+  const line = (key: MessageKey, params: Record<string, string | number> = {}, opts: Record<string, unknown> = {}) =>
+    body.push(text(t(locale, key, params), opts));
 
   switch (ticket.state) {
     case 'searching':
@@ -33,7 +34,8 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
     case 'resolved':
     case 'rated':
       body.push(heading(t(locale, 'help.status.resolvedTitle')));
-      if (ticket.outcome) line('help.status.resolved', { outcome: outcomeLabel(ticket.outcome, locale) }, { weight: 'Bolder' });
+      if (ticket.outcome)
+        line('help.status.resolved', { outcome: outcomeLabel(ticket.outcome, locale) }, { weight: 'Bolder' });
       if (ticket.state === 'rated' && ticket.rating) line('help.status.rated', { rating: ticket.rating });
       if (m.canReopen) line('help.status.reopenHint', {}, { isSubtle: true });
       break;
@@ -46,7 +48,8 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
   else body.push(ticketFacts(ticket, m.topicName, locale));
 
   if (m.compact) return card(body, actions);
-  if (m.canCancel) actions.push(action(t(locale, 'help.action.cancel'), 'help.cancel', { t: ticket.ticketId }, 'destructive'));
+  if (m.canCancel)
+    actions.push(action(t(locale, 'help.action.cancel'), 'help.cancel', { t: ticket.ticketId }, 'destructive'));
   if (m.canReopen) actions.push(action(t(locale, 'help.action.reopen'), 'help.reopen', { t: ticket.ticketId }));
   actions.push(ticketsAction(locale));
   return card(body, actions);

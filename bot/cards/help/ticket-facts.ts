@@ -56,9 +56,15 @@ export interface FactOptions {
 export function ticketFacts(ticket: Ticket, topicName: string, locale: Locale, opts: FactOptions = {}): Element {
   const items: Element[] = [];
   if (opts.requester) items.push(fact(t(locale, 'ticket.fact.requester'), ticket.requester.name));
-  items.push(fact(t(locale, 'ticket.fact.topic'), topicName), fact(t(locale, 'ticket.fact.question'), truncate(ticket.question, 300)));
+  items.push(
+    fact(t(locale, 'ticket.fact.topic'), topicName),
+    fact(t(locale, 'ticket.fact.question'), truncate(ticket.question, 300)),
+  );
   if (!opts.short) {
-    items.push(fact(t(locale, 'ticket.fact.urgency'), urgencyLabel(ticket.urgency, locale)), fact(t(locale, 'ticket.fact.channel'), channelLabel(ticket.channel, locale)));
+    items.push(
+      fact(t(locale, 'ticket.fact.urgency'), urgencyLabel(ticket.urgency, locale)),
+      fact(t(locale, 'ticket.fact.channel'), channelLabel(ticket.channel, locale)),
+    );
     if (ticket.where.trim()) items.push(fact(t(locale, 'ticket.fact.where'), truncate(ticket.where.trim(), 120)));
   }
   if (opts.asked) items.push(fact(t(locale, 'ticket.fact.asked'), formatDateTime(ticket.createdAt, locale)));
@@ -88,12 +94,24 @@ const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** "23 nov 2026" / "23 Nov 2026". */
 export function formatShortDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso)).replace('.', '');
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  })
+    .format(new Date(iso))
+    .replace('.', '');
 }
 
 /** "23 nov 2026, 10:05". */
 export function formatDateTime(iso: string, locale: Locale): string {
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
   return `${formatShortDate(iso, locale)}, ${time}`;
 }
 
@@ -119,7 +137,11 @@ export function openUrl(title: string, url: string): Element {
 /** An action that does not send or validate the card's inputs (e.g. "give back" next to a resolve form). */
 export function withoutInputs(el: Element): Element {
   const fallback = el.fallback as Element | undefined;
-  return { ...el, associatedInputs: 'none', ...(fallback ? { fallback: { ...fallback, associatedInputs: 'none' } } : {}) };
+  return {
+    ...el,
+    associatedInputs: 'none',
+    ...(fallback ? { fallback: { ...fallback, associatedInputs: 'none' } } : {}),
+  };
 }
 
 /** "My tickets": offered on most help cards as the way back to the overview. */

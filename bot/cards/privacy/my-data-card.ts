@@ -4,20 +4,37 @@ import type { MyDataOverview } from '../../domain/privacy/privacy-service';
 import { action, card, heading, openUrl, text } from '../card';
 import { formatDate } from '../format';
 
-export type MyDataModel = MyDataOverview & { anonymityThreshold: number; profileName: string | null; privacyUrl?: string };
+export type MyDataModel = MyDataOverview & {
+  anonymityThreshold: number;
+  profileName: string | null;
+  privacyUrl?: string;
+};
 
 /** What is kept, one line per kind of data: the overview and the download card list the same. */
 function keptLines(m: MyDataModel, locale: Locale): string {
   const unknown = t(locale, 'privacy.unknown');
   const lines = [
-    t(locale, 'privacy.profile', { profile: m.profileName ?? unknown, team: m.team ?? unknown, department: m.department ?? unknown, location: m.location ?? unknown }),
-    m.latestScan ? tn(locale, 'privacy.scans', m.scanResults, { date: formatDate(m.latestScan, locale) }) : t(locale, 'privacy.noScans'),
+    t(locale, 'privacy.profile', {
+      profile: m.profileName ?? unknown,
+      team: m.team ?? unknown,
+      department: m.department ?? unknown,
+      location: m.location ?? unknown,
+    }),
+    m.latestScan
+      ? tn(locale, 'privacy.scans', m.scanResults, { date: formatDate(m.latestScan, locale) })
+      : t(locale, 'privacy.noScans'),
     ...(m.scanInProgress ? [t(locale, 'privacy.scanInProgress')] : []),
     t(locale, 'privacy.modules', { count: m.modulesMarked }),
     t(locale, 'privacy.help', { count: m.helpRequests }),
-    ...(m.leadershipScan === 'completed' ? [t(locale, 'privacy.leadershipDone')] : m.leadershipScan === 'in-progress' ? [t(locale, 'privacy.leadershipBusy')] : []),
+    ...(m.leadershipScan === 'completed'
+      ? [t(locale, 'privacy.leadershipDone')]
+      : m.leadershipScan === 'in-progress'
+        ? [t(locale, 'privacy.leadershipBusy')]
+        : []),
     ...(m.coach || m.coachTickets > 0 ? [tn(locale, 'privacy.coach', m.coachTickets)] : []),
-    t(locale, 'privacy.reminders', { state: t(locale, m.reminderOptOut ? 'privacy.remindersOff' : 'privacy.remindersOn') }),
+    t(locale, 'privacy.reminders', {
+      state: t(locale, m.reminderOptOut ? 'privacy.remindersOff' : 'privacy.remindersOn'),
+    }),
   ];
   return lines.map((l) => `- ${l}`).join('\n');
 }
@@ -25,7 +42,11 @@ function keptLines(m: MyDataModel, locale: Locale): string {
 /** `mijn gegevens`: what is kept, who sees what, and the ways to take it or erase it. */
 export function myDataCard(m: MyDataModel, locale: Locale) {
   return card(
-    [heading(t(locale, 'privacy.title')), text(t(locale, 'privacy.intro', { threshold: m.anonymityThreshold })), text(keptLines(m, locale), { spacing: 'Medium' })],
+    [
+      heading(t(locale, 'privacy.title')),
+      text(t(locale, 'privacy.intro', { threshold: m.anonymityThreshold })),
+      text(keptLines(m, locale), { spacing: 'Medium' }),
+    ],
     [
       action(t(locale, 'privacy.action.export'), 'privacy.export'),
       action(t(locale, 'privacy.action.delete'), 'privacy.delete', {}, 'destructive'),
@@ -48,14 +69,20 @@ export function exportCard(m: MyDataModel & { myDataUrl: string }, locale: Local
       text(keptLines(m, locale), { spacing: 'Small' }),
       text(t(locale, 'privacy.export.why'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
     ],
-    [{ ...openUrl(t(locale, 'privacy.export.open'), m.myDataUrl), style: 'positive' }, action(t(locale, 'action.menu'), 'menu')],
+    [
+      { ...openUrl(t(locale, 'privacy.export.open'), m.myDataUrl), style: 'positive' },
+      action(t(locale, 'action.menu'), 'menu'),
+    ],
   );
 }
 
 /** Erasure asks once more, saying exactly what goes and what stays. */
 export function deleteConfirmCard(locale: Locale) {
-  return card([heading(t(locale, 'privacy.confirm.title')), text(t(locale, 'privacy.confirm.body'))], [
-    action(t(locale, 'privacy.action.confirmDelete'), 'privacy.confirmDelete', { confirm: 'yes' }, 'destructive'),
-    action(t(locale, 'action.menu'), 'menu'),
-  ]);
+  return card(
+    [heading(t(locale, 'privacy.confirm.title')), text(t(locale, 'privacy.confirm.body'))],
+    [
+      action(t(locale, 'privacy.action.confirmDelete'), 'privacy.confirmDelete', { confirm: 'yes' }, 'destructive'),
+      action(t(locale, 'action.menu'), 'menu'),
+    ],
+  );
 }

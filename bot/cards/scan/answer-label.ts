@@ -13,12 +13,15 @@ export function scanAnswerLabel(item: Item, value: unknown, locale: Locale): str
   const v = String(value);
   if (v === 'unknown') return t(locale, 'scan.answer.unknown');
   if (item.type === 'self' && SELF.has(v)) return t(locale, `scan.self.${v}` as MessageKey);
-  if (item.type === 'knowledge' && (v === 'true' || v === 'false')) return t(locale, v === 'true' ? 'scan.answer.true' : 'scan.answer.false');
+  if (item.type === 'knowledge' && (v === 'true' || v === 'false'))
+    return t(locale, v === 'true' ? 'scan.answer.true' : 'scan.answer.false');
   const option = item.options?.find((o) => o.id === v);
   return option ? option.text[locale] : v;
 }
 
 /** A point on the leadership scan's 1–5 scale ("Mee eens"). */
 export function leadershipAnswerLabel(value: number, locale: Locale): string {
-  return Number.isInteger(value) && value >= 1 && value <= 5 ? t(locale, `leadership.scale.${value}` as MessageKey) : String(value);
+  return Number.isInteger(value) && value >= 1 && value <= 5
+    ? t(locale, `leadership.scale.${value}` as MessageKey)
+    : String(value);
 }

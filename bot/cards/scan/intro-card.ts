@@ -20,7 +20,9 @@ export function scanIntroCard(m: IntroModel, locale: Locale) {
       heading(t(locale, 'scan.intro.title')),
       text(t(locale, 'scan.intro.body')),
       text(t(locale, 'scan.intro.privacy', { threshold: m.anonymityThreshold }), { isSubtle: true, size: 'Small' }),
-      ...(m.previousDate ? [text(t(locale, 'scan.intro.previous', { date: formatDate(m.previousDate, locale) }), { size: 'Small' })] : []),
+      ...(m.previousDate
+        ? [text(t(locale, 'scan.intro.previous', { date: formatDate(m.previousDate, locale) }), { size: 'Small' })]
+        : []),
       {
         type: 'Input.ChoiceSet',
         id: 'profile',
@@ -33,6 +35,9 @@ export function scanIntroCard(m: IntroModel, locale: Locale) {
         choices: m.profiles.map((p) => ({ title: p.name[locale], value: p.id })),
       },
     ],
-    [action(t(locale, 'scan.action.begin'), 'scan.begin', {}, 'positive'), ...(m.privacyUrl ? [openUrl(t(locale, 'privacy.action.statement'), m.privacyUrl)] : [])],
+    [
+      action(t(locale, 'scan.action.begin'), 'scan.begin', {}, 'positive'),
+      ...(m.privacyUrl ? [openUrl(t(locale, 'privacy.action.statement'), m.privacyUrl)] : []),
+    ],
   );
 }

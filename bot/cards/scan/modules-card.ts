@@ -15,11 +15,23 @@ export interface ModulesModel {
 export function modulesCard(m: ModulesModel, locale: Locale) {
   const body: Element[] = [heading(t(locale, 'modules.title')), text(t(locale, 'modules.intro'), { isSubtle: true })];
   for (const { module, state } of m.modules) {
-    const stateText = state === 'finished' ? t(locale, 'modules.state.finished') : state === 'started' ? t(locale, 'modules.state.started') : t(locale, 'modules.state.none');
-    body.push(text(moduleLine(module, m.index, m.tenantId, locale), { spacing: 'Medium', separator: true }), text(stateText, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    const stateText =
+      state === 'finished'
+        ? t(locale, 'modules.state.finished')
+        : state === 'started'
+          ? t(locale, 'modules.state.started')
+          : t(locale, 'modules.state.none');
+    body.push(
+      text(moduleLine(module, m.index, m.tenantId, locale), { spacing: 'Medium', separator: true }),
+      text(stateText, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    );
     const buttons = [
-      ...(state === null ? [action(t(locale, 'action.startedModule'), 'module.mark', { module: module.id, state: 'started' })] : []),
-      ...(state !== 'finished' ? [action(t(locale, 'action.finishedModule'), 'module.mark', { module: module.id, state: 'finished' })] : []),
+      ...(state === null
+        ? [action(t(locale, 'action.startedModule'), 'module.mark', { module: module.id, state: 'started' })]
+        : []),
+      ...(state !== 'finished'
+        ? [action(t(locale, 'action.finishedModule'), 'module.mark', { module: module.id, state: 'finished' })]
+        : []),
     ];
     if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });
   }

@@ -30,19 +30,34 @@ function progressBar(position: number, total: number): Element {
 export function questionCard(q: QuestionView, locale: Locale) {
   const { item } = q;
   const body: Element[] = [
-    text(`${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${q.domain.name[locale]}`, { isSubtle: true, size: 'Small' }),
+    text(
+      `${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${q.domain.name[locale]}`,
+      { isSubtle: true, size: 'Small' },
+    ),
     progressBar(q.position, q.estimatedTotal),
   ];
-  if (q.alreadyAnswered) body.push(text(t(locale, 'scan.question.alreadyAnswered'), { color: 'Attention', size: 'Small' }));
-  if (item.type === 'knowledge') body.push(text(t(locale, 'scan.question.knowledge'), { weight: 'Bolder', spacing: 'Medium' }));
-  body.push(text(item.text[locale], { size: 'Medium', weight: item.type === 'knowledge' ? 'Default' : 'Bolder', spacing: 'Medium' }));
+  if (q.alreadyAnswered)
+    body.push(text(t(locale, 'scan.question.alreadyAnswered'), { color: 'Attention', size: 'Small' }));
+  if (item.type === 'knowledge')
+    body.push(text(t(locale, 'scan.question.knowledge'), { weight: 'Bolder', spacing: 'Medium' }));
+  body.push(
+    text(item.text[locale], {
+      size: 'Medium',
+      weight: item.type === 'knowledge' ? 'Default' : 'Bolder',
+      spacing: 'Medium',
+    }),
+  );
 
   const unknown = scanAnswerLabel(item, 'unknown', locale);
   if (item.type === 'self') {
     for (const v of ['1', '2', '3', '4']) body.push(answerButton(scanAnswerLabel(item, v, locale), v, q));
     body.push(answerButton(unknown, 'unknown', q));
   } else if (item.type === 'knowledge') {
-    body.push(answerButton(scanAnswerLabel(item, 'true', locale), 'true', q), answerButton(scanAnswerLabel(item, 'false', locale), 'false', q), answerButton(unknown, 'unknown', q));
+    body.push(
+      answerButton(scanAnswerLabel(item, 'true', locale), 'true', q),
+      answerButton(scanAnswerLabel(item, 'false', locale), 'false', q),
+      answerButton(unknown, 'unknown', q),
+    );
   } else {
     body.push(
       {
@@ -53,13 +68,21 @@ export function questionCard(q: QuestionView, locale: Locale) {
         errorMessage: t(locale, 'scan.question.chooseError'),
         style: 'expanded',
         wrap: true,
-        choices: [...(item.options ?? []).map((o) => ({ title: scanAnswerLabel(item, o.id, locale), value: o.id })), { title: unknown, value: 'unknown' }],
+        choices: [
+          ...(item.options ?? []).map((o) => ({ title: scanAnswerLabel(item, o.id, locale), value: o.id })),
+          { title: unknown, value: 'unknown' },
+        ],
       },
-      { type: 'ActionSet', actions: [action(t(locale, 'scan.action.answer'), 'scan.answer', answerData(q), 'positive')] },
+      {
+        type: 'ActionSet',
+        actions: [action(t(locale, 'scan.action.answer'), 'scan.answer', answerData(q), 'positive')],
+      },
     );
   }
   const nav = [
-    ...(q.canGoBack ? [action(t(locale, 'scan.action.back'), 'scan.back', { s: q.session.sessionId, n: q.position })] : []),
+    ...(q.canGoBack
+      ? [action(t(locale, 'scan.action.back'), 'scan.back', { s: q.session.sessionId, n: q.position })]
+      : []),
     action(t(locale, 'scan.action.pause'), 'scan.pause', { s: q.session.sessionId }),
   ];
   return card(body, nav);

@@ -22,19 +22,28 @@ export function resultCard(m: ResultModel, locale: Locale) {
   const lines = Object.entries(result.levels).map(([d, l]) => {
     const target = result.targets[d];
     const previous = result.previousLevels?.[d];
-    const mark = (l >= target ? ' ✓' : '') + (previous ? t(locale, 'result.growth', { previous: level(previous) }) : '');
+    const mark =
+      (l >= target ? ' ✓' : '') + (previous ? t(locale, 'result.growth', { previous: level(previous) }) : '');
     return t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
   });
   const body: Element[] = [
     heading(t(locale, 'result.title')),
     m.retakeLater
       ? text(t(locale, 'result.retakeLater', { date: formatDate(m.retakeFrom, locale) }))
-      : text(m.justCompleted ? t(locale, 'result.done', { count: result.itemsAsked }) : t(locale, 'result.date', { date: formatDate(result.completedAt, locale) }), { isSubtle: true }),
+      : text(
+          m.justCompleted
+            ? t(locale, 'result.done', { count: result.itemsAsked })
+            : t(locale, 'result.date', { date: formatDate(result.completedAt, locale) }),
+          { isSubtle: true },
+        ),
     text(lines.join('\n\n'), { spacing: 'Medium' }),
   ];
   const below = result.focusDomains.filter((d) => result.levels[d] < result.targets[d]);
   if (result.focusDomains.length && below.length) {
-    body.push(text(t(locale, 'result.focus'), { weight: 'Bolder', spacing: 'Medium' }), text(result.focusDomains.map((d) => `- ${domainName(d)}`).join('\n')));
+    body.push(
+      text(t(locale, 'result.focus'), { weight: 'Bolder', spacing: 'Medium' }),
+      text(result.focusDomains.map((d) => `- ${domainName(d)}`).join('\n')),
+    );
   } else {
     body.push(text(t(locale, 'result.allGood'), { spacing: 'Medium' }));
   }
@@ -46,9 +55,14 @@ export function resultCard(m: ResultModel, locale: Locale) {
   }
   const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
   if (offerIntake) body.push(text(t(locale, 'result.intake'), { spacing: 'Medium', weight: 'Bolder' }));
-  if (!m.retakeLater) body.push(text(t(locale, 'result.retake', { date: formatDate(m.retakeFrom, locale) }), { isSubtle: true, size: 'Small' }));
+  if (!m.retakeLater)
+    body.push(
+      text(t(locale, 'result.retake', { date: formatDate(m.retakeFrom, locale) }), { isSubtle: true, size: 'Small' }),
+    );
   return card(body, [
-    ...(offerIntake ? [action(t(locale, 'action.intake'), 'scan.intake', { result: result.resultId }, 'positive')] : []),
+    ...(offerIntake
+      ? [action(t(locale, 'action.intake'), 'scan.intake', { result: result.resultId }, 'positive')]
+      : []),
     action(t(locale, 'action.modules'), 'modules.show'),
     action(t(locale, 'action.askCoach'), 'help.start'),
     action(t(locale, 'action.menu'), 'menu'),

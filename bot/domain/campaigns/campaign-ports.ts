@@ -104,7 +104,12 @@ export interface CampaignRepository {
   addRecipient(recipient: Recipient): Promise<boolean>;
   /** Queued or sending items whose `availableAt` has passed, across tenants, oldest first. */
   claimable(now: Date, limit: number): Promise<Array<Versioned<Recipient>>>;
-  getRecipient(tenantId: string, campaignId: string, kind: RecipientKind, userId: string): Promise<Versioned<Recipient> | null>;
+  getRecipient(
+    tenantId: string,
+    campaignId: string,
+    kind: RecipientKind,
+    userId: string,
+  ): Promise<Versioned<Recipient> | null>;
   /** Throws a conflict AppError when the item changed since read. */
   replaceRecipient(recipient: Recipient, etag: string): Promise<Versioned<Recipient>>;
   countByStatus(tenantId: string, campaignId: string): Promise<CampaignCounts>;

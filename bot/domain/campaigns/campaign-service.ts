@@ -118,7 +118,10 @@ export class CampaignService {
         if (!tenant) continue;
         const calendar = this.calendar(tenant);
         const month = monthOf(now, calendar);
-        const [current, previous] = await Promise.all([this.deps.repo.getCampaign(tenantId, month), this.deps.repo.getCampaign(tenantId, monthBefore(month))]);
+        const [current, previous] = await Promise.all([
+          this.deps.repo.getCampaign(tenantId, month),
+          this.deps.repo.getCampaign(tenantId, monthBefore(month)),
+        ]);
         for (const c of [previous, current]) {
           if (!c || c.value.status === 'done') continue;
           if (c.value.status === 'preparing' && leaseOver(c.value, now)) {
@@ -156,7 +159,12 @@ export class CampaignService {
     if (current.value.status !== 'running') return current.value;
     const counts = await this.deps.repo.countByStatus(tenantId, campaignId);
     if (counts.queued > 0) return { ...current.value, counts };
-    const done: Campaign = { ...current.value, status: 'done', counts, finishedAt: this.deps.clock.now().toISOString() };
+    const done: Campaign = {
+      ...current.value,
+      status: 'done',
+      counts,
+      finishedAt: this.deps.clock.now().toISOString(),
+    };
     try {
       return (await this.deps.repo.replaceCampaign(done, current.etag)).value;
     } catch (err) {
@@ -178,7 +186,10 @@ export class CampaignService {
         const next = nextCampaign(now, calendar);
         const canStartNow = enabled && !campaigns.some((c) => c.campaignId === thisMonth);
         const due = canStartNow ? dueCampaign(now, calendar) : null;
-        const automatic = this.deps.autoStart !== false && due && due.at.getTime() >= (await this.knownSince(tenant.tenantId, now)).getTime();
+        const automatic =
+          this.deps.autoStart !== false &&
+          due &&
+          due.at.getTime() >= (await this.knownSince(tenant.tenantId, now)).getTime();
         return {
           enabled,
           next: enabled ? { campaignId: next.month, at: next.at.toISOString() } : null,
@@ -194,9 +205,20 @@ export class CampaignService {
         const month = monthOf(now, this.calendar(tenant));
         const started = await this.start(tenant.tenantId, month, 'admin', caller.userId);
         if (!started) throw new AppError('campaign_exists', 409, 'campaign.exists');
-        await this.deps.audit?.record({ tenantId: tenant.tenantId, actorId: caller.userId, action: 'campaign.started', changes: [{ field: 'campaign', to: month }], at: now.toISOString() });
+        await this.deps.audit?.record({
+          tenantId: tenant.tenantId,
+          actorId: caller.userId,
+          action: 'campaign.started',
+          changes: [{ field: 'campaign', to: month }],
+          at: now.toISOString(),
+        });
         // Answer at once; recipients are queued in the background (resumed by the scheduler if this instance stops).
-        const job = this.prepare(started).catch((err) => this.deps.log.error({ err, tenantId: tenant.tenantId }, 'campaign preparation failed; the scheduler resumes it'));
+        const job = this.prepare(started).catch((err) =>
+          this.deps.log.error(
+            { err, tenantId: tenant.tenantId },
+            'campaign preparation failed; the scheduler resumes it',
+          ),
+        );
         this.background.add(job);
         void job.finally(() => this.background.delete(job));
         return this.summary(started.value);
@@ -205,7 +227,12 @@ export class CampaignService {
   }
 
   /** Creates the month's campaign record, claimed for preparation; null when the tenant already has it. */
-  private async start(tenantId: string, campaignId: string, trigger: Campaign['trigger'], startedBy?: string): Promise<Versioned<Campaign> | null> {
+  private async start(
+    tenantId: string,
+    campaignId: string,
+    trigger: Campaign['trigger'],
+    startedBy?: string,
+  ): Promise<Versioned<Campaign> | null> {
     const now = this.deps.clock.now();
     const campaign: Campaign = {
       tenantId,
@@ -226,7 +253,10 @@ export class CampaignService {
 
   private async claimPreparation(current: Versioned<Campaign>): Promise<Versioned<Campaign> | null> {
     try {
-      return await this.deps.repo.replaceCampaign({ ...current.value, lease: { owner: this.owner, until: this.leaseEnd() } }, current.etag);
+      return await this.deps.repo.replaceCampaign(
+        { ...current.value, lease: { owner: this.owner, until: this.leaseEnd() } },
+        current.etag,
+      );
     } catch (err) {
       if (isConflict(err)) return null;
       throw err;
@@ -246,19 +276,36 @@ export class CampaignService {
     ]);
     const now = this.deps.clock.now().toISOString();
     const item = (userId: string, kind: Recipient['kind'], teamIds?: string[]): Recipient => ({
-      tenantId, campaignId, userId, kind, ...(teamIds ? { teamIds } : {}), status: 'queued', availableAt: now, lease: null, attempts: 0, updatedAt: now,
+      tenantId,
+      campaignId,
+      userId,
+      kind,
+      ...(teamIds ? { teamIds } : {}),
+      status: 'queued',
+      availableAt: now,
+      lease: null,
+      attempts: 0,
+      updatedAt: now,
     });
     const leaders = new Map<string, string[]>();
-    for (const team of teams) if (team.leaderId) leaders.set(team.leaderId, [...(leaders.get(team.leaderId) ?? []), team.id]);
+    for (const team of teams)
+      if (team.leaderId) leaders.set(team.leaderId, [...(leaders.get(team.leaderId) ?? []), team.id]);
     const items = [
       ...people.filter((p) => !completed.has(p.id)).map((p) => item(p.id, 'reminder')),
       ...[...leaders].map(([leaderId, teamIds]) => item(leaderId, 'leader', teamIds)),
     ];
-    for (let i = 0; i < items.length; i += CHUNK) await Promise.all(items.slice(i, i + CHUNK).map((r) => this.deps.repo.addRecipient(r)));
+    for (let i = 0; i < items.length; i += CHUNK)
+      await Promise.all(items.slice(i, i + CHUNK).map((r) => this.deps.repo.addRecipient(r)));
     const reminders = items.filter((r) => r.kind === 'reminder').length;
     try {
       await this.deps.repo.replaceCampaign(
-        { ...campaign.value, status: 'running', lease: null, preparedAt: this.deps.clock.now().toISOString(), recipients: { reminders, leaders: items.length - reminders } },
+        {
+          ...campaign.value,
+          status: 'running',
+          lease: null,
+          preparedAt: this.deps.clock.now().toISOString(),
+          recipients: { reminders, leaders: items.length - reminders },
+        },
         campaign.etag,
       );
       this.deps.log.info({ tenantId, campaignId, reminders, leaders: items.length - reminders }, 'campaign queued');

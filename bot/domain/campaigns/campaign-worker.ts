@@ -5,7 +5,16 @@ import { type Locale, type OrgUnit, type Person, type Tenant, toLocale } from '.
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import type {
-  CampaignDelivery, CampaignRepository, FailReason, OptOuts, Recipient, ReminderLedger, ScanCompletion, SendSlots, SkipReason, TeamFigures,
+  CampaignDelivery,
+  CampaignRepository,
+  FailReason,
+  OptOuts,
+  Recipient,
+  ReminderLedger,
+  ScanCompletion,
+  SendSlots,
+  SkipReason,
+  TeamFigures,
 } from './campaign-ports';
 
 /** At most this many campaign reminders per person, ever (PRODUCT.md: "at most a few per person"). */
@@ -119,12 +128,20 @@ export class CampaignWorker {
           if (!mine) continue;
           claimed++;
           taken++;
-          touched.set(`${mine.value.tenantId}|${mine.value.campaignId}`, { tenantId: mine.value.tenantId, campaignId: mine.value.campaignId });
+          touched.set(`${mine.value.tenantId}|${mine.value.campaignId}`, {
+            tenantId: mine.value.tenantId,
+            campaignId: mine.value.campaignId,
+          });
           const p: Promise<void> = this.process(mine)
             .then((outcome) => {
               if (outcome !== 'lost' && outcome !== 'requeued') finished++;
             })
-            .catch((err) => this.deps.log.error({ err, tenantId: mine.value.tenantId, campaignId: mine.value.campaignId }, 'campaign item failed; its lease will run out'))
+            .catch((err) =>
+              this.deps.log.error(
+                { err, tenantId: mine.value.tenantId, campaignId: mine.value.campaignId },
+                'campaign item failed; its lease will run out',
+              ),
+            )
             .finally(() => inflight.delete(p));
           inflight.add(p);
         }
@@ -136,7 +153,10 @@ export class CampaignWorker {
       await Promise.all(inflight);
     } finally {
       await Promise.allSettled(inflight);
-      if (touched.size && this.deps.afterDrain) await this.deps.afterDrain([...touched.values()]).catch((err) => this.deps.log.warn({ err }, 'campaign counts not written'));
+      if (touched.size && this.deps.afterDrain)
+        await this.deps
+          .afterDrain([...touched.values()])
+          .catch((err) => this.deps.log.warn({ err }, 'campaign counts not written'));
     }
     return finished;
   }
@@ -147,10 +167,14 @@ export class CampaignWorker {
     if (Date.parse(r.availableAt) > now.getTime()) return null;
     const until = new Date(now.getTime() + (this.deps.leaseMs ?? 5 * 60_000)).toISOString();
     try {
-      return await this.deps.repo.replaceRecipient({ ...r, lease: { owner: this.owner, until }, availableAt: until, updatedAt: now.toISOString() }, item.etag);
+      return await this.deps.repo.replaceRecipient(
+        { ...r, lease: { owner: this.owner, until }, availableAt: until, updatedAt: now.toISOString() },
+        item.etag,
+      );
     } catch (err) {
       // Lost the race, or the store's answer was lost: if the lease was written, it runs out and the item comes back.
-      if (!isConflict(err)) this.deps.log.warn({ err, tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign item claim failed');
+      if (!isConflict(err))
+        this.deps.log.warn({ err, tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign item claim failed');
       return null;
     }
   }
@@ -160,14 +184,19 @@ export class CampaignWorker {
     const d = this.deps;
     if (r.status === 'sending') {
       // Its sender stopped after writing `sending`: it may have delivered. Never again.
-      d.log.warn({ tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign item interrupted while sending; not sent again');
+      d.log.warn(
+        { tenantId: r.tenantId, campaignId: r.campaignId },
+        'campaign item interrupted while sending; not sent again',
+      );
       return this.settle(item, 'failed', 'interrupted');
     }
     const tenant = await d.directory.getTenant(r.tenantId);
     if (!tenant || tenant.settings?.remindersEnabled === false) return this.settle(item, 'skipped', 'campaigns-off');
     if (await d.optOuts.isOptedOut(r.tenantId, r.userId)) return this.settle(item, 'skipped', 'opted-out');
     const person = await d.directory.getPerson(r.tenantId, r.userId);
-    const locale = toLocale(person?.preferredLocale ?? (await d.teamsLocale?.(r.tenantId, r.userId)) ?? tenant.defaultLocale);
+    const locale = toLocale(
+      person?.preferredLocale ?? (await d.teamsLocale?.(r.tenantId, r.userId)) ?? tenant.defaultLocale,
+    );
 
     let card: object;
     let counted = false;
@@ -177,16 +206,26 @@ export class CampaignWorker {
       const used = await d.ledger.reserve(r.tenantId, r.userId, r.campaignId, max, d.clock.now().toISOString());
       if (used === null) return this.settle(item, 'skipped', 'cap');
       counted = true;
-      card = d.cards.reminder({ participation: await this.teamParticipation(person), remindersLeft: Math.max(0, max - used) }, locale);
+      card = d.cards.reminder(
+        { participation: await this.teamParticipation(person), remindersLeft: Math.max(0, max - used) },
+        locale,
+      );
     } else {
       const teams = await this.ledTeams(r);
       if (teams.length === 0) return this.settle(item, 'skipped', 'no-team');
-      const rows = await Promise.all(teams.map(async (t) => ({ name: t.name, participation: await d.figures.participation(r.tenantId, t.id) })));
+      const rows = await Promise.all(
+        teams.map(async (t) => ({ name: t.name, participation: await d.figures.participation(r.tenantId, t.id) })),
+      );
       card = d.cards.leader({ teams: rows, threshold: d.threshold(tenant) }, locale);
     }
 
     const slot = await d.slots.take(r.tenantId);
-    const mark: Recipient = { ...r, status: 'sending', attempts: r.attempts + 1, updatedAt: d.clock.now().toISOString() };
+    const mark: Recipient = {
+      ...r,
+      status: 'sending',
+      attempts: r.attempts + 1,
+      updatedAt: d.clock.now().toISOString(),
+    };
     let sending: Versioned<Recipient>;
     try {
       sending = await d.repo.replaceRecipient(mark, item.etag);
@@ -196,7 +235,12 @@ export class CampaignWorker {
       // The store's answer was lost (a reset connection): did the mark land?
       const now = await d.repo.getRecipient(r.tenantId, r.campaignId, r.kind, r.userId);
       if (now?.etag === item.etag) sending = await d.repo.replaceRecipient(mark, item.etag);
-      else if (now?.value.status === 'sending' && now.value.lease?.owner === this.owner && now.value.attempts === mark.attempts) sending = now;
+      else if (
+        now?.value.status === 'sending' &&
+        now.value.lease?.owner === this.owner &&
+        now.value.attempts === mark.attempts
+      )
+        sending = now;
       else return 'lost';
     }
     // A slow write must not bunch this send with the next slots' sends: wait for a fresh slot then.
@@ -204,7 +248,10 @@ export class CampaignWorker {
 
     const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, () => d.slots.take(r.tenantId));
     const release = async () => {
-      if (counted) await d.ledger.release(r.tenantId, r.userId, r.campaignId).catch((err) => d.log.warn({ err }, 'reminder count not released'));
+      if (counted)
+        await d.ledger
+          .release(r.tenantId, r.userId, r.campaignId)
+          .catch((err) => d.log.warn({ err }, 'reminder count not released'));
     };
     switch (delivery.status) {
       case 'sent':
@@ -226,7 +273,10 @@ export class CampaignWorker {
         return this.settle(sending, 'failed', 'throttled');
       }
       case 'error':
-        d.log.warn({ err: delivery.error, tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign message not delivered');
+        d.log.warn(
+          { err: delivery.error, tenantId: r.tenantId, campaignId: r.campaignId },
+          'campaign message not delivered',
+        );
         await release();
         return this.settle(sending, 'failed', 'error');
     }
@@ -242,7 +292,12 @@ export class CampaignWorker {
     return units.filter((u): u is OrgUnit => !!u && u.kind === 'team' && u.leaderId === r.userId);
   }
 
-  private async settle(item: Versioned<Recipient>, status: 'sent' | 'skipped' | 'failed', reason?: SkipReason | FailReason, extra: Partial<Recipient> = {}): Promise<Outcome> {
+  private async settle(
+    item: Versioned<Recipient>,
+    status: 'sent' | 'skipped' | 'failed',
+    reason?: SkipReason | FailReason,
+    extra: Partial<Recipient> = {},
+  ): Promise<Outcome> {
     await this.write(item, { status, ...(reason ? { reason } : {}), lease: null, ...extra });
     return status;
   }
@@ -259,18 +314,35 @@ export class CampaignWorker {
     } catch (err) {
       if (!isConflict(err)) {
         // The store's answer was lost: write again unless the write landed (the outcome must not be lost).
-        const current = tries > 1 ? await this.deps.repo.getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId).catch(() => null) : null;
+        const current =
+          tries > 1
+            ? await this.deps.repo
+                .getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId)
+                .catch(() => null)
+            : null;
         if (current?.etag === item.etag) return this.write(item, patch, tries - 1);
         if (current && current.value.status === patch.status) return;
         throw err;
       }
-      const current = await this.deps.repo.getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId);
-      if (item.value.status === 'sending' && current?.value.status === 'failed' && current.value.reason === 'interrupted') {
+      const current = await this.deps.repo.getRecipient(
+        item.value.tenantId,
+        item.value.campaignId,
+        item.value.kind,
+        item.value.userId,
+      );
+      if (
+        item.value.status === 'sending' &&
+        current?.value.status === 'failed' &&
+        current.value.reason === 'interrupted'
+      ) {
         const { reason: _dropped, ...rest } = current.value;
         await this.deps.repo.replaceRecipient({ ...rest, ...patch, updatedAt: now }, current.etag);
         return;
       }
-      this.deps.log.warn({ tenantId: item.value.tenantId, campaignId: item.value.campaignId, status: current?.value.status }, 'campaign item changed by another instance; outcome not written');
+      this.deps.log.warn(
+        { tenantId: item.value.tenantId, campaignId: item.value.campaignId, status: current?.value.status },
+        'campaign item changed by another instance; outcome not written',
+      );
     }
   }
 }

@@ -93,11 +93,25 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function zoneParts(at: Date, timeZone: string): { y: number; m: number; d: number; hh: number; mm: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), hh: Number(parts.hour), mm: Number(parts.minute) };
+  return {
+    y: Number(parts.year),
+    m: Number(parts.month),
+    d: Number(parts.day),
+    hh: Number(parts.hour),
+    mm: Number(parts.minute),
+  };
 }
 
 /** The offset of a time zone from UTC at a moment, in ms (Amsterdam: +1 h in winter, +2 h in summer). */
@@ -132,7 +146,11 @@ export function campaignMoment(year: number, month: number, calendar: CampaignCa
  * later (a server that was down on the day catches up; one deployed late in the month
  * waits for the next month instead of messaging everyone at once).
  */
-export function dueCampaign(now: Date, calendar: CampaignCalendar, catchUpDays = 7): { month: string; at: Date } | null {
+export function dueCampaign(
+  now: Date,
+  calendar: CampaignCalendar,
+  catchUpDays = 7,
+): { month: string; at: Date } | null {
   const month = monthOf(now, calendar);
   const [y, m] = month.split('-').map(Number);
   const at = campaignMoment(y, m, calendar);

@@ -43,7 +43,10 @@ export class SendPacer implements SendSlots {
       // Slots are handed out one at a time per tenant; the waiting happens outside the chain.
       const previous = this.chains.get(tenantId) ?? Promise.resolve();
       const slot = previous.then(() => this.allocate(tenantId));
-      this.chains.set(tenantId, slot.catch(() => undefined));
+      this.chains.set(
+        tenantId,
+        slot.catch(() => undefined),
+      );
       const at = await slot;
       const wait = at - this.now();
       if (wait > 0) await this.sleep(wait);

@@ -90,7 +90,13 @@ interface Edge {
  * as few others as needed so that nothing smaller can be derived from what is left.
  * Team values are sizes (people or respondents); departments and locations are their sums.
  */
-export function planPublication(structure: Structure, teamValues: Map<string, number>, tenantValue: number, threshold: number, eligible?: Set<string>): PublicationPlan {
+export function planPublication(
+  structure: Structure,
+  teamValues: Map<string, number>,
+  tenantValue: number,
+  threshold: number,
+  eligible?: Set<string>,
+): PublicationPlan {
   const k = threshold;
   const tenant = groupKey({ kind: 'tenant', id: structure.tenantId });
   const edges: Edge[] = structure.teams.map((t) => ({
@@ -100,7 +106,8 @@ export function planPublication(structure: Structure, teamValues: Map<string, nu
     value: teamValues.get(t.id) ?? 0,
   }));
   const teamSum = edges.reduce((s, e) => s + e.value, 0);
-  if (structure.teamless > 0) edges.push({ team: null, dep: null, loc: null, value: Math.max(0, tenantValue - teamSum) });
+  if (structure.teamless > 0)
+    edges.push({ team: null, dep: null, loc: null, value: Math.max(0, tenantValue - teamSum) });
 
   const values = new Map<string, number>([[tenant, tenantValue]]);
   for (const e of edges) {
@@ -162,7 +169,12 @@ function findLeaks(edges: Edge[], published: Set<string>, k: number): Leak[] {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
   for (const [d, l] of pairs.values()) {
-    const cut = minCut(hidden.map((e) => [depOf(e, published), locOf(e, published), e.value] as const), d, l, k);
+    const cut = minCut(
+      hidden.map((e) => [depOf(e, published), locOf(e, published), e.value] as const),
+      d,
+      l,
+      k,
+    );
     if (cut.value >= k) continue;
     const signature = [...cut.inside].sort().join('\n');
     if (seen.has(signature)) continue;
@@ -178,7 +190,13 @@ function findLeaks(edges: Edge[], published: Set<string>, k: number): Leak[] {
  * set (it breaks it); else a department or location merged into the unknown rest; the
  * tenant never (the caller fails closed instead).
  */
-function complementFor(leak: Leak, edges: Edge[], published: Set<string>, values: Map<string, number>, k: number): string | null {
+function complementFor(
+  leak: Leak,
+  edges: Edge[],
+  published: Set<string>,
+  values: Map<string, number>,
+  k: number,
+): string | null {
   const deficit = k - leak.value;
   const shown = edges.filter((e) => e.team && published.has(e.team));
   const crossing = shown.filter((e) => leak.inside.has(depOf(e, published)) && !leak.inside.has(locOf(e, published)));
@@ -216,7 +234,10 @@ function minCut(edges: ReadonlyArray<readonly [string, string, number]>, from: s
   const target: number[] = [];
   const cap: number[] = [];
   const arc = (u: number, v: number, c: number) => {
-    for (const [a, b, cc] of [[u, v, c], [v, u, 0]] as const) {
+    for (const [a, b, cc] of [
+      [u, v, c],
+      [v, u, 0],
+    ] as const) {
       target.push(b);
       cap.push(cc);
       next.push(head[a] ?? -1);
@@ -291,8 +312,18 @@ export function releaseFor<T>(
   threshold: number,
   now: string,
 ): { release: ReleasedResults<T> | null; isNew: boolean } {
-  const due = previous === null ? current.respondents >= threshold : current.completions - previous.completions >= threshold;
-  if (due && current.respondents >= threshold) return { release: { completions: current.completions, respondents: current.respondents, value: current.value, releasedAt: now }, isNew: true };
+  const due =
+    previous === null ? current.respondents >= threshold : current.completions - previous.completions >= threshold;
+  if (due && current.respondents >= threshold)
+    return {
+      release: {
+        completions: current.completions,
+        respondents: current.respondents,
+        value: current.value,
+        releasedAt: now,
+      },
+      isNew: true,
+    };
   return { release: previous, isNew: false };
 }
 

@@ -45,7 +45,9 @@ export async function coachNetwork(
   const tenant = await requireAdmin(deps.directory, caller);
   const view = await deps.views.get(caller.tenantId);
   const departments = view.departments;
-  const helps = await Promise.all(departments.map((d) => deps.store.helpAggregate(caller.tenantId, { kind: 'coach-department', id: d.id })));
+  const helps = await Promise.all(
+    departments.map((d) => deps.store.helpAggregate(caller.tenantId, { kind: 'coach-department', id: d.id })),
+  );
   const rows = departments.map((d, i) => rowOf(d.id, d.name, d.coaches, helps[i], view.threshold));
   const present = helps.filter((h): h is HelpGroupAggregate => h !== null);
   const sum = present.length ? sumHelp(present) : null;

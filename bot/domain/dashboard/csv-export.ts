@@ -14,7 +14,12 @@ export interface CsvLabels {
  * status columns, never a number. Dutch spreadsheets expect ';' (the comma is their
  * decimal sign); percentages are whole numbers so no decimal sign is needed at all.
  */
-export function dashboardsToCsv(dashboards: GroupDashboard[], domains: Array<{ id: string; name: string }>, labels: CsvLabels, locale: Locale): string {
+export function dashboardsToCsv(
+  dashboards: GroupDashboard[],
+  domains: Array<{ id: string; name: string }>,
+  labels: CsvLabels,
+  locale: Locale,
+): string {
   const sep = locale === 'nl' ? ';' : ',';
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(Math.round(x * 100)));
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));

@@ -18,7 +18,19 @@ export interface ScanGroupAggregate {
 
 export type HelpGroupAggregate = Pick<
   HelpAggregate,
-  'requests' | 'intakes' | 'offers' | 'declines' | 'timeouts' | 'escalations' | 'accepted' | 'resolved' | 'ratingCount' | 'ratingSum' | 'acceptMinutes' | 'resolveMinutes' | 'byMonth'
+  | 'requests'
+  | 'intakes'
+  | 'offers'
+  | 'declines'
+  | 'timeouts'
+  | 'escalations'
+  | 'accepted'
+  | 'resolved'
+  | 'ratingCount'
+  | 'ratingSum'
+  | 'acceptMinutes'
+  | 'resolveMinutes'
+  | 'byMonth'
 >;
 
 export type CoachScope = { kind: 'coach-department' | 'coach-location'; id: string };

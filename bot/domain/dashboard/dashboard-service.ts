@@ -54,7 +54,13 @@ export class DashboardService {
   }
 
   /** Participation per department and per location, side by side (sums of their teams from the tenant view); also the programme view's filters. */
-  async units(caller: Caller): Promise<{ threshold: number; goal: number; tenant: { id: string; name: string }; departments: UnitRow[]; locations: UnitRow[] }> {
+  async units(caller: Caller): Promise<{
+    threshold: number;
+    goal: number;
+    tenant: { id: string; name: string };
+    departments: UnitRow[];
+    locations: UnitRow[];
+  }> {
     const tenant = await requireAdmin(this.deps.directory, caller);
     const view = await this.deps.views.get(caller.tenantId);
     const row = (u: ShapeUnit): UnitRow => {
@@ -70,7 +76,13 @@ export class DashboardService {
         participation: shown ? participationOf(u.members, scan) : null,
       };
     };
-    return { threshold: view.threshold, goal: PARTICIPATION_GOAL, tenant: { id: tenant.tenantId, name: tenant.name }, departments: view.departments.map(row), locations: view.locations.map(row) };
+    return {
+      threshold: view.threshold,
+      goal: PARTICIPATION_GOAL,
+      tenant: { id: tenant.tenantId, name: tenant.name },
+      departments: view.departments.map(row),
+      locations: view.locations.map(row),
+    };
   }
 
   /** For the export: the admin's tenant view and every group they may see, through the same figures. */
@@ -84,7 +96,11 @@ export class DashboardService {
     ];
     const dashboards: GroupDashboard[] = [];
     for (let i = 0; i < groups.length; i += 16) {
-      dashboards.push(...(await Promise.all(groups.slice(i, i + 16).map((g) => groupDashboard(this.deps, view, g.ref, g.name, order)))));
+      dashboards.push(
+        ...(await Promise.all(
+          groups.slice(i, i + 16).map((g) => groupDashboard(this.deps, view, g.ref, g.name, order)),
+        )),
+      );
     }
     return { view, dashboards };
   }

@@ -43,13 +43,32 @@ export async function writeDemoFigures(deps: {
       }
       await deps.scanAggregates.record(person.tenantId, scopes, { type: 'scan-started' });
       const levels: Record<string, Level> = {};
-      for (const [domain, target] of Object.entries(profile.targets)) levels[domain] = Math.max(1, Math.min(4, target + Math.floor(rnd() * 3) - 1)) as Level;
+      for (const [domain, target] of Object.entries(profile.targets))
+        levels[domain] = Math.max(1, Math.min(4, target + Math.floor(rnd() * 3) - 1)) as Level;
       const month = monthsBack(deps.now, Math.floor(rnd() * 6));
-      await deps.scanAggregates.record(person.tenantId, scopes, { type: 'scan-completed', levels, targets: profile.targets, previous: null, month, itemsAsked: 40 + Math.floor(rnd() * 20) });
+      await deps.scanAggregates.record(person.tenantId, scopes, {
+        type: 'scan-completed',
+        levels,
+        targets: profile.targets,
+        previous: null,
+        month,
+        itemsAsked: 40 + Math.floor(rnd() * 20),
+      });
       out.completed++;
-      if (Object.values(levels).includes(1) && rnd() < 0.6) await deps.scanAggregates.record(person.tenantId, scopes, { type: 'intake-requested' });
-      if (rnd() < 0.85) await deps.scanAggregates.record(person.tenantId, scopes, { type: 'module-progress', firstStarted: true, firstFinished: false });
-      if (rnd() < 0.6) await deps.scanAggregates.record(person.tenantId, scopes, { type: 'module-progress', firstStarted: false, firstFinished: true });
+      if (Object.values(levels).includes(1) && rnd() < 0.6)
+        await deps.scanAggregates.record(person.tenantId, scopes, { type: 'intake-requested' });
+      if (rnd() < 0.85)
+        await deps.scanAggregates.record(person.tenantId, scopes, {
+          type: 'module-progress',
+          firstStarted: true,
+          firstFinished: false,
+        });
+      if (rnd() < 0.6)
+        await deps.scanAggregates.record(person.tenantId, scopes, {
+          type: 'module-progress',
+          firstStarted: false,
+          firstFinished: true,
+        });
     }
     for (const person of ordered) {
       const rnd = random(hash(`help:${person.id}`));
@@ -62,11 +81,18 @@ export async function writeDemoFigures(deps: {
   return out;
 }
 
-async function helpRequest(help: HelpAggregates, person: Person, department: string | undefined, rnd: () => number, now: Date): Promise<void> {
+async function helpRequest(
+  help: HelpAggregates,
+  person: Person,
+  department: string | undefined,
+  rnd: () => number,
+  now: Date,
+): Promise<void> {
   const requester: HelpScope[] = scopesOf(person, department, null);
   const coach: HelpScope[] = department ? [{ kind: 'coach-department', id: department }] : [];
   const month = monthsBack(now, Math.floor(rnd() * 6));
-  const record = (scopes: HelpScope[], e: Parameters<HelpAggregates['record']>[2]) => help.record(person.tenantId, scopes, e);
+  const record = (scopes: HelpScope[], e: Parameters<HelpAggregates['record']>[2]) =>
+    help.record(person.tenantId, scopes, e);
   await record(requester, { type: 'requested', intake: false, month });
   if (rnd() < 0.2) {
     await record(coach, { type: 'offered' });
@@ -76,7 +102,13 @@ async function helpRequest(help: HelpAggregates, person: Person, department: str
   const toAccept = 1 + Math.floor(rnd() * 25);
   await record([...requester, ...coach], { type: 'accepted', minutesToAccept: toAccept });
   const toResolve = toAccept + 5 + Math.floor(rnd() * 40);
-  await record([...requester, ...coach], { type: 'resolved', minutesToResolve: toResolve, minutesSpent: 5 + Math.floor(rnd() * 10), outcome: rnd() < 0.85 ? 'solved' : 'training', month });
+  await record([...requester, ...coach], {
+    type: 'resolved',
+    minutesToResolve: toResolve,
+    minutesSpent: 5 + Math.floor(rnd() * 10),
+    outcome: rnd() < 0.85 ? 'solved' : 'training',
+    month,
+  });
   if (rnd() < 0.8) await record([...requester, ...coach], { type: 'rated', rating: 3 + Math.floor(rnd() * 3) });
 }
 

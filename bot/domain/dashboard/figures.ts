@@ -78,7 +78,13 @@ export function resultsOf(release: ReleasedResults<ResultsValue>, domainOrder: s
   const domains = ids.map((domain) => {
     const m = measured[domain] ?? 0;
     const below = belowTarget[domain] ?? 0;
-    return { domain, levels: [0, 1, 2, 3].map((i) => levels[domain]?.[i] ?? 0), measured: m, belowTarget: below, atTargetRate: m > 0 ? (m - below) / m : null };
+    return {
+      domain,
+      levels: [0, 1, 2, 3].map((i) => levels[domain]?.[i] ?? 0),
+      measured: m,
+      belowTarget: below,
+      atTargetRate: m > 0 ? (m - below) / m : null,
+    };
   });
   const topDevelopment = domains
     .filter((d) => d.belowTarget > 0)
@@ -94,7 +100,12 @@ export function followUpOf(release: ReleasedResults<FollowUpValue>): FollowUpFig
   return {
     respondents: n,
     releasedAt: release.releasedAt,
-    modules: { starters: moduleStarters, finishers: moduleFinishers, followThroughRate: n > 0 ? Math.min(1, moduleFinishers / n) : 0, goal: FOLLOW_THROUGH_GOAL },
+    modules: {
+      starters: moduleStarters,
+      finishers: moduleFinishers,
+      followThroughRate: n > 0 ? Math.min(1, moduleFinishers / n) : 0,
+      goal: FOLLOW_THROUGH_GOAL,
+    },
     funnel: { scanned: n, intake: intakeRequests, training: moduleStarters },
   };
 }
@@ -107,8 +118,10 @@ export function helpOf(help: HelpGroupAggregate | null, threshold: number): Help
     requests: help?.requests ?? 0,
     accepted,
     resolved,
-    medianAcceptMinutes: help && enoughEvents(accepted, threshold) ? jsonMinutes(medianFromBuckets(help.acceptMinutes)) : null,
-    medianResolveMinutes: help && enoughEvents(resolved, threshold) ? jsonMinutes(medianFromBuckets(help.resolveMinutes)) : null,
+    medianAcceptMinutes:
+      help && enoughEvents(accepted, threshold) ? jsonMinutes(medianFromBuckets(help.acceptMinutes)) : null,
+    medianResolveMinutes:
+      help && enoughEvents(resolved, threshold) ? jsonMinutes(medianFromBuckets(help.resolveMinutes)) : null,
     averageRating: help && enoughEvents(ratings, threshold) ? Math.round((help.ratingSum / ratings) * 10) / 10 : null,
   };
 }
@@ -119,7 +132,11 @@ export function trendOf(scan: ScanGroupAggregate | null, help: HelpGroupAggregat
   for (let back = TREND_MONTHS - 1; back >= 0; back--) {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
     const month = d.toISOString().slice(0, 7);
-    points.push({ month, completions: scan?.completionsByMonth?.[month] ?? 0, helpRequests: help?.byMonth?.[month]?.requests ?? 0 });
+    points.push({
+      month,
+      completions: scan?.completionsByMonth?.[month] ?? 0,
+      helpRequests: help?.byMonth?.[month]?.requests ?? 0,
+    });
   }
   return points;
 }

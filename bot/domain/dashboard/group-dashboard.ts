@@ -3,7 +3,17 @@ import type { Clock } from '../ports';
 import { type GroupRef, groupKey, releaseFor } from './anonymity';
 import type { DashboardStore, GroupRelease, ScanGroupAggregate } from './dashboard-ports';
 import {
-  type FollowUpFigures, followUpOf, type HelpFigures, helpOf, type Participation, participationOf, type ResultsFigures, resultsOf, type TrendPoint, trendOf, type Withheld,
+  type FollowUpFigures,
+  followUpOf,
+  type HelpFigures,
+  helpOf,
+  type Participation,
+  participationOf,
+  type ResultsFigures,
+  resultsOf,
+  type TrendPoint,
+  trendOf,
+  type Withheld,
 } from './figures';
 import type { TenantView } from './tenant-views';
 
@@ -32,18 +42,34 @@ export interface GroupDashboardDeps {
  * the tenant's anonymity plan deciding what may be shown. The only function that turns
  * aggregates into a response, so every view and the export apply the same rules.
  */
-export async function groupDashboard(deps: GroupDashboardDeps, view: TenantView, group: GroupRef, name: string, domainOrder: string[]): Promise<GroupDashboard> {
+export async function groupDashboard(
+  deps: GroupDashboardDeps,
+  view: TenantView,
+  group: GroupRef,
+  name: string,
+  domainOrder: string[],
+): Promise<GroupDashboard> {
   const key = groupKey(group);
   const base = { group: { ...group, name }, threshold: view.threshold };
   if (!view.plan.participation.published.has(key)) {
     const why = view.plan.participation.suppressed.get(key) ?? 'below-threshold';
-    return { ...base, withheld: why, participation: null, trend: null, help: null, results: null, resultsWithheld: why, followUp: null, followUpWithheld: why };
+    return {
+      ...base,
+      withheld: why,
+      participation: null,
+      trend: null,
+      help: null,
+      results: null,
+      resultsWithheld: why,
+      followUp: null,
+      followUpWithheld: why,
+    };
   }
   // Teams and the tenant are read fresh; departments and locations are the view's sums of their teams.
   const rollup = group.kind === 'department' || group.kind === 'location' ? (view.rollups.get(key) ?? null) : undefined;
   const [scan, help, stored] = await Promise.all([
-    rollup === undefined ? deps.store.scanAggregate(view.tenantId, group) : rollup?.scan ?? null,
-    rollup === undefined ? deps.store.helpAggregate(view.tenantId, group) : rollup?.help ?? null,
+    rollup === undefined ? deps.store.scanAggregate(view.tenantId, group) : (rollup?.scan ?? null),
+    rollup === undefined ? deps.store.helpAggregate(view.tenantId, group) : (rollup?.help ?? null),
     view.plan.results.published.has(key) ? deps.store.getRelease(view.tenantId, group) : Promise.resolve(null),
   ]);
   const members = group.kind === 'tenant' ? view.shape.members : (view.shape.units[key]?.members ?? 0);
@@ -82,11 +108,28 @@ async function currentRelease(
   const now = deps.clock.now().toISOString();
   const k = view.threshold;
   const previous = stored?.value ?? { tenantId: view.tenantId, group, results: null, followUp: null };
-  const results = releaseFor(previous.results, { completions: scan.completions, respondents: scan.respondents, value: { levels: scan.levels, belowTarget: scan.belowTarget, measured: scan.measured } }, k, now);
+  const results = releaseFor(
+    previous.results,
+    {
+      completions: scan.completions,
+      respondents: scan.respondents,
+      value: { levels: scan.levels, belowTarget: scan.belowTarget, measured: scan.measured },
+    },
+    k,
+    now,
+  );
   const followUpEvents = scan.intakeRequests + scan.moduleStarters + scan.moduleFinishers;
   const followUp = releaseFor(
     previous.followUp,
-    { completions: followUpEvents, respondents: scan.respondents, value: { intakeRequests: scan.intakeRequests, moduleStarters: scan.moduleStarters, moduleFinishers: scan.moduleFinishers } },
+    {
+      completions: followUpEvents,
+      respondents: scan.respondents,
+      value: {
+        intakeRequests: scan.intakeRequests,
+        moduleStarters: scan.moduleStarters,
+        moduleFinishers: scan.moduleFinishers,
+      },
+    },
     k,
     now,
   );

@@ -28,7 +28,11 @@ export interface NudgeDeps {
   /** Whether a member finished the scan (their card thanks them instead of inviting them). */
   completion: { hasCompleted(tenantId: string, userId: string): Promise<boolean> };
   /** The card for one member (numbers only; null when the team is too small to say). */
-  card(participation: { completed: number; members: number } | null, locale: Locale, done: boolean): Record<string, unknown>;
+  card(
+    participation: { completed: number; members: number } | null,
+    locale: Locale,
+    done: boolean,
+  ): Record<string, unknown>;
   onSendError?(err: unknown): void;
 }
 
@@ -47,7 +51,10 @@ export class NudgeService {
     const current = await this.deps.nudges.getTeamNudge(caller.tenantId, teamId);
     if (!current) return { lastSentAt: null, nextAllowedAt: null };
     const next = nextAllowed(current.value.lastSentAt);
-    return { lastSentAt: current.value.lastSentAt, nextAllowedAt: next.getTime() > this.deps.clock.now().getTime() ? next.toISOString() : null };
+    return {
+      lastSentAt: current.value.lastSentAt,
+      nextAllowedAt: next.getTime() > this.deps.clock.now().getTime() ? next.toISOString() : null,
+    };
   }
 
   async send(caller: Caller, teamId: string): Promise<NudgeOutcome> {
@@ -55,7 +62,15 @@ export class NudgeService {
     const now = this.deps.clock.now();
     const current = await this.deps.nudges.getTeamNudge(caller.tenantId, teamId);
     if (current && nextAllowed(current.value.lastSentAt) > now) throw tooSoon();
-    const claim: TeamNudge = { tenantId: caller.tenantId, teamId, lastSentAt: now.toISOString(), sentBy: caller.userId, sent: null, unreachable: null, optedOut: null };
+    const claim: TeamNudge = {
+      tenantId: caller.tenantId,
+      teamId,
+      lastSentAt: now.toISOString(),
+      sentBy: caller.userId,
+      sent: null,
+      unreachable: null,
+      optedOut: null,
+    };
     let etag: string;
     try {
       etag = await this.deps.nudges.saveTeamNudge(claim, current?.etag ?? null);
@@ -69,7 +84,14 @@ export class NudgeService {
       this.deps.directory.getTenant(caller.tenantId),
       this.deps.figures.participation(caller.tenantId, team.id),
     ]);
-    const outcome: NudgeOutcome = { sent: 0, unreachable: 0, optedOut: 0, failed: 0, nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString(), slotReturned: false };
+    const outcome: NudgeOutcome = {
+      sent: 0,
+      unreachable: 0,
+      optedOut: 0,
+      failed: 0,
+      nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString(),
+      slotReturned: false,
+    };
     await Promise.all(
       members.map(async (m) => {
         if (await this.deps.nudges.isOptedOut(caller.tenantId, m.id)) return void outcome.optedOut++;
@@ -77,7 +99,11 @@ export class NudgeService {
         try {
           // Everyone gets a message (the counts the leader sees must not tell who took part); those done get thanks.
           const done = await this.deps.completion.hasCompleted(caller.tenantId, m.id);
-          const id = await this.deps.messenger.sendCard(caller.tenantId, m.id, this.deps.card(participation, locale, done));
+          const id = await this.deps.messenger.sendCard(
+            caller.tenantId,
+            m.id,
+            this.deps.card(participation, locale, done),
+          );
           if (id === null) outcome.unreachable++;
           else outcome.sent++;
         } catch (err) {
@@ -86,15 +112,24 @@ export class NudgeService {
         }
       }),
     );
-    if (outcome.sent === 0 && (await this.giveBack(current, caller.tenantId, teamId, etag))) return { ...outcome, nextAllowedAt: null, slotReturned: true };
+    if (outcome.sent === 0 && (await this.giveBack(current, caller.tenantId, teamId, etag)))
+      return { ...outcome, nextAllowedAt: null, slotReturned: true };
     await this.deps.nudges
-      .saveTeamNudge({ ...claim, sent: outcome.sent, unreachable: outcome.unreachable + outcome.failed, optedOut: outcome.optedOut }, etag)
+      .saveTeamNudge(
+        { ...claim, sent: outcome.sent, unreachable: outcome.unreachable + outcome.failed, optedOut: outcome.optedOut },
+        etag,
+      )
       .catch((err) => this.deps.onSendError?.(err));
     return outcome;
   }
 
   /** Puts the team's record back as it was before the claim, only if nothing changed it since (ETag). */
-  private async giveBack(previous: { value: TeamNudge } | null, tenantId: string, teamId: string, etag: string): Promise<boolean> {
+  private async giveBack(
+    previous: { value: TeamNudge } | null,
+    tenantId: string,
+    teamId: string,
+    etag: string,
+  ): Promise<boolean> {
     try {
       if (previous) await this.deps.nudges.saveTeamNudge(previous.value, etag);
       else await this.deps.nudges.deleteTeamNudge(tenantId, teamId, etag);

@@ -49,7 +49,8 @@ export function buildOrgShape(tenantId: string, people: Person[], units: OrgUnit
     shape.members++;
     if (p.teamId) unit('team', p.teamId).members++;
     else shape.teamless++;
-    const department = p.departmentId ?? (p.teamId ? shape.units[groupKey({ kind: 'team', id: p.teamId })]?.departmentId : undefined);
+    const department =
+      p.departmentId ?? (p.teamId ? shape.units[groupKey({ kind: 'team', id: p.teamId })]?.departmentId : undefined);
     if (p.coach && department) unit('department', department).coaches++;
     if (p.coach && p.locationId) unit('location', p.locationId).coaches++;
   }
@@ -73,7 +74,11 @@ export function structureOf(shape: OrgShape): Structure {
 }
 
 export function teamMembers(shape: OrgShape): Map<string, number> {
-  return new Map(Object.values(shape.units).filter((u) => u.kind === 'team').map((t) => [t.id, t.members]));
+  return new Map(
+    Object.values(shape.units)
+      .filter((u) => u.kind === 'team')
+      .map((t) => [t.id, t.members]),
+  );
 }
 
 export function unitsOf(shape: OrgShape, kind: ShapeUnit['kind']): ShapeUnit[] {

@@ -7,7 +7,16 @@ import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
  */
 export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
   const out: ScanGroupAggregate = {
-    respondents: 0, inProgress: 0, completions: 0, completionsByMonth: {}, levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0,
+    respondents: 0,
+    inProgress: 0,
+    completions: 0,
+    completionsByMonth: {},
+    levels: {},
+    belowTarget: {},
+    measured: {},
+    intakeRequests: 0,
+    moduleStarters: 0,
+    moduleFinishers: 0,
   };
   for (const a of list) {
     out.respondents += a.respondents ?? 0;
@@ -29,10 +38,34 @@ export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
 
 export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
   const out: HelpGroupAggregate = {
-    requests: 0, intakes: 0, offers: 0, declines: 0, timeouts: 0, escalations: 0, accepted: 0, resolved: 0, ratingCount: 0, ratingSum: 0, acceptMinutes: [], resolveMinutes: [], byMonth: {},
+    requests: 0,
+    intakes: 0,
+    offers: 0,
+    declines: 0,
+    timeouts: 0,
+    escalations: 0,
+    accepted: 0,
+    resolved: 0,
+    ratingCount: 0,
+    ratingSum: 0,
+    acceptMinutes: [],
+    resolveMinutes: [],
+    byMonth: {},
   };
   for (const h of list) {
-    for (const key of ['requests', 'intakes', 'offers', 'declines', 'timeouts', 'escalations', 'accepted', 'resolved', 'ratingCount', 'ratingSum'] as const) out[key] += h[key] ?? 0;
+    for (const key of [
+      'requests',
+      'intakes',
+      'offers',
+      'declines',
+      'timeouts',
+      'escalations',
+      'accepted',
+      'resolved',
+      'ratingCount',
+      'ratingSum',
+    ] as const)
+      out[key] += h[key] ?? 0;
     out.acceptMinutes = addArrays(out.acceptMinutes, h.acceptMinutes ?? []);
     out.resolveMinutes = addArrays(out.resolveMinutes, h.resolveMinutes ?? []);
     for (const [month, m] of Object.entries(h.byMonth ?? {})) {

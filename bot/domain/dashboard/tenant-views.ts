@@ -57,7 +57,9 @@ export class TenantViews {
     if (!entry.refreshing && now - entry.at > Math.max(this.deps.ttlMs ?? 60_000, 30 * current.loadMs)) {
       entry.refreshing = true;
       this.load(tenantId)
-        .then((fresh) => this.views.set(tenantId, { at: this.deps.clock.now().getTime(), view: Promise.resolve(fresh) }))
+        .then((fresh) =>
+          this.views.set(tenantId, { at: this.deps.clock.now().getTime(), view: Promise.resolve(fresh) }),
+        )
         .catch((err) => {
           entry.refreshing = false;
           entry.at = this.deps.clock.now().getTime();
@@ -118,11 +120,18 @@ export class TenantViews {
   }
 }
 
-function rollupsOf(shape: OrgShape, scan: Map<string, ScanGroupAggregate>, help: Map<string, HelpGroupAggregate>): TenantView['rollups'] {
+function rollupsOf(
+  shape: OrgShape,
+  scan: Map<string, ScanGroupAggregate>,
+  help: Map<string, HelpGroupAggregate>,
+): TenantView['rollups'] {
   const parts = new Map<string, { scan: ScanGroupAggregate[]; help: HelpGroupAggregate[] }>();
   for (const unit of Object.values(shape.units)) {
     if (unit.kind !== 'team') continue;
-    for (const [kind, id] of [['department', unit.departmentId], ['location', unit.locationId]] as const) {
+    for (const [kind, id] of [
+      ['department', unit.departmentId],
+      ['location', unit.locationId],
+    ] as const) {
       if (!id) continue;
       const key = groupKey({ kind, id });
       const part = parts.get(key) ?? { scan: [], help: [] };

@@ -3,7 +3,12 @@ import type { CoachRepository } from './help-ports';
 import type { Coach } from './help-types';
 
 /** Changes a coach's record with its ETag, reading again on a conflict; null when there is no such coach. */
-export async function updateCoach(coaches: CoachRepository, tenantId: string, userId: string, change: (c: Coach) => void): Promise<Coach | null> {
+export async function updateCoach(
+  coaches: CoachRepository,
+  tenantId: string,
+  userId: string,
+  change: (c: Coach) => void,
+): Promise<Coach | null> {
   for (let attempt = 0; ; attempt++) {
     const current = await coaches.get(tenantId, userId);
     if (!current) return null;

@@ -38,7 +38,10 @@ export interface AdminCoachRow {
 export interface CoachAdmin {
   list(caller: Caller): Promise<AdminCoachRow[]>;
   /** People of the directory by (part of) their name, to pick a new coach. */
-  people(caller: Caller, query: string): Promise<Array<{ userId: string; name: string; departmentId: string | null; coach: boolean }>>;
+  people(
+    caller: Caller,
+    query: string,
+  ): Promise<Array<{ userId: string; name: string; departmentId: string | null; coach: boolean }>>;
   save(caller: Caller, userId: string, data: Record<string, unknown>): Promise<Coach>;
   /** Refused (409) while the coach has open or offered tickets. */
   remove(caller: Caller, userId: string): Promise<void>;
@@ -50,19 +53,38 @@ const bad = () => new AppError('bad_input', 400, 'error.badInput');
 
 /** Digicoaches themselves: registering (`word digicoach`), availability, and records for the directory's coaches. */
 export class CoachService {
-  constructor(private readonly deps: { coaches: CoachRepository; directory: Directory; clock: Clock; topics: () => string[] }) {}
+  constructor(
+    private readonly deps: { coaches: CoachRepository; directory: Directory; clock: Clock; topics: () => string[] },
+  ) {}
 
   async registrationForm(user: UserContext): Promise<HelpView> {
     const current = await this.deps.coaches.get(user.tenantId, user.userId);
-    return { kind: 'registration', current: current?.value ?? null, departmentKnown: Boolean(user.department), tenantId: user.tenantId };
+    return {
+      kind: 'registration',
+      current: current?.value ?? null,
+      departmentKnown: Boolean(user.department),
+      tenantId: user.tenantId,
+    };
   }
 
   /** `word digicoach`: register (or update) oneself as a coach. */
-  async register(user: UserContext, data: Record<string, unknown>, units: { locations: OrgUnit[]; departments: OrgUnit[] }): Promise<HelpView> {
+  async register(
+    user: UserContext,
+    data: Record<string, unknown>,
+    units: { locations: OrgUnit[]; departments: OrgUnit[] },
+  ): Promise<HelpView> {
     const input = parseCoachInput(data, this.deps.topics(), units);
     if (!input) throw bad();
     const coach = await this.save(
-      { tenantId: user.tenantId, userId: user.userId, name: user.name, email: user.person?.email, teamId: user.team?.id, departmentId: user.department?.id, locationId: user.location?.id },
+      {
+        tenantId: user.tenantId,
+        userId: user.userId,
+        name: user.name,
+        email: user.person?.email,
+        teamId: user.team?.id,
+        departmentId: user.department?.id,
+        locationId: user.location?.id,
+      },
       input,
     );
     return { kind: 'registered', coach };
@@ -75,11 +97,21 @@ export class CoachService {
       await requireAdmin(directory, c);
     };
     const audit = (c: Caller, action: AdminAuditEntry['action'], targetUserId: string) =>
-      ports.audit.record({ tenantId: c.tenantId, actorId: c.userId, action, targetUserId, at: clock.now().toISOString() });
+      ports.audit.record({
+        tenantId: c.tenantId,
+        actorId: c.userId,
+        action,
+        targetUserId,
+        at: clock.now().toISOString(),
+      });
     return {
       list: async (c) => {
         await caller(c);
-        const [all, departments, locations] = await Promise.all([coaches.list(c.tenantId), directory.listUnits(c.tenantId, 'department'), directory.listUnits(c.tenantId, 'location')]);
+        const [all, departments, locations] = await Promise.all([
+          coaches.list(c.tenantId),
+          directory.listUnits(c.tenantId, 'department'),
+          directory.listUnits(c.tenantId, 'location'),
+        ]);
         const nameOf = (units: OrgUnit[], id?: string) => (id ? (units.find((u) => u.id === id)?.name ?? null) : null);
         return all
           .map(({ value: x }) => ({
@@ -113,12 +145,23 @@ export class CoachService {
         await caller(c);
         const person = await directory.getPerson(c.tenantId, userId);
         if (!person) throw notFound();
-        const [locations, departments] = await Promise.all([directory.listUnits(c.tenantId, 'location'), directory.listUnits(c.tenantId, 'department')]);
+        const [locations, departments] = await Promise.all([
+          directory.listUnits(c.tenantId, 'location'),
+          directory.listUnits(c.tenantId, 'department'),
+        ]);
         const input = parseCoachInput(data, this.deps.topics(), { locations, departments });
         if (!input) throw new AppError('invalid_request', 400, 'error.invalidRequest');
         const existed = Boolean(await coaches.get(c.tenantId, userId));
         const coach = await this.save(
-          { tenantId: c.tenantId, userId, name: person.name, email: person.email, teamId: person.teamId, departmentId: person.departmentId, locationId: person.locationId },
+          {
+            tenantId: c.tenantId,
+            userId,
+            name: person.name,
+            email: person.email,
+            teamId: person.teamId,
+            departmentId: person.departmentId,
+            locationId: person.locationId,
+          },
           input,
         );
         await audit(c, existed ? 'coach.updated' : 'coach.added', userId);
@@ -129,7 +172,8 @@ export class CoachService {
         for (let attempt = 0; ; attempt++) {
           const current = await coaches.get(c.tenantId, userId);
           if (!current) throw notFound();
-          if (current.value.openTickets > 0 || current.value.pendingOffers > 0) throw new AppError('coach_busy', 409, 'coach.admin.busy');
+          if (current.value.openTickets > 0 || current.value.pendingOffers > 0)
+            throw new AppError('coach_busy', 409, 'coach.admin.busy');
           try {
             // Conditional on the record read: an offer booked meanwhile changes it, and we look again.
             await ports.remove(c.tenantId, userId, current.etag);
@@ -142,7 +186,10 @@ export class CoachService {
       },
       auditLog: async (c) => {
         await caller(c);
-        return auditListing(await ports.audit.latest(c.tenantId, 50), async (id) => (await directory.getPerson(c.tenantId, id))?.name ?? null);
+        return auditListing(
+          await ports.audit.latest(c.tenantId, 50),
+          async (id) => (await directory.getPerson(c.tenantId, id))?.name ?? null,
+        );
       },
     };
   }
@@ -164,8 +211,20 @@ export class CoachService {
     let created = 0;
     for (const p of people.filter((x) => x.coach)) {
       const made = await this.deps.coaches.createIfMissing({
-        ...p.coach!, tenantId, userId: p.id, name: p.name, email: p.email, teamId: p.teamId, departmentId: p.departmentId, locationId: p.locationId,
-        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(),
+        ...p.coach!,
+        tenantId,
+        userId: p.id,
+        name: p.name,
+        email: p.email,
+        teamId: p.teamId,
+        departmentId: p.departmentId,
+        locationId: p.locationId,
+        openTickets: 0,
+        pendingOffers: 0,
+        weekKey: isoWeek(now),
+        weekCount: 0,
+        lastOfferedAt: null,
+        registeredAt: now.toISOString(),
       });
       if (made) created++;
     }
@@ -179,7 +238,13 @@ export class CoachService {
     const now = this.deps.clock.now();
     const coach: Coach = {
       ...(current?.value ?? {
-        openTickets: 0, pendingOffers: 0, weekKey: isoWeek(now), weekCount: 0, lastOfferedAt: null, registeredAt: now.toISOString(), available: true,
+        openTickets: 0,
+        pendingOffers: 0,
+        weekKey: isoWeek(now),
+        weekCount: 0,
+        lastOfferedAt: null,
+        registeredAt: now.toISOString(),
+        available: true,
       }),
       tenantId: who.tenantId,
       userId: who.userId,
@@ -191,7 +256,12 @@ export class CoachService {
       domains: input.domains,
       maxOpenTickets: input.maxOpenTickets,
       weeklyCapacity: input.weeklyCapacity,
-      workingHours: { days: input.days, start: input.start, end: input.end, timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam' },
+      workingHours: {
+        days: input.days,
+        start: input.start,
+        end: input.end,
+        timeZone: current?.value.workingHours.timeZone ?? 'Europe/Amsterdam',
+      },
       takesIntakes: input.takesIntakes,
     };
     await this.deps.coaches.upsert(coach);
@@ -220,20 +290,60 @@ interface CoachInput {
 }
 
 /** The one validation of a coach's settings (`word digicoach` and the admin's form); null when anything is off. */
-function parseCoachInput(data: Record<string, unknown>, topics: string[], units: { locations: OrgUnit[]; departments: OrgUnit[] }): CoachInput | null {
+function parseCoachInput(
+  data: Record<string, unknown>,
+  topics: string[],
+  units: { locations: OrgUnit[]; departments: OrgUnit[] },
+): CoachInput | null {
   const domains = csv(data.domains).filter((d) => topics.includes(d));
-  const days = csv(data.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  const days = csv(data.days)
+    .map(Number)
+    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
   const maxOpen = Number(data.maxOpenTickets);
   const capacity = Number(data.weeklyCapacity);
   const start = typeof data.start === 'string' && /^\d{2}:\d{2}$/.test(data.start) ? data.start : null;
   const end = typeof data.end === 'string' && /^\d{2}:\d{2}$/.test(data.end) ? data.end : null;
-  const locationId = typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId) ? data.locationId : undefined;
-  const departmentId = typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId) ? data.departmentId : undefined;
-  if (!domains.length || !days.length || !start || !end || start >= end || !Number.isInteger(maxOpen) || maxOpen < 1 || maxOpen > 10 || !Number.isInteger(capacity) || capacity < 1 || capacity > 20) return null;
-  return { domains, days, maxOpenTickets: maxOpen, weeklyCapacity: capacity, start, end, locationId, departmentId, takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true };
+  const locationId =
+    typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId)
+      ? data.locationId
+      : undefined;
+  const departmentId =
+    typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId)
+      ? data.departmentId
+      : undefined;
+  if (
+    !domains.length ||
+    !days.length ||
+    !start ||
+    !end ||
+    start >= end ||
+    !Number.isInteger(maxOpen) ||
+    maxOpen < 1 ||
+    maxOpen > 10 ||
+    !Number.isInteger(capacity) ||
+    capacity < 1 ||
+    capacity > 20
+  )
+    return null;
+  return {
+    domains,
+    days,
+    maxOpenTickets: maxOpen,
+    weeklyCapacity: capacity,
+    start,
+    end,
+    locationId,
+    departmentId,
+    takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true,
+  };
 }
 
 function csv(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }

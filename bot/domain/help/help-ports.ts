@@ -57,7 +57,13 @@ export type HelpEvent =
   | { type: 'timed-out' }
   | { type: 'escalated' }
   | { type: 'accepted'; minutesToAccept: number }
-  | { type: 'resolved'; minutesToResolve: number; minutesSpent: number; outcome: 'solved' | 'service-desk' | 'training'; month: string }
+  | {
+      type: 'resolved';
+      minutesToResolve: number;
+      minutesSpent: number;
+      outcome: 'solved' | 'service-desk' | 'training';
+      month: string;
+    }
   | { type: 'rated'; rating: number }
   | { type: 'cancelled' }
   | { type: 'reopened' };

@@ -3,7 +3,14 @@ import { AppError, isConflict } from '../errors';
 import type { Tenant, UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
-import type { CoachRepository, HelpAggregates, HelpScope, Presence, TicketRepository, TimerRepository } from './help-ports';
+import type {
+  CoachRepository,
+  HelpAggregates,
+  HelpScope,
+  Presence,
+  TicketRepository,
+  TimerRepository,
+} from './help-ports';
 import type { Coach, HelpChannel, Outcome, Ticket, TicketEvent, TicketKind, Urgency } from './help-types';
 import { OPEN_STATES, timingsOf } from './help-types';
 import { chooseCoach } from './routing';
@@ -13,7 +20,12 @@ import { updateCoach } from './coach-record';
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
   offer(ticket: Ticket, coach: Coach, reasons: string[], minutesToAnswer: number): Promise<string | null>;
-  offerClosed(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'declined' | 'timed-out' | 'taken' | 'cancelled' | 'resolved' | 'given-back'): Promise<void>;
+  offerClosed(
+    ticket: Ticket,
+    coachId: string,
+    activityId: string | null | undefined,
+    why: 'declined' | 'timed-out' | 'taken' | 'cancelled' | 'resolved' | 'given-back',
+  ): Promise<void>;
   /** The requester's status card in place, plus a short message on the steps that matter. */
   requester(ticket: Ticket, notify: boolean): Promise<void>;
   rating(ticket: Ticket): Promise<void>;
@@ -40,7 +52,11 @@ export type HelpView =
   | { kind: 'requestForm'; where: string; topic?: string; requestKind: TicketKind }
   | { kind: 'status'; ticket: Ticket; canCancel: boolean; canReopen: boolean }
   | { kind: 'assigned'; ticket: Ticket }
-  | { kind: 'offerClosed'; ticket: Ticket; why: 'declined' | 'taken' | 'given-back' | 'resolved' | 'cancelled' | 'timed-out' }
+  | {
+      kind: 'offerClosed';
+      ticket: Ticket;
+      why: 'declined' | 'taken' | 'given-back' | 'resolved' | 'cancelled' | 'timed-out';
+    }
   | { kind: 'myTickets'; asRequester: Ticket[]; asCoach: Ticket[]; coach: Coach | null }
   | { kind: 'registration'; current: Coach | null; departmentKnown: boolean; tenantId: string }
   | { kind: 'registered'; coach: Coach }
@@ -85,7 +101,11 @@ export class HelpService {
   }
 
   /** The form's submit: a ticket, and the search for a coach starts at once. */
-  async submit(user: UserContext, data: Record<string, unknown>, requesterActivityId: string | null): Promise<HelpView> {
+  async submit(
+    user: UserContext,
+    data: Record<string, unknown>,
+    requesterActivityId: string | null,
+  ): Promise<HelpView> {
     const kind: TicketKind = data.kind === 'intake' ? 'intake' : 'help';
     const topic = typeof data.topic === 'string' && this.deps.topics().includes(data.topic) ? data.topic : null;
     const question = typeof data.question === 'string' ? data.question.replace(/\s+/g, ' ').trim() : '';
@@ -102,33 +122,64 @@ export class HelpService {
    * so every step of the ticket reaches them as a message of its own.
    */
   async requestIntake(user: UserContext, topic: string, question: string): Promise<HelpView> {
-    return this.open(user, { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' }, null, false);
+    return this.open(
+      user,
+      { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' },
+      null,
+      false,
+    );
   }
 
   async cancel(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.requester.userId !== user.userId) throw bad();
-      if (!OPEN_STATES.has(t.state)) throw handled();
-      return { ...t, state: 'cancelled', offer: null, events: [...t.events, this.event('cancelled', { by: user.userId })] };
-    }, async (before, after) => {
-      if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
-      this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' }));
-      return this.statusView(after, user.userId);
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.requester.userId !== user.userId) throw bad();
+        if (!OPEN_STATES.has(t.state)) throw handled();
+        return {
+          ...t,
+          state: 'cancelled',
+          offer: null,
+          events: [...t.events, this.event('cancelled', { by: user.userId })],
+        };
+      },
+      async (before, after) => {
+        if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
+        this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' }));
+        return this.statusView(after, user.userId);
+      },
+    );
   }
 
   /** Within 7 days of resolving, the requester can reopen: the same coach is asked first. */
   async reopen(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
     const now = this.deps.clock.now();
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.requester.userId !== user.userId) throw bad();
-      if (!this.canReopen(t, now)) throw handled();
-      return { ...t, state: 'searching', coachId: null, coachName: null, offer: null, offerCount: 0, passedBy: [], outcome: undefined, rating: undefined, events: [...t.events, this.event('reopened', { by: user.userId })] };
-    }, async (before, after) => {
-      this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' }));
-      const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId, true);
-      return this.statusView(moved ?? after, user.userId);
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.requester.userId !== user.userId) throw bad();
+        if (!this.canReopen(t, now)) throw handled();
+        return {
+          ...t,
+          state: 'searching',
+          coachId: null,
+          coachName: null,
+          offer: null,
+          offerCount: 0,
+          passedBy: [],
+          outcome: undefined,
+          rating: undefined,
+          events: [...t.events, this.event('reopened', { by: user.userId })],
+        };
+      },
+      async (before, after) => {
+        this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'reopened' }));
+        const moved = await this.offerNext(after.tenantId, after.ticketId, before.coachId, true);
+        return this.statusView(moved ?? after, user.userId);
+      },
+    );
   }
 
   /** The offered coach accepts — or, after escalation, any coach of the tenant picks it up. */
@@ -137,105 +188,175 @@ export class HelpService {
     if (!me) throw bad();
     const now = this.deps.clock.now();
     let offeredToMe: { seq: number; activityId?: string | null } | null = null;
-    return this.change(user.tenantId, data.t, async (t) => {
-      offeredToMe = null;
-      if (t.coachId === user.userId && t.state === 'accepted') return null; // a double click: already mine
-      const fromPool = data.pool === true && t.state === 'escalated' && t.requester.userId !== user.userId;
-      const isMyOffer = t.state === 'offered' && t.offer?.coachId === user.userId && t.offer.seq === data.seq;
-      if (!fromPool && !isMyOffer) {
-        if (t.offer?.coachId === user.userId || t.passedBy.includes(user.userId) || t.coachId || !OPEN_STATES.has(t.state)) throw handled();
-        throw bad();
-      }
-      if (isMyOffer) offeredToMe = { seq: t.offer!.seq, activityId: t.offer!.activityId };
-      return {
-        ...t,
-        state: 'accepted',
-        coachId: user.userId,
-        coachName: me.value.name,
-        coachActivityId: isMyOffer ? t.offer!.activityId : null,
-        offer: null,
-        events: [...t.events, this.event('accepted', { by: user.userId, coachId: user.userId })],
-      };
-    }, async (before, after, changed) => {
-      if (!changed) return { kind: 'assigned', ticket: after };
-      if (before.offer) await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, before.offer.seq));
-      await this.updateCoach(after.tenantId, user.userId, (c) => {
-        if (offeredToMe) c.pendingOffers = Math.max(0, c.pendingOffers - 1);
-        c.openTickets += 1;
-        const week = isoWeek(now);
-        c.weekCount = c.weekKey === week ? c.weekCount + 1 : 1;
-        c.weekKey = week;
-      });
-      // A pool pick-up leaves any other open offer card behind: close it.
-      if (before.offer && before.offer.coachId !== user.userId) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'taken');
-      const minutes = (timingsOf(after).secondsToAccept ?? 0) / 60;
-      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...coachScopes(me.value)], { type: 'accepted', minutesToAccept: minutes }));
-      this.later(() => this.deps.notifier.requester(after, true));
-      return { kind: 'assigned', ticket: after };
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        offeredToMe = null;
+        if (t.coachId === user.userId && t.state === 'accepted') return null; // a double click: already mine
+        const fromPool = data.pool === true && t.state === 'escalated' && t.requester.userId !== user.userId;
+        const isMyOffer = t.state === 'offered' && t.offer?.coachId === user.userId && t.offer.seq === data.seq;
+        if (!fromPool && !isMyOffer) {
+          if (
+            t.offer?.coachId === user.userId ||
+            t.passedBy.includes(user.userId) ||
+            t.coachId ||
+            !OPEN_STATES.has(t.state)
+          )
+            throw handled();
+          throw bad();
+        }
+        if (isMyOffer) offeredToMe = { seq: t.offer!.seq, activityId: t.offer!.activityId };
+        return {
+          ...t,
+          state: 'accepted',
+          coachId: user.userId,
+          coachName: me.value.name,
+          coachActivityId: isMyOffer ? t.offer!.activityId : null,
+          offer: null,
+          events: [...t.events, this.event('accepted', { by: user.userId, coachId: user.userId })],
+        };
+      },
+      async (before, after, changed) => {
+        if (!changed) return { kind: 'assigned', ticket: after };
+        if (before.offer) await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, before.offer.seq));
+        await this.updateCoach(after.tenantId, user.userId, (c) => {
+          if (offeredToMe) c.pendingOffers = Math.max(0, c.pendingOffers - 1);
+          c.openTickets += 1;
+          const week = isoWeek(now);
+          c.weekCount = c.weekKey === week ? c.weekCount + 1 : 1;
+          c.weekKey = week;
+        });
+        // A pool pick-up leaves any other open offer card behind: close it.
+        if (before.offer && before.offer.coachId !== user.userId)
+          await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'taken');
+        const minutes = (timingsOf(after).secondsToAccept ?? 0) / 60;
+        this.later(() =>
+          this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...coachScopes(me.value)], {
+            type: 'accepted',
+            minutesToAccept: minutes,
+          }),
+        );
+        this.later(() => this.deps.notifier.requester(after, true));
+        return { kind: 'assigned', ticket: after };
+      },
+    );
   }
 
   async decline(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
     const reason = typeof data.reason === 'string' ? data.reason.trim().slice(0, 200) : undefined;
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
-        if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId) throw handled();
-        throw bad();
-      }
-      if (t.offer.seq !== data.seq) throw handled();
-      return this.passOn(t, user.userId, 'declined', reason);
-    }, async (before, after) => {
-      await this.afterPass(before, after, 'declined');
-      return { kind: 'offerClosed', ticket: after, why: 'declined' };
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
+          if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
+            throw handled();
+          throw bad();
+        }
+        if (t.offer.seq !== data.seq) throw handled();
+        return this.passOn(t, user.userId, 'declined', reason);
+      },
+      async (before, after) => {
+        await this.afterPass(before, after, 'declined');
+        return { kind: 'offerClosed', ticket: after, why: 'declined' };
+      },
+    );
   }
 
   /** The assigned coach hands the ticket back: the next coach is asked. */
   async giveBack(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.coachId !== user.userId) throw bad();
-      if (t.state !== 'accepted') throw handled();
-      return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
-    }, async (_before, after) => {
-      await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
-      await this.offerNext(after.tenantId, after.ticketId, null, false);
-      return { kind: 'offerClosed', ticket: after, why: 'given-back' };
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.coachId !== user.userId) throw bad();
+        if (t.state !== 'accepted') throw handled();
+        return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
+      },
+      async (_before, after) => {
+        await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
+        await this.offerNext(after.tenantId, after.ticketId, null, false);
+        return { kind: 'offerClosed', ticket: after, why: 'given-back' };
+      },
+    );
   }
 
   async resolve(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
     const outcome = oneOf<Outcome>(data.outcome, ['solved', 'service-desk', 'training']);
     const minutes = Number(data.minutes);
     if (!outcome || !Number.isInteger(minutes) || minutes < 1 || minutes > 480) throw bad();
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.coachId !== user.userId) throw bad();
-      if (t.state !== 'accepted') throw handled();
-      return { ...t, state: 'resolved', outcome, minutesSpent: minutes, events: [...t.events, this.event('resolved', { by: user.userId, coachId: user.userId, outcome, minutes })] };
-    }, async (_before, after) => {
-      const coach = await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
-      const toResolve = (timingsOf(after).secondsToResolve ?? 0) / 60;
-      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach) : [])], {
-        type: 'resolved', minutesToResolve: toResolve, minutesSpent: minutes, outcome, month: after.updatedAt.slice(0, 7),
-      }));
-      this.later(() => this.deps.notifier.requester(after, false));
-      this.later(() => this.deps.notifier.rating(after));
-      return { kind: 'offerClosed', ticket: after, why: 'resolved' };
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.coachId !== user.userId) throw bad();
+        if (t.state !== 'accepted') throw handled();
+        return {
+          ...t,
+          state: 'resolved',
+          outcome,
+          minutesSpent: minutes,
+          events: [...t.events, this.event('resolved', { by: user.userId, coachId: user.userId, outcome, minutes })],
+        };
+      },
+      async (_before, after) => {
+        const coach = await this.updateCoach(
+          after.tenantId,
+          user.userId,
+          (c) => (c.openTickets = Math.max(0, c.openTickets - 1)),
+        );
+        const toResolve = (timingsOf(after).secondsToResolve ?? 0) / 60;
+        this.later(() =>
+          this.deps.aggregates.record(
+            after.tenantId,
+            [...requesterScopes(after), ...(coach ? coachScopes(coach) : [])],
+            {
+              type: 'resolved',
+              minutesToResolve: toResolve,
+              minutesSpent: minutes,
+              outcome,
+              month: after.updatedAt.slice(0, 7),
+            },
+          ),
+        );
+        this.later(() => this.deps.notifier.requester(after, false));
+        this.later(() => this.deps.notifier.rating(after));
+        return { kind: 'offerClosed', ticket: after, why: 'resolved' };
+      },
+    );
   }
 
   async rate(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
     const rating = Number(data.rating);
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw bad();
     const comment = typeof data.comment === 'string' ? data.comment.trim().slice(0, 300) : undefined;
-    return this.change(user.tenantId, data.t, async (t) => {
-      if (t.requester.userId !== user.userId) throw bad();
-      if (t.state !== 'resolved') throw handled();
-      return { ...t, state: 'rated', rating, comment: comment || undefined, events: [...t.events, this.event('rated', { by: user.userId, rating })] };
-    }, async (_before, after) => {
-      const coach = after.coachId ? await this.deps.coaches.get(after.tenantId, after.coachId) : null;
-      this.later(() => this.deps.aggregates.record(after.tenantId, [...requesterScopes(after), ...(coach ? coachScopes(coach.value) : [])], { type: 'rated', rating }));
-      return this.statusView(after, user.userId);
-    });
+    return this.change(
+      user.tenantId,
+      data.t,
+      async (t) => {
+        if (t.requester.userId !== user.userId) throw bad();
+        if (t.state !== 'resolved') throw handled();
+        return {
+          ...t,
+          state: 'rated',
+          rating,
+          comment: comment || undefined,
+          events: [...t.events, this.event('rated', { by: user.userId, rating })],
+        };
+      },
+      async (_before, after) => {
+        const coach = after.coachId ? await this.deps.coaches.get(after.tenantId, after.coachId) : null;
+        this.later(() =>
+          this.deps.aggregates.record(
+            after.tenantId,
+            [...requesterScopes(after), ...(coach ? coachScopes(coach.value) : [])],
+            { type: 'rated', rating },
+          ),
+        );
+        return this.statusView(after, user.userId);
+      },
+    );
   }
 
   async myTickets(user: UserContext): Promise<HelpView> {
@@ -250,13 +371,18 @@ export class HelpService {
   /** A due offer time-out (from the scheduler): the offer is withdrawn and the next coach asked. */
   async offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void> {
     try {
-      await this.change(tenantId, ticketId, async (t) => {
-        if (t.state !== 'offered' || t.offer?.seq !== seq) return null; // answered in time, or already moved on
-        return this.passOn(t, t.offer.coachId, 'timed-out');
-      }, async (before, after, changed) => {
-        if (changed) await this.afterPass(before, after, 'timed-out');
-        return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
-      });
+      await this.change(
+        tenantId,
+        ticketId,
+        async (t) => {
+          if (t.state !== 'offered' || t.offer?.seq !== seq) return null; // answered in time, or already moved on
+          return this.passOn(t, t.offer.coachId, 'timed-out');
+        },
+        async (before, after, changed) => {
+          if (changed) await this.afterPass(before, after, 'timed-out');
+          return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
+        },
+      );
     } catch (err) {
       if (err instanceof AppError && err.code === 'bad_input') return; // the ticket is gone
       throw err;
@@ -281,7 +407,13 @@ export class HelpService {
       tenantId: user.tenantId,
       ...fields,
       requester: {
-        userId: user.userId, name: user.name, email: user.person?.email, teamId: user.team?.id, departmentId: user.department?.id, locationId: user.location?.id, locale: user.locale,
+        userId: user.userId,
+        name: user.name,
+        email: user.person?.email,
+        teamId: user.team?.id,
+        departmentId: user.department?.id,
+        locationId: user.location?.id,
+        locale: user.locale,
       },
       state: 'searching',
       offer: null,
@@ -295,7 +427,13 @@ export class HelpService {
       updatedAt: now,
     };
     await this.deps.tickets.create(ticket);
-    this.later(() => this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), { type: 'requested', intake: ticket.kind === 'intake', month: now.slice(0, 7) }));
+    this.later(() =>
+      this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
+        type: 'requested',
+        intake: ticket.kind === 'intake',
+        month: now.slice(0, 7),
+      }),
+    );
     const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null, inRequesterTurn);
     return this.statusView(offered ?? ticket, user.userId);
   }
@@ -307,20 +445,33 @@ export class HelpService {
    * requester's own tap (asking, reopening) led here and the view returned to them shows
    * the outcome; a decline, a give-back or a time-out is someone else's turn or none.
    */
-  private async offerNext(tenantId: string, ticketId: string, preferCoachId: string | null, inRequesterTurn: boolean): Promise<Ticket | null> {
+  private async offerNext(
+    tenantId: string,
+    ticketId: string,
+    preferCoachId: string | null,
+    inRequesterTurn: boolean,
+  ): Promise<Ticket | null> {
     for (let attempt = 0; attempt < 6; attempt++) {
       const current = await this.deps.tickets.get(tenantId, ticketId);
       if (!current || current.value.state !== 'searching') return current?.value ?? null;
       const ticket = current.value;
       if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current, inRequesterTurn);
       const now = this.deps.clock.now();
-      const coaches = (await this.deps.coaches.list(tenantId)).filter((c) => c.value.userId !== ticket.requester.userId);
-      const presence = await this.deps.presence.availability(tenantId, coaches.map((c) => c.value.userId));
+      const coaches = (await this.deps.coaches.list(tenantId)).filter(
+        (c) => c.value.userId !== ticket.requester.userId,
+      );
+      const presence = await this.deps.presence.availability(
+        tenantId,
+        coaches.map((c) => c.value.userId),
+      );
       const choice = chooseCoach({ ticket, coaches: coaches.map((c) => c.value), now, presence, preferCoachId });
       if (!choice) return this.escalate(current, inRequesterTurn);
       const booked = coaches.find((c) => c.value.userId === choice.coach.userId)!;
       try {
-        await this.deps.coaches.replace({ ...booked.value, pendingOffers: booked.value.pendingOffers + 1, lastOfferedAt: now.toISOString() }, booked.etag);
+        await this.deps.coaches.replace(
+          { ...booked.value, pendingOffers: booked.value.pendingOffers + 1, lastOfferedAt: now.toISOString() },
+          booked.etag,
+        );
       } catch (err) {
         if (isConflict(err)) continue; // the coach's load changed meanwhile: choose again
         throw err;
@@ -339,11 +490,23 @@ export class HelpService {
       try {
         saved = await this.deps.tickets.replace(offered, current.etag);
       } catch (err) {
-        await this.updateCoach(tenantId, choice.coach.userId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
+        await this.updateCoach(
+          tenantId,
+          choice.coach.userId,
+          (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)),
+        );
         if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
         throw err;
       }
-      await this.deps.timers.schedule({ id: timerId(ticketId, seq), tenantId, kind: 'offer-timeout', ticketId, seq, dueAt: dueAt.toISOString(), lease: null });
+      await this.deps.timers.schedule({
+        id: timerId(ticketId, seq),
+        tenantId,
+        kind: 'offer-timeout',
+        ticketId,
+        seq,
+        dueAt: dueAt.toISOString(),
+        lease: null,
+      });
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
@@ -362,7 +525,13 @@ export class HelpService {
    */
   private async escalate(current: Versioned<Ticket>, inRequesterTurn: boolean): Promise<Ticket> {
     const t = current.value;
-    const escalated: Ticket = { ...t, state: 'escalated', offer: null, events: [...t.events, this.event('escalated', {})], updatedAt: this.deps.clock.now().toISOString() };
+    const escalated: Ticket = {
+      ...t,
+      state: 'escalated',
+      offer: null,
+      events: [...t.events, this.event('escalated', {})],
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
     let saved: Ticket;
     try {
       saved = (await this.deps.tickets.replace(escalated, current.etag)).value;
@@ -370,19 +539,41 @@ export class HelpService {
       if (isConflict(err)) return (await this.deps.tickets.get(t.tenantId, t.ticketId))!.value;
       throw err;
     }
-    const [coaches, tenant] = await Promise.all([this.deps.coaches.list(t.tenantId), this.deps.directory.getTenant(t.tenantId)]);
-    this.later(() => this.deps.notifier.escalation(saved, poolFor(saved, coaches.map((c) => c.value)), coordinatorOf(tenant)));
+    const [coaches, tenant] = await Promise.all([
+      this.deps.coaches.list(t.tenantId),
+      this.deps.directory.getTenant(t.tenantId),
+    ]);
+    this.later(() =>
+      this.deps.notifier.escalation(
+        saved,
+        poolFor(
+          saved,
+          coaches.map((c) => c.value),
+        ),
+        coordinatorOf(tenant),
+      ),
+    );
     this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
     if (!inRequesterTurn) this.later(() => this.deps.notifier.requester(saved, true));
     return saved;
   }
 
-  private async rememberOfferCard(tenantId: string, ticketId: string, seq: number, activityId: string): Promise<Ticket> {
+  private async rememberOfferCard(
+    tenantId: string,
+    ticketId: string,
+    seq: number,
+    activityId: string,
+  ): Promise<Ticket> {
     for (;;) {
       const current = (await this.deps.tickets.get(tenantId, ticketId))!;
       if (current.value.offer?.seq !== seq) return current.value;
       try {
-        return (await this.deps.tickets.replace({ ...current.value, offer: { ...current.value.offer, activityId } }, current.etag)).value;
+        return (
+          await this.deps.tickets.replace(
+            { ...current.value, offer: { ...current.value.offer, activityId } },
+            current.etag,
+          )
+        ).value;
       } catch (err) {
         if (!isConflict(err)) throw err;
       }
@@ -395,20 +586,33 @@ export class HelpService {
       state: 'searching',
       offer: null,
       passedBy: t.passedBy.includes(coachId) ? t.passedBy : [...t.passedBy, coachId],
-      events: [...t.events, this.event(type, { coachId, ...(type === 'timed-out' ? {} : { by: coachId }), ...(reason ? { reason } : {}) })],
+      events: [
+        ...t.events,
+        this.event(type, { coachId, ...(type === 'timed-out' ? {} : { by: coachId }), ...(reason ? { reason } : {}) }),
+      ],
     };
   }
 
   private async afterPass(before: Ticket, after: Ticket, why: 'declined' | 'timed-out'): Promise<void> {
     const offer = before.offer!;
     await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
-    const coach = await this.updateCoach(after.tenantId, offer.coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
+    const coach = await this.updateCoach(
+      after.tenantId,
+      offer.coachId,
+      (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)),
+    );
     if (coach) this.later(() => this.deps.aggregates.record(after.tenantId, coachScopes(coach), { type: why }));
-    if (why === 'timed-out') this.later(() => this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out'));
+    if (why === 'timed-out')
+      this.later(() => this.deps.notifier.offerClosed(after, offer.coachId, offer.activityId, 'timed-out'));
     await this.offerNext(after.tenantId, after.ticketId, null, false);
   }
 
-  private async releaseOffer(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: 'cancelled' | 'taken'): Promise<void> {
+  private async releaseOffer(
+    ticket: Ticket,
+    coachId: string,
+    activityId: string | null | undefined,
+    why: 'cancelled' | 'taken',
+  ): Promise<void> {
     await this.deps.timers.cancel(ticket.tenantId, timerId(ticket.ticketId, ticket.offerCount));
     await this.updateCoach(ticket.tenantId, coachId, (c) => (c.pendingOffers = Math.max(0, c.pendingOffers - 1)));
     this.later(() => this.deps.notifier.offerClosed(ticket, coachId, activityId, why));
@@ -433,7 +637,10 @@ export class HelpService {
       if (!next) return then(current.value, current.value, false);
       let saved: Versioned<Ticket>;
       try {
-        saved = await this.deps.tickets.replace({ ...next, updatedAt: this.deps.clock.now().toISOString() }, current.etag);
+        saved = await this.deps.tickets.replace(
+          { ...next, updatedAt: this.deps.clock.now().toISOString() },
+          current.etag,
+        );
       } catch (err) {
         if (!isConflict(err) || attempt >= 4) throw err;
         continue;
@@ -447,7 +654,12 @@ export class HelpService {
   }
 
   private statusView(ticket: Ticket, viewer: string): HelpView {
-    return { kind: 'status', ticket, canCancel: ticket.requester.userId === viewer && OPEN_STATES.has(ticket.state), canReopen: ticket.requester.userId === viewer && this.canReopen(ticket, this.deps.clock.now()) };
+    return {
+      kind: 'status',
+      ticket,
+      canCancel: ticket.requester.userId === viewer && OPEN_STATES.has(ticket.state),
+      canReopen: ticket.requester.userId === viewer && this.canReopen(ticket, this.deps.clock.now()),
+    };
   }
 
   canReopen(t: Ticket, now: Date): boolean {
@@ -486,7 +698,9 @@ function coachScopes(c: Pick<Coach, 'departmentId' | 'locationId'>): HelpScope[]
 function poolFor(t: Ticket, coaches: Coach[]): string[] {
   const others = coaches.filter((c) => c.userId !== t.requester.userId);
   const department = others.filter((c) => t.requester.departmentId && c.departmentId === t.requester.departmentId);
-  const pool = department.length ? department : others.filter((c) => t.requester.locationId && c.locationId === t.requester.locationId);
+  const pool = department.length
+    ? department
+    : others.filter((c) => t.requester.locationId && c.locationId === t.requester.locationId);
   return pool.map((c) => c.userId);
 }
 

@@ -119,6 +119,7 @@ export function timingsOf(ticket: Pick<Ticket, 'events'>): TicketTimings {
   const lastStart = [...ticket.events].reverse().find((e) => e.type === 'created' || e.type === 'reopened') ?? created;
   const accepted = [...ticket.events].reverse().find((e) => e.type === 'accepted');
   const resolved = [...ticket.events].reverse().find((e) => e.type === 'resolved');
-  const seconds = (from?: TicketEvent, to?: TicketEvent) => (from && to && to.at >= from.at ? Math.round((Date.parse(to.at) - Date.parse(from.at)) / 1000) : null);
+  const seconds = (from?: TicketEvent, to?: TicketEvent) =>
+    from && to && to.at >= from.at ? Math.round((Date.parse(to.at) - Date.parse(from.at)) / 1000) : null;
   return { secondsToAccept: seconds(lastStart, accepted), secondsToResolve: seconds(lastStart, resolved) };
 }

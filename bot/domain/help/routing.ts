@@ -72,7 +72,10 @@ function canTake(coach: Coach, input: RoutingInput, local: LocalClock): boolean 
   return true;
 }
 
-export function proximityOf(coach: Pick<Coach, 'teamId' | 'departmentId' | 'locationId'>, requester: Ticket['requester']): Proximity {
+export function proximityOf(
+  coach: Pick<Coach, 'teamId' | 'departmentId' | 'locationId'>,
+  requester: Ticket['requester'],
+): Proximity {
   if (requester.teamId && coach.teamId === requester.teamId) return 'team';
   if (requester.departmentId && coach.departmentId === requester.departmentId) return 'department';
   if (requester.locationId && coach.locationId === requester.locationId) return 'location';
@@ -91,7 +94,9 @@ function rankKey(coach: Coach, ticket: RoutingInput['ticket'], week: string, pre
   const proximity = PROXIMITY_ORDER.indexOf(proximityOf(coach, ticket.requester));
   const skill = coach.domains.includes(ticket.topic) ? 0 : 1;
   const overWeek = weekCount < coach.weeklyCapacity ? 0 : 1;
-  const load = (coach.openTickets + (coach.pendingOffers ?? 0)) / Math.max(1, coach.maxOpenTickets) + weekCount / Math.max(1, coach.weeklyCapacity) / 100;
+  const load =
+    (coach.openTickets + (coach.pendingOffers ?? 0)) / Math.max(1, coach.maxOpenTickets) +
+    weekCount / Math.max(1, coach.weeklyCapacity) / 100;
   return (((preferred * 4 + proximity) * 2 + skill) * 2 + overWeek) * 1e8 + Math.round(Math.min(load, 99) * 1e6);
 }
 

@@ -17,7 +17,15 @@ export class Scheduler {
   private sweeping: Promise<number> | null = null;
 
   constructor(
-    private readonly deps: { timers: TimerRepository; handler: DueHandler; clock: Clock; log: Logger; owner?: string; leaseMs?: number; batch?: number },
+    private readonly deps: {
+      timers: TimerRepository;
+      handler: DueHandler;
+      clock: Clock;
+      log: Logger;
+      owner?: string;
+      leaseMs?: number;
+      batch?: number;
+    },
     readonly owner = deps.owner ?? randomUUID(),
   ) {}
 
@@ -29,7 +37,10 @@ export class Scheduler {
   }
 
   start(intervalMs = 5000): void {
-    this.timer = setInterval(() => void this.runDue().catch((err) => this.deps.log.error({ err }, 'scheduler sweep failed')), intervalMs);
+    this.timer = setInterval(
+      () => void this.runDue().catch((err) => this.deps.log.error({ err }, 'scheduler sweep failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -45,7 +56,12 @@ export class Scheduler {
     let handled = 0;
     for (const { value: timer, etag } of due) {
       if (timer.lease && Date.parse(timer.lease.until) > now.getTime()) continue; // another instance is on it
-      const claimed = await this.deps.timers.claim(timer, etag, this.owner, new Date(now.getTime() + (this.deps.leaseMs ?? 60_000)));
+      const claimed = await this.deps.timers.claim(
+        timer,
+        etag,
+        this.owner,
+        new Date(now.getTime() + (this.deps.leaseMs ?? 60_000)),
+      );
       if (!claimed) continue;
       try {
         await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);

@@ -39,9 +39,15 @@ export const MAX_ITEMS = 25;
 /** Reads seeds/leadership; the content tests check its shape, this checks what the scoring relies on. */
 export function readLeadershipContent(dir: string): LeadershipContent {
   const load = <T>(file: string): T => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
-  const content: LeadershipContent = { items: load('items.json'), dimensions: load('dimensions.json'), toolkit: load('toolkit.json') };
+  const content: LeadershipContent = {
+    items: load('items.json'),
+    dimensions: load('dimensions.json'),
+    toolkit: load('toolkit.json'),
+  };
   const dims = new Set(content.dimensions.map((d) => d.id));
-  if (content.items.length === 0 || content.items.length > MAX_ITEMS) throw new Error(`leadership scan needs 1..${MAX_ITEMS} items`);
-  for (const item of content.items) if (!dims.has(item.dimension)) throw new Error(`leadership item ${item.id}: unknown dimension ${item.dimension}`);
+  if (content.items.length === 0 || content.items.length > MAX_ITEMS)
+    throw new Error(`leadership scan needs 1..${MAX_ITEMS} items`);
+  for (const item of content.items)
+    if (!dims.has(item.dimension)) throw new Error(`leadership item ${item.id}: unknown dimension ${item.dimension}`);
   return content;
 }

@@ -26,6 +26,12 @@ export function scoreLeadership(content: LeadershipContent, answers: Record<stri
       .map((i) => (i.reverse ? 6 - answers[i.id] : answers[i.id]));
     const mean = values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
     const rounded = Math.round(mean * 100) / 100;
-    return { dimension: d.id, mean: rounded, percent: values.length ? Math.round(((mean - 1) / 4) * 100) : 0, band: bandOf(mean), answered: values.length };
+    return {
+      dimension: d.id,
+      mean: rounded,
+      percent: values.length ? Math.round(((mean - 1) / 4) * 100) : 0,
+      band: bandOf(mean),
+      answered: values.length,
+    };
   });
 }

@@ -42,7 +42,11 @@ export class LeadershipService {
     const answers = stored?.value.answers ?? {};
     return {
       items: content.items.map((i) => ({ id: i.id, dimension: i.dimension, text: i.text[locale] })),
-      dimensions: content.dimensions.map((d) => ({ id: d.id, name: d.name[locale], description: d.description[locale] })),
+      dimensions: content.dimensions.map((d) => ({
+        id: d.id,
+        name: d.name[locale],
+        description: d.description[locale],
+      })),
       answers,
       answered: Object.keys(answers).length,
       total: content.items.length,
@@ -51,20 +55,35 @@ export class LeadershipService {
   }
 
   /** Saves some or all answers (validated: known items, whole numbers 1–5, at most 25 at once). */
-  async answer(caller: { tenantId: string; userId: string }, body: unknown): Promise<{ answered: number; total: number; completedAt: string | null }> {
+  async answer(
+    caller: { tenantId: string; userId: string },
+    body: unknown,
+  ): Promise<{ answered: number; total: number; completedAt: string | null }> {
     const given = this.validate(body);
     for (let attempt = 0; ; attempt++) {
       const stored = await this.deps.repo.get(caller.tenantId, caller.userId);
       const now = this.deps.clock.now().toISOString();
       // Answering again after the retention period starts a fresh scan: a kept profile and new answers do not mix.
-      const doc: LeadershipAnswers = stored && !stored.value.scores
-        ? { ...stored.value, answers: { ...stored.value.answers, ...given }, updatedAt: now }
-        : { tenantId: caller.tenantId, userId: caller.userId, answers: given, startedAt: now, updatedAt: now, completedAt: null };
+      const doc: LeadershipAnswers =
+        stored && !stored.value.scores
+          ? { ...stored.value, answers: { ...stored.value.answers, ...given }, updatedAt: now }
+          : {
+              tenantId: caller.tenantId,
+              userId: caller.userId,
+              answers: given,
+              startedAt: now,
+              updatedAt: now,
+              completedAt: null,
+            };
       const complete = this.deps.content.items.every((i) => typeof doc.answers[i.id] === 'number');
       if (complete) doc.completedAt = now;
       try {
         await this.deps.repo.save(doc, stored?.etag ?? null);
-        return { answered: Object.keys(doc.answers).length, total: this.deps.content.items.length, completedAt: doc.completedAt };
+        return {
+          answered: Object.keys(doc.answers).length,
+          total: this.deps.content.items.length,
+          completedAt: doc.completedAt,
+        };
       } catch (err) {
         // Two tabs saving at once: read again and merge.
         if (!isConflict(err) || attempt >= 3) throw err;
@@ -77,9 +96,20 @@ export class LeadershipService {
     if (!stored?.value.completedAt) throw noResult();
     const { content } = this.deps;
     // After the retention period only the kept profile is left, not the answers it came from.
-    const scores = stored.value.scores && Object.keys(stored.value.answers).length === 0 ? stored.value.scores : scoreLeadership(content, stored.value.answers);
+    const scores =
+      stored.value.scores && Object.keys(stored.value.answers).length === 0
+        ? stored.value.scores
+        : scoreLeadership(content, stored.value.answers);
     const byId = new Map(content.dimensions.map((d) => [d.id, d]));
-    const focus = [...scores].sort((a, b) => a.mean - b.mean || content.dimensions.findIndex((d) => d.id === a.dimension) - content.dimensions.findIndex((d) => d.id === b.dimension)).slice(0, 2).map((s) => s.dimension);
+    const focus = [...scores]
+      .sort(
+        (a, b) =>
+          a.mean - b.mean ||
+          content.dimensions.findIndex((d) => d.id === a.dimension) -
+            content.dimensions.findIndex((d) => d.id === b.dimension),
+      )
+      .slice(0, 2)
+      .map((s) => s.dimension);
     const rank = (dimension: string) => {
       const at = focus.indexOf(dimension);
       return at === -1 ? focus.length + scores.findIndex((s) => s.dimension === dimension) : at;
@@ -93,7 +123,12 @@ export class LeadershipService {
       focus,
       conversationCards: [...content.toolkit.conversationCards]
         .sort((a, b) => rank(a.dimension) - rank(b.dimension))
-        .map((c) => ({ id: c.id, dimension: c.dimension, dimensionName: byId.get(c.dimension)?.name[locale] ?? c.dimension, question: c.question[locale] })),
+        .map((c) => ({
+          id: c.id,
+          dimension: c.dimension,
+          dimensionName: byId.get(c.dimension)?.name[locale] ?? c.dimension,
+          question: c.question[locale],
+        })),
       tips: content.toolkit.tips.map((t) => ({ id: t.id, text: t.text[locale] })),
       links: content.toolkit.links.map((l) => ({ id: l.id, title: l.title[locale], url: l.url })),
     };
@@ -113,7 +148,8 @@ export class LeadershipService {
     const known = new Set(this.deps.content.items.map((i) => i.id));
     const out: Record<string, number> = {};
     for (const [id, value] of entries) {
-      if (!known.has(id) || typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) throw invalid();
+      if (!known.has(id) || typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5)
+        throw invalid();
       out[id] = value;
     }
     return out;

@@ -23,7 +23,11 @@ export function eraseFromTicket(ticket: Ticket, userId: string): Ticket | null {
       requesterActivityId: null,
     };
   }
-  const isCoach = ticket.coachId === userId || ticket.passedBy.includes(userId) || ticket.offer?.coachId === userId || ticket.events.some((e) => e.coachId === userId);
+  const isCoach =
+    ticket.coachId === userId ||
+    ticket.passedBy.includes(userId) ||
+    ticket.offer?.coachId === userId ||
+    ticket.events.some((e) => e.coachId === userId);
   if (isCoach) {
     next = {
       ...next,
@@ -59,7 +63,13 @@ export function coachPartOf(ticket: Ticket, userId: string) {
     rating: ticket.coachId === userId ? (ticket.rating ?? null) : null,
     yourSteps: ticket.events
       .filter((e) => e.by === userId || e.coachId === userId)
-      .map((e) => ({ type: e.type, at: e.at, ...(e.by === userId && e.reason ? { reason: e.reason } : {}), ...(e.by === userId && e.outcome ? { outcome: e.outcome } : {}), ...(e.by === userId && e.minutes !== undefined ? { minutes: e.minutes } : {}) })),
+      .map((e) => ({
+        type: e.type,
+        at: e.at,
+        ...(e.by === userId && e.reason ? { reason: e.reason } : {}),
+        ...(e.by === userId && e.outcome ? { outcome: e.outcome } : {}),
+        ...(e.by === userId && e.minutes !== undefined ? { minutes: e.minutes } : {}),
+      })),
   };
 }
 

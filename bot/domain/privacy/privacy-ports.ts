@@ -20,7 +20,10 @@ export interface PersonalTickets {
  */
 export interface AnswerTexts {
   /** For answers given on one version of the scan content; null for an item that version does not have. */
-  scan(contentVersion: string, locale: Locale): Promise<(itemId: string, value: unknown) => { question: string; answer: string } | null>;
+  scan(
+    contentVersion: string,
+    locale: Locale,
+  ): Promise<(itemId: string, value: unknown) => { question: string; answer: string } | null>;
   /** For the leadership scan's statements and its 1–5 scale. */
   leadership(locale: Locale): (itemId: string, value: number) => { statement: string; answer: string } | null;
 }

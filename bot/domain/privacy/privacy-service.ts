@@ -64,7 +64,17 @@ export class PrivacyService {
   constructor(private readonly deps: PrivacyServiceDeps) {}
 
   async overview(user: UserContext): Promise<MyDataOverview> {
-    const { results, session, modules, leadership, coach, optOut, ref, asRequester: helpRequests, asCoach: coachTickets } = await this.load(user, count);
+    const {
+      results,
+      session,
+      modules,
+      leadership,
+      coach,
+      optOut,
+      ref,
+      asRequester: helpRequests,
+      asCoach: coachTickets,
+    } = await this.load(user, count);
     return {
       kind: 'overview',
       jobProfile: user.person?.jobProfile ?? null,
@@ -93,19 +103,57 @@ export class PrivacyService {
    */
   async exportData(user: UserContext): Promise<Record<string, unknown>> {
     const { tenantId, userId } = user;
-    const { results, session, modules, leadership, coach, optOut, ref, asRequester: asked, asCoach: coached } = await this.load(user, all);
+    const {
+      results,
+      session,
+      modules,
+      leadership,
+      coach,
+      optOut,
+      ref,
+      asRequester: asked,
+      asCoach: coached,
+    } = await this.load(user, all);
     const s = session?.value;
     const c = coach?.value;
     const l = leadership?.value;
-    const scanAnswers = (contentVersion: string, answers: StoredAnswer[]) => this.readableScanAnswers(contentVersion, answers, user.locale);
+    const scanAnswers = (contentVersion: string, answers: StoredAnswer[]) =>
+      this.readableScanAnswers(contentVersion, answers, user.locale);
     const data = {
       exportedAt: this.deps.clock.now().toISOString(),
       user: { tenantId, userId, name: user.name },
-      organisation: { jobProfile: user.person?.jobProfile ?? null, team: user.team?.name ?? null, department: user.department?.name ?? null, location: user.location?.name ?? null },
-      scanInProgress: s?.status === 'in-progress' ? { sessionId: s.sessionId, profileId: s.profileId, startedAt: s.startedAt, updatedAt: s.updatedAt, answers: await scanAnswers(s.contentVersion, s.answers) } : null,
-      scanResults: await Promise.all(results.map(async ({ tenantId: _t, userId: _u, ...r }) => ({ ...r, answers: await scanAnswers(r.contentVersion, r.answers) }))),
+      organisation: {
+        jobProfile: user.person?.jobProfile ?? null,
+        team: user.team?.name ?? null,
+        department: user.department?.name ?? null,
+        location: user.location?.name ?? null,
+      },
+      scanInProgress:
+        s?.status === 'in-progress'
+          ? {
+              sessionId: s.sessionId,
+              profileId: s.profileId,
+              startedAt: s.startedAt,
+              updatedAt: s.updatedAt,
+              answers: await scanAnswers(s.contentVersion, s.answers),
+            }
+          : null,
+      scanResults: await Promise.all(
+        results.map(async ({ tenantId: _t, userId: _u, ...r }) => ({
+          ...r,
+          answers: await scanAnswers(r.contentVersion, r.answers),
+        })),
+      ),
       moduleProgress: modules?.value.modules ?? {},
-      leadershipScan: l ? { startedAt: l.startedAt, updatedAt: l.updatedAt, completedAt: l.completedAt, answers: this.readableLeadershipAnswers(l.answers, user.locale), ...(l.scores ? { scores: l.scores } : {}) } : null,
+      leadershipScan: l
+        ? {
+            startedAt: l.startedAt,
+            updatedAt: l.updatedAt,
+            completedAt: l.completedAt,
+            answers: this.readableLeadershipAnswers(l.answers, user.locale),
+            ...(l.scores ? { scores: l.scores } : {}),
+          }
+        : null,
       helpRequests: sortNewest(asked).map(requesterPartOf),
       digicoach: c
         ? {
@@ -146,7 +194,8 @@ export class PrivacyService {
     if (data.confirm !== 'yes') throw new AppError('bad_input', 400, 'error.badInput');
     const { tenantId, userId } = user;
     const coach = await this.deps.coaches.get(tenantId, userId);
-    if (coach && (coach.value.openTickets > 0 || coach.value.pendingOffers > 0)) throw new AppError('coach_busy', 409, 'privacy.coachBusy');
+    if (coach && (coach.value.openTickets > 0 || coach.value.pendingOffers > 0))
+      throw new AppError('coach_busy', 409, 'privacy.coachBusy');
 
     let removed = 0;
     if (this.deps.cancelRequest) {
@@ -158,7 +207,11 @@ export class PrivacyService {
       }
     }
     const tickets = new Map<string, Ticket>();
-    for (const t of [...(await all(this.deps.personalTickets.asRequester(tenantId, userId))), ...(await all(this.deps.personalTickets.asCoach(tenantId, userId)))]) tickets.set(t.ticketId, t);
+    for (const t of [
+      ...(await all(this.deps.personalTickets.asRequester(tenantId, userId))),
+      ...(await all(this.deps.personalTickets.asCoach(tenantId, userId))),
+    ])
+      tickets.set(t.ticketId, t);
     for (const ticketId of tickets.keys()) if (await this.eraseTicket(tenantId, ticketId, userId)) removed++;
 
     if (coach) {
@@ -169,7 +222,8 @@ export class PrivacyService {
     removed += await this.deps.scans.deleteAll(tenantId, userId); // session, results, modules and the leadership scan share the user's partition
     await this.deps.userState.deleteUser(tenantId, userId);
     removed += (await this.deps.forgetCampaignItems?.(tenantId, userId)) ?? 0;
-    if (optedOut) await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
+    if (optedOut)
+      await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
     this.deps.onErased?.(tenantId, userId);
     await this.audit(user, 'data.deleted');
     return { kind: 'deleted', removed };
@@ -215,7 +269,8 @@ export class PrivacyService {
     for (let attempt = 0; ; attempt++) {
       const current = await this.deps.coaches.get(tenantId, userId);
       if (!current) return;
-      if (current.value.openTickets > 0 || current.value.pendingOffers > 0) throw new AppError('coach_busy', 409, 'privacy.coachBusy');
+      if (current.value.openTickets > 0 || current.value.pendingOffers > 0)
+        throw new AppError('coach_busy', 409, 'privacy.coachBusy');
       try {
         await this.deps.removeCoach(tenantId, userId, current.etag);
         return;
@@ -248,7 +303,12 @@ export class PrivacyService {
   }
 
   private async audit(user: UserContext, action: 'data.exported' | 'data.deleted'): Promise<void> {
-    await this.deps.audit?.record({ tenantId: user.tenantId, actorId: SELF_ACTOR, action, at: this.deps.clock.now().toISOString() });
+    await this.deps.audit?.record({
+      tenantId: user.tenantId,
+      actorId: SELF_ACTOR,
+      action,
+      at: this.deps.clock.now().toISOString(),
+    });
   }
 }
 

@@ -44,7 +44,12 @@ export interface RetentionStore {
    * The first page of records of a kind, older than the cutoff, that still hold details.
    * A trimmed record stops matching, so asking again gives the next ones (no OFFSET needed).
    */
-  firstPage<K extends RetentionKind>(kind: K, tenantId: string, cutoff: string, pageSize: number): Promise<Array<Versioned<RetentionDocs[K]>>>;
+  firstPage<K extends RetentionKind>(
+    kind: K,
+    tenantId: string,
+    cutoff: string,
+    pageSize: number,
+  ): Promise<Array<Versioned<RetentionDocs[K]>>>;
   /** Conditional on the ETag; a conflict AppError when the record changed since read. */
   replace<K extends RetentionKind>(kind: K, doc: RetentionDocs[K], etag: string): Promise<void>;
   remove<K extends RetentionKind>(kind: K, doc: RetentionDocs[K], etag: string): Promise<void>;
@@ -62,7 +67,9 @@ export interface RetentionLeases {
 export function retentionCutoff(now: Date, months: number): Date {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() - months;
-  const target = new Date(Date.UTC(y, m, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(y, m, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
   return target;
@@ -78,7 +85,11 @@ export function trimSession(s: ScanSession): Trim<ScanSession> | null {
   return s.answers.length ? { replace: { ...s, answers: [] } } : null;
 }
 
-export function trimLeadership(l: LeadershipAnswers, score: (answers: Record<string, number>) => DimensionScore[], at: string): Trim<LeadershipAnswers> | null {
+export function trimLeadership(
+  l: LeadershipAnswers,
+  score: (answers: Record<string, number>) => DimensionScore[],
+  at: string,
+): Trim<LeadershipAnswers> | null {
   if (!l.completedAt) return { remove: true };
   if (l.scores) return null;
   return { replace: { ...l, answers: {}, scores: score(l.answers), answersRemovedAt: at } };
@@ -147,7 +158,16 @@ export class RetentionJob {
       for (const { tenantId, retentionMonths } of page) {
         const now = this.deps.clock.now();
         const day = now.toISOString().slice(0, 10);
-        if (!(await this.deps.leases.claim(tenantId, day, this.owner, new Date(now.getTime() + (this.deps.leaseMs ?? 15 * 60_000)), now))) continue;
+        if (
+          !(await this.deps.leases.claim(
+            tenantId,
+            day,
+            this.owner,
+            new Date(now.getTime() + (this.deps.leaseMs ?? 15 * 60_000)),
+            now,
+          ))
+        )
+          continue;
         try {
           const counts = await this.runTenant(tenantId, retentionCutoff(now, retentionMonths));
           await this.deps.leases.done(tenantId, day, this.owner);
@@ -158,7 +178,12 @@ export class RetentionJob {
               tenantId,
               actorId: SYSTEM_ACTOR,
               action: 'retention.applied',
-              changes: [{ field: 'retentionMonths', to: retentionMonths }, ...(Object.entries(counts) as Array<[string, number]>).filter(([, n]) => n > 0).map(([field, n]) => ({ field, to: n }))],
+              changes: [
+                { field: 'retentionMonths', to: retentionMonths },
+                ...(Object.entries(counts) as Array<[string, number]>)
+                  .filter(([, n]) => n > 0)
+                  .map(([field, n]) => ({ field, to: n })),
+              ],
               at: this.deps.clock.now().toISOString(),
             });
           }
@@ -178,13 +203,24 @@ export class RetentionJob {
     const iso = cutoff.toISOString();
     return {
       result: await this.trimAll('result', tenantId, iso, (r) => trimResult(r, at)),
-      session: await this.trimAll('session', tenantId, iso, async (s) => (s.status === 'completed' && !(await this.deps.store.hasResult(tenantId, s.userId, s.sessionId)) ? null : trimSession(s))),
-      leadership: await this.trimAll('leadership', tenantId, iso, (l) => trimLeadership(l, this.deps.scoreLeadership, at)),
+      session: await this.trimAll('session', tenantId, iso, async (s) =>
+        s.status === 'completed' && !(await this.deps.store.hasResult(tenantId, s.userId, s.sessionId))
+          ? null
+          : trimSession(s),
+      ),
+      leadership: await this.trimAll('leadership', tenantId, iso, (l) =>
+        trimLeadership(l, this.deps.scoreLeadership, at),
+      ),
       ticket: await this.trimAll('ticket', tenantId, iso, (t) => trimTicket(t)),
     };
   }
 
-  private async trimAll<K extends RetentionKind>(kind: K, tenantId: string, cutoff: string, decide: (doc: RetentionDocs[K]) => Trim<RetentionDocs[K]> | null | Promise<Trim<RetentionDocs[K]> | null>): Promise<number> {
+  private async trimAll<K extends RetentionKind>(
+    kind: K,
+    tenantId: string,
+    cutoff: string,
+    decide: (doc: RetentionDocs[K]) => Trim<RetentionDocs[K]> | null | Promise<Trim<RetentionDocs[K]> | null>,
+  ): Promise<number> {
     let changed = 0;
     const left = new Set<string>();
     for (;;) {

@@ -19,12 +19,21 @@ const MAX_MODULES = 5;
  * come first (then the lowest levels), and for each the modules that take the person
  * one step up, in their language where possible.
  */
-export function adviseTraining(index: ContentIndex, levels: Record<string, Level>, targets: Record<string, Level>, locale: Locale): Advice {
+export function adviseTraining(
+  index: ContentIndex,
+  levels: Record<string, Level>,
+  targets: Record<string, Level>,
+  locale: Locale,
+): Advice {
   const domains = Object.keys(levels);
   const gap = (d: string) => (targets[d] ?? 0) - levels[d];
-  const below = domains.filter((d) => gap(d) > 0).sort((a, b) => gap(b) - gap(a) || levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
+  const below = domains
+    .filter((d) => gap(d) > 0)
+    .sort((a, b) => gap(b) - gap(a) || levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
   // Everyone gets something to grow in: without gaps, the lowest levels below expert.
-  const growing = domains.filter((d) => gap(d) <= 0 && levels[d] < 4).sort((a, b) => levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
+  const growing = domains
+    .filter((d) => gap(d) <= 0 && levels[d] < 4)
+    .sort((a, b) => levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
   const focusDomains = [...below, ...growing].slice(0, below.length >= 2 ? Math.min(MAX_FOCUS, below.length) : 2);
 
   const modules: LearningModule[] = [];
@@ -32,7 +41,13 @@ export function adviseTraining(index: ContentIndex, levels: Record<string, Level
     const next = (levels[domain] + 1) as Level;
     const candidates = index.content.modules
       .filter((m) => m.domain === domain && m.level >= next && m.level <= Math.max(next, targets[domain] ?? next))
-      .sort((a, b) => a.level - b.level || Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) || a.durationMinutes - b.durationMinutes || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) =>
+          a.level - b.level ||
+          Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) ||
+          a.durationMinutes - b.durationMinutes ||
+          a.id.localeCompare(b.id),
+      );
     modules.push(...candidates.slice(0, MODULES_PER_DOMAIN));
   }
 

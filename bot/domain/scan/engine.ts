@@ -33,11 +33,16 @@ interface DomainState {
 
 /** The scan as a pure function of the answers so far: the next question, or the result. */
 export class ScanEngine {
-  constructor(private readonly index: ContentIndex, private readonly mode: ScanMode) {}
+  constructor(
+    private readonly index: ContentIndex,
+    private readonly mode: ScanMode,
+  ) {}
 
   /** Items of a full scan for the profile, in the order they are asked. */
   fullItems(profileId: string): Item[] {
-    return this.index.profileDomains(profileId).flatMap((d) => [...(this.index.itemsByDomain.get(d) ?? [])].sort(byDifficultyThenId));
+    return this.index
+      .profileDomains(profileId)
+      .flatMap((d) => [...(this.index.itemsByDomain.get(d) ?? [])].sort(byDifficultyThenId));
   }
 
   next(profileId: string, answers: GivenAnswer[]): Item | null {
@@ -53,7 +58,9 @@ export class ScanEngine {
 
   /** Level per domain from the answers given (used for the result and the simulation). */
   levels(profileId: string, answers: GivenAnswer[]): Record<string, Level> {
-    return Object.fromEntries([...this.domainStates(profileId, answers, 'none')].map((s) => [s.domain, classify(s.post)]));
+    return Object.fromEntries(
+      [...this.domainStates(profileId, answers, 'none')].map((s) => [s.domain, classify(s.post)]),
+    );
   }
 
   /** "Question n of ~total": a stable, honest estimate. */
@@ -61,7 +68,8 @@ export class ScanEngine {
     const position = answers.length + 1;
     if (this.mode === 'full') return { position, estimatedTotal: this.fullItems(profileId).length };
     let remaining = 0;
-    for (const s of this.domainStates(profileId, answers, 'lazy')) remaining += s.done ? 0 : Math.max(1, EXPECTED_PER_DOMAIN - s.asked.length);
+    for (const s of this.domainStates(profileId, answers, 'lazy'))
+      remaining += s.done ? 0 : Math.max(1, EXPECTED_PER_DOMAIN - s.asked.length);
     return { position, estimatedTotal: Math.max(position, answers.length + remaining) };
   }
 

@@ -7,7 +7,10 @@ import type { ScanContent } from './content';
 export function readScanSeeds(dir: string): ScanContent {
   const read = (name: string) => readFileSync(path.join(dir, `${name}.json`), 'utf8');
   const files = ['domains', 'levels', 'profiles', 'items', 'modules'].map((n) => [n, read(n)] as const);
-  const version = createHash('sha256').update(files.map(([, text]) => text).join('\n')).digest('hex').slice(0, 12);
+  const version = createHash('sha256')
+    .update(files.map(([, text]) => text).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const parsed = Object.fromEntries(files.map(([n, text]) => [n, JSON.parse(text)]));
   return { version, ...(parsed as Omit<ScanContent, 'version'>) };
 }

@@ -99,7 +99,13 @@ const SELF_OUTCOMES: readonly AnswerValue[] = [1, 2, 3, 4];
 
 function tableOf(item: Item): LikelihoodTable {
   let table = likelihoodTables.get(item);
-  if (!table || table.type !== item.type || table.difficulty !== item.difficulty || table.answer !== item.answer || table.optionCount !== item.options?.length) {
+  if (
+    !table ||
+    table.type !== item.type ||
+    table.difficulty !== item.difficulty ||
+    table.answer !== item.answer ||
+    table.optionCount !== item.options?.length
+  ) {
     table = {
       type: item.type,
       difficulty: item.difficulty,

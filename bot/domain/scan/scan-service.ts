@@ -6,7 +6,15 @@ import { adviseTraining } from './advice';
 import type { ContentIndex, Domain, Item, LearningModule, Profile } from './content';
 import { ScanEngine, type ScanMode } from './engine';
 import type { AnswerValue } from './model';
-import type { AggregateScope, ModuleState, ScanAggregates, ScanRepository, ScanResult, ScanSession, Versioned } from './scan-types';
+import type {
+  AggregateScope,
+  ModuleState,
+  ScanAggregates,
+  ScanRepository,
+  ScanResult,
+  ScanSession,
+  Versioned,
+} from './scan-types';
 
 /** Where the scan content comes from: the current version, and older ones for sessions begun on them. */
 export interface ContentSource {
@@ -30,10 +38,22 @@ export type ScanView =
   | { kind: 'intro'; profiles: Profile[]; preselected: string | null; previous: ScanResult | null }
   | QuestionView
   | { kind: 'paused' }
-  | { kind: 'result'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date; justCompleted: boolean }
+  | {
+      kind: 'result';
+      result: ScanResult;
+      index: ContentIndex;
+      modules: LearningModule[];
+      retakeFrom: Date;
+      justCompleted: boolean;
+    }
   | { kind: 'retakeLater'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date }
   | { kind: 'noResult' }
-  | { kind: 'modules'; result: ScanResult; index: ContentIndex; modules: Array<{ module: LearningModule; state: ModuleState | null }> }
+  | {
+      kind: 'modules';
+      result: ScanResult;
+      index: ContentIndex;
+      modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+    }
   | { kind: 'intakeRecorded'; result: ScanResult; firstTime: boolean };
 
 export interface ScanServiceDeps {
@@ -77,9 +97,13 @@ export class ScanService {
     const current = await this.deps.scans.getSession(user.tenantId, user.userId);
     if (current?.value.status === 'in-progress') return this.questionView(current.value);
     const latest = await this.latestResult(user, current?.value);
-    if (latest && this.retakeFrom(latest) > this.deps.clock.now()) return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
+    if (latest && this.retakeFrom(latest) > this.deps.clock.now())
+      return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
     const index = this.deps.content.current();
-    const preselected = user.person?.jobProfile && index.profilesById.has(user.person.jobProfile) ? user.person.jobProfile : (latest?.profileId ?? null);
+    const preselected =
+      user.person?.jobProfile && index.profilesById.has(user.person.jobProfile)
+        ? user.person.jobProfile
+        : (latest?.profileId ?? null);
     return { kind: 'intro', profiles: index.content.profiles, preselected, previous: latest };
   }
 
@@ -91,7 +115,8 @@ export class ScanService {
     const current = await this.deps.scans.getSession(user.tenantId, user.userId);
     if (current?.value.status === 'in-progress') return this.questionView(current.value);
     const latest = await this.latestResult(user, current?.value);
-    if (latest && this.retakeFrom(latest) > this.deps.clock.now()) return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
+    if (latest && this.retakeFrom(latest) > this.deps.clock.now())
+      return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
     const now = this.deps.clock.now().toISOString();
     const engine = new ScanEngine(index, this.deps.mode);
     const first = engine.next(profileId, []);
@@ -133,7 +158,12 @@ export class ScanService {
     if (s.status !== 'in-progress' || data.n !== s.answers.length + 1) return this.currentView(user, current, true);
     if (s.answers.length === 0) return this.questionView(s);
     const previous = s.answers[s.answers.length - 1];
-    const next: ScanSession = { ...s, answers: s.answers.slice(0, -1), pendingItemId: previous.itemId, updatedAt: this.deps.clock.now().toISOString() };
+    const next: ScanSession = {
+      ...s,
+      answers: s.answers.slice(0, -1),
+      pendingItemId: previous.itemId,
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
     return this.questionView((await this.deps.scans.replaceSession(next, current.etag)).value);
   }
 
@@ -141,7 +171,10 @@ export class ScanService {
   async pause(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
     const current = await this.sessionFor(user, data);
     if (current.value.status !== 'in-progress') return this.currentView(user, current, false);
-    await this.deps.scans.replaceSession({ ...current.value, pausedAt: this.deps.clock.now().toISOString() }, current.etag);
+    await this.deps.scans.replaceSession(
+      { ...current.value, pausedAt: this.deps.clock.now().toISOString() },
+      current.etag,
+    );
     return { kind: 'paused' };
   }
 
@@ -177,12 +210,19 @@ export class ScanService {
     const modules = { ...(current?.value.modules ?? {}) };
     const before = Object.values(modules);
     if (modules[moduleId]?.state !== 'finished') modules[moduleId] = { state, at: this.deps.clock.now().toISOString() };
-    await this.deps.scans.saveModuleProgress({ tenantId: user.tenantId, userId: user.userId, modules }, current?.etag ?? null);
+    await this.deps.scans.saveModuleProgress(
+      { tenantId: user.tenantId, userId: user.userId, modules },
+      current?.etag ?? null,
+    );
     const after = Object.values(modules);
     const firstStarted = before.length === 0 && after.length > 0;
     const firstFinished = !before.some((m) => m.state === 'finished') && after.some((m) => m.state === 'finished');
     if (firstStarted || firstFinished) {
-      this.count(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', firstStarted, firstFinished });
+      this.count(user.tenantId, scopesOf(user, latest.profileId), {
+        type: 'module-progress',
+        firstStarted,
+        firstFinished,
+      });
     }
     return this.modules(user);
   }
@@ -193,7 +233,10 @@ export class ScanService {
     if (!latest || latest.value.resultId !== data.result || !latest.value.intakeOffered) throw bad();
     const firstTime = !latest.value.intakeRequestedAt;
     if (firstTime) {
-      await this.deps.scans.replaceResult({ ...latest.value, intakeRequestedAt: this.deps.clock.now().toISOString() }, latest.etag);
+      await this.deps.scans.replaceResult(
+        { ...latest.value, intakeRequestedAt: this.deps.clock.now().toISOString() },
+        latest.etag,
+      );
       this.count(user.tenantId, scopesOf(user, latest.value.profileId), { type: 'intake-requested' });
     }
     return { kind: 'intakeRecorded', result: latest.value, firstTime };
@@ -221,7 +264,14 @@ export class ScanService {
     const answers = [...s.answers, { itemId: item.id, value, at: now }];
     const engine = new ScanEngine(index, s.mode);
     const next = engine.next(s.profileId, answers);
-    const updated: ScanSession = { ...s, answers, pendingItemId: next?.id ?? null, status: next ? 'in-progress' : 'completed', updatedAt: now, pausedAt: undefined };
+    const updated: ScanSession = {
+      ...s,
+      answers,
+      pendingItemId: next?.id ?? null,
+      status: next ? 'in-progress' : 'completed',
+      updatedAt: now,
+      pausedAt: undefined,
+    };
     const saved = await this.deps.scans.replaceSession(updated, current.etag);
     if (next) return this.questionView(saved.value);
     const result = await this.complete(user, saved.value, index);
@@ -286,7 +336,11 @@ export class ScanService {
     return current;
   }
 
-  private async currentView(user: UserContext, current: Versioned<ScanSession>, alreadyAnswered: boolean): Promise<ScanView> {
+  private async currentView(
+    user: UserContext,
+    current: Versioned<ScanSession>,
+    alreadyAnswered: boolean,
+  ): Promise<ScanView> {
     if (current.value.status === 'in-progress') return { ...(await this.questionView(current.value)), alreadyAnswered };
     const latest = await this.latestResult(user, current.value);
     return latest ? this.resultView(latest, false) : { kind: 'noResult' };
@@ -310,7 +364,9 @@ export class ScanService {
 
   private async resultView(result: ScanResult, justCompleted: boolean) {
     const index = (await this.deps.content.version(result.contentVersion)) ?? this.deps.content.current();
-    const modules = result.adviceModuleIds.map((id) => index.content.modules.find((m) => m.id === id)).filter((m): m is LearningModule => Boolean(m));
+    const modules = result.adviceModuleIds
+      .map((id) => index.content.modules.find((m) => m.id === id))
+      .filter((m): m is LearningModule => Boolean(m));
     return { kind: 'result' as const, result, index, modules, retakeFrom: this.retakeFrom(result), justCompleted };
   }
 
@@ -336,7 +392,10 @@ export function parseValue(item: Item, raw: unknown): AnswerValue | null {
 }
 
 function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
-  const scopes: AggregateScope[] = [{ kind: 'tenant', id: user.tenantId }, { kind: 'profile', id: profileId }];
+  const scopes: AggregateScope[] = [
+    { kind: 'tenant', id: user.tenantId },
+    { kind: 'profile', id: profileId },
+  ];
   if (user.department) scopes.push({ kind: 'department', id: user.department.id });
   if (user.location) scopes.push({ kind: 'location', id: user.location.id });
   if (user.team) scopes.push({ kind: 'team', id: user.team.id });

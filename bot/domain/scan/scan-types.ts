@@ -86,7 +86,14 @@ export interface AggregateScope {
 
 export type AggregateEvent =
   | { type: 'scan-started' }
-  | { type: 'scan-completed'; levels: Record<string, Level>; targets: Record<string, Level>; previous: { levels: Record<string, Level>; targets: Record<string, Level> } | null; month: string; itemsAsked: number }
+  | {
+      type: 'scan-completed';
+      levels: Record<string, Level>;
+      targets: Record<string, Level>;
+      previous: { levels: Record<string, Level>; targets: Record<string, Level> } | null;
+      month: string;
+      itemsAsked: number;
+    }
   | { type: 'intake-requested' }
   | { type: 'module-progress'; firstStarted: boolean; firstFinished: boolean };
 

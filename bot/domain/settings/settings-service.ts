@@ -32,13 +32,20 @@ const stale = () => new AppError('stale_settings', 412, 'settings.stale');
  * A change from the panel: only the known fields, each valid, at least one. Anything else
  * (unknown fields, strings for numbers, 0, 121, 1.5) is refused as a whole.
  */
-export function parseSettingsChange(body: Record<string, unknown>): { retentionMonths?: number | null; remindersEnabled?: boolean } {
+export function parseSettingsChange(body: Record<string, unknown>): {
+  retentionMonths?: number | null;
+  remindersEnabled?: boolean;
+} {
   const keys = Object.keys(body);
   if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
   const out: { retentionMonths?: number | null; remindersEnabled?: boolean } = {};
   if ('retentionMonths' in body) {
     const m = body.retentionMonths;
-    if (m !== null && (typeof m !== 'number' || !Number.isInteger(m) || m < RETENTION_MIN_MONTHS || m > RETENTION_MAX_MONTHS)) throw invalid();
+    if (
+      m !== null &&
+      (typeof m !== 'number' || !Number.isInteger(m) || m < RETENTION_MIN_MONTHS || m > RETENTION_MAX_MONTHS)
+    )
+      throw invalid();
     out.retentionMonths = m;
   }
   if ('remindersEnabled' in body) {
@@ -50,7 +57,15 @@ export function parseSettingsChange(body: Record<string, unknown>): { retentionM
 
 /** The programme admins' tenant settings: retention and reminder campaigns. Every change is audited (old → new). */
 export class SettingsService {
-  constructor(private readonly deps: { repo: SettingsRepository; directory: Directory; audit: Pick<AdminAuditLog, 'record'>; clock: Clock; onChanged?(tenantId: string): void }) {}
+  constructor(
+    private readonly deps: {
+      repo: SettingsRepository;
+      directory: Directory;
+      audit: Pick<AdminAuditLog, 'record'>;
+      clock: Clock;
+      onChanged?(tenantId: string): void;
+    },
+  ) {}
 
   async get(caller: Caller): Promise<SettingsView> {
     await requireAdmin(this.deps.directory, caller);
@@ -83,9 +98,18 @@ export class SettingsService {
     }
     const after = view(next, etag);
     const changes: AuditChange[] = [];
-    if (before.retentionMonths !== after.retentionMonths) changes.push({ field: 'retentionMonths', from: before.retentionMonths, to: after.retentionMonths });
-    if (before.remindersEnabled !== after.remindersEnabled) changes.push({ field: 'remindersEnabled', from: before.remindersEnabled, to: after.remindersEnabled });
-    if (changes.length) await this.deps.audit.record({ tenantId: caller.tenantId, actorId: caller.userId, action: 'settings.changed', changes, at: this.deps.clock.now().toISOString() });
+    if (before.retentionMonths !== after.retentionMonths)
+      changes.push({ field: 'retentionMonths', from: before.retentionMonths, to: after.retentionMonths });
+    if (before.remindersEnabled !== after.remindersEnabled)
+      changes.push({ field: 'remindersEnabled', from: before.remindersEnabled, to: after.remindersEnabled });
+    if (changes.length)
+      await this.deps.audit.record({
+        tenantId: caller.tenantId,
+        actorId: caller.userId,
+        action: 'settings.changed',
+        changes,
+        at: this.deps.clock.now().toISOString(),
+      });
     this.deps.onChanged?.(caller.tenantId);
     return after;
   }

@@ -7,8 +7,7 @@ import { loadOrCreateCertificate } from './certificate';
 import { type Doc, SnapshotStore } from './snapshot-store';
 
 /** The well-known emulator key; the embedded server accepts any key, the SDK needs one. */
-export const EMBEDDED_KEY =
-  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -72,7 +71,11 @@ function mirrorWrites(server: https.Server, store: SnapshotStore): void {
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const match = DOCS_PATH.exec(req.url ?? '');
-    const isWrite = match && req.method !== 'GET' && !req.headers['x-ms-documentdb-isquery'] && req.headers['content-type'] !== 'application/query+json';
+    const isWrite =
+      match &&
+      req.method !== 'GET' &&
+      !req.headers['x-ms-documentdb-isquery'] &&
+      req.headers['content-type'] !== 'application/query+json';
     if (match && isWrite) {
       const [, db, coll, docId] = match.map((s) => (s ? decodeURIComponent(s) : s));
       const pk = String(req.headers['x-ms-documentdb-partitionkey'] ?? '[]');

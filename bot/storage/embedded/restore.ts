@@ -2,7 +2,11 @@ import type { CosmosStore } from '../cosmos';
 import type { ContainerName } from '../containers';
 
 /** Writes documents saved by an earlier run back into the (empty) embedded server. */
-export async function restoreSnapshots(store: CosmosStore, snapshots: Array<{ db: string; container: string; docs: Array<Record<string, unknown>> }>, databaseId: string): Promise<number> {
+export async function restoreSnapshots(
+  store: CosmosStore,
+  snapshots: Array<{ db: string; container: string; docs: Array<Record<string, unknown>> }>,
+  databaseId: string,
+): Promise<number> {
   let restored = 0;
   for (const snap of snapshots) {
     const container = store.containers[snap.container as ContainerName];

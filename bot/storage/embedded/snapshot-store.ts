@@ -18,7 +18,10 @@ export class SnapshotStore {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly log: Logger) {
+  constructor(
+    private readonly dir: string,
+    private readonly log: Logger,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -63,7 +66,10 @@ export class SnapshotStore {
   private markDirty(db: string, container: string): void {
     this.dirty.add(`${db}.${container}`);
     if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush().catch((err) => this.log.error({ err }, 'snapshot flush failed')), FLUSH_DELAY_MS);
+      this.timer = setTimeout(
+        () => void this.flush().catch((err) => this.log.error({ err }, 'snapshot flush failed')),
+        FLUSH_DELAY_MS,
+      );
       this.timer.unref();
     }
   }

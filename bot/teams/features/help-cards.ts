@@ -31,18 +31,33 @@ export class HelpCards {
   async chatUrl(tenantId: string, userId: string | null, message: string): Promise<string | null> {
     if (!userId) return null;
     const email = (await this.deps.directory.getPerson(tenantId, userId))?.email;
-    return email ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(email)}&message=${encodeURIComponent(message)}` : null;
+    return email
+      ? `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(email)}&message=${encodeURIComponent(message)}`
+      : null;
   }
 
-  async status(ticket: Ticket, locale: Locale, canCancel: boolean, canReopen: boolean, compact = false): Promise<AdaptiveCard> {
-    const chatUrl = ticket.state === 'accepted' ? await this.chatUrl(ticket.tenantId, ticket.coachId, ticket.question) : null;
-    return requesterStatusCard({ ticket, topicName: this.topicName(ticket.topic, locale), chatUrl, canCancel, canReopen, compact }, locale);
+  async status(
+    ticket: Ticket,
+    locale: Locale,
+    canCancel: boolean,
+    canReopen: boolean,
+    compact = false,
+  ): Promise<AdaptiveCard> {
+    const chatUrl =
+      ticket.state === 'accepted' ? await this.chatUrl(ticket.tenantId, ticket.coachId, ticket.question) : null;
+    return requesterStatusCard(
+      { ticket, topicName: this.topicName(ticket.topic, locale), chatUrl, canCancel, canReopen, compact },
+      locale,
+    );
   }
 
   async forView(view: HelpView, locale: Locale): Promise<AdaptiveCard> {
     switch (view.kind) {
       case 'requestForm':
-        return helpRequestCard({ domains: this.domains(locale), where: view.where, topic: view.topic, kind: view.requestKind }, locale);
+        return helpRequestCard(
+          { domains: this.domains(locale), where: view.where, topic: view.topic, kind: view.requestKind },
+          locale,
+        );
       case 'status':
         return this.status(view.ticket, locale, view.canCancel, view.canReopen);
       case 'assigned':
@@ -56,7 +71,10 @@ export class HelpCards {
           locale,
         );
       case 'offerClosed':
-        return coachOfferClosedCard({ ticket: view.ticket, topicName: this.topicName(view.ticket.topic, locale), why: view.why }, locale);
+        return coachOfferClosedCard(
+          { ticket: view.ticket, topicName: this.topicName(view.ticket.topic, locale), why: view.why },
+          locale,
+        );
       case 'myTickets':
         return myTicketsCard(
           {
@@ -72,16 +90,42 @@ export class HelpCards {
           this.deps.directory.listUnits(view.tenantId, 'department'),
         ]);
         return coachRegistrationCard(
-          { domains: this.domains(locale), locations: locations.map(option), departments: departments.map(option), current: view.current, departmentKnown: view.departmentKnown },
+          {
+            domains: this.domains(locale),
+            locations: locations.map(option),
+            departments: departments.map(option),
+            current: view.current,
+            departmentKnown: view.departmentKnown,
+          },
           locale,
         );
       }
       case 'registered':
-        return noticeCard({ titleKey: 'coach.registered.title', bodyKey: 'coach.registered.body', next: { titleKey: 'help.action.tickets', verb: 'help.tickets' } }, locale);
+        return noticeCard(
+          {
+            titleKey: 'coach.registered.title',
+            bodyKey: 'coach.registered.body',
+            next: { titleKey: 'help.action.tickets', verb: 'help.tickets' },
+          },
+          locale,
+        );
       case 'availability':
-        return noticeCard({ titleKey: view.available ? 'coach.available.title' : 'coach.unavailable.title', bodyKey: view.available ? 'coach.available.body' : 'coach.unavailable.body' }, locale);
+        return noticeCard(
+          {
+            titleKey: view.available ? 'coach.available.title' : 'coach.unavailable.title',
+            bodyKey: view.available ? 'coach.available.body' : 'coach.unavailable.body',
+          },
+          locale,
+        );
       case 'notCoach':
-        return noticeCard({ titleKey: 'coach.notCoach.title', bodyKey: 'coach.notCoach.body', next: { titleKey: 'coach.register.title', verb: 'help.register' } }, locale);
+        return noticeCard(
+          {
+            titleKey: 'coach.notCoach.title',
+            bodyKey: 'coach.notCoach.body',
+            next: { titleKey: 'coach.register.title', verb: 'help.register' },
+          },
+          locale,
+        );
     }
   }
 

@@ -5,12 +5,23 @@ import type { Features, Turn } from '../turn';
 import type { HelpCards } from './help-cards';
 
 /** Help from the nearest digicoach in chat: commands and card actions mapped to HelpService, views to cards. */
-export function helpFeature(service: HelpService, coaches: CoachService, cards: HelpCards, directory: Directory): Features {
+export function helpFeature(
+  service: HelpService,
+  coaches: CoachService,
+  cards: HelpCards,
+  directory: Directory,
+): Features {
   const show = async (turn: Turn, view: HelpView) => ({ card: await cards.forView(view, turn.user.locale) });
   const run = (use: (turn: Turn) => Promise<HelpView>) => async (turn: Turn) => show(turn, await use(turn));
-  const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<HelpView>) => async (turn: Turn, data: Record<string, unknown>) => show(turn, await use(turn, data));
+  const act =
+    (use: (turn: Turn, data: Record<string, unknown>) => Promise<HelpView>) =>
+    async (turn: Turn, data: Record<string, unknown>) =>
+      show(turn, await use(turn, data));
   const units = async (tenantId: string) => {
-    const [locations, departments] = await Promise.all([directory.listUnits(tenantId, 'location'), directory.listUnits(tenantId, 'department')]);
+    const [locations, departments] = await Promise.all([
+      directory.listUnits(tenantId, 'location'),
+      directory.listUnits(tenantId, 'department'),
+    ]);
     return { locations, departments };
   };
 
@@ -33,7 +44,11 @@ export function helpFeature(service: HelpService, coaches: CoachService, cards: 
       'help.giveBack': act((turn, data) => service.giveBack(turn.user, data)),
       'help.rate': act((turn, data) => service.rate(turn.user, data)),
       // Without form fields (the "word digicoach" button) it shows the form; with them it registers.
-      'help.register': act(async (turn, data) => (data.domains === undefined ? coaches.registrationForm(turn.user) : coaches.register(turn.user, data, await units(turn.user.tenantId)))),
+      'help.register': act(async (turn, data) =>
+        data.domains === undefined
+          ? coaches.registrationForm(turn.user)
+          : coaches.register(turn.user, data, await units(turn.user.tenantId)),
+      ),
       'help.tickets': act((turn) => service.myTickets(turn.user)),
     },
   };

@@ -25,18 +25,46 @@ export class TeamsHelpNotifier implements HelpNotifier {
   /** Per tenant and coordinator: the card that gathers recent escalations, and the chain that orders updates to it. */
   private readonly digests = new Map<string, { digest: Digest; chain: Promise<unknown> }>();
 
-  constructor(private readonly deps: { messenger: Messenger; directory: Directory; cards: HelpCards; canReopen: (t: Ticket) => boolean; now: () => Date; log: Logger }) {}
+  constructor(
+    private readonly deps: {
+      messenger: Messenger;
+      directory: Directory;
+      cards: HelpCards;
+      canReopen: (t: Ticket) => boolean;
+      now: () => Date;
+      log: Logger;
+    },
+  ) {}
 
   async offer(ticket: Ticket, coach: Coach, reasons: string[], minutesToAnswer: number): Promise<string | null> {
     const locale = await this.localeOf(ticket.tenantId, coach.userId);
-    const card = coachOfferCard({ ticket, topicName: this.deps.cards.topicName(ticket.topic, locale), requesterName: ticket.requester.name, reasons, minutesToAnswer }, locale);
+    const card = coachOfferCard(
+      {
+        ticket,
+        topicName: this.deps.cards.topicName(ticket.topic, locale),
+        requesterName: ticket.requester.name,
+        reasons,
+        minutesToAnswer,
+      },
+      locale,
+    );
     return this.deps.messenger.sendCard(ticket.tenantId, coach.userId, card);
   }
 
-  async offerClosed(ticket: Ticket, coachId: string, activityId: string | null | undefined, why: Parameters<HelpNotifier['offerClosed']>[3]): Promise<void> {
+  async offerClosed(
+    ticket: Ticket,
+    coachId: string,
+    activityId: string | null | undefined,
+    why: Parameters<HelpNotifier['offerClosed']>[3],
+  ): Promise<void> {
     if (!activityId) return;
     const locale = await this.localeOf(ticket.tenantId, coachId);
-    await this.deps.messenger.updateCard(ticket.tenantId, coachId, activityId, coachOfferClosedCard({ ticket, topicName: this.deps.cards.topicName(ticket.topic, locale), why }, locale));
+    await this.deps.messenger.updateCard(
+      ticket.tenantId,
+      coachId,
+      activityId,
+      coachOfferClosedCard({ ticket, topicName: this.deps.cards.topicName(ticket.topic, locale), why }, locale),
+    );
   }
 
   async requester(ticket: Ticket, notify: boolean): Promise<void> {
@@ -44,21 +72,41 @@ export class TeamsHelpNotifier implements HelpNotifier {
     const open = OPEN_STATES.has(ticket.state);
     const card = await this.deps.cards.status(ticket, locale, open, this.deps.canReopen(ticket));
     // The status card is kept current in place; a step that matters also arrives as a short new message, which notifies.
-    if (ticket.requesterActivityId) await this.deps.messenger.updateCard(ticket.tenantId, ticket.requester.userId, ticket.requesterActivityId, card);
+    if (ticket.requesterActivityId)
+      await this.deps.messenger.updateCard(ticket.tenantId, ticket.requester.userId, ticket.requesterActivityId, card);
     if (!ticket.requesterActivityId) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, card);
-    else if (notify) await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, await this.deps.cards.status(ticket, locale, false, false, true));
+    else if (notify)
+      await this.deps.messenger.sendCard(
+        ticket.tenantId,
+        ticket.requester.userId,
+        await this.deps.cards.status(ticket, locale, false, false, true),
+      );
   }
 
   async rating(ticket: Ticket): Promise<void> {
     const locale = toLocale(ticket.requester.locale);
-    await this.deps.messenger.sendCard(ticket.tenantId, ticket.requester.userId, ratingCard({ ticket, coachName: ticket.coachName ?? '', topicName: this.deps.cards.topicName(ticket.topic, locale) }, locale));
+    await this.deps.messenger.sendCard(
+      ticket.tenantId,
+      ticket.requester.userId,
+      ratingCard(
+        { ticket, coachName: ticket.coachName ?? '', topicName: this.deps.cards.topicName(ticket.topic, locale) },
+        locale,
+      ),
+    );
   }
 
   async escalation(ticket: Ticket, coachIds: string[], coordinatorId: string | null): Promise<void> {
     const offers = ticket.offerCount;
     const sends: Array<Promise<unknown>> = coachIds.map(async (id) => {
       const locale = await this.localeOf(ticket.tenantId, id);
-      return this.deps.messenger.sendCard(ticket.tenantId, id, escalationCard({ ticket, topicName: this.deps.cards.topicName(ticket.topic, locale), offers, forCoach: true }, locale));
+      return this.deps.messenger.sendCard(
+        ticket.tenantId,
+        id,
+        escalationCard(
+          { ticket, topicName: this.deps.cards.topicName(ticket.topic, locale), offers, forCoach: true },
+          locale,
+        ),
+      );
     });
     if (coordinatorId && !coachIds.includes(coordinatorId)) sends.push(this.tellCoordinator(ticket, coordinatorId));
     const results = await Promise.allSettled(sends);
@@ -73,20 +121,40 @@ export class TeamsHelpNotifier implements HelpNotifier {
    */
   private tellCoordinator(ticket: Ticket, coordinatorId: string): Promise<unknown> {
     const key = `${ticket.tenantId}|${coordinatorId}`;
-    const entry = this.digests.get(key) ?? { digest: { activityId: null, since: new Date(0), count: 0, latest: [] }, chain: Promise.resolve() };
+    const entry = this.digests.get(key) ?? {
+      digest: { activityId: null, since: new Date(0), count: 0, latest: [] },
+      chain: Promise.resolve(),
+    };
     const run = entry.chain.then(async () => {
       const locale = await this.localeOf(ticket.tenantId, coordinatorId);
       const now = this.deps.now();
-      const item = { topicName: this.deps.cards.topicName(ticket.topic, locale), question: ticket.question, requesterName: ticket.requester.name };
+      const item = {
+        topicName: this.deps.cards.topicName(ticket.topic, locale),
+        question: ticket.question,
+        requesterName: ticket.requester.name,
+      };
       const d = entry.digest;
       if (d.activityId && now.getTime() - d.since.getTime() < DIGEST_WINDOW_MS) {
         d.count += 1;
         d.latest = [item, ...d.latest].slice(0, 5);
-        await this.deps.messenger.updateCard(ticket.tenantId, coordinatorId, d.activityId, coordinatorDigestCard(d, locale));
+        await this.deps.messenger.updateCard(
+          ticket.tenantId,
+          coordinatorId,
+          d.activityId,
+          coordinatorDigestCard(d, locale),
+        );
         return;
       }
-      const card = escalationCard({ ticket, topicName: item.topicName, offers: ticket.offerCount, forCoach: false }, locale);
-      entry.digest = { activityId: await this.deps.messenger.sendCard(ticket.tenantId, coordinatorId, card), since: now, count: 1, latest: [item] };
+      const card = escalationCard(
+        { ticket, topicName: item.topicName, offers: ticket.offerCount, forCoach: false },
+        locale,
+      );
+      entry.digest = {
+        activityId: await this.deps.messenger.sendCard(ticket.tenantId, coordinatorId, card),
+        since: now,
+        count: 1,
+        latest: [item],
+      };
     });
     entry.chain = run.catch(() => undefined);
     this.digests.set(key, entry);

@@ -13,7 +13,16 @@ export function leadershipFeature(tabUrl: () => string): Features {
       leadership: async (turn) =>
         turn.user.roles.includes('leader')
           ? { card: leadershipCard({ tabUrl: tabUrl() }, turn.user.locale) }
-          : { card: noticeCard({ titleKey: 'leadership.title', bodyKey: 'leadership.notLeader', next: { titleKey: 'action.startScan', verb: 'scan.start' } }, turn.user.locale) },
+          : {
+              card: noticeCard(
+                {
+                  titleKey: 'leadership.title',
+                  bodyKey: 'leadership.notLeader',
+                  next: { titleKey: 'action.startScan', verb: 'scan.start' },
+                },
+                turn.user.locale,
+              ),
+            },
     },
     actions: {},
   };

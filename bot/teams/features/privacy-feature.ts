@@ -13,11 +13,19 @@ import type { ReferenceKeeper } from '../reference-keeper';
  */
 export function privacyFeature(
   service: PrivacyService,
-  deps: { content: ContentSource; references: ReferenceKeeper; anonymityThreshold: number; privacyUrl?: (locale: Locale) => string; myDataUrl: () => string },
+  deps: {
+    content: ContentSource;
+    references: ReferenceKeeper;
+    anonymityThreshold: number;
+    privacyUrl?: (locale: Locale) => string;
+    myDataUrl: () => string;
+  },
 ): Features {
   const model = (turn: Turn, view: MyDataOverview): MyDataModel => {
     const locale = turn.user.locale;
-    const profileName = view.jobProfile ? (deps.content.current().profilesById.get(view.jobProfile)?.name[locale] ?? view.jobProfile) : null;
+    const profileName = view.jobProfile
+      ? (deps.content.current().profilesById.get(view.jobProfile)?.name[locale] ?? view.jobProfile)
+      : null;
     return { ...view, profileName, anonymityThreshold: deps.anonymityThreshold, privacyUrl: deps.privacyUrl?.(locale) };
   };
   const show = (turn: Turn, view: PrivacyView) => {
@@ -26,13 +34,27 @@ export function privacyFeature(
       case 'overview':
         return { card: myDataCard(model(turn, view), locale) };
       case 'deleted':
-        return { card: noticeCard({ titleKey: 'privacy.deleted.title', bodyKey: pluralKey('privacy.deleted.body', view.removed), params: { count: view.removed } }, locale) };
+        return {
+          card: noticeCard(
+            {
+              titleKey: 'privacy.deleted.title',
+              bodyKey: pluralKey('privacy.deleted.body', view.removed),
+              params: { count: view.removed },
+            },
+            locale,
+          ),
+        };
     }
   };
   return {
     commands: { myData: async (turn) => show(turn, await service.overview(turn.user)) },
     actions: {
-      'privacy.export': async (turn) => ({ card: exportCard({ ...model(turn, await service.overview(turn.user)), myDataUrl: deps.myDataUrl() }, turn.user.locale) }),
+      'privacy.export': async (turn) => ({
+        card: exportCard(
+          { ...model(turn, await service.overview(turn.user)), myDataUrl: deps.myDataUrl() },
+          turn.user.locale,
+        ),
+      }),
       'privacy.delete': async (turn) => ({ card: deleteConfirmCard(turn.user.locale) }),
       'privacy.confirmDelete': async (turn, data) => {
         const view = await service.delete(turn.user, data);

@@ -16,12 +16,19 @@ export function remindersFeature(optOuts: Pick<OptOuts, 'setOptOut'>, clock: Clo
     commands: {
       remindersOff: async (turn) => {
         await optOuts.setOptOut(turn.user.tenantId, turn.user.userId, true, clock.now().toISOString());
-        return { card: noticeCard({ titleKey: 'reminders.off.title', bodyKey: 'reminders.off.body' }, turn.user.locale) };
+        return {
+          card: noticeCard({ titleKey: 'reminders.off.title', bodyKey: 'reminders.off.body' }, turn.user.locale),
+        };
       },
       remindersOn: async (turn) => {
         await optOuts.setOptOut(turn.user.tenantId, turn.user.userId, false, clock.now().toISOString());
         const next = (await scanStep?.(turn.user)) ?? { titleKey: 'action.startScan', verb: 'scan.start' };
-        return { card: noticeCard({ titleKey: 'reminders.on.title', bodyKey: 'reminders.on.body', params: { max: MAX_REMINDERS }, next }, turn.user.locale) };
+        return {
+          card: noticeCard(
+            { titleKey: 'reminders.on.title', bodyKey: 'reminders.on.body', params: { max: MAX_REMINDERS }, next },
+            turn.user.locale,
+          ),
+        };
       },
     },
     actions: {},

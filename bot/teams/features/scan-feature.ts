@@ -12,18 +12,33 @@ import { scanNextStep } from './scan-next-step';
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
 export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
 
-export function scanFeature(service: ScanService, opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string }): Features {
+export function scanFeature(
+  service: ScanService,
+  opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string },
+): Features {
   const nextStep = scanNextStep(service);
   const show = async (view: ScanView, turn: Turn): Promise<Reply> => {
     const locale = turn.user.locale;
     // No result yet: a scan in progress is continued, not started again.
     if (view.kind === 'noResult' && (await nextStep(turn.user)).titleKey === 'action.resumeScan') {
-      return { card: noticeCard({ titleKey: 'noResult.title', bodyKey: 'noResult.bodyInProgress', next: { titleKey: 'action.resumeScan', verb: 'scan.start' } }, locale) };
+      return {
+        card: noticeCard(
+          {
+            titleKey: 'noResult.title',
+            bodyKey: 'noResult.bodyInProgress',
+            next: { titleKey: 'action.resumeScan', verb: 'scan.start' },
+          },
+          locale,
+        ),
+      };
     }
     return { card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) };
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
-  const act = (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) => async (turn: Turn, data: Record<string, unknown>) => show(await use(turn, data), turn);
+  const act =
+    (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) =>
+    async (turn: Turn, data: Record<string, unknown>) =>
+      show(await use(turn, data), turn);
 
   return {
     commands: {
@@ -52,7 +67,18 @@ export function scanFeature(service: ScanService, opts: { anonymityThreshold: nu
       // Free text while a scan is open: a hint how to go on, not the menu.
       async (turn) => {
         const view = await service.start(turn.user);
-        return view.kind === 'question' ? { card: noticeCard({ titleKey: 'scan.intro.title', bodyKey: 'scan.freeText', next: { titleKey: 'scan.action.resume', verb: 'scan.start' } }, turn.user.locale) } : null;
+        return view.kind === 'question'
+          ? {
+              card: noticeCard(
+                {
+                  titleKey: 'scan.intro.title',
+                  bodyKey: 'scan.freeText',
+                  next: { titleKey: 'scan.action.resume', verb: 'scan.start' },
+                },
+                turn.user.locale,
+              ),
+            }
+          : null;
       },
     ],
   };
@@ -61,19 +87,56 @@ export function scanFeature(service: ScanService, opts: { anonymityThreshold: nu
 function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number, privacyUrl?: string) {
   switch (view.kind) {
     case 'intro':
-      return scanIntroCard({ profiles: view.profiles, preselected: view.preselected, previousDate: view.previous?.completedAt ?? null, anonymityThreshold, privacyUrl }, locale);
+      return scanIntroCard(
+        {
+          profiles: view.profiles,
+          preselected: view.preselected,
+          previousDate: view.previous?.completedAt ?? null,
+          anonymityThreshold,
+          privacyUrl,
+        },
+        locale,
+      );
     case 'question':
       return questionCard(view, locale);
     case 'paused':
-      return noticeCard({ titleKey: 'scan.paused.title', bodyKey: 'scan.paused.body', next: { titleKey: 'scan.action.resume', verb: 'scan.start' } }, locale);
+      return noticeCard(
+        {
+          titleKey: 'scan.paused.title',
+          bodyKey: 'scan.paused.body',
+          next: { titleKey: 'scan.action.resume', verb: 'scan.start' },
+        },
+        locale,
+      );
     case 'result':
     case 'retakeLater':
-      return resultCard({ ...view, justCompleted: view.kind === 'result' && view.justCompleted, retakeLater: view.kind === 'retakeLater' }, locale);
+      return resultCard(
+        {
+          ...view,
+          justCompleted: view.kind === 'result' && view.justCompleted,
+          retakeLater: view.kind === 'retakeLater',
+        },
+        locale,
+      );
     case 'noResult':
-      return noticeCard({ titleKey: 'noResult.title', bodyKey: 'noResult.body', next: { titleKey: 'action.startScan', verb: 'scan.start' } }, locale);
+      return noticeCard(
+        {
+          titleKey: 'noResult.title',
+          bodyKey: 'noResult.body',
+          next: { titleKey: 'action.startScan', verb: 'scan.start' },
+        },
+        locale,
+      );
     case 'modules':
       return modulesCard({ tenantId, index: view.index, modules: view.modules }, locale);
     case 'intakeRecorded':
-      return noticeCard({ titleKey: 'intake.recorded.title', bodyKey: 'intake.recorded.body', next: { titleKey: 'action.modules', verb: 'modules.show' } }, locale);
+      return noticeCard(
+        {
+          titleKey: 'intake.recorded.title',
+          bodyKey: 'intake.recorded.body',
+          next: { titleKey: 'action.modules', verb: 'modules.show' },
+        },
+        locale,
+      );
   }
 }

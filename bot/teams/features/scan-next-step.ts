@@ -19,7 +19,8 @@ export function scanNextStep(service: Pick<ScanService, 'start'>): ScanStepOf {
   return async (user) => {
     const view = await service.start(user);
     if (view.kind === 'question') return { titleKey: 'action.resumeScan', verb: 'scan.start' };
-    if (view.kind === 'retakeLater' || view.kind === 'result') return { titleKey: 'action.result', verb: 'scan.result' };
+    if (view.kind === 'retakeLater' || view.kind === 'result')
+      return { titleKey: 'action.result', verb: 'scan.result' };
     return { titleKey: 'action.startScan', verb: 'scan.start' };
   };
 }

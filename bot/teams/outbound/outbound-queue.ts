@@ -88,7 +88,11 @@ export class OutboundQueue {
         let bestAt = Number.POSITIVE_INFINITY;
         for (let i = 0; i < queue.length; i++) {
           const p = queue[i];
-          const at = Math.max(p.notBefore, tenantReady, this.readyAt(`c|${p.job.conversationKey}`, this.opts.perConversation, now));
+          const at = Math.max(
+            p.notBefore,
+            tenantReady,
+            this.readyAt(`c|${p.job.conversationKey}`, this.opts.perConversation, now),
+          );
           if (at < bestAt) [best, bestAt] = [i, at];
           if (at <= now) break;
         }
@@ -148,7 +152,10 @@ export class OutboundQueue {
   }
 
   private record(key: string, at: number): void {
-    const longest = Math.max(...this.opts.perConversation.map((w) => w.windowMs), ...this.opts.perTenant.map((w) => w.windowMs));
+    const longest = Math.max(
+      ...this.opts.perConversation.map((w) => w.windowMs),
+      ...this.opts.perTenant.map((w) => w.windowMs),
+    );
     const times = (this.sent.get(key) ?? []).filter((t) => t > at - longest);
     times.push(at);
     this.sent.set(key, times);
@@ -161,7 +168,9 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 function retryAfterMs(err: unknown): number | null {
-  const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } & Record<string, unknown> } }).response?.headers;
+  const headers = (
+    err as { response?: { headers?: { get?: (n: string) => string | undefined } & Record<string, unknown> } }
+  ).response?.headers;
   const raw = headers?.get?.('retry-after') ?? (headers?.['retry-after'] as string | undefined);
   const seconds = Number(raw);
   return raw !== undefined && Number.isFinite(seconds) ? seconds * 1000 : null;

@@ -31,7 +31,12 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * Like sendCard, but says what happened instead of throwing: campaigns record why a
    * message did not go out (app removed, never reachable, still throttled after retries).
    */
-  async deliver(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Delivery> {
+  async deliver(
+    tenantId: string,
+    userId: string,
+    card: object,
+    beforeRetry?: () => Promise<unknown>,
+  ): Promise<Delivery> {
     const sent = await this.send(tenantId, userId, card, beforeRetry);
     if (sent.status !== 'failed') return sent;
     if (statusOf(sent.error) === 429) return { status: 'throttled' };
@@ -43,7 +48,12 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * 'unreachable'; a 403 or 404 marks the stored reference stale and is 'gone'; any other
    * error of the send (after the queue's retries) comes back as 'failed'.
    */
-  private async send(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Exclude<Delivery, { status: 'throttled' | 'error' }> | { status: 'failed'; error: unknown }> {
+  private async send(
+    tenantId: string,
+    userId: string,
+    card: object,
+    beforeRetry?: () => Promise<unknown>,
+  ): Promise<Exclude<Delivery, { status: 'throttled' | 'error' }> | { status: 'failed'; error: unknown }> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return { status: 'unreachable' };
     let attempts = 0;
@@ -54,7 +64,11 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         send: async () => {
           // The queue sends again after a 429 or 5xx: each retry waits for the caller's turn too.
           if (attempts++ > 0 && beforeRetry) await beforeRetry();
-          return this.inConversation(reference, async (context) => (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null);
+          return this.inConversation(
+            reference,
+            async (context) =>
+              (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null,
+          );
         },
       });
       return { status: 'sent', activityId };
@@ -76,7 +90,11 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         conversationKey: reference.conversation.id,
         send: () =>
           this.inConversation(reference, async (context) => {
-            await context.updateActivity({ id: activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+            await context.updateActivity({
+              id: activityId,
+              type: 'message',
+              attachments: [CardFactory.adaptiveCard(card)],
+            });
           }),
       });
       return true;
@@ -92,7 +110,10 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * error is carried out here: the outbound queue must see a 429 to retry it and a 403 or
    * 404 to mark the conversation gone.
    */
-  private async inConversation<T>(reference: ConversationReference, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  private async inConversation<T>(
+    reference: ConversationReference,
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     const outcome: { value?: T; error?: unknown; ran: boolean } = { ran: false };
     await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
       outcome.ran = true;
@@ -120,7 +141,13 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         'msteams',
         serviceUrl,
         'https://api.botframework.com',
-        { isGroup: false, bot: { id: this.deps.botAppId || 'digivaardig', name: 'Digivaardig' }, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } },
+        {
+          isGroup: false,
+          bot: { id: this.deps.botAppId || 'digivaardig', name: 'Digivaardig' },
+          members: [{ id: userId, name: '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        },
         async (context) => {
           const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
           created = { ...ref, serviceUrl, user: { id: userId, name: '', aadObjectId: userId } };
@@ -131,7 +158,13 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
       return null;
     }
     if (created) {
-      await this.deps.userState.saveConversationRef({ tenantId, userId, reference: created, locale: 'nl-NL', updatedAt: new Date().toISOString() });
+      await this.deps.userState.saveConversationRef({
+        tenantId,
+        userId,
+        reference: created,
+        locale: 'nl-NL',
+        updatedAt: new Date().toISOString(),
+      });
     }
     return created;
   }

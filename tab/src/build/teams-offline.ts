@@ -18,17 +18,27 @@ export function teamsOffline(outDir: string): Plugin {
       let replaced = false;
       build.onLoad({ filter: /@microsoft[\\/]teams-js[\\/].*[\\/]internal[\\/]constants\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes(CDN)) throw new Error(`teams-offline: the CDN constant moved in ${args.path}; update tab/src/build/teams-offline.ts`);
+        if (!source.includes(CDN))
+          throw new Error(
+            `teams-offline: the CDN constant moved in ${args.path}; update tab/src/build/teams-offline.ts`,
+          );
         replaced = true;
         return { contents: source.replace(CDN, LOCAL), loader: 'js' };
       });
       build.onEnd(async (result) => {
         if (result.errors.length) return;
-        if (!replaced) throw new Error('teams-offline: teams-js constants were not bundled; is the plugin still needed?');
-        const list = await readFile(require.resolve('@microsoft/teams-js/dist/esm/packages/teams-js/src/artifactsForCDN/validDomains.json.js'), 'utf8');
+        if (!replaced)
+          throw new Error('teams-offline: teams-js constants were not bundled; is the plugin still needed?');
+        const list = await readFile(
+          require.resolve('@microsoft/teams-js/dist/esm/packages/teams-js/src/artifactsForCDN/validDomains.json.js'),
+          'utf8',
+        );
         const origins = /var \w=(\[[^\]]*\])/.exec(list)?.[1];
         if (!origins) throw new Error('teams-offline: cannot read the bundled valid origins');
-        await writeFile(path.join(outDir, 'valid-domains.json'), JSON.stringify({ validOrigins: JSON.parse(origins) as string[] }));
+        await writeFile(
+          path.join(outDir, 'valid-domains.json'),
+          JSON.stringify({ validOrigins: JSON.parse(origins) as string[] }),
+        );
       });
     },
   };

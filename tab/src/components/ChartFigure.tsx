@@ -45,21 +45,37 @@ export function wrapLabel(label: string, max = LINE): string[] {
  * Numbers on the axes and in tooltips are written the reader's way; on a narrow screen
  * long category labels are split over lines instead of being cut off.
  */
-export function ChartFigure(props: { label: string; locale: Locale; config: ChartConfiguration; height: number; table: ReactNode; testId?: string }) {
+export function ChartFigure(props: {
+  label: string;
+  locale: Locale;
+  config: ChartConfiguration;
+  height: number;
+  table: ReactNode;
+  testId?: string;
+}) {
   const styles = useStyles();
   const canvas = useRef<HTMLCanvasElement>(null);
   const narrow = useNarrow();
   const config = props.config;
   // On a narrow screen long category labels take several lines; bars laid out sideways get the room for them.
-  const labels = narrow && config.data.labels ? config.data.labels.map((l) => (typeof l === 'string' && l.length > LINE ? wrapLabel(l) : l)) : config.data.labels;
-  const extraLines = config.options?.indexAxis === 'y' && labels ? labels.reduce<number>((n, l) => n + (Array.isArray(l) ? l.length - 1 : 0), 0) : 0;
+  const labels =
+    narrow && config.data.labels
+      ? config.data.labels.map((l) => (typeof l === 'string' && l.length > LINE ? wrapLabel(l) : l))
+      : config.data.labels;
+  const extraLines =
+    config.options?.indexAxis === 'y' && labels
+      ? labels.reduce<number>((n, l) => n + (Array.isArray(l) ? l.length - 1 : 0), 0)
+      : 0;
   const height = props.height + extraLines * LINE_HEIGHT;
   // Rebuilt only when the data, colours, language or screen class change, not on every render.
   const key = JSON.stringify({ ...config, data: { ...config.data, labels } });
   useEffect(() => {
     if (!canvas.current) return;
     const built = JSON.parse(key) as ChartConfiguration;
-    const chart = new Chart(canvas.current, { ...built, options: { responsive: true, maintainAspectRatio: false, locale: TAG[props.locale], ...built.options } });
+    const chart = new Chart(canvas.current, {
+      ...built,
+      options: { responsive: true, maintainAspectRatio: false, locale: TAG[props.locale], ...built.options },
+    });
     return () => chart.destroy();
   }, [key, props.locale]);
   return (

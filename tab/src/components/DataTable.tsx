@@ -9,7 +9,11 @@ const useStyles = makeStyles({
     minWidth: '320px',
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
-    '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'left' },
+    '& th, & td': {
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      textAlign: 'left',
+    },
     '& td.num, & th.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     '& thead th': { fontWeight: tokens.fontWeightSemibold, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   },
@@ -23,7 +27,15 @@ export interface Column<R> {
 }
 
 /** A plain, semantic table: caption, column headers and row headers for screen readers. */
-export function DataTable<R>(props: { caption: string; regionLabel: string; locale: Locale; columns: Column<R>[]; rows: R[]; rowKey(row: R): string; testId?: string }) {
+export function DataTable<R>(props: {
+  caption: string;
+  regionLabel: string;
+  locale: Locale;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey(row: R): string;
+  testId?: string;
+}) {
   const styles = useStyles();
   const [first, ...rest] = props.columns;
   // Counts are written the reader's way (1.234 in Dutch, 1,234 in English).

@@ -38,7 +38,11 @@ export function GroupFigures({ d, locale, palette, audience }: Props) {
 
 function ParticipationSection({ d, locale, palette, audience }: Props) {
   const p = d.participation!;
-  const label = t(locale, 'participation.chart', { completed: p.completed, inProgress: p.inProgress, notStarted: p.notStarted });
+  const label = t(locale, 'participation.chart', {
+    completed: p.completed,
+    inProgress: p.inProgress,
+    notStarted: p.notStarted,
+  });
   const rows = [
     { key: 'completed', label: t(locale, 'participation.completed'), n: p.completed, color: palette.levels[3] },
     { key: 'inProgress', label: t(locale, 'participation.inProgress'), n: p.inProgress, color: palette.levels[1] },
@@ -46,23 +50,53 @@ function ParticipationSection({ d, locale, palette, audience }: Props) {
   ];
   const config: ChartConfiguration = {
     type: 'bar',
-    data: { labels: [''], datasets: rows.map((r) => ({ label: r.label, data: [r.n], backgroundColor: r.color, borderColor: palette.text, borderWidth: 1 })) },
+    data: {
+      labels: [''],
+      datasets: rows.map((r) => ({
+        label: r.label,
+        data: [r.n],
+        backgroundColor: r.color,
+        borderColor: palette.text,
+        borderWidth: 1,
+      })),
+    },
     options: { indexAxis: 'y', scales: axes(palette, true), plugins: { legend: legend(palette) } },
   };
   return (
     <Section id="participation" title={t(locale, 'participation.title')}>
-      <Tiles items={rows.map((r) => ({ label: r.label, value: t(locale, 'participation.of', { n: r.n, members: p.members }) }))} />
+      <Tiles
+        items={rows.map((r) => ({
+          label: r.label,
+          value: t(locale, 'participation.of', { n: r.n, members: p.members }),
+        }))}
+      />
       <GoalBar
         value={p.rate / p.goal}
-        label={t(locale, audience === 'team' ? 'participation.rate' : 'participation.rateOrg', { rate: percent(locale, p.rate) })}
+        label={t(locale, audience === 'team' ? 'participation.rate' : 'participation.rateOrg', {
+          rate: percent(locale, p.rate),
+        })}
         goalLabel={t(locale, 'participation.goal', { goal: percent(locale, p.goal) })}
       />
-      <ChartFigure locale={locale}
+      <ChartFigure
+        locale={locale}
         label={label}
         config={config}
         height={110}
         testId="participation-chart"
-        table={<DataTable locale={locale} caption={t(locale, 'participation.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'participation.title') })} columns={[{ header: t(locale, 'participation.status'), cell: (r) => r.label }, { header: '#', numeric: true, cell: (r) => r.n }, { header: '%', numeric: true, cell: (r) => (p.members ? percent(locale, r.n / p.members) : '—') }]} rows={rows} rowKey={(r) => r.key} />}
+        table={
+          <DataTable
+            locale={locale}
+            caption={t(locale, 'participation.title')}
+            regionLabel={t(locale, 'common.table', { caption: t(locale, 'participation.title') })}
+            columns={[
+              { header: t(locale, 'participation.status'), cell: (r) => r.label },
+              { header: '#', numeric: true, cell: (r) => r.n },
+              { header: '%', numeric: true, cell: (r) => (p.members ? percent(locale, r.n / p.members) : '—') },
+            ]}
+            rows={rows}
+            rowKey={(r) => r.key}
+          />
+        }
       />
     </Section>
   );
@@ -75,7 +109,17 @@ function LevelsSection({ d, locale, palette }: Props) {
   if (!r) {
     return (
       <Section id="levels" title={t(locale, 'levels.title')}>
-        <Note>{t(locale, d.resultsWithheld === 'complementary' ? 'withheld.results.complementary' : d.resultsWithheld === 'below-threshold' ? 'withheld.results.below-threshold' : 'withheld.not-yet', { k })}</Note>
+        <Note>
+          {t(
+            locale,
+            d.resultsWithheld === 'complementary'
+              ? 'withheld.results.complementary'
+              : d.resultsWithheld === 'below-threshold'
+                ? 'withheld.results.below-threshold'
+                : 'withheld.not-yet',
+            { k },
+          )}
+        </Note>
       </Section>
     );
   }
@@ -84,7 +128,13 @@ function LevelsSection({ d, locale, palette }: Props) {
     type: 'bar',
     data: {
       labels: r.domains.map((x) => name(x.domain)),
-      datasets: levelNames.map((label, i) => ({ label, data: r.domains.map((x) => x.levels[i]), backgroundColor: palette.levels[i], borderColor: palette.text, borderWidth: 1 })),
+      datasets: levelNames.map((label, i) => ({
+        label,
+        data: r.domains.map((x) => x.levels[i]),
+        backgroundColor: palette.levels[i],
+        borderColor: palette.text,
+        borderWidth: 1,
+      })),
     },
     options: { indexAxis: 'y', scales: axes(palette, true), plugins: { legend: legend(palette) } },
   };
@@ -96,25 +146,39 @@ function LevelsSection({ d, locale, palette }: Props) {
           <strong>{t(locale, 'levels.top')}:</strong> {r.topDevelopment.map(name).join(', ')}
         </p>
       )}
-      <ChartFigure locale={locale}
+      <ChartFigure
+        locale={locale}
         label={t(locale, 'levels.chart')}
         config={config}
         height={60 + 36 * r.domains.length}
         testId="levels-chart"
         table={
-          <DataTable locale={locale} caption={t(locale, 'levels.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'levels.title') })}
+          <DataTable
+            locale={locale}
+            caption={t(locale, 'levels.title')}
+            regionLabel={t(locale, 'common.table', { caption: t(locale, 'levels.title') })}
             testId="levels-table"
             rows={r.domains}
             rowKey={(x) => x.domain}
             columns={[
               { header: t(locale, 'levels.domain'), cell: (x) => name(x.domain) },
-              ...levelNames.map((header, i) => ({ header, numeric: true, cell: (x: (typeof r.domains)[number]) => x.levels[i] })),
-              { header: t(locale, 'levels.atTarget'), numeric: true, cell: (x) => (x.atTargetRate === null ? '—' : percent(locale, x.atTargetRate)) },
+              ...levelNames.map((header, i) => ({
+                header,
+                numeric: true,
+                cell: (x: (typeof r.domains)[number]) => x.levels[i],
+              })),
+              {
+                header: t(locale, 'levels.atTarget'),
+                numeric: true,
+                cell: (x) => (x.atTargetRate === null ? '—' : percent(locale, x.atTargetRate)),
+              },
             ]}
           />
         }
       />
-      <Muted>{tn(locale, 'levels.basis', r.respondents, { n: r.respondents, date: formatDate(locale, r.releasedAt) })}</Muted>
+      <Muted>
+        {tn(locale, 'levels.basis', r.respondents, { n: r.respondents, date: formatDate(locale, r.releasedAt) })}
+      </Muted>
     </Section>
   );
 }
@@ -129,17 +193,49 @@ function FollowUpSection({ d, locale, palette }: Props) {
   ];
   const config: ChartConfiguration = {
     type: 'bar',
-    data: { labels: steps.map((s) => s.label), datasets: [{ label: t(locale, 'followUp.funnel'), data: steps.map((s) => s.n), backgroundColor: palette.series[0], borderColor: palette.text, borderWidth: 1 }] },
+    data: {
+      labels: steps.map((s) => s.label),
+      datasets: [
+        {
+          label: t(locale, 'followUp.funnel'),
+          data: steps.map((s) => s.n),
+          backgroundColor: palette.series[0],
+          borderColor: palette.text,
+          borderWidth: 1,
+        },
+      ],
+    },
     options: { scales: axes(palette, false), plugins: { legend: { display: false } } },
   };
   return (
     <Section id="followup" title={t(locale, 'followUp.title')}>
-      <GoalBar value={f.modules.followThroughRate / f.modules.goal} label={t(locale, 'followUp.rate', { rate: percent(locale, f.modules.followThroughRate) })} goalLabel={t(locale, 'participation.goal', { goal: percent(locale, f.modules.goal) })} />
-      <ChartFigure locale={locale}
-        label={t(locale, 'followUp.chart', { scanned: f.funnel.scanned, intake: f.funnel.intake, training: f.funnel.training })}
+      <GoalBar
+        value={f.modules.followThroughRate / f.modules.goal}
+        label={t(locale, 'followUp.rate', { rate: percent(locale, f.modules.followThroughRate) })}
+        goalLabel={t(locale, 'participation.goal', { goal: percent(locale, f.modules.goal) })}
+      />
+      <ChartFigure
+        locale={locale}
+        label={t(locale, 'followUp.chart', {
+          scanned: f.funnel.scanned,
+          intake: f.funnel.intake,
+          training: f.funnel.training,
+        })}
         config={config}
         height={200}
-        table={<DataTable locale={locale} caption={t(locale, 'followUp.funnel')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'followUp.funnel') })} rows={steps} rowKey={(s) => s.key} columns={[{ header: t(locale, 'followUp.step'), cell: (s) => s.label }, { header: '#', numeric: true, cell: (s) => s.n }]} />}
+        table={
+          <DataTable
+            locale={locale}
+            caption={t(locale, 'followUp.funnel')}
+            regionLabel={t(locale, 'common.table', { caption: t(locale, 'followUp.funnel') })}
+            rows={steps}
+            rowKey={(s) => s.key}
+            columns={[
+              { header: t(locale, 'followUp.step'), cell: (s) => s.label },
+              { header: '#', numeric: true, cell: (s) => s.n },
+            ]}
+          />
+        }
       />
     </Section>
   );
@@ -148,7 +244,12 @@ function FollowUpSection({ d, locale, palette }: Props) {
 function HelpSection({ d, locale }: Props) {
   const h = d.help;
   if (!h) return null;
-  const minutes = (m: number | null) => (m === null ? t(locale, 'common.none') : m > 10080 ? t(locale, 'help.overWeek') : t(locale, 'help.minutes', { n: m }));
+  const minutes = (m: number | null) =>
+    m === null
+      ? t(locale, 'common.none')
+      : m > 10080
+        ? t(locale, 'help.overWeek')
+        : t(locale, 'help.minutes', { n: m });
   return (
     <Section id="help" title={t(locale, 'help.title')}>
       <Tiles
@@ -156,10 +257,18 @@ function HelpSection({ d, locale }: Props) {
           { label: t(locale, 'help.requests'), value: formatNumber(locale, h.requests) },
           { label: t(locale, 'help.accept'), value: minutes(h.medianAcceptMinutes) },
           { label: t(locale, 'help.resolve'), value: minutes(h.medianResolveMinutes) },
-          { label: t(locale, 'help.rating'), value: h.averageRating === null ? t(locale, 'common.none') : t(locale, 'help.ratingValue', { n: h.averageRating }) },
+          {
+            label: t(locale, 'help.rating'),
+            value:
+              h.averageRating === null
+                ? t(locale, 'common.none')
+                : t(locale, 'help.ratingValue', { n: h.averageRating }),
+          },
         ]}
       />
-      {(h.medianAcceptMinutes === null || h.averageRating === null) && <Muted>{t(locale, 'help.tooFew', { k: d.threshold })}</Muted>}
+      {(h.medianAcceptMinutes === null || h.averageRating === null) && (
+        <Muted>{t(locale, 'help.tooFew', { k: d.threshold })}</Muted>
+      )}
     </Section>
   );
 }
@@ -171,23 +280,44 @@ function TrendSection({ d, locale, palette }: Props) {
     data: {
       labels: trend.map((p) => formatMonth(locale, p.month)),
       datasets: [
-        { label: t(locale, 'trend.completions'), data: trend.map((p) => p.completions), borderColor: palette.series[0], backgroundColor: palette.series[0], pointStyle: 'circle' },
-        { label: t(locale, 'trend.help'), data: trend.map((p) => p.helpRequests), borderColor: palette.series[1], backgroundColor: palette.series[1], pointStyle: 'rectRot', borderDash: [6, 4] },
+        {
+          label: t(locale, 'trend.completions'),
+          data: trend.map((p) => p.completions),
+          borderColor: palette.series[0],
+          backgroundColor: palette.series[0],
+          pointStyle: 'circle',
+        },
+        {
+          label: t(locale, 'trend.help'),
+          data: trend.map((p) => p.helpRequests),
+          borderColor: palette.series[1],
+          backgroundColor: palette.series[1],
+          pointStyle: 'rectRot',
+          borderDash: [6, 4],
+        },
       ],
     },
     options: { scales: axes(palette, false), plugins: { legend: legend(palette) } },
   };
   return (
     <Section id="trend" title={t(locale, 'trend.title')}>
-      <ChartFigure locale={locale}
+      <ChartFigure
+        locale={locale}
         label={t(locale, 'trend.chart')}
         config={config}
         height={240}
         table={
-          <DataTable locale={locale} caption={t(locale, 'trend.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'trend.title') })}
+          <DataTable
+            locale={locale}
+            caption={t(locale, 'trend.title')}
+            regionLabel={t(locale, 'common.table', { caption: t(locale, 'trend.title') })}
             rows={trend}
             rowKey={(p) => p.month}
-            columns={[{ header: t(locale, 'trend.month'), cell: (p) => formatMonth(locale, p.month) }, { header: t(locale, 'trend.completions'), numeric: true, cell: (p) => p.completions }, { header: t(locale, 'trend.help'), numeric: true, cell: (p) => p.helpRequests }]}
+            columns={[
+              { header: t(locale, 'trend.month'), cell: (p) => formatMonth(locale, p.month) },
+              { header: t(locale, 'trend.completions'), numeric: true, cell: (p) => p.completions },
+              { header: t(locale, 'trend.help'), numeric: true, cell: (p) => p.helpRequests },
+            ]}
           />
         }
       />
@@ -196,7 +326,12 @@ function TrendSection({ d, locale, palette }: Props) {
 }
 
 function axes(palette: ChartPalette, stacked: boolean) {
-  const axis = { stacked, ticks: { color: palette.text, precision: 0 }, grid: { color: palette.grid }, border: { color: palette.grid } };
+  const axis = {
+    stacked,
+    ticks: { color: palette.text, precision: 0 },
+    grid: { color: palette.grid },
+    border: { color: palette.grid },
+  };
   return { x: axis, y: axis };
 }
 

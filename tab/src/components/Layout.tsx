@@ -1,4 +1,11 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -11,7 +18,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
-  h2: { margin: '0', fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h2: {
+    margin: '0',
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   tiles: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, margin: '0', padding: '0' },
   tile: {
     listStyleType: 'none',
@@ -22,7 +34,11 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
   },
-  value: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  value: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   label: { color: tokens.colorNeutralForeground2 },
   goal: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '480px' },
   muted: { color: tokens.colorNeutralForeground2, margin: '0' },
@@ -60,7 +76,13 @@ export function GoalBar(props: { label: string; goalLabel: string; value: number
   const styles = useStyles();
   return (
     <div className={styles.goal}>
-      <ProgressBar value={Math.min(1, props.value)} max={1} thickness="large" color={props.value >= 1 ? 'success' : 'brand'} aria-label={`${props.label}. ${props.goalLabel}`} />
+      <ProgressBar
+        value={Math.min(1, props.value)}
+        max={1}
+        thickness="large"
+        color={props.value >= 1 ? 'success' : 'brand'}
+        aria-label={`${props.label}. ${props.goalLabel}`}
+      />
       <span>
         {props.label} · {props.goalLabel}
       </span>
@@ -68,7 +90,11 @@ export function GoalBar(props: { label: string; goalLabel: string; value: number
   );
 }
 
-export function Note(props: { title?: string; children: ReactNode; intent?: 'info' | 'warning' | 'success' | 'error' }) {
+export function Note(props: {
+  title?: string;
+  children: ReactNode;
+  intent?: 'info' | 'warning' | 'success' | 'error';
+}) {
   return (
     <MessageBar intent={props.intent ?? 'info'} layout="multiline">
       <MessageBarBody>

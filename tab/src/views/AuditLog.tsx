@@ -13,14 +13,20 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   const { api, locale } = props;
   const log = useLoad(() => api.get<Listing>('/api/v1/admin/audit'), [api, props.version]);
   const names = log.data?.names ?? {};
-  const who = (e: AdminAuditEntry) => (e.actorId === SYSTEM_ACTOR ? t(locale, 'audit.system') : e.actorId === SELF_ACTOR ? t(locale, 'audit.someone') : (names[e.actorId] ?? e.actorId));
+  const who = (e: AdminAuditEntry) =>
+    e.actorId === SYSTEM_ACTOR
+      ? t(locale, 'audit.system')
+      : e.actorId === SELF_ACTOR
+        ? t(locale, 'audit.someone')
+        : (names[e.actorId] ?? e.actorId);
   const what = (e: AdminAuditEntry) => {
     const key = `audit.${e.action}` as Key;
     const target = e.targetUserId ? (names[e.targetUserId] ?? e.targetUserId) : '';
     return has(key) ? t(locale, key, { target }) : t(locale, 'audit.other', { action: e.action });
   };
   const value = (field: string, v: Value) => {
-    if (v === null || v === undefined) return field === 'retentionMonths' ? t(locale, 'audit.value.keep') : t(locale, 'common.none');
+    if (v === null || v === undefined)
+      return field === 'retentionMonths' ? t(locale, 'audit.value.keep') : t(locale, 'common.none');
     if (typeof v === 'boolean') return t(locale, v ? 'audit.value.on' : 'audit.value.off');
     return typeof v === 'number' ? formatNumber(locale, v) : v;
   };
@@ -29,10 +35,13 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
       .map((c) => {
         const key = `audit.field.${c.field}` as Key;
         const label = has(key) ? t(locale, key) : c.field;
-        return 'from' in c ? `${label}: ${value(c.field, c.from)} → ${value(c.field, c.to)}` : `${label}: ${value(c.field, c.to)}`;
+        return 'from' in c
+          ? `${label}: ${value(c.field, c.from)} → ${value(c.field, c.to)}`
+          : `${label}: ${value(c.field, c.to)}`;
       })
       .join('; ');
-  const when = (iso: string) => new Date(iso).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <Section id="audit" title={t(locale, 'audit.title')}>
@@ -41,7 +50,10 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
       {log.error && <Failed locale={locale} error={log.error} retry={log.reload} />}
       {log.data && log.data.entries.length === 0 && <Muted>{t(locale, 'audit.none')}</Muted>}
       {log.data && log.data.entries.length > 0 && (
-        <DataTable locale={locale} caption={t(locale, 'audit.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'audit.title') })}
+        <DataTable
+          locale={locale}
+          caption={t(locale, 'audit.title')}
+          regionLabel={t(locale, 'common.table', { caption: t(locale, 'audit.title') })}
           testId="audit-table"
           rows={log.data.entries.map((e, i) => ({ ...e, i }))}
           rowKey={(e) => String(e.i)}
@@ -56,4 +68,3 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
     </Section>
   );
 }
-

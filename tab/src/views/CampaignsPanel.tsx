@@ -35,7 +35,13 @@ const useStyles = makeStyles({
  * first, and "Nu versturen" for this month's round (once per month; the server refuses a
  * second one and when rounds are switched off in the settings).
  */
-export function CampaignsPanel(props: { api: Api; locale: Locale; announce: (text: string) => void; version?: number; onStarted?: () => void }) {
+export function CampaignsPanel(props: {
+  api: Api;
+  locale: Locale;
+  announce: (text: string) => void;
+  version?: number;
+  onStarted?: () => void;
+}) {
   const { api, locale } = props;
   const styles = useStyles();
   const view = useLoad(() => api.get<CampaignsView>('/api/v1/admin/campaigns'), [api, props.version]);
@@ -68,32 +74,55 @@ export function CampaignsPanel(props: { api: Api; locale: Locale; announce: (tex
       {view.error && <Failed locale={locale} error={view.error} retry={view.reload} />}
       {view.data && (
         <>
-          <p>{view.data.enabled ? (view.data.next ? t(locale, 'campaigns.next', { date: formatDate(locale, view.data.next.at) }) : '') : t(locale, 'campaigns.off')}</p>
+          <p>
+            {view.data.enabled
+              ? view.data.next
+                ? t(locale, 'campaigns.next', { date: formatDate(locale, view.data.next.at) })
+                : ''
+              : t(locale, 'campaigns.off')}
+          </p>
           {view.data.waiting && (
             <div data-testid="campaigns-waiting">
-              <Note intent="info">{t(locale, 'campaigns.waiting', { month: formatMonth(locale, view.data.waiting.campaignId) })}</Note>
+              <Note intent="info">
+                {t(locale, 'campaigns.waiting', { month: formatMonth(locale, view.data.waiting.campaignId) })}
+              </Note>
             </div>
           )}
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy || !view.data.canStartNow} onClick={() => void sendNow()} data-testid="campaigns-send-now">
+            <Button
+              appearance="primary"
+              disabled={busy || !view.data.canStartNow}
+              onClick={() => void sendNow()}
+              data-testid="campaigns-send-now"
+            >
               {t(locale, 'campaigns.sendNow')}
             </Button>
-            <Button onClick={view.reload} disabled={busy}>{t(locale, 'campaigns.refresh')}</Button>
+            <Button onClick={view.reload} disabled={busy}>
+              {t(locale, 'campaigns.refresh')}
+            </Button>
           </div>
           <Muted>{t(locale, 'campaigns.sendNowHelp')}</Muted>
           {message && <Note intent={message.intent}>{message.text}</Note>}
           {view.data.campaigns.length === 0 ? (
             <Muted>{t(locale, 'campaigns.none')}</Muted>
           ) : (
-            <DataTable locale={locale}
+            <DataTable
+              locale={locale}
               caption={t(locale, 'campaigns.caption')}
               regionLabel={t(locale, 'campaigns.caption')}
               testId="campaigns-table"
               rows={view.data.campaigns}
               rowKey={(c) => c.campaignId}
               columns={[
-                { header: t(locale, 'campaigns.month'), cell: (c) => `${formatMonth(locale, c.campaignId)} (${t(locale, `campaigns.trigger.${c.trigger}` as Key)})` },
-                { header: t(locale, 'campaigns.status'), cell: (c) => t(locale, `campaigns.status.${c.status}` as Key) },
+                {
+                  header: t(locale, 'campaigns.month'),
+                  cell: (c) =>
+                    `${formatMonth(locale, c.campaignId)} (${t(locale, `campaigns.trigger.${c.trigger}` as Key)})`,
+                },
+                {
+                  header: t(locale, 'campaigns.status'),
+                  cell: (c) => t(locale, `campaigns.status.${c.status}` as Key),
+                },
                 { header: t(locale, 'campaigns.queued'), cell: (c) => c.counts.queued, numeric: true },
                 { header: t(locale, 'campaigns.sent'), cell: (c) => c.counts.sent, numeric: true },
                 { header: t(locale, 'campaigns.skipped'), cell: (c) => c.counts.skipped, numeric: true },

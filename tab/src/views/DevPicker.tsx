@@ -14,7 +14,14 @@ export interface DevChoice {
 }
 
 const useStyles = makeStyles({
-  page: { maxWidth: '760px', margin: '0 auto', padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  page: {
+    maxWidth: '760px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   h1: { margin: '0', fontSize: tokens.fontSizeBase600 },
 });
@@ -25,22 +32,44 @@ const QUICK: Role[] = ['leader', 'admin', 'employee', 'coach'];
  * Outside Teams (development only): pick a demo colleague, a language and a theme, and
  * get a development token for them from the server.
  */
-export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l: Locale): void; onTheme(t: TeamsTheme): void; onPick: (choice: DevChoice) => void }) {
+export function DevPicker(props: {
+  locale: Locale;
+  theme: TeamsTheme;
+  onLocale(l: Locale): void;
+  onTheme(t: TeamsTheme): void;
+  onPick: (choice: DevChoice) => void;
+}) {
   const { locale } = props;
   const styles = useStyles();
   const users = useLoad(() => devApi.users(locale), [locale]);
   const [selected, setSelected] = useState('');
   const [figures, setFigures] = useState<string | null>(null);
   const tenants: DemoTenant[] = users.data?.tenants ?? [];
-  const byKey = useMemo(() => new Map<string, DemoTenant['users'][number]>(tenants.flatMap((tn) => tn.users.map((u) => [`${u.tenantId}/${u.userId}`, u] as const))), [tenants]);
+  const byKey = useMemo(
+    () =>
+      new Map<string, DemoTenant['users'][number]>(
+        tenants.flatMap((tn) => tn.users.map((u) => [`${u.tenantId}/${u.userId}`, u] as const)),
+      ),
+    [tenants],
+  );
   // One of each role from the first municipality. Leaders whose team shows figures come first (a small team, or one that would
   // give a smaller group away, shows none), then the biggest teams.
   const people = tenants[0]?.users ?? [];
   const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
-  const leaders = people.filter((u) => u.roles.includes('leader') && !u.roles.includes('admin')).sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team)).slice(0, 2);
+  const leaders = people
+    .filter((u) => u.roles.includes('leader') && !u.roles.includes('admin'))
+    .sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team))
+    .slice(0, 2);
   const quick = [
     ...leaders.map((user) => ({ role: 'leader', user })),
-    ...QUICK.filter((r) => r !== 'leader').map((role) => ({ role, user: people.find((u) => (role === 'employee' ? u.roles.length === 1 : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')))) })),
+    ...QUICK.filter((r) => r !== 'leader').map((role) => ({
+      role,
+      user: people.find((u) =>
+        role === 'employee'
+          ? u.roles.length === 1
+          : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')),
+      ),
+    })),
   ].filter((q) => q.user);
 
   const pick = (key: string) => {
@@ -76,13 +105,22 @@ export function DevPicker(props: { locale: Locale; theme: TeamsTheme; onLocale(l
         </Field>
       </div>
       {users.loading && <Loading locale={locale} />}
-      {users.error && (users.error instanceof ApiError && users.error.status === 404 ? <Note intent="warning">{t(locale, 'app.outsideTeams')}</Note> : <Failed locale={locale} error={users.error} retry={users.reload} />)}
+      {users.error &&
+        (users.error instanceof ApiError && users.error.status === 404 ? (
+          <Note intent="warning">{t(locale, 'app.outsideTeams')}</Note>
+        ) : (
+          <Failed locale={locale} error={users.error} retry={users.reload} />
+        ))}
       {users.data && (
         <>
           <Section id="quick" title={t(locale, 'dev.quick')}>
             <div className={styles.row}>
               {quick.map((q) => (
-                <Button key={q.user!.userId} onClick={() => pick(`${q.user!.tenantId}/${q.user!.userId}`)} data-testid={`dev-quick-${q.role}`}>
+                <Button
+                  key={q.user!.userId}
+                  onClick={() => pick(`${q.user!.tenantId}/${q.user!.userId}`)}
+                  data-testid={`dev-quick-${q.role}`}
+                >
                   {t(locale, `role.${q.role}` as Key)}: {q.user!.name}
                 </Button>
               ))}

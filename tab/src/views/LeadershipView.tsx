@@ -12,7 +12,12 @@ import { LeadershipResultView } from './LeadershipResultView';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: '0' },
+  fieldset: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: '0',
+  },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   statement: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   h3: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400 },
@@ -21,7 +26,12 @@ const useStyles = makeStyles({
 type Mode = 'intro' | 'step' | 'form' | 'result';
 
 /** "Mijn leiderschapsscan": take it one statement at a time or as a form; then the private result. */
-export function LeadershipView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
+export function LeadershipView(props: {
+  api: Api;
+  locale: Locale;
+  palette: ChartPalette;
+  announce: (text: string) => void;
+}) {
   const { api, locale } = props;
   const styles = useStyles();
   const state = useLoad(() => api.get<LeadershipState>('/api/v1/leadership'), [api]);
@@ -62,18 +72,16 @@ export function LeadershipView(props: { api: Api; locale: Locale; palette: Chart
           </p>
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => setMode('step')}>
-              {answered > 0 ? t(locale, 'leadership.continue', { answered, total: s.total }) : t(locale, 'leadership.startStep')}
+              {answered > 0
+                ? t(locale, 'leadership.continue', { answered, total: s.total })
+                : t(locale, 'leadership.startStep')}
             </Button>
             <Button onClick={() => setMode('form')}>{t(locale, 'leadership.mode.form')}</Button>
           </div>
         </Section>
       )}
-      {mode === 'step' && (
-        <StepByStep {...answering} />
-      )}
-      {mode === 'form' && (
-        <AsForm {...answering} />
-      )}
+      {mode === 'step' && <StepByStep {...answering} />}
+      {mode === 'form' && <AsForm {...answering} />}
       {mode === 'result' && (
         <Result
           api={api}
@@ -99,9 +107,22 @@ interface AnswerProps {
   onDone: () => void;
 }
 
-function Scale(props: { locale: Locale; name: string; labelledBy: string; value: number | undefined; onChange: (v: number) => void; required?: boolean }) {
+function Scale(props: {
+  locale: Locale;
+  name: string;
+  labelledBy: string;
+  value: number | undefined;
+  onChange: (v: number) => void;
+  required?: boolean;
+}) {
   return (
-    <RadioGroup name={props.name} aria-labelledby={props.labelledBy} value={props.value ? String(props.value) : ''} onChange={(_, d) => props.onChange(Number(d.value))} required={props.required}>
+    <RadioGroup
+      name={props.name}
+      aria-labelledby={props.labelledBy}
+      value={props.value ? String(props.value) : ''}
+      onChange={(_, d) => props.onChange(Number(d.value))}
+      required={props.required}
+    >
       {[1, 2, 3, 4, 5].map((v) => (
         <Radio key={v} value={String(v)} label={`${v} · ${t(props.locale, `scale.${v}` as Key)}`} />
       ))}
@@ -131,7 +152,9 @@ function StepByStep(props: AnswerProps) {
     }
     setSaving(true);
     try {
-      const saved = await props.api.post<{ completedAt: string | null }>('/api/v1/leadership/answers', { answers: { [item.id]: value } });
+      const saved = await props.api.post<{ completedAt: string | null }>('/api/v1/leadership/answers', {
+        answers: { [item.id]: value },
+      });
       setProblem(null);
       if (last && saved.completedAt) props.onDone();
       else if (last) setAt(state.items.findIndex((i) => !(i.id in props.answers)));
@@ -149,12 +172,24 @@ function StepByStep(props: AnswerProps) {
       <p ref={heading} tabIndex={-1} data-testid="leadership-progress">
         {t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })} · {dimension?.name}
       </p>
-      <progress value={at + 1} max={state.items.length} aria-label={t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })} style={{ width: '100%', maxWidth: 480 }} />
+      <progress
+        value={at + 1}
+        max={state.items.length}
+        aria-label={t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })}
+        style={{ width: '100%', maxWidth: 480 }}
+      />
       <fieldset className={styles.fieldset}>
         <legend id={`st-${item.id}`} className={`${styles.legend} ${styles.statement}`}>
           {item.text}
         </legend>
-        <Scale locale={locale} name={item.id} labelledBy={`st-${item.id}`} value={value} onChange={(v) => props.onAnswer(item.id, v)} required />
+        <Scale
+          locale={locale}
+          name={item.id}
+          labelledBy={`st-${item.id}`}
+          value={value}
+          onChange={(v) => props.onAnswer(item.id, v)}
+          required
+        />
       </fieldset>
       {problem && <Note intent="warning">{problem}</Note>}
       <div className={styles.row}>
@@ -211,7 +246,13 @@ function AsForm(props: AnswerProps) {
                   <legend id={`f-${i.id}`} className={styles.legend}>
                     {i.text}
                   </legend>
-                  <Scale locale={locale} name={i.id} labelledBy={`f-${i.id}`} value={props.answers[i.id]} onChange={(v) => props.onAnswer(i.id, v)} />
+                  <Scale
+                    locale={locale}
+                    name={i.id}
+                    labelledBy={`f-${i.id}`}
+                    value={props.answers[i.id]}
+                    onChange={(v) => props.onAnswer(i.id, v)}
+                  />
                 </fieldset>
               ))}
           </div>

@@ -14,8 +14,21 @@ type MyData = Omit<MyDataOverview, 'kind'> & { profileName: string | null; anony
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  list: { margin: '0', paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  confirm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, border: `2px solid ${tokens.colorPaletteRedBorder2}`, borderRadius: tokens.borderRadiusMedium },
+  list: {
+    margin: '0',
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  confirm: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    border: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   h3: { margin: '0', fontSize: tokens.fontSizeBase400 },
 });
 
@@ -77,14 +90,29 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
   const unknown = t(locale, 'myData.unknown');
   const lines = d
     ? [
-        t(locale, 'myData.organisation', { profile: d.profileName ?? unknown, team: d.team ?? unknown, department: d.department ?? unknown, location: d.location ?? unknown }),
-        d.latestScan ? tn(locale, 'myData.scans', d.scanResults, { count: d.scanResults, date: formatDate(locale, d.latestScan) }) : t(locale, 'myData.noScans'),
+        t(locale, 'myData.organisation', {
+          profile: d.profileName ?? unknown,
+          team: d.team ?? unknown,
+          department: d.department ?? unknown,
+          location: d.location ?? unknown,
+        }),
+        d.latestScan
+          ? tn(locale, 'myData.scans', d.scanResults, { count: d.scanResults, date: formatDate(locale, d.latestScan) })
+          : t(locale, 'myData.noScans'),
         ...(d.scanInProgress ? [t(locale, 'myData.scanInProgress')] : []),
         t(locale, 'myData.modules', { count: d.modulesMarked }),
         t(locale, 'myData.help', { count: d.helpRequests }),
-        ...(d.leadershipScan === 'completed' ? [t(locale, 'myData.leadershipDone')] : d.leadershipScan === 'in-progress' ? [t(locale, 'myData.leadershipBusy')] : []),
-        ...(d.coach || d.coachTickets > 0 ? [tn(locale, 'myData.coach', d.coachTickets, { count: d.coachTickets })] : []),
-        t(locale, 'myData.reminders', { state: t(locale, d.reminderOptOut ? 'myData.remindersOff' : 'myData.remindersOn') }),
+        ...(d.leadershipScan === 'completed'
+          ? [t(locale, 'myData.leadershipDone')]
+          : d.leadershipScan === 'in-progress'
+            ? [t(locale, 'myData.leadershipBusy')]
+            : []),
+        ...(d.coach || d.coachTickets > 0
+          ? [tn(locale, 'myData.coach', d.coachTickets, { count: d.coachTickets })]
+          : []),
+        t(locale, 'myData.reminders', {
+          state: t(locale, d.reminderOptOut ? 'myData.remindersOff' : 'myData.remindersOn'),
+        }),
         t(locale, 'myData.chat', { state: t(locale, d.chatReference ? 'myData.chatYes' : 'myData.chatNo') }),
       ]
     : [];
@@ -131,13 +159,23 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
           </div>
         )}
         {confirming && (
-          <div className={styles.confirm} role="group" aria-labelledby="my-data-confirm-h" data-testid="my-data-confirm">
+          <div
+            className={styles.confirm}
+            role="group"
+            aria-labelledby="my-data-confirm-h"
+            data-testid="my-data-confirm"
+          >
             <h3 id="my-data-confirm-h" ref={confirmHeading} tabIndex={-1} className={styles.h3}>
               {t(locale, 'myData.confirm.title')}
             </h3>
             <p style={{ margin: 0 }}>{t(locale, 'myData.confirm.body')}</p>
             <div className={styles.row}>
-              <Button appearance="primary" disabled={busy} onClick={() => void erase()} data-testid="my-data-confirm-yes">
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void erase()}
+                data-testid="my-data-confirm-yes"
+              >
                 {t(locale, 'myData.confirm.yes')}
               </Button>
               <Button disabled={busy} onClick={cancel}>

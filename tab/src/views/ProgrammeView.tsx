@@ -22,19 +22,39 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
 
-type Units = { threshold: number; goal: number; tenant: { id: string; name: string }; departments: UnitRow[]; locations: UnitRow[] };
+type Units = {
+  threshold: number;
+  goal: number;
+  tenant: { id: string; name: string };
+  departments: UnitRow[];
+  locations: UnitRow[];
+};
 
 /** "Organisatie": the programme team's view of the tenant, a department or a location, with the coach network and the export. */
-export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
+export function ProgrammeView(props: {
+  api: Api;
+  locale: Locale;
+  palette: ChartPalette;
+  announce: (text: string) => void;
+}) {
   const { api, locale, palette } = props;
   const styles = useStyles();
   const [scope, setScope] = useState('tenant');
   // Bumped after every action that writes to the log (and may change the rounds): the panels below load again.
   const [changes, changed] = useReducer((n: number) => n + 1, 0);
-  const path = scope === 'tenant' ? '/api/v1/programme' : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
+  const path =
+    scope === 'tenant'
+      ? '/api/v1/programme'
+      : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
   const view = useLoad(() => api.get<Figures>(path), [api, path]);
   const units = useLoad(() => api.get<Units>('/api/v1/programme/units'), [api]);
-  const coaches = useLoad(() => api.get<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }>('/api/v1/programme/coaches'), [api]);
+  const coaches = useLoad(
+    () =>
+      api.get<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }>(
+        '/api/v1/programme/coaches',
+      ),
+    [api],
+  );
   // The filter lists are the departments and locations of the units overview.
   const filters = units.data;
 
@@ -51,11 +71,16 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
 
   return (
     <div className={styles.stack}>
-      <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'privacy.programme', { k: view.data?.threshold ?? 5 })} />
+      <Privacy
+        title={t(locale, 'privacy.title')}
+        text={t(locale, 'privacy.programme', { k: view.data?.threshold ?? 5 })}
+      />
       <div className={styles.bar}>
         <Field label={t(locale, 'programme.scope')}>
           <Select value={scope} onChange={(_, v) => setScope(v.value)} data-testid="programme-scope">
-            <option value="tenant">{filters ? `${t(locale, 'programme.whole')}: ${filters.tenant.name}` : t(locale, 'programme.whole')}</option>
+            <option value="tenant">
+              {filters ? `${t(locale, 'programme.whole')}: ${filters.tenant.name}` : t(locale, 'programme.whole')}
+            </option>
             {filters && (
               <optgroup label={t(locale, 'programme.departments')}>
                 {filters.departments.map((d) => (
@@ -95,7 +120,15 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
       )}
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
-      {view.data && <CoachAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} onChanged={changed} />}
+      {view.data && (
+        <CoachAdmin
+          api={api}
+          locale={locale}
+          domains={view.data.domains}
+          announce={props.announce}
+          onChanged={changed}
+        />
+      )}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       <AuditLog api={api} locale={locale} version={changes} />
@@ -103,39 +136,67 @@ export function ProgrammeView(props: { api: Api; locale: Locale; palette: ChartP
   );
 }
 
-function Units(props: { locale: Locale; palette: ChartPalette; data: { goal: number; departments: UnitRow[]; locations: UnitRow[] } }) {
+function Units(props: {
+  locale: Locale;
+  palette: ChartPalette;
+  data: { goal: number; departments: UnitRow[]; locations: UnitRow[] };
+}) {
   const { locale, palette, data } = props;
   const shown = data.departments.filter((u) => u.participation);
   const config: ChartConfiguration = {
     type: 'bar',
     data: {
       labels: shown.map((u) => u.name),
-      datasets: [{ label: t(locale, 'participation.completed'), data: shown.map((u) => Math.round(u.participation!.rate * 100)), backgroundColor: palette.series[0], borderColor: palette.text, borderWidth: 1 }],
+      datasets: [
+        {
+          label: t(locale, 'participation.completed'),
+          data: shown.map((u) => Math.round(u.participation!.rate * 100)),
+          backgroundColor: palette.series[0],
+          borderColor: palette.text,
+          borderWidth: 1,
+        },
+      ],
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { min: 0, max: 100, ticks: { color: palette.text }, grid: { color: palette.grid } }, y: { ticks: { color: palette.text }, grid: { color: palette.grid } } },
+      scales: {
+        x: { min: 0, max: 100, ticks: { color: palette.text }, grid: { color: palette.grid } },
+        y: { ticks: { color: palette.text }, grid: { color: palette.grid } },
+      },
       plugins: { legend: { display: false } },
     },
   };
   const rows = [...data.departments, ...data.locations];
-  const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) => (u.participation ? pick(u.participation) : t(locale, 'programme.notShown'));
+  const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) =>
+    u.participation ? pick(u.participation) : t(locale, 'programme.notShown');
   return (
     <Section id="units" title={t(locale, 'programme.units')}>
-      <ChartFigure locale={locale}
+      <ChartFigure
+        locale={locale}
         label={t(locale, 'programme.unitsChart')}
         config={config}
         height={60 + 30 * shown.length}
         table={
-          <DataTable locale={locale} caption={t(locale, 'programme.units')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
+          <DataTable
+            locale={locale}
+            caption={t(locale, 'programme.units')}
+            regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
             testId="units-table"
             rows={rows}
             rowKey={(u) => `${u.kind}:${u.id}`}
             columns={[
-              { header: t(locale, 'programme.unit'), cell: (u) => `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})` },
+              {
+                header: t(locale, 'programme.unit'),
+                cell: (u) =>
+                  `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
+              },
               { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
               { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
-              { header: t(locale, 'participation.inProgress'), numeric: true, cell: (u) => cell(u, (p) => p.inProgress) },
+              {
+                header: t(locale, 'participation.inProgress'),
+                numeric: true,
+                cell: (u) => cell(u, (p) => p.inProgress),
+              },
               { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
             ]}
           />
@@ -145,7 +206,10 @@ function Units(props: { locale: Locale; palette: ChartPalette; data: { goal: num
   );
 }
 
-function Coaches(props: { locale: Locale; data: { threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow } }) {
+function Coaches(props: {
+  locale: Locale;
+  data: { threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow };
+}) {
   const { locale, data } = props;
   const none = t(locale, 'common.none');
   const minutes = (m: number | null) => (m === null ? none : t(locale, 'help.minutes', { n: m }));
@@ -153,20 +217,36 @@ function Coaches(props: { locale: Locale; data: { threshold: number; target: num
   return (
     <Section id="coaches" title={t(locale, 'coaches.title')}>
       <Muted>{t(locale, 'coaches.intro', { k: data.threshold })}</Muted>
-      <DataTable locale={locale} caption={t(locale, 'coaches.title')} regionLabel={t(locale, 'common.table', { caption: t(locale, 'coaches.title') })}
+      <DataTable
+        locale={locale}
+        caption={t(locale, 'coaches.title')}
+        regionLabel={t(locale, 'common.table', { caption: t(locale, 'coaches.title') })}
         testId="coaches-table"
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
           { header: t(locale, 'coaches.department'), cell: (r) => r.name },
-          { header: t(locale, 'coaches.count'), numeric: true, cell: (r) => (r.understaffed && r !== rows[rows.length - 1] ? `${r.coaches} (${t(locale, 'coaches.low')})` : r.coaches) },
+          {
+            header: t(locale, 'coaches.count'),
+            numeric: true,
+            cell: (r) =>
+              r.understaffed && r !== rows[rows.length - 1] ? `${r.coaches} (${t(locale, 'coaches.low')})` : r.coaches,
+          },
           { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers },
-          { header: t(locale, 'coaches.acceptRate'), numeric: true, cell: (r) => (r.acceptRate === null ? none : percent(locale, r.acceptRate)) },
+          {
+            header: t(locale, 'coaches.acceptRate'),
+            numeric: true,
+            cell: (r) => (r.acceptRate === null ? none : percent(locale, r.acceptRate)),
+          },
           { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines },
           { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts },
           { header: t(locale, 'coaches.medianAccept'), numeric: true, cell: (r) => minutes(r.medianAcceptMinutes) },
           { header: t(locale, 'coaches.medianResolve'), numeric: true, cell: (r) => minutes(r.medianResolveMinutes) },
-          { header: t(locale, 'coaches.rating'), numeric: true, cell: (r) => (r.averageRating === null ? none : formatNumber(locale, r.averageRating)) },
+          {
+            header: t(locale, 'coaches.rating'),
+            numeric: true,
+            cell: (r) => (r.averageRating === null ? none : formatNumber(locale, r.averageRating)),
+          },
         ]}
       />
     </Section>

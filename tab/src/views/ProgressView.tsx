@@ -33,7 +33,12 @@ export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; a
         <p>{t(locale, 'progress.body')}</p>
         <p>{t(locale, 'progress.help')}</p>
         {props.roles.includes('coach') && <p>{t(locale, 'progress.coach')}</p>}
-        <Switch checked={!current} disabled={prefs.loading} onChange={(_, v) => void change(v.checked)} label={t(locale, 'progress.nudges')} />
+        <Switch
+          checked={!current}
+          disabled={prefs.loading}
+          onChange={(_, v) => void change(v.checked)}
+          label={t(locale, 'progress.nudges')}
+        />
         <p>{t(locale, 'progress.nudgesHelp')}</p>
       </Section>
     </div>

@@ -17,7 +17,12 @@ const useStyles = makeStyles({
  * the version that was loaded (If-Match); when someone else saved in between, the server
  * answers 412 and the panel offers to load the new values.
  */
-export function SettingsPanel(props: { api: Api; locale: Locale; announce: (text: string) => void; onSaved?: () => void }) {
+export function SettingsPanel(props: {
+  api: Api;
+  locale: Locale;
+  announce: (text: string) => void;
+  onSaved?: () => void;
+}) {
   const { api, locale } = props;
   const styles = useStyles();
   const loaded = useLoad(() => api.get<SettingsView>('/api/v1/admin/settings'), [api]);
@@ -41,7 +46,11 @@ export function SettingsPanel(props: { api: Api; locale: Locale; announce: (text
     if (!valid) return;
     setBusy(true);
     try {
-      const saved = await api.put<SettingsView>('/api/v1/admin/settings', { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders }, { 'if-match': version });
+      const saved = await api.put<SettingsView>(
+        '/api/v1/admin/settings',
+        { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders },
+        { 'if-match': version },
+      );
       setVersion(saved.version);
       setMessage({ intent: 'success', text: t(locale, 'settings.saved') });
       props.announce(t(locale, 'settings.saved'));
@@ -61,15 +70,47 @@ export function SettingsPanel(props: { api: Api; locale: Locale; announce: (text
       {loaded.loading && !loaded.data && <Loading locale={locale} />}
       {loaded.error && <Failed locale={locale} error={loaded.error} retry={loaded.reload} />}
       {loaded.data && (
-        <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={t(locale, 'settings.title')}>
-          <Field label={t(locale, 'settings.retention')} hint={t(locale, 'settings.retentionHint')} validationMessage={valid ? undefined : t(locale, 'settings.retentionInvalid')} validationState={valid ? 'none' : 'error'}>
-            <Input inputMode="numeric" value={months} onChange={(_, v) => setMonths(v.value)} data-testid="settings-retention" style={{ maxWidth: '8rem' }} />
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          aria-label={t(locale, 'settings.title')}
+        >
+          <Field
+            label={t(locale, 'settings.retention')}
+            hint={t(locale, 'settings.retentionHint')}
+            validationMessage={valid ? undefined : t(locale, 'settings.retentionInvalid')}
+            validationState={valid ? 'none' : 'error'}
+          >
+            <Input
+              inputMode="numeric"
+              value={months}
+              onChange={(_, v) => setMonths(v.value)}
+              data-testid="settings-retention"
+              style={{ maxWidth: '8rem' }}
+            />
           </Field>
-          <Switch checked={reminders} onChange={(_, v) => setReminders(v.checked)} label={t(locale, 'settings.reminders')} data-testid="settings-reminders" />
+          <Switch
+            checked={reminders}
+            onChange={(_, v) => setReminders(v.checked)}
+            label={t(locale, 'settings.reminders')}
+            data-testid="settings-reminders"
+          />
           <div className={styles.row}>
-            <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">{t(locale, 'settings.save')}</Button>
+            <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">
+              {t(locale, 'settings.save')}
+            </Button>
             {message?.stale && (
-              <Button onClick={() => { setMessage(null); loaded.reload(); }}>{t(locale, 'settings.reload')}</Button>
+              <Button
+                onClick={() => {
+                  setMessage(null);
+                  loaded.reload();
+                }}
+              >
+                {t(locale, 'settings.reload')}
+              </Button>
             )}
           </div>
           {message && <Note intent={message.intent}>{message.text}</Note>}

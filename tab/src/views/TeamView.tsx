@@ -20,7 +20,11 @@ export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalett
   const teams = useLoad(() => api.get<{ teams: Array<{ id: string; name: string }> }>('/api/v1/teams/mine'), [api]);
   const [chosen, setChosen] = useState<string | null>(null);
   const teamId = chosen ?? teams.data?.teams[0]?.id ?? null;
-  const dashboard = useLoad(() => (teamId ? api.get<TeamDashboard>(`/api/v1/teams/${encodeURIComponent(teamId)}/dashboard`) : Promise.resolve(null)), [api, teamId]);
+  const dashboard = useLoad(
+    () =>
+      teamId ? api.get<TeamDashboard>(`/api/v1/teams/${encodeURIComponent(teamId)}/dashboard`) : Promise.resolve(null),
+    [api, teamId],
+  );
 
   if (teams.loading) return <Loading locale={locale} />;
   if (teams.error) return <Failed locale={locale} error={teams.error} retry={teams.reload} />;
@@ -48,14 +52,26 @@ export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalett
             {d.group.name}
           </h2>
           <GroupFigures d={d} locale={locale} palette={props.palette} audience="team" />
-          <Nudge api={api} locale={locale} teamId={d.group.id} nextAllowedAt={d.nudge.nextAllowedAt} announce={props.announce} />
+          <Nudge
+            api={api}
+            locale={locale}
+            teamId={d.group.id}
+            nextAllowedAt={d.nudge.nextAllowedAt}
+            announce={props.announce}
+          />
         </>
       )}
     </div>
   );
 }
 
-function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt: string | null; announce: (text: string) => void }) {
+function Nudge(props: {
+  api: Api;
+  locale: Locale;
+  teamId: string;
+  nextAllowedAt: string | null;
+  announce: (text: string) => void;
+}) {
   const { locale } = props;
   const [busy, setBusy] = useState(false);
   const [next, setNext] = useState(props.nextAllowedAt);
@@ -64,7 +80,11 @@ function Nudge(props: { api: Api; locale: Locale; teamId: string; nextAllowedAt:
     setBusy(true);
     try {
       const out = await props.api.post<NudgeOutcome>(`/api/v1/teams/${encodeURIComponent(props.teamId)}/nudge`);
-      const sent = tn(locale, 'nudge.sent', out.sent, { sent: out.sent, unreachable: out.unreachable + out.failed, optedOut: out.optedOut });
+      const sent = tn(locale, 'nudge.sent', out.sent, {
+        sent: out.sent,
+        unreachable: out.unreachable + out.failed,
+        optedOut: out.optedOut,
+      });
       const text = out.slotReturned ? `${sent} ${t(locale, 'nudge.slotReturned')}` : sent;
       setMessage({ text, intent: out.slotReturned ? 'warning' : 'success' });
       setNext(out.nextAllowedAt);

@@ -46,15 +46,27 @@ async function main(): Promise<void> {
     const { createLogger } = require('../../../bot/logger') as typeof LoggerModule;
     const { startApp } = require('../../../bot/app') as typeof AppModule;
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const config = loadConfig({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', DATA_DIR: dataDir }, 'bench');
-    const started = await startApp(config, createLogger(config.logLevel), { scheduler: schedulerFlag !== 'no-scheduler' });
+    const config = loadConfig(
+      {
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        DATA_DIR: dataDir,
+      },
+      'bench',
+    );
+    const started = await startApp(config, createLogger(config.logLevel), {
+      scheduler: schedulerFlag !== 'no-scheduler',
+    });
     ({ url, stop } = started);
     app = started;
   }
 
   const handlers: Record<Request['cmd'], (args: unknown) => Promise<unknown> | unknown> = {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    requests: () => (require('../../../bot/storage/embedded/embedded-cosmos') as typeof EmbeddedModule).embeddedRequestCount(),
+    requests: () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- read in the child's own module instance, after the app started
+      (require('../../../bot/storage/embedded/embedded-cosmos') as typeof EmbeddedModule).embeddedRequestCount(),
     // Counters and proactive messages are written after the turn: wait for them (so they are not counted in the next turn).
     settle: async () => (app ? app.settle() : undefined),
     stored: async (keys) => stored(app!, keys as string[]),
@@ -82,7 +94,13 @@ async function stored(app: App, keys: string[]): Promise<Record<string, StoredSc
   const wanted = new Set(keys);
   const out: Record<string, StoredScan> = Object.fromEntries(keys.map((k) => [k, { session: null, results: [] }]));
   const { resources } = await app.store.containers.scans.items
-    .query<{ userKey: string; docType: string; status: string; sessionId: string; answers: StoredScan['results'][number]['answers'] }>('SELECT c.userKey, c.docType, c.status, c.sessionId, c.answers FROM c')
+    .query<{
+      userKey: string;
+      docType: string;
+      status: string;
+      sessionId: string;
+      answers: StoredScan['results'][number]['answers'];
+    }>('SELECT c.userKey, c.docType, c.status, c.sessionId, c.answers FROM c')
     .fetchAll();
   for (const doc of resources) {
     if (!wanted.has(doc.userKey)) continue;
@@ -103,9 +121,14 @@ async function totals(app: App): Promise<Record<string, TenantTotals>> {
     if (doc.docType === 'session' && doc.status === 'in-progress') of(doc.tenantId).inProgress++;
   }
   const { resources: aggregates } = await app.store.containers.aggregates.items
-    .query<{ tenantId: string; completions: number; inProgress: number }>("SELECT c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
+    .query<{
+      tenantId: string;
+      completions: number;
+      inProgress: number;
+    }>("SELECT c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
     .fetchAll();
-  for (const agg of aggregates) of(agg.tenantId).aggregate = { completions: agg.completions, inProgress: agg.inProgress };
+  for (const agg of aggregates)
+    of(agg.tenantId).aggregate = { completions: agg.completions, inProgress: agg.inProgress };
   return out;
 }
 

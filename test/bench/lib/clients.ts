@@ -13,7 +13,15 @@ export async function startFakeConnector() {
 
 /** The demo organisation's people (both tenants, alternating), as Teams users. */
 export function demoPeople(count: number): Array<TeamsUser & { jobProfile?: string }> {
-  const lists = demoSeeds.map((seed) => seed.users.map((u) => ({ tenantId: seed.tenant.id, aadObjectId: u.id, name: u.name, locale: u.preferredLocale ?? 'nl-NL', jobProfile: u.jobProfile })));
+  const lists = demoSeeds.map((seed) =>
+    seed.users.map((u) => ({
+      tenantId: seed.tenant.id,
+      aadObjectId: u.id,
+      name: u.name,
+      locale: u.preferredLocale ?? 'nl-NL',
+      jobProfile: u.jobProfile,
+    })),
+  );
   const out: Array<TeamsUser & { jobProfile?: string }> = [];
   for (let i = 0; out.length < count && i < Math.max(...lists.map((l) => l.length)); i++) {
     for (const list of lists) if (list[i] && out.length < count) out.push(list[i]);

@@ -43,7 +43,7 @@ export async function startEchoBot(port = 0): Promise<{ url: string; stop(): Pro
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return {
-    url: `http://127.0.0.1:${(server.address()).port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.server.closeAllConnections?.();

@@ -14,9 +14,14 @@ export class BotPoster {
   private readonly agent: http.Agent;
   private readonly url: URL;
 
-  constructor(botUrl: string, sockets: number, private readonly timeoutMs: number) {
+  constructor(
+    botUrl: string,
+    sockets: number,
+    private readonly timeoutMs: number,
+  ) {
     this.url = new URL('/api/messages', botUrl);
-    if (this.url.hostname !== '127.0.0.1') throw new Error(`benchmarks only talk to 127.0.0.1, not ${this.url.hostname}`);
+    if (this.url.hostname !== '127.0.0.1')
+      throw new Error(`benchmarks only talk to 127.0.0.1, not ${this.url.hostname}`);
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   }
 
@@ -25,7 +30,14 @@ export class BotPoster {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: this.url.hostname, port: this.url.port, path: this.url.pathname, method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          path: this.url.pathname,
+          method: 'POST',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -54,7 +66,11 @@ export class BotPoster {
 }
 
 /** Runs `work` for every item with at most `limit` at a time; results in item order. */
-export async function bounded<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function bounded<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   await Promise.all(

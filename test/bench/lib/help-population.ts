@@ -8,7 +8,15 @@ import type { Coach, Ticket } from '../../../bot/domain/help/help-types';
 import type { Availability, RoutingInput } from '../../../bot/domain/help/routing';
 import { isoWeek } from '../../../bot/domain/help/working-hours';
 
-export const TOPICS = ['information', 'communication', 'content', 'safety', 'problem-solving', 'devices', 'hr-self-service'];
+export const TOPICS = [
+  'information',
+  'communication',
+  'content',
+  'safety',
+  'problem-solving',
+  'devices',
+  'hr-self-service',
+];
 
 export interface Org {
   teams: Array<{ id: string; departmentId: string; locationId: string }>;
@@ -35,7 +43,8 @@ function weighted<T>(random: Random, items: Array<[T, number]>): T {
   for (const [item, w] of items) if ((r -= w) < 0) return item;
   return items[items.length - 1][0];
 }
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const uuidish = (random: Random) =>
   'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(random() * 16).toString(16));
 
@@ -44,7 +53,11 @@ export function makeOrg(random: Random, opts: Pick<PopulationOptions, 'teams' | 
   const locations = Array.from({ length: opts.locations }, (_, i) => `loc-${i}`);
   // A few large locations (town halls) and many small ones (depots, schools, day-care).
   const locationWeights = locations.map((l, i): [string, number] => [l, i < 3 ? 12 : i < 8 ? 4 : 1]);
-  const teams = Array.from({ length: opts.teams }, (_, i) => ({ id: `team-${i}`, departmentId: pick(random, departments), locationId: weighted(random, locationWeights) }));
+  const teams = Array.from({ length: opts.teams }, (_, i) => ({
+    id: `team-${i}`,
+    departmentId: pick(random, departments),
+    locationId: weighted(random, locationWeights),
+  }));
   return { teams, departments, locations };
 }
 
@@ -57,10 +70,15 @@ function workingHours(random: Random): Coach['workingHours'] {
     ['Asia/Kolkata', 2],
     ['Pacific/Auckland', 2],
   ]);
-  const kind = weighted(random, [['full', 65], ['part-days', 25], ['part-mornings', 10]]);
+  const kind = weighted(random, [
+    ['full', 65],
+    ['part-days', 25],
+    ['part-mornings', 10],
+  ]);
   const startMin = int(random, 12, 19) * 30; // 06:00–09:30
   if (kind === 'full') return { days: [1, 2, 3, 4, 5], start: hhmm(startMin), end: hhmm(startMin + 510), timeZone };
-  if (kind === 'part-mornings') return { days: [1, 2, 3, 4, 5], start: hhmm(startMin), end: hhmm(startMin + 240), timeZone };
+  if (kind === 'part-mornings')
+    return { days: [1, 2, 3, 4, 5], start: hhmm(startMin), end: hhmm(startMin + 240), timeZone };
   const days = [1, 2, 3, 4, 5].filter(() => random() < 0.6);
   return { days: days.length ? days : [int(random, 1, 5)], start: hhmm(startMin), end: hhmm(startMin + 510), timeZone };
 }
@@ -74,7 +92,13 @@ export function makeCoaches(random: Random, org: Org, opts: PopulationOptions): 
   for (let i = 0; i < opts.coaches; i++) {
     const team = weighted(random, teamWeights);
     const knownTeam = random() > 0.03; // self-registered coaches whose team the directory does not know
-    const maxOpenTickets = weighted(random, [[1, 10], [2, 35], [3, 35], [4, 12], [5, 8]]);
+    const maxOpenTickets = weighted(random, [
+      [1, 10],
+      [2, 35],
+      [3, 35],
+      [4, 12],
+      [5, 8],
+    ]);
     const weeklyCapacity = int(random, 1, 6);
     const open = random() < 0.6 ? 0 : int(random, 0, maxOpenTickets);
     const pending = open < maxOpenTickets && random() < 0.15 ? 1 : 0;
@@ -97,7 +121,10 @@ export function makeCoaches(random: Random, org: Org, opts: PopulationOptions): 
       pendingOffers: pending,
       weekKey: thisWeek ? week : lastWeek,
       weekCount: int(random, 0, weeklyCapacity + 2),
-      lastOfferedAt: random() < 0.25 ? null : new Date(opts.weekStart.getTime() - int(random, 0, 14 * 24 * 60) * 60_000).toISOString(),
+      lastOfferedAt:
+        random() < 0.25
+          ? null
+          : new Date(opts.weekStart.getTime() - int(random, 0, 14 * 24 * 60) * 60_000).toISOString(),
       registeredAt: '2026-01-05T08:00:00.000Z',
     });
   }
@@ -114,31 +141,77 @@ export interface Call {
  * week, a presence map for a fraction of the calls, and now and then a preferred coach
  * (a reopened ticket goes back to the same coach first).
  */
-export function makeCalls(random: Random, org: Org, coaches: Coach[], count: number, weekStart: Date, presenceShare: number): Call[] {
+export function makeCalls(
+  random: Random,
+  org: Org,
+  coaches: Coach[],
+  count: number,
+  weekStart: Date,
+  presenceShare: number,
+): Call[] {
   const byTeam = new Map<string, Coach[]>();
   for (const c of coaches) if (c.teamId) byTeam.set(c.teamId, [...(byTeam.get(c.teamId) ?? []), c]);
   const presence = new Map<string, Availability>();
   for (const c of coaches) {
-    if (random() < 0.6) presence.set(c.userId, weighted<Availability>(random, [['available', 70], ['busy', 10], ['away', 8], ['offline', 5], ['unknown', 7]]));
+    if (random() < 0.6)
+      presence.set(
+        c.userId,
+        weighted<Availability>(random, [
+          ['available', 70],
+          ['busy', 10],
+          ['away', 8],
+          ['offline', 5],
+          ['unknown', 7],
+        ]),
+      );
   }
   const calls: Call[] = [];
   for (let i = 0; i < count; i++) {
-    const who = weighted(random, [['employee', 85], ['unknown', 10], ['coach', 5]]);
+    const who = weighted(random, [
+      ['employee', 85],
+      ['unknown', 10],
+      ['coach', 5],
+    ]);
     let requester: Ticket['requester'];
     if (who === 'coach') {
       const c = pick(random, coaches);
-      requester = { userId: c.userId, name: c.name, teamId: c.teamId, departmentId: c.departmentId, locationId: c.locationId, locale: 'nl-NL' };
+      requester = {
+        userId: c.userId,
+        name: c.name,
+        teamId: c.teamId,
+        departmentId: c.departmentId,
+        locationId: c.locationId,
+        locale: 'nl-NL',
+      };
     } else if (who === 'unknown') {
-      requester = { userId: uuidish(random), name: `Onbekend ${i}`, locationId: random() < 0.5 ? pick(random, org.locations) : undefined, locale: 'nl-NL' };
+      requester = {
+        userId: uuidish(random),
+        name: `Onbekend ${i}`,
+        locationId: random() < 0.5 ? pick(random, org.locations) : undefined,
+        locale: 'nl-NL',
+      };
     } else {
       const team = pick(random, org.teams);
-      requester = { userId: uuidish(random), name: `Medewerker ${i}`, teamId: team.id, departmentId: team.departmentId, locationId: team.locationId, locale: random() < 0.1 ? 'en-US' : 'nl-NL' };
+      requester = {
+        userId: uuidish(random),
+        name: `Medewerker ${i}`,
+        teamId: team.id,
+        departmentId: team.departmentId,
+        locationId: team.locationId,
+        locale: random() < 0.1 ? 'en-US' : 'nl-NL',
+      };
     }
     // Coaches who already passed on this ticket are mostly the nearest ones (they were asked first).
     const near = (requester.teamId && byTeam.get(requester.teamId)) || [];
     const passedBy: string[] = [];
-    const passes = weighted(random, [[0, 55], [1, 25], [2, 12], [3, 8]]);
-    for (let k = 0; k < passes; k++) passedBy.push((near.length && random() < 0.8 ? pick(random, near) : pick(random, coaches)).userId);
+    const passes = weighted(random, [
+      [0, 55],
+      [1, 25],
+      [2, 12],
+      [3, 8],
+    ]);
+    for (let k = 0; k < passes; k++)
+      passedBy.push((near.length && random() < 0.8 ? pick(random, near) : pick(random, coaches)).userId);
     // Monday–Friday, 07:00–18:00 UTC+1 of the benchmark's week.
     const now = new Date(weekStart.getTime() + int(random, 0, 4) * 86400_000 + int(random, 6 * 60, 17 * 60) * 60_000);
     const prefer = random() < 0.05 ? (near.length ? pick(random, near) : pick(random, coaches)).userId : null;

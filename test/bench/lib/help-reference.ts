@@ -25,7 +25,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallClock(at: Date, timeZone: string): { weekday: number; minutes: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   const parts: Record<string, number> = {};
@@ -78,9 +86,12 @@ export function referenceChoose(input: RoutingInput): ReferenceChoice {
   const keyOf = (c: Coach) => {
     const weekCount = c.weekKey === week ? c.weekCount : 0;
     const proximity =
-      t.requester.teamId !== undefined && t.requester.teamId === c.teamId ? 0
-        : t.requester.departmentId !== undefined && t.requester.departmentId === c.departmentId ? 1
-          : t.requester.locationId !== undefined && t.requester.locationId === c.locationId ? 2
+      t.requester.teamId !== undefined && t.requester.teamId === c.teamId
+        ? 0
+        : t.requester.departmentId !== undefined && t.requester.departmentId === c.departmentId
+          ? 1
+          : t.requester.locationId !== undefined && t.requester.locationId === c.locationId
+            ? 2
             : 3;
     return {
       preferred: input.preferCoachId && input.preferCoachId === c.userId ? 0 : 1,

@@ -26,28 +26,40 @@ export interface BotProcess {
  * timer sweep off. With BENCH_CPU_PROF=<dir> in the environment, our bot writes a V8
  * CPU profile there when it stops.
  */
-export async function startBotProcess(kind: 'echo' | 'app', opts: { dataDir?: string; scheduler?: boolean } = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  kind: 'echo' | 'app',
+  opts: { dataDir?: string; scheduler?: boolean } = {},
+): Promise<BotProcess> {
   const logFile = path.join(os.tmpdir(), `dv-bench-${kind}-${process.pid}-${Date.now()}.log`);
   const out = openSync(logFile, 'w');
   const profDir = kind === 'app' ? process.env.BENCH_CPU_PROF : undefined;
   const execArgv = ['--import', 'tsx', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])];
-  const child = fork(path.join(__dirname, 'bot-child.ts'), [kind, opts.dataDir ?? '', opts.scheduler === false ? 'no-scheduler' : ''], {
-    cwd: ROOT,
-    execArgv,
-    env: serverEnv({}),
-    stdio: ['ignore', out, out, 'ipc'],
-  });
+  const child = fork(
+    path.join(__dirname, 'bot-child.ts'),
+    [kind, opts.dataDir ?? '', opts.scheduler === false ? 'no-scheduler' : ''],
+    {
+      cwd: ROOT,
+      execArgv,
+      env: serverEnv({}),
+      stdio: ['ignore', out, out, 'ipc'],
+    },
+  );
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
   const ready = new Promise<{ url: string; pid: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${kind} bot exited with ${code} before it listened; log: ${logFile}\n${tail(logFile)}`)));
-    child.on('message', (msg: { ready?: boolean; url: string; pid: number; id?: number; result?: unknown; error?: string }) => {
-      if (msg.ready) return resolve(msg);
-      const waiter = pending.get(msg.id!);
-      pending.delete(msg.id!);
-      if (msg.error) waiter?.reject(new Error(msg.error));
-      else waiter?.resolve(msg.result);
-    });
+    child.once('exit', (code) =>
+      reject(new Error(`${kind} bot exited with ${code} before it listened; log: ${logFile}\n${tail(logFile)}`)),
+    );
+    child.on(
+      'message',
+      (msg: { ready?: boolean; url: string; pid: number; id?: number; result?: unknown; error?: string }) => {
+        if (msg.ready) return resolve(msg);
+        const waiter = pending.get(msg.id!);
+        pending.delete(msg.id!);
+        if (msg.error) waiter?.reject(new Error(msg.error));
+        else waiter?.resolve(msg.result);
+      },
+    );
   });
   const { url, pid } = await ready;
   child.on('exit', (code) => {
@@ -76,14 +88,26 @@ export async function startBotProcess(kind: 'echo' | 'app', opts: { dataDir?: st
 /** The server's environment: the embedded store on loopback, never a configured cloud account or bot identity. */
 export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', ...extra };
-  for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'BOT_APP_ID', 'BOT_APP_PASSWORD', 'ALLOWED_TENANTS', 'EMBEDDED_COSMOS_PORT']) delete env[key];
+  for (const key of [
+    'COSMOS_ENDPOINT',
+    'COSMOS_KEY',
+    'BOT_APP_ID',
+    'BOT_APP_PASSWORD',
+    'ALLOWED_TENANTS',
+    'EMBEDDED_COSMOS_PORT',
+  ])
+    delete env[key];
   return env;
 }
 
 /** Starts `bot/index.ts` as `npm start` does (without the tab build), as the Node process itself. */
 export function spawnServer(env: Record<string, string>, logFile: string): ChildProcess {
   const out = openSync(logFile, 'a');
-  return spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], { cwd: ROOT, env: serverEnv(env), stdio: ['ignore', out, out] });
+  return spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    cwd: ROOT,
+    env: serverEnv(env),
+    stdio: ['ignore', out, out],
+  });
 }
 
 export function freePort(): Promise<number> {
@@ -101,7 +125,10 @@ export function freePort(): Promise<number> {
 export async function waitFor200(url: string, since: number, child: ChildProcess, timeoutMs: number): Promise<number> {
   while (Date.now() - since < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before ${url} answered`);
-    const ok = await fetch(url).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return Date.now() - since;
     await sleep(25);
   }
@@ -116,7 +143,8 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 

@@ -46,9 +46,22 @@ function countingRepo() {
   const repo = new MemoryCampaignRepository();
   repo.tenants = [T];
   const calls: Record<string, number> = {};
-  for (const name of ['tenantIds', 'getCampaign', 'createCampaign', 'replaceCampaign', 'claimable', 'getRecipient', 'replaceRecipient', 'countByStatus', 'addRecipient'] as const) {
+  for (const name of [
+    'tenantIds',
+    'getCampaign',
+    'createCampaign',
+    'replaceCampaign',
+    'claimable',
+    'getRecipient',
+    'replaceRecipient',
+    'countByStatus',
+    'addRecipient',
+  ] as const) {
     const original = (repo[name] as (...a: unknown[]) => unknown).bind(repo);
-    (repo as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => ((calls[name] = (calls[name] ?? 0) + 1), original(...args));
+    (repo as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => (
+      (calls[name] = (calls[name] ?? 0) + 1),
+      original(...args)
+    );
   }
   const count = (name: string) => calls[name] ?? 0;
   return { repo, count };
@@ -56,7 +69,15 @@ function countingRepo() {
 
 const people: Person[] = ['ann', 'bob', 'cas', 'leader'].map((id) => ({ tenantId: T, id, name: id, teamId: 'team-a' }));
 const team: OrgUnit = { tenantId: T, id: 'team-a', kind: 'team', name: 'Team A', leaderId: 'leader' };
-const tenant: Tenant = { tenantId: T, name: 'Gemeente Test', shortName: 'Test', country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: ['admin'], anonymityThreshold: 5 };
+const tenant: Tenant = {
+  tenantId: T,
+  name: 'Gemeente Test',
+  shortName: 'Test',
+  country: 'NL',
+  defaultLocale: 'nl-NL',
+  programmeAdmins: ['admin'],
+  anonymityThreshold: 5,
+};
 const directory: Directory = {
   getTenant: async () => tenant,
   getPerson: async (_t, id) => people.find((p) => p.id === id) ?? null,
@@ -69,11 +90,22 @@ const directory: Directory = {
 };
 
 /** One server instance: scheduler, worker and cadence on the shared store. */
-function instance(owner: string, shared: { repo: MemoryCampaignRepository; clock: FakeClock; timers: HandTimers; sent: string[] }) {
+function instance(
+  owner: string,
+  shared: { repo: MemoryCampaignRepository; clock: FakeClock; timers: HandTimers; sent: string[] },
+) {
   const { repo, clock, timers, sent } = shared;
   const completion = new MemoryCompletion();
 
-  const service = new CampaignService({ repo, directory, completion, clock, log, owner, onStarted: (c) => cadence.notice([c]) });
+  const service = new CampaignService({
+    repo,
+    directory,
+    completion,
+    clock,
+    log,
+    owner,
+    onStarted: (c) => cadence.notice([c]),
+  });
   const worker = new CampaignWorker({
     repo,
     ledger: new MemoryLedger(),
@@ -109,8 +141,16 @@ function setup(start: string) {
   return { repo, count, clock, timers, sent, shared: { repo, clock, timers, sent } };
 }
 
-const campaign = (campaignId: string, status: Campaign['status']): Campaign => ({ tenantId: T, campaignId, trigger: 'schedule', createdAt: '2026-12-01T09:00:00.000Z', status, lease: null });
-const queueQueries = (count: (n: string) => number) => count('claimable') + count('countByStatus') + count('getRecipient');
+const campaign = (campaignId: string, status: Campaign['status']): Campaign => ({
+  tenantId: T,
+  campaignId,
+  trigger: 'schedule',
+  createdAt: '2026-12-01T09:00:00.000Z',
+  status,
+  lease: null,
+});
+const queueQueries = (count: (n: string) => number) =>
+  count('claimable') + count('countByStatus') + count('getRecipient');
 
 describe('the campaign cadence', () => {
   it('between campaigns only looks at the schedule, at most every 15 minutes, and never queries the queue', async () => {
@@ -121,8 +161,15 @@ describe('the campaign cadence', () => {
     a.cadence.start();
     await s.timers.run(DAY, [a.cadence]);
     await a.cadence.stop();
-    assert.ok(s.count('tenantIds') > 0 && s.count('tenantIds') <= 96, `${s.count('tenantIds')} schedule checks in a day`);
-    assert.equal(s.count('getCampaign'), 2 * s.count('tenantIds'), "two point reads per tenant per check (this month's and last month's campaign)");
+    assert.ok(
+      s.count('tenantIds') > 0 && s.count('tenantIds') <= 96,
+      `${s.count('tenantIds')} schedule checks in a day`,
+    );
+    assert.equal(
+      s.count('getCampaign'),
+      2 * s.count('tenantIds'),
+      "two point reads per tenant per check (this month's and last month's campaign)",
+    );
     assert.equal(queueQueries(s.count), 0, 'no queue queries');
     assert.equal(s.count('createCampaign'), 2, 'only the two set up by the test');
   });
@@ -139,7 +186,11 @@ describe('the campaign cadence', () => {
 
     await s.timers.run(20 * MINUTE, [a.cadence]);
     assert.equal(s.repo.campaigns.get(`${T}|2027-01`)?.value.status, 'done');
-    assert.deepEqual([...s.sent].sort(), ['ann', 'bob', 'cas', 'leader', 'leader'], 'each item sent once (the leader gets a reminder and the team message)');
+    assert.deepEqual(
+      [...s.sent].sort(),
+      ['ann', 'bob', 'cas', 'leader', 'leader'],
+      'each item sent once (the leader gets a reminder and the team message)',
+    );
     assert.ok(s.count('claimable') > 0);
     assert.deepEqual(a.cadence.draining(), [], 'draining stopped');
 
@@ -156,7 +207,18 @@ describe('the campaign cadence', () => {
     const s = setup('2026-12-01T09:30:00Z');
     await s.repo.createCampaign({ ...campaign('2026-12', 'running'), recipients: { reminders: 2, leaders: 0 } });
     const until = '2026-12-01T09:35:00.000Z';
-    const item = (userId: string, extra: Partial<Recipient>): Recipient => ({ tenantId: T, campaignId: '2026-12', userId, kind: 'reminder', status: 'queued', availableAt: until, lease: { owner: 'crashed', until }, attempts: 0, updatedAt: until, ...extra });
+    const item = (userId: string, extra: Partial<Recipient>): Recipient => ({
+      tenantId: T,
+      campaignId: '2026-12',
+      userId,
+      kind: 'reminder',
+      status: 'queued',
+      availableAt: until,
+      lease: { owner: 'crashed', until },
+      attempts: 0,
+      updatedAt: until,
+      ...extra,
+    });
     await s.repo.addRecipient(item('ann', {}));
     await s.repo.addRecipient(item('bob', { status: 'sending', attempts: 1 }));
     const a = instance('a', s.shared);
@@ -167,7 +229,11 @@ describe('the campaign cadence', () => {
 
     await s.timers.run(5 * MINUTE, [a.cadence]);
     assert.deepEqual(s.sent, ['ann'], 'taken over once the lease ran out');
-    assert.equal(s.repo.all().find((r) => r.userId === 'bob')?.reason, 'interrupted', 'never sent again after "sending"');
+    assert.equal(
+      s.repo.all().find((r) => r.userId === 'bob')?.reason,
+      'interrupted',
+      'never sent again after "sending"',
+    );
     assert.equal(s.repo.campaigns.get(`${T}|2026-12`)?.value.status, 'done');
     assert.deepEqual(a.cadence.draining(), []);
 

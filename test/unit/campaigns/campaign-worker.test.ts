@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { createLogger } from '../../../bot/logger';
 import type { Delivery, Recipient } from '../../../bot/domain/campaigns/campaign-ports';
-import { CampaignWorker, type CampaignWorkerDeps, type LeaderCardModel, type ReminderCardModel } from '../../../bot/domain/campaigns/campaign-worker';
+import {
+  CampaignWorker,
+  type CampaignWorkerDeps,
+  type LeaderCardModel,
+  type ReminderCardModel,
+} from '../../../bot/domain/campaigns/campaign-worker';
 import type { OrgUnit, Person, Tenant } from '../../../bot/domain/org';
 import type { Directory } from '../../../bot/domain/ports';
 import { FakeClock } from '../../fakes/fake-clock';
@@ -12,7 +17,16 @@ const NOW = '2026-12-01T09:00:00.000Z';
 const log = createLogger('silent');
 
 function directory(people: Person[], teams: OrgUnit[], tenant: Partial<Tenant> = {}): Directory {
-  const t: Tenant = { tenantId: T, name: 'Gemeente Test', shortName: 'Test', country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: ['admin'], anonymityThreshold: 5, ...tenant };
+  const t: Tenant = {
+    tenantId: T,
+    name: 'Gemeente Test',
+    shortName: 'Test',
+    country: 'NL',
+    defaultLocale: 'nl-NL',
+    programmeAdmins: ['admin'],
+    anonymityThreshold: 5,
+    ...tenant,
+  };
   return {
     getTenant: async () => t,
     getPerson: async (_t, id) => people.find((p) => p.id === id) ?? null,
@@ -25,11 +39,29 @@ function directory(people: Person[], teams: OrgUnit[], tenant: Partial<Tenant> =
   };
 }
 
-const person = (id: string, extra: Partial<Person> = {}): Person => ({ tenantId: T, id, name: id, teamId: 'team-a', ...extra });
+const person = (id: string, extra: Partial<Person> = {}): Person => ({
+  tenantId: T,
+  id,
+  name: id,
+  teamId: 'team-a',
+  ...extra,
+});
 const team: OrgUnit = { tenantId: T, id: 'team-a', kind: 'team', name: 'Team A', leaderId: 'leader' };
 
 function queued(userId: string, kind: Recipient['kind'] = 'reminder', extra: Partial<Recipient> = {}): Recipient {
-  return { tenantId: T, campaignId: '2026-12', userId, kind, ...(kind === 'leader' ? { teamIds: ['team-a'] } : {}), status: 'queued', availableAt: NOW, lease: null, attempts: 0, updatedAt: NOW, ...extra };
+  return {
+    tenantId: T,
+    campaignId: '2026-12',
+    userId,
+    kind,
+    ...(kind === 'leader' ? { teamIds: ['team-a'] } : {}),
+    status: 'queued',
+    availableAt: NOW,
+    lease: null,
+    attempts: 0,
+    updatedAt: NOW,
+    ...extra,
+  };
 }
 
 /** A Bot Connector stand-in: records every card per user, answers what the test says. */
@@ -73,7 +105,8 @@ function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: s
     threshold: (t) => t.anonymityThreshold,
     leaseMs: 60_000,
   };
-  const worker = (owner: string, extra: Partial<CampaignWorkerDeps> = {}) => new CampaignWorker({ ...deps, owner, ...extra });
+  const worker = (owner: string, extra: Partial<CampaignWorkerDeps> = {}) =>
+    new CampaignWorker({ ...deps, owner, ...extra });
   return { repo, ledger, completion, delivery, clock, deps, worker };
 }
 
@@ -83,7 +116,10 @@ describe('the campaign queue worker', () => {
     const s = setup({ people });
     for (const p of people) await s.repo.addRecipient(queued(p.id));
     s.delivery.delayMs = 1;
-    const [a, b] = [s.worker('instance-a', { concurrency: 7, batch: 25 }), s.worker('instance-b', { concurrency: 5, batch: 25 })];
+    const [a, b] = [
+      s.worker('instance-a', { concurrency: 7, batch: 25 }),
+      s.worker('instance-b', { concurrency: 5, batch: 25 }),
+    ];
     const [na, nb] = await Promise.all([a.drain(), b.drain()]);
     assert.equal(na + nb, 200);
     assert.ok(na > 0 && nb > 0, `both instances took work (${na}, ${nb})`);
@@ -93,7 +129,12 @@ describe('the campaign queue worker', () => {
 
   it('leaves an item alone while another instance holds its lease, and takes it once the lease has run out', async () => {
     const s = setup();
-    await s.repo.addRecipient(queued('ann', 'reminder', { lease: { owner: 'crashed', until: '2026-12-01T09:01:00.000Z' }, availableAt: '2026-12-01T09:01:00.000Z' }));
+    await s.repo.addRecipient(
+      queued('ann', 'reminder', {
+        lease: { owner: 'crashed', until: '2026-12-01T09:01:00.000Z' },
+        availableAt: '2026-12-01T09:01:00.000Z',
+      }),
+    );
     assert.equal(await s.worker('w').drain(), 0);
     assert.equal(s.delivery.sent.length, 0);
     s.clock.advance(61_000);
@@ -103,7 +144,9 @@ describe('the campaign queue worker', () => {
 
   it('never sends again an item whose sender stopped after writing "sending": it is marked failed (interrupted)', async () => {
     const s = setup();
-    await s.repo.addRecipient(queued('ann', 'reminder', { status: 'sending', lease: { owner: 'crashed', until: NOW }, attempts: 1 }));
+    await s.repo.addRecipient(
+      queued('ann', 'reminder', { status: 'sending', lease: { owner: 'crashed', until: NOW }, attempts: 1 }),
+    );
     await s.worker('w').drain();
     assert.equal(s.delivery.sent.length, 0);
     const [r] = s.repo.all();
@@ -157,7 +200,10 @@ describe('the campaign queue worker', () => {
     await s.repo.addRecipient(queued('bob'));
     await s.worker('w').drain();
     assert.equal(s.delivery.sent.length, 0);
-    assert.deepEqual(Object.fromEntries(s.repo.all().map((r) => [r.userId, `${r.status}:${r.reason}`])), { ann: 'skipped:opted-out', bob: 'skipped:completed' });
+    assert.deepEqual(Object.fromEntries(s.repo.all().map((r) => [r.userId, `${r.status}:${r.reason}`])), {
+      ann: 'skipped:opted-out',
+      bob: 'skipped:completed',
+    });
     assert.equal(await s.ledger.count(T, 'ann'), 0, 'a skipped reminder does not count');
 
     const off = setup({ tenant: { settings: { remindersEnabled: false } } });
@@ -201,7 +247,10 @@ describe('the campaign queue worker', () => {
     const [msg] = s.delivery.to('leader');
     assert.equal(msg.card.kind, 'leader');
     assert.equal(msg.card.locale, 'en');
-    assert.deepEqual(msg.card.model, { teams: [{ name: 'Team A', participation: { completed: 8, members: 12 } }], threshold: 5 });
+    assert.deepEqual(msg.card.model, {
+      teams: [{ name: 'Team A', participation: { completed: 8, members: 12 } }],
+      threshold: 5,
+    });
 
     const w = setup({ withheld: true });
     await w.repo.addRecipient(queued('leader', 'leader'));
@@ -238,7 +287,10 @@ describe('the campaign queue worker', () => {
     await s.worker('w').drain();
     assert.equal(s.delivery.to('ann').length, 1);
     assert.equal(s.delivery.to('bob').length, 1);
-    assert.deepEqual(s.repo.all().map((r) => r.status), ['sent', 'sent']);
+    assert.deepEqual(
+      s.repo.all().map((r) => r.status),
+      ['sent', 'sent'],
+    );
   });
 
   it('stops after `max` items, so a test can stop an instance halfway', async () => {

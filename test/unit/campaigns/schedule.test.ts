@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import {
-  belgianHolidays, calendarFor, campaignMoment, dueCampaign, dutchHolidays, easterSunday, firstWorkingDay, monthOf, nextCampaign, zonedTime,
+  belgianHolidays,
+  calendarFor,
+  campaignMoment,
+  dueCampaign,
+  dutchHolidays,
+  easterSunday,
+  firstWorkingDay,
+  monthOf,
+  nextCampaign,
+  zonedTime,
 } from '../../../bot/domain/campaigns/schedule';
 
 const NL = calendarFor('NL');
@@ -37,7 +46,11 @@ describe('when the monthly reminder campaign goes out', () => {
     assert.equal(campaignMoment(2026, 12, NL).toISOString(), '2026-12-01T09:00:00.000Z', 'CET: UTC+1');
     assert.equal(campaignMoment(2026, 10, NL).toISOString(), '2026-10-01T08:00:00.000Z', 'CEST: UTC+2');
     assert.equal(campaignMoment(2026, 4, NL).toISOString(), '2026-04-01T08:00:00.000Z');
-    assert.equal(campaignMoment(2026, 3, NL).toISOString(), '2026-03-02T09:00:00.000Z', 'Monday 2 March, before the clocks change');
+    assert.equal(
+      campaignMoment(2026, 3, NL).toISOString(),
+      '2026-03-02T09:00:00.000Z',
+      'Monday 2 March, before the clocks change',
+    );
   });
 
   it('converts a wall-clock time correctly on the days the clocks change', () => {
@@ -53,14 +66,27 @@ describe('when the monthly reminder campaign goes out', () => {
 
   it('is due from its moment for a week (a server that was down catches up), not before and not later', () => {
     assert.equal(dueCampaign(new Date('2026-12-01T08:59:59Z'), NL), null);
-    assert.deepEqual(dueCampaign(new Date('2026-12-01T09:00:00Z'), NL), { month: '2026-12', at: new Date('2026-12-01T09:00:00Z') });
+    assert.deepEqual(dueCampaign(new Date('2026-12-01T09:00:00Z'), NL), {
+      month: '2026-12',
+      at: new Date('2026-12-01T09:00:00Z'),
+    });
     assert.equal(dueCampaign(new Date('2026-12-07T12:00:00Z'), NL)?.month, '2026-12');
-    assert.equal(dueCampaign(new Date('2026-12-09T12:00:00Z'), NL), null, 'deployed late in the month: wait for the next one');
+    assert.equal(
+      dueCampaign(new Date('2026-12-09T12:00:00Z'), NL),
+      null,
+      'deployed late in the month: wait for the next one',
+    );
   });
 
   it('tells when the next one is', () => {
-    assert.deepEqual(nextCampaign(new Date('2026-11-24T09:00:00Z'), NL), { month: '2026-12', at: new Date('2026-12-01T09:00:00Z') });
-    assert.deepEqual(nextCampaign(new Date('2026-12-15T09:00:00Z'), NL), { month: '2027-01', at: new Date('2027-01-04T09:00:00Z') });
+    assert.deepEqual(nextCampaign(new Date('2026-11-24T09:00:00Z'), NL), {
+      month: '2026-12',
+      at: new Date('2026-12-01T09:00:00Z'),
+    });
+    assert.deepEqual(nextCampaign(new Date('2026-12-15T09:00:00Z'), NL), {
+      month: '2027-01',
+      at: new Date('2027-01-04T09:00:00Z'),
+    });
     assert.equal(nextCampaign(new Date('2026-12-01T08:00:00Z'), NL).month, '2026-12');
   });
 });

@@ -5,7 +5,7 @@ import { assertValidCard, cardText } from '../../helpers/cards';
 
 describe('the campaign cards', () => {
   describe('the monthly reminder', () => {
-    it("tells in Dutch how many of the team took the scan, why it helps, and how to stop the reminders", () => {
+    it('tells in Dutch how many of the team took the scan, why it helps, and how to stop the reminders', () => {
       const card = reminderCard({ participation: { completed: 8, members: 12 }, remindersLeft: 2 }, 'nl');
       assertValidCard(card, 'reminder nl');
       const words = cardText(card);
@@ -30,13 +30,25 @@ describe('the campaign cards', () => {
     });
 
     it('starts the scan or asks a digicoach with one tap', () => {
-      assert.deepEqual((reminderCard({ participation: null, remindersLeft: 1 }, 'nl').actions ?? []).map((a) => a.verb), ['scan.start', 'help.start']);
+      assert.deepEqual(
+        (reminderCard({ participation: null, remindersLeft: 1 }, 'nl').actions ?? []).map((a) => a.verb),
+        ['scan.start', 'help.start'],
+      );
     });
   });
 
   describe("the leader's team message", () => {
     it('says "8 van de 12 in je team deden de scan" per team, and withholds a team below the threshold', () => {
-      const card = teamUpdateCard({ teams: [{ name: 'Groen Noord', participation: { completed: 8, members: 12 } }, { name: 'Bomen', participation: null }], threshold: 5 }, 'nl');
+      const card = teamUpdateCard(
+        {
+          teams: [
+            { name: 'Groen Noord', participation: { completed: 8, members: 12 } },
+            { name: 'Bomen', participation: null },
+          ],
+          threshold: 5,
+        },
+        'nl',
+      );
       assertValidCard(card, 'leader nl');
       const words = cardText(card);
       assert.match(words, /\*\*Groen Noord\*\*: 8 van de 12 in je team deden de scan \(67%\)/);
@@ -47,7 +59,10 @@ describe('the campaign cards', () => {
     });
 
     it('speaks English', () => {
-      const card = teamUpdateCard({ teams: [{ name: 'KCC', participation: { completed: 3, members: 6 } }], threshold: 5 }, 'en');
+      const card = teamUpdateCard(
+        { teams: [{ name: 'KCC', participation: { completed: 3, members: 6 } }], threshold: 5 },
+        'en',
+      );
       assertValidCard(card, 'leader en');
       assert.match(cardText(card), /3 of the 6 in your team took the scan \(50%\)/);
     });

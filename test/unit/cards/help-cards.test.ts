@@ -19,7 +19,8 @@ import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards'
 const LOCALES: Locale[] = ['nl', 'en'];
 const STATES: TicketState[] = ['searching', 'offered', 'escalated', 'accepted', 'resolved', 'rated', 'cancelled'];
 const WHYS: CoachOfferClosedModel['why'][] = ['declined', 'timed-out', 'taken', 'cancelled', 'resolved', 'given-back'];
-const CHAT_URL = 'https://teams.microsoft.com/l/chat/0/0?users=fenna.bakker%40westerkwartier.example&message=Hoe%20deel%20ik';
+const CHAT_URL =
+  'https://teams.microsoft.com/l/chat/0/0?users=fenna.bakker%40westerkwartier.example&message=Hoe%20deel%20ik';
 
 const DOMAINS = [
   { id: 'communication', name: 'Communiceren en samenwerken' },
@@ -35,14 +36,28 @@ function ticket(state: TicketState, over: Partial<Ticket> = {}): Ticket {
     ticketId: 'tk-7f3a9c',
     tenantId: 'tenant-westerkwartier',
     kind: 'help',
-    requester: { userId: 'u-jan', name: 'Jan de Vries', email: 'jan.devries@westerkwartier.example', teamId: 'team-groen', departmentId: 'dep-buitendienst', locationId: 'loc-zuidhorn', locale: 'nl-NL' },
+    requester: {
+      userId: 'u-jan',
+      name: 'Jan de Vries',
+      email: 'jan.devries@westerkwartier.example',
+      teamId: 'team-groen',
+      departmentId: 'dep-buitendienst',
+      locationId: 'loc-zuidhorn',
+      locale: 'nl-NL',
+    },
     topic: 'hr-apps',
     question: 'Hoe vind ik mijn loonstrook in de app op mijn telefoon?',
     urgency: 'today',
     channel: 'in-person',
     where: 'Gemeentewerf Zuidhorn, kantine',
     state,
-    offer: { coachId: 'u-fenna', offeredAt: '2026-11-23T09:14:00.000Z', dueAt: '2026-11-23T09:24:00.000Z', seq: 2, activityId: 'act-offer-2' },
+    offer: {
+      coachId: 'u-fenna',
+      offeredAt: '2026-11-23T09:14:00.000Z',
+      dueAt: '2026-11-23T09:24:00.000Z',
+      seq: 2,
+      activityId: 'act-offer-2',
+    },
     offerCount: 2,
     passedBy: ['u-pieter'],
     // An offered ticket may already carry the offered coach's name internally; the requester must not see it.
@@ -53,10 +68,22 @@ function ticket(state: TicketState, over: Partial<Ticket> = {}): Ticket {
     ...(state === 'rated' ? { rating: 4, comment: 'Fijn, dank je!' } : {}),
     events: [
       { type: 'created', at: '2026-11-23T09:02:00.000Z', by: 'u-jan' },
-      { type: 'offered', at: '2026-11-23T09:02:01.000Z', coachId: 'u-pieter', reasons: ['nearest:team', 'skill:topic'] },
+      {
+        type: 'offered',
+        at: '2026-11-23T09:02:01.000Z',
+        coachId: 'u-pieter',
+        reasons: ['nearest:team', 'skill:topic'],
+      },
       { type: 'declined', at: '2026-11-23T09:14:00.000Z', by: 'u-pieter', coachId: 'u-pieter', reason: 'Op cursus' },
-      { type: 'offered', at: '2026-11-23T09:14:00.000Z', coachId: 'u-fenna', reasons: ['nearest:department', 'skill:topic'] },
-      ...(coachKnown ? [{ type: 'accepted' as const, at: '2026-11-23T09:18:00.000Z', by: 'u-fenna', coachId: 'u-fenna' }] : []),
+      {
+        type: 'offered',
+        at: '2026-11-23T09:14:00.000Z',
+        coachId: 'u-fenna',
+        reasons: ['nearest:department', 'skill:topic'],
+      },
+      ...(coachKnown
+        ? [{ type: 'accepted' as const, at: '2026-11-23T09:18:00.000Z', by: 'u-fenna', coachId: 'u-fenna' }]
+        : []),
     ],
     createdAt: '2026-11-23T09:02:00.000Z',
     updatedAt: '2026-11-23T09:18:00.000Z',
@@ -113,7 +140,8 @@ function inputs(card: AdaptiveCard): Map<string, Element> {
 /** No `{placeholder}` anywhere a user could read it (labels, titles, choices, runs included). */
 function assertNoPlaceholders(card: unknown, label: string): void {
   const visit = (node: unknown): void => {
-    if (typeof node === 'string') return assert.doesNotMatch(node, /\{\w+\}/, `${label}: unfilled placeholder in "${node}"`);
+    if (typeof node === 'string')
+      return assert.doesNotMatch(node, /\{\w+\}/, `${label}: unfilled placeholder in "${node}"`);
     if (Array.isArray(node)) return node.forEach(visit);
     if (node && typeof node === 'object') Object.values(node).forEach(visit);
   };
@@ -137,7 +165,10 @@ describe('the help cards', () => {
     describe(`in ${locale}`, () => {
       it('help request: all inputs labelled, defaults set, submit carries the kind', () => {
         for (const kind of ['help', 'intake'] as const) {
-          const card = helpRequestCard({ domains: DOMAINS, where: 'Gemeentewerf Zuidhorn', topic: 'safety', kind }, locale);
+          const card = helpRequestCard(
+            { domains: DOMAINS, where: 'Gemeentewerf Zuidhorn', topic: 'safety', kind },
+            locale,
+          );
           check(card, `request ${kind} ${locale}`);
           const ins = inputs(card);
           assert.deepEqual([...ins.keys()], ['topic', 'question', 'urgency', 'channel', 'where']);
@@ -159,7 +190,10 @@ describe('the help cards', () => {
         check(unknownTopic, `request without topic ${locale}`);
         assert.equal(inputs(unknownTopic).get('topic')?.value, undefined);
         // Nothing chosen yet: the empty list says what to do.
-        assert.equal(inputs(unknownTopic).get('topic')?.placeholder, locale === 'nl' ? 'Kies een onderwerp' : 'Choose a topic');
+        assert.equal(
+          inputs(unknownTopic).get('topic')?.placeholder,
+          locale === 'nl' ? 'Kies een onderwerp' : 'Choose a topic',
+        );
         assert.equal(inputs(unknownTopic).get('topic')?.style, 'compact');
         assert.equal(inputs(unknownTopic).get('where')?.value, undefined);
       });
@@ -169,11 +203,21 @@ describe('the help cards', () => {
           const open = ['searching', 'offered', 'escalated'].includes(state);
           const canReopen = state === 'resolved' || state === 'rated';
           for (const chatUrl of [CHAT_URL, null]) {
-            const card = requesterStatusCard({ ticket: ticket(state), topicName: 'HR-apps (loonstrook, verlof)', chatUrl: state === 'accepted' ? chatUrl : null, canCancel: open, canReopen }, locale);
+            const card = requesterStatusCard(
+              {
+                ticket: ticket(state),
+                topicName: 'HR-apps (loonstrook, verlof)',
+                chatUrl: state === 'accepted' ? chatUrl : null,
+                canCancel: open,
+                canReopen,
+              },
+              locale,
+            );
             const text = check(card, `status ${state} ${locale}`);
             assert.match(text, /HR-apps \(loonstrook, verlof\)/);
             assert.match(text, /loonstrook in de app/);
-            if (state !== 'accepted' && state !== 'resolved' && state !== 'rated') assert.doesNotMatch(text, /Fenna/, `${state} must not name a coach`);
+            if (state !== 'accepted' && state !== 'resolved' && state !== 'rated')
+              assert.doesNotMatch(text, /Fenna/, `${state} must not name a coach`);
             if (state === 'accepted') {
               assert.match(text, /Fenna Bakker/);
               assert.equal(openUrls(card).length, chatUrl ? 1 : 0);
@@ -181,15 +225,31 @@ describe('the help cards', () => {
             } else {
               assert.equal(openUrls(card).length, 0);
             }
-            assert.deepEqual(byVerb(card, 'help.cancel').map((a) => a.data), open ? [{ verb: 'help.cancel', t: 'tk-7f3a9c' }] : []);
-            assert.deepEqual(byVerb(card, 'help.reopen').map((a) => a.data), canReopen ? [{ verb: 'help.reopen', t: 'tk-7f3a9c' }] : []);
+            assert.deepEqual(
+              byVerb(card, 'help.cancel').map((a) => a.data),
+              open ? [{ verb: 'help.cancel', t: 'tk-7f3a9c' }] : [],
+            );
+            assert.deepEqual(
+              byVerb(card, 'help.reopen').map((a) => a.data),
+              canReopen ? [{ verb: 'help.reopen', t: 'tk-7f3a9c' }] : [],
+            );
             assert.equal(byVerb(card, 'help.tickets').length, 1);
           }
         }
       });
 
       it('requester news: a short message with the coach and the chat link, without the form facts', () => {
-        const card = requesterStatusCard({ ticket: ticket('accepted'), topicName: 'HR-apps', chatUrl: CHAT_URL, canCancel: false, canReopen: false, compact: true }, locale);
+        const card = requesterStatusCard(
+          {
+            ticket: ticket('accepted'),
+            topicName: 'HR-apps',
+            chatUrl: CHAT_URL,
+            canCancel: false,
+            canReopen: false,
+            compact: true,
+          },
+          locale,
+        );
         const text = check(card, `status compact ${locale}`);
         assert.match(text, /Fenna Bakker/);
         assert.match(text, /HR-apps: .*loonstrook in de app/);
@@ -203,14 +263,30 @@ describe('the help cards', () => {
             ticket: ticket('offered'),
             topicName: 'HR-apps (loonstrook, verlof)',
             requesterName: 'Jan de Vries',
-            reasons: ['nearest:team', 'skill:topic', 'available-now', 'load:0/3 open, 1/3 this week', 'last-offered:never'],
+            reasons: [
+              'nearest:team',
+              'skill:topic',
+              'available-now',
+              'load:0/3 open, 1/3 this week',
+              'last-offered:never',
+            ],
             minutesToAnswer: 10,
           },
           locale,
         );
         const text = check(card, `offer ${locale}`);
-        for (const s of ['Jan de Vries', 'HR-apps (loonstrook, verlof)', 'loonstrook in de app', 'Gemeentewerf Zuidhorn, kantine', '10']) assert.ok(text.includes(s), `offer shows ${s}`);
-        assert.match(text, locale === 'nl' ? /hetzelfde team en je kent dit onderwerp/ : /same team and you know this topic/);
+        for (const s of [
+          'Jan de Vries',
+          'HR-apps (loonstrook, verlof)',
+          'loonstrook in de app',
+          'Gemeentewerf Zuidhorn, kantine',
+          '10',
+        ])
+          assert.ok(text.includes(s), `offer shows ${s}`);
+        assert.match(
+          text,
+          locale === 'nl' ? /hetzelfde team en je kent dit onderwerp/ : /same team and you know this topic/,
+        );
         assert.doesNotMatch(text, /load:|last-offered|available-now/);
         assert.deepEqual(byVerb(card, 'help.accept')[0].data, { verb: 'help.accept', t: 'tk-7f3a9c', seq: 2 });
         assert.equal(byVerb(card, 'help.accept')[0].style, 'positive');
@@ -219,19 +295,39 @@ describe('the help cards', () => {
         assert.ok(reason?.label);
         assert.notEqual(reason?.isRequired, true);
 
-        const intake = coachOfferCard({ ticket: ticket('offered', { kind: 'intake' }), topicName: 'Veilig werken', requesterName: 'Jan de Vries', reasons: [], minutesToAnswer: 1 }, locale);
+        const intake = coachOfferCard(
+          {
+            ticket: ticket('offered', { kind: 'intake' }),
+            topicName: 'Veilig werken',
+            requesterName: 'Jan de Vries',
+            reasons: [],
+            minutesToAnswer: 1,
+          },
+          locale,
+        );
         check(intake, `offer intake ${locale}`);
       });
 
       it('coach assigned: resolve form, give back without inputs, chat link only when known', () => {
         for (const chatUrl of [CHAT_URL, null]) {
-          const card = coachAssignedCard({ ticket: ticket('accepted'), topicName: 'HR-apps (loonstrook, verlof)', requesterName: 'Jan de Vries', chatUrl }, locale);
+          const card = coachAssignedCard(
+            {
+              ticket: ticket('accepted'),
+              topicName: 'HR-apps (loonstrook, verlof)',
+              requesterName: 'Jan de Vries',
+              chatUrl,
+            },
+            locale,
+          );
           const text = check(card, `assigned ${locale}`);
           assert.match(text, /Jan de Vries/);
           assert.match(text, /loonstrook in de app/);
           assert.equal(openUrls(card).length, chatUrl ? 1 : 0);
           const ins = inputs(card);
-          assert.deepEqual((ins.get('outcome')?.choices as Array<{ value: string }>).map((c) => c.value), ['solved', 'service-desk', 'training']);
+          assert.deepEqual(
+            (ins.get('outcome')?.choices as Array<{ value: string }>).map((c) => c.value),
+            ['solved', 'service-desk', 'training'],
+          );
           assert.equal(ins.get('outcome')?.isRequired, true);
           assert.equal(ins.get('minutes')?.type, 'Input.Number');
           assert.equal(ins.get('minutes')?.min, 1);
@@ -248,7 +344,14 @@ describe('the help cards', () => {
       it('offer closed: one line for every reason, the question, only "my tickets"', () => {
         const lines = new Set<string>();
         for (const why of WHYS) {
-          const card = coachOfferClosedCard({ ticket: ticket(why === 'resolved' ? 'resolved' : 'searching'), topicName: 'HR-apps (loonstrook, verlof)', why }, locale);
+          const card = coachOfferClosedCard(
+            {
+              ticket: ticket(why === 'resolved' ? 'resolved' : 'searching'),
+              topicName: 'HR-apps (loonstrook, verlof)',
+              why,
+            },
+            locale,
+          );
           const text = check(card, `closed ${why} ${locale}`);
           assert.match(text, /loonstrook in de app/);
           assert.deepEqual(cardVerbs(card), ['help.tickets']);
@@ -258,28 +361,44 @@ describe('the help cards', () => {
       });
 
       it('escalation: coaches may pick it up, the coordinator gets advice and no button', () => {
-        const coach = escalationCard({ ticket: ticket('escalated'), topicName: 'HR-apps (loonstrook, verlof)', offers: 3, forCoach: true }, locale);
+        const coach = escalationCard(
+          { ticket: ticket('escalated'), topicName: 'HR-apps (loonstrook, verlof)', offers: 3, forCoach: true },
+          locale,
+        );
         const coachText = check(coach, `escalation coach ${locale}`);
         assert.match(coachText, /3/);
         assert.match(coachText, /Jan de Vries/);
         assert.match(coachText, /loonstrook in de app/);
         assert.deepEqual(byVerb(coach, 'help.accept')[0].data, { verb: 'help.accept', t: 'tk-7f3a9c', pool: true });
 
-        const coordinator = escalationCard({ ticket: ticket('escalated'), topicName: 'HR-apps (loonstrook, verlof)', offers: 3, forCoach: false }, locale);
+        const coordinator = escalationCard(
+          { ticket: ticket('escalated'), topicName: 'HR-apps (loonstrook, verlof)', offers: 3, forCoach: false },
+          locale,
+        );
         const coordText = check(coordinator, `escalation coordinator ${locale}`);
         assert.match(coordText, /Jan de Vries/);
         assert.match(coordText, locale === 'nl' ? /beschikbaar/ : /available/);
         assert.deepEqual(cardVerbs(coordinator), []);
 
-        for (const offers of [0, 1]) check(escalationCard({ ticket: ticket('escalated'), topicName: 'x', offers, forCoach: true }, locale), `escalation ${offers} ${locale}`);
+        for (const offers of [0, 1])
+          check(
+            escalationCard({ ticket: ticket('escalated'), topicName: 'x', offers, forCoach: true }, locale),
+            `escalation ${offers} ${locale}`,
+          );
       });
 
       it('rating: five required choices and an optional comment', () => {
-        const card = ratingCard({ ticket: ticket('resolved'), coachName: 'Fenna Bakker', topicName: 'HR-apps (loonstrook, verlof)' }, locale);
+        const card = ratingCard(
+          { ticket: ticket('resolved'), coachName: 'Fenna Bakker', topicName: 'HR-apps (loonstrook, verlof)' },
+          locale,
+        );
         const text = check(card, `rating ${locale}`);
         assert.match(text, /Fenna Bakker/);
         const ins = inputs(card);
-        assert.deepEqual((ins.get('rating')?.choices as Array<{ value: string }>).map((c) => c.value), ['5', '4', '3', '2', '1']);
+        assert.deepEqual(
+          (ins.get('rating')?.choices as Array<{ value: string }>).map((c) => c.value),
+          ['5', '4', '3', '2', '1'],
+        );
         assert.equal(ins.get('rating')?.isRequired, true);
         assert.equal(ins.get('rating')?.style, 'expanded');
         assert.equal(ins.get('comment')?.maxLength, 300);
@@ -293,7 +412,22 @@ describe('the help cards', () => {
         assert.doesNotMatch(emptyText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
         assert.deepEqual(cardVerbs(empty), ['help.start']);
 
-        const emptyCoach = myTicketsCard({ asRequester: [], asCoach: [], coachStats: { ...STATS, handled: 0, medianMinutesToAccept: null, medianMinutesToResolve: null, averageRating: null, ratings: 0, available: false } }, locale);
+        const emptyCoach = myTicketsCard(
+          {
+            asRequester: [],
+            asCoach: [],
+            coachStats: {
+              ...STATS,
+              handled: 0,
+              medianMinutesToAccept: null,
+              medianMinutesToResolve: null,
+              averageRating: null,
+              ratings: 0,
+              available: false,
+            },
+          },
+          locale,
+        );
         const emptyCoachText = check(emptyCoach, `tickets empty coach ${locale}`);
         assert.match(emptyCoachText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
         assert.match(emptyCoachText, locale === 'nl' ? /Typ \*\*beschikbaar\*\*/ : /Type \*\*available\*\*/);
@@ -306,7 +440,10 @@ describe('the help cards', () => {
           assert.ok(Buffer.byteLength(JSON.stringify(full)) < 28 * 1024);
           assert.ok(text.includes('…'), 'long questions are cut');
           assert.ok(!text.includes('altijd bij me heb, ook buiten?'), 'no full long question');
-          assert.match(text, locale === 'nl' ? /aangenomen na 4 min · afgerond na/ : /taken after 4 min · resolved after/);
+          assert.match(
+            text,
+            locale === 'nl' ? /aangenomen na 4 min · afgerond na/ : /taken after 4 min · resolved after/,
+          );
           if (coachStats) {
             assert.match(text, /1 (van|of) 3 open · 2 (van|of) 3/);
             assert.match(text, locale === 'nl' ? /4,5 van 5 \(8 keer beoordeeld\)/ : /4\.5 out of 5 \(rated 8 times\)/);
@@ -315,11 +452,26 @@ describe('the help cards', () => {
           // An offered ticket (index 1) never names a coach on the requester's side.
           assert.doesNotMatch(text, /Digicoach 1\b/);
         }
-        const many = myTicketsCard({ asRequester: Array.from({ length: 25 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null }, locale);
-        assert.match(check(many, `tickets 25 ${locale}`), locale === 'nl' ? /En nog 5 oudere vragen\./ : /And 5 older questions\./);
-        const oneMore = myTicketsCard({ asRequester: Array.from({ length: 21 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null }, locale);
-        assert.match(check(oneMore, `tickets 21 ${locale}`), locale === 'nl' ? /En nog 1 oudere vraag\./ : /And 1 older question\./);
-        const once = myTicketsCard({ asRequester: [], asCoach: [], coachStats: { ...STATS, handled: 1, averageRating: 5, ratings: 1 } }, locale);
+        const many = myTicketsCard(
+          { asRequester: Array.from({ length: 25 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null },
+          locale,
+        );
+        assert.match(
+          check(many, `tickets 25 ${locale}`),
+          locale === 'nl' ? /En nog 5 oudere vragen\./ : /And 5 older questions\./,
+        );
+        const oneMore = myTicketsCard(
+          { asRequester: Array.from({ length: 21 }, (_, i) => summary(i, 'requester')), asCoach: [], coachStats: null },
+          locale,
+        );
+        assert.match(
+          check(oneMore, `tickets 21 ${locale}`),
+          locale === 'nl' ? /En nog 1 oudere vraag\./ : /And 1 older question\./,
+        );
+        const once = myTicketsCard(
+          { asRequester: [], asCoach: [], coachStats: { ...STATS, handled: 1, averageRating: 5, ratings: 1 } },
+          locale,
+        );
         const onceText = check(once, `tickets coach once ${locale}`);
         assert.match(onceText, locale === 'nl' ? /Geholpen: 1 vraag\b/ : /Helped: 1 question\b/);
         assert.match(onceText, locale === 'nl' ? /5 van 5 \(1 keer beoordeeld\)/ : /5 out of 5 \(rated once\)/);
@@ -334,10 +486,26 @@ describe('the help cards', () => {
           { id: 'dep-buitendienst', name: 'Buitendienst' },
           { id: 'dep-publiekszaken', name: 'Publiekszaken' },
         ];
-        const fresh = coachRegistrationCard({ domains: DOMAINS, locations, departments, current: null, departmentKnown: false }, locale);
+        const fresh = coachRegistrationCard(
+          { domains: DOMAINS, locations, departments, current: null, departmentKnown: false },
+          locale,
+        );
         check(fresh, `register new ${locale}`);
         const ins = inputs(fresh);
-        assert.deepEqual([...ins.keys()], ['domains', 'locationId', 'departmentId', 'maxOpenTickets', 'weeklyCapacity', 'days', 'start', 'end', 'takesIntakes']);
+        assert.deepEqual(
+          [...ins.keys()],
+          [
+            'domains',
+            'locationId',
+            'departmentId',
+            'maxOpenTickets',
+            'weeklyCapacity',
+            'days',
+            'start',
+            'end',
+            'takesIntakes',
+          ],
+        );
         assert.equal(ins.get('domains')?.isMultiSelect, true);
         assert.equal(ins.get('domains')?.isRequired, true);
         assert.equal(ins.get('maxOpenTickets')?.value, 3);
@@ -385,8 +553,14 @@ describe('the help cards', () => {
   }
 
   it('explain why a coach was chosen in plain words, leaving internal codes out', () => {
-    assert.equal(whyYouLine(['nearest:department', 'skill:none', 'available-now'], 'nl'), 'Waarom jij? Je werkt op dezelfde afdeling.');
-    assert.equal(whyYouLine(['same-coach-as-before', 'nearest:location', 'skill:topic'], 'en'), 'Why you? You helped with this question before and you know this topic.');
+    assert.equal(
+      whyYouLine(['nearest:department', 'skill:none', 'available-now'], 'nl'),
+      'Waarom jij? Je werkt op dezelfde afdeling.',
+    );
+    assert.equal(
+      whyYouLine(['same-coach-as-before', 'nearest:location', 'skill:topic'], 'en'),
+      'Why you? You helped with this question before and you know this topic.',
+    );
     assert.equal(whyYouLine(['available-now', 'load:1/3 open, 0/3 this week'], 'nl'), null);
   });
 
@@ -404,7 +578,11 @@ describe('the help cards', () => {
 describe('the coordinator digest card', () => {
   for (const locale of ['nl', 'en'] as const) {
     it(`gathers waiting questions on one valid card (${locale})`, () => {
-      const latest = Array.from({ length: 8 }, (_, i) => ({ topicName: 'Veiligheid', question: `Vraag ${i} `.repeat(20), requesterName: `Collega ${i}` }));
+      const latest = Array.from({ length: 8 }, (_, i) => ({
+        topicName: 'Veiligheid',
+        question: `Vraag ${i} `.repeat(20),
+        requesterName: `Collega ${i}`,
+      }));
       const card = coordinatorDigestCard({ count: 8, since: new Date('2026-11-24T08:30:00Z'), latest }, locale);
       assertValidCard(card, `digest ${locale}`);
       const text = cardText(card);

@@ -33,7 +33,10 @@ describe('the participation nudge card', () => {
     for (const locale of ['nl', 'en'] as const) {
       const card = nudgeCard({ participation: { completed: 4, members: 7 }, done: true }, locale);
       assertValidCard(card, `nudge done ${locale}`);
-      assert.deepEqual((card.actions ?? []).map((a) => a.verb), ['scan.result', 'help.start']);
+      assert.deepEqual(
+        (card.actions ?? []).map((a) => a.verb),
+        ['scan.result', 'help.start'],
+      );
     }
     const words = cardText(nudgeCard({ participation: null, done: true }, 'nl'));
     assert.match(words, /Jij deed de zelfscan al: dank je wel!/);

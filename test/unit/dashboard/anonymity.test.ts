@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { effectiveThreshold, planDashboard, planPublication, releaseFor, type Structure } from '../../../bot/domain/dashboard/anonymity';
+import {
+  effectiveThreshold,
+  planDashboard,
+  planPublication,
+  releaseFor,
+  type Structure,
+} from '../../../bot/domain/dashboard/anonymity';
 import { rank } from '../../helpers/rank';
 
 /** A team (or the people without a team) as the tests know it: its groups and the truth about its people. */
@@ -16,22 +22,39 @@ interface Org {
   threshold: number;
 }
 
-function org(teams: Array<{ id: string; dep?: string; loc?: string; members: number; respondents: number }>, teamless = 0, threshold = 5): Org {
+function org(
+  teams: Array<{ id: string; dep?: string; loc?: string; members: number; respondents: number }>,
+  teamless = 0,
+  threshold = 5,
+): Org {
   const cells: Cell[] = teams.map((t) => ({
-    groups: ['tenant|T', `team|${t.id}`, ...(t.dep ? [`department|${t.dep}`] : []), ...(t.loc ? [`location|${t.loc}`] : [])],
+    groups: [
+      'tenant|T',
+      `team|${t.id}`,
+      ...(t.dep ? [`department|${t.dep}`] : []),
+      ...(t.loc ? [`location|${t.loc}`] : []),
+    ],
     members: t.members,
     respondents: t.respondents,
   }));
   if (teamless > 0) cells.push({ groups: ['tenant|T'], members: teamless, respondents: Math.floor(teamless / 2) });
-  return { structure: { tenantId: 'T', teams: teams.map((t) => ({ id: t.id, department: t.dep, location: t.loc })), teamless }, cells, threshold };
+  return {
+    structure: { tenantId: 'T', teams: teams.map((t) => ({ id: t.id, department: t.dep, location: t.loc })), teamless },
+    cells,
+    threshold,
+  };
 }
 
 function plan(o: Org) {
   const teams = (pick: (c: Cell) => number) => new Map(o.structure.teams.map((t, i) => [t.id, pick(o.cells[i])]));
   const total = (pick: (c: Cell) => number) => o.cells.reduce((s, c) => s + pick(c), 0);
-  return planDashboard(o.structure, { teams: teams((c) => c.members), tenant: total((c) => c.members) }, { teams: teams((c) => c.respondents), tenant: total((c) => c.respondents) }, o.threshold);
+  return planDashboard(
+    o.structure,
+    { teams: teams((c) => c.members), tenant: total((c) => c.members) },
+    { teams: teams((c) => c.respondents), tenant: total((c) => c.respondents) },
+    o.threshold,
+  );
 }
-
 
 /** Every non-empty set of teams an observer can compute from the published groups by adding and subtracting them. */
 function derivableSets(cells: Cell[], published: Set<string>): number[][] {
@@ -55,7 +78,12 @@ const organisations = fc
     departments: fc.integer({ min: 1, max: 4 }),
     locations: fc.integer({ min: 1, max: 3 }),
     teams: fc.array(
-      fc.record({ dep: fc.option(fc.nat(3), { freq: 6 }), loc: fc.option(fc.nat(2), { freq: 6 }), members: fc.integer({ min: 1, max: 12 }), answered: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({
+        dep: fc.option(fc.nat(3), { freq: 6 }),
+        loc: fc.option(fc.nat(2), { freq: 6 }),
+        members: fc.integer({ min: 1, max: 12 }),
+        answered: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
       { minLength: 1, maxLength: 8 },
     ),
     teamless: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 })),
@@ -94,7 +122,15 @@ describe('anonymity: who may see which group', () => {
     const p = plan(o).participation;
     assert.equal(p.suppressed.get('team|begraafplaatsen'), 'below-threshold');
     assert.equal(p.suppressed.get('team|buitendienst'), 'complementary');
-    for (const g of ['tenant|T', 'department|or', 'location|gg', 'department|bv', 'team|directie', 'team|bedrijfsvoering']) assert.ok(p.published.has(g), g);
+    for (const g of [
+      'tenant|T',
+      'department|or',
+      'location|gg',
+      'department|bv',
+      'team|directie',
+      'team|bedrijfsvoering',
+    ])
+      assert.ok(p.published.has(g), g);
     assert.ok(smallestDerivable(o, p.published, (c) => c.members) >= 5);
   });
 
@@ -145,15 +181,21 @@ describe('anonymity: who may see which group', () => {
       fc.property(organisations, (o) => {
         const p = plan(o);
         const k = o.threshold;
-        const sizeOf = (g: string, pick: (c: Cell) => number) => o.cells.filter((c) => c.groups.includes(g)).reduce((s, c) => s + pick(c), 0);
-        for (const g of p.participation.published) assert.ok(sizeOf(g, (c) => c.members) >= k, `${g} shown with fewer than ${k} members`);
+        const sizeOf = (g: string, pick: (c: Cell) => number) =>
+          o.cells.filter((c) => c.groups.includes(g)).reduce((s, c) => s + pick(c), 0);
+        for (const g of p.participation.published)
+          assert.ok(sizeOf(g, (c) => c.members) >= k, `${g} shown with fewer than ${k} members`);
         for (const g of p.results.published) {
           assert.ok(sizeOf(g, (c) => c.respondents) >= k, `${g} results with fewer than ${k} respondents`);
           assert.ok(p.participation.published.has(g), `${g} results without participation`);
         }
         assert.ok(smallestDerivable(o, p.participation.published, (c) => c.members) >= k, 'members of a derivable set');
-        assert.ok(smallestDerivable(o, p.results.published, (c) => c.respondents) >= k, 'respondents of a derivable set');
-        for (const g of new Set(o.cells.flatMap((c) => c.groups))) assert.ok(p.participation.published.has(g) !== p.participation.suppressed.has(g), `${g} decided once`);
+        assert.ok(
+          smallestDerivable(o, p.results.published, (c) => c.respondents) >= k,
+          'respondents of a derivable set',
+        );
+        for (const g of new Set(o.cells.flatMap((c) => c.groups)))
+          assert.ok(p.participation.published.has(g) !== p.participation.suppressed.has(g), `${g} decided once`);
       }),
       { numRuns: 500 },
     );
@@ -164,9 +206,15 @@ describe('anonymity: who may see which group', () => {
       fc.property(organisations, (o) => {
         const members = new Map<string, number>();
         for (const c of o.cells) for (const g of c.groups) members.set(g, (members.get(g) ?? 0) + c.members);
-        const p = planPublication(o.structure, new Map(o.structure.teams.map((t, i) => [t.id, o.cells[i].members])), o.cells.reduce((s, c) => s + c.members, 0), o.threshold);
+        const p = planPublication(
+          o.structure,
+          new Map(o.structure.teams.map((t, i) => [t.id, o.cells[i].members])),
+          o.cells.reduce((s, c) => s + c.members, 0),
+          o.threshold,
+        );
         const tenantSmall = members.get('tenant|T')! < o.threshold;
-        for (const [g, why] of p.suppressed) if (!tenantSmall) assert.equal(why === 'below-threshold', members.get(g)! < o.threshold, g);
+        for (const [g, why] of p.suppressed)
+          if (!tenantSmall) assert.equal(why === 'below-threshold', members.get(g)! < o.threshold, g);
       }),
       { numRuns: 200 },
     );
@@ -174,10 +222,21 @@ describe('anonymity: who may see which group', () => {
 
   it('keeps most of a large organisation visible, and plans it quickly', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const teams = Array.from({ length: 5000 }, (_, i) => ({ id: `t${i}`, dep: `d${Math.floor(rnd() * 100)}`, loc: `l${Math.floor(rnd() * 50)}`, members: rnd() < 0.05 ? 2 + Math.floor(rnd() * 3) : 5 + Math.floor(rnd() * 12), respondents: 0 }));
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const teams = Array.from({ length: 5000 }, (_, i) => ({
+      id: `t${i}`,
+      dep: `d${Math.floor(rnd() * 100)}`,
+      loc: `l${Math.floor(rnd() * 50)}`,
+      members: rnd() < 0.05 ? 2 + Math.floor(rnd() * 3) : 5 + Math.floor(rnd() * 12),
+      respondents: 0,
+    }));
     const started = Date.now();
-    const p = planPublication({ tenantId: 'T', teams, teamless: 0 }, new Map(teams.map((t) => [t.id, t.members])), teams.reduce((s, t) => s + t.members, 0), 5);
+    const p = planPublication(
+      { tenantId: 'T', teams, teamless: 0 },
+      new Map(teams.map((t) => [t.id, t.members])),
+      teams.reduce((s, t) => s + t.members, 0),
+      5,
+    );
     const ms = Date.now() - started;
     const hiddenTeams = teams.filter((t) => !p.published.has(`team|${t.id}`)).length;
     console.log(`      planned 5,000 teams in ${ms} ms; ${hiddenTeams} hidden`);

@@ -41,9 +41,19 @@ class MemoryNudges implements NudgeRepository {
   }
 }
 
-function service(reachable: Set<string>, nudges: MemoryNudges, clock: FakeClock, done = new Set<string>(), cards: Array<{ to: string; done: boolean }> = []) {
+function service(
+  reachable: Set<string>,
+  nudges: MemoryNudges,
+  clock: FakeClock,
+  done = new Set<string>(),
+  cards: Array<{ to: string; done: boolean }> = [],
+) {
   const deps: NudgeDeps = {
-    directory: { getUnit: async () => team, teamMembers: async () => members, getTenant: async () => null } as unknown as NudgeDeps['directory'],
+    directory: {
+      getUnit: async () => team,
+      teamMembers: async () => members,
+      getTenant: async () => null,
+    } as unknown as NudgeDeps['directory'],
     messenger: {
       sendCard: async (_t: string, userId: string, card: { done?: boolean }) => {
         cards.push({ to: userId, done: card.done === true });
@@ -67,7 +77,10 @@ describe('the leader’s team reminder and its 7-day limit', () => {
     const out = await service(new Set(), nudges, clock).send(leader, team.id);
     assert.deepEqual([out.sent, out.unreachable, out.slotReturned, out.nextAllowedAt], [0, 3, true, null]);
     assert.equal(nudges.record, null, 'no record: the team was never reminded');
-    assert.deepEqual(await service(new Set(), nudges, clock).status(leader, team.id), { lastSentAt: null, nextAllowedAt: null });
+    assert.deepEqual(await service(new Set(), nudges, clock).status(leader, team.id), {
+      lastSentAt: null,
+      nextAllowedAt: null,
+    });
   });
 
   it('when nobody was reached, puts back the reminder of weeks ago, not a fresh 7 days', async () => {
@@ -89,14 +102,20 @@ describe('the leader’s team reminder and its 7-day limit', () => {
     const nudges = new MemoryNudges();
     const out = await service(new Set(['m3']), nudges, clock).send(leader, team.id);
     assert.deepEqual([out.sent, out.unreachable, out.slotReturned], [1, 2, false]);
-    await assert.rejects(service(new Set(['m3']), nudges, clock).send(leader, team.id), (err: AppError) => err.code === 'nudge_too_soon');
+    await assert.rejects(
+      service(new Set(['m3']), nudges, clock).send(leader, team.id),
+      (err: AppError) => err.code === 'nudge_too_soon',
+    );
   });
 
   it('gives nothing back when the record changed meanwhile (its ETag no longer matches)', async () => {
     const clock = new FakeClock('2026-11-24T09:00:00Z');
     const nudges = new MemoryNudges();
     // Between the claim (write 1) and the give-back (write 2), another write lands on the record.
-    nudges.interfere = { write: 2, run: () => void (nudges.record = { value: { ...nudges.record!.value, sentBy: 'someone-else' }, etag: 'other' }) };
+    nudges.interfere = {
+      write: 2,
+      run: () => void (nudges.record = { value: { ...nudges.record!.value, sentBy: 'someone-else' }, etag: 'other' }),
+    };
     const out = await service(new Set(), nudges, clock).send(leader, team.id);
     assert.equal(out.slotReturned, false);
     assert.ok(out.nextAllowedAt, 'the limit stands');
@@ -105,8 +124,21 @@ describe('the leader’s team reminder and its 7-day limit', () => {
 
   it('sends everyone a message, so the counts do not tell who took part, and thanks who already did', async () => {
     const cards: Array<{ to: string; done: boolean }> = [];
-    const out = await service(new Set(['m1', 'm2', 'm3']), new MemoryNudges(), new FakeClock('2026-11-24T09:00:00Z'), new Set(['m2']), cards).send(leader, team.id);
+    const out = await service(
+      new Set(['m1', 'm2', 'm3']),
+      new MemoryNudges(),
+      new FakeClock('2026-11-24T09:00:00Z'),
+      new Set(['m2']),
+      cards,
+    ).send(leader, team.id);
     assert.equal(out.sent, 3);
-    assert.deepEqual(cards.sort((a, b) => a.to.localeCompare(b.to)), [{ to: 'm1', done: false }, { to: 'm2', done: true }, { to: 'm3', done: false }]);
+    assert.deepEqual(
+      cards.sort((a, b) => a.to.localeCompare(b.to)),
+      [
+        { to: 'm1', done: false },
+        { to: 'm2', done: true },
+        { to: 'm3', done: false },
+      ],
+    );
   });
 });

@@ -1,20 +1,53 @@
 import assert from 'node:assert/strict';
-import type { DashboardStore, GroupRelease, HelpGroupAggregate, ScanGroupAggregate, TeamAggregates } from '../../../bot/domain/dashboard/dashboard-ports';
+import type {
+  DashboardStore,
+  GroupRelease,
+  HelpGroupAggregate,
+  ScanGroupAggregate,
+  TeamAggregates,
+} from '../../../bot/domain/dashboard/dashboard-ports';
 import type { OrgShape } from '../../../bot/domain/dashboard/org-shape';
 import { TenantViews } from '../../../bot/domain/dashboard/tenant-views';
 import type { OrgUnit, Person, Tenant } from '../../../bot/domain/org';
 import type { Directory } from '../../../bot/domain/ports';
 
 const T = 'tenant-1';
-const person = (id: string, teamId: string): Person => ({ tenantId: T, id, name: id, teamId, departmentId: 'd', locationId: 'l' });
-const team = (id: string): OrgUnit => ({ tenantId: T, id, kind: 'team', name: id, departmentId: 'd', locationId: 'l', leaderId: `${id}-lead` });
+const person = (id: string, teamId: string): Person => ({
+  tenantId: T,
+  id,
+  name: id,
+  teamId,
+  departmentId: 'd',
+  locationId: 'l',
+});
+const team = (id: string): OrgUnit => ({
+  tenantId: T,
+  id,
+  kind: 'team',
+  name: id,
+  departmentId: 'd',
+  locationId: 'l',
+  leaderId: `${id}-lead`,
+});
 
 /** A directory that counts how often the organisation is listed (it must not be per request). */
 class CountingDirectory implements Partial<Directory> {
   lists = 0;
-  people: Person[] = [...Array.from({ length: 6 }, (_, i) => person(`a${i}`, 'ta')), ...Array.from({ length: 6 }, (_, i) => person(`b${i}`, 'tb'))];
-  getTenant = async (): Promise<Tenant> => ({ tenantId: T, name: 'T', shortName: 'T', country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: [], anonymityThreshold: 5 });
-  getUnit = async (_t: string, id: string): Promise<OrgUnit | null> => (id === 'ta' || id === 'tb' ? team(id) : { tenantId: T, id, kind: id === 'd' ? 'department' : 'location', name: id });
+  people: Person[] = [
+    ...Array.from({ length: 6 }, (_, i) => person(`a${i}`, 'ta')),
+    ...Array.from({ length: 6 }, (_, i) => person(`b${i}`, 'tb')),
+  ];
+  getTenant = async (): Promise<Tenant> => ({
+    tenantId: T,
+    name: 'T',
+    shortName: 'T',
+    country: 'NL',
+    defaultLocale: 'nl-NL',
+    programmeAdmins: [],
+    anonymityThreshold: 5,
+  });
+  getUnit = async (_t: string, id: string): Promise<OrgUnit | null> =>
+    id === 'ta' || id === 'tb' ? team(id) : { tenantId: T, id, kind: id === 'd' ? 'department' : 'location', name: id };
   listPeople = async () => {
     this.lists++;
     return this.people;
@@ -37,7 +70,23 @@ class MemoryStore implements DashboardStore {
     return null;
   }
   async teamAggregates(): Promise<TeamAggregates> {
-    const scan = new Map([...this.respondents].map(([id, n]) => [id, { respondents: n, inProgress: 0, completions: n, completionsByMonth: {}, levels: {}, belowTarget: {}, measured: {}, intakeRequests: 0, moduleStarters: 0, moduleFinishers: 0 }]));
+    const scan = new Map(
+      [...this.respondents].map(([id, n]) => [
+        id,
+        {
+          respondents: n,
+          inProgress: 0,
+          completions: n,
+          completionsByMonth: {},
+          levels: {},
+          belowTarget: {},
+          measured: {},
+          intakeRequests: 0,
+          moduleStarters: 0,
+          moduleFinishers: 0,
+        },
+      ]),
+    );
     return { scan, help: new Map() };
   }
   async getRelease(): Promise<{ value: GroupRelease; etag: string } | null> {
@@ -51,7 +100,12 @@ describe('the tenant view behind every dashboard', () => {
     let now = Date.parse('2026-03-01T10:00:00Z');
     const directory = new CountingDirectory();
     const store = new MemoryStore();
-    const views = new TenantViews({ store, directory: directory as unknown as Directory, clock: { now: () => new Date(now) }, defaultThreshold: 5 });
+    const views = new TenantViews({
+      store,
+      directory: directory as unknown as Directory,
+      clock: { now: () => new Date(now) },
+      defaultThreshold: 5,
+    });
     const first = await views.get(T);
     assert.equal(first.shape.members, 12);
     for (let i = 0; i < 5; i++) await views.get(T);
@@ -70,12 +124,21 @@ describe('the tenant view behind every dashboard', () => {
     const store = new MemoryStore();
     store.respondents.set('ta', 3);
     store.respondents.set('tb', 6);
-    const views = new TenantViews({ store, directory: new CountingDirectory() as unknown as Directory, clock: { now: () => new Date(now) }, defaultThreshold: 5 });
+    const views = new TenantViews({
+      store,
+      directory: new CountingDirectory() as unknown as Directory,
+      clock: { now: () => new Date(now) },
+      defaultThreshold: 5,
+    });
     assert.equal((await views.get(T)).plan.results.published.has('team|ta'), false);
     store.respondents.set('ta', 6);
     now += 2 * 60 * 1000;
     const stale = await views.get(T);
-    assert.equal(stale.plan.results.published.has('team|ta'), false, 'the old plan (fewer respondents) withholds more, which is safe');
+    assert.equal(
+      stale.plan.results.published.has('team|ta'),
+      false,
+      'the old plan (fewer respondents) withholds more, which is safe',
+    );
     await new Promise((r) => setTimeout(r, 10));
     assert.equal((await views.get(T)).plan.results.published.has('team|ta'), true);
   });

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { MsalAppTokens } from '../../../bot/graph/app-tokens';
-import { GRAPH_APP_SCOPES, GraphPresence, MAX_IDS_PER_CALL, retryAfterMs, toAvailability } from '../../../bot/graph/graph-presence';
+import {
+  GRAPH_APP_SCOPES,
+  GraphPresence,
+  MAX_IDS_PER_CALL,
+  retryAfterMs,
+  toAvailability,
+} from '../../../bot/graph/graph-presence';
 import { createLogger } from '../../../bot/logger';
 import { loadOrCreateCertificate } from '../../../bot/storage/embedded/certificate';
 import { startFakeEntra } from '../../fakes/fake-graph';
@@ -18,7 +24,18 @@ const CLIENT_SECRET = 'client-secret-never-logged';
 const tokenOf = (tenantId: string) => `fake-app-token-${tenantId}-must-not-leak`;
 
 /** The availability the fake Graph reports: named users as given, numbered users cycling through Graph's values. */
-const GRAPH_VALUES = ['Available', 'AvailableIdle', 'Busy', 'BusyIdle', 'DoNotDisturb', 'Away', 'BeRightBack', 'Offline', 'PresenceUnknown', 'SomethingNew'];
+const GRAPH_VALUES = [
+  'Available',
+  'AvailableIdle',
+  'Busy',
+  'BusyIdle',
+  'DoNotDisturb',
+  'Away',
+  'BeRightBack',
+  'Offline',
+  'PresenceUnknown',
+  'SomethingNew',
+];
 const graphAvailabilityOf = (id: string) => GRAPH_VALUES[Number(id.replace(/\D/g, '')) % GRAPH_VALUES.length];
 
 /** A fake Microsoft Graph on 127.0.0.1: getPresencesByUserId, or a chosen failure. */
@@ -33,17 +50,32 @@ async function startFakeGraph() {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
-      if (req.method !== 'POST' || req.url !== '/v1.0/communications/getPresencesByUserId') return send(404, { error: { code: 'NotFound', message: req.url } });
+      if (req.method !== 'POST' || req.url !== '/v1.0/communications/getPresencesByUserId')
+        return send(404, { error: { code: 'NotFound', message: req.url } });
       const ids = (JSON.parse(raw) as { ids: string[] }).ids;
       calls.push({ ids, authorization: req.headers.authorization });
       if (ids.length > 650) return send(400, { error: { code: 'BadRequest', message: 'too many ids' } });
-      if (state.fail) return send(state.fail.status, { error: { code: state.fail.status === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'no' } }, state.fail.retryAfter ? { 'retry-after': state.fail.retryAfter } : {});
+      if (state.fail)
+        return send(
+          state.fail.status,
+          { error: { code: state.fail.status === 429 ? 'TooManyRequests' : 'InternalServerError', message: 'no' } },
+          state.fail.retryAfter ? { 'retry-after': state.fail.retryAfter } : {},
+        );
       // Graph leaves out ids it does not know.
-      send(200, { value: ids.filter((id) => id !== 'ghost').map((id) => ({ id, availability: graphAvailabilityOf(id), activity: 'Whatever' })) });
+      send(200, {
+        value: ids
+          .filter((id) => id !== 'ghost')
+          .map((id) => ({ id, availability: graphAvailabilityOf(id), activity: 'Whatever' })),
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, state, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    state,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('Graph presence (app-only, against a fake Graph and token endpoint)', () => {
@@ -59,12 +91,20 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
     new GraphPresence({
       tokens: new MsalAppTokens(
         new ConfidentialClientApplication({
-          auth: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: CLIENT_SECRET, authority: `${entra.url}/organizations`, knownAuthorities: [entra.host] },
+          auth: {
+            clientId: '11111111-2222-4333-8444-555555555555',
+            clientSecret: CLIENT_SECRET,
+            authority: `${entra.url}/organizations`,
+            knownAuthorities: [entra.host],
+          },
           system: { customAgentOptions: { ca: pemCa } },
         }),
         entra.url,
       ),
-      log: createLogger('info', new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) })),
+      log: createLogger(
+        'info',
+        new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) }),
+      ),
       graphBaseUrl: graph.url,
       clock,
     });
@@ -89,15 +129,25 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
     now = Date.parse('2025-03-03T09:00:00Z');
   });
   afterEach(() => {
-    for (const secret of [tokenOf(T), tokenOf(BROKEN_TENANT), CLIENT_SECRET]) assert.ok(!logged.includes(secret), 'a token or secret in the logs');
+    for (const secret of [tokenOf(T), tokenOf(BROKEN_TENANT), CLIENT_SECRET])
+      assert.ok(!logged.includes(secret), 'a token or secret in the logs');
   });
 
   it('maps Graph availability onto the port', () => {
     const expected: Record<string, string> = {
-      Available: 'available', AvailableIdle: 'available', Busy: 'busy', BusyIdle: 'busy', DoNotDisturb: 'busy',
-      Away: 'away', BeRightBack: 'away', Offline: 'offline', PresenceUnknown: 'unknown', SomethingNew: 'unknown',
+      Available: 'available',
+      AvailableIdle: 'available',
+      Busy: 'busy',
+      BusyIdle: 'busy',
+      DoNotDisturb: 'busy',
+      Away: 'away',
+      BeRightBack: 'away',
+      Offline: 'offline',
+      PresenceUnknown: 'unknown',
+      SomethingNew: 'unknown',
     };
-    for (const [graphValue, port] of Object.entries(expected)) assert.equal(toAvailability(graphValue), port, graphValue);
+    for (const [graphValue, port] of Object.entries(expected))
+      assert.equal(toAvailability(graphValue), port, graphValue);
     assert.equal(toAvailability(undefined), 'unknown');
     assert.equal(toAvailability(null), 'unknown');
   });
@@ -105,14 +155,20 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
   it('asks Graph for 1,400 coaches in chunks of at most 650 with one app-only token for the tenant, and maps every answer', async () => {
     const ids = Array.from({ length: 1400 }, (_, i) => `u${i}`);
     const result = await presence(ca).availability(T, ids);
-    assert.deepEqual(graph.calls.map((c) => c.ids.length).sort((a, b) => b - a), [650, 650, 100]);
+    assert.deepEqual(
+      graph.calls.map((c) => c.ids.length).sort((a, b) => b - a),
+      [650, 650, 100],
+    );
     assert.equal(MAX_IDS_PER_CALL, 650);
     assert.deepEqual(new Set(graph.calls.flatMap((c) => c.ids)).size, 1400);
     assert.ok(graph.calls.every((c) => c.authorization === `Bearer ${tokenOf(T)}`));
     assert.equal(entra.tokenRequests.length, 1, 'msal reuses the token within the tenant');
     assert.equal(entra.tokenRequests[0].tenant, T);
     assert.equal(entra.tokenRequests[0].body.get('grant_type'), 'client_credentials');
-    assert.match(entra.tokenRequests[0].body.get('scope') ?? '', new RegExp(GRAPH_APP_SCOPES[0].replace(/[./]/g, '\\$&')));
+    assert.match(
+      entra.tokenRequests[0].body.get('scope') ?? '',
+      new RegExp(GRAPH_APP_SCOPES[0].replace(/[./]/g, '\\$&')),
+    );
     assert.equal(result.size, 1400);
     assert.equal(result.get('u0'), 'available');
     assert.equal(result.get('u1'), 'available');
@@ -129,12 +185,23 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
     const p = presence(ca);
     const [a, b] = await Promise.all([p.availability(T, ['u2', 'u5', 'ghost']), p.availability(T, ['u2', 'u5'])]);
     assert.equal(graph.calls.length, 1);
-    assert.deepEqual([...a].sort(), [['ghost', 'unknown'], ['u2', 'busy'], ['u5', 'away']]);
-    assert.deepEqual([...b].sort(), [['u2', 'busy'], ['u5', 'away']]);
+    assert.deepEqual([...a].sort(), [
+      ['ghost', 'unknown'],
+      ['u2', 'busy'],
+      ['u5', 'away'],
+    ]);
+    assert.deepEqual([...b].sort(), [
+      ['u2', 'busy'],
+      ['u5', 'away'],
+    ]);
 
     now += 30_000;
     const again = await p.availability(T, ['u2', 'u5', 'ghost', 'u7']);
-    assert.deepEqual(graph.calls.map((c) => c.ids), [['u2', 'u5', 'ghost'], ['u7']], 'only the user not yet cached');
+    assert.deepEqual(
+      graph.calls.map((c) => c.ids),
+      [['u2', 'u5', 'ghost'], ['u7']],
+      'only the user not yet cached',
+    );
     assert.equal(again.get('u7'), 'offline');
 
     now += 31_000;
@@ -146,7 +213,10 @@ describe('Graph presence (app-only, against a fake Graph and token endpoint)', (
     const p = presence(ca);
     graph.state.fail = { status: 500 };
     const result = await p.availability(T, ['u0', 'u2']);
-    assert.deepEqual([...result].sort(), [['u0', 'unknown'], ['u2', 'unknown']]);
+    assert.deepEqual([...result].sort(), [
+      ['u0', 'unknown'],
+      ['u2', 'unknown'],
+    ]);
     assert.match(logged, /"level":40.*Graph call failed/);
     assert.match(logged, /"status":500/);
 

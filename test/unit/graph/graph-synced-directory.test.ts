@@ -19,12 +19,55 @@ const SECRET = 'directory-client-secret-never-logged';
 const tokenOf = (tenantId: string) => `fake-directory-token-${tenantId}-must-not-leak`;
 
 const graphUsers: FakeUser[] = [
-  { id: 'boss', displayName: 'Ingrid Bakker', givenName: 'Ingrid', jobTitle: 'Teamleider KCC', department: 'Publiekszaken', officeLocation: 'Servicepunt Leek' },
-  { id: 'anna', displayName: 'Anna de Vries', givenName: 'Anna', mail: 'anna@example.org', jobTitle: 'Klantadviseur', department: '  publiekszaken ', officeLocation: 'Servicepunt Leek', managerId: 'boss', preferredLanguage: 'en-GB' },
-  { id: 'bert', displayName: 'Bert Smit', givenName: 'Bert', jobTitle: 'Klantadviseur', department: 'Dienstverlening Digitaal', officeLocation: 'Servicepunt Leek', managerId: 'boss' },
-  { id: 'chef', displayName: 'Karel Mulder', jobTitle: 'Teamleider Buitendienst', department: 'Beheer Openbare Ruimte' },
-  { id: 'gijs', displayName: 'Gijs Hoekstra', jobTitle: 'Groenbeheerder', department: 'Beheer Openbare Ruimte', officeLocation: 'Gemeentewerf Grootegast', managerId: 'chef' },
-  { id: 'wim', displayName: 'Wim Postma', jobTitle: 'Groenbeheerder', department: 'Beheer Openbare Ruimte', managerId: 'chef' },
+  {
+    id: 'boss',
+    displayName: 'Ingrid Bakker',
+    givenName: 'Ingrid',
+    jobTitle: 'Teamleider KCC',
+    department: 'Publiekszaken',
+    officeLocation: 'Servicepunt Leek',
+  },
+  {
+    id: 'anna',
+    displayName: 'Anna de Vries',
+    givenName: 'Anna',
+    mail: 'anna@example.org',
+    jobTitle: 'Klantadviseur',
+    department: '  publiekszaken ',
+    officeLocation: 'Servicepunt Leek',
+    managerId: 'boss',
+    preferredLanguage: 'en-GB',
+  },
+  {
+    id: 'bert',
+    displayName: 'Bert Smit',
+    givenName: 'Bert',
+    jobTitle: 'Klantadviseur',
+    department: 'Dienstverlening Digitaal',
+    officeLocation: 'Servicepunt Leek',
+    managerId: 'boss',
+  },
+  {
+    id: 'chef',
+    displayName: 'Karel Mulder',
+    jobTitle: 'Teamleider Buitendienst',
+    department: 'Beheer Openbare Ruimte',
+  },
+  {
+    id: 'gijs',
+    displayName: 'Gijs Hoekstra',
+    jobTitle: 'Groenbeheerder',
+    department: 'Beheer Openbare Ruimte',
+    officeLocation: 'Gemeentewerf Grootegast',
+    managerId: 'chef',
+  },
+  {
+    id: 'wim',
+    displayName: 'Wim Postma',
+    jobTitle: 'Groenbeheerder',
+    department: 'Beheer Openbare Ruimte',
+    managerId: 'chef',
+  },
 ];
 
 describe('the Graph-synced directory (stored directory in the embedded Cosmos, refreshed from a fake Graph with app-only tokens)', () => {
@@ -43,16 +86,25 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
   function synced(opts: { waitMs?: number; timeoutMs?: number } = {}) {
     const tokens = new MsalAppTokens(
       new ConfidentialClientApplication({
-        auth: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: SECRET, authority: `${entra.url}/organizations`, knownAuthorities: [entra.host] },
+        auth: {
+          clientId: '11111111-2222-4333-8444-555555555555',
+          clientSecret: SECRET,
+          authority: `${entra.url}/organizations`,
+          knownAuthorities: [entra.host],
+        },
         system: { customAgentOptions: { ca } },
       }),
       entra.url,
     );
     return new GraphSyncedDirectory({
       stored,
-      graphFor: (tenantId) => GraphDirectory.appOnly({ tenantId, tokens, settings: stored, baseUrl: graph.url, timeoutMs: opts.timeoutMs }),
+      graphFor: (tenantId) =>
+        GraphDirectory.appOnly({ tenantId, tokens, settings: stored, baseUrl: graph.url, timeoutMs: opts.timeoutMs }),
       clock,
-      log: createLogger('debug', new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) })),
+      log: createLogger(
+        'debug',
+        new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) }),
+      ),
       ttlSeconds: 3600,
       waitMs: opts.waitMs,
     });
@@ -62,20 +114,48 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
     dir = mkdtempSync(path.join(os.tmpdir(), 'synced-directory-'));
     const silent = createLogger('silent');
     embedded = await startEmbeddedCosmos({ certDir: path.join(dir, 'certs'), dataDir: null, port: 0, log: silent });
-    store = await openCosmosStore({ kind: 'embedded', client: createCosmosClient(embedded), databaseId: 'synced', log: silent });
+    store = await openCosmosStore({
+      kind: 'embedded',
+      client: createCosmosClient(embedded),
+      databaseId: 'synced',
+      log: silent,
+    });
     stored = new CosmosDirectory(store.containers.tenants);
     const pem = await loadOrCreateCertificate(path.join(dir, 'certs'));
     ca = pem.cert;
     entra = await startFakeEntra(pem, { tokenOf });
     graph = await startFakeGraphDirectory(graphUsers);
 
-    await stored.upsertTenant({ tenantId: T, name: 'Gemeente Westerkwartier', shortName: 'WK', country: 'NL', defaultLocale: 'nl-NL', programmeAdmins: [], anonymityThreshold: 5 });
+    await stored.upsertTenant({
+      tenantId: T,
+      name: 'Gemeente Westerkwartier',
+      shortName: 'WK',
+      country: 'NL',
+      defaultLocale: 'nl-NL',
+      programmeAdmins: [],
+      anonymityThreshold: 5,
+    });
     await stored.createUnitIfMissing({ tenantId: T, id: 'wk-dep-publiek', kind: 'department', name: 'Publiekszaken' });
     await stored.createUnitIfMissing({ tenantId: T, id: 'wk-loc-leek', kind: 'location', name: 'Servicepunt Leek' });
-    await stored.createUnitIfMissing({ tenantId: T, id: 'wk-team-kcc', kind: 'team', name: 'Klantcontactcentrum', leaderId: 'boss', departmentId: 'wk-dep-publiek' });
+    await stored.createUnitIfMissing({
+      tenantId: T,
+      id: 'wk-team-kcc',
+      kind: 'team',
+      name: 'Klantcontactcentrum',
+      leaderId: 'boss',
+      departmentId: 'wk-dep-publiek',
+    });
     await stored.createPersonIfMissing({ tenantId: T, id: 'boss', name: 'Ingrid Bakker', teamId: 'wk-team-kcc' });
     await stored.createPersonIfMissing({
-      tenantId: T, id: 'bert', name: 'Bert Smit', jobTitle: 'Baliemedewerker', jobProfile: 'ondersteunend', teamId: 'wk-team-kcc', departmentId: 'wk-dep-publiek', managerId: 'boss', preferredLocale: 'nl-NL',
+      tenantId: T,
+      id: 'bert',
+      name: 'Bert Smit',
+      jobTitle: 'Baliemedewerker',
+      jobProfile: 'ondersteunend',
+      teamId: 'wk-team-kcc',
+      departmentId: 'wk-dep-publiek',
+      managerId: 'boss',
+      preferredLocale: 'nl-NL',
     });
   });
   after(async () => {
@@ -100,19 +180,35 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
     assert.deepEqual(
       { ...anna },
       {
-        tenantId: T, id: 'anna', name: 'Anna de Vries', givenName: 'Anna', email: 'anna@example.org', jobTitle: 'Klantadviseur',
-        departmentId: 'wk-dep-publiek', locationId: 'wk-loc-leek', managerId: 'boss', teamId: 'wk-team-kcc', preferredLocale: 'en-GB',
+        tenantId: T,
+        id: 'anna',
+        name: 'Anna de Vries',
+        givenName: 'Anna',
+        email: 'anna@example.org',
+        jobTitle: 'Klantadviseur',
+        departmentId: 'wk-dep-publiek',
+        locationId: 'wk-loc-leek',
+        managerId: 'boss',
+        teamId: 'wk-team-kcc',
+        preferredLocale: 'en-GB',
       },
       'department matched by name regardless of case and spaces; the team the manager leads',
     );
-    assert.deepEqual(graph.directoryCalls().map((c) => c.path), ['/v1.0/users/anna']);
+    assert.deepEqual(
+      graph.directoryCalls().map((c) => c.path),
+      ['/v1.0/users/anna'],
+    );
     assert.equal(graph.calls[0].authorization, `Bearer ${tokenOf(T)}`);
     assert.equal(entra.tokenRequests.at(-1)!.body.get('grant_type'), 'client_credentials');
     assert.equal(entra.tokenRequests.at(-1)!.tenant, T);
 
     assert.equal((await d.getPerson(T, 'anna'))?.jobTitle, 'Klantadviseur');
     assert.equal(graph.directoryCalls().length, 1, 'the second answer comes from the store without asking Graph');
-    assert.equal((await stored.getPerson(T, 'anna'))?.departmentId, 'wk-dep-publiek', 'written to the stored directory');
+    assert.equal(
+      (await stored.getPerson(T, 'anna'))?.departmentId,
+      'wk-dep-publiek',
+      'written to the stored directory',
+    );
   });
 
   it('answers a stored colleague from the store at once and refreshes them afterwards: Graph’s fields change, the app’s own stay; again only after the TTL', async () => {
@@ -125,7 +221,12 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
     assert.equal(bert?.jobProfile, 'ondersteunend', 'the job profile the user chose stays');
     assert.equal(bert?.preferredLocale, 'nl-NL', 'the language the user has stays');
     assert.equal(bert?.departmentId, departmentIdOf('Dienstverlening Digitaal'), 'a department the store did not have');
-    assert.deepEqual(await d.getUnit(T, departmentIdOf('Dienstverlening Digitaal')), { tenantId: T, id: departmentIdOf('Dienstverlening Digitaal'), kind: 'department', name: 'Dienstverlening Digitaal' });
+    assert.deepEqual(await d.getUnit(T, departmentIdOf('Dienstverlening Digitaal')), {
+      tenantId: T,
+      id: departmentIdOf('Dienstverlening Digitaal'),
+      kind: 'department',
+      name: 'Dienstverlening Digitaal',
+    });
     assert.equal(graph.directoryCalls().length, 1);
 
     now += 3599_000;
@@ -141,12 +242,24 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
   it('finds a leader’s direct reports in Graph when the store has none, and makes them a team the leader leads', async () => {
     const d = synced();
     const reports = await d.directReports(T, 'chef');
-    assert.deepEqual(reports.map((p) => [p.id, p.managerId, p.teamId]), [['gijs', 'chef', teamIdOf('chef')], ['wim', 'chef', teamIdOf('chef')]]);
+    assert.deepEqual(
+      reports.map((p) => [p.id, p.managerId, p.teamId]),
+      [
+        ['gijs', 'chef', teamIdOf('chef')],
+        ['wim', 'chef', teamIdOf('chef')],
+      ],
+    );
     const teams = await d.teamsLedBy(T, 'chef');
-    assert.deepEqual(teams.map((t) => [t.id, t.kind, t.leaderId]), [[teamIdOf('chef'), 'team', 'chef']]);
-    assert.deepEqual((await d.teamMembers(T, teamIdOf('chef'))).map((p) => p.id), ['gijs', 'wim']);
+    assert.deepEqual(
+      teams.map((t) => [t.id, t.kind, t.leaderId]),
+      [[teamIdOf('chef'), 'team', 'chef']],
+    );
+    assert.deepEqual(
+      (await d.teamMembers(T, teamIdOf('chef'))).map((p) => p.id),
+      ['gijs', 'wim'],
+    );
     assert.equal(graph.directoryCalls().length, 1, 'one Graph call for the reports, then the store');
-    assert.deepEqual((await d.teamsLedBy(T, 'gijs')), [], 'someone without reports leads no team');
+    assert.deepEqual(await d.teamsLedBy(T, 'gijs'), [], 'someone without reports leads no team');
   });
 
   it('serves the store when Graph throttles (429), logs it, and leaves Graph alone for that tenant until Retry-After', async () => {
@@ -156,7 +269,11 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
     await d.idle();
     assert.equal(graph.directoryCalls().length, 1);
     assert.match(logged, /"level":40.*"retryAfterSeconds":120.*Graph throttled; serving the stored directory/);
-    assert.equal(await d.getPerson(T, 'nobody-yet'), null, 'someone the store does not know is not found while Graph rests');
+    assert.equal(
+      await d.getPerson(T, 'nobody-yet'),
+      null,
+      'someone the store does not know is not found while Graph rests',
+    );
     assert.equal(graph.directoryCalls().length, 1, 'no call during Retry-After');
 
     graph.state.fail = null;

@@ -35,14 +35,52 @@ describe('the activity guard of /api/messages', () => {
   });
 
   it('lets through a card action, a member update and an install as Teams sends them', () => {
-    assert.equal(activityProblem(teamsActivity({ type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'scan.start', data: { verb: 'scan.start' } }, trigger: 'manual' } })), null);
-    assert.equal(activityProblem(teamsActivity({ type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:bot' }], conversation: { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 't' } })), null);
+    assert.equal(
+      activityProblem(
+        teamsActivity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          value: {
+            action: { type: 'Action.Execute', verb: 'scan.start', data: { verb: 'scan.start' } },
+            trigger: 'manual',
+          },
+        }),
+      ),
+      null,
+    );
+    assert.equal(
+      activityProblem(
+        teamsActivity({
+          type: 'conversationUpdate',
+          text: undefined,
+          membersAdded: [{ id: '28:bot' }],
+          conversation: { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 't' },
+        }),
+      ),
+      null,
+    );
     assert.equal(activityProblem(teamsActivity({ type: 'installationUpdate', action: 'add', text: undefined })), null);
-    assert.equal(activityProblem(teamsActivity({ type: 'message', text: undefined, value: { verb: 'scan.answer', itemId: 'q1' } })), null);
+    assert.equal(
+      activityProblem(
+        teamsActivity({ type: 'message', text: undefined, value: { verb: 'scan.answer', itemId: 'q1' } }),
+      ),
+      null,
+    );
   });
 
   it('counts null as absent', () => {
-    for (const field of ['text', 'locale', 'id', 'replyToId', 'channelData', 'recipient', 'from.name', 'conversation.conversationType', 'channelData.tenant']) {
+    for (const field of [
+      'text',
+      'locale',
+      'id',
+      'replyToId',
+      'channelData',
+      'recipient',
+      'from.name',
+      'conversation.conversationType',
+      'channelData.tenant',
+    ]) {
       assert.equal(activityProblem(withField(field, null)), null, field);
     }
   });
@@ -112,7 +150,11 @@ describe('the activity guard of /api/messages', () => {
   }
 
   it('leaves array data of a card action to the bot (it reads it as no data)', () => {
-    const activity = teamsActivity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'scan.answer', data: [1, 2] } } });
+    const activity = teamsActivity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'scan.answer', data: [1, 2] } },
+    });
     assert.equal(activityProblem(activity), null);
   });
 });

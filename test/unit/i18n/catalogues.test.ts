@@ -16,20 +16,30 @@ describe('the message catalogues', () => {
   });
 
   it('come in pairs for counts: every `.one` has its `.other`, and 1 takes the singular', () => {
-    for (const key of Object.keys(nl).filter((k) => k.endsWith('.one'))) assert.ok(`${key.slice(0, -4)}.other` in nl, key);
-    for (const key of Object.keys(nl).filter((k) => k.endsWith('.other'))) assert.ok(`${key.slice(0, -6)}.one` in nl, key);
+    for (const key of Object.keys(nl).filter((k) => k.endsWith('.one')))
+      assert.ok(`${key.slice(0, -4)}.other` in nl, key);
+    for (const key of Object.keys(nl).filter((k) => k.endsWith('.other')))
+      assert.ok(`${key.slice(0, -6)}.one` in nl, key);
     assert.equal(tn('nl', 'privacy.scans', 1, { date: '3 maart 2026' }), 'Zelfscan: 1 uitslag, van 3 maart 2026');
-    assert.equal(tn('nl', 'privacy.scans', 2, { date: '3 maart 2026' }), 'Zelfscan: 2 uitslagen, de laatste van 3 maart 2026');
+    assert.equal(
+      tn('nl', 'privacy.scans', 2, { date: '3 maart 2026' }),
+      'Zelfscan: 2 uitslagen, de laatste van 3 maart 2026',
+    );
     assert.equal(tn('en', 'privacy.deleted.body', 1), 'We deleted 1 item. You can keep using Digivaardig.');
     assert.equal(tn('en', 'privacy.deleted.body', 0), 'We deleted 0 items. You can keep using Digivaardig.');
-    for (const catalogue of [nl, en]) assert.doesNotMatch(Object.values(catalogue).join('\n'), /\w\((s|en)\)/, 'no "uitslag(en)" or "result(s)"');
+    for (const catalogue of [nl, en])
+      assert.doesNotMatch(Object.values(catalogue).join('\n'), /\w\((s|en)\)/, 'no "uitslag(en)" or "result(s)"');
   });
 
   it('give error cards a body that does not repeat their title', () => {
-    for (const [locale, catalogue] of [['nl', nl], ['en', en]] as const) {
+    for (const [locale, catalogue] of [
+      ['nl', nl],
+      ['en', en],
+    ] as const) {
       const title = catalogue['error.title'].toLowerCase();
       for (const [key, body] of Object.entries(catalogue)) {
-        if (key.startsWith('error.') && key !== 'error.title') assert.ok(!body.toLowerCase().startsWith(title), `${locale} ${key}: "${body}"`);
+        if (key.startsWith('error.') && key !== 'error.title')
+          assert.ok(!body.toLowerCase().startsWith(title), `${locale} ${key}: "${body}"`);
       }
     }
   });

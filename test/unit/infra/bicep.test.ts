@@ -11,7 +11,9 @@ import { CONTAINERS } from '../../../bot/storage/containers';
  */
 const INFRA = path.join(__dirname, '..', '..', '..', 'infra');
 const bicep = readFileSync(path.join(INFRA, 'main.bicep'), 'utf8');
-const parametersFile = JSON.parse(readFileSync(path.join(INFRA, 'main.parameters.json'), 'utf8')) as { parameters: Record<string, { value: unknown }> };
+const parametersFile = JSON.parse(readFileSync(path.join(INFRA, 'main.parameters.json'), 'utf8')) as {
+  parameters: Record<string, { value: unknown }>;
+};
 
 /** The text without comments and with every string literal emptied (for structure, not content), scanned left to right. */
 function code(text: string): string {
@@ -51,11 +53,22 @@ function blockAfter(text: string, from: number, open: '[' | '{'): string {
   throw new Error(`unbalanced ${open} at ${start}`);
 }
 
-const params = [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(?:\s*=\s*(.+))?$/gm)].map((m) => ({ name: m[1], type: m[2], hasDefault: m[3] !== undefined }));
+const params = [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(?:\s*=\s*(.+))?$/gm)].map((m) => ({
+  name: m[1],
+  type: m[2],
+  hasDefault: m[3] !== undefined,
+}));
 const outputs = [...bicep.matchAll(/^output\s+(\w+)\s+\w+\s*=/gm)].map((m) => m[1]);
-const resources = [...bicep.matchAll(/^resource\s+(\w+)\s+'([^'@]+)@([^']+)'/gm)].map((m) => ({ symbol: m[1], type: m[2], apiVersion: m[3] }));
+const resources = [...bicep.matchAll(/^resource\s+(\w+)\s+'([^'@]+)@([^']+)'/gm)].map((m) => ({
+  symbol: m[1],
+  type: m[2],
+  apiVersion: m[3],
+}));
 const appSettingsBlock = blockAfter(bicep, bicep.indexOf('appSettings:'), '[');
-const appSettings = [...appSettingsBlock.matchAll(/name:\s*'([^']+)'\s*\n\s*value:\s*(.+)/g)].map((m) => ({ name: m[1], value: m[2].trim() }));
+const appSettings = [...appSettingsBlock.matchAll(/name:\s*'([^']+)'\s*\n\s*value:\s*(.+)/g)].map((m) => ({
+  name: m[1],
+  value: m[2].trim(),
+}));
 
 /** Resource types and the API versions known to exist for them (dates checked in Microsoft's template reference). */
 const API_VERSIONS: Record<string, string[]> = {
@@ -94,7 +107,11 @@ const SAMPLE: Record<string, string> = {
 describe('infra/main.bicep (a structural check; compile it with the Bicep CLI before deploying)', () => {
   it('has balanced braces, brackets and parentheses outside strings and comments', () => {
     const text = code(bicep);
-    for (const [open, close] of [['{', '}'], ['[', ']'], ['(', ')']]) {
+    for (const [open, close] of [
+      ['{', '}'],
+      ['[', ']'],
+      ['(', ')'],
+    ]) {
       let depth = 0;
       for (const ch of text) {
         if (ch === open) depth++;
@@ -108,13 +125,20 @@ describe('infra/main.bicep (a structural check; compile it with the Bicep CLI be
   it('gets every parameter without a default from main.parameters.json, which names only parameters that exist', () => {
     assert.ok(params.length > 5, 'parameters were read');
     const given = Object.keys(parametersFile.parameters);
-    for (const p of params.filter((p) => !p.hasDefault)) assert.ok(given.includes(p.name), `${p.name} has no default and is not in main.parameters.json`);
-    for (const name of given) assert.ok(params.some((p) => p.name === name), `main.parameters.json sets ${name}, which main.bicep does not declare`);
+    for (const p of params.filter((p) => !p.hasDefault))
+      assert.ok(given.includes(p.name), `${p.name} has no default and is not in main.parameters.json`);
+    for (const name of given)
+      assert.ok(
+        params.some((p) => p.name === name),
+        `main.parameters.json sets ${name}, which main.bicep does not declare`,
+      );
   });
 
   it('declares exactly the Cosmos containers and partition keys of bot/storage/containers.ts', () => {
     const block = blockAfter(bicep, bicep.indexOf('var cosmosContainers'), '[');
-    const declared = Object.fromEntries([...block.matchAll(/name:\s*'([^']+)'\s*\n\s*partitionKey:\s*'([^']+)'/g)].map((m) => [m[1], m[2]]));
+    const declared = Object.fromEntries(
+      [...block.matchAll(/name:\s*'([^']+)'\s*\n\s*partitionKey:\s*'([^']+)'/g)].map((m) => [m[1], m[2]]),
+    );
     assert.deepEqual(declared, { ...CONTAINERS });
     assert.match(bicep, /for container in cosmosContainers/);
   });
@@ -132,7 +156,11 @@ describe('infra/main.bicep (a structural check; compile it with the Bicep CLI be
 
   it('sets only app settings bot/config.ts reads, and they pass its production check', () => {
     assert.ok(appSettings.length >= 10, 'app settings were read');
-    for (const s of appSettings) assert.ok(CONFIG_KEYS.includes(s.name) || PLATFORM_SETTINGS.has(s.name), `${s.name} is not a setting bot/config.ts accepts`);
+    for (const s of appSettings)
+      assert.ok(
+        CONFIG_KEYS.includes(s.name) || PLATFORM_SETTINGS.has(s.name),
+        `${s.name} is not a setting bot/config.ts accepts`,
+      );
     const env: Record<string, string> = {};
     for (const s of appSettings) {
       const literal = /^'([^'$]*)'$/.exec(s.value);
@@ -145,12 +173,28 @@ describe('infra/main.bicep (a structural check; compile it with the Bicep CLI be
     assert.equal(config.bot?.appType, 'UserAssignedMSI');
     assert.equal(config.cosmos.kind, 'azure');
     assert.equal(config.cosmos.kind === 'azure' && config.cosmos.key, undefined, 'Cosmos through the managed identity');
-    assert.deepEqual(config.graph?.auth, { kind: 'managed-identity', clientId: SAMPLE['identity.properties.clientId'], tenantId: SAMPLE['identity.properties.tenantId'] });
+    assert.deepEqual(config.graph?.auth, {
+      kind: 'managed-identity',
+      clientId: SAMPLE['identity.properties.clientId'],
+      tenantId: SAMPLE['identity.properties.tenantId'],
+    });
     assert.equal(config.graph?.directory, true);
   });
 
   it('outputs what the environment file and the Teams package need', () => {
-    for (const name of ['botAppId', 'tenantId', 'publicBaseUrl', 'aadAppClientId', 'teamsAppId', 'cosmosEndpoint', 'webAppName', 'webAppHostName', 'identityClientId', 'identityPrincipalId', 'botName']) {
+    for (const name of [
+      'botAppId',
+      'tenantId',
+      'publicBaseUrl',
+      'aadAppClientId',
+      'teamsAppId',
+      'cosmosEndpoint',
+      'webAppName',
+      'webAppHostName',
+      'identityClientId',
+      'identityPrincipalId',
+      'botName',
+    ]) {
       assert.ok(outputs.includes(name), `output ${name}`);
     }
   });
@@ -159,10 +203,23 @@ describe('infra/main.bicep (a structural check; compile it with the Bicep CLI be
     assert.ok(resources.length >= 10, 'resources were read');
     for (const r of resources) {
       assert.ok(API_VERSIONS[r.type], `${r.symbol}: ${r.type} is not in the allow-list`);
-      assert.ok(API_VERSIONS[r.type].includes(r.apiVersion), `${r.symbol}: ${r.type}@${r.apiVersion} is not a known version (${API_VERSIONS[r.type].join(', ')})`);
+      assert.ok(
+        API_VERSIONS[r.type].includes(r.apiVersion),
+        `${r.symbol}: ${r.type}@${r.apiVersion} is not a known version (${API_VERSIONS[r.type].join(', ')})`,
+      );
     }
-    for (const type of ['Microsoft.ManagedIdentity/userAssignedIdentities', 'Microsoft.Web/sites', 'Microsoft.BotService/botServices', 'Microsoft.BotService/botServices/channels', 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.Insights/components']) {
-      assert.ok(resources.some((r) => r.type === type), `a ${type}`);
+    for (const type of [
+      'Microsoft.ManagedIdentity/userAssignedIdentities',
+      'Microsoft.Web/sites',
+      'Microsoft.BotService/botServices',
+      'Microsoft.BotService/botServices/channels',
+      'Microsoft.DocumentDB/databaseAccounts',
+      'Microsoft.Insights/components',
+    ]) {
+      assert.ok(
+        resources.some((r) => r.type === type),
+        `a ${type}`,
+      );
     }
     assert.match(bicep, /linuxFxVersion:\s*'NODE\|20-lts'/);
     assert.match(bicep, /channelName:\s*'MsTeamsChannel'/);

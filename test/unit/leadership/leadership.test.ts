@@ -36,15 +36,25 @@ describe('the leadership scan', () => {
       assert.equal(s.mean, reversed ? (5 + 5 + 5 + 1) / 4 : 5, s.dimension);
       assert.equal(s.answered, 4);
     }
-    assert.deepEqual(scoreLeadership(content, all(3)).map((s) => s.percent), [50, 50, 50, 50, 50]);
+    assert.deepEqual(
+      scoreLeadership(content, all(3)).map((s) => s.percent),
+      [50, 50, 50, 50, 50],
+    );
   });
 
   it('puts a dimension in the low, middle or high band', () => {
-    assert.deepEqual([bandOf(1), bandOf(2.49), bandOf(2.5), bandOf(3.74), bandOf(3.75), bandOf(5)], ['low', 'low', 'mid', 'mid', 'high', 'high']);
+    assert.deepEqual(
+      [bandOf(1), bandOf(2.49), bandOf(2.5), bandOf(3.74), bandOf(3.75), bandOf(5)],
+      ['low', 'low', 'mid', 'mid', 'high', 'high'],
+    );
   });
 
   it('completes only when every statement is answered, merging answers given one at a time', async () => {
-    const service = new LeadershipService({ content, repo: new MemoryLeadership(), clock: { now: () => new Date('2026-03-01T10:00:00Z') } });
+    const service = new LeadershipService({
+      content,
+      repo: new MemoryLeadership(),
+      clock: { now: () => new Date('2026-03-01T10:00:00Z') },
+    });
     const ids = content.items.map((i) => i.id);
     for (const [n, id] of ids.entries()) {
       const r = await service.answer(me, { answers: { [id]: 4 } });
@@ -73,8 +83,20 @@ describe('the leadership scan', () => {
 
   it('rejects anything but known statements with whole numbers 1 to 5', async () => {
     const service = new LeadershipService({ content, repo: new MemoryLeadership(), clock: { now: () => new Date() } });
-    for (const body of [null, [], { answers: [] }, { answers: { __proto__: 3 } }, { answers: { 'lead-01': 5.5 } }, { answers: { 'lead-01': null } }, { answers: { constructor: 3 } }]) {
-      await assert.rejects(service.answer(me, body), (e: unknown) => e instanceof AppError && e.status === 400, JSON.stringify(body));
+    for (const body of [
+      null,
+      [],
+      { answers: [] },
+      { answers: { __proto__: 3 } },
+      { answers: { 'lead-01': 5.5 } },
+      { answers: { 'lead-01': null } },
+      { answers: { constructor: 3 } },
+    ]) {
+      await assert.rejects(
+        service.answer(me, body),
+        (e: unknown) => e instanceof AppError && e.status === 400,
+        JSON.stringify(body),
+      );
     }
   });
 

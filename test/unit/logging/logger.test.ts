@@ -20,7 +20,11 @@ describe('the logger', () => {
     const err = Object.assign(new Error('Forbidden'), {
       statusCode: 403,
       code: 'BotNotInConversationRoster',
-      request: { url: 'https://smba.trafficmanager.net/', headers: { authorization: 'Bearer eyJ-secret-token' }, body: '{"text":"an answer"}' },
+      request: {
+        url: 'https://smba.trafficmanager.net/',
+        headers: { authorization: 'Bearer eyJ-secret-token' },
+        body: '{"text":"an answer"}',
+      },
       response: { headers: { 'x-ms-request-id': 'r1' }, bodyAsText: 'details' },
       cause: Object.assign(new Error('socket'), { config: { headers: { Authorization: 'Bearer other-secret' } } }),
     });

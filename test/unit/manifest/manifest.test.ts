@@ -42,7 +42,6 @@ const TEN_COMMANDS_NL = [
   'geen herinneringen',
 ];
 
- 
 type Json = any;
 
 function readSource(name: string): string {
@@ -146,7 +145,10 @@ describe('The Teams app package', () => {
 
   describe('manifest.json keeps deploy-time values as placeholders', () => {
     it('uses schema and manifest version 1.22', () => {
-      assert.equal(source.$schema, 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
+      assert.equal(
+        source.$schema,
+        'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
+      );
       assert.equal(source.manifestVersion, '1.22');
     });
 
@@ -184,12 +186,21 @@ describe('The Teams app package', () => {
       delete broken.bots[0].botId;
       broken.accentColor = 'green';
       const errors = await validateManifest(broken);
-      assert.ok(errors.some((e) => e.includes('botId')), errors.join('\n'));
-      assert.ok(errors.some((e) => e.startsWith('/accentColor')), errors.join('\n'));
+      assert.ok(
+        errors.some((e) => e.includes('botId')),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((e) => e.startsWith('/accentColor')),
+        errors.join('\n'),
+      );
     });
 
     it('has zero errors in en-us.json against the v1.22 localization schema', async () => {
-      assert.equal(localization.$schema, 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.Localization.schema.json');
+      assert.equal(
+        localization.$schema,
+        'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.Localization.schema.json',
+      );
       assert.deepEqual(await validateLocalization(localization), []);
     });
 
@@ -250,7 +261,10 @@ describe('The Teams app package', () => {
       assert.equal(commandList.length, 1);
       assert.deepEqual(commandList[0].scopes, ['personal']);
       assert.ok(commandList[0].commands.length <= 10);
-      assert.deepEqual(commandList[0].commands.map((c: Json) => c.title), TEN_COMMANDS_NL);
+      assert.deepEqual(
+        commandList[0].commands.map((c: Json) => c.title),
+        TEN_COMMANDS_NL,
+      );
       for (const c of commandList[0].commands) assert.ok(c.description.length > 0, `${c.title} has a description`);
     });
 
@@ -312,7 +326,11 @@ describe('The Teams app package', () => {
 
     it('fills the colour icon with the accent colour and a white mark', () => {
       const hex = (i: number): string =>
-        '#' + [0, 1, 2].map((c) => color.rgba[i + c].toString(16).padStart(2, '0')).join('').toUpperCase();
+        '#' +
+        [0, 1, 2]
+          .map((c) => color.rgba[i + c].toString(16).padStart(2, '0'))
+          .join('')
+          .toUpperCase();
       const pixels = color.width * color.height;
       let accent = 0;
       let white = 0;
@@ -362,7 +380,7 @@ describe('The Teams app package', () => {
       AAD_APP_CLIENT_ID: SAMPLE.AAD_APP_CLIENT_ID,
     };
 
-    it('reads the server\'s own variables: BOT_APP_ID, the host of PUBLIC_BASE_URL, AAD_APP_CLIENT_ID', () => {
+    it("reads the server's own variables: BOT_APP_ID, the host of PUBLIC_BASE_URL, AAD_APP_CLIENT_ID", () => {
       const { values, standIns } = readPackageValues({ ...ENV, PUBLIC_BASE_URL: 'https://Digivaardig.Example.org/' });
       assert.deepEqual(values, SAMPLE);
       assert.deepEqual(standIns, []);
@@ -372,8 +390,7 @@ describe('The Teams app package', () => {
       assert.throws(
         () => readPackageValues({}, 'production'),
         (error: unknown) =>
-          error instanceof PackageConfigError &&
-          /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(error.message),
+          error instanceof PackageConfigError && /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(error.message),
       );
     });
 
@@ -384,12 +401,22 @@ describe('The Teams app package', () => {
       assert.equal(values.TAB_HOST, DEVELOPMENT_PLACEHOLDERS.TAB_HOST);
       assert.equal(values.AAD_APP_CLIENT_ID, SAMPLE.AAD_APP_CLIENT_ID);
       const result = await buildPackage(values, path.join(tmp, 'dev.zip'));
-      assert.deepEqual([...result.manifestErrors, ...result.localizationErrors], [], 'the development package is valid too');
+      assert.deepEqual(
+        [...result.manifestErrors, ...result.localizationErrors],
+        [],
+        'the development package is valid too',
+      );
     });
 
     it('still refuses malformed values in development, saying what each id is', () => {
-      assert.throws(() => readPackageValues({ BOT_APP_ID: 'bot' }, 'development'), /BOT_APP_ID must be a GUID \(the bot's Entra app id/);
-      assert.throws(() => readPackageValues({ TEAMS_APP_ID: 'zzz' }, 'development'), /TEAMS_APP_ID must be a GUID \(the Teams app id of this environment\)/);
+      assert.throws(
+        () => readPackageValues({ BOT_APP_ID: 'bot' }, 'development'),
+        /BOT_APP_ID must be a GUID \(the bot's Entra app id/,
+      );
+      assert.throws(
+        () => readPackageValues({ TEAMS_APP_ID: 'zzz' }, 'development'),
+        /TEAMS_APP_ID must be a GUID \(the Teams app id of this environment\)/,
+      );
     });
 
     it('is production with --production or NODE_ENV=production, development otherwise', () => {
@@ -399,7 +426,12 @@ describe('The Teams app package', () => {
     });
 
     it('rejects a client id that is not a GUID and a base URL that is not bare https', () => {
-      for (const url of ['http://digivaardig.example.org', 'https://digivaardig.example.org:8443', 'https://digivaardig.example.org/tab', 'digivaardig.example.org']) {
+      for (const url of [
+        'http://digivaardig.example.org',
+        'https://digivaardig.example.org:8443',
+        'https://digivaardig.example.org/tab',
+        'digivaardig.example.org',
+      ]) {
         assert.throws(
           () => readPackageValues({ ...ENV, BOT_APP_ID: 'bot', PUBLIC_BASE_URL: url }),
           (error: unknown) =>
@@ -455,10 +487,14 @@ describe('The Teams app package', () => {
     it('npm run package writes a zip that validates offline: manifest, every localization file, icon sizes', async function () {
       this.timeout(60_000);
       const output = path.join(tmp, 'from-script.zip');
-      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`], {
-        env: { PATH: process.env.PATH, ...ENV, TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555' },
-        encoding: 'utf8',
-      });
+      const stdout = execFileSync(
+        process.execPath,
+        [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`],
+        {
+          env: { PATH: process.env.PATH, ...ENV, TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555' },
+          encoding: 'utf8',
+        },
+      );
       assert.match(stdout, /valid against the v1\.22 schemas/);
       const files = readZip(fs.readFileSync(output));
       const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
@@ -480,8 +516,14 @@ describe('The Teams app package', () => {
     it('npm run package --production refuses to build without the deployment values', () => {
       const output = path.join(tmp, 'none.zip');
       assert.throws(
-        () => execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`], { env: { PATH: process.env.PATH }, stdio: 'pipe' }),
-        (error: { status?: number; stderr?: Buffer }) => error.status === 1 && /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(String(error.stderr)),
+        () =>
+          execFileSync(
+            process.execPath,
+            [require.resolve('tsx/cli'), path.join(MANIFEST_DIR, 'package.ts'), '--production', `--out=${output}`],
+            { env: { PATH: process.env.PATH }, stdio: 'pipe' },
+          ),
+        (error: { status?: number; stderr?: Buffer }) =>
+          error.status === 1 && /BOT_APP_ID, PUBLIC_BASE_URL, AAD_APP_CLIENT_ID/.test(String(error.stderr)),
       );
       assert.equal(fs.existsSync(output), false);
     });

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { readScanSeeds } from '../../../bot/domain/scan/load-content';
 import { ContentIndex } from '../../../bot/domain/scan/content';
 import { readLeadershipContent } from '../../../bot/domain/leadership/leadership-content';
-import { PrivacyService, type MyDataOverview, type PrivacyServiceDeps } from '../../../bot/domain/privacy/privacy-service';
+import {
+  PrivacyService,
+  type MyDataOverview,
+  type PrivacyServiceDeps,
+} from '../../../bot/domain/privacy/privacy-service';
 import type { UserContext } from '../../../bot/domain/org';
 import type { ScanResult } from '../../../bot/domain/scan/scan-types';
 import { answerTexts } from '../../../bot/cards/privacy/answer-texts';
@@ -18,24 +22,43 @@ const texts = answerTexts({ content, leadership });
 
 const overview = (over: Partial<MyDataOverview> = {}) => ({
   kind: 'overview' as const,
-  jobProfile: 'klantcontact', team: 'Burgerzaken', department: 'Dienstverlening', location: 'Stadhuis',
-  scanResults: 1, latestScan: '2026-03-03T10:00:00Z', scanInProgress: false, modulesMarked: 2, helpRequests: 1,
-  leadershipScan: 'none' as const, coach: false, coachTickets: 0, reminderOptOut: false, chatReference: true,
-  anonymityThreshold: 5, profileName: 'Klantcontact',
+  jobProfile: 'klantcontact',
+  team: 'Burgerzaken',
+  department: 'Dienstverlening',
+  location: 'Stadhuis',
+  scanResults: 1,
+  latestScan: '2026-03-03T10:00:00Z',
+  scanInProgress: false,
+  modulesMarked: 2,
+  helpRequests: 1,
+  leadershipScan: 'none' as const,
+  coach: false,
+  coachTickets: 0,
+  reminderOptOut: false,
+  chatReference: true,
+  anonymityThreshold: 5,
+  profileName: 'Klantcontact',
   ...over,
 });
 
 describe('privacy: the export in words', () => {
   it('gives each scan answer its question and the words the user chose, in their language', async () => {
     const nl = await texts.scan(index.version, 'nl');
-    assert.deepEqual(nl('inf-11', 'c'), { question: index.itemsById.get('inf-11')!.text.nl, answer: 'Ik zoek de werkinstructie op het intranet of de teamsite.' });
+    assert.deepEqual(nl('inf-11', 'c'), {
+      question: index.itemsById.get('inf-11')!.text.nl,
+      answer: 'Ik zoek de werkinstructie op het intranet of de teamsite.',
+    });
     assert.equal(nl('inf-01', 3)?.answer, 'Zelfstandig');
     assert.equal(nl('inf-04', true)?.answer, 'Juist');
     assert.equal(nl('inf-04', false)?.answer, 'Onjuist');
     assert.equal(nl('inf-01', 'unknown')?.answer, 'Weet ik niet');
     assert.equal(nl('no-such-item', 'a'), null);
     const en = await texts.scan('an-older-version', 'en');
-    assert.equal(en('inf-01', 4)?.answer, 'I can explain it to others', 'an unknown content version falls back to the current one');
+    assert.equal(
+      en('inf-01', 4)?.answer,
+      'I can explain it to others',
+      'an unknown content version falls back to the current one',
+    );
     assert.equal(en('inf-11', 'c')?.question, index.itemsById.get('inf-11')!.text.en);
   });
 
@@ -47,17 +70,55 @@ describe('privacy: the export in words', () => {
   });
 
   it('puts the words next to the codes in the exported document, the leadership answers as a list', async () => {
-    const user: UserContext = { tenantId: 'ten', userId: 'u1', name: 'Noor', locale: 'nl', person: null, team: null, department: null, location: null, roles: [] };
+    const user: UserContext = {
+      tenantId: 'ten',
+      userId: 'u1',
+      name: 'Noor',
+      locale: 'nl',
+      person: null,
+      team: null,
+      department: null,
+      location: null,
+      roles: [],
+    };
     const result: ScanResult = {
-      resultId: 'r1', sessionId: 's1', tenantId: 'ten', userId: 'u1', contentVersion: index.version, profileId: 'klantcontact', mode: 'adaptive',
-      startedAt: '2026-03-03T09:45:00Z', completedAt: '2026-03-03T10:00:00Z', itemsAsked: 2, levels: {}, targets: {}, previousLevels: null,
-      focusDomains: [], adviceModuleIds: [], intakeOffered: false,
-      answers: [{ itemId: 'inf-11', value: 'a', at: '2026-03-03T09:50:00Z' }, { itemId: 'inf-01', value: 2, at: '2026-03-03T09:51:00Z' }],
+      resultId: 'r1',
+      sessionId: 's1',
+      tenantId: 'ten',
+      userId: 'u1',
+      contentVersion: index.version,
+      profileId: 'klantcontact',
+      mode: 'adaptive',
+      startedAt: '2026-03-03T09:45:00Z',
+      completedAt: '2026-03-03T10:00:00Z',
+      itemsAsked: 2,
+      levels: {},
+      targets: {},
+      previousLevels: null,
+      focusDomains: [],
+      adviceModuleIds: [],
+      intakeOffered: false,
+      answers: [
+        { itemId: 'inf-11', value: 'a', at: '2026-03-03T09:50:00Z' },
+        { itemId: 'inf-01', value: 2, at: '2026-03-03T09:51:00Z' },
+      ],
     };
     const none = async function* () {};
     const deps = {
       scans: { results: async () => [result], getSession: async () => null, getModuleProgress: async () => null },
-      leadership: { get: async () => ({ value: { tenantId: 'ten', userId: 'u1', answers: { 'lead-01': 5 }, startedAt: 'x', updatedAt: 'x', completedAt: 'x' }, etag: 'e' }) },
+      leadership: {
+        get: async () => ({
+          value: {
+            tenantId: 'ten',
+            userId: 'u1',
+            answers: { 'lead-01': 5 },
+            startedAt: 'x',
+            updatedAt: 'x',
+            completedAt: 'x',
+          },
+          etag: 'e',
+        }),
+      },
       coaches: { get: async () => null },
       nudges: { isOptedOut: async () => true, setOptOut: async () => undefined },
       userState: { getConversationRef: async () => null },
@@ -67,10 +128,16 @@ describe('privacy: the export in words', () => {
     } as unknown as PrivacyServiceDeps;
     const data = (await new PrivacyService(deps).exportData(user)) as Record<string, any>;
     assert.deepEqual(data.scanResults[0].answers[0], {
-      itemId: 'inf-11', question: index.itemsById.get('inf-11')!.text.nl, value: 'a', answer: 'Ik gebruik de versie uit de mail van vorig jaar.', at: '2026-03-03T09:50:00Z',
+      itemId: 'inf-11',
+      question: index.itemsById.get('inf-11')!.text.nl,
+      value: 'a',
+      answer: 'Ik gebruik de versie uit de mail van vorig jaar.',
+      at: '2026-03-03T09:50:00Z',
     });
     assert.equal(data.scanResults[0].answers[1].answer, 'Met wat hulp');
-    assert.deepEqual(data.leadershipScan.answers, [{ itemId: 'lead-01', statement: leadership.items[0].text.nl, value: 5, answer: 'Helemaal mee eens' }]);
+    assert.deepEqual(data.leadershipScan.answers, [
+      { itemId: 'lead-01', statement: leadership.items[0].text.nl, value: 5, answer: 'Helemaal mee eens' },
+    ]);
     assert.deepEqual(data.preferences, { scanReminders: false });
   });
 });
@@ -86,7 +153,10 @@ describe('privacy: the chat cards', () => {
       const words = cardText(two);
       assert.match(words, locale === 'nl' ? /2 uitslagen, de laatste van/ : /2 results, the latest from/);
       assert.match(words, locale === 'nl' ? /en 1 hulpvraag waarbij/ : /and 1 help request you/);
-      assert.match(words, locale === 'nl' ? /Herinneringen over de zelfscan: uit/ : /Reminders about the self-scan: off/);
+      assert.match(
+        words,
+        locale === 'nl' ? /Herinneringen over de zelfscan: uit/ : /Reminders about the self-scan: off/,
+      );
       assert.doesNotMatch(words, /\((en|s)\)|leidinggevende: |from your leader/);
     });
 
@@ -95,7 +165,10 @@ describe('privacy: the chat cards', () => {
       const card = exportCard({ ...overview({ leadershipScan: 'completed' }), myDataUrl: url }, locale);
       assertValidCard(card, `export ${locale}`);
       const words = cardText(card);
-      assert.match(words, locale === 'nl' ? /één bestand \(JSON\).*\*\*Mijn gegevens\*\*/s : /one file \(JSON\).*\*\*My data\*\*/s);
+      assert.match(
+        words,
+        locale === 'nl' ? /één bestand \(JSON\).*\*\*Mijn gegevens\*\*/s : /one file \(JSON\).*\*\*My data\*\*/s,
+      );
       assert.match(words, locale === 'nl' ? /Leiderschapsscan: afgerond/ : /Leadership scan: completed/);
       const open = (card.actions ?? []).find((a) => a.type === 'Action.OpenUrl')!;
       assert.equal(open.url, url);

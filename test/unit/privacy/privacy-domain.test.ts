@@ -4,7 +4,13 @@ import { readScanSeeds } from '../../../bot/domain/scan/load-content';
 import { ContentIndex } from '../../../bot/domain/scan/content';
 import { auditListing } from '../../../bot/domain/audit';
 import { coachPartOf, eraseFromTicket } from '../../../bot/domain/privacy/erasure';
-import { retentionCutoff, trimLeadership, trimResult, trimSession, trimTicket } from '../../../bot/domain/privacy/retention';
+import {
+  retentionCutoff,
+  trimLeadership,
+  trimResult,
+  trimSession,
+  trimTicket,
+} from '../../../bot/domain/privacy/retention';
 import { parseSettingsChange } from '../../../bot/domain/settings/settings-service';
 import type { Ticket } from '../../../bot/domain/help/help-types';
 import type { ScanResult, ScanSession } from '../../../bot/domain/scan/scan-types';
@@ -13,11 +19,35 @@ import { myDataCard } from '../../../bot/cards/privacy/my-data-card';
 import { assertValidCard } from '../../helpers/cards';
 
 const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  ticketId: 't1', tenantId: 'ten', kind: 'help',
-  requester: { userId: 'req', name: 'Ria Vraag', email: 'ria@example.org', teamId: 'team', departmentId: 'dep', locationId: 'loc', locale: 'nl-NL' },
-  topic: 'communication', question: 'Hoe deel ik een map?', urgency: 'today', channel: 'chat', where: 'Kamer 2',
-  state: 'rated', offer: null, offerCount: 2, passedBy: ['c1'], coachId: 'c2', coachName: 'Coco Coach', coachActivityId: 'act', requesterActivityId: 'ract',
-  outcome: 'solved', minutesSpent: 7, rating: 5, comment: 'Top',
+  ticketId: 't1',
+  tenantId: 'ten',
+  kind: 'help',
+  requester: {
+    userId: 'req',
+    name: 'Ria Vraag',
+    email: 'ria@example.org',
+    teamId: 'team',
+    departmentId: 'dep',
+    locationId: 'loc',
+    locale: 'nl-NL',
+  },
+  topic: 'communication',
+  question: 'Hoe deel ik een map?',
+  urgency: 'today',
+  channel: 'chat',
+  where: 'Kamer 2',
+  state: 'rated',
+  offer: null,
+  offerCount: 2,
+  passedBy: ['c1'],
+  coachId: 'c2',
+  coachName: 'Coco Coach',
+  coachActivityId: 'act',
+  requesterActivityId: 'ract',
+  outcome: 'solved',
+  minutesSpent: 7,
+  rating: 5,
+  comment: 'Top',
   events: [
     { type: 'created', at: '2026-01-01T10:00:00Z', by: 'req' },
     { type: 'offered', at: '2026-01-01T10:00:01Z', coachId: 'c1', reasons: ['same team'] },
@@ -27,7 +57,8 @@ const ticket = (over: Partial<Ticket> = {}): Ticket => ({
     { type: 'resolved', at: '2026-01-01T10:09:00Z', coachId: 'c2', by: 'c2', outcome: 'solved', minutes: 7 },
     { type: 'rated', at: '2026-01-01T11:00:00Z', by: 'req', rating: 5 },
   ],
-  createdAt: '2026-01-01T10:00:00Z', updatedAt: '2026-01-01T11:00:00Z',
+  createdAt: '2026-01-01T10:00:00Z',
+  updatedAt: '2026-01-01T11:00:00Z',
   ...over,
 });
 
@@ -39,7 +70,10 @@ describe('privacy: erasure of a person from a ticket', () => {
     assert.equal(t.where, '—');
     assert.equal(t.comment, undefined);
     assert.equal(t.requesterActivityId, null);
-    assert.deepEqual(t.events.map((e) => [e.type, e.at]), ticket().events.map((e) => [e.type, e.at]));
+    assert.deepEqual(
+      t.events.map((e) => [e.type, e.at]),
+      ticket().events.map((e) => [e.type, e.at]),
+    );
     assert.equal(t.coachId, 'c2', 'the coach stays');
     assert.doesNotMatch(JSON.stringify(t), /req"|Ria|ria@/);
   });
@@ -61,12 +95,18 @@ describe('privacy: erasure of a person from a ticket', () => {
   it('exports to a coach only their own steps, never the requester or the question', () => {
     const part = coachPartOf(ticket(), 'c2');
     assert.equal(part.handledByYou, true);
-    assert.deepEqual(part.yourSteps.map((s) => s.type), ['offered', 'accepted', 'resolved']);
+    assert.deepEqual(
+      part.yourSteps.map((s) => s.type),
+      ['offered', 'accepted', 'resolved'],
+    );
     assert.doesNotMatch(JSON.stringify(part), /Ria|map\?|Top|In overleg/);
     const passed = coachPartOf(ticket(), 'c1');
     assert.equal(passed.handledByYou, false);
     assert.equal(passed.outcome, null);
-    assert.deepEqual(passed.yourSteps, [{ type: 'offered', at: '2026-01-01T10:00:01Z' }, { type: 'declined', at: '2026-01-01T10:01:00Z', reason: 'In overleg' }]);
+    assert.deepEqual(passed.yourSteps, [
+      { type: 'offered', at: '2026-01-01T10:00:01Z' },
+      { type: 'declined', at: '2026-01-01T10:01:00Z', reason: 'In overleg' },
+    ]);
   });
 });
 
@@ -78,7 +118,12 @@ describe('privacy: retention rules', () => {
   });
 
   it('keeps a result’s levels and advice and drops its answers; once', () => {
-    const r = { resultId: 'r', levels: { a: 'basis' }, adviceModuleIds: ['m'], answers: [{ itemId: 'i', value: 3, at: 'x' }] } as unknown as ScanResult;
+    const r = {
+      resultId: 'r',
+      levels: { a: 'basis' },
+      adviceModuleIds: ['m'],
+      answers: [{ itemId: 'i', value: 3, at: 'x' }],
+    } as unknown as ScanResult;
     const trimmed = trimResult(r, 'now')!;
     assert.ok('replace' in trimmed);
     assert.deepEqual(trimmed.replace.answers, []);
@@ -96,12 +141,23 @@ describe('privacy: retention rules', () => {
 
   it('keeps a completed leadership scan as its profile; an unfinished one goes', () => {
     const score = () => [{ dimension: 'vision', mean: 3, percent: 50, band: 'mid' as const, answered: 4 }];
-    const kept = trimLeadership({ tenantId: 't', userId: 'u', answers: { a: 3 }, startedAt: 's', updatedAt: 'u', completedAt: 'c' }, score, 'now')!;
+    const kept = trimLeadership(
+      { tenantId: 't', userId: 'u', answers: { a: 3 }, startedAt: 's', updatedAt: 'u', completedAt: 'c' },
+      score,
+      'now',
+    )!;
     assert.ok('replace' in kept);
     assert.deepEqual(kept.replace.answers, {});
     assert.deepEqual(kept.replace.scores, score());
     assert.equal(trimLeadership(kept.replace, score, 'later'), null);
-    assert.deepEqual(trimLeadership({ tenantId: 't', userId: 'u', answers: { a: 3 }, startedAt: 's', updatedAt: 'u', completedAt: null }, score, 'now'), { remove: true });
+    assert.deepEqual(
+      trimLeadership(
+        { tenantId: 't', userId: 'u', answers: { a: 3 }, startedAt: 's', updatedAt: 'u', completedAt: null },
+        score,
+        'now',
+      ),
+      { remove: true },
+    );
   });
 
   it('blanks the question, place and comment of closed tickets only', () => {
@@ -119,13 +175,30 @@ describe('privacy: retention rules', () => {
 describe('settings: what a change may contain', () => {
   it('accepts whole months 1–120, null (keep) and a boolean for reminders', () => {
     assert.deepEqual(parseSettingsChange({ retentionMonths: 1 }), { retentionMonths: 1 });
-    assert.deepEqual(parseSettingsChange({ retentionMonths: 120, remindersEnabled: false }), { retentionMonths: 120, remindersEnabled: false });
+    assert.deepEqual(parseSettingsChange({ retentionMonths: 120, remindersEnabled: false }), {
+      retentionMonths: 120,
+      remindersEnabled: false,
+    });
     assert.deepEqual(parseSettingsChange({ retentionMonths: null }), { retentionMonths: null });
   });
 
   it('refuses anything else as a whole', () => {
-    for (const body of [{}, { retentionMonths: 0 }, { retentionMonths: 121 }, { retentionMonths: 6.5 }, { retentionMonths: '6' }, { retentionMonths: -1 }, { remindersEnabled: 1 }, { remindersEnabled: null }, { retentionMonths: 6, other: true }]) {
-      assert.throws(() => parseSettingsChange(body), (err: Error & { status?: number }) => err.status === 400, JSON.stringify(body));
+    for (const body of [
+      {},
+      { retentionMonths: 0 },
+      { retentionMonths: 121 },
+      { retentionMonths: 6.5 },
+      { retentionMonths: '6' },
+      { retentionMonths: -1 },
+      { remindersEnabled: 1 },
+      { remindersEnabled: null },
+      { retentionMonths: 6, other: true },
+    ]) {
+      assert.throws(
+        () => parseSettingsChange(body),
+        (err: Error & { status?: number }) => err.status === 400,
+        JSON.stringify(body),
+      );
     }
   });
 });
@@ -137,7 +210,13 @@ describe('audit: the admin’s listing', () => {
       [
         { tenantId: 't', actorId: 'admin', action: 'coach.added', targetUserId: 'coach', at: '1' },
         { tenantId: 't', actorId: 'self', action: 'data.exported', at: '2' },
-        { tenantId: 't', actorId: 'system', action: 'retention.applied', changes: [{ field: 'result', to: 3 }], at: '3' },
+        {
+          tenantId: 't',
+          actorId: 'system',
+          action: 'retention.applied',
+          changes: [{ field: 'result', to: 3 }],
+          at: '3',
+        },
       ],
       async (id) => names[id] ?? null,
     );
@@ -151,12 +230,43 @@ describe('cards: the privacy statement link', () => {
   for (const locale of ['nl', 'en'] as const) {
     it(`the scan intro opens the full statement (${locale}) and stays a valid 1.5 card`, () => {
       const url = `https://digivaardig.example.org/privacy${locale === 'en' ? '?lang=en' : ''}`;
-      const card = scanIntroCard({ profiles: index.content.profiles, preselected: null, previousDate: null, anonymityThreshold: 5, privacyUrl: url }, locale);
+      const card = scanIntroCard(
+        {
+          profiles: index.content.profiles,
+          preselected: null,
+          previousDate: null,
+          anonymityThreshold: 5,
+          privacyUrl: url,
+        },
+        locale,
+      );
       assertValidCard(card, 'intro with statement');
       const open = (card.actions ?? []).find((a) => a.type === 'Action.OpenUrl')!;
       assert.equal(open.url, url);
       assert.equal(open.title, locale === 'nl' ? 'Lees de privacyverklaring' : 'Read the privacy statement');
-      const mine = myDataCard({ kind: 'overview', jobProfile: null, team: null, department: null, location: null, scanResults: 0, latestScan: null, scanInProgress: false, modulesMarked: 0, helpRequests: 0, leadershipScan: 'completed', coach: true, coachTickets: 2, reminderOptOut: false, chatReference: true, anonymityThreshold: 5, profileName: null, privacyUrl: url }, locale);
+      const mine = myDataCard(
+        {
+          kind: 'overview',
+          jobProfile: null,
+          team: null,
+          department: null,
+          location: null,
+          scanResults: 0,
+          latestScan: null,
+          scanInProgress: false,
+          modulesMarked: 0,
+          helpRequests: 0,
+          leadershipScan: 'completed',
+          coach: true,
+          coachTickets: 2,
+          reminderOptOut: false,
+          chatReference: true,
+          anonymityThreshold: 5,
+          profileName: null,
+          privacyUrl: url,
+        },
+        locale,
+      );
       assertValidCard(mine, 'my data with statement');
     });
   }

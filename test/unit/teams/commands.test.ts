@@ -3,16 +3,33 @@ import { parseCommand } from '../../../bot/teams/commands';
 
 describe('typed commands', () => {
   const cases: Array<[string, string | null]> = [
-    ['scan', 'scan'], ['Scan!', 'scan'], ['  SCAN  ', 'scan'],
-    ['hulp', 'help'], ['help', 'help'], ['digicoach', 'help'],
-    ['resultaat', 'result'], ['result', 'result'], ['modules', 'modules'],
-    ['word digicoach', 'becomeCoach'], ['beschikbaar', 'available'], ['niet beschikbaar', 'unavailable'],
-    ['mijn tickets', 'myTickets'], ['my tickets', 'myTickets'], ['mijn gegevens', 'myData'], ['my data', 'myData'],
-    ['hallo', 'hello'], ['Hoi.', 'hello'],
-    ['geen herinneringen', 'remindersOff'], ['Geen herinneringen!', 'remindersOff'], ['no reminders', 'remindersOff'],
-    ['wel herinneringen', 'remindersOn'], ['reminders on', 'remindersOn'],
+    ['scan', 'scan'],
+    ['Scan!', 'scan'],
+    ['  SCAN  ', 'scan'],
+    ['hulp', 'help'],
+    ['help', 'help'],
+    ['digicoach', 'help'],
+    ['resultaat', 'result'],
+    ['result', 'result'],
+    ['modules', 'modules'],
+    ['word digicoach', 'becomeCoach'],
+    ['beschikbaar', 'available'],
+    ['niet beschikbaar', 'unavailable'],
+    ['mijn tickets', 'myTickets'],
+    ['my tickets', 'myTickets'],
+    ['mijn gegevens', 'myData'],
+    ['my data', 'myData'],
+    ['hallo', 'hello'],
+    ['Hoi.', 'hello'],
+    ['geen herinneringen', 'remindersOff'],
+    ['Geen herinneringen!', 'remindersOff'],
+    ['no reminders', 'remindersOff'],
+    ['wel herinneringen', 'remindersOn'],
+    ['reminders on', 'remindersOn'],
     ['<at>Digivaardig</at> scan', 'scan'],
-    ['wat is het weer', null], ['', null], ['scan'.repeat(20), null],
+    ['wat is het weer', null],
+    ['', null],
+    ['scan'.repeat(20), null],
   ];
   for (const [input, expected] of cases) {
     it(`reads ${JSON.stringify(input)} as ${expected ?? 'no command'}`, () => {
@@ -23,9 +40,16 @@ describe('typed commands', () => {
 
 describe('typed commands from an activity whose text is not ordinary text', () => {
   const cases: Array<[string, unknown]> = [
-    ['an object', { a: 1 }], ['a number', 5], ['an array', ['scan']], ['true', true], ['null', null], ['undefined', undefined],
+    ['an object', { a: 1 }],
+    ['a number', 5],
+    ['an array', ['scan']],
+    ['true', true],
+    ['null', null],
+    ['undefined', undefined],
     // Words that are properties of every object, not commands.
-    ['"constructor"', 'constructor'], ['"__proto__"', '__proto__'], ['"toString"', 'toString'],
+    ['"constructor"', 'constructor'],
+    ['"__proto__"', '__proto__'],
+    ['"toString"', 'toString'],
     // Long text is never a command and is not worked through mention by mention.
     ['thousands of unclosed mentions', '<at>'.repeat(60_000)],
   ];

@@ -8,23 +8,45 @@ const NOW = new Date('2026-11-24T09:00:00Z');
 
 function coach(id: string, extra: Partial<Coach> = {}): Coach {
   return {
-    tenantId: 't', userId: id, name: id, domains: ['safety'], maxOpenTickets: 3, weeklyCapacity: 3,
+    tenantId: 't',
+    userId: id,
+    name: id,
+    domains: ['safety'],
+    maxOpenTickets: 3,
+    weeklyCapacity: 3,
     workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '16:30', timeZone: 'Europe/Amsterdam' },
-    takesIntakes: true, available: true, teamId: 'team-x', departmentId: 'dep-x', locationId: 'loc-x',
-    openTickets: 0, pendingOffers: 0, weekKey: isoWeek(NOW), weekCount: 0, lastOfferedAt: null, registeredAt: '2026-01-01T00:00:00Z',
+    takesIntakes: true,
+    available: true,
+    teamId: 'team-x',
+    departmentId: 'dep-x',
+    locationId: 'loc-x',
+    openTickets: 0,
+    pendingOffers: 0,
+    weekKey: isoWeek(NOW),
+    weekCount: 0,
+    lastOfferedAt: null,
+    registeredAt: '2026-01-01T00:00:00Z',
     ...extra,
   };
 }
 
 const ticket = (extra: Partial<Ticket> = {}): Pick<Ticket, 'requester' | 'topic' | 'passedBy' | 'kind'> => ({
-  requester: { userId: 'req', name: 'Requester', teamId: 'team-a', departmentId: 'dep-a', locationId: 'loc-a', locale: 'nl-NL' },
+  requester: {
+    userId: 'req',
+    name: 'Requester',
+    teamId: 'team-a',
+    departmentId: 'dep-a',
+    locationId: 'loc-a',
+    locale: 'nl-NL',
+  },
   topic: 'safety',
   passedBy: [],
   kind: 'help',
   ...extra,
 });
 
-const pick = (coaches: Coach[], t = ticket(), extra = {}) => chooseCoach({ ticket: t, coaches, now: NOW, ...extra })?.coach.userId ?? null;
+const pick = (coaches: Coach[], t = ticket(), extra = {}) =>
+  chooseCoach({ ticket: t, coaches, now: NOW, ...extra })?.coach.userId ?? null;
 
 describe('choosing the nearest digicoach', () => {
   it('prefers the same team, then department, then location, then the organisation', () => {
@@ -52,7 +74,10 @@ describe('choosing the nearest digicoach', () => {
 
   it('skips coaches who switched themselves off, are outside working hours, or shown away in Teams', () => {
     const off = coach('off', { teamId: 'team-a', available: false });
-    const weekend = coach('weekend', { teamId: 'team-a', workingHours: { days: [6, 7], start: '08:00', end: '16:00', timeZone: 'Europe/Amsterdam' } });
+    const weekend = coach('weekend', {
+      teamId: 'team-a',
+      workingHours: { days: [6, 7], start: '08:00', end: '16:00', timeZone: 'Europe/Amsterdam' },
+    });
     const away = coach('away', { teamId: 'team-a' });
     const ok = coach('ok');
     assert.equal(pick([off, weekend, away, ok], ticket(), { presence: new Map([['away', 'away' as const]]) }), 'ok');
@@ -79,7 +104,12 @@ describe('choosing the nearest digicoach', () => {
   });
 
   it('offers a reopened ticket to the same coach first, and explains every choice', () => {
-    const choice = chooseCoach({ ticket: ticket(), coaches: [coach('near', { teamId: 'team-a' }), coach('before')], now: NOW, preferCoachId: 'before' });
+    const choice = chooseCoach({
+      ticket: ticket(),
+      coaches: [coach('near', { teamId: 'team-a' }), coach('before')],
+      now: NOW,
+      preferCoachId: 'before',
+    });
     assert.equal(choice?.coach.userId, 'before');
     assert.ok(choice?.reasons.includes('same-coach-as-before'));
     const plain = chooseCoach({ ticket: ticket(), coaches: [coach('near', { teamId: 'team-a' })], now: NOW });
@@ -88,7 +118,10 @@ describe('choosing the nearest digicoach', () => {
   });
 
   it('sends intakes only to coaches who take intakes', () => {
-    assert.equal(pick([coach('no', { takesIntakes: false, teamId: 'team-a' }), coach('yes')], ticket({ kind: 'intake' })), 'yes');
+    assert.equal(
+      pick([coach('no', { takesIntakes: false, teamId: 'team-a' }), coach('yes')], ticket({ kind: 'intake' })),
+      'yes',
+    );
   });
 
   it('reads working hours in the coach’s own time zone', () => {

@@ -36,9 +36,19 @@ describe('the training advice', () => {
   });
 
   it('still gives someone at or above every target something to grow in', () => {
-    const advice = adviseTraining(index, levelsAt({}, 4), Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])), 'nl');
+    const advice = adviseTraining(
+      index,
+      levelsAt({}, 4),
+      Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])),
+      'nl',
+    );
     assert.deepEqual(advice.focusDomains, []);
-    const someGrowth = adviseTraining(index, levelsAt({}, 3), Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])), 'nl');
+    const someGrowth = adviseTraining(
+      index,
+      levelsAt({}, 3),
+      Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])),
+      'nl',
+    );
     assert.equal(someGrowth.focusDomains.length, 2);
     assert.ok(someGrowth.modules.every((m) => m.level === 4));
   });

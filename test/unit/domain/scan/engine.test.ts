@@ -20,7 +20,8 @@ function personAt(level: number) {
 
 function run(engine: ScanEngine, profileId: string, answer: (item: Item) => AnswerValue): GivenAnswer[] {
   const answers: GivenAnswer[] = [];
-  for (let item = engine.next(profileId, answers); item; item = engine.next(profileId, answers)) answers.push({ itemId: item.id, value: answer(item) });
+  for (let item = engine.next(profileId, answers); item; item = engine.next(profileId, answers))
+    answers.push({ itemId: item.id, value: answer(item) });
   return answers;
 }
 
@@ -45,7 +46,11 @@ describe('the scan engine', () => {
   it('stops early for a clear answer pattern, within the per-domain cap', () => {
     const answers = run(adaptive, 'buitendienst', personAt(4));
     const perDomain = new Map<string, number>();
-    for (const a of answers) perDomain.set(index.itemsById.get(a.itemId)!.domain, (perDomain.get(index.itemsById.get(a.itemId)!.domain) ?? 0) + 1);
+    for (const a of answers)
+      perDomain.set(
+        index.itemsById.get(a.itemId)!.domain,
+        (perDomain.get(index.itemsById.get(a.itemId)!.domain) ?? 0) + 1,
+      );
     for (const [domain, n] of perDomain) {
       assert.ok(n >= STOP_RULE.minItems && n <= STOP_RULE.maxItems, `${domain}: ${n} items`);
     }
@@ -55,7 +60,13 @@ describe('the scan engine', () => {
   it('asks at least one knowledge or scenario check per domain', () => {
     const answers = run(adaptive, 'financieel', personAt(3));
     for (const domain of index.profileDomains('financieel')) {
-      assert.ok(answers.some((a) => { const i = index.itemsById.get(a.itemId)!; return i.domain === domain && i.type !== 'self'; }), domain);
+      assert.ok(
+        answers.some((a) => {
+          const i = index.itemsById.get(a.itemId)!;
+          return i.domain === domain && i.type !== 'self';
+        }),
+        domain,
+      );
     }
   });
 
@@ -70,7 +81,9 @@ describe('the scan engine', () => {
     const domainItems = index.itemsByDomain.get('safety')!;
     const claims = domainItems.filter((i) => i.type === 'self').map((item) => ({ item, value: FOUR }));
     const checks = domainItems.filter((i) => i.type !== 'self');
-    const honest = classify(posterior([...claims, ...checks.map((item) => ({ item, value: item.answer as AnswerValue }))]));
+    const honest = classify(
+      posterior([...claims, ...checks.map((item) => ({ item, value: item.answer as AnswerValue }))]),
+    );
     const overRated = classify(posterior([...claims, ...checks.map((item) => ({ item, value: UNKNOWN }))]));
     assert.equal(honest, 4);
     assert.ok(overRated < honest, `claims with failed checks land lower (${overRated})`);

@@ -16,7 +16,12 @@ export async function startJwksServer() {
     res.setHeader('content-type', 'application/json');
     if (meta) {
       metadataRequests++;
-      res.end(JSON.stringify({ issuer: `https://login.microsoftonline.com/${meta[1]}/v2.0`, jwks_uri: `${base()}/${meta[1]}/discovery/v2.0/keys` }));
+      res.end(
+        JSON.stringify({
+          issuer: `https://login.microsoftonline.com/${meta[1]}/v2.0`,
+          jwks_uri: `${base()}/${meta[1]}/discovery/v2.0/keys`,
+        }),
+      );
     } else if (/\/discovery\/v2\.0\/keys$/.test(url.pathname)) {
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {
@@ -31,9 +36,23 @@ export async function startJwksServer() {
     metadataUrl: (tenantId: string) => `${base()}/${tenantId}/v2.0/.well-known/openid-configuration`,
     metadataRequests: () => metadataRequests,
     /** An access token as Teams SSO would give the tab, with claims to override. */
-    async token(claims: JWTPayload & { tid: string; oid: string }, opts: { key?: CryptoKey | Uint8Array; kid?: string; alg?: string; expiresIn?: string | number; notBefore?: string | number } = {}) {
+    async token(
+      claims: JWTPayload & { tid: string; oid: string },
+      opts: {
+        key?: CryptoKey | Uint8Array;
+        kid?: string;
+        alg?: string;
+        expiresIn?: string | number;
+        notBefore?: string | number;
+      } = {},
+    ) {
       const now = Math.floor(Date.now() / 1000);
-      const jwt = new SignJWT({ scp: 'access_as_user', ver: '2.0', iss: `https://login.microsoftonline.com/${claims.tid}/v2.0`, ...claims })
+      const jwt = new SignJWT({
+        scp: 'access_as_user',
+        ver: '2.0',
+        iss: `https://login.microsoftonline.com/${claims.tid}/v2.0`,
+        ...claims,
+      })
         .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' })
         .setIssuedAt(now - 10)
         .setExpirationTime(opts.expiresIn ?? now + 3600);

@@ -10,12 +10,20 @@ export class TabClient {
   constructor(readonly baseUrl: string) {}
 
   async devToken(tenantId: string, userId: string): Promise<string> {
-    const res = await fetch(`${this.baseUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId }) });
+    const res = await fetch(`${this.baseUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId, userId }),
+    });
     if (!res.ok) throw new Error(`dev token: ${res.status}`);
     return ((await res.json()) as { token: string }).token;
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; lang?: string; authorization?: string } = {}): Promise<ApiAnswer<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; rawBody?: string; lang?: string; authorization?: string } = {},
+  ): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'nl-NL' };
     if (opts.authorization !== undefined) headers.authorization = opts.authorization;
     else if (opts.token) headers.authorization = `Bearer ${opts.token}`;
