@@ -63,10 +63,15 @@ export function Chat(props: {
       locale={props.locale.toLowerCase().startsWith('en') ? 'en-US' : 'nl-NL'}
       styleOptions={styleOptions}
       adaptiveCardsHostConfig={narrow ? narrowAdaptiveCardsHostConfig : adaptiveCardsHostConfig}
+      overrideLocalizedStrings={OWN_WORDS}
       attachmentMiddleware={attachmentMiddleware as never}
     />
   );
 }
+
+/** Web Chat's Dutch says "uw"; the bot and Teams say "je". */
+const OWN_WORDS = <T extends Record<string, unknown>>(strings: T, language: string): T =>
+  language.startsWith('nl') ? { ...strings, TEXT_INPUT_PLACEHOLDER: 'Typ je bericht' } : strings;
 
 /** Whether the window is phone-narrow, following it when it is resized or turned. */
 function useNarrow(): boolean {
