@@ -28,6 +28,8 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
     if (v === null || v === undefined)
       return field === 'retentionMonths' ? t(locale, 'audit.value.keep') : t(locale, 'common.none');
     if (typeof v === 'boolean') return t(locale, v ? 'audit.value.on' : 'audit.value.off');
+    if (field === 'retentionMonths' && typeof v === 'number')
+      return t(locale, 'audit.value.months', { n: formatNumber(locale, v) });
     return typeof v === 'number' ? formatNumber(locale, v) : v;
   };
   const details = (e: AdminAuditEntry) =>

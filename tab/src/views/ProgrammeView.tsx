@@ -131,7 +131,8 @@ export function ProgrammeView(props: {
       )}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
-      <AuditLog api={api} locale={locale} version={changes} />
+      {/* Read after the dashboard answered: opening it is logged, so the first look already shows that entry. */}
+      {(view.data || view.error) && <AuditLog api={api} locale={locale} version={changes} />}
     </div>
   );
 }

@@ -87,14 +87,21 @@ export function SettingsPanel(props: {
             <Input
               inputMode="numeric"
               value={months}
-              onChange={(_, v) => setMonths(v.value)}
+              onChange={(_, v) => {
+                // A new edit makes the last "opgeslagen" (or error) out of date.
+                setMessage(null);
+                setMonths(v.value);
+              }}
               data-testid="settings-retention"
               style={{ maxWidth: '8rem' }}
             />
           </Field>
           <Switch
             checked={reminders}
-            onChange={(_, v) => setReminders(v.checked)}
+            onChange={(_, v) => {
+              setMessage(null);
+              setReminders(v.checked);
+            }}
             label={t(locale, 'settings.reminders')}
             data-testid="settings-reminders"
           />
