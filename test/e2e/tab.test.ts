@@ -216,6 +216,8 @@ describe('the leader tab in Chromium', function () {
     }
     await page.getByRole('heading', { name: 'Jouw profiel digitaal leiderschap' }).waitFor();
     assert.equal(await page.getByTestId('leadership-table').locator('tbody tr').count(), 5);
+    // The chart speaks the table's scale: 1 to 5, not 0 to 100.
+    await page.getByTestId('leadership-chart').getByText('Je score per thema, van 1 tot 5').waitFor();
     assert.ok((await page.getByTestId('conversation-cards').locator('li').count()) >= 12);
     await page.getByRole('heading', { name: 'Tips' }).waitFor();
     await axe('leadership result');

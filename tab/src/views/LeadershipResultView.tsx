@@ -47,7 +47,8 @@ export function LeadershipResultView(props: {
       datasets: [
         {
           label: t(locale, 'result.chart'),
-          data: r.profile.map((p) => p.percent),
+          // The same 1–5 scale as the table beside it and the scan's own answers.
+          data: r.profile.map((p) => p.mean),
           backgroundColor: r.profile.map((p) => palette.levels[p.band === 'low' ? 0 : p.band === 'mid' ? 1 : 3]),
           borderColor: palette.text,
           borderWidth: 1,
@@ -57,7 +58,7 @@ export function LeadershipResultView(props: {
     options: {
       indexAxis: 'y',
       scales: {
-        x: { min: 0, max: 100, ticks: { color: palette.text }, grid: { color: palette.grid } },
+        x: { min: 1, max: 5, ticks: { color: palette.text, stepSize: 1 }, grid: { color: palette.grid } },
         y: { ticks: { color: palette.text }, grid: { color: palette.grid } },
       },
       plugins: { legend: { display: false } },
