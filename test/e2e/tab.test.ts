@@ -280,9 +280,17 @@ describe('the leader tab in Chromium', function () {
       .or(page.locator('#coach-admin input[type=checkbox]').first())
       .first()
       .check();
+    // Times are chosen and shown as the table writes them (24 hours), whatever the browser's region.
+    assert.equal(await page.getByTestId('coach-start').locator('option:checked').innerText(), '09:00');
+    await page.getByTestId('coach-start').selectOption('08:30');
     await page.getByTestId('coach-save').click();
     await page.locator('#main').getByText(`${colleague.name} is opgeslagen als digicoach.`).waitFor();
     await page.getByTestId('coach-admin-table').getByText(colleague.name).waitFor();
+    await page
+      .getByTestId('coach-admin-table')
+      .locator('tbody tr', { hasText: colleague.name })
+      .getByText(/08:30–17:00/)
+      .waitFor();
     await page.getByTestId('audit-table').getByText(`Digicoach toegevoegd: ${colleague.name}`).waitFor();
     await axe('coach administration');
   });

@@ -222,10 +222,10 @@ export function CoachAdmin(props: {
         </fieldset>
         <div className={styles.row}>
           <Field label={t(locale, 'coachAdmin.start')}>
-            <Input type="time" value={draft.start} onChange={(_, v) => setDraft({ ...draft, start: v.value })} />
+            <TimeSelect value={draft.start} onChange={(start) => setDraft({ ...draft, start })} testId="coach-start" />
           </Field>
           <Field label={t(locale, 'coachAdmin.end')}>
-            <Input type="time" value={draft.end} onChange={(_, v) => setDraft({ ...draft, end: v.value })} />
+            <TimeSelect value={draft.end} onChange={(end) => setDraft({ ...draft, end })} testId="coach-end" />
           </Field>
           <Field label={t(locale, 'coachAdmin.maxOpen')} hint="1–10">
             <Input
@@ -267,5 +267,28 @@ export function CoachAdmin(props: {
         {message && <Note intent={message.intent}>{message.text}</Note>}
       </form>
     </Section>
+  );
+}
+
+/** Every half hour of the day, "00:00" to "23:30". */
+const HALF_HOURS = Array.from(
+  { length: 48 },
+  (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+);
+
+/**
+ * A time of day as the tables write it (24 hours, "08:00"). A native time input would follow the
+ * browser's region instead ("09:00 AM" in an American browser) and differ from the table next to it.
+ */
+function TimeSelect(props: { value: string; onChange: (value: string) => void; testId: string }) {
+  const options = HALF_HOURS.includes(props.value) ? HALF_HOURS : [...HALF_HOURS, props.value].sort();
+  return (
+    <Select value={props.value} onChange={(_, v) => props.onChange(v.value)} data-testid={props.testId}>
+      {options.map((h) => (
+        <option key={h} value={h}>
+          {h}
+        </option>
+      ))}
+    </Select>
   );
 }
