@@ -116,7 +116,8 @@ const viewFromHash = (): View | null => {
 export function App(props: { started: number }) {
   const [host, setHost] = useState<Host | null>(null);
   const [theme, setTheme] = useState<TeamsTheme>('default');
-  const [locale, setLocale] = useState<Locale>(toLocale(navigator.language));
+  // Dutch first: Teams tells the user's language; a plain browser (development) starts in Dutch, English is one choice away.
+  const [locale, setLocale] = useState<Locale>('nl');
   const [dev, setDev] = useState<DevChoice | null>(null);
 
   useEffect(() => {

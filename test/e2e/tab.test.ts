@@ -105,6 +105,10 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('dev-quick-admin').waitFor();
     console.log(`      picker shown ${Date.now() - started} ms after navigation (no Teams host: no wait for teams-js)`);
     assert.ok((await page.getByTestId('dev-quick-leader').count()) >= 1);
+    // Every demo municipality has its own quick picks, not only the first one.
+    for (const seed of demoSeeds)
+      await page.getByRole('group', { name: seed.tenant.name }).getByRole('button').first().waitFor();
+    await page.getByTestId('dev-quick-admin-2').waitFor();
     await axe('picker');
     await shot('picker');
   });

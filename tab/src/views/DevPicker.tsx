@@ -24,7 +24,34 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   h1: { margin: '0', fontSize: tokens.fontSizeBase600 },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  groupName: { margin: '0', fontWeight: tokens.fontWeightSemibold },
 });
+
+type DemoUser = DemoTenant['users'][number];
+
+/**
+ * A leader whose team shows figures (a small team, or one that would give a smaller group away,
+ * shows none; then the biggest team), an admin, an employee and a coach of one municipality.
+ */
+function quickPicks(people: DemoUser[]): Array<{ role: Role; user: DemoUser }> {
+  const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
+  const leader = people
+    .filter((u) => u.roles.includes('leader') && !u.roles.includes('admin'))
+    .sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team))[0];
+  const find = (role: Role) =>
+    role === 'leader'
+      ? leader
+      : people.find((u) =>
+          role === 'employee'
+            ? u.roles.length === 1
+            : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')),
+        );
+  return QUICK.flatMap((role) => {
+    const user = find(role);
+    return user ? [{ role, user }] : [];
+  });
+}
 
 const QUICK: Role[] = ['leader', 'admin', 'employee', 'coach'];
 
@@ -52,25 +79,8 @@ export function DevPicker(props: {
       ),
     [tenants],
   );
-  // One of each role from the first municipality. Leaders whose team shows figures come first (a small team, or one that would
-  // give a smaller group away, shows none), then the biggest teams.
-  const people = tenants[0]?.users ?? [];
-  const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
-  const leaders = people
-    .filter((u) => u.roles.includes('leader') && !u.roles.includes('admin'))
-    .sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team))
-    .slice(0, 2);
-  const quick = [
-    ...leaders.map((user) => ({ role: 'leader', user })),
-    ...QUICK.filter((r) => r !== 'leader').map((role) => ({
-      role,
-      user: people.find((u) =>
-        role === 'employee'
-          ? u.roles.length === 1
-          : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')),
-      ),
-    })),
-  ].filter((q) => q.user);
+  // One of each role from every demo municipality, so each one's figures are a click away.
+  const quick = tenants.map((tn) => ({ tenant: tn, picks: quickPicks(tn.users) }));
 
   const pick = (key: string) => {
     const u = byKey.get(key);
@@ -114,17 +124,22 @@ export function DevPicker(props: {
       {users.data && (
         <>
           <Section id="quick" title={t(locale, 'dev.quick')}>
-            <div className={styles.row}>
-              {quick.map((q) => (
-                <Button
-                  key={q.user!.userId}
-                  onClick={() => pick(`${q.user!.tenantId}/${q.user!.userId}`)}
-                  data-testid={`dev-quick-${q.role}`}
-                >
-                  {t(locale, `role.${q.role}` as Key)}: {q.user!.name}
-                </Button>
-              ))}
-            </div>
+            {quick.map(({ tenant, picks }, i) => (
+              <div key={tenant.tenantId} className={styles.group} role="group" aria-label={tenant.name}>
+                <p className={styles.groupName}>{tenant.name}</p>
+                <div className={styles.row}>
+                  {picks.map((q) => (
+                    <Button
+                      key={q.user.userId}
+                      onClick={() => pick(`${q.user.tenantId}/${q.user.userId}`)}
+                      data-testid={i === 0 ? `dev-quick-${q.role}` : `dev-quick-${q.role}-${i + 1}`}
+                    >
+                      {t(locale, `role.${q.role}` as Key)}: {q.user.name}
+                    </Button>
+                  ))}
+                </div>
+              </div>
+            ))}
           </Section>
           <Section id="who" title={t(locale, 'dev.who')}>
             <div className={styles.row}>
