@@ -445,6 +445,24 @@ describe('the leader tab in Chromium', function () {
           `${await actions.nth(i).getAttribute('aria-label')} is on screen without scrolling the table`,
         );
       }
+      // A table wider than the phone says so, and its first column (the row's name) stays in view while it scrolls.
+      const wide = await page.locator('[role=region]').evaluateAll((regions) =>
+        regions
+          .filter((r) => r.scrollWidth > r.clientWidth + 1)
+          .map((r) => {
+            r.scrollLeft = r.scrollWidth;
+            const head = r.querySelector('tbody th') ?? r.querySelector('th');
+            const hint = r.nextElementSibling?.textContent ?? '';
+            const box = r.getBoundingClientRect();
+            const first = head?.getBoundingClientRect();
+            return { name: r.getAttribute('aria-label'), hint, pinned: Boolean(first && first.left >= box.left - 1) };
+          }),
+      );
+      assert.ok(wide.length >= 1, 'some tables are wider than a phone');
+      for (const w of wide) {
+        assert.match(w.hint, /Schuif de tabel opzij/, `${w.name} says there is more to the side`);
+        assert.ok(w.pinned, `${w.name} keeps its first column in view`);
+      }
       await axe('programme at 360 px');
       await shot('programme-360');
     } finally {
