@@ -144,6 +144,9 @@ function rank(roles: Role[]): number {
   return Math.min(...roles.map((r) => ROLE_ORDER.indexOf(r)));
 }
 
+/** Names for the demo's new colleagues: a real first name, so the welcome greets a person ("Welkom bij Digivaardig, Sanne"). */
+const NEWCOMERS = ['Sanne Visser', 'Daan Smit', 'Lotte Jansen', 'Ruben Peeters'];
+
 function newColleagues(tenants: DemoTenant[], locale: Locale): NewColleague[] {
   const en = locale === 'en';
   return [
@@ -151,14 +154,14 @@ function newColleagues(tenants: DemoTenant[], locale: Locale): NewColleague[] {
       label: en ? 'New, unknown colleague (unknown organisation)' : 'Nieuwe, onbekende collega (onbekende organisatie)',
       tenantId: randomUUID(),
       userId: randomUUID(),
-      name: en ? 'New Colleague' : 'Nieuwe Collega',
+      name: NEWCOMERS[0],
       locale: en ? 'en-US' : 'nl-NL',
     },
-    ...tenants.map((t) => ({
+    ...tenants.map((t, i) => ({
       label: en ? `New, unknown colleague at ${t.name}` : `Nieuwe, onbekende collega bij ${t.name}`,
       tenantId: t.tenantId,
       userId: randomUUID(),
-      name: en ? 'New Colleague' : 'Nieuwe Collega',
+      name: NEWCOMERS[(i + 1) % NEWCOMERS.length],
       locale: t.defaultLocale,
     })),
   ];

@@ -232,7 +232,7 @@ export const en: Record<MessageKey, string> = {
   'coach.stats.resolve': 'Resolving usually takes {time} (median)',
   'coach.stats.rating.one': 'Average score: {rating} out of 5 (rated once)',
   'coach.stats.rating.other': 'Average score: {rating} out of 5 (rated {count} times)',
-  'coach.stats.noRating': 'No scores received yet.',
+  'coach.stats.noRating': 'No ratings received yet.',
   'coach.stats.available': 'Available: yes',
   'coach.stats.unavailable': 'Available: no',
   'coach.stats.load': '{open} of {maxOpen} open · {week} of {capacity} this week',
@@ -335,7 +335,7 @@ export const en: Record<MessageKey, string> = {
   'tab.csv.intake': 'Intakes',
   'tab.csv.training': 'Started modules',
   'tab.csv.helpRequests': 'Help requests',
-  'tab.csv.medianAccept': 'Median to accepted (min)',
+  'tab.csv.medianAccept': 'Median time until a coach took the question (min)',
   'tab.csv.medianResolve': 'Median to resolved (min)',
   'tab.csv.rating': 'Average rating (1-5)',
   'tab.csv.domain': '{domain}: at or above target (%)',
@@ -363,7 +363,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.action.delete': 'Delete my data',
   'privacy.export.title': 'Download your data',
   'privacy.export.body':
-    'You download everything Digivaardig keeps about you as one file (JSON) on the **My data** page in the app. Each scan question is there with the answer you chose. The file holds:',
+    'You download everything Digivaardig keeps about you as one file on the **My data** page in the app. Each scan question is there with the answer you chose. The file holds:',
   'privacy.confirm.title': 'Delete everything?',
   'privacy.confirm.body':
     'We delete your scans, answers, results and modules. From finished help requests we remove your name and your question. Counts without names (for example "12 people took the scan") stay. This cannot be undone.',

@@ -232,7 +232,7 @@ export const nl = {
   'coach.stats.resolve': 'Afronden duurt meestal {time} (mediaan)',
   'coach.stats.rating.one': 'Gemiddeld cijfer: {rating} van 5 (1 keer beoordeeld)',
   'coach.stats.rating.other': 'Gemiddeld cijfer: {rating} van 5 ({count} keer beoordeeld)',
-  'coach.stats.noRating': 'Nog geen cijfers gekregen.',
+  'coach.stats.noRating': 'Nog geen beoordelingen gekregen.',
   'coach.stats.available': 'Beschikbaar: ja',
   'coach.stats.unavailable': 'Beschikbaar: nee',
   'coach.stats.load': '{open} van {maxOpen} open · {week} van {capacity} deze week',
@@ -339,7 +339,7 @@ export const nl = {
   'tab.csv.intake': 'Intakes',
   'tab.csv.training': 'Gestart met modules',
   'tab.csv.helpRequests': 'Hulpvragen',
-  'tab.csv.medianAccept': 'Mediaan tot geaccepteerd (min)',
+  'tab.csv.medianAccept': 'Mediaan tot een digicoach de vraag aannam (min)',
   'tab.csv.medianResolve': 'Mediaan tot opgelost (min)',
   'tab.csv.rating': 'Gemiddelde waardering (1-5)',
   'tab.csv.domain': '{domain}: op of boven doel (%)',
@@ -367,7 +367,7 @@ export const nl = {
   'privacy.action.delete': 'Verwijder mijn gegevens',
   'privacy.export.title': 'Je gegevens downloaden',
   'privacy.export.body':
-    'Alles wat Digivaardig over je bewaart, download je als één bestand (JSON) op de pagina **Mijn gegevens** in de app. Bij elke scanvraag staan de vraag en het antwoord dat je koos. In het bestand staat:',
+    'Alles wat Digivaardig over je bewaart, download je als één bestand op de pagina **Mijn gegevens** in de app. Bij elke scanvraag staan de vraag en het antwoord dat je koos. In het bestand staat:',
   'privacy.confirm.title': 'Alles verwijderen?',
   'privacy.confirm.body':
     'We verwijderen je scans, antwoorden, uitslagen en modules. Bij afgeronde hulpvragen halen we je naam en je vraag weg. Tellingen zonder namen (bijvoorbeeld "12 mensen deden de scan") blijven. Dit kun je niet terugdraaien.',
