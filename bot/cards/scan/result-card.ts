@@ -42,7 +42,7 @@ export function resultCard(m: ResultModel, locale: Locale) {
   if (result.focusDomains.length && below.length) {
     body.push(
       text(t(locale, 'result.focus'), { weight: 'Bolder', spacing: 'Medium' }),
-      text(result.focusDomains.map((d) => `- ${domainName(d)}`).join('\n')),
+      text(below.map((d) => `- ${domainName(d)}`).join('\n')),
     );
   } else {
     body.push(text(t(locale, 'result.allGood'), { spacing: 'Medium' }));

@@ -11,13 +11,16 @@ export interface Advice {
 }
 
 const MAX_FOCUS = 3;
-const MODULES_PER_DOMAIN = 2;
 const MAX_MODULES = 5;
 
 /**
- * Training advice from the levels: the domains furthest below the profile's target
- * come first (then the lowest levels), and for each the modules that take the person
- * one step up, in their language where possible.
+ * Training advice from the levels. The focus is only what is below the profile's target:
+ * the domains furthest below first (then the lowest levels), at most three. Modules come
+ * from those domains; someone with fewer than two gaps also gets modules to grow in the
+ * lowest other domains, without calling those a focus. Per domain the modules fit the
+ * person's level: Starters begin with the level-1 basics, everyone else with the level
+ * above their own, up to the target. Among equals, a mix of formats and the reader's
+ * language come first.
  */
 export function adviseTraining(
   index: ContentIndex,
@@ -30,17 +33,20 @@ export function adviseTraining(
   const below = domains
     .filter((d) => gap(d) > 0)
     .sort((a, b) => gap(b) - gap(a) || levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
-  // Everyone gets something to grow in: without gaps, the lowest levels below expert.
   const growing = domains
     .filter((d) => gap(d) <= 0 && levels[d] < 4)
     .sort((a, b) => levels[a] - levels[b] || domains.indexOf(a) - domains.indexOf(b));
-  const focusDomains = [...below, ...growing].slice(0, below.length >= 2 ? Math.min(MAX_FOCUS, below.length) : 2);
+  const focusDomains = below.slice(0, MAX_FOCUS);
+  const planned = focusDomains.length >= 2 ? focusDomains : [...focusDomains, ...growing].slice(0, 2);
+  // One domain alone gets most of the advice's room, so no module of its levels is left out for good.
+  const perDomain = planned.length === 1 ? MAX_MODULES - 1 : 2;
 
   const modules: LearningModule[] = [];
-  for (const domain of focusDomains) {
-    const next = (levels[domain] + 1) as Level;
+  const formats = new Set<LearningModule['format']>();
+  for (const domain of planned) {
+    const [low, high] = levelRange(levels[domain], targets[domain]);
     const candidates = index.content.modules
-      .filter((m) => m.domain === domain && m.level >= next && m.level <= Math.max(next, targets[domain] ?? next))
+      .filter((m) => m.domain === domain && m.level >= low && m.level <= high)
       .sort(
         (a, b) =>
           a.level - b.level ||
@@ -48,10 +54,39 @@ export function adviseTraining(
           a.durationMinutes - b.durationMinutes ||
           a.id.localeCompare(b.id),
       );
-    modules.push(...candidates.slice(0, MODULES_PER_DOMAIN));
+    for (const m of pickMixed(candidates, perDomain, formats)) {
+      modules.push(m);
+      formats.add(m.format);
+    }
   }
 
   const starters = domains.filter((d) => levels[d] === 1 && gap(d) > 0).length;
   const average = domains.reduce((s, d) => s + levels[d], 0) / Math.max(1, domains.length);
   return { focusDomains, modules: modules.slice(0, MAX_MODULES), intakeOffered: starters >= 2 || average < 1.75 };
+}
+
+/** The module levels that fit someone at `level` aiming for `target`: the basics for a Starter, else the next level, up to the target. */
+export function levelRange(level: Level, target: Level | undefined): [Level, Level] {
+  const low = (level === 1 ? 1 : Math.min(4, level + 1)) as Level;
+  const high = Math.max(low, Math.min(4, level + 1), target ?? low) as Level;
+  return [low, high];
+}
+
+/** The first `count` candidates in order, except that a module of a format not yet advised goes before one of the same level whose format is. */
+function pickMixed(
+  candidates: LearningModule[],
+  count: number,
+  advised: Set<LearningModule['format']>,
+): LearningModule[] {
+  const chosen: LearningModule[] = [];
+  const seen = new Set(advised);
+  const rest = [...candidates];
+  while (chosen.length < count && rest.length) {
+    const level = rest[0].level;
+    const fresh = rest.findIndex((m) => m.level === level && !seen.has(m.format));
+    const [next] = rest.splice(fresh >= 0 ? fresh : 0, 1);
+    chosen.push(next);
+    seen.add(next.format);
+  }
+  return chosen;
 }
