@@ -74,6 +74,9 @@ export class DutchTerms {
     for (const group of this.groupStems) for (const s of group) this.stems.add(s);
   }
 
+  /** Is this search term (a stem) in the articles' vocabulary as it is? */
+  readonly hasStem = (term: string): boolean => this.stems.has(term);
+
   /** Does the vocabulary of the articles (and the synonyms) hold this word's stem? */
   readonly known = (word: string): boolean => this.stems.has(stem(word));
 

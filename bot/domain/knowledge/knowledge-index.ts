@@ -51,8 +51,9 @@ export class KnowledgeIndex {
         tokenize: words,
         processTerm: (word) => terms.forQuestion(word),
         boost: { titleNl: 3, titleEn: 1.5, keywords: 2, stepsNl: 1, stepsEn: 0.5 },
-        // Short terms match exactly; longer ones allow a typo or two ("wachtwoort", "loonstook").
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        // Short terms match exactly; longer ones the articles do not contain allow a typo or two
+        // ("wachtwoort", "loonstook"). A known term needs no fuzzy look-up: it is the costly part.
+        fuzzy: (term) => (term.length >= 5 && !terms.hasStem(term) ? 0.2 : false),
         maxFuzzy: 2,
         prefix: (term) => term.length >= 4,
         combineWith: 'OR',
