@@ -55,10 +55,18 @@ export class CosmosKnowledgeSource implements KnowledgeSource {
   }
 
   async tenantArticles(tenantId: string): Promise<Article[]> {
+    // The tenant in the query too, not only as partition key: the embedded store ignores the latter for queries.
     const { resources } = await this.container.items
-      .query<
-        Record<string, unknown>
-      >({ query: 'SELECT * FROM c WHERE c.docType = @type', parameters: [{ name: '@type', value: ARTICLE_TYPE }] }, { partitionKey: tenantId })
+      .query<Record<string, unknown>>(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @tenant AND c.docType = @type',
+          parameters: [
+            { name: '@tenant', value: tenantId },
+            { name: '@type', value: ARTICLE_TYPE },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
       .fetchAll();
     // One broken article of a tenant must not hide the others (or the shared ones).
     return resources.flatMap((doc) => {

@@ -7,6 +7,8 @@ import { recipientOf } from '../helpers/help-driver';
 import { actionData } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
+import { CosmosKnowledgeSource } from '../../bot/storage/cosmos-knowledge';
+import { DOMAIN_IDS } from '../helpers/knowledge';
 
 type Conn = Awaited<ReturnType<typeof startConnector>>;
 
@@ -122,6 +124,33 @@ describe('the knowledge base answers first, then a person', () => {
     const c = as(employee);
     const res = await c.tap('knowledge.helped', { a: 'no-such-article' });
     assert.match(cardText(res.card!), /Er is niets veranderd/);
+  });
+
+  it('finds a tenant’s own article once it is stored, and leaves out one that is broken', async () => {
+    const source = new CosmosKnowledgeSource(app.store.containers.content, () => DOMAIN_IDS);
+    await source.saveTenantArticle(employee.tenantId, {
+      id: 'corsa-inloggen',
+      domain: 'information',
+      title: { nl: 'Inloggen op het zaaksysteem Corsa', en: 'Sign in to the Corsa case system' },
+      steps: { nl: ['Open **Corsa** via het intranet.'], en: ['Open **Corsa** through the intranet.'] },
+      tags: ['zaaksysteem', 'corsa'],
+    });
+    await app.store.containers.content.items.upsert({
+      id: 'knowledge-article:broken',
+      tenantId: employee.tenantId,
+      docType: 'knowledge-article',
+      articleId: 'broken',
+      title: { nl: 'Zonder stappen' },
+    });
+    assert.deepEqual(
+      (await source.tenantArticles(employee.tenantId)).map((a) => [a.id, a.source]),
+      [['corsa-inloggen', 'tenant']],
+    );
+    clock.advance(6 * 60_000); // the service reads a tenant's own articles again after 5 minutes
+    const reply = cardOf((await as(employee).say('hulp inloggen op corsa')).replies[0]);
+    assert.equal(actionData(reply, 'knowledge.helped')?.a, 'corsa-inloggen');
+    const other = cardOf((await as(demoUser('employee', 1)).say('hulp inloggen op corsa')).replies[0]);
+    assert.equal(actionData(other, 'knowledge.helped'), null, 'another municipality does not see it');
   });
 
   describe('the message extension', () => {
