@@ -21,10 +21,13 @@ const MAX_QUESTION = 300;
  * own; a tenant without its own articles uses the one shared index.
  */
 export class KnowledgeService {
-  private sharedIndex: KnowledgeIndex | null = null;
-  private readonly tenantIndexes = new Map<string, { index: KnowledgeIndex; until: number }>();
+  /** Built at start, so the first question does not wait for it. */
+  private readonly sharedIndex: KnowledgeIndex;
+  private readonly tenantIndexes = new Map<string, { index: KnowledgeIndex; until: number; signature: string }>();
 
-  constructor(private readonly deps: KnowledgeServiceDeps) {}
+  constructor(private readonly deps: KnowledgeServiceDeps) {
+    this.sharedIndex = new KnowledgeIndex(deps.source.shared());
+  }
 
   /** Up to 3 articles worth reading before a coach is asked; [] sends the question straight on. Counted. */
   async suggest(tenantId: string, question: string): Promise<Article[]> {
@@ -63,16 +66,20 @@ export class KnowledgeService {
     const now = this.deps.clock.now().getTime();
     const cached = this.tenantIndexes.get(tenantId);
     if (cached && cached.until > now) return cached.index;
-    const shared = this.deps.source.shared();
-    this.sharedIndex ??= new KnowledgeIndex(shared);
+    const shared = this.sharedIndex.content;
     const own = await this.deps.source.tenantArticles(tenantId);
-    const index = own.length
-      ? new KnowledgeIndex({
-          synonyms: shared.synonyms,
-          articles: [...shared.articles.filter((a) => !own.some((o) => o.id === a.id)), ...own],
-        })
-      : this.sharedIndex;
-    this.tenantIndexes.set(tenantId, { index, until: now + (this.deps.refreshSeconds ?? 300) * 1000 });
+    // Rebuilding takes a moment (a few hundred articles: tens of ms); only when the tenant's articles changed.
+    const signature = JSON.stringify(own);
+    const index =
+      cached && cached.signature === signature
+        ? cached.index
+        : own.length
+          ? new KnowledgeIndex({
+              synonyms: shared.synonyms,
+              articles: [...shared.articles.filter((a) => !own.some((o) => o.id === a.id)), ...own],
+            })
+          : this.sharedIndex;
+    this.tenantIndexes.set(tenantId, { index, signature, until: now + (this.deps.refreshSeconds ?? 300) * 1000 });
     return index;
   }
 }
