@@ -77,11 +77,14 @@ export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService,
         };
       },
       'knowledge.escalate': async (turn, data) => {
-        await knowledge.escalated(turn.user.tenantId);
         // From `hulp <vraag>` there is no form yet: show it with the question (and the article's topic) filled in.
-        if (data.urgency === undefined)
-          return form(turn, text(data.question).slice(0, 200), text(data.topic) || undefined);
-        return route(turn, data);
+        const reply =
+          data.urgency === undefined
+            ? await form(turn, text(data.question).slice(0, 200), text(data.topic) || undefined)
+            : await route(turn, data);
+        // Counted once the question went on: a refused one changed nothing.
+        await knowledge.escalated(turn.user.tenantId);
+        return reply;
       },
     },
     freeText: [
