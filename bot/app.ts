@@ -50,6 +50,8 @@ import { buildPrivacy } from './privacy-parts';
 import { privacyFeature } from './teams/features/privacy-feature';
 import { scanNextStep } from './teams/features/scan-next-step';
 import { leadershipFeature } from './teams/features/leadership-feature';
+import { knowledgeFeature, knowledgeSearchExtension } from './teams/features/knowledge-feature';
+import { createKnowledge } from './wiring/knowledge';
 import { DigivaardigBot } from './teams/digivaardig-bot';
 import { DevTokenAuthority } from './http/auth';
 import { createAuthenticator } from './http/create-authenticator';
@@ -249,6 +251,7 @@ export async function startApp(
     topics,
   });
   const coachService = new CoachService({ coaches, directory, clock, topics });
+  const knowledge = await createKnowledge({ store, root: ROOT, domains: topics, clock, log });
   if (config.seedDemo) {
     for (const seed of readOrgSeeds(path.join(ROOT, 'seeds', 'org')))
       await coachService.seedCoachesFromDirectory(seed.tenant.id);
@@ -324,6 +327,8 @@ export async function startApp(
     userState,
     references,
     features: mergeFeatures(
+      // First, so `hulp <vraag>` is answered even while a scan is open.
+      knowledgeFeature(knowledge.service, help, helpCards),
       scanFeature(scanService, {
         anonymityThreshold: config.anonymityThreshold,
         onIntake: async (turn, topic) =>
@@ -347,6 +352,7 @@ export async function startApp(
     ),
     allowedTenants: config.allowedTenants,
     personalChatUrl: botChatUrl(config.bot?.appId),
+    searchExtension: knowledgeSearchExtension(knowledge.service),
     anonymityThreshold: config.anonymityThreshold,
     clock,
     log: botLog,

@@ -24,6 +24,10 @@ export const VERBS = [
   'help.rate',
   'help.register',
   'help.tickets',
+  // Knowledge base: the help form's submit (articles first), "Dit hielp me" {a: article id}, "Toch een digicoach" {the form's fields}.
+  'knowledge.ask',
+  'knowledge.helped',
+  'knowledge.escalate',
   'privacy.export',
   'privacy.delete',
   'privacy.confirmDelete',

@@ -413,4 +413,14 @@ export const en: Record<MessageKey, string> = {
   'leadership.scale.3': 'Neutral',
   'leadership.scale.4': 'Agree',
   'leadership.scale.5': 'Strongly agree',
+  'knowledge.suggest.title': 'Maybe this helps',
+  'knowledge.suggest.intro':
+    'Your question: "{question}". See whether one of these explanations helps. No luck? Then we find a digicoach for you.',
+  'knowledge.suggest.show': 'Show the steps',
+  'knowledge.action.helped': 'This helped me',
+  'knowledge.action.coach': 'Ask a digicoach anyway',
+  'knowledge.helped.title': 'Glad it worked!',
+  'knowledge.helped.body':
+    'Your question was solved with "{title}". Nothing goes to a digicoach. Another question? Type **help**.',
+  'knowledge.article.footer': 'From the Digivaardig knowledge base',
 };

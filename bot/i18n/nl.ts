@@ -420,6 +420,16 @@ export const nl = {
   'leadership.scale.3': 'Neutraal',
   'leadership.scale.4': 'Mee eens',
   'leadership.scale.5': 'Helemaal mee eens',
+  'knowledge.suggest.title': 'Misschien helpt dit al',
+  'knowledge.suggest.intro':
+    'Je vraag: "{question}". Kijk of een van deze uitleggen je helpt. Lukt het niet? Dan zoeken we een digicoach voor je.',
+  'knowledge.suggest.show': 'Bekijk de stappen',
+  'knowledge.action.helped': 'Dit hielp me',
+  'knowledge.action.coach': 'Toch een digicoach',
+  'knowledge.helped.title': 'Fijn dat het gelukt is!',
+  'knowledge.helped.body':
+    'Je vraag is opgelost met de uitleg "{title}". Er gaat niets naar een digicoach. Nog een vraag? Typ **hulp**.',
+  'knowledge.article.footer': 'Uit de kennisbank van Digivaardig',
 } as const;
 
 export type MessageKey = keyof typeof nl;

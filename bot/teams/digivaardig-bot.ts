@@ -2,6 +2,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   TeamsActivityHandler,
   type TurnContext,
   TurnContext as TC,
@@ -23,12 +25,15 @@ import { identityOf } from './activity-identity';
 import { type Command, parseCommand } from './commands';
 import type { ReferenceKeeper } from './reference-keeper';
 import type { Features, Reply, Turn } from './turn';
+import type { KnowledgeSearchExtension } from './features/knowledge-feature';
 
 export interface BotDeps {
   directory: Directory;
   userState: UserStateRepository;
   references: ReferenceKeeper;
   features: Features;
+  /** The message extension's knowledge-base search (composeExtension/query and selectItem). */
+  searchExtension?: KnowledgeSearchExtension;
   allowedTenants: string[];
   anonymityThreshold: number;
   /** Deep link to the personal chat with the bot, offered in channels and group chats; null in development. */
@@ -44,6 +49,11 @@ const SHARED_WELCOME_OWNER = 'shared-conversation';
 function isShared(activity: TurnContext['activity']): boolean {
   const type = activity.conversation?.conversationType;
   return Boolean(type) && type !== 'personal';
+}
+
+/** The message extension works from any chat or channel's compose box and answers only the person searching. */
+function isSearchExtension(activity: TurnContext['activity']): boolean {
+  return activity.type === 'invoke' && (activity.name ?? '').startsWith('composeExtension/');
 }
 
 const RESERVED: Command[] = [
@@ -103,7 +113,7 @@ export class DigivaardigBot extends TeamsActivityHandler {
       }
       return;
     }
-    if (isShared(context.activity)) return this.inSharedConversation(context);
+    if (isShared(context.activity) && !isSearchExtension(context.activity)) return this.inSharedConversation(context);
     await super.run(context);
   }
 
@@ -147,6 +157,28 @@ export class DigivaardigBot extends TeamsActivityHandler {
     for (const followUp of reply.followUps ?? [])
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(followUp)] });
     return cardResponse(reply.card);
+  }
+
+  /** The message extension's search: no personal data, no stored reference; only the tenant and the language count. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const typed: unknown = query.parameters?.find((p) => p.name === 'query')?.value;
+    const { tenantId } = identityOf(context.activity);
+    const search = this.deps.searchExtension;
+    if (!search) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return search.query(tenantId!, toLocale(context.activity.locale), typeof typed === 'string' ? typed : '');
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    value: unknown,
+  ): Promise<MessagingExtensionResponse> {
+    const { tenantId } = identityOf(context.activity);
+    const search = this.deps.searchExtension;
+    if (!search) return super.handleTeamsMessagingExtensionSelectItem(context, value);
+    return search.selectItem(tenantId!, toLocale(context.activity.locale), value);
   }
 
   private async message(context: TurnContext): Promise<void> {

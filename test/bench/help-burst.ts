@@ -269,9 +269,16 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       for (;;) {
         const form = conn.connector
           .activities(c.conversationId)
-          .find((a) => a.op === 'send' && verbsOf(a).includes('help.submit'));
+          .find((a) => a.op === 'send' && verbsOf(a).includes('knowledge.ask'));
+        // The burst measures routing: it submits straight to `help.submit`, as "Toch een digicoach" does.
         if (form)
-          return { user, client: c, formId: form.id, submitData: actionData(cardOf(form), 'help.submit') ?? {}, known };
+          return {
+            user,
+            client: c,
+            formId: form.id,
+            submitData: actionData(cardOf(form), 'knowledge.ask') ?? {},
+            known,
+          };
         if (Date.now() > deadline) throw new Error(`no help form for ${user.name}`);
         await sleep(20);
       }

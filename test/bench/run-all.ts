@@ -17,6 +17,7 @@ const QUICK: Record<string, string[]> = {
   'message-turn': ['--turns=100', '--warmup=20', '--concurrent-turns=160'],
   'scan-answer-turn': ['--turns=100', '--warmup=20', '--counted-scans=2', '--users=50', '--duration=10'],
   campaign: ['--recipients=600'],
+  'knowledge-search': ['--rounds=5', '--warmup=50'],
 };
 
 const BENCHMARKS = readdirSync(__dirname)

@@ -6,7 +6,8 @@ import { CHANNELS, channelLabel, URGENCIES, urgencyLabel } from './ticket-facts'
 
 /**
  * `hulp`: topic, one-line question, urgency, how and where (prefilled). Submits
- * `help.submit` {kind} with the inputs `topic`, `question`, `urgency`, `channel`, `where`.
+ * `knowledge.ask` {kind} with the inputs `topic`, `question`, `urgency`, `channel`, `where`:
+ * the knowledge base answers first where it can. An intake goes to a coach at once (`help.submit`).
  */
 export function helpRequestCard(m: HelpRequestModel, locale: Locale): AdaptiveCard {
   const intake = m.kind === 'intake';
@@ -33,6 +34,7 @@ export function helpRequestCard(m: HelpRequestModel, locale: Locale): AdaptiveCa
         label: t(locale, 'help.request.question'),
         placeholder: t(locale, 'help.request.questionPlaceholder'),
         maxLength: 200,
+        ...(m.question?.trim() ? { value: m.question.trim().slice(0, 200) } : {}),
         isRequired: true,
         errorMessage: t(locale, 'help.request.questionError'),
       },
@@ -64,6 +66,6 @@ export function helpRequestCard(m: HelpRequestModel, locale: Locale): AdaptiveCa
       },
       text(t(locale, 'help.request.privacy'), { isSubtle: true, size: 'Small', spacing: 'Medium' }),
     ],
-    [action(t(locale, 'help.request.submit'), 'help.submit', { kind: m.kind }, 'positive')],
+    [action(t(locale, 'help.request.submit'), intake ? 'help.submit' : 'knowledge.ask', { kind: m.kind }, 'positive')],
   );
 }

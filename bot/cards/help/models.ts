@@ -11,7 +11,7 @@ export interface Option {
   name: string;
 }
 
-/** `hulp`: topic (a domain), one-line question, urgency, how, where (prefilled). Verb `help.submit`. */
+/** `hulp`: topic (a domain), one-line question, urgency, how, where (prefilled). Verb `knowledge.ask` (an intake: `help.submit`). */
 export interface HelpRequestModel {
   domains: Option[];
   where: string;
@@ -19,6 +19,8 @@ export interface HelpRequestModel {
   topic?: string;
   /** An intake request from the scan result uses the same card with kind 'intake'. */
   kind: 'help' | 'intake';
+  /** The question already asked (`hulp <vraag>`, or "Toch een digicoach" after articles), prefilled. */
+  question?: string;
 }
 
 /** The requester's status card, replaced in place as the ticket moves. */

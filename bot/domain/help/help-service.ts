@@ -49,7 +49,7 @@ export interface HelpServiceDeps {
 }
 
 export type HelpView =
-  | { kind: 'requestForm'; where: string; topic?: string; requestKind: TicketKind }
+  | { kind: 'requestForm'; where: string; topic?: string; requestKind: TicketKind; question?: string }
   | { kind: 'status'; ticket: Ticket; canCancel: boolean; canReopen: boolean }
   | { kind: 'assigned'; ticket: Ticket }
   | {

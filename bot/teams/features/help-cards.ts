@@ -55,7 +55,13 @@ export class HelpCards {
     switch (view.kind) {
       case 'requestForm':
         return helpRequestCard(
-          { domains: this.domains(locale), where: view.where, topic: view.topic, kind: view.requestKind },
+          {
+            domains: this.domains(locale),
+            where: view.where,
+            topic: view.topic,
+            kind: view.requestKind,
+            question: view.question,
+          },
           locale,
         );
       case 'status':

@@ -287,6 +287,29 @@ describe('The Teams app package', () => {
     });
   });
 
+  describe('the message extension searches the knowledge base', () => {
+    it('has one bot-based query command on the same bot, searching from the compose box', () => {
+      assert.equal(manifest.composeExtensions.length, 1);
+      const extension = manifest.composeExtensions[0];
+      assert.equal(extension.botId, SAMPLE.BOT_ID);
+      assert.deepEqual(
+        extension.commands.map((c: Json) => [c.id, c.type, c.initialRun]),
+        [['searchKnowledge', 'query', true]],
+      );
+      assert.deepEqual(
+        extension.commands[0].parameters.map((p: Json) => p.name),
+        ['query'],
+        'the bot reads the parameter named "query"',
+      );
+    });
+
+    it('is translated: title, description and the search field', () => {
+      for (const key of ['title', 'description', 'parameters[0].title', 'parameters[0].description'])
+        assert.ok(`composeExtensions[0].commands[0].${key}` in localization, key);
+      assert.equal(localization['composeExtensions[0].commands[0].title'], 'Knowledge base');
+    });
+  });
+
   describe('the tabs point at the deployment', () => {
     it('pins the chat and the personal tabs "Mijn voortgang", "Dashboard" and "Mijn gegevens"', () => {
       const tabs = manifest.staticTabs;

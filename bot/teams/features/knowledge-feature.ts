@@ -1,0 +1,156 @@
+import type { HelpService } from '../../domain/help/help-service';
+import type { KnowledgeService } from '../../domain/knowledge/knowledge-service';
+import type { Article } from '../../domain/knowledge/article';
+import type { Locale } from '../../domain/org';
+import { CHANNELS, URGENCIES } from '../../cards/help/ticket-facts';
+import { suggestionsCard } from '../../cards/knowledge/suggestions-card';
+import { articleCard } from '../../cards/knowledge/article-card';
+import { noticeCard } from '../../cards/notice-card';
+import type { Features, Reply, Turn } from '../turn';
+import type { HelpCards } from './help-cards';
+
+/** The help form's fields that "Toch een digicoach" sends on, as if the form was submitted. */
+const FORM_FIELDS = ['kind', 'topic', 'question', 'urgency', 'channel', 'where'] as const;
+
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
+
+/** `hulp <vraag>` / `help <question>`: a question typed right after the command word. */
+export function typedQuestion(raw: string | undefined): string | null {
+  const m = /^\s*(?:hulp|help)\s*[:,-]?\s+(.{3,})$/is.exec(
+    (raw ?? '').replace(/<at>.*?<\/at>/gi, ' ').replace(/<[^>]+>/g, ' '),
+  );
+  const question = m ? text(m[1]) : '';
+  return question && question.length <= 200 ? question : null;
+}
+
+/**
+ * Answer first, then a person: a help question is searched in the knowledge base before it is
+ * routed. Matching articles come in one card ("Misschien helpt dit al"); "Dit hielp me" closes
+ * the question and counts it for the article; "Toch een digicoach" continues to the coach with
+ * the question filled in. Without a fitting article the question goes on with no extra step.
+ */
+export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService, cards: HelpCards): Features {
+  const route = async (turn: Turn, data: Record<string, unknown>): Promise<Reply> => ({
+    card: await cards.forView(await help.submit(turn.user, data, turn.replyToId ?? null), turn.user.locale),
+  });
+  const form = async (turn: Turn, question: string, topic?: string): Promise<Reply> => ({
+    card: await cards.forView(
+      { kind: 'requestForm', where: turn.user.location?.name ?? '', topic, requestKind: 'help', question },
+      turn.user.locale,
+    ),
+  });
+  const suggestions = (locale: Locale, question: string, articles: Article[], escalate: Record<string, string>) => ({
+    card: suggestionsCard({ question, articles, escalate }, locale),
+  });
+  // The form's fields are checked before the search, so a bad submit is refused by the help flow as before.
+  const complete = (data: Record<string, unknown>) =>
+    text(data.question).length > 0 &&
+    text(data.question).length <= 200 &&
+    cards.domains('nl').some((d) => d.id === data.topic) &&
+    (URGENCIES as unknown[]).includes(data.urgency) &&
+    (CHANNELS as unknown[]).includes(data.channel);
+
+  return {
+    commands: {},
+    actions: {
+      'knowledge.ask': async (turn, data) => {
+        if (!complete(data)) return route(turn, data);
+        const question = text(data.question);
+        const found = await knowledge.suggest(turn.user.tenantId, question);
+        if (!found.length) return route(turn, data);
+        const fields = Object.fromEntries(
+          FORM_FIELDS.filter((k) => typeof data[k] === 'string').map((k) => [k, text(data[k]).slice(0, 200)]),
+        );
+        return suggestions(turn.user.locale, question, found, { ...fields, question });
+      },
+      'knowledge.helped': async (turn, data) => {
+        const article = await knowledge.helped(turn.user.tenantId, data.a);
+        return {
+          card: noticeCard(
+            {
+              titleKey: 'knowledge.helped.title',
+              bodyKey: 'knowledge.helped.body',
+              params: { title: article.title[turn.user.locale] },
+            },
+            turn.user.locale,
+          ),
+        };
+      },
+      'knowledge.escalate': async (turn, data) => {
+        // From `hulp <vraag>` there is no form yet: show it with the question (and the article's topic) filled in.
+        const reply =
+          data.urgency === undefined
+            ? await form(turn, text(data.question).slice(0, 200), text(data.topic) || undefined)
+            : await route(turn, data);
+        // Counted once the question went on: a refused one changed nothing.
+        await knowledge.escalated(turn.user.tenantId);
+        return reply;
+      },
+    },
+    freeText: [
+      async (turn) => {
+        const question = typedQuestion(turn.text);
+        if (!question) return null;
+        const found = await knowledge.suggest(turn.user.tenantId, question);
+        if (!found.length) return form(turn, question);
+        return suggestions(turn.user.locale, question, found, { question, topic: found[0].domain });
+      },
+    ],
+  };
+}
+
+/** The message extension's answer: article cards to insert, each with a short preview for the result list. */
+export interface ExtensionResult {
+  composeExtension: {
+    type: 'result';
+    attachmentLayout: 'list';
+    attachments: Array<{
+      contentType: string;
+      content: unknown;
+      preview?: { contentType: string; content: unknown };
+    }>;
+  };
+}
+
+const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
+
+/**
+ * The search-based message extension: from the compose box anyone searches the knowledge base
+ * and inserts an article as a card. `query` lists matches; `selectItem` answers the tap on a
+ * preview with the article's card.
+ */
+export function knowledgeSearchExtension(knowledge: KnowledgeService) {
+  const preview = (a: Article, locale: Locale) => ({
+    contentType: THUMBNAIL,
+    content: {
+      title: a.title[locale],
+      text: a.steps[locale][0].replace(/\*\*/g, ''),
+      tap: { type: 'invoke', value: { articleId: a.id } },
+    },
+  });
+  const result = (articles: Article[], locale: Locale): ExtensionResult => ({
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: articles.map((a) => ({
+        contentType: ADAPTIVE,
+        content: articleCard(a, locale),
+        preview: preview(a, locale),
+      })),
+    },
+  });
+  return {
+    async query(tenantId: string, locale: Locale, query: string): Promise<ExtensionResult> {
+      return result(await knowledge.search(tenantId, query.slice(0, 200), 10), locale);
+    },
+    /** An unknown or stale id gives an empty result: nothing is inserted. */
+    async selectItem(tenantId: string, locale: Locale, value: unknown): Promise<ExtensionResult> {
+      const id = value && typeof value === 'object' ? (value as { articleId?: unknown }).articleId : undefined;
+      const article = await knowledge.article(tenantId, id);
+      return result(article ? [article] : [], locale);
+    },
+  };
+}
+
+export type KnowledgeSearchExtension = ReturnType<typeof knowledgeSearchExtension>;
