@@ -2,6 +2,7 @@ import path from 'node:path';
 import restify, { type Request, type Response } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from './logger';
+import { isLoopbackHost } from './config';
 import type { Directory } from './domain/ports';
 import { toLocale } from './domain/org';
 import { resolveUserContext } from './domain/user-context';
@@ -163,6 +164,9 @@ export function createServer(deps: ServerDeps) {
   return {
     server,
     async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      // A second lock behind the configuration's: dev tokens and the playground never face a network.
+      if (deps.devRoutes && !isLoopbackHost(host))
+        throw new Error(`development routes are only served on a loopback address, not on ${host}`);
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(port, host, () => resolve());
