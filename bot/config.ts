@@ -86,6 +86,7 @@ const envSchema = z.object({
     .max(7 * 86400)
     .default(3600),
   GRAPH_BASE_URL: serviceUrl.optional(),
+  BOT_OPENID_METADATA_URL: serviceUrl.optional(),
 });
 
 /** Every environment variable the app reads (infra checks its app settings against this list). */
@@ -134,6 +135,8 @@ export interface Config {
     password?: string;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId?: string;
+    /** Where the Bot Framework's signing keys are described; unset: the Bot Framework's own (tests point it at a local server). */
+    openIdMetadataUrl?: string;
   } | null;
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
@@ -249,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
           password: e.BOT_APP_PASSWORD,
           appType: e.BOT_APP_TYPE,
           tenantId: e.BOT_TENANT_ID,
+          openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
         }
       : null,
     cosmos: e.COSMOS_ENDPOINT

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { ActivityHandler } from 'botbuilder';
+import { TeamsAdapter } from '../../../bot/teams/teams-adapter';
 import { createServer } from '../../../bot/server';
 import { createLogger } from '../../../bot/logger';
 import type { Directory } from '../../../bot/domain/ports';
@@ -10,7 +11,7 @@ function serverWith(devRoutes: boolean) {
     version: 'test',
     storeKind: 'embedded',
     maxBodyBytes: 1024 * 1024,
-    adapter: new CloudAdapter(),
+    adapter: new TeamsAdapter(),
     bot: new ActivityHandler(),
     directory: {} as Directory,
     auth: {} as Authenticator,
