@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, CardFactory } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import { createTeamsAdapter } from './teams/teams-adapter';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { type Clock, systemClock } from './domain/ports';
@@ -175,18 +176,7 @@ export async function startApp(
   );
   const userState = new CosmosUserState(store.containers.users);
 
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(
-      config.bot
-        ? {
-            MicrosoftAppId: config.bot.appId,
-            MicrosoftAppPassword: config.bot.password,
-            MicrosoftAppType: config.bot.appType,
-            MicrosoftAppTenantId: config.bot.tenantId,
-          }
-        : {},
-    ),
-  );
+  const adapter = createTeamsAdapter(config.bot);
   const botLog = log.child({ component: 'bot' });
   adapter.onTurnError = async (context, err) => {
     botLog.error(

@@ -86,6 +86,7 @@ const envSchema = z.object({
     .max(7 * 86400)
     .default(3600),
   GRAPH_BASE_URL: serviceUrl.optional(),
+  BOT_OPENID_METADATA_URL: serviceUrl.optional(),
 });
 
 /** Every environment variable the app reads (infra checks its app settings against this list). */
@@ -108,7 +109,18 @@ const HINTS: Record<string, string> = {
     'none, secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET) or managed-identity (AZURE_CLIENT_ID of the user-assigned identity)',
   GRAPH_TENANT_ID: 'the Entra tenant of the managed identity: it can only read Graph in its own tenant',
   AZURE_CLIENT_ID: 'the client id of the user-assigned managed identity',
+  HOST: 'the address to listen on; 127.0.0.1 for development',
+  SEED_DEMO: 'true loads the made-up demo organisation',
 };
+
+/** Addresses only this machine can reach: development features are served on these alone. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -123,6 +135,8 @@ export interface Config {
     password?: string;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId?: string;
+    /** Where the Bot Framework's signing keys are described; unset: the Bot Framework's own (tests point it at a local server). */
+    openIdMetadataUrl?: string;
   } | null;
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
@@ -148,7 +162,11 @@ export interface Config {
    * stored directory is all there is.
    */
   graph: GraphConfig | null;
-  /** Dev endpoints (playground, dev identities) exist only without bot credentials. */
+  /**
+   * Development features (dev tokens, the playground and its connector stand-in, demo
+   * figures, `/dev/*`): only without bot credentials, outside production, on a loopback
+   * address. Any other combination that would expose them is refused at start-up.
+   */
   devMode: boolean;
 }
 
@@ -216,29 +234,32 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     if (e.GRAPH_PRESENCE) problems.push(`GRAPH_PRESENCE: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
     if (e.GRAPH_DIRECTORY) problems.push(`GRAPH_DIRECTORY: needs Graph access (GRAPH_AUTH: ${HINTS.GRAPH_AUTH})`);
   }
-  if (e.NODE_ENV === 'production') {
-    if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
-    if (e.ALLOWED_TENANTS.length === 0)
-      problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
-    if (!e.COSMOS_ENDPOINT) problems.push(`COSMOS_ENDPOINT: required in production (${HINTS.COSMOS_ENDPOINT})`);
-  }
+  problems.push(...exposureProblems(e, hasBot));
   if (problems.length) throw new ConfigError(problems);
+  const host = e.HOST ?? (hasBot ? '0.0.0.0' : '127.0.0.1');
 
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     // Development listens on loopback only (dev identities must not be reachable from the network).
-    host: e.HOST ?? (hasBot ? '0.0.0.0' : '127.0.0.1'),
+    host,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     version,
     bot: hasBot
-      ? { appId: e.BOT_APP_ID!, password: e.BOT_APP_PASSWORD, appType: e.BOT_APP_TYPE, tenantId: e.BOT_TENANT_ID }
+      ? {
+          appId: e.BOT_APP_ID!,
+          password: e.BOT_APP_PASSWORD,
+          appType: e.BOT_APP_TYPE,
+          tenantId: e.BOT_TENANT_ID,
+          openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+        }
       : null,
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
       : { kind: 'embedded', dataDir: e.DATA_DIR, port: e.EMBEDDED_COSMOS_PORT, database: e.COSMOS_DATABASE },
-    seedDemo: e.SEED_DEMO ?? !e.COSMOS_ENDPOINT,
+    // A real bot serves real colleagues: the made-up demo organisation only when asked for by name.
+    seedDemo: e.SEED_DEMO ?? (!e.COSMOS_ENDPOINT && !hasBot),
     allowedTenants: e.ALLOWED_TENANTS,
     aadAppClientId: e.AAD_APP_CLIENT_ID,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
@@ -260,6 +281,34 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
             directoryTtlSeconds: e.GRAPH_DIRECTORY_TTL_SECONDS,
             baseUrl: e.GRAPH_BASE_URL?.replace(/\/$/, ''),
           },
-    devMode: !hasBot,
+    devMode: !hasBot && e.NODE_ENV !== 'production' && isLoopbackHost(host),
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * What would put the app on the network unsafely. Not one variable decides: bot credentials
+ * mean real Teams traffic (so an allow-list of tenants is required, whatever NODE_ENV says),
+ * and without them the development features are on, so the server must stay on loopback.
+ */
+function exposureProblems(e: Env, hasBot: boolean): string[] {
+  const problems: string[] = [];
+  const noAllowList = e.ALLOWED_TENANTS.length === 0;
+  if (e.NODE_ENV === 'production') {
+    if (!hasBot) problems.push('BOT_APP_ID: required in production (bot credentials)');
+    if (noAllowList) problems.push(`ALLOWED_TENANTS: required in production (${HINTS.ALLOWED_TENANTS})`);
+    if (!e.COSMOS_ENDPOINT) problems.push(`COSMOS_ENDPOINT: required in production (${HINTS.COSMOS_ENDPOINT})`);
+    return problems;
+  }
+  if (hasBot && noAllowList)
+    problems.push(
+      `ALLOWED_TENANTS: required with bot credentials (BOT_APP_ID), or any Teams tenant could use the app (${HINTS.ALLOWED_TENANTS})`,
+    );
+  if (!hasBot && e.HOST !== undefined && !isLoopbackHost(e.HOST))
+    problems.push(
+      `HOST: ${e.HOST} would put the development features (dev tokens for any user, the playground, demo data) on the network; ` +
+        'use HOST=127.0.0.1, or configure bot credentials (BOT_APP_ID, BOT_APP_PASSWORD) and ALLOWED_TENANTS to serve Teams',
+    );
+  return problems;
 }

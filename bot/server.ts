@@ -1,12 +1,15 @@
 import path from 'node:path';
 import restify, { type Request, type Response } from 'restify';
-import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Logger } from './logger';
+import { isLoopbackHost } from './config';
 import type { Directory } from './domain/ports';
 import { toLocale } from './domain/org';
 import { resolveUserContext } from './domain/user-context';
 import { t } from './i18n';
-import { activityProblem } from './http/activity-guard';
+import { activityProblem, isFromTeams } from './http/activity-guard';
+import { BotTokenRejected } from './teams/bot-authentication';
+import type { TeamsAdapter } from './teams/teams-adapter';
 import type { Authenticator } from './http/auth';
 import { restifyRefusal, route, sendError } from './http/errors';
 import { jsonBody } from './http/json-body';
@@ -27,7 +30,7 @@ export interface ServerDeps {
   version: string;
   storeKind: 'embedded' | 'azure';
   maxBodyBytes: number;
-  adapter: CloudAdapter;
+  adapter: TeamsAdapter;
   bot: ActivityHandler;
   directory: Directory;
   auth: Authenticator;
@@ -67,15 +70,26 @@ export function createServer(deps: ServerDeps) {
       res.send(400, { error: 'invalid_activity', message: problem });
       return next(false);
     }
+    const locale = toLocale(req.header('accept-language'));
+    const activity = req.body as Activity;
+    if (!isFromTeams(activity)) {
+      log.warn({ requestId: req.id(), channelId: activity.channelId ?? null }, 'activity refused: not from Teams');
+      res.send(403, { error: 'forbidden_channel', message: t(locale, 'error.forbidden') });
+      return next(false);
+    }
     deps.adapter
-      .process(req as never, withoutErrorText(req, res) as never, (context) => deps.bot.run(context))
+      .runActivity(req.header('authorization') ?? '', withDates(activity), (context) => deps.bot.run(context))
+      .then((invoke) => {
+        if (!invoke) return void res.send(200);
+        if (invoke.status < 500) return void res.send(invoke.status, invoke.body);
+        log.warn({ requestId: req.id(), status: invoke.status }, 'activity answered with a server error');
+        res.send(invoke.status, { error: 'internal', message: t(locale, 'error.title') });
+      })
       .catch((err: unknown) => {
-        log.error(
-          { err, requestId: req.id(), activityId: (req.body as { id?: string }).id },
-          'activity processing failed',
-        );
-        if (!res.headersSent)
-          res.send(500, { error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
+        if (res.headersSent) return;
+        if (err instanceof BotTokenRejected) return void refuseToken(req, res, err);
+        log.error({ err, requestId: req.id(), activityId: activity.id }, 'activity processing failed');
+        res.send(500, { error: 'internal', message: t(locale, 'error.title') });
       })
       .finally(() => next());
   });
@@ -135,34 +149,28 @@ export function createServer(deps: ServerDeps) {
     return cb();
   });
 
-  /**
-   * botbuilder answers a failure it catches (say the turn error handler failing) with 500
-   * and the error's message as the body; the caller gets the app's error shape instead.
-   */
-  function withoutErrorText(req: Request, res: Response) {
-    let status = 200;
-    return {
-      status(code: number) {
-        status = code;
-        res.status(code);
-      },
-      header(name: string, value: string) {
-        res.header(name, value);
-      },
-      send(body: unknown) {
-        if (status < 500) return void res.send(body);
-        log.warn({ requestId: req.id(), status }, 'activity answered with a server error');
-        res.send({ error: 'internal', message: t(toLocale(req.header('accept-language')), 'error.title') });
-      },
-      end() {
-        if (!res.writableEnded) res.end();
-      },
-    };
+  /** A token that cannot be checked is the caller's problem (401), unless the signing keys could not be read (503). */
+  function refuseToken(req: Request, res: Response, err: BotTokenRejected) {
+    const locale = toLocale(req.header('accept-language'));
+    if (err.reason === 'metadata-unreachable') {
+      log.error(
+        { requestId: req.id(), detail: err.detail },
+        'Bot Framework signing metadata unreachable: activity not checked, answered 503',
+      );
+      res.header('retry-after', '30');
+      res.send(503, { error: 'unavailable', message: t(locale, 'error.unavailable') });
+      return;
+    }
+    log.warn({ requestId: req.id(), detail: err.detail }, 'activity with a Bot Framework token that is not valid: 401');
+    res.send(401, { error: 'unauthenticated', message: t(locale, 'error.unauthenticated') });
   }
 
   return {
     server,
     async start(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      // A second lock behind the configuration's: dev tokens and the playground never face a network.
+      if (deps.devRoutes && !isLoopbackHost(host))
+        throw new Error(`development routes are only served on a loopback address, not on ${host}`);
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -180,4 +188,18 @@ export function createServer(deps: ServerDeps) {
       };
     },
   };
+}
+
+/** What botbuilder's own request handling does to an activity's times before a turn: strings become dates. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = raw[field];
+    if (typeof value === 'string') Object.assign(raw, { [rawField]: value, [field]: new Date(value) });
+  }
+  return activity;
 }

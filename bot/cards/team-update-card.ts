@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import type { Locale } from '../domain/org';
 import type { LeaderCardModel } from '../domain/campaigns/campaign-worker';
 import { action, card, heading, text } from './card';
+import { escapeMarkdown } from './markdown';
 
 /**
  * The monthly message to a team leader: per team "8 van de 12 in je team deden de scan",
@@ -16,13 +17,13 @@ export function teamUpdateCard(m: LeaderCardModel, locale: Locale) {
       p
         ? text(
             t(locale, 'campaign.leader.team', {
-              team: team.name,
+              team: escapeMarkdown(team.name),
               completed: p.completed,
               members: p.members,
               percent: p.members > 0 ? Math.round((100 * p.completed) / p.members) : 0,
             }),
           )
-        : text(t(locale, 'campaign.leader.teamWithheld', { team: team.name, threshold: m.threshold })),
+        : text(t(locale, 'campaign.leader.teamWithheld', { team: escapeMarkdown(team.name), threshold: m.threshold })),
     );
   }
   body.push(

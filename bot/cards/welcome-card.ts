@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { Locale } from '../domain/org';
 import { action, card, heading, text } from './card';
+import { escapeMarkdown } from './markdown';
 
 export interface WelcomeModel {
   givenName?: string;
@@ -11,7 +12,7 @@ export interface WelcomeModel {
 export function welcomeCard(m: WelcomeModel, locale: Locale) {
   return card(
     [
-      heading(t(locale, 'welcome.title', { name: m.givenName ? `, ${m.givenName}` : '' })),
+      heading(t(locale, 'welcome.title', { name: m.givenName ? `, ${escapeMarkdown(m.givenName)}` : '' })),
       text(t(locale, 'welcome.body')),
       text(t(locale, 'welcome.privacy', { threshold: m.anonymityThreshold }), { isSubtle: true, size: 'Small' }),
       ...(m.teamKnown ? [] : [text(t(locale, 'welcome.unknownTeam'), { isSubtle: true, size: 'Small' })]),

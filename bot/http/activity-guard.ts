@@ -1,4 +1,17 @@
 /**
+ * The one channel the bot serves. The playground and the Agents Playground speak it too.
+ * Tenant and user come from `channelData.tenant.id` and `from.aadObjectId`, which only Teams
+ * fills in truthfully: another channel enabled on the Azure Bot (Direct Line, Web Chat) would
+ * let whoever holds its secret write them.
+ */
+export const TEAMS_CHANNEL = 'msteams';
+
+/** Whether an activity (already through `activityProblem`) comes from Teams. */
+export function isFromTeams(activity: { channelId?: unknown }): boolean {
+  return activity.channelId === TEAMS_CHANNEL;
+}
+
+/**
  * Rejects what would crash a turn or a reply instead of being answered: bodies that are
  * not an activity, and fields of the wrong type. The types are the Bot Framework
  * activity schema's (the connector refuses a reply whose copied conversation, sender,

@@ -1,5 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import type { NudgeRepository, TeamNudge } from '../domain/dashboard/nudge-ports';
+import { ERASED } from '../domain/privacy/erasure';
+import type { TeamReminderSenders } from '../domain/privacy/privacy-ports';
+import { isConflict } from '../domain/errors';
 import { AppError } from '../domain/errors';
 import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
 import { userKey } from './containers';
@@ -12,7 +15,7 @@ const OPT_OUT_ID = 'nudge-optout';
  * app's other timed sends live; a person's opt-out in the `users` container next to
  * their other preferences (partition /userKey).
  */
-export class CosmosNudgeRepository implements NudgeRepository {
+export class CosmosNudgeRepository implements NudgeRepository, TeamReminderSenders {
   constructor(
     private readonly schedule: Container,
     private readonly users: Container,
@@ -44,6 +47,30 @@ export class CosmosNudgeRepository implements NudgeRepository {
       if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
       throw err;
     }
+  }
+
+  async forgetSender(tenantId: string, userId: string): Promise<number> {
+    const query = {
+      query: "SELECT * FROM c WHERE c.docType = 'team-nudge' AND c.sentBy = @u",
+      parameters: [{ name: '@u', value: userId }],
+    };
+    let forgotten = 0;
+    // A record changed meanwhile (another leader sent a reminder) is read again; one no longer theirs drops out.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { resources } = await this.schedule.items
+        .query<TeamNudge & { id: string; _etag: string }>(query, { partitionKey: tenantId })
+        .fetchAll();
+      if (resources.length === 0) return forgotten;
+      for (const { _etag, ...doc } of resources) {
+        try {
+          await replaceIfMatch(this.schedule, { ...doc, sentBy: ERASED }, _etag, tenantId);
+          forgotten++;
+        } catch (err) {
+          if (!isConflict(err)) throw err;
+        }
+      }
+    }
+    throw new Error(`team reminder records of ${tenantId} kept changing while erasing their sender`);
   }
 
   async isOptedOut(tenantId: string, userId: string): Promise<boolean> {

@@ -22,6 +22,7 @@ import type { Directory, UserStateRepository, Clock } from '../domain/ports';
 import { resolveUserContext } from '../domain/user-context';
 import { t } from '../i18n';
 import { identityOf } from './activity-identity';
+import { isFromTeams } from '../http/activity-guard';
 import { type Command, parseCommand } from './commands';
 import type { ReferenceKeeper } from './reference-keeper';
 import type { Features, Reply, Turn } from './turn';
@@ -93,6 +94,11 @@ export class DigivaardigBot extends TeamsActivityHandler {
 
   /** The tenant gate runs before any handler: an unknown tenant in production gets one polite refusal. */
   override async run(context: TurnContext): Promise<void> {
+    // The endpoint refuses other channels already; a turn from one gets no answer either.
+    if (!isFromTeams(context.activity)) {
+      this.deps.log.warn({ activityId: context.activity.id, channelId: context.activity.channelId }, 'not from Teams');
+      return;
+    }
     const { tenantId, userId } = identityOf(context.activity);
     const allowed = this.deps.allowedTenants;
     if (!tenantId || !userId || (allowed.length > 0 && !allowed.includes(tenantId))) {

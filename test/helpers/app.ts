@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../bot/logger';
 import { startApp, type App } from '../../bot/app';
 import { ConnectorEmulator } from '../../bot/dev/connector-emulator';
 import type { Clock } from '../../bot/domain/ports';
@@ -18,7 +18,7 @@ export function tempDir(prefix = 'dv-test-'): { dir: string; remove(): void } {
  * the test's clock (by default one running from `TEST_NOW`, never the machine's date).
  */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; dataDir?: string; clock?: Clock; scheduler?: boolean } = {},
+  opts: { env?: Record<string, string>; dataDir?: string; clock?: Clock; scheduler?: boolean; log?: Logger } = {},
 ): Promise<App> {
   const config = loadConfig(
     {
@@ -31,7 +31,7 @@ export async function startTestApp(
     },
     'test',
   );
-  return startApp(config, createLogger(config.logLevel), {
+  return startApp(config, opts.log ?? createLogger(config.logLevel), {
     clock: opts.clock ?? runningTestClock(),
     scheduler: opts.scheduler,
   });

@@ -594,7 +594,12 @@ describe('a deployment with bot credentials', () => {
   let app: App;
   before(async () => {
     app = await startTestApp({
-      env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'not-a-real-secret', BOT_APP_TYPE: 'MultiTenant' },
+      env: {
+        BOT_APP_ID: randomUUID(),
+        BOT_APP_PASSWORD: 'not-a-real-secret',
+        BOT_APP_TYPE: 'MultiTenant',
+        ALLOWED_TENANTS: demoUser('employee').tenantId,
+      },
     });
   });
   after(() => app.stop());

@@ -381,7 +381,9 @@ describe('the development playground', () => {
 describe('the playground with bot credentials configured', () => {
   let app: App;
   before(async () => {
-    app = await startTestApp({ env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'x' } });
+    app = await startTestApp({
+      env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'x', ALLOWED_TENANTS: randomUUID() },
+    });
   });
   after(() => app.stop());
 

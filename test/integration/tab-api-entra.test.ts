@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { ActivityHandler } from 'botbuilder';
+import { TeamsAdapter } from '../../bot/teams/teams-adapter';
 import { generateKeyPair } from 'jose';
 import type { App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
@@ -82,7 +83,7 @@ describe('the tab API with Entra SSO tokens', function () {
       version: 'test',
       storeKind: 'embedded',
       maxBodyBytes: config.maxBodyBytes,
-      adapter: new CloudAdapter(),
+      adapter: new TeamsAdapter(),
       bot: new ActivityHandler(),
       directory,
       auth,

@@ -42,12 +42,17 @@ describe('configuration', () => {
   it('needs a secret with an app id, unless the bot uses a managed identity', () => {
     assert.throws(() => loadConfig({ BOT_APP_ID: 'x' }), /BOT_APP_PASSWORD/);
     assert.throws(() => loadConfig({ BOT_APP_ID: 'x', BOT_APP_TYPE: 'UserAssignedMSI' }), /BOT_TENANT_ID/);
-    const c = loadConfig({ BOT_APP_ID: 'x', BOT_APP_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' });
+    const c = loadConfig({
+      BOT_APP_ID: 'x',
+      BOT_APP_TYPE: 'UserAssignedMSI',
+      BOT_TENANT_ID: 't',
+      ALLOWED_TENANTS: 't',
+    });
     assert.equal(c.devMode, false);
   });
 
   it('turns dev mode off as soon as bot credentials are configured', () => {
-    const c = loadConfig({ BOT_APP_ID: 'id', BOT_APP_PASSWORD: 'secret' });
+    const c = loadConfig({ BOT_APP_ID: 'id', BOT_APP_PASSWORD: 'secret', ALLOWED_TENANTS: 't' });
     assert.equal(c.devMode, false);
     assert.equal(c.bot?.appId, 'id');
   });
@@ -133,6 +138,7 @@ describe('configuration', () => {
       BOT_APP_ID: id,
       BOT_APP_TYPE: 'UserAssignedMSI',
       BOT_TENANT_ID: tenant,
+      ALLOWED_TENANTS: tenant,
     });
     assert.deepEqual(viaBot.graph?.auth, { kind: 'managed-identity', clientId: undefined, tenantId: tenant });
     assert.throws(
@@ -170,5 +176,124 @@ describe('configuration', () => {
       () => loadConfig({ GRAPH_CLIENT_SECRET: 'very-secret-value', PORT: 'abc' }),
       (err: ConfigError) => !err.message.includes('very-secret-value'),
     );
+  });
+});
+
+describe('configuration: what may face the network', () => {
+  const BOT = { BOT_APP_ID: 'bot-app', BOT_APP_PASSWORD: 'not-a-real-secret' };
+  const COSMOS = 'https://x.documents.azure.com:443/';
+  const problemKeys = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      return err.problems.map((p) => p.split(':')[0]).sort();
+    }
+  };
+
+  it('refuses bot credentials without an allow-list of tenants, whatever NODE_ENV says (unset included)', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test', 'production']) {
+      assert.throws(
+        () => loadConfig({ ...BOT, NODE_ENV, COSMOS_ENDPOINT: COSMOS }),
+        (err: ConfigError) =>
+          err.problems.length === 1 &&
+          /^ALLOWED_TENANTS: required/.test(err.problems[0]) &&
+          /tenant ids/.test(err.message),
+        `NODE_ENV=${NODE_ENV}`,
+      );
+    }
+  });
+
+  it('with bot credentials and NODE_ENV unset: no demo organisation, no development features, one allow-list', () => {
+    const c = loadConfig({ ...BOT, ALLOWED_TENANTS: 'tenant-a' });
+    assert.equal(c.seedDemo, false, 'made-up colleagues are not loaded next to real ones');
+    assert.equal(c.devMode, false);
+    assert.deepEqual(c.allowedTenants, ['tenant-a']);
+    assert.equal(c.host, '0.0.0.0', 'the Bot Framework must reach it');
+  });
+
+  it('seeds the demo organisation next to a real bot only when asked for by name', () => {
+    const c = loadConfig({ ...BOT, ALLOWED_TENANTS: 'tenant-a', SEED_DEMO: 'true' });
+    assert.equal(c.seedDemo, true);
+    assert.equal(c.devMode, false, 'the demo data, but never the dev identities');
+  });
+
+  it('refuses HOST=0.0.0.0 without bot credentials: /dev/token would hand out any user on the network', () => {
+    for (const HOST of ['0.0.0.0', '::', '10.1.2.3', 'digivaardig.example.org']) {
+      assert.throws(
+        () => loadConfig({ HOST }),
+        (err: ConfigError) =>
+          err.problems.length === 1 &&
+          err.problems[0].startsWith(`HOST: ${HOST} would put the development features`) &&
+          /HOST=127\.0\.0\.1/.test(err.message) &&
+          /BOT_APP_ID/.test(err.message) &&
+          /ALLOWED_TENANTS/.test(err.message),
+        HOST,
+      );
+    }
+  });
+
+  it('keeps development features on every loopback spelling, and the test server as it was', () => {
+    for (const HOST of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) {
+      assert.equal(loadConfig({ HOST }).devMode, true, HOST);
+    }
+    const test = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' });
+    assert.equal(test.devMode, true);
+    assert.equal(test.seedDemo, true);
+    assert.equal(test.host, '127.0.0.1');
+  });
+
+  it('never turns development features on in production, even on loopback with everything else set', () => {
+    const c = loadConfig({
+      ...BOT,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      ALLOWED_TENANTS: 't',
+      COSMOS_ENDPOINT: COSMOS,
+    });
+    assert.equal(c.devMode, false);
+    assert.equal(c.seedDemo, false);
+  });
+
+  it('starts safely or refuses with the variables to set, in every combination of the settings that decide exposure', () => {
+    const hosts = [undefined, '127.0.0.1', 'localhost', '::1', '0.0.0.0', '10.1.2.3'];
+    const loopback = (h: string) => ['127.0.0.1', 'localhost', '::1'].includes(h);
+    let combinations = 0;
+    for (const NODE_ENV of [undefined, 'development', 'test', 'production'])
+      for (const bot of [false, true])
+        for (const HOST of hosts)
+          for (const ALLOWED_TENANTS of [undefined, 'tenant-a'])
+            for (const SEED_DEMO of [undefined, 'true', 'false'])
+              for (const COSMOS_ENDPOINT of [undefined, COSMOS]) {
+                combinations++;
+                const env = { NODE_ENV, HOST, ALLOWED_TENANTS, SEED_DEMO, COSMOS_ENDPOINT, ...(bot ? BOT : {}) };
+                const name = JSON.stringify(env);
+                // The rule, written out once more: production needs all three; otherwise a real bot needs an
+                // allow-list and development (no bot) stays on loopback.
+                const expected = (
+                  NODE_ENV === 'production'
+                    ? [
+                        ...(bot ? [] : ['BOT_APP_ID']),
+                        ...(ALLOWED_TENANTS ? [] : ['ALLOWED_TENANTS']),
+                        ...(COSMOS_ENDPOINT ? [] : ['COSMOS_ENDPOINT']),
+                      ]
+                    : [
+                        ...(bot && !ALLOWED_TENANTS ? ['ALLOWED_TENANTS'] : []),
+                        ...(!bot && HOST && !loopback(HOST) ? ['HOST'] : []),
+                      ]
+                ).sort();
+                assert.deepEqual(problemKeys(env), expected, name);
+                if (expected.length) continue;
+                const c = loadConfig(env);
+                const host = HOST ?? (bot ? '0.0.0.0' : '127.0.0.1');
+                assert.equal(c.devMode, !bot && NODE_ENV !== 'production' && loopback(host), name);
+                if (c.devMode) assert.ok(loopback(c.host), `development features only on loopback: ${name}`);
+                if (bot) assert.ok(c.allowedTenants.length > 0, `a real bot serves named tenants only: ${name}`);
+                if (bot && c.seedDemo)
+                  assert.equal(SEED_DEMO, 'true', `demo data next to a real bot only when asked: ${name}`);
+                if (!loopback(c.host)) assert.ok(bot, `only a real bot listens beyond loopback: ${name}`);
+              }
+    assert.equal(combinations, 4 * 2 * 6 * 2 * 3 * 2);
   });
 });

@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { CoachAssignedModel } from './models';
 import { OUTCOMES, openUrl, outcomeLabel, ticketFacts, withoutInputs } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /**
  * After accepting: who to help and how, a chat link, and the resolve form (`outcome`,
@@ -12,8 +13,8 @@ export function coachAssignedCard(m: CoachAssignedModel, locale: Locale): Adapti
   const { ticket } = m;
   const name = m.requesterName;
   const body: Element[] = [
-    heading(t(locale, 'help.assigned.title', { name })),
-    text(t(locale, 'help.assigned.body', { name })),
+    heading(t(locale, 'help.assigned.title', { name: escapeMarkdown(name) })),
+    text(t(locale, 'help.assigned.body', { name: escapeMarkdown(name) })),
     ticketFacts(ticket, m.topicName, locale),
     {
       type: 'Input.ChoiceSet',

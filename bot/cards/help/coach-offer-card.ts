@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { CoachOfferModel } from './models';
 import { capitalize, joinList, ticketFacts } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /** Reason codes from routing that a coach can understand; the rest (load, rotation) stays internal. */
 const REASON_KEYS: Record<string, MessageKey> = {
@@ -31,7 +32,11 @@ export function coachOfferCard(m: CoachOfferModel, locale: Locale): AdaptiveCard
   const why = whyYouLine(m.reasons, locale);
   const body: Element[] = [
     heading(t(locale, 'help.offer.title')),
-    text(t(locale, ticket.kind === 'intake' ? 'help.offer.fromIntake' : 'help.offer.from', { name: m.requesterName })),
+    text(
+      t(locale, ticket.kind === 'intake' ? 'help.offer.fromIntake' : 'help.offer.from', {
+        name: escapeMarkdown(m.requesterName),
+      }),
+    ),
     ticketFacts(ticket, m.topicName, locale),
     ...(why ? [text(why, { spacing: 'Medium', isSubtle: true })] : []),
     text(

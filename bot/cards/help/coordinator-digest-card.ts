@@ -2,6 +2,7 @@ import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import { type AdaptiveCard, card, heading, text } from '../card';
 import { truncate } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 export interface CoordinatorDigestModel {
   count: number;
@@ -22,9 +23,9 @@ export function coordinatorDigestCard(m: CoordinatorDigestModel, locale: Locale)
   }).format(m.since);
   const lines = m.latest.slice(0, 5).map((q) =>
     t(locale, 'help.digest.line', {
-      topic: q.topicName,
-      question: truncate(q.question, 80),
-      requester: q.requesterName,
+      topic: escapeMarkdown(q.topicName),
+      question: escapeMarkdown(truncate(q.question, 80)),
+      requester: escapeMarkdown(q.requesterName),
     }),
   );
   return card([

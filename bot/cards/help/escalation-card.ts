@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { EscalationModel } from './models';
 import { ticketFacts } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /**
  * After several offers without acceptance. To the department's coaches: "can you help?" with
@@ -28,7 +29,7 @@ export function escalationCard(m: EscalationModel, locale: Locale): AdaptiveCard
     heading(t(locale, 'help.escalation.titleCoordinator')),
     text(asked),
     facts,
-    text(t(locale, 'help.escalation.advice', { name: ticket.requester.name }), { spacing: 'Medium' }),
+    text(t(locale, 'help.escalation.advice', { name: escapeMarkdown(ticket.requester.name) }), { spacing: 'Medium' }),
   ];
   return card(body);
 }

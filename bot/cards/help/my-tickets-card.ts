@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { CoachStats, MyTicketsModel, TicketSummary } from './models';
 import { formatDuration, formatNumber, formatShortDate, plain, stateLabel, truncate } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /** At most this many tickets per section, so the card stays small on a phone. */
 export const MAX_TICKETS_PER_SECTION = 20;
@@ -13,9 +14,12 @@ const COACH_KNOWN = new Set(['accepted', 'resolved', 'rated']);
 
 function ticketBlock(s: TicketSummary, side: 'requester' | 'coach', locale: Locale): Element {
   const items: Element[] = [
-    text(`**${s.topicName}** · ${stateLabel(s.state, side, locale)} · ${formatShortDate(s.createdAt, locale)}`, {
-      spacing: 'None',
-    }),
+    text(
+      `**${escapeMarkdown(s.topicName)}** · ${stateLabel(s.state, side, locale)} · ${formatShortDate(s.createdAt, locale)}`,
+      {
+        spacing: 'None',
+      },
+    ),
     plain(truncate(s.question, QUESTION_CHARS), { spacing: 'None' }),
   ];
   const details: string[] = [];

@@ -3,13 +3,14 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, heading, text } from '../card';
 import type { RatingModel } from './models';
 import { ticketFacts } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /** After resolving, to the requester: a score 1–5 (`rating`) and an optional `comment`; `help.rate` {t}. */
 export function ratingCard(m: RatingModel, locale: Locale): AdaptiveCard {
   const coach = m.coachName || t(locale, 'help.status.someone');
   return card(
     [
-      heading(t(locale, 'help.rating.title', { coach })),
+      heading(t(locale, 'help.rating.title', { coach: escapeMarkdown(coach) })),
       ticketFacts(m.ticket, m.topicName, locale, { short: true }),
       {
         type: 'Input.ChoiceSet',
@@ -33,7 +34,7 @@ export function ratingCard(m: RatingModel, locale: Locale): AdaptiveCard {
         maxLength: 300,
         isRequired: false,
       },
-      text(t(locale, 'help.rating.who', { coach }), { isSubtle: true, size: 'Small' }),
+      text(t(locale, 'help.rating.who', { coach: escapeMarkdown(coach) }), { isSubtle: true, size: 'Small' }),
     ],
     [action(t(locale, 'help.action.rate'), 'help.rate', { t: m.ticket.ticketId }, 'positive')],
   );

@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { RequesterStatusModel } from './models';
 import { openUrl, outcomeLabel, ticketFacts, ticketsAction } from './ticket-facts';
+import { escapeMarkdown } from '../markdown';
 
 /**
  * The requester's status card, replaced in place as the ticket moves. While the ticket is
@@ -27,8 +28,8 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
       line('help.status.escalated');
       break;
     case 'accepted':
-      body.push(heading(t(locale, 'help.status.acceptedTitle', { coach })));
-      line(m.chatUrl ? 'help.status.acceptedChat' : 'help.status.accepted', { coach });
+      body.push(heading(t(locale, 'help.status.acceptedTitle', { coach: escapeMarkdown(coach) })));
+      line(m.chatUrl ? 'help.status.acceptedChat' : 'help.status.accepted', { coach: escapeMarkdown(coach) });
       if (m.chatUrl) actions.push(openUrl(t(locale, 'help.action.chat', { name: coach }), m.chatUrl));
       break;
     case 'resolved':
@@ -44,7 +45,10 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
       line('help.status.cancelled');
       break;
   }
-  if (m.compact) body.push(text(`${m.topicName}: ${ticket.question}`, { isSubtle: true, size: 'Small' }));
+  if (m.compact)
+    body.push(
+      text(`${escapeMarkdown(m.topicName)}: ${escapeMarkdown(ticket.question)}`, { isSubtle: true, size: 'Small' }),
+    );
   else body.push(ticketFacts(ticket, m.topicName, locale));
 
   if (m.compact) return card(body, actions);

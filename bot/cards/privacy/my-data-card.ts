@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import type { MyDataOverview } from '../../domain/privacy/privacy-service';
 import { action, card, heading, openUrl, text } from '../card';
 import { formatDate } from '../format';
+import { escapeMarkdown } from '../markdown';
 
 export type MyDataModel = MyDataOverview & {
   anonymityThreshold: number;
@@ -15,10 +16,10 @@ function keptLines(m: MyDataModel, locale: Locale): string {
   const unknown = t(locale, 'privacy.unknown');
   const lines = [
     t(locale, 'privacy.profile', {
-      profile: m.profileName ?? unknown,
-      team: m.team ?? unknown,
-      department: m.department ?? unknown,
-      location: m.location ?? unknown,
+      profile: m.profileName ? escapeMarkdown(m.profileName) : unknown,
+      team: m.team ? escapeMarkdown(m.team) : unknown,
+      department: m.department ? escapeMarkdown(m.department) : unknown,
+      location: m.location ? escapeMarkdown(m.location) : unknown,
     }),
     m.latestScan
       ? tn(locale, 'privacy.scans', m.scanResults, { date: formatDate(m.latestScan, locale) })

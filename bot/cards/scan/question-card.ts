@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/org';
 import type { QuestionView } from '../../domain/scan/scan-service';
 import { action, card, type Element, text } from '../card';
 import { scanAnswerLabel } from './answer-label';
+import { escapeMarkdown } from '../markdown';
 
 /** The card data that identifies this exact question, so stale or forged submits can be recognised. */
 function answerData(q: QuestionView): Record<string, unknown> {
@@ -31,7 +32,7 @@ export function questionCard(q: QuestionView, locale: Locale) {
   const { item } = q;
   const body: Element[] = [
     text(
-      `${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${q.domain.name[locale]}`,
+      `${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${escapeMarkdown(q.domain.name[locale])}`,
       { isSubtle: true, size: 'Small' },
     ),
     progressBar(q.position, q.estimatedTotal),

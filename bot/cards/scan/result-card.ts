@@ -4,6 +4,7 @@ import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ScanResult } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
+import { escapeMarkdown } from '../markdown';
 
 export interface ResultModel {
   result: ScanResult;
@@ -18,7 +19,7 @@ export interface ResultModel {
 export function resultCard(m: ResultModel, locale: Locale) {
   const { result, index } = m;
   const level = (l: number) => index.levelName(l as 1, locale);
-  const domainName = (d: string) => index.domainsById.get(d)?.name[locale] ?? d;
+  const domainName = (d: string) => escapeMarkdown(index.domainsById.get(d)?.name[locale] ?? d);
   const lines = Object.entries(result.levels).map(([d, l]) => {
     const target = result.targets[d];
     const previous = result.previousLevels?.[d];
@@ -71,7 +72,7 @@ export function resultCard(m: ResultModel, locale: Locale) {
 
 export function moduleLine(mod: LearningModule, index: ContentIndex, tenantId: string, locale: Locale): string {
   return t(locale, 'result.moduleLine', {
-    title: mod.title[locale].replace(/[[\]]/g, ''),
+    title: escapeMarkdown(mod.title[locale]),
     url: index.moduleUrl(mod, tenantId),
     minutes: mod.durationMinutes,
     format: t(locale, `format.${mod.format}` as MessageKey),

@@ -27,3 +27,13 @@ export interface AnswerTexts {
   /** For the leadership scan's statements and its 1–5 scale. */
   leadership(locale: Locale): (itemId: string, value: number) => { statement: string; answer: string } | null;
 }
+
+/**
+ * Shared records that name who did something for a group: a team reminder's record keeps
+ * who sent it next to the team's 7-day limit. On erasure the name goes and the record
+ * (the limit) stays.
+ */
+export interface TeamReminderSenders {
+  /** Replaces the user as sender of every team reminder record of the tenant; returns how many. */
+  forgetSender(tenantId: string, userId: string): Promise<number>;
+}

@@ -8,7 +8,7 @@ import type { LeadershipRepository } from '../leadership/leadership-ports';
 import type { NudgeRepository } from '../dashboard/nudge-ports';
 import type { ScanRepository, StoredAnswer, Versioned } from '../scan/scan-types';
 import { coachPartOf, eraseFromTicket, requesterPartOf } from './erasure';
-import type { AnswerTexts, PersonalTickets } from './privacy-ports';
+import type { AnswerTexts, PersonalTickets, TeamReminderSenders } from './privacy-ports';
 
 export interface MyDataOverview {
   kind: 'overview';
@@ -44,7 +44,8 @@ export interface PrivacyServiceDeps {
   /** Cancels an open help request as its requester would (the offered coach's card is withdrawn). */
   cancelRequest?(user: UserContext, ticketId: string): Promise<void>;
   userState: UserStateRepository;
-  nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'>;
+  /** The reminder choice, and the team reminders the user sent as a leader. */
+  nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'> & TeamReminderSenders;
   /** Question and answer texts next to the stored codes in the export; without it, the codes only. */
   answerTexts?: AnswerTexts;
   audit?: Pick<AdminAuditLog, 'record'>;
@@ -184,7 +185,8 @@ export class PrivacyService {
 
   /**
    * Erasure. Removed: scan sessions, results with their answers, module progress, the
-   * leadership scan, the digicoach record, the conversation reference and markers. Help
+   * leadership scan, the digicoach record, the conversation reference and markers; as
+   * the sender of a team reminder their id goes from its record (the 7-day limit stays). Help
    * requests lose the person (who, what, where, comment) but keep their timings; open
    * ones are cancelled first. Kept: anonymous aggregates, and a "no reminders" choice
    * (so erasure does not switch reminders back on). Refused while the user, as a
@@ -222,6 +224,7 @@ export class PrivacyService {
     removed += await this.deps.scans.deleteAll(tenantId, userId); // session, results, modules and the leadership scan share the user's partition
     await this.deps.userState.deleteUser(tenantId, userId);
     removed += (await this.deps.forgetCampaignItems?.(tenantId, userId)) ?? 0;
+    removed += await this.deps.nudges.forgetSender(tenantId, userId);
     if (optedOut)
       await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
     this.deps.onErased?.(tenantId, userId);

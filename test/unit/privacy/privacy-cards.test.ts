@@ -120,7 +120,7 @@ describe('privacy: the export in words', () => {
         }),
       },
       coaches: { get: async () => null },
-      nudges: { isOptedOut: async () => true, setOptOut: async () => undefined },
+      nudges: { isOptedOut: async () => true, setOptOut: async () => undefined, forgetSender: async () => 0 },
       userState: { getConversationRef: async () => null },
       personalTickets: { asRequester: none, asCoach: none },
       answerTexts: texts,
