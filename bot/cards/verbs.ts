@@ -46,7 +46,7 @@ const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const ANSWER = z.union([z.string().max(64), z.number(), z.boolean()]).transform(String);
 
 /** A coach's settings, from `word digicoach` on a card or the admin's form in the tab. */
-export const COACH_SETTINGS = {
+const COACH_SETTINGS = {
   domains: list(KEY),
   days: list(
     z
@@ -64,7 +64,7 @@ export const COACH_SETTINGS = {
 };
 type CoachSettingsWire = z.output<z.ZodObject<typeof COACH_SETTINGS>>;
 
-export function toCoachSettings(d: CoachSettingsWire): CoachSettings {
+function toCoachSettings(d: CoachSettingsWire): CoachSettings {
   return {
     domains: d.domains,
     days: d.days,

@@ -204,7 +204,8 @@ describe('help from the nearest digicoach', () => {
     );
     const winners = results.filter((r) => cardVerbs(r.card!).includes('help.resolve'));
     assert.equal(winners.length, 1, 'exactly one coach wins');
-    assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|afgehandeld/i);
+    // Either of the two may lose the race, and one of them reads English.
+    assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|handled already/i);
   });
 
   it('tells the requester with a new message that we are still looking when the last offered coach declines', async () => {
