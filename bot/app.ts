@@ -297,7 +297,7 @@ export async function startApp(
     log: log.child({ component: 'privacy' }),
     // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
     cancelRequest: async (user, ticketId) => {
-      await help.cancel(user, { t: ticketId });
+      await help.cancel(user, { ticketId });
       await help.idle();
     },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),

@@ -1,4 +1,4 @@
-import type { Verb } from './verbs';
+import type { CardData, Verb } from './verbs';
 
 /** Minimal Adaptive Card element types: enough to keep builders honest without a DSL. */
 export type Element = Record<string, unknown> & { type: string };
@@ -30,16 +30,17 @@ export function heading(value: string): Element {
   return text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
 }
 
+type Style = 'positive' | 'destructive';
+/** The button's data is typed by its verb's schema; it may be left out only when the verb carries none. */
+type DataAndStyle<V extends Verb> =
+  Record<string, never> extends CardData<V> ? [data?: CardData<V>, style?: Style] : [data: CardData<V>, style?: Style];
+
 /**
  * A Universal Action (`Action.Execute`) with a fallback `Action.Submit` carrying the same
- * verb, for clients without Universal Actions; both reach the same router.
+ * verb, for clients without Universal Actions; both reach the same router, which parses
+ * the data with the verb's schema (`verbs.ts`).
  */
-export function action(
-  title: string,
-  verb: Verb,
-  data: Record<string, unknown> = {},
-  style?: 'positive' | 'destructive',
-): Element {
+export function action<V extends Verb>(title: string, verb: V, ...[data, style]: DataAndStyle<V>): Element {
   const payload = { verb, ...data };
   return {
     type: 'Action.Execute',

@@ -1,7 +1,7 @@
 import { type MessageKey, t } from '../i18n';
 import type { Locale } from '../domain/org';
 import { action, card, type Element, heading, text } from './card';
-import type { Verb } from './verbs';
+import type { PlainVerb } from './verbs';
 import { escapeMarkdown } from './markdown';
 
 export interface NoticeModel {
@@ -9,7 +9,7 @@ export interface NoticeModel {
   bodyKey: MessageKey;
   params?: Record<string, string | number>;
   /** The main way forward; the menu is always offered too. */
-  next?: { titleKey: MessageKey; verb: Verb; data?: Record<string, unknown> };
+  next?: { titleKey: MessageKey; verb: PlainVerb };
 }
 
 /** A short notice: a title, a line, and the way on. Used for errors, "not yet", pause and the like. */
@@ -23,7 +23,7 @@ function inert(params: NoticeModel['params']): NoticeModel['params'] {
 
 export function noticeCard(m: NoticeModel, locale: Locale) {
   const actions: Element[] = [];
-  if (m.next) actions.push(action(t(locale, m.next.titleKey), m.next.verb, m.next.data ?? {}, 'positive'));
+  if (m.next) actions.push(action(t(locale, m.next.titleKey), m.next.verb, {}, 'positive'));
   actions.push(action(t(locale, 'action.menu'), 'menu'));
   return card([heading(t(locale, m.titleKey)), text(t(locale, m.bodyKey, inert(m.params)))], actions);
 }

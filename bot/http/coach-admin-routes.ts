@@ -1,11 +1,13 @@
 import type restify from 'restify';
+import { coachSettingsSchema } from '../cards/verbs';
 import type { CoachAdmin } from '../domain/help/coach-service';
+import { AppError } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { route } from './errors';
 import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
 
-/** The programme admin's coach administration and audit log. Access, validation and the audit live in the domain. */
+/** The programme admin's coach administration and audit log. The body is parsed into typed settings here; access, the check against the tenant and the audit live in the domain. */
 export function registerCoachAdminRoutes(
   server: restify.Server,
   deps: { auth: Authenticator; admin: CoachAdmin; log: Logger },
@@ -33,7 +35,9 @@ export function registerCoachAdminRoutes(
     route(log, async (req, res) => {
       const caller = await callerOf(auth, req);
       const userId = idParam(req, 'userId');
-      const coach = await admin.save(caller, userId, objectBody(req));
+      const settings = coachSettingsSchema.safeParse(objectBody(req));
+      if (!settings.success) throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      const coach = await admin.save(caller, userId, settings.data);
       log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'coach.saved' }, 'admin changed a coach');
       sendPrivate(res, 200, { userId: coach.userId, name: coach.name });
     }),

@@ -66,7 +66,7 @@ export function registerMyDataRoutes(server: restify.Server, deps: MyDataRoutesD
       const body = req.body === undefined ? {} : objectBody(req);
       if (Object.keys(body).length !== 1 || body.confirm !== 'yes')
         throw new AppError('invalid_request', 400, 'privacy.confirmNeeded');
-      const view = await privacy.delete(user, body);
+      const view = await privacy.delete(user, { confirmed: true });
       log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.deleted' }, 'user erased their data');
       sendPrivate(res, 200, { removed: view.kind === 'deleted' ? view.removed : 0 });
     }),

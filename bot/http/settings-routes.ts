@@ -3,6 +3,7 @@ import type { SettingsService, SettingsView } from '../domain/settings/settings-
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { route } from './errors';
+import { parseSettingsChange } from './settings-change';
 import { callerOf, objectBody, sendPrivate } from './tab-request';
 
 /** An ETag as HTTP quotes it; Cosmos ETags already carry their quotes. */
@@ -35,7 +36,8 @@ export function registerSettingsRoutes(
     route(log, async (req, res) => {
       const caller = await callerOf(auth, req);
       const ifMatch = req.header('if-match') || undefined;
-      const view = await settings.update(caller, objectBody(req), ifMatch && ifMatch !== '*' ? ifMatch : undefined);
+      const change = parseSettingsChange(objectBody(req));
+      const view = await settings.update(caller, change, ifMatch && ifMatch !== '*' ? ifMatch : undefined);
       log.info(
         { requestId: req.id(), tenantId: caller.tenantId, action: 'settings.changed' },
         'admin changed the settings',

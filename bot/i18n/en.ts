@@ -23,8 +23,6 @@ export const en: Record<MessageKey, string> = {
   'team.leaders':
     "A team leader? Add the Digivaardig tab to your team: it shows your team's progress, always anonymously.",
   'team.openChat': 'Open the chat with Digivaardig',
-  'notYet.title': 'Coming soon',
-  'notYet.body': '"{command}" is not available yet. We are working on it. Type **scan** or choose below.',
   'error.title': "That didn't work",
   'error.body':
     'Something went wrong on our side. Please try again in a moment. If it keeps failing, tell your programme team (code {ref}).',

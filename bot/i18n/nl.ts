@@ -21,8 +21,6 @@ export const nl = {
   'team.leaders':
     'Leidinggevende? Voeg het tabblad Digivaardig toe aan je team: daar zie je de voortgang van je team, altijd anoniem.',
   'team.openChat': 'Open de chat met Digivaardig',
-  'notYet.title': 'Komt binnenkort',
-  'notYet.body': '"{command}" kan nog niet. We werken eraan. Typ **scan** of kies hieronder.',
   'error.title': 'Dat lukte niet',
   'error.body':
     'Er ging iets mis aan onze kant. Probeer het zo nog eens. Blijft het misgaan? Meld het bij je programmateam (code {ref}).',

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { AdaptiveCard } from '../cards/card';
-import { isVerb } from '../cards/verbs';
+import { type ActionCommand, isVerb, parseAction, type Verb } from '../cards/verbs';
 import { menuCard } from '../cards/menu-card';
 import { noticeCard } from '../cards/notice-card';
 import { personalChatCard } from '../cards/personal-chat-card';
@@ -23,7 +23,7 @@ import { resolveUserContext } from '../domain/user-context';
 import { t } from '../i18n';
 import { identityOf } from './activity-identity';
 import { isFromTeams } from '../http/activity-guard';
-import { type Command, parseCommand } from './commands';
+import { parseCommand } from './commands';
 import type { ReferenceKeeper } from './reference-keeper';
 import type { Features, Reply, Turn } from './turn';
 import type { KnowledgeSearchExtension } from './features/knowledge-feature';
@@ -56,18 +56,6 @@ function isShared(activity: TurnContext['activity']): boolean {
 function isSearchExtension(activity: TurnContext['activity']): boolean {
   return activity.type === 'invoke' && (activity.name ?? '').startsWith('composeExtension/');
 }
-
-const RESERVED: Command[] = [
-  'scan',
-  'result',
-  'modules',
-  'help',
-  'becomeCoach',
-  'available',
-  'unavailable',
-  'myTickets',
-  'myData',
-];
 
 /**
  * The Teams bot: thin. It works out who is talking, refuses tenants that are not
@@ -211,14 +199,6 @@ export class DigivaardigBot extends TeamsActivityHandler {
     if (command) {
       const handler = features.commands[command];
       if (handler) return handler(turn);
-      if (RESERVED.includes(command)) {
-        return {
-          card: noticeCard(
-            { titleKey: 'notYet.title', bodyKey: 'notYet.body', params: { command: String(text).trim().slice(0, 40) } },
-            turn.user.locale,
-          ),
-        };
-      }
     }
     for (const claim of features.freeText ?? []) {
       const reply = await claim({ ...turn, text });
@@ -227,14 +207,29 @@ export class DigivaardigBot extends TeamsActivityHandler {
     return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: true }, turn.user.locale) };
   }
 
+  /**
+   * Every tap, Action.Execute or its Action.Submit fallback, is parsed here once with its
+   * verb's schema. An unknown verb, or data that does not fit it (forged, malformed, from an
+   * old card), gets a localized notice and reaches no feature, so nothing changes.
+   */
   private async dispatchAction(turn: Turn, verb: unknown, data: unknown): Promise<Reply> {
+    const locale = turn.user.locale;
+    if (!isVerb(verb)) return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unknownAction' }, locale) };
+    const command = parseAction(verb, data);
+    if (command === null) {
+      this.deps.log.info({ activityId: turn.activityId, verb }, 'action refused: its data does not fit the verb');
+      return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.badInput' }, locale) };
+    }
     if (verb === 'menu')
-      return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, turn.user.locale) };
-    const handler = isVerb(verb) ? this.deps.features.actions[verb] : undefined;
+      return { card: menuCard({ isCoach: turn.user.roles.includes('coach'), intro: false }, locale) };
+    return this.runAction(turn, verb, command);
+  }
+
+  private async runAction<V extends Verb>(turn: Turn, verb: V, command: ActionCommand<V>): Promise<Reply> {
+    const handler = this.deps.features.actions[verb];
     if (!handler)
       return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unknownAction' }, turn.user.locale) };
-    const payload = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-    return handler(turn, payload);
+    return handler(turn, command);
   }
 
   /** Expected failures (bad input, conflicts) become their localized card; anything else is logged with ids. */

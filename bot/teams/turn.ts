@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card';
 import type { UserContext } from '../domain/org';
-import type { Verb } from '../cards/verbs';
+import type { ActionCommand, Verb } from '../cards/verbs';
 import type { Command } from './commands';
 
 /** What a feature answers: `card` replaces the card that was tapped (or is sent), `followUps` are sent as new messages. */
@@ -22,13 +22,14 @@ export interface Turn {
 }
 
 export type CommandHandler = (turn: Turn) => Promise<Reply>;
-export type ActionHandler = (turn: Turn, data: Record<string, unknown>) => Promise<Reply>;
+/** A card action's handler gets the tap's data already parsed by its verb's schema, as a typed command. */
+export type ActionHandler<V extends Verb> = (turn: Turn, command: ActionCommand<V>) => Promise<Reply>;
 /** Free text that is not a command: a feature may claim it (e.g. "you are in a scan"), else the menu. */
 export type TextHandler = (turn: Turn) => Promise<Reply | null>;
 
 export interface Features {
   commands: Partial<Record<Command, CommandHandler>>;
-  actions: Partial<Record<Verb, ActionHandler>>;
+  actions: { [V in Verb]?: ActionHandler<V> };
   freeText?: TextHandler[];
 }
 

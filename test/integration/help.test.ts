@@ -61,9 +61,13 @@ describe('help from the nearest digicoach', () => {
     const c = as(requester);
     const form = cardOf((await c.say('hulp')).replies[0]);
     assertValidCard(form, 'help form');
+    assert.ok(
+      actionData(form, 'knowledge.ask'),
+      'the form asks the knowledge base first; this test goes straight to a person',
+    );
     const since = conn.connector.activities().length;
     const res = await c.tap('help.submit', {
-      ...(actionData(form, 'help.submit') ?? {}),
+      kind: 'help', // straight to a person; the form's own button (knowledge.ask) asks the knowledge base first
       topic: 'communication',
       question,
       urgency: 'today',
@@ -204,7 +208,8 @@ describe('help from the nearest digicoach', () => {
     );
     const winners = results.filter((r) => cardVerbs(r.card!).includes('help.resolve'));
     assert.equal(winners.length, 1, 'exactly one coach wins');
-    assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|afgehandeld/i);
+    // Either of the two may lose the race, and one of them reads English.
+    assert.match(cardText(results.find((r) => !winners.includes(r))!.card!), /al afgehandeld|handled already/i);
   });
 
   it('tells the requester with a new message that we are still looking when the last offered coach declines', async () => {
@@ -385,10 +390,10 @@ describe('help across a server restart', () => {
     try {
       const requester = demoUser('employee');
       const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester, () => app.settle());
-      const form = cardOf((await c.say('hulp')).replies[0]);
+      await c.say('hulp'); // the form; its fields are sent with the tap below
       const since = conn.connector.activities().length;
       await c.tap('help.submit', {
-        ...(actionData(form, 'help.submit') ?? {}),
+        kind: 'help', // straight to a person; the form's own button (knowledge.ask) asks the knowledge base first
         topic: 'safety',
         question: 'Is deze mail phishing?',
         urgency: 'now',

@@ -2,6 +2,8 @@ import { t } from '../../i18n';
 import type { Article } from '../../domain/knowledge/article';
 import type { Locale } from '../../domain/org';
 import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
+import { escapeMarkdown } from '../markdown';
+import type { CardData } from '../verbs';
 import { articleSteps } from './article-steps';
 
 export interface SuggestionsModel {
@@ -9,7 +11,7 @@ export interface SuggestionsModel {
   /** Up to 3 articles, best first. */
   articles: Article[];
   /** What "Toch een digicoach" sends on: the help form's fields, or just the question. */
-  escalate: Record<string, string>;
+  escalate: CardData<'knowledge.escalate'>;
 }
 
 /**
@@ -23,7 +25,7 @@ export function suggestionsCard(m: SuggestionsModel, locale: Locale): AdaptiveCa
     separator: true,
     spacing: 'Medium',
     items: [
-      text(`**${article.title[locale]}**`),
+      text(`**${escapeMarkdown(article.title[locale])}**`),
       {
         type: 'ActionSet',
         actions: [
@@ -45,7 +47,7 @@ export function suggestionsCard(m: SuggestionsModel, locale: Locale): AdaptiveCa
   return card(
     [
       heading(t(locale, 'knowledge.suggest.title')),
-      text(t(locale, 'knowledge.suggest.intro', { question: m.question })),
+      text(t(locale, 'knowledge.suggest.intro', { question: escapeMarkdown(m.question) })),
       ...articles,
     ],
     [action(t(locale, 'knowledge.action.coach'), 'knowledge.escalate', m.escalate)],

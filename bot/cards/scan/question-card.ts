@@ -2,11 +2,12 @@ import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { QuestionView } from '../../domain/scan/scan-service';
 import { action, card, type Element, text } from '../card';
+import type { CardData } from '../verbs';
 import { scanAnswerLabel } from './answer-label';
 import { escapeMarkdown } from '../markdown';
 
 /** The card data that identifies this exact question, so stale or forged submits can be recognised. */
-function answerData(q: QuestionView): Record<string, unknown> {
+function answerData(q: QuestionView): CardData<'scan.answer'> {
   return { s: q.session.sessionId, i: q.item.id, n: q.position, cv: q.session.contentVersion };
 }
 

@@ -4,6 +4,7 @@ import type { Clock, Directory } from '../ports';
 import type { CoachRepository } from './help-ports';
 import type { HelpView } from './help-service';
 import type { Coach } from './help-types';
+import type { CoachSettings } from './help-commands';
 import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
 import { type Caller, notFound, requireAdmin } from '../dashboard/access';
@@ -42,7 +43,7 @@ export interface CoachAdmin {
     caller: Caller,
     query: string,
   ): Promise<Array<{ userId: string; name: string; departmentId: string | null; coach: boolean }>>;
-  save(caller: Caller, userId: string, data: Record<string, unknown>): Promise<Coach>;
+  save(caller: Caller, userId: string, settings: CoachSettings): Promise<Coach>;
   /** Refused (409) while the coach has open or offered tickets. */
   remove(caller: Caller, userId: string): Promise<void>;
   /** The latest entries (ids only) and the names of the admins and coaches they mention. */
@@ -70,10 +71,10 @@ export class CoachService {
   /** `word digicoach`: register (or update) oneself as a coach. */
   async register(
     user: UserContext,
-    data: Record<string, unknown>,
+    settings: CoachSettings,
     units: { locations: OrgUnit[]; departments: OrgUnit[] },
   ): Promise<HelpView> {
-    const input = parseCoachInput(data, this.deps.topics(), units);
+    const input = checkCoachSettings(settings, this.deps.topics(), units);
     if (!input) throw bad();
     const coach = await this.save(
       {
@@ -141,7 +142,7 @@ export class CoachService {
           .slice(0, 25)
           .map((p) => ({ userId: p.id, name: p.name, departmentId: p.departmentId ?? null, coach: isCoach.has(p.id) }));
       },
-      save: async (c, userId, data) => {
+      save: async (c, userId, settings) => {
         await caller(c);
         const person = await directory.getPerson(c.tenantId, userId);
         if (!person) throw notFound();
@@ -149,7 +150,7 @@ export class CoachService {
           directory.listUnits(c.tenantId, 'location'),
           directory.listUnits(c.tenantId, 'department'),
         ]);
-        const input = parseCoachInput(data, this.deps.topics(), { locations, departments });
+        const input = checkCoachSettings(settings, this.deps.topics(), { locations, departments });
         if (!input) throw new AppError('invalid_request', 400, 'error.invalidRequest');
         const existed = Boolean(await coaches.get(c.tenantId, userId));
         const coach = await this.save(
@@ -233,7 +234,7 @@ export class CoachService {
   }
 
   /** Creates or updates a coach's routing record, keeping their live load and availability. */
-  private async save(who: CoachIdentity, input: CoachInput): Promise<Coach> {
+  private async save(who: CoachIdentity, input: CoachSettings): Promise<Coach> {
     const current = await this.deps.coaches.get(who.tenantId, who.userId);
     const now = this.deps.clock.now();
     const coach: Coach = {
@@ -275,75 +276,39 @@ export class CoachService {
 
 type CoachIdentity = Pick<Coach, 'tenantId' | 'userId' | 'name' | 'email' | 'teamId' | 'departmentId' | 'locationId'>;
 
-interface CoachInput {
-  domains: string[];
-  days: number[];
-  maxOpenTickets: number;
-  weeklyCapacity: number;
-  start: string;
-  end: string;
-  /** A known location chosen in the form; otherwise the person's own. */
-  locationId?: string;
-  /** A known department, used only when the person's own is unknown. */
-  departmentId?: string;
-  takesIntakes: boolean;
-}
-
-/** The one validation of a coach's settings (`word digicoach` and the admin's form); null when anything is off. */
-function parseCoachInput(
-  data: Record<string, unknown>,
+/**
+ * The one check of a coach's settings against the tenant (`word digicoach` and the admin's
+ * form): known topics (others are dropped), known places, sensible numbers and hours.
+ * null when anything is off.
+ */
+function checkCoachSettings(
+  settings: CoachSettings,
   topics: string[],
   units: { locations: OrgUnit[]; departments: OrgUnit[] },
-): CoachInput | null {
-  const domains = csv(data.domains).filter((d) => topics.includes(d));
-  const days = csv(data.days)
-    .map(Number)
-    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  const maxOpen = Number(data.maxOpenTickets);
-  const capacity = Number(data.weeklyCapacity);
-  const start = typeof data.start === 'string' && /^\d{2}:\d{2}$/.test(data.start) ? data.start : null;
-  const end = typeof data.end === 'string' && /^\d{2}:\d{2}$/.test(data.end) ? data.end : null;
-  const locationId =
-    typeof data.locationId === 'string' && units.locations.some((l) => l.id === data.locationId)
-      ? data.locationId
-      : undefined;
-  const departmentId =
-    typeof data.departmentId === 'string' && units.departments.some((d) => d.id === data.departmentId)
-      ? data.departmentId
-      : undefined;
+): CoachSettings | null {
+  const domains = settings.domains.filter((d) => topics.includes(d));
+  const days = settings.days.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  const { maxOpenTickets, weeklyCapacity, start, end } = settings;
+  const time = /^\d{2}:\d{2}$/;
   if (
     !domains.length ||
     !days.length ||
-    !start ||
-    !end ||
+    !time.test(start) ||
+    !time.test(end) ||
     start >= end ||
-    !Number.isInteger(maxOpen) ||
-    maxOpen < 1 ||
-    maxOpen > 10 ||
-    !Number.isInteger(capacity) ||
-    capacity < 1 ||
-    capacity > 20
+    !Number.isInteger(maxOpenTickets) ||
+    maxOpenTickets < 1 ||
+    maxOpenTickets > 10 ||
+    !Number.isInteger(weeklyCapacity) ||
+    weeklyCapacity < 1 ||
+    weeklyCapacity > 20
   )
     return null;
   return {
+    ...settings,
     domains,
     days,
-    maxOpenTickets: maxOpen,
-    weeklyCapacity: capacity,
-    start,
-    end,
-    locationId,
-    departmentId,
-    takesIntakes: data.takesIntakes === 'true' || data.takesIntakes === true,
+    locationId: units.locations.some((l) => l.id === settings.locationId) ? settings.locationId : undefined,
+    departmentId: units.departments.some((d) => d.id === settings.departmentId) ? settings.departmentId : undefined,
   };
-}
-
-function csv(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
 }

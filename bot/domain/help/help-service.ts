@@ -11,11 +11,12 @@ import type {
   TicketRepository,
   TimerRepository,
 } from './help-ports';
-import type { Coach, HelpChannel, Outcome, Ticket, TicketEvent, TicketKind, Urgency } from './help-types';
+import type { Coach, Ticket, TicketEvent, TicketKind } from './help-types';
 import { OPEN_STATES, timingsOf } from './help-types';
 import { chooseCoach } from './routing';
 import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
+import type { AcceptTicket, DeclineOffer, RateTicket, ResolveTicket, SubmitHelp, TicketRef } from './help-commands';
 
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
@@ -101,19 +102,11 @@ export class HelpService {
   }
 
   /** The form's submit: a ticket, and the search for a coach starts at once. */
-  async submit(
-    user: UserContext,
-    data: Record<string, unknown>,
-    requesterActivityId: string | null,
-  ): Promise<HelpView> {
-    const kind: TicketKind = data.kind === 'intake' ? 'intake' : 'help';
-    const topic = typeof data.topic === 'string' && this.deps.topics().includes(data.topic) ? data.topic : null;
-    const question = typeof data.question === 'string' ? data.question.replace(/\s+/g, ' ').trim() : '';
-    const urgency = oneOf<Urgency>(data.urgency, ['now', 'today', 'week']);
-    const channel = oneOf<HelpChannel>(data.channel, ['chat', 'call', 'in-person']);
-    const where = typeof data.where === 'string' ? data.where.trim().slice(0, 100) : '';
-    if (!topic || !question || question.length > 200 || !urgency || !channel) throw bad();
-    return this.open(user, { kind, topic, question, urgency, channel, where }, requesterActivityId, true);
+  async submit(user: UserContext, request: SubmitHelp, requesterActivityId: string | null): Promise<HelpView> {
+    const question = request.question.replace(/\s+/g, ' ').trim();
+    const where = request.where.trim().slice(0, 100);
+    if (!this.deps.topics().includes(request.topic) || !question || question.length > 200) throw bad();
+    return this.open(user, { ...request, question, where }, requesterActivityId, true);
   }
 
   /**
@@ -130,10 +123,10 @@ export class HelpService {
     );
   }
 
-  async cancel(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+  async cancel(user: UserContext, { ticketId }: TicketRef): Promise<HelpView> {
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.requester.userId !== user.userId) throw bad();
         if (!OPEN_STATES.has(t.state)) throw handled();
@@ -153,11 +146,11 @@ export class HelpService {
   }
 
   /** Within 7 days of resolving, the requester can reopen: the same coach is asked first. */
-  async reopen(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+  async reopen(user: UserContext, { ticketId }: TicketRef): Promise<HelpView> {
     const now = this.deps.clock.now();
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.requester.userId !== user.userId) throw bad();
         if (!this.canReopen(t, now)) throw handled();
@@ -183,19 +176,20 @@ export class HelpService {
   }
 
   /** The offered coach accepts — or, after escalation, any coach of the tenant picks it up. */
-  async accept(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+  async accept(user: UserContext, command: AcceptTicket): Promise<HelpView> {
     const me = await this.deps.coaches.get(user.tenantId, user.userId);
     if (!me) throw bad();
     const now = this.deps.clock.now();
     let offeredToMe: { seq: number; activityId?: string | null } | null = null;
     return this.change(
       user.tenantId,
-      data.t,
+      command.ticketId,
       async (t) => {
         offeredToMe = null;
         if (t.coachId === user.userId && t.state === 'accepted') return null; // a double click: already mine
-        const fromPool = data.pool === true && t.state === 'escalated' && t.requester.userId !== user.userId;
-        const isMyOffer = t.state === 'offered' && t.offer?.coachId === user.userId && t.offer.seq === data.seq;
+        const fromPool = command.fromPool && t.state === 'escalated' && t.requester.userId !== user.userId;
+        const isMyOffer =
+          !command.fromPool && t.state === 'offered' && t.offer?.coachId === user.userId && t.offer.seq === command.seq;
         if (!fromPool && !isMyOffer) {
           if (
             t.offer?.coachId === user.userId ||
@@ -243,18 +237,18 @@ export class HelpService {
     );
   }
 
-  async decline(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
-    const reason = typeof data.reason === 'string' ? data.reason.trim().slice(0, 200) : undefined;
+  async decline(user: UserContext, { ticketId, seq, reason: given }: DeclineOffer): Promise<HelpView> {
+    const reason = given?.trim().slice(0, 200) || undefined;
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
           if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
             throw handled();
           throw bad();
         }
-        if (t.offer.seq !== data.seq) throw handled();
+        if (t.offer.seq !== seq) throw handled();
         return this.passOn(t, user.userId, 'declined', reason);
       },
       async (before, after) => {
@@ -265,10 +259,10 @@ export class HelpService {
   }
 
   /** The assigned coach hands the ticket back: the next coach is asked. */
-  async giveBack(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
+  async giveBack(user: UserContext, { ticketId }: TicketRef): Promise<HelpView> {
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.coachId !== user.userId) throw bad();
         if (t.state !== 'accepted') throw handled();
@@ -282,13 +276,11 @@ export class HelpService {
     );
   }
 
-  async resolve(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
-    const outcome = oneOf<Outcome>(data.outcome, ['solved', 'service-desk', 'training']);
-    const minutes = Number(data.minutes);
-    if (!outcome || !Number.isInteger(minutes) || minutes < 1 || minutes > 480) throw bad();
+  async resolve(user: UserContext, { ticketId, outcome, minutes }: ResolveTicket): Promise<HelpView> {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) throw bad();
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.coachId !== user.userId) throw bad();
         if (t.state !== 'accepted') throw handled();
@@ -327,13 +319,12 @@ export class HelpService {
     );
   }
 
-  async rate(user: UserContext, data: Record<string, unknown>): Promise<HelpView> {
-    const rating = Number(data.rating);
+  async rate(user: UserContext, { ticketId, rating, comment: given }: RateTicket): Promise<HelpView> {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw bad();
-    const comment = typeof data.comment === 'string' ? data.comment.trim().slice(0, 300) : undefined;
+    const comment = given?.trim().slice(0, 300);
     return this.change(
       user.tenantId,
-      data.t,
+      ticketId,
       async (t) => {
         if (t.requester.userId !== user.userId) throw bad();
         if (t.state !== 'resolved') throw handled();
@@ -625,13 +616,13 @@ export class HelpService {
    */
   private async change(
     tenantId: string,
-    rawId: unknown,
+    ticketId: string,
     decide: (t: Ticket) => Promise<Ticket | null>,
     then: (before: Ticket, after: Ticket, changed: boolean) => Promise<HelpView>,
   ): Promise<HelpView> {
-    if (typeof rawId !== 'string' || !ID.test(rawId)) throw bad();
+    if (!ID.test(ticketId)) throw bad();
     for (let attempt = 0; ; attempt++) {
-      const current = await this.deps.tickets.get(tenantId, rawId);
+      const current = await this.deps.tickets.get(tenantId, ticketId);
       if (!current) throw bad();
       const next = await decide(current.value);
       if (!next) return then(current.value, current.value, false);
@@ -674,10 +665,6 @@ export class HelpService {
 }
 
 export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
-
-function oneOf<T extends string>(value: unknown, allowed: T[]): T | null {
-  return typeof value === 'string' && (allowed as string[]).includes(value) ? (value as T) : null;
-}
 
 function requesterScopes(t: Ticket): HelpScope[] {
   const scopes: HelpScope[] = [{ kind: 'tenant', id: t.tenantId }];

@@ -45,12 +45,12 @@ export class KnowledgeService {
     return index.search(text, limit).map((h) => h.article);
   }
 
-  async article(tenantId: string, id: unknown): Promise<Article | null> {
-    return typeof id === 'string' ? (await this.indexFor(tenantId)).article(id) : null;
+  async article(tenantId: string, id: string): Promise<Article | null> {
+    return (await this.indexFor(tenantId)).article(id);
   }
 
   /** "Dit hielp me": the question was solved by this article. Unknown ids change nothing. */
-  async helped(tenantId: string, articleId: unknown): Promise<Article> {
+  async helped(tenantId: string, articleId: string): Promise<Article> {
     const article = await this.article(tenantId, articleId);
     if (!article) throw bad();
     await this.deps.stats.record(tenantId, { type: 'helped', articleId: article.id });

@@ -192,8 +192,8 @@ export class PrivacyService {
    * (so erasure does not switch reminders back on). Refused while the user, as a
    * digicoach, still has open or offered requests: those belong to a colleague.
    */
-  async delete(user: UserContext, data: Record<string, unknown>): Promise<PrivacyView> {
-    if (data.confirm !== 'yes') throw new AppError('bad_input', 400, 'error.badInput');
+  async delete(user: UserContext, { confirmed }: { confirmed: true }): Promise<PrivacyView> {
+    if (confirmed !== true) throw new AppError('bad_input', 400, 'error.badInput');
     const { tenantId, userId } = user;
     const coach = await this.deps.coaches.get(tenantId, userId);
     if (coach && (coach.value.openTickets > 0 || coach.value.pendingOffers > 0))

@@ -3,6 +3,7 @@ import { AppError, isConflict } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock } from '../ports';
 import { adviseTraining } from './advice';
+import type { AnswerQuestion, BeginScan, GoBack, MarkModule, PauseScan, RequestIntake } from './scan-commands';
 import type { ContentIndex, Domain, Item, LearningModule, Profile } from './content';
 import { ScanEngine, type ScanMode } from './engine';
 import type { AnswerValue } from './model';
@@ -108,9 +109,8 @@ export class ScanService {
   }
 
   /** The intro's "start": a new session for the chosen job profile, or the running one. */
-  async begin(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+  async begin(user: UserContext, { profileId }: BeginScan): Promise<ScanView> {
     const index = this.deps.content.current();
-    const profileId = typeof data.profile === 'string' ? data.profile : '';
     if (!index.profilesById.has(profileId)) throw bad();
     const current = await this.deps.scans.getSession(user.tenantId, user.userId);
     if (current?.value.status === 'in-progress') return this.questionView(current.value);
@@ -140,10 +140,10 @@ export class ScanService {
   }
 
   /** An answer from a question card. Idempotent; stale or forged submits change nothing. */
-  async answer(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+  async answer(user: UserContext, command: AnswerQuestion): Promise<ScanView> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.tryAnswer(user, data);
+        return await this.tryAnswer(user, command);
       } catch (err) {
         // Someone (a double tap, a Teams retry) changed the session between our read and write: read again.
         if (!isConflict(err) || attempt >= 2) throw err;
@@ -152,10 +152,10 @@ export class ScanService {
   }
 
   /** "Vorige": take back the last answer, if the card is the current question. */
-  async back(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
-    const current = await this.sessionFor(user, data);
+  async back(user: UserContext, { sessionId, position }: GoBack): Promise<ScanView> {
+    const current = await this.sessionFor(user, sessionId);
     const s = current.value;
-    if (s.status !== 'in-progress' || data.n !== s.answers.length + 1) return this.currentView(user, current, true);
+    if (s.status !== 'in-progress' || position !== s.answers.length + 1) return this.currentView(user, current, true);
     if (s.answers.length === 0) return this.questionView(s);
     const previous = s.answers[s.answers.length - 1];
     const next: ScanSession = {
@@ -168,8 +168,8 @@ export class ScanService {
   }
 
   /** "Pauze": nothing is lost; `scan` continues at this question. */
-  async pause(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
-    const current = await this.sessionFor(user, data);
+  async pause(user: UserContext, { sessionId }: PauseScan): Promise<ScanView> {
+    const current = await this.sessionFor(user, sessionId);
     if (current.value.status !== 'in-progress') return this.currentView(user, current, false);
     await this.deps.scans.replaceSession(
       { ...current.value, pausedAt: this.deps.clock.now().toISOString() },
@@ -200,12 +200,10 @@ export class ScanService {
   }
 
   /** Marks an advised module started or finished (feeds the 75 % follow-through goal). */
-  async markModule(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
-    const state = data.state === 'started' || data.state === 'finished' ? data.state : null;
-    const moduleId = typeof data.module === 'string' ? data.module : '';
+  async markModule(user: UserContext, { moduleId, state }: MarkModule): Promise<ScanView> {
     const session = await this.deps.scans.getSession(user.tenantId, user.userId);
     const latest = await this.latestResult(user, session?.value);
-    if (!state || !latest || !latest.adviceModuleIds.includes(moduleId)) throw bad();
+    if (!latest || !latest.adviceModuleIds.includes(moduleId)) throw bad();
     const current = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
     const modules = { ...(current?.value.modules ?? {}) };
     const before = Object.values(modules);
@@ -228,9 +226,9 @@ export class ScanService {
   }
 
   /** "Ja, graag een intake": recorded once on the latest result that offered it. */
-  async requestIntake(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
+  async requestIntake(user: UserContext, { resultId }: RequestIntake): Promise<ScanView> {
     const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
-    if (!latest || latest.value.resultId !== data.result || !latest.value.intakeOffered) throw bad();
+    if (!latest || latest.value.resultId !== resultId || !latest.value.intakeOffered) throw bad();
     const firstTime = !latest.value.intakeRequestedAt;
     if (firstTime) {
       await this.deps.scans.replaceResult(
@@ -242,14 +240,14 @@ export class ScanService {
     return { kind: 'intakeRecorded', result: latest.value, firstTime };
   }
 
-  private async tryAnswer(user: UserContext, data: Record<string, unknown>): Promise<ScanView> {
-    const current = await this.sessionFor(user, data);
+  private async tryAnswer(user: UserContext, answer: AnswerQuestion): Promise<ScanView> {
+    const current = await this.sessionFor(user, answer.sessionId);
     const s = current.value;
     const index = await this.indexFor(s);
-    if (data.cv !== s.contentVersion) throw bad();
-    const item = index.itemsById.get(String(data.i));
+    if (answer.contentVersion !== s.contentVersion) throw bad();
+    const item = index.itemsById.get(answer.itemId);
     if (!item || !index.profileDomains(s.profileId).includes(item.domain)) throw bad();
-    const value = parseValue(item, data.v);
+    const value = parseValue(item, answer.value);
     if (value === null) throw bad();
     const given = s.answers.find((a) => a.itemId === item.id);
     if (s.status !== 'in-progress' || s.pendingItemId !== item.id) {
@@ -258,7 +256,7 @@ export class ScanService {
       if (given || s.status !== 'in-progress') return this.currentView(user, current, !isRetry);
       throw bad();
     }
-    if (data.n !== s.answers.length + 1) return this.currentView(user, current, true);
+    if (answer.position !== s.answers.length + 1) return this.currentView(user, current, true);
 
     const now = this.deps.clock.now().toISOString();
     const answers = [...s.answers, { itemId: item.id, value, at: now }];
@@ -329,10 +327,10 @@ export class ScanService {
     return latest?.value ?? null;
   }
 
-  private async sessionFor(user: UserContext, data: Record<string, unknown>): Promise<Versioned<ScanSession>> {
+  private async sessionFor(user: UserContext, sessionId: string): Promise<Versioned<ScanSession>> {
     const current = await this.deps.scans.getSession(user.tenantId, user.userId);
     // Another user's or an unknown session id looks exactly like "no such session": change nothing.
-    if (!current || typeof data.s !== 'string' || current.value.sessionId !== data.s) throw bad();
+    if (!current || current.value.sessionId !== sessionId) throw bad();
     return current;
   }
 
@@ -382,9 +380,7 @@ export class ScanService {
 }
 
 /** Parses a card value for an item; null when it is not one of the item's answers. */
-export function parseValue(item: Item, raw: unknown): AnswerValue | null {
-  const v = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
-  if (typeof v !== 'string') return null;
+export function parseValue(item: Item, v: string): AnswerValue | null {
   if (v === 'unknown') return 'unknown';
   if (item.type === 'self') return SELF_VALUES.has(v) ? (Number(v) as 1 | 2 | 3 | 4) : null;
   if (item.type === 'knowledge') return v === 'true' ? true : v === 'false' ? false : null;

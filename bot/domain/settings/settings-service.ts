@@ -28,31 +28,11 @@ export const RETENTION_MAX_MONTHS = 120;
 const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
 const stale = () => new AppError('stale_settings', 412, 'settings.stale');
 
-/**
- * A change from the panel: only the known fields, each valid, at least one. Anything else
- * (unknown fields, strings for numbers, 0, 121, 1.5) is refused as a whole.
- */
-export function parseSettingsChange(body: Record<string, unknown>): {
+/** A change from the admin's panel, already parsed at the edge (`bot/http/settings-change.ts`): at least one field. */
+export interface SettingsChange {
+  /** null: keep answers until their owner erases them. */
   retentionMonths?: number | null;
   remindersEnabled?: boolean;
-} {
-  const keys = Object.keys(body);
-  if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
-  const out: { retentionMonths?: number | null; remindersEnabled?: boolean } = {};
-  if ('retentionMonths' in body) {
-    const m = body.retentionMonths;
-    if (
-      m !== null &&
-      (typeof m !== 'number' || !Number.isInteger(m) || m < RETENTION_MIN_MONTHS || m > RETENTION_MAX_MONTHS)
-    )
-      throw invalid();
-    out.retentionMonths = m;
-  }
-  if ('remindersEnabled' in body) {
-    if (typeof body.remindersEnabled !== 'boolean') throw invalid();
-    out.remindersEnabled = body.remindersEnabled;
-  }
-  return out;
 }
 
 /** The programme admins' tenant settings: retention and reminder campaigns. Every change is audited (old → new). */
@@ -75,9 +55,9 @@ export class SettingsService {
   }
 
   /** Applies the change only to the version the admin saw: a concurrent change by someone else gives 412 and changes nothing. */
-  async update(caller: Caller, body: Record<string, unknown>, ifMatch: string | undefined): Promise<SettingsView> {
+  async update(caller: Caller, change: SettingsChange, ifMatch: string | undefined): Promise<SettingsView> {
     await requireAdmin(this.deps.directory, caller);
-    const change = parseSettingsChange(body);
+    if (!('retentionMonths' in change) && !('remindersEnabled' in change)) throw invalid();
     if (!ifMatch) throw new AppError('version_needed', 428, 'settings.versionNeeded');
     const current = await this.deps.repo.get(caller.tenantId);
     if (!current) throw new AppError('not_found', 404, 'error.notFound');

@@ -1,7 +1,8 @@
 import type { HelpService, HelpView } from '../../domain/help/help-service';
 import type { CoachService } from '../../domain/help/coach-service';
 import type { Directory } from '../../domain/ports';
-import type { Features, Turn } from '../turn';
+import type { ActionCommand, Verb } from '../../cards/verbs';
+import type { ActionHandler, Features, Turn } from '../turn';
 import type { HelpCards } from './help-cards';
 
 /** Help from the nearest digicoach in chat: commands and card actions mapped to HelpService, views to cards. */
@@ -14,9 +15,9 @@ export function helpFeature(
   const show = async (turn: Turn, view: HelpView) => ({ card: await cards.forView(view, turn.user.locale) });
   const run = (use: (turn: Turn) => Promise<HelpView>) => async (turn: Turn) => show(turn, await use(turn));
   const act =
-    (use: (turn: Turn, data: Record<string, unknown>) => Promise<HelpView>) =>
-    async (turn: Turn, data: Record<string, unknown>) =>
-      show(turn, await use(turn, data));
+    <V extends Verb>(use: (turn: Turn, command: ActionCommand<V>) => Promise<HelpView>): ActionHandler<V> =>
+    async (turn, command) =>
+      show(turn, await use(turn, command));
   const units = async (tenantId: string) => {
     const [locations, departments] = await Promise.all([
       directory.listUnits(tenantId, 'location'),
@@ -35,19 +36,19 @@ export function helpFeature(
     },
     actions: {
       'help.start': act((turn) => service.requestForm(turn.user)),
-      'help.submit': act((turn, data) => service.submit(turn.user, data, turn.replyToId ?? null)),
-      'help.cancel': act((turn, data) => service.cancel(turn.user, data)),
-      'help.reopen': act((turn, data) => service.reopen(turn.user, data)),
-      'help.accept': act((turn, data) => service.accept(turn.user, data)),
-      'help.decline': act((turn, data) => service.decline(turn.user, data)),
-      'help.resolve': act((turn, data) => service.resolve(turn.user, data)),
-      'help.giveBack': act((turn, data) => service.giveBack(turn.user, data)),
-      'help.rate': act((turn, data) => service.rate(turn.user, data)),
+      'help.submit': act((turn, command) => service.submit(turn.user, command, turn.replyToId ?? null)),
+      'help.cancel': act((turn, command) => service.cancel(turn.user, command)),
+      'help.reopen': act((turn, command) => service.reopen(turn.user, command)),
+      'help.accept': act((turn, command) => service.accept(turn.user, command)),
+      'help.decline': act((turn, command) => service.decline(turn.user, command)),
+      'help.resolve': act((turn, command) => service.resolve(turn.user, command)),
+      'help.giveBack': act((turn, command) => service.giveBack(turn.user, command)),
+      'help.rate': act((turn, command) => service.rate(turn.user, command)),
       // Without form fields (the "word digicoach" button) it shows the form; with them it registers.
-      'help.register': act(async (turn, data) =>
-        data.domains === undefined
+      'help.register': act(async (turn, { settings }) =>
+        settings === null
           ? coaches.registrationForm(turn.user)
-          : coaches.register(turn.user, data, await units(turn.user.tenantId)),
+          : coaches.register(turn.user, settings, await units(turn.user.tenantId)),
       ),
       'help.tickets': act((turn) => service.myTickets(turn.user)),
     },

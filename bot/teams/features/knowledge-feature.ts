@@ -2,15 +2,13 @@ import type { HelpService } from '../../domain/help/help-service';
 import type { KnowledgeService } from '../../domain/knowledge/knowledge-service';
 import type { Article } from '../../domain/knowledge/article';
 import type { Locale } from '../../domain/org';
-import { CHANNELS, URGENCIES } from '../../cards/help/ticket-facts';
+import type { CardData } from '../../cards/verbs';
+import type { SubmitHelp } from '../../domain/help/help-commands';
 import { suggestionsCard } from '../../cards/knowledge/suggestions-card';
 import { articleCard } from '../../cards/knowledge/article-card';
 import { noticeCard } from '../../cards/notice-card';
 import type { Features, Reply, Turn } from '../turn';
 import type { HelpCards } from './help-cards';
-
-/** The help form's fields that "Toch een digicoach" sends on, as if the form was submitted. */
-const FORM_FIELDS = ['kind', 'topic', 'question', 'urgency', 'channel', 'where'] as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
 
@@ -30,8 +28,8 @@ export function typedQuestion(raw: string | undefined): string | null {
  * the question filled in. Without a fitting article the question goes on with no extra step.
  */
 export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService, cards: HelpCards): Features {
-  const route = async (turn: Turn, data: Record<string, unknown>): Promise<Reply> => ({
-    card: await cards.forView(await help.submit(turn.user, data, turn.replyToId ?? null), turn.user.locale),
+  const route = async (turn: Turn, request: SubmitHelp): Promise<Reply> => ({
+    card: await cards.forView(await help.submit(turn.user, request, turn.replyToId ?? null), turn.user.locale),
   });
   const form = async (turn: Turn, question: string, topic?: string): Promise<Reply> => ({
     card: await cards.forView(
@@ -39,32 +37,38 @@ export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService,
       turn.user.locale,
     ),
   });
-  const suggestions = (locale: Locale, question: string, articles: Article[], escalate: Record<string, string>) => ({
+  const suggestions = (
+    locale: Locale,
+    question: string,
+    articles: Article[],
+    escalate: CardData<'knowledge.escalate'>,
+  ) => ({
     card: suggestionsCard({ question, articles, escalate }, locale),
   });
-  // The form's fields are checked before the search, so a bad submit is refused by the help flow as before.
-  const complete = (data: Record<string, unknown>) =>
-    text(data.question).length > 0 &&
-    text(data.question).length <= 200 &&
-    cards.domains('nl').some((d) => d.id === data.topic) &&
-    (URGENCIES as unknown[]).includes(data.urgency) &&
-    (CHANNELS as unknown[]).includes(data.channel);
+  // A question the help flow would refuse (unknown topic, empty or too long) goes there, so it is refused as before.
+  const searchable = (r: SubmitHelp) =>
+    text(r.question).length > 0 && text(r.question).length <= 200 && cards.domains('nl').some((d) => d.id === r.topic);
 
   return {
     commands: {},
     actions: {
-      'knowledge.ask': async (turn, data) => {
-        if (!complete(data)) return route(turn, data);
-        const question = text(data.question);
+      'knowledge.ask': async (turn, request) => {
+        if (!searchable(request)) return route(turn, request);
+        const question = text(request.question);
         const found = await knowledge.suggest(turn.user.tenantId, question);
-        if (!found.length) return route(turn, data);
-        const fields = Object.fromEntries(
-          FORM_FIELDS.filter((k) => typeof data[k] === 'string').map((k) => [k, text(data[k]).slice(0, 200)]),
-        );
-        return suggestions(turn.user.locale, question, found, { ...fields, question });
+        if (!found.length) return route(turn, request);
+        const where = text(request.where).slice(0, 200);
+        return suggestions(turn.user.locale, question, found, {
+          kind: request.kind,
+          topic: request.topic,
+          question,
+          urgency: request.urgency,
+          channel: request.channel,
+          ...(where ? { where } : {}),
+        });
       },
-      'knowledge.helped': async (turn, data) => {
-        const article = await knowledge.helped(turn.user.tenantId, data.a);
+      'knowledge.helped': async (turn, { articleId }) => {
+        const article = await knowledge.helped(turn.user.tenantId, articleId);
         return {
           card: noticeCard(
             {
@@ -76,12 +80,12 @@ export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService,
           ),
         };
       },
-      'knowledge.escalate': async (turn, data) => {
+      'knowledge.escalate': async (turn, command) => {
         // From `hulp <vraag>` there is no form yet: show it with the question (and the article's topic) filled in.
         const reply =
-          data.urgency === undefined
-            ? await form(turn, text(data.question).slice(0, 200), text(data.topic) || undefined)
-            : await route(turn, data);
+          'form' in command
+            ? await form(turn, text(command.form.question).slice(0, 200), command.form.topic)
+            : await route(turn, command.request);
         // Counted once the question went on: a refused one changed nothing.
         await knowledge.escalated(turn.user.tenantId);
         return reply;
@@ -147,7 +151,7 @@ export function knowledgeSearchExtension(knowledge: KnowledgeService) {
     /** An unknown or stale id gives an empty result: nothing is inserted. */
     async selectItem(tenantId: string, locale: Locale, value: unknown): Promise<ExtensionResult> {
       const id = value && typeof value === 'object' ? (value as { articleId?: unknown }).articleId : undefined;
-      const article = await knowledge.article(tenantId, id);
+      const article = typeof id === 'string' && id.length <= 80 ? await knowledge.article(tenantId, id) : null;
       return result(article ? [article] : [], locale);
     },
   };

@@ -56,8 +56,8 @@ export function privacyFeature(
         ),
       }),
       'privacy.delete': async (turn) => ({ card: deleteConfirmCard(turn.user.locale) }),
-      'privacy.confirmDelete': async (turn, data) => {
-        const view = await service.delete(turn.user, data);
+      'privacy.confirmDelete': async (turn, confirmation) => {
+        const view = await service.delete(turn.user, confirmation);
         // The conversation reference was erased too: save it again on the next turn.
         deps.references.forget(turn.user.tenantId, turn.user.userId);
         return show(turn, view);

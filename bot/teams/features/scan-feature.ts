@@ -5,7 +5,8 @@ import { scanIntroCard } from '../../cards/scan/intro-card';
 import { questionCard } from '../../cards/scan/question-card';
 import { resultCard } from '../../cards/scan/result-card';
 import { modulesCard } from '../../cards/scan/modules-card';
-import type { Features, Reply, Turn } from '../turn';
+import type { ActionCommand, Verb } from '../../cards/verbs';
+import type { ActionHandler, Features, Reply, Turn } from '../turn';
 import { scanNextStep } from './scan-next-step';
 
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
@@ -36,9 +37,9 @@ export function scanFeature(
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
   const act =
-    (use: (turn: Turn, data: Record<string, unknown>) => Promise<ScanView>) =>
-    async (turn: Turn, data: Record<string, unknown>) =>
-      show(await use(turn, data), turn);
+    <V extends Verb>(use: (turn: Turn, command: ActionCommand<V>) => Promise<ScanView>): ActionHandler<V> =>
+    async (turn, command) =>
+      show(await use(turn, command), turn);
 
   return {
     commands: {
@@ -48,20 +49,20 @@ export function scanFeature(
     },
     actions: {
       'scan.start': act((turn) => service.start(turn.user)),
-      'scan.begin': act((turn, data) => service.begin(turn.user, data)),
-      'scan.answer': act((turn, data) => service.answer(turn.user, data)),
-      'scan.back': act((turn, data) => service.back(turn.user, data)),
-      'scan.pause': act((turn, data) => service.pause(turn.user, data)),
+      'scan.begin': act((turn, command) => service.begin(turn.user, command)),
+      'scan.answer': act((turn, command) => service.answer(turn.user, command)),
+      'scan.back': act((turn, command) => service.back(turn.user, command)),
+      'scan.pause': act((turn, command) => service.pause(turn.user, command)),
       'scan.result': act((turn) => service.result(turn.user)),
-      'scan.intake': act(async (turn, data) => {
-        const view = await service.requestIntake(turn.user, data);
+      'scan.intake': act(async (turn, command) => {
+        const view = await service.requestIntake(turn.user, command);
         if (view.kind === 'intakeRecorded' && view.firstTime && opts.onIntake) {
           await opts.onIntake(turn, view.result.focusDomains[0] ?? Object.keys(view.result.levels)[0]);
         }
         return view;
       }),
       'modules.show': act((turn) => service.modules(turn.user)),
-      'module.mark': act((turn, data) => service.markModule(turn.user, data)),
+      'module.mark': act((turn, command) => service.markModule(turn.user, command)),
     },
     freeText: [
       // Free text while a scan is open: a hint how to go on, not the menu.

@@ -1,12 +1,12 @@
 import type { MessageKey } from '../../i18n';
 import type { UserContext } from '../../domain/org';
 import type { ScanService } from '../../domain/scan/scan-service';
-import type { Verb } from '../../cards/verbs';
+import type { PlainVerb } from '../../cards/verbs';
 
 /** The button that fits where someone is with the scan. */
 export interface ScanStep {
   titleKey: MessageKey;
-  verb: Verb;
+  verb: PlainVerb;
 }
 
 export type ScanStepOf = (user: UserContext) => Promise<ScanStep>;

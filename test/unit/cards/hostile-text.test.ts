@@ -166,7 +166,7 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
     ['menu', menuCard({ isCoach: true, intro: true }, locale)],
     [
       'notice (a command someone typed)',
-      noticeCard({ titleKey: 'notYet.title', bodyKey: 'notYet.body', params: { command: value } }, locale),
+      noticeCard({ titleKey: 'error.title', bodyKey: 'error.body', params: { ref: value } }, locale),
     ],
     ['nudge', nudgeCard({ participation: { completed: 6, members: 9 } }, locale)],
     ['reminder', reminderCard({ participation: { completed: 6, members: 9 }, remindersLeft: 0 }, locale)],

@@ -11,7 +11,7 @@ import {
   trimSession,
   trimTicket,
 } from '../../../bot/domain/privacy/retention';
-import { parseSettingsChange } from '../../../bot/domain/settings/settings-service';
+import { parseSettingsChange } from '../../../bot/http/settings-change';
 import type { Ticket } from '../../../bot/domain/help/help-types';
 import type { ScanResult, ScanSession } from '../../../bot/domain/scan/scan-types';
 import { scanIntroCard } from '../../../bot/cards/scan/intro-card';

@@ -1,0 +1,28 @@
+import { AppError } from '../domain/errors';
+import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, type SettingsChange } from '../domain/settings/settings-service';
+
+const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
+
+/**
+ * A change from the panel: only the known fields, each valid, at least one. Anything else
+ * (unknown fields, strings for numbers, 0, 121, 1.5) is refused as a whole.
+ */
+export function parseSettingsChange(body: Record<string, unknown>): SettingsChange {
+  const keys = Object.keys(body);
+  if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
+  const out: SettingsChange = {};
+  if ('retentionMonths' in body) {
+    const m = body.retentionMonths;
+    if (
+      m !== null &&
+      (typeof m !== 'number' || !Number.isInteger(m) || m < RETENTION_MIN_MONTHS || m > RETENTION_MAX_MONTHS)
+    )
+      throw invalid();
+    out.retentionMonths = m;
+  }
+  if ('remindersEnabled' in body) {
+    if (typeof body.remindersEnabled !== 'boolean') throw invalid();
+    out.remindersEnabled = body.remindersEnabled;
+  }
+  return out;
+}
