@@ -35,9 +35,10 @@ export interface CoachNetworkRow {
  * how their offers went, from the released snapshot's coach cells (each counter moves only
  * by at least the threshold of events). A department's offers and declines are about its
  * coaches as people, so a department with fewer coaches than the threshold shows only its
- * coach count; when the withheld departments together have fewer than the threshold of
- * coaches, the smallest shown ones are withheld too, so the total minus the shown rows
- * never gives a small group's figures. The total is withheld when even that cannot help.
+ * coach count, and its figures are released together with the other withheld departments'
+ * in one shared cell; when the withheld departments together have fewer than the threshold
+ * of coaches, the smallest shown ones join them, so the total minus the shown rows never
+ * gives a small group's figures. The total is withheld when even that cannot help.
  */
 export interface CoachNetworkDeps {
   /** Not read here: the figures come from the released snapshot that `views` holds. */
@@ -54,13 +55,12 @@ export async function coachNetwork(
   const view = await deps.views.get(caller.tenantId);
   const k = view.threshold;
   const departments = view.departments;
-  const helps = departments.map((d) => view.snapshot.coaches[d.id]?.help ?? null);
-  const withheld = coachSuppression(
-    departments.map((d, i) => ({ coaches: d.coaches, active: helps[i] !== null })),
-    k,
+  const withheld = coachSuppression(departments, k);
+  const cells = view.snapshot.coaches;
+  const rows = departments.map((d, i) =>
+    rowOf(d.id, d.name, d.coaches, cells[coachCellOf(d.id, withheld.rows[i])]?.help ?? null, k, withheld.rows[i]),
   );
-  const rows = departments.map((d, i) => rowOf(d.id, d.name, d.coaches, helps[i], k, withheld.rows[i]));
-  const present = helps.filter((h): h is HelpGroupAggregate => h !== null);
+  const present = Object.values(cells).map((c) => c.help);
   const sum = present.length ? sumHelp(present) : null;
   const coaches = departments.reduce((s, d) => s + d.coaches, 0);
   const total = rowOf(tenant.tenantId, tenant.name, coaches, sum, k, withheld.total);
@@ -70,21 +70,28 @@ export async function coachNetwork(
 
 type RowWithheld = CoachNetworkRow['withheld'];
 
-/** Which department rows (and whether the total) to withhold; see coachNetwork. */
+/** The coach cell a department's figures are released in: its own when shown, else the shared one of the withheld departments. */
+export const coachCellOf = (departmentId: string, withheld: RowWithheld): string =>
+  withheld ? WITHHELD_COACH_CELL : `department:${departmentId}`;
+export const WITHHELD_COACH_CELL = 'withheld';
+
+/**
+ * Which department rows (and whether the total) to withhold, from the coach counts alone
+ * (so the snapshot and the view agree); see coachNetwork.
+ */
 export function coachSuppression(
-  rows: Array<{ coaches: number; active: boolean }>,
+  departments: Array<{ coaches: number }>,
   k: number,
 ): { rows: RowWithheld[]; total: RowWithheld } {
-  const out: RowWithheld[] = rows.map((r) => (r.coaches < k ? 'below-threshold' : null));
-  const hiddenCoaches = () => rows.reduce((s, r, i) => s + (out[i] && r.active ? r.coaches : 0), 0);
-  const hiddenActive = () => rows.some((r, i) => out[i] && r.active);
-  while (hiddenActive() && hiddenCoaches() < k) {
-    const shown = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => !out[i] && r.active);
+  const out: RowWithheld[] = departments.map((d) => (d.coaches < k ? 'below-threshold' : null));
+  const hiddenCoaches = () => departments.reduce((s, d, i) => s + (out[i] ? d.coaches : 0), 0);
+  while (hiddenCoaches() > 0 && hiddenCoaches() < k) {
+    const shown = departments.map((d, i) => ({ d, i })).filter(({ i }) => !out[i]);
     if (!shown.length) break;
-    const smallest = shown.reduce((a, b) => (b.r.coaches < a.r.coaches ? b : a));
+    const smallest = shown.reduce((a, b) => (b.d.coaches < a.d.coaches ? b : a));
     out[smallest.i] = 'complementary';
   }
-  const total: RowWithheld = hiddenActive() && hiddenCoaches() < k ? 'below-threshold' : null;
+  const total: RowWithheld = hiddenCoaches() > 0 && hiddenCoaches() < k ? 'below-threshold' : null;
   return { rows: out, total };
 }
 

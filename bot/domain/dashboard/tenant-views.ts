@@ -11,6 +11,8 @@ import {
 } from './anonymity';
 import type { DashboardStore, HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
 import { buildOrgShape, type OrgShape, type ShapeUnit, structureOf, teamMembers, unitsOf } from './org-shape';
+import { coachCellOf, coachSuppression } from './coach-network';
+import { sumHelp } from './rollups';
 import { type CellTeam, cellsOfGroup, readCells, releasedOf, type Snapshot, takeSnapshot } from './release';
 
 /** A group's released figures: sums of its cells in the tenant's snapshot. */
@@ -128,7 +130,7 @@ export class TenantViews {
       this.deps.store.scanAggregate(tenantId, { kind: 'tenant', id: tenantId }),
       this.deps.store.helpAggregate(tenantId, { kind: 'tenant', id: tenantId }),
       this.deps.store.teamAggregates(tenantId),
-      this.coachAggregates(tenantId, shape),
+      this.coachAggregates(tenantId, shape, k),
     ]);
     const next = takeSnapshot(
       stored?.value ?? null,
@@ -147,14 +149,23 @@ export class TenantViews {
     }
   }
 
-  private async coachAggregates(tenantId: string, shape: OrgShape): Promise<Map<string, HelpGroupAggregate>> {
+  /** The coach departments' aggregates, the withheld ones summed into one cell (see coachSuppression). */
+  private async coachAggregates(
+    tenantId: string,
+    shape: OrgShape,
+    k: number,
+  ): Promise<Map<string, HelpGroupAggregate>> {
     const departments = unitsOf(shape, 'department');
     const found = await Promise.all(
       departments.map((d) => this.deps.store.helpAggregate(tenantId, { kind: 'coach-department', id: d.id })),
     );
-    const out = new Map<string, HelpGroupAggregate>();
-    departments.forEach((d, i) => found[i] && out.set(d.id, found[i]));
-    return out;
+    const withheld = coachSuppression(departments, k).rows;
+    const parts = new Map<string, HelpGroupAggregate[]>();
+    departments.forEach((d, i) => {
+      const key = coachCellOf(d.id, withheld[i]);
+      parts.set(key, [...(parts.get(key) ?? []), ...(found[i] ? [found[i]] : [])]);
+    });
+    return new Map([...parts].map(([key, list]) => [key, sumHelp(list)]));
   }
 
   private async freshShape(tenantId: string, stored: OrgShape | null): Promise<OrgShape> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { coachSuppression } from '../../../bot/domain/dashboard/coach-network';
+import { coachCellOf, coachSuppression } from '../../../bot/domain/dashboard/coach-network';
 import type { ScanGroupAggregate } from '../../../bot/domain/dashboard/dashboard-ports';
 import {
   advanceCell,
@@ -126,26 +126,15 @@ describe('the release model', () => {
 
   describe('the coach network', () => {
     it('withholds departments with fewer than k coaches, and a second one when the withheld are too few together', () => {
-      const r = coachSuppression(
-        [
-          { coaches: 2, active: true },
-          { coaches: 6, active: true },
-          { coaches: 7, active: true },
-        ],
-        k,
-      );
+      const r = coachSuppression([{ coaches: 2 }, { coaches: 6 }, { coaches: 7 }], k);
       assert.deepEqual(r.rows, ['below-threshold', 'complementary', null]);
       assert.equal(r.total, null, 'the total minus the shown department is eight coaches');
+      assert.equal(coachCellOf('d1', r.rows[0]), coachCellOf('d2', r.rows[1]), 'released together, in one cell');
+      assert.notEqual(coachCellOf('d3', r.rows[2]), coachCellOf('d1', r.rows[0]));
     });
 
     it('withholds the total when nothing else can protect a small department', () => {
-      const r = coachSuppression(
-        [
-          { coaches: 2, active: true },
-          { coaches: 1, active: false },
-        ],
-        k,
-      );
+      const r = coachSuppression([{ coaches: 2 }, { coaches: 1 }], k);
       assert.deepEqual(r.rows, ['below-threshold', 'below-threshold']);
       assert.equal(r.total, 'below-threshold');
     });
