@@ -210,6 +210,35 @@ export function cellOfTeam(team: CellTeam, k: number): string {
   return team.members >= k ? teamCell(team.id) : poolCell(team.departmentId);
 }
 
+interface TeamIndex {
+  byId: Map<string, CellTeam>;
+  byDepartment: Map<string, CellTeam[]>;
+  byLocation: Map<string, CellTeam[]>;
+}
+
+/** Built once per list of teams, so a view of thousands of teams is not quadratic. */
+const indexes = new WeakMap<CellTeam[], TeamIndex>();
+
+function indexOf(teams: CellTeam[]): TeamIndex {
+  let index = indexes.get(teams);
+  if (!index) {
+    index = { byId: new Map(), byDepartment: new Map(), byLocation: new Map() };
+    const add = (map: Map<string, CellTeam[]>, key: string | undefined, t: CellTeam) => {
+      if (!key) return;
+      const list = map.get(key);
+      if (list) list.push(t);
+      else map.set(key, [t]);
+    };
+    for (const t of teams) {
+      index.byId.set(t.id, t);
+      add(index.byDepartment, t.departmentId, t);
+      add(index.byLocation, t.locationId, t);
+    }
+    indexes.set(teams, index);
+  }
+  return index;
+}
+
 /** The cells a group is made of (empty: the group has no released figures of its own). */
 export function cellsOfGroup(
   teams: CellTeam[],
@@ -217,21 +246,22 @@ export function cellsOfGroup(
   group: { kind: 'tenant' | 'department' | 'location' | 'team'; id: string },
   allCells: string[],
 ): string[] {
+  const index = indexOf(teams);
   switch (group.kind) {
     case 'tenant':
       return allCells;
     case 'team': {
-      const team = teams.find((t) => t.id === group.id);
+      const team = index.byId.get(group.id);
       return team && team.members >= k ? [teamCell(team.id)] : [];
     }
     case 'department':
       return [
-        ...teams.filter((t) => t.departmentId === group.id && t.members >= k).map((t) => teamCell(t.id)),
+        ...(index.byDepartment.get(group.id) ?? []).filter((t) => t.members >= k).map((t) => teamCell(t.id)),
         poolCell(group.id),
       ];
     case 'location':
       // Pooled teams span locations: they count in their department and the tenant only.
-      return teams.filter((t) => t.locationId === group.id && t.members >= k).map((t) => teamCell(t.id));
+      return (index.byLocation.get(group.id) ?? []).filter((t) => t.members >= k).map((t) => teamCell(t.id));
   }
 }
 
