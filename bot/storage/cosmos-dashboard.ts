@@ -3,23 +3,23 @@ import type { GroupRef } from '../domain/dashboard/anonymity';
 import type {
   CoachScope,
   DashboardStore,
-  GroupRelease,
   HelpGroupAggregate,
   ScanGroupAggregate,
   TeamAggregates,
   Versioned,
 } from '../domain/dashboard/dashboard-ports';
 import type { OrgShape } from '../domain/dashboard/org-shape';
+import type { Snapshot } from '../domain/dashboard/release';
 import { createOnce, readOrNull, replaceIfMatch } from './cosmos';
 
 const ORG_SHAPE_ID = 'dashboard|org';
 const scanId = (g: GroupRef) => `scan|${g.kind}|${g.id}`;
 const helpId = (g: GroupRef | CoachScope) => `help|${g.kind}|${g.id}`;
-const releaseId = (g: GroupRef) => `release|${g.kind}|${g.id}`;
+const SNAPSHOT_ID = 'release|snapshot';
 
 /**
  * The dashboards' reads and writes in the `aggregates` container (partition /tenantId):
- * the scan and help aggregates other features keep, the org shape, and the releases.
+ * the scan and help aggregates other features keep, the org shape, and the released snapshot.
  * Every read is a point read, except the one small projection for the tenant's counts.
  */
 export class CosmosDashboardStore implements DashboardStore {
@@ -58,20 +58,17 @@ export class CosmosDashboardStore implements DashboardStore {
     return { scan, help };
   }
 
-  async getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null> {
-    const doc = await readOrNull<GroupRelease & { id: string }>(this.container, releaseId(group), tenantId);
-    return doc
-      ? {
-          value: { tenantId: doc.tenantId, group: doc.group, results: doc.results, followUp: doc.followUp },
-          etag: doc._etag,
-        }
-      : null;
+  async getSnapshot(tenantId: string): Promise<Versioned<Snapshot> | null> {
+    const doc = await readOrNull<Snapshot & { id: string; _etag: string }>(this.container, SNAPSHOT_ID, tenantId);
+    if (!doc) return null;
+    const { tenantId: t, period, takenAt, threshold, cells, coaches } = doc;
+    return { value: { tenantId: t, period, takenAt, threshold, cells, coaches }, etag: doc._etag };
   }
 
-  async saveRelease(release: GroupRelease, etag: string | null): Promise<void> {
-    const doc = { ...release, id: releaseId(release.group) };
+  async saveSnapshot(snapshot: Snapshot, etag: string | null): Promise<void> {
+    const doc = { ...snapshot, id: SNAPSHOT_ID };
     if (etag === null) await createOnce(this.container, doc);
-    else await replaceIfMatch(this.container, doc, etag, release.tenantId);
+    else await replaceIfMatch(this.container, doc, etag, snapshot.tenantId);
   }
 
   /** One single-partition query: every team document of one kind, keyed by team id. */

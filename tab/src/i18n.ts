@@ -35,9 +35,9 @@ const nl = {
   'privacy.leadership':
     'Alleen jij ziet je antwoorden en je uitslag. Je eigen leidinggevende, het programmateam en HR zien ze niet, ook niet opgeteld met die van andere leidinggevenden.',
   'privacy.team':
-    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Je ziet nooit wie wel of niet meedeed, en nooit wat iemand antwoordde. Uitslagen worden pas bijgewerkt als er minstens {k} nieuwe scans zijn.',
+    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Je ziet nooit wie wel of niet meedeed, en nooit wat iemand antwoordde. De cijfers worden één keer per dag bijgewerkt, en alleen als er minstens {k} collega’s bij zijn gekomen; anders blijven de cijfers van eerder staan.',
   'privacy.programme':
-    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Een groep die samen met andere cijfers een kleinere groep zou verraden, laten we ook weg. Namen en antwoorden van personen zie je nooit.',
+    'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Een groep die samen met andere cijfers een kleinere groep zou verraden, laten we ook weg. Alle cijfers komen uit één dagelijkse stand en veranderen alleen in stappen van minstens {k} mensen. Namen en antwoorden van personen zie je nooit.',
   'privacy.progress':
     'Je uitslag van de zelfscan blijft in de chat met Digivaardig: alleen jij ziet hem. Je leidinggevende ziet alleen hoeveel collega’s in je team de scan deden, nooit wie.',
   'withheld.below-threshold':
@@ -122,7 +122,7 @@ const nl = {
   'programme.kind.location': 'locatie',
   'coaches.title': 'Netwerk van digicoaches',
   'coaches.intro':
-    'Ongeveer twee digicoaches per afdeling is het doel. Tijden, acceptatie en waardering tonen we vanaf {k} hulpvragen.',
+    'Ongeveer twee digicoaches per afdeling is het doel. Cijfers van een afdeling tonen we pas vanaf {k} coaches, en ze veranderen alleen in stappen van minstens {k}; tijden, acceptatie en waardering tonen we vanaf {k} hulpvragen.',
   'coaches.department': 'Afdeling',
   'coaches.count': 'Coaches',
   'coaches.offers': 'Aangeboden',
@@ -378,9 +378,9 @@ const en: Record<Key, string> = {
   'privacy.leadership':
     'Only you see your answers and your result. Your own manager, the programme team and HR do not, not even added up with other leaders’.',
   'privacy.team':
-    'You only see counts and distributions over groups of at least {k} colleagues. You never see who did or did not take part, nor what anyone answered. Results are updated only once there are at least {k} new scans.',
+    'You only see counts and distributions over groups of at least {k} colleagues. You never see who did or did not take part, nor what anyone answered. The figures are updated once a day, and only once at least {k} more colleagues are in them; until then the earlier figures stay.',
   'privacy.programme':
-    'You only see counts and distributions over groups of at least {k} colleagues. A group that, together with other figures, would reveal a smaller group is left out too. You never see names or answers of individuals.',
+    'You only see counts and distributions over groups of at least {k} colleagues. A group that, together with other figures, would reveal a smaller group is left out too. All figures come from one daily release and only change in steps of at least {k} people. You never see names or answers of individuals.',
   'privacy.progress':
     'Your self-scan result stays in the chat with Digivaardig: only you see it. Your manager only sees how many colleagues in your team took the scan, never who.',
   'withheld.below-threshold':
@@ -463,7 +463,7 @@ const en: Record<Key, string> = {
   'programme.kind.location': 'location',
   'coaches.title': 'Digicoach network',
   'coaches.intro':
-    'The goal is about two digicoaches per department. We show times, acceptance and rating from {k} help requests.',
+    'The goal is about two digicoaches per department. We show a department’s figures from {k} coaches, and they only change in steps of at least {k}; times, acceptance and rating from {k} help requests.',
   'coaches.department': 'Department',
   'coaches.count': 'Coaches',
   'coaches.offers': 'Offered',

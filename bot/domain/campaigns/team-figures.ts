@@ -10,14 +10,15 @@ import type { TeamFigures } from './campaign-ports';
  * as the tab. A campaign message or the leader's team reminder never says more than the
  * leader's dashboard.
  */
-export function dashboardTeamFigures(views: TenantViews, store: DashboardStore): TeamFigures {
+export function dashboardTeamFigures(views: TenantViews, _store?: DashboardStore): TeamFigures {
   return {
     async participation(tenantId, teamId) {
       const view = await views.get(tenantId);
       const key = groupKey({ kind: 'team', id: teamId });
       if (!view.plan.participation.published.has(key)) return null;
-      const scan = await store.scanAggregate(tenantId, { kind: 'team', id: teamId });
-      return { completed: scan?.respondents ?? 0, members: view.shape.units[key]?.members ?? 0 };
+      // The released snapshot, as on the dashboard: never a live count that moves by one person.
+      const completed = view.released.get(key)?.scan.respondents ?? 0;
+      return { completed, members: view.shape.units[key]?.members ?? 0 };
     },
   };
 }

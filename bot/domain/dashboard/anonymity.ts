@@ -9,8 +9,8 @@
  *    subtracting published groups (a department minus its teams, the tenant minus every
  *    other team, a location minus a department...) must also hold at least `k`; a group
  *    that would betray a smaller one is suppressed too (complementary suppression).
- * 3. No differencing over time: results move in releases, each only after `k` new
- *    completions, so comparing today with yesterday never isolates one person's scan.
+ * 3. No differencing over time: every figure comes from the tenant's released snapshot
+ *    (release.ts), where figures move only in steps of at least `k` people.
  *
  * Departments and locations are made of whole teams (roll-ups of team figures), so the
  * organisation is a bipartite graph: departments and locations are vertices, each team an
@@ -291,40 +291,14 @@ function minCut(edges: ReadonlyArray<readonly [string, string, number]>, from: s
 }
 
 // ---------------------------------------------------------------------------------------
-// Releases: results change only in steps of at least `k` new completions (rule 3).
 
-/** What a release freezes of a group's results. */
+/** A group's released results, as the figures module turns them into a response. */
 export interface ReleasedResults<T> {
-  /** Completions counted when released; the next release needs `k` more. */
+  /** Completions counted when released. */
   completions: number;
   respondents: number;
   value: T;
   releasedAt: string;
-}
-
-/**
- * The release to show now: the previous one while fewer than `k` completions arrived
- * since, else a new one of the current figures. Null while there never were `k` respondents.
- */
-export function releaseFor<T>(
-  previous: ReleasedResults<T> | null,
-  current: { completions: number; respondents: number; value: T },
-  threshold: number,
-  now: string,
-): { release: ReleasedResults<T> | null; isNew: boolean } {
-  const due =
-    previous === null ? current.respondents >= threshold : current.completions - previous.completions >= threshold;
-  if (due && current.respondents >= threshold)
-    return {
-      release: {
-        completions: current.completions,
-        respondents: current.respondents,
-        value: current.value,
-        releasedAt: now,
-      },
-      isNew: true,
-    };
-  return { release: previous, isNew: false };
 }
 
 /** A median or an average is shown only when it summarises at least `k` events. */

@@ -11,8 +11,9 @@ export interface CsvLabels {
 /**
  * The programme's aggregates as CSV, one row per group, built from the same group
  * dashboards the screens show: a withheld figure is an empty cell with its reason in the
- * status columns, never a number. Dutch spreadsheets expect ';' (the comma is their
- * decimal sign); percentages are whole numbers so no decimal sign is needed at all.
+ * status columns, never a number. Excel reads a CSV with the separators of its language:
+ * in Dutch ';' between fields and ',' as the decimal sign (an average rating 4,2), in
+ * English ',' and '.'. Percentages are whole numbers.
  */
 export function dashboardsToCsv(
   dashboards: GroupDashboard[],
@@ -20,9 +21,9 @@ export function dashboardsToCsv(
   labels: CsvLabels,
   locale: Locale,
 ): string {
-  const sep = locale === 'nl' ? ';' : ',';
+  const { separator: sep, decimal } = csvFormat(locale);
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(Math.round(x * 100)));
-  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x).replace('.', decimal));
   const lines = [[...labels.header, ...domains.map((d) => labels.domainColumn(d.name))]];
   for (const d of dashboards) {
     const p = d.participation;
@@ -52,6 +53,11 @@ export function dashboardsToCsv(
     ]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map((c) => field(c, sep)).join(sep)).join('\r\n') + '\r\n';
+}
+
+/** The field separator and decimal sign a spreadsheet in this language expects. */
+export function csvFormat(locale: Locale): { separator: string; decimal: string } {
+  return locale === 'nl' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
 }
 
 /** Quotes what needs quoting and defuses spreadsheet formulas in names. */

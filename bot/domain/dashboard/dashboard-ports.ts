@@ -1,6 +1,7 @@
 import type { HelpAggregate } from '../help/help-aggregate';
-import type { GroupRef, ReleasedResults } from './anonymity';
+import type { GroupRef } from './anonymity';
 import type { OrgShape } from './org-shape';
+import type { Snapshot } from './release';
 
 /** The part of a scan aggregate (`scan|<kind>|<id>`) the dashboards read. */
 export interface ScanGroupAggregate {
@@ -47,14 +48,6 @@ export interface FollowUpValue {
   moduleFinishers: number;
 }
 
-/** What a group's dashboards last released (see releaseFor): results, and intake and module follow-up. */
-export interface GroupRelease {
-  tenantId: string;
-  group: GroupRef;
-  results: ReleasedResults<ResultsValue> | null;
-  followUp: ReleasedResults<FollowUpValue> | null;
-}
-
 export interface Versioned<T> {
   value: T;
   etag: string;
@@ -66,14 +59,15 @@ export interface TeamAggregates {
   help: Map<string, HelpGroupAggregate>;
 }
 
-/** Reads the pre-aggregated records (never a person's data) and keeps the org shape and releases. */
+/** Reads the pre-aggregated records (never a person's data) and keeps the org shape and the released snapshot. */
 export interface DashboardStore {
   getOrgShape(tenantId: string): Promise<OrgShape | null>;
   putOrgShape(shape: OrgShape): Promise<void>;
   scanAggregate(tenantId: string, group: GroupRef): Promise<ScanGroupAggregate | null>;
   helpAggregate(tenantId: string, scope: GroupRef | CoachScope): Promise<HelpGroupAggregate | null>;
   teamAggregates(tenantId: string): Promise<TeamAggregates>;
-  getRelease(tenantId: string, group: GroupRef): Promise<Versioned<GroupRelease> | null>;
-  /** Creates (etag null) or replaces the release; a concurrent writer makes it throw a conflict AppError. */
-  saveRelease(release: GroupRelease, etag: string | null): Promise<void>;
+  /** The tenant's released snapshot (see release.ts), with its ETag. */
+  getSnapshot(tenantId: string): Promise<Versioned<Snapshot> | null>;
+  /** Creates (etag null) or replaces the snapshot; a concurrent writer makes it throw a conflict AppError. */
+  saveSnapshot(snapshot: Snapshot, etag: string | null): Promise<void>;
 }

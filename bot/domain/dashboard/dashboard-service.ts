@@ -8,7 +8,8 @@ import type { ShapeUnit } from './org-shape';
 import type { TenantView, TenantViews } from './tenant-views';
 
 export interface DashboardServiceDeps {
-  store: DashboardStore;
+  /** Not read here: every figure comes from the released snapshot that `views` holds. */
+  store?: DashboardStore;
   views: TenantViews;
   directory: Directory;
   clock: Clock;
@@ -27,7 +28,8 @@ export interface UnitRow {
 
 /**
  * The leader's and the programme team's dashboards. Access is checked first (a team's
- * leader; a tenant's programme admin), then every figure goes through groupDashboard.
+ * leader; a tenant's programme admin), then every figure comes from the tenant's released
+ * snapshot through groupDashboard.
  */
 export class DashboardService {
   constructor(private readonly deps: DashboardServiceDeps) {}
@@ -41,7 +43,7 @@ export class DashboardService {
   async team(caller: Caller, teamId: string): Promise<GroupDashboard> {
     const team = await requireTeamLeader(this.deps.directory, caller, teamId);
     const view = await this.deps.views.get(caller.tenantId);
-    return groupDashboard(this.deps, view, { kind: 'team', id: team.id }, team.name, await this.deps.domainOrder());
+    return groupDashboard(view, { kind: 'team', id: team.id }, team.name, await this.deps.domainOrder(), this.now());
   }
 
   /** The programme view of the tenant, a department or a location (the filter lists come with `units`). */
@@ -50,10 +52,10 @@ export class DashboardService {
     if (scope.kind === 'tenant' && scope.id !== caller.tenantId) throw notFound();
     const view = await this.deps.views.get(caller.tenantId);
     const name = scope.kind === 'tenant' ? tenant.name : unitOf(view, scope).name;
-    return groupDashboard(this.deps, view, scope, name, await this.deps.domainOrder());
+    return groupDashboard(view, scope, name, await this.deps.domainOrder(), this.now());
   }
 
-  /** Participation per department and per location, side by side (sums of their teams from the tenant view); also the programme view's filters. */
+  /** Participation per department and per location, side by side (from the released snapshot); also the programme view's filters. */
   async units(caller: Caller): Promise<{
     threshold: number;
     goal: number;
@@ -66,7 +68,7 @@ export class DashboardService {
     const row = (u: ShapeUnit): UnitRow => {
       const key = groupKey(u);
       const shown = view.plan.participation.published.has(key);
-      const scan = view.rollups.get(key)?.scan ?? null;
+      const scan = view.released.get(key)?.scan ?? null;
       return {
         kind: u.kind as UnitRow['kind'],
         id: u.id,
@@ -94,15 +96,12 @@ export class DashboardService {
       { ref: { kind: 'tenant', id: tenant.tenantId }, name: tenant.name },
       ...[...view.departments, ...view.locations].map((u) => ({ ref: { kind: u.kind, id: u.id }, name: u.name })),
     ];
-    const dashboards: GroupDashboard[] = [];
-    for (let i = 0; i < groups.length; i += 16) {
-      dashboards.push(
-        ...(await Promise.all(
-          groups.slice(i, i + 16).map((g) => groupDashboard(this.deps, view, g.ref, g.name, order)),
-        )),
-      );
-    }
-    return { view, dashboards };
+    const now = this.now();
+    return { view, dashboards: groups.map((g) => groupDashboard(view, g.ref, g.name, order, now)) };
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
   }
 }
 

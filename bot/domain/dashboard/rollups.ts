@@ -5,8 +5,8 @@ import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
  * aggregates is additive (per-level counts, per-month counts, time buckets), so the sum
  * is exactly what a department-wide aggregate of the same people would hold.
  */
-export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
-  const out: ScanGroupAggregate = {
+export function emptyScan(): ScanGroupAggregate {
+  return {
     respondents: 0,
     inProgress: 0,
     completions: 0,
@@ -18,6 +18,10 @@ export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
     moduleStarters: 0,
     moduleFinishers: 0,
   };
+}
+
+export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
+  const out = emptyScan();
   for (const a of list) {
     out.respondents += a.respondents ?? 0;
     out.inProgress += a.inProgress ?? 0;
@@ -36,8 +40,8 @@ export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
   return out;
 }
 
-export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
-  const out: HelpGroupAggregate = {
+export function emptyHelp(): HelpGroupAggregate {
+  return {
     requests: 0,
     intakes: 0,
     offers: 0,
@@ -52,6 +56,10 @@ export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
     resolveMinutes: [],
     byMonth: {},
   };
+}
+
+export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
+  const out = emptyHelp();
   for (const h of list) {
     for (const key of [
       'requests',
@@ -76,6 +84,35 @@ export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
   }
   return out;
 }
+
+/** What `whole` holds beyond `part` (the tenant's people in no team), never below zero. */
+export function subtractScan(whole: ScanGroupAggregate, part: ScanGroupAggregate): ScanGroupAggregate {
+  return clamp(sumScan([whole, negateScan(part)]));
+}
+
+export function subtractHelp(whole: HelpGroupAggregate, part: HelpGroupAggregate): HelpGroupAggregate {
+  return clamp(sumHelp([whole, negateHelp(part)]));
+}
+
+function negateScan(a: ScanGroupAggregate): ScanGroupAggregate {
+  return negate(sumScan([a]));
+}
+
+function negateHelp(a: HelpGroupAggregate): HelpGroupAggregate {
+  return negate(sumHelp([a]));
+}
+
+/** Every number in a (summed, so fully populated) aggregate, mapped. */
+function mapNumbers<T>(value: T, f: (n: number) => number): T {
+  if (typeof value === 'number') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapNumbers(v, f)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNumbers(v, f)])) as T;
+  return value;
+}
+
+const negate = <T>(a: T): T => mapNumbers(a, (n) => -n);
+const clamp = <T>(a: T): T => mapNumbers(a, (n) => Math.max(0, n));
 
 function addRecord(target: Record<string, number>, source: Record<string, number> | undefined): void {
   for (const [k, v] of Object.entries(source ?? {})) target[k] = (target[k] ?? 0) + v;

@@ -233,14 +233,14 @@ function Coaches(props: {
             cell: (r) =>
               r.understaffed && r !== rows[rows.length - 1] ? `${r.coaches} (${t(locale, 'coaches.low')})` : r.coaches,
           },
-          { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers },
+          { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers ?? none },
           {
             header: t(locale, 'coaches.acceptRate'),
             numeric: true,
             cell: (r) => (r.acceptRate === null ? none : percent(locale, r.acceptRate)),
           },
-          { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines },
-          { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts },
+          { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines ?? none },
+          { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts ?? none },
           { header: t(locale, 'coaches.medianAccept'), numeric: true, cell: (r) => minutes(r.medianAcceptMinutes) },
           { header: t(locale, 'coaches.medianResolve'), numeric: true, cell: (r) => minutes(r.medianResolveMinutes) },
           {

@@ -4,7 +4,6 @@ import {
   effectiveThreshold,
   planDashboard,
   planPublication,
-  releaseFor,
   type Structure,
 } from '../../../bot/domain/dashboard/anonymity';
 import { rank } from '../../helpers/rank';
@@ -243,22 +242,5 @@ describe('anonymity: who may see which group', () => {
     assert.ok(ms < 5000, `planned in ${ms} ms`);
     assert.ok(hiddenTeams < teams.length * 0.2, `${hiddenTeams} of ${teams.length} teams hidden`);
     assert.ok(p.published.has('tenant|T'));
-  });
-
-  describe('releases of results over time', () => {
-    const k = 5;
-    it('holds the previous release until k more scans are completed, so one new scan is never isolated', () => {
-      const first = releaseFor(null, { completions: 5, respondents: 5, value: 'A' }, k, 't1');
-      assert.equal(first.isNew, true);
-      const held = releaseFor(first.release, { completions: 9, respondents: 9, value: 'B' }, k, 't2');
-      assert.equal(held.isNew, false);
-      assert.equal(held.release?.value, 'A');
-      const next = releaseFor(first.release, { completions: 10, respondents: 10, value: 'C' }, k, 't3');
-      assert.equal(next.release?.value, 'C');
-    });
-
-    it('releases nothing before there are k respondents', () => {
-      assert.equal(releaseFor(null, { completions: 4, respondents: 4, value: 'A' }, k, 't').release, null);
-    });
   });
 });

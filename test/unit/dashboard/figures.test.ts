@@ -119,3 +119,39 @@ describe('dashboard figures', () => {
     );
   });
 });
+
+describe('the CSV export in the reader’s spreadsheet format', () => {
+  const shown: GroupDashboard = {
+    group: { kind: 'tenant', id: 't', name: 'Gemeente, Noord' },
+    threshold: 5,
+    withheld: null,
+    participation: { members: 20, completed: 10, inProgress: 0, notStarted: 10, rate: 0.5, goal: 0.95 },
+    trend: null,
+    help: {
+      requests: 12,
+      accepted: 10,
+      resolved: 9,
+      medianAcceptMinutes: 5,
+      medianResolveMinutes: 30,
+      averageRating: 4.2,
+    },
+    results: null,
+    resultsWithheld: 'not-yet',
+    followUp: null,
+    followUpWithheld: 'not-yet',
+  };
+
+  it('in Dutch separates with ";" and writes the decimal comma, so Excel reads 4,2 as a number', () => {
+    const [, row] = dashboardsToCsv([shown], [], csvLabels('nl', 5), 'nl').trim().split('\r\n');
+    const cells = row.split(';');
+    assert.equal(cells[2], 'Gemeente, Noord', 'a comma in a name needs no quotes with ";"');
+    assert.equal(cells[17], '4,2');
+    assert.equal(cells[9], '50');
+  });
+
+  it('in English separates with "," and writes the decimal point, quoting a name with a comma', () => {
+    const [, row] = dashboardsToCsv([shown], [], csvLabels('en', 5), 'en').trim().split('\r\n');
+    assert.match(row, /^[^,]+,t,"Gemeente, Noord",/);
+    assert.ok(row.endsWith(',5,30,4.2'), row);
+  });
+});

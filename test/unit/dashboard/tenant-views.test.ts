@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type {
   DashboardStore,
-  GroupRelease,
   HelpGroupAggregate,
   ScanGroupAggregate,
   TeamAggregates,
 } from '../../../bot/domain/dashboard/dashboard-ports';
 import type { OrgShape } from '../../../bot/domain/dashboard/org-shape';
+import type { Snapshot } from '../../../bot/domain/dashboard/release';
 import { TenantViews } from '../../../bot/domain/dashboard/tenant-views';
 import type { OrgUnit, Person, Tenant } from '../../../bot/domain/org';
 import type { Directory } from '../../../bot/domain/ports';
@@ -89,10 +89,15 @@ class MemoryStore implements DashboardStore {
     );
     return { scan, help: new Map() };
   }
-  async getRelease(): Promise<{ value: GroupRelease; etag: string } | null> {
-    return null;
+  snapshot: Snapshot | null = null;
+  snapshotsTaken = 0;
+  async getSnapshot(): Promise<{ value: Snapshot; etag: string } | null> {
+    return this.snapshot ? { value: this.snapshot, etag: String(this.snapshotsTaken) } : null;
   }
-  async saveRelease() {}
+  async saveSnapshot(snapshot: Snapshot) {
+    this.snapshot = snapshot;
+    this.snapshotsTaken++;
+  }
 }
 
 describe('the tenant view behind every dashboard', () => {
@@ -119,7 +124,7 @@ describe('the tenant view behind every dashboard', () => {
     assert.equal(directory.lists, 2);
   });
 
-  it('serves the previous view while a fresh one is built, then the fresh one', async () => {
+  it('releases one snapshot a day: new figures wait for the next day, then come in the background', async () => {
     let now = Date.parse('2026-03-01T10:00:00Z');
     const store = new MemoryStore();
     store.respondents.set('ta', 3);
@@ -131,15 +136,24 @@ describe('the tenant view behind every dashboard', () => {
       defaultThreshold: 5,
     });
     assert.equal((await views.get(T)).plan.results.published.has('team|ta'), false);
+    assert.equal((await views.get(T)).plan.results.published.has('team|tb'), true);
     store.respondents.set('ta', 6);
     now += 2 * 60 * 1000;
-    const stale = await views.get(T);
-    assert.equal(
-      stale.plan.results.published.has('team|ta'),
-      false,
-      'the old plan (fewer respondents) withholds more, which is safe',
-    );
+    await views.get(T);
     await new Promise((r) => setTimeout(r, 10));
-    assert.equal((await views.get(T)).plan.results.published.has('team|ta'), true);
+    assert.equal(
+      (await views.get(T)).plan.results.published.has('team|ta'),
+      false,
+      'the same day, the released snapshot stays',
+    );
+    assert.equal(store.snapshotsTaken, 1);
+    now += 24 * 60 * 60 * 1000;
+    const stale = await views.get(T);
+    assert.equal(stale.plan.results.published.has('team|ta'), false, 'the previous release while the next is taken');
+    await new Promise((r) => setTimeout(r, 10));
+    const fresh = await views.get(T);
+    assert.equal(fresh.plan.results.published.has('team|ta'), true);
+    assert.equal(fresh.released.get('team|ta')!.scan.respondents, 6);
+    assert.equal(store.snapshotsTaken, 2);
   });
 });

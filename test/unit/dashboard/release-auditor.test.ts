@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findSmallDeterminedSet } from './support/linear-auditor';
+import {
+  type Action,
+  naiveReleases,
+  type OrgSpec,
+  type Release,
+  releaseModel,
+  SimulatedTenant,
+  type Strategy,
+} from './support/release-simulation';
+
+const orgs: fc.Arbitrary<OrgSpec> = fc.record({
+  departments: fc.integer({ min: 1, max: 4 }),
+  locations: fc.integer({ min: 1, max: 3 }),
+  teams: fc.array(
+    fc.record({
+      dep: fc.integer({ min: 0, max: 4 }),
+      loc: fc.integer({ min: 0, max: 3 }),
+      size: fc.integer({ min: 1, max: 9 }),
+    }),
+    { minLength: 2, maxLength: 7 },
+  ),
+  teamless: fc.integer({ min: 0, max: 3 }),
+  k: fc.constantFrom(3, 4),
+});
+
+const actions: fc.Arbitrary<Action[]> = fc.array(
+  fc.oneof(
+    { weight: 8, arbitrary: fc.record({ kind: fc.constant('scan' as const), who: fc.nat() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('help' as const), who: fc.nat() }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('view' as const), what: fc.nat() }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'day' as const }) },
+  ),
+  { minLength: 30, maxLength: 80 },
+);
+
+interface Audit {
+  releases: number;
+  /** Releases with at least one individual in them. */
+  figures: number;
+  leak: { family: string; individuals: number[]; releases: Release[] } | null;
+}
+
+/**
+ * Plays the attacker: the programme admin and every leader together, viewing whatever the
+ * sequence says, keeping every figure they were shown, then asking whether the figures of
+ * 1 to k−1 individuals follow from them.
+ */
+async function audit(spec: OrgSpec, seq: Action[], strategy: (sim: SimulatedTenant) => Strategy): Promise<Audit> {
+  const sim = new SimulatedTenant(spec);
+  const answer = strategy(sim);
+  const seen: Release[] = [];
+  for (const action of seq) {
+    sim.step(action);
+    if (action.kind === 'view') seen.push(...(await answer.view(sim.groups[action.what % sim.groups.length])));
+  }
+  const figures = seen.filter((r) => r.members.length > 0).length;
+  for (const family of ['scan', 'help'] as const) {
+    const rows = seen.filter((r) => r.family === family);
+    const n = family === 'scan' ? sim.people.length : sim.requests.length;
+    const found = findSmallDeterminedSet(
+      rows.map((r) => r.members),
+      n,
+      spec.k,
+    );
+    if (found) return { releases: seen.length, figures, leak: { family, individuals: found, releases: rows } };
+  }
+  return { releases: seen.length, figures, leak: null };
+}
+
+/** The attack as it was seen: five departments viewed, one colleague scans, then the organisation for the first time. */
+const issueOrg: OrgSpec = {
+  departments: 5,
+  locations: 1,
+  teams: [0, 1, 2, 3, 4].map((dep) => ({ dep, loc: 0, size: 8 })),
+  teamless: 0,
+  k: 4,
+};
+const issueSequence: Action[] = [
+  ...[0, 1, 2, 3, 4].flatMap((team) =>
+    [0, 1, 2, 3, 4, 5, 6].map((i) => ({ kind: 'scan' as const, who: team * 8 + i })),
+  ),
+  { kind: 'day' },
+  ...[1, 2, 3, 4, 5].map((what) => ({ kind: 'view' as const, what })), // groups 1..5: the departments
+  { kind: 'scan', who: 7 }, // the named colleague, the last of the first team
+  { kind: 'view', what: 0 }, // the organisation
+];
+
+describe('the release auditor: nobody learns the figures of fewer than k people by adding and subtracting', function () {
+  this.timeout(60_000);
+
+  it('finds the attack that was seen on the old per-group releases: organisation minus departments is one colleague', async () => {
+    const result = await audit(issueOrg, issueSequence, (sim) => naiveReleases(sim));
+    assert.ok(result.leak, 'the auditor finds the leak');
+    assert.deepEqual(result.leak.individuals, [7], 'exactly the colleague who scanned last');
+  });
+
+  it('finds nothing in the same sequence under the release model, with a snapshot at every view', async () => {
+    for (const everyView of [true, false]) {
+      const result = await audit(issueOrg, issueSequence, (sim) => releaseModel(sim, { everyView }));
+      assert.equal(result.leak, null, JSON.stringify(result.leak));
+      assert.ok(result.releases >= 6);
+    }
+  });
+
+  it('property: over random organisations and sequences, the auditor catches the old behaviour', async () => {
+    let caught = 0;
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(orgs, actions, async (spec, seq) => {
+        runs++;
+        if ((await audit(spec, seq, (sim) => naiveReleases(sim))).leak) caught++;
+      }),
+      { numRuns: 100, seed: 20261118 },
+    );
+    console.log(`      old behaviour: a leak found in ${caught} of ${runs} random sequences`);
+    assert.ok(caught > 0);
+  });
+
+  it('property: over random organisations and sequences, the release model leaks nothing', async () => {
+    const started = Date.now();
+    let sequences = 0;
+    let releases = 0;
+    let figures = 0;
+    let actionsPlayed = 0;
+    await fc.assert(
+      fc.asyncProperty(orgs, actions, fc.boolean(), async (spec, seq, everyView) => {
+        const result = await audit(spec, seq, (sim) => releaseModel(sim, { everyView }));
+        sequences++;
+        releases += result.releases;
+        figures += result.figures;
+        actionsPlayed += seq.length;
+        assert.equal(result.leak, null, JSON.stringify(result.leak));
+      }),
+      { numRuns: 150 },
+    );
+    const ms = Date.now() - started;
+    console.log(
+      `      release model: ${sequences} random organisations and sequences, ${actionsPlayed} actions, ` +
+        `${releases} releases (${figures} with people in them) checked in ${ms} ms, no leak`,
+    );
+  });
+});
