@@ -112,16 +112,19 @@ function glossaryPattern(entry: GlossaryEntry): RegExp {
 
 describe('the scan content linter', () => {
   describe('scenario items without give-aways', () => {
-    it('do not make the right option the longest one in more than 40 % of scenarios', () => {
-      const longest = scenarios.filter((i) => {
-        const right = i.options!.find((o) => o.id === i.answer)!;
-        return i.options!.every((o) => o === right || optionLength(o) < optionLength(right));
+    for (const extreme of ['longest', 'shortest'] as const) {
+      it(`do not make the right option the ${extreme} one in more than 40 % of scenarios`, () => {
+        const beats = (a: number, b: number) => (extreme === 'longest' ? a >= b : a <= b);
+        const giveAways = scenarios.filter((i) => {
+          const right = i.options!.find((o) => o.id === i.answer)!;
+          return i.options!.every((o) => beats(optionLength(right), optionLength(o)));
+        });
+        assert.ok(
+          giveAways.length <= 0.4 * scenarios.length,
+          `the right option is the ${extreme} in ${giveAways.length} of ${scenarios.length} scenarios: ${giveAways.map((i) => i.id).join(', ')}`,
+        );
       });
-      assert.ok(
-        longest.length <= 0.4 * scenarios.length,
-        `the right option is the longest in ${longest.length} of ${scenarios.length} scenarios: ${longest.map((i) => i.id).join(', ')}`,
-      );
-    });
+    }
 
     it('keep the options of a scenario of similar length (none under 55 % of the longest)', () => {
       const uneven = scenarios.filter((i) => {
