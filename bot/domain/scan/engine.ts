@@ -21,7 +21,20 @@ export const STOP_RULE = {
   certainty: 0.985,
 } as const;
 
-/** Rough items per domain used for the "question 7 of ~25" estimate. */
+/**
+ * Exposure control: the next item is drawn from the few most informative ones (a
+ * "randomesque" choice), so not everyone gets the same questions and items don't
+ * leak through the office. The draw is a hash of the seed (the scan session) and the
+ * answers so far, so a resumed scan or "Vorige" gives the same question again.
+ */
+export const EXPOSURE = {
+  /** Draw among at most this many of the most informative items. */
+  candidates: 4,
+  /** …that carry at least this share of the best item's information. */
+  minShare: 0.6,
+} as const;
+
+/** Rough items per domain used for the "question 7 of about 25" estimate. */
 const EXPECTED_PER_DOMAIN = 7;
 
 interface DomainState {
@@ -33,16 +46,18 @@ interface DomainState {
 
 /** The scan as a pure function of the answers so far: the next question, or the result. */
 export class ScanEngine {
+  /** `seed` varies the choice among equally good items per scan (see EXPOSURE); the same seed, the same scan. */
   constructor(
     private readonly index: ContentIndex,
     private readonly mode: ScanMode,
+    private readonly seed = '',
   ) {}
 
   /** Items of a full scan for the profile, in the order they are asked. */
   fullItems(profileId: string): Item[] {
     return this.index
       .profileDomains(profileId)
-      .flatMap((d) => [...(this.index.itemsByDomain.get(d) ?? [])].sort(byDifficultyThenId));
+      .flatMap((d) => [...this.index.itemsFor(profileId, d)].sort(byDifficultyThenId));
   }
 
   next(profileId: string, answers: GivenAnswer[]): Item | null {
@@ -51,7 +66,7 @@ export class ScanEngine {
       return this.fullItems(profileId).find((i) => !answered.has(i.id)) ?? null;
     }
     for (const state of this.domainStates(profileId, answers, 'lazy')) {
-      if (!state.done) return this.pickItem(state);
+      if (!state.done) return this.pickItem(profileId, state);
     }
     return null;
   }
@@ -92,38 +107,46 @@ export class ScanEngine {
     for (const domain of this.index.profileDomains(profileId)) {
       const asked = byDomain.get(domain) ?? [];
       const post = posterior(asked);
-      const done = stop === 'none' ? true : !open && this.isDone(domain, asked, post);
+      const done = stop === 'none' ? true : !open && this.isDone(profileId, domain, asked, post);
       if (!done) open = true;
       yield { domain, asked, post, done };
     }
   }
 
-  private isDone(domain: string, asked: DomainState['asked'], post: LevelPosterior): boolean {
-    const available = this.index.itemsByDomain.get(domain)?.length ?? 0;
+  private isDone(profileId: string, domain: string, asked: DomainState['asked'], post: LevelPosterior): boolean {
+    const available = this.index.itemsFor(profileId, domain).length;
     if (asked.length >= Math.min(STOP_RULE.maxItems, available)) return true;
     const checks = asked.filter((a) => a.item.type !== 'self').length;
     if (asked.length < STOP_RULE.minItems || checks < STOP_RULE.minChecks) return false;
     return Math.max(...post) >= STOP_RULE.certainty;
   }
 
-  /** Most informative unasked item; checks first until enough of them were asked. */
-  private pickItem(state: DomainState): Item | null {
+  /** One of the most informative unasked items (see EXPOSURE); checks first until enough of them were asked. */
+  private pickItem(profileId: string, state: DomainState): Item | null {
     const askedIds = new Set(state.asked.map((a) => a.item.id));
-    const unasked = (this.index.itemsByDomain.get(state.domain) ?? []).filter((i) => !askedIds.has(i.id));
+    const unasked = this.index.itemsFor(profileId, state.domain).filter((i) => !askedIds.has(i.id));
     const checks = state.asked.filter((a) => a.item.type !== 'self').length;
     const needCheck = checks < STOP_RULE.minChecks && state.asked.length >= STOP_RULE.minItems - STOP_RULE.minChecks;
     const pool = needCheck ? unasked.filter((i) => i.type !== 'self') : unasked;
-    let best: Item | null = null;
-    let bestInfo = -1;
-    for (const item of pool.length ? pool : unasked) {
-      const info = information(item, state.post);
-      if (info > bestInfo + 1e-12 || (Math.abs(info - bestInfo) <= 1e-12 && best && item.id < best.id)) {
-        best = item;
-        bestInfo = info;
-      }
-    }
-    return best;
+    const ranked = (pool.length ? pool : unasked)
+      .map((item) => ({ item, info: information(item, state.post) }))
+      .sort((a, b) => b.info - a.info || a.item.id.localeCompare(b.item.id));
+    if (ranked.length === 0) return null;
+    const floor = ranked[0].info * EXPOSURE.minShare;
+    const candidates = ranked.slice(0, EXPOSURE.candidates).filter((c) => c.info >= floor);
+    const draw = hash(`${this.seed}|${state.domain}|${state.asked.map((a) => a.item.id).join(',')}`);
+    return candidates[draw % candidates.length].item;
   }
+}
+
+/** FNV-1a: a small, stable string hash (the same on every server and after a restart). */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function byDifficultyThenId(a: Item, b: Item): number {
