@@ -1,5 +1,5 @@
 import type { ContentIndex, Item, Level } from './content';
-import { type AnswerValue, type LevelPosterior, classify, information, posterior } from './model';
+import { type AnswerValue, type LevelPosterior, agreementWithRest, classify, information, posterior } from './model';
 
 export type ScanMode = 'adaptive' | 'full';
 
@@ -11,27 +11,34 @@ export interface GivenAnswer {
 /**
  * When a domain's level is clear enough. Tuned with the simulation in
  * test/bench/scan-adaptivity.ts: the adaptive scan must agree with the full scan on
- * ≥ 95 % of domain levels while asking ≤ 40 % of its items.
+ * ≥ 95 % of domain levels while asking ≤ 30 % of its items. The cap is high on
+ * purpose: the few people whose answers keep pointing two ways get more questions,
+ * the many clear cases stop early.
  */
 export const STOP_RULE = {
   minItems: 3,
   minChecks: 1,
-  maxItems: 12,
-  /** Stop when one level is at least this probable. */
-  certainty: 0.985,
+  maxItems: 24,
+  /** Stop when one level is at least this probable… */
+  certainty: 0.975,
+  /** …or, after this many items, when the full scan would very probably (see predictedAgreement) give the same level. */
+  minForPrediction: 4,
+  agreement: 0.965,
 } as const;
 
 /**
- * Exposure control: the next item is drawn from the few most informative ones (a
- * "randomesque" choice), so not everyone gets the same questions and items don't
- * leak through the office. The draw is a hash of the seed (the scan session) and the
+ * Exposure control, so the checks (whose right answers could be passed on) don't leak
+ * through the office: when a knowledge or scenario item is the most informative next
+ * question, the one asked is drawn from the few checks that are nearly as informative
+ * (a "randomesque" choice). The draw is a hash of the seed (the scan session) and the
  * answers so far, so a resumed scan or "Vorige" gives the same question again.
+ * Without a seed the engine takes the most informative item.
  */
 export const EXPOSURE = {
-  /** Draw among at most this many of the most informative items. */
-  candidates: 4,
+  /** Draw among at most this many checks… */
+  candidates: 5,
   /** …that carry at least this share of the best item's information. */
-  minShare: 0.6,
+  minShare: 0.5,
 } as const;
 
 /** Rough items per domain used for the "question 7 of about 25" estimate. */
@@ -118,7 +125,10 @@ export class ScanEngine {
     if (asked.length >= Math.min(STOP_RULE.maxItems, available)) return true;
     const checks = asked.filter((a) => a.item.type !== 'self').length;
     if (asked.length < STOP_RULE.minItems || checks < STOP_RULE.minChecks) return false;
-    return Math.max(...post) >= STOP_RULE.certainty;
+    if (Math.max(...post) >= STOP_RULE.certainty) return true;
+    if (asked.length < STOP_RULE.minForPrediction) return false;
+    const remaining = this.index.itemsFor(profileId, domain).filter((i) => !asked.some((a) => a.item === i));
+    return predictedAgreement(remaining, post, asked) >= STOP_RULE.agreement;
   }
 
   /** One of the most informative unasked items (see EXPOSURE); checks first until enough of them were asked. */
@@ -132,11 +142,34 @@ export class ScanEngine {
       .map((item) => ({ item, info: information(item, state.post) }))
       .sort((a, b) => b.info - a.info || a.item.id.localeCompare(b.item.id));
     if (ranked.length === 0) return null;
+    // A self-rating has no right answer to pass on: the best one is asked.
+    if (!this.seed || ranked[0].item.type === 'self') return ranked[0].item;
     const floor = ranked[0].info * EXPOSURE.minShare;
-    const candidates = ranked.slice(0, EXPOSURE.candidates).filter((c) => c.info >= floor);
+    const candidates = ranked.filter((c) => c.item.type !== 'self' && c.info >= floor).slice(0, EXPOSURE.candidates);
     const draw = hash(`${this.seed}|${state.domain}|${state.asked.map((a) => a.item.id).join(',')}`);
     return candidates[draw % candidates.length].item;
   }
+}
+
+/** Predictions of the rest of the scan drawn per decision (more: steadier, slower). */
+const PREDICTION_SAMPLES = 60;
+
+/**
+ * The chance that asking every remaining item of the domain (as the full scan does)
+ * would end at the level the answers point to now: the rest of the scan is played
+ * out PREDICTION_SAMPLES times, each time for a level drawn from the current
+ * posterior, with answers drawn from the model. The draws are seeded by the answers
+ * so far, so the decision is a pure function of them.
+ */
+function predictedAgreement(remaining: Item[], post: LevelPosterior, asked: DomainState['asked']): number {
+  let state = hash(asked.map((a) => `${a.item.id}=${String(a.value)}`).join('|'));
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return agreementWithRest(remaining, post, random, PREDICTION_SAMPLES);
 }
 
 /** FNV-1a: a small, stable string hash (the same on every server and after a restart). */
