@@ -126,7 +126,8 @@ export class ScanEngine {
     const checks = asked.filter((a) => a.item.type !== 'self').length;
     if (asked.length < STOP_RULE.minItems || checks < STOP_RULE.minChecks) return false;
     if (Math.max(...post) >= STOP_RULE.certainty) return true;
-    if (asked.length < STOP_RULE.minForPrediction) return false;
+    // The full scan rarely ends at a level that is not already the clear favourite: don't play it out.
+    if (asked.length < STOP_RULE.minForPrediction || Math.max(...post) < PREDICTION_FROM) return false;
     const remaining = this.index.itemsFor(profileId, domain).filter((i) => !asked.some((a) => a.item === i));
     return predictedAgreement(remaining, post, asked) >= STOP_RULE.agreement;
   }
@@ -153,6 +154,10 @@ export class ScanEngine {
 
 /** Predictions of the rest of the scan drawn per decision (more: steadier, slower). */
 const PREDICTION_SAMPLES = 60;
+/** Below this probability of the favourite level the rest of the scan is not played out. */
+const PREDICTION_FROM = 0.6;
+/** The turn's next question and its progress estimate ask the same: remember the last few answers. */
+const predictions = new Map<string, number>();
 
 /**
  * The chance that asking every remaining item of the domain (as the full scan does)
@@ -162,14 +167,20 @@ const PREDICTION_SAMPLES = 60;
  * so far, so the decision is a pure function of them.
  */
 function predictedAgreement(remaining: Item[], post: LevelPosterior, asked: DomainState['asked']): number {
-  let state = hash(asked.map((a) => `${a.item.id}=${String(a.value)}`).join('|'));
+  const key = `${asked.map((a) => `${a.item.id}=${String(a.value)}`).join('|')}#${remaining.map((i) => i.id).join(',')}`;
+  const known = predictions.get(key);
+  if (known !== undefined) return known;
+  let state = hash(key);
   const random = () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), state | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return agreementWithRest(remaining, post, random, PREDICTION_SAMPLES);
+  const share = agreementWithRest(remaining, post, random, PREDICTION_SAMPLES);
+  if (predictions.size >= 1000) predictions.clear();
+  predictions.set(key, share);
+  return share;
 }
 
 /** FNV-1a: a small, stable string hash (the same on every server and after a restart). */
