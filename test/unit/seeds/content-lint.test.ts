@@ -179,6 +179,19 @@ describe('the scan content linter', () => {
     });
   });
 
+  describe('true/false checks without give-aways', () => {
+    it('do not let absolute words ("altijd", "nooit", "zonder zorgen") tell that a statement is false', () => {
+      const absolute = items.filter(
+        (i) => i.type === 'knowledge' && /\b(altijd|nooit|zonder zorgen|zeker weten)\b/i.test(i.text.nl),
+      );
+      const falseOnes = absolute.filter((i) => i.answer === false);
+      assert.ok(
+        falseOnes.length <= Math.max(1, 0.6 * absolute.length),
+        `${falseOnes.length} of ${absolute.length} statements with an absolute word are false: ${falseOnes.map((i) => i.id).join(', ')}`,
+      );
+    });
+  });
+
   describe('language', () => {
     it('use no gendered default pronouns for a colleague or a resident', () => {
       const found = [
