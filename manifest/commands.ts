@@ -65,8 +65,8 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   },
   {
     id: 'myTickets',
-    nl: { title: 'mijn tickets', description: 'Digicoach: je openstaande hulpvragen' },
-    en: { title: 'my tickets', description: 'Digicoach: your open help requests' },
+    nl: { title: 'mijn hulpvragen', description: 'Digicoach: je openstaande hulpvragen' },
+    en: { title: 'my help requests', description: 'Digicoach: your open help requests' },
   },
   {
     id: 'myData',

@@ -14,11 +14,12 @@ export const JOB_PROFILES = [
   'buitendienst',
   'uitvoerend',
   'klantcontact',
+  'zorg-welzijn',
 ] as const;
 export type JobProfile = (typeof JOB_PROFILES)[number];
 
 /** Job profiles of staff without their own PC (niet-pc-werkers). */
-export const NON_PC_JOB_PROFILES: readonly JobProfile[] = ['buitendienst', 'uitvoerend'];
+export const NON_PC_JOB_PROFILES: readonly JobProfile[] = ['buitendienst', 'uitvoerend', 'zorg-welzijn'];
 
 export const COACH_DOMAINS = [
   'information',

@@ -215,7 +215,7 @@ const nl = {
   'progress.body':
     'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
-  'progress.coach': 'Als digicoach zie je je hulpvragen in de chat: typ “mijn tickets”.',
+  'progress.coach': 'Als digicoach zie je je hulpvragen in de chat: typ “mijn hulpvragen”.',
   'progress.nudges': 'Herinneringen over de zelfscan',
   'progress.nudgesHelp':
     'Zolang je de zelfscan nog niet deed, kun je er een herinnering over krijgen: van je leidinggevende (hooguit eens per week) en in de maandelijkse herinneringsronde. Zet je dit uit, dan krijg je geen van beide meer.',
@@ -556,7 +556,7 @@ const en: Record<Key, string> = {
   'progress.body':
     'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your training advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
-  'progress.coach': 'As a digicoach you see your help requests in the chat: type “my tickets”.',
+  'progress.coach': 'As a digicoach you see your help requests in the chat: type “my help requests”.',
   'progress.nudges': 'Reminders about the self-scan',
   'progress.nudgesHelp':
     'As long as you have not taken the self-scan, you may get a reminder about it: from your leader (at most once a week) and in the monthly reminder round. Switch this off and you get neither.',

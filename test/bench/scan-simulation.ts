@@ -82,6 +82,12 @@ export function takeScan(engine: ScanEngine, profileId: string, person: Responde
   return answers;
 }
 
+export interface Exposure {
+  share: number;
+  itemId: string;
+  profileId: string;
+}
+
 export interface SimulationReport {
   respondents: number;
   fullItems: number;
@@ -89,6 +95,12 @@ export interface SimulationReport {
   adaptiveItemsP95: number;
   itemRatio: number;
   agreement: number;
+  /**
+   * The largest share of a profile's respondents that saw one item in the adaptive scan:
+   * for checks (knowledge and scenario items, whose right answers could be passed on)
+   * and for self-ratings (which have no right answer to leak).
+   */
+  maxExposure: Record<'checks' | 'self', Exposure>;
   agreementWithTruth: { adaptive: number; full: number };
   minutesAt20s: number;
 }
@@ -102,18 +114,25 @@ export function simulate(
 ): SimulationReport {
   const random = rng(seed);
   const full = new ScanEngine(index, 'full');
-  const adaptive = new ScanEngine(index, 'adaptive');
   let agree = 0;
   let domainsTotal = 0;
   let truthAdaptive = 0;
   let truthFull = 0;
   const counts: number[] = [];
   let fullCount = 0;
+  const seen = new Map<string, Map<string, number>>();
+  const perProfile = new Map<string, number>();
   for (let r = 0; r < respondents; r++) {
     const profile = index.content.profiles[r % index.content.profiles.length];
     const person = new Respondent(index.profileDomains(profile.id), random, spread);
+    // Each respondent's scan has its own seed, as each real scan session has.
+    const adaptive = new ScanEngine(index, 'adaptive', `respondent-${seed}-${r}`);
     const fullAnswers = takeScan(full, profile.id, person);
     const adaptiveAnswers = takeScan(adaptive, profile.id, person);
+    perProfile.set(profile.id, (perProfile.get(profile.id) ?? 0) + 1);
+    const exposure = seen.get(profile.id) ?? new Map<string, number>();
+    for (const a of adaptiveAnswers) exposure.set(a.itemId, (exposure.get(a.itemId) ?? 0) + 1);
+    seen.set(profile.id, exposure);
     fullCount += fullAnswers.length;
     counts.push(adaptiveAnswers.length);
     const fullLevels = full.levels(profile.id, fullAnswers);
@@ -127,6 +146,17 @@ export function simulate(
     }
   }
   counts.sort((a, b) => a - b);
+  const maxExposure: Record<'checks' | 'self', Exposure> = {
+    checks: { share: 0, itemId: '', profileId: '' },
+    self: { share: 0, itemId: '', profileId: '' },
+  };
+  for (const [profileId, items] of seen) {
+    for (const [itemId, n] of items) {
+      const share = n / perProfile.get(profileId)!;
+      const kind = index.itemsById.get(itemId)?.type === 'self' ? 'self' : 'checks';
+      if (share > maxExposure[kind].share) maxExposure[kind] = { share, itemId, profileId };
+    }
+  }
   const mean = counts.reduce((s, c) => s + c, 0) / counts.length;
   return {
     respondents,
@@ -135,6 +165,7 @@ export function simulate(
     adaptiveItemsP95: counts[Math.floor(counts.length * 0.95)],
     itemRatio: mean / (fullCount / respondents),
     agreement: agree / domainsTotal,
+    maxExposure,
     agreementWithTruth: { adaptive: truthAdaptive / domainsTotal, full: truthFull / domainsTotal },
     minutesAt20s: (mean * 20) / 60,
   };

@@ -46,7 +46,7 @@ describe('the self-scan in Teams chat', () => {
     assert.match(cardText(intro), /ongeveer 15 minuten/);
     assert.match(cardText(intro), /Jouw antwoorden zijn van jou.*minstens 5 mensen/s);
     assertValidCard(question, 'question');
-    assert.match(cardText(question), /Vraag 1 van ~\d+/);
+    assert.match(cardText(question), /Vraag 1 van ongeveer \d+/);
 
     const { card, answered } = await finishScan(c, question);
     assertValidCard(card, 'result');
@@ -250,7 +250,7 @@ describe('the self-scan in Teams chat', () => {
     const c = client({ ...stranger(), locale: 'en-US' });
     const { intro, question } = await begin(c);
     assert.match(cardText(intro), /The digital self-scan/);
-    assert.match(cardText(question), /Question 1 of ~/);
+    assert.match(cardText(question), /Question 1 of about /);
     const { card } = await finishScan(c, question);
     assertValidCard(card, 'result en');
     assert.match(cardText(card), /Your result/);

@@ -1,5 +1,6 @@
 import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
+import { optionOrder } from '../../domain/scan/option-order';
 import type { QuestionView } from '../../domain/scan/scan-service';
 import { action, card, type Element, text } from '../card';
 import type { CardData } from '../verbs';
@@ -71,7 +72,10 @@ export function questionCard(q: QuestionView, locale: Locale) {
         style: 'expanded',
         wrap: true,
         choices: [
-          ...(item.options ?? []).map((o) => ({ title: scanAnswerLabel(item, o.id, locale), value: o.id })),
+          ...optionOrder(item, q.session.userId).map((o) => ({
+            title: scanAnswerLabel(item, o.id, locale),
+            value: o.id,
+          })),
           { title: unknown, value: 'unknown' },
         ],
       },

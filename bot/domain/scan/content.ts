@@ -35,6 +35,10 @@ export interface Item {
   answer?: boolean | string;
   options?: Array<{ id: string; text: Localized }>;
   explanation?: Localized;
+  /** The DigComp 2.2 competence the item measures, e.g. "2.5" (netiquette). */
+  digcomp?: string;
+  /** Only asked of these job profiles (e.g. invoice fraud for Financieel); absent: every profile with the domain. */
+  profiles?: string[];
 }
 
 export interface LearningModule {
@@ -65,12 +69,24 @@ export class ContentIndex {
   readonly domainsById: Map<string, Domain>;
   readonly profilesById: Map<string, Profile>;
   readonly itemsByDomain: Map<string, Item[]>;
+  private readonly itemsForProfile = new Map<string, Item[]>();
 
   constructor(readonly content: ScanContent) {
     this.itemsById = new Map(content.items.map((i) => [i.id, i]));
     this.domainsById = new Map(content.domains.map((d) => [d.id, d]));
     this.profilesById = new Map(content.profiles.map((p) => [p.id, p]));
     this.itemsByDomain = new Map(content.domains.map((d) => [d.id, content.items.filter((i) => i.domain === d.id)]));
+  }
+
+  /** The items of a domain that a job profile is asked, in the bank's order. */
+  itemsFor(profileId: string, domain: string): Item[] {
+    const key = `${profileId}\u0000${domain}`;
+    let list = this.itemsForProfile.get(key);
+    if (!list) {
+      list = (this.itemsByDomain.get(domain) ?? []).filter((i) => appliesTo(i, profileId));
+      this.itemsForProfile.set(key, list);
+    }
+    return list;
   }
 
   get version(): string {
@@ -89,4 +105,9 @@ export class ContentIndex {
   moduleUrl(module: LearningModule, tenantId: string): string {
     return module.urls[tenantId] ?? module.urls.default;
   }
+}
+
+/** Whether a job profile is asked this item (its domain aside). */
+export function appliesTo(item: Item, profileId: string): boolean {
+  return !item.profiles || item.profiles.includes(profileId);
 }

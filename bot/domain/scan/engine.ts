@@ -1,5 +1,5 @@
 import type { ContentIndex, Item, Level } from './content';
-import { type AnswerValue, type LevelPosterior, classify, information, posterior } from './model';
+import { type AnswerValue, type LevelPosterior, agreementWithRest, classify, information, posterior } from './model';
 
 export type ScanMode = 'adaptive' | 'full';
 
@@ -11,17 +11,37 @@ export interface GivenAnswer {
 /**
  * When a domain's level is clear enough. Tuned with the simulation in
  * test/bench/scan-adaptivity.ts: the adaptive scan must agree with the full scan on
- * ≥ 95 % of domain levels while asking ≤ 40 % of its items.
+ * ≥ 95 % of domain levels while asking ≤ 30 % of its items. The cap is high on
+ * purpose: the few people whose answers keep pointing two ways get more questions,
+ * the many clear cases stop early.
  */
 export const STOP_RULE = {
   minItems: 3,
   minChecks: 1,
-  maxItems: 12,
-  /** Stop when one level is at least this probable. */
-  certainty: 0.985,
+  maxItems: 24,
+  /** Stop when one level is at least this probable… */
+  certainty: 0.975,
+  /** …or, after this many items, when the full scan would very probably (see predictedAgreement) give the same level. */
+  minForPrediction: 4,
+  agreement: 0.965,
 } as const;
 
-/** Rough items per domain used for the "question 7 of ~25" estimate. */
+/**
+ * Exposure control, so the checks (whose right answers could be passed on) don't leak
+ * through the office: when a knowledge or scenario item is the most informative next
+ * question, the one asked is drawn from the few checks that are nearly as informative
+ * (a "randomesque" choice). The draw is a hash of the seed (the scan session) and the
+ * answers so far, so a resumed scan or "Vorige" gives the same question again.
+ * Without a seed the engine takes the most informative item.
+ */
+export const EXPOSURE = {
+  /** Draw among at most this many checks… */
+  candidates: 5,
+  /** …that carry at least this share of the best item's information. */
+  minShare: 0.5,
+} as const;
+
+/** Rough items per domain used for the "question 7 of about 25" estimate. */
 const EXPECTED_PER_DOMAIN = 7;
 
 interface DomainState {
@@ -33,16 +53,18 @@ interface DomainState {
 
 /** The scan as a pure function of the answers so far: the next question, or the result. */
 export class ScanEngine {
+  /** `seed` varies the choice among equally good items per scan (see EXPOSURE); the same seed, the same scan. */
   constructor(
     private readonly index: ContentIndex,
     private readonly mode: ScanMode,
+    private readonly seed = '',
   ) {}
 
   /** Items of a full scan for the profile, in the order they are asked. */
   fullItems(profileId: string): Item[] {
     return this.index
       .profileDomains(profileId)
-      .flatMap((d) => [...(this.index.itemsByDomain.get(d) ?? [])].sort(byDifficultyThenId));
+      .flatMap((d) => [...this.index.itemsFor(profileId, d)].sort(byDifficultyThenId));
   }
 
   next(profileId: string, answers: GivenAnswer[]): Item | null {
@@ -51,7 +73,7 @@ export class ScanEngine {
       return this.fullItems(profileId).find((i) => !answered.has(i.id)) ?? null;
     }
     for (const state of this.domainStates(profileId, answers, 'lazy')) {
-      if (!state.done) return this.pickItem(state);
+      if (!state.done) return this.pickItem(profileId, state);
     }
     return null;
   }
@@ -92,38 +114,83 @@ export class ScanEngine {
     for (const domain of this.index.profileDomains(profileId)) {
       const asked = byDomain.get(domain) ?? [];
       const post = posterior(asked);
-      const done = stop === 'none' ? true : !open && this.isDone(domain, asked, post);
+      const done = stop === 'none' ? true : !open && this.isDone(profileId, domain, asked, post);
       if (!done) open = true;
       yield { domain, asked, post, done };
     }
   }
 
-  private isDone(domain: string, asked: DomainState['asked'], post: LevelPosterior): boolean {
-    const available = this.index.itemsByDomain.get(domain)?.length ?? 0;
+  private isDone(profileId: string, domain: string, asked: DomainState['asked'], post: LevelPosterior): boolean {
+    const available = this.index.itemsFor(profileId, domain).length;
     if (asked.length >= Math.min(STOP_RULE.maxItems, available)) return true;
     const checks = asked.filter((a) => a.item.type !== 'self').length;
     if (asked.length < STOP_RULE.minItems || checks < STOP_RULE.minChecks) return false;
-    return Math.max(...post) >= STOP_RULE.certainty;
+    if (Math.max(...post) >= STOP_RULE.certainty) return true;
+    // The full scan rarely ends at a level that is not already the clear favourite: don't play it out.
+    if (asked.length < STOP_RULE.minForPrediction || Math.max(...post) < PREDICTION_FROM) return false;
+    const remaining = this.index.itemsFor(profileId, domain).filter((i) => !asked.some((a) => a.item === i));
+    return predictedAgreement(remaining, post, asked) >= STOP_RULE.agreement;
   }
 
-  /** Most informative unasked item; checks first until enough of them were asked. */
-  private pickItem(state: DomainState): Item | null {
+  /** One of the most informative unasked items (see EXPOSURE); checks first until enough of them were asked. */
+  private pickItem(profileId: string, state: DomainState): Item | null {
     const askedIds = new Set(state.asked.map((a) => a.item.id));
-    const unasked = (this.index.itemsByDomain.get(state.domain) ?? []).filter((i) => !askedIds.has(i.id));
+    const unasked = this.index.itemsFor(profileId, state.domain).filter((i) => !askedIds.has(i.id));
     const checks = state.asked.filter((a) => a.item.type !== 'self').length;
     const needCheck = checks < STOP_RULE.minChecks && state.asked.length >= STOP_RULE.minItems - STOP_RULE.minChecks;
     const pool = needCheck ? unasked.filter((i) => i.type !== 'self') : unasked;
-    let best: Item | null = null;
-    let bestInfo = -1;
-    for (const item of pool.length ? pool : unasked) {
-      const info = information(item, state.post);
-      if (info > bestInfo + 1e-12 || (Math.abs(info - bestInfo) <= 1e-12 && best && item.id < best.id)) {
-        best = item;
-        bestInfo = info;
-      }
-    }
-    return best;
+    const ranked = (pool.length ? pool : unasked)
+      .map((item) => ({ item, info: information(item, state.post) }))
+      .sort((a, b) => b.info - a.info || a.item.id.localeCompare(b.item.id));
+    if (ranked.length === 0) return null;
+    // A self-rating has no right answer to pass on: the best one is asked.
+    if (!this.seed || ranked[0].item.type === 'self') return ranked[0].item;
+    const floor = ranked[0].info * EXPOSURE.minShare;
+    const candidates = ranked.filter((c) => c.item.type !== 'self' && c.info >= floor).slice(0, EXPOSURE.candidates);
+    const draw = hash(`${this.seed}|${state.domain}|${state.asked.map((a) => a.item.id).join(',')}`);
+    return candidates[draw % candidates.length].item;
   }
+}
+
+/** Predictions of the rest of the scan drawn per decision (more: steadier, slower). */
+const PREDICTION_SAMPLES = 60;
+/** Below this probability of the favourite level the rest of the scan is not played out. */
+const PREDICTION_FROM = 0.6;
+/** The turn's next question and its progress estimate ask the same: remember the last few answers. */
+const predictions = new Map<string, number>();
+
+/**
+ * The chance that asking every remaining item of the domain (as the full scan does)
+ * would end at the level the answers point to now: the rest of the scan is played
+ * out PREDICTION_SAMPLES times, each time for a level drawn from the current
+ * posterior, with answers drawn from the model. The draws are seeded by the answers
+ * so far, so the decision is a pure function of them.
+ */
+function predictedAgreement(remaining: Item[], post: LevelPosterior, asked: DomainState['asked']): number {
+  const key = `${asked.map((a) => `${a.item.id}=${String(a.value)}`).join('|')}#${remaining.map((i) => i.id).join(',')}`;
+  const known = predictions.get(key);
+  if (known !== undefined) return known;
+  let state = hash(key);
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const share = agreementWithRest(remaining, post, random, PREDICTION_SAMPLES);
+  if (predictions.size >= 1000) predictions.clear();
+  predictions.set(key, share);
+  return share;
+}
+
+/** FNV-1a: a small, stable string hash (the same on every server and after a restart). */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function byDifficultyThenId(a: Item, b: Item): number {

@@ -168,3 +168,44 @@ function normalise(p: number[]): LevelPosterior {
   const total = p.reduce((s, x) => s + x, 0);
   return p.map((x) => x / total) as LevelPosterior;
 }
+
+/**
+ * The share of `samples` played-out futures in which answering every item of
+ * `remaining` ends at the level `post` points to now. Each future draws a level from
+ * `post` and answers from the model at that level; `random` makes the draws (seed it
+ * for a pure result). Uses the cached likelihood tables: cheap enough for every turn.
+ */
+export function agreementWithRest(
+  remaining: readonly Item[],
+  post: LevelPosterior,
+  random: () => number,
+  samples: number,
+): number {
+  const current = classify(post);
+  const future: LevelPosterior = [0, 0, 0, 0];
+  let same = 0;
+  for (let s = 0; s < samples; s++) {
+    let u = random();
+    let level = 0;
+    while (level < 3 && u >= post[level]) u -= post[level++];
+    for (let i = 0; i < 4; i++) future[i] = post[i];
+    for (const item of remaining) {
+      const table = tableOf(item);
+      let v = random();
+      let chosen = table.outcomes[table.outcomes.length - 1];
+      for (const outcome of table.outcomes) {
+        const p = levelLikelihoods(item, outcome, table)[level];
+        if (v < p) {
+          chosen = outcome;
+          break;
+        }
+        v -= p;
+      }
+      // Unnormalised on purpose: classify only compares, and 120 likelihoods ≥ 1e-9 cannot underflow.
+      const atLevel = levelLikelihoods(item, chosen, table);
+      for (let i = 0; i < 4; i++) future[i] *= atLevel[i];
+    }
+    if (classify(future) === current) same++;
+  }
+  return same / samples;
+}

@@ -4,7 +4,7 @@ import type { UserContext } from '../org';
 import type { Clock } from '../ports';
 import { adviseTraining } from './advice';
 import type { AnswerQuestion, BeginScan, GoBack, MarkModule, PauseScan, RequestIntake } from './scan-commands';
-import type { ContentIndex, Domain, Item, LearningModule, Profile } from './content';
+import { appliesTo, type ContentIndex, type Domain, type Item, type LearningModule, type Profile } from './content';
 import { ScanEngine, type ScanMode } from './engine';
 import type { AnswerValue } from './model';
 import type {
@@ -118,11 +118,11 @@ export class ScanService {
     if (latest && this.retakeFrom(latest) > this.deps.clock.now())
       return { ...(await this.resultView(latest, false)), kind: 'retakeLater' };
     const now = this.deps.clock.now().toISOString();
-    const engine = new ScanEngine(index, this.deps.mode);
-    const first = engine.next(profileId, []);
+    const sessionId = randomUUID();
+    const first = new ScanEngine(index, this.deps.mode, sessionId).next(profileId, []);
     if (!first) throw bad();
     const session: ScanSession = {
-      sessionId: randomUUID(),
+      sessionId,
       tenantId: user.tenantId,
       userId: user.userId,
       contentVersion: index.version,
@@ -246,7 +246,7 @@ export class ScanService {
     const index = await this.indexFor(s);
     if (answer.contentVersion !== s.contentVersion) throw bad();
     const item = index.itemsById.get(answer.itemId);
-    if (!item || !index.profileDomains(s.profileId).includes(item.domain)) throw bad();
+    if (!item || !index.profileDomains(s.profileId).includes(item.domain) || !appliesTo(item, s.profileId)) throw bad();
     const value = parseValue(item, answer.value);
     if (value === null) throw bad();
     const given = s.answers.find((a) => a.itemId === item.id);
@@ -260,7 +260,7 @@ export class ScanService {
 
     const now = this.deps.clock.now().toISOString();
     const answers = [...s.answers, { itemId: item.id, value, at: now }];
-    const engine = new ScanEngine(index, s.mode);
+    const engine = new ScanEngine(index, s.mode, s.sessionId);
     const next = engine.next(s.profileId, answers);
     const updated: ScanSession = {
       ...s,
@@ -348,7 +348,7 @@ export class ScanService {
     const index = await this.indexFor(s);
     const item = index.itemsById.get(s.pendingItemId ?? '');
     if (!item) throw new Error(`session ${s.sessionId} has no valid pending item`);
-    const progress = new ScanEngine(index, s.mode).progress(s.profileId, s.answers);
+    const progress = new ScanEngine(index, s.mode, s.sessionId).progress(s.profileId, s.answers);
     return {
       kind: 'question',
       session: s,

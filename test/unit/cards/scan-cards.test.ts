@@ -7,6 +7,7 @@ import type { QuestionView } from '../../../bot/domain/scan/scan-service';
 import type { ScanResult, ScanSession } from '../../../bot/domain/scan/scan-types';
 import { scanIntroCard } from '../../../bot/cards/scan/intro-card';
 import { questionCard } from '../../../bot/cards/scan/question-card';
+import { optionOrder } from '../../../bot/domain/scan/option-order';
 import { resultCard } from '../../../bot/cards/scan/result-card';
 import { modulesCard } from '../../../bot/cards/scan/modules-card';
 import { assertValidCard, cardText, cardVerbs } from '../../helpers/cards';
@@ -112,7 +113,7 @@ describe('the scan cards', () => {
   it('show one question with big answers, "weet ik niet", back and pause', () => {
     const card = questionCard(question('self'), 'nl');
     const text = cardText(card);
-    assert.match(text, /Vraag 2 van ~40/);
+    assert.match(text, /Vraag 2 van ongeveer 40/);
     for (const label of [
       'Dat kan ik (nog) niet',
       'Met wat hulp',
@@ -131,6 +132,23 @@ describe('the scan cards', () => {
       cardText(questionCard(question('knowledge'), 'nl')),
       /Juist of onjuist\?[\s\S]*Juist[\s\S]*Onjuist[\s\S]*Weet ik niet/,
     );
+  });
+
+  it('show a scenario’s options in the person’s own shuffled order, each answered by its option id', () => {
+    const view = question('scenario');
+    const choicesOf = (v: QuestionView) => {
+      const body = (questionCard(v, 'nl') as { body: Array<{ type: string; choices?: Array<{ value: string }> }> })
+        .body;
+      return body.find((e) => e.type === 'Input.ChoiceSet')!.choices!.map((c) => c.value);
+    };
+    const expected = [...optionOrder(view.item, session.userId).map((o) => o.id), 'unknown'];
+    assert.deepEqual(choicesOf(view), expected);
+    const orders = new Set(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((u) =>
+        choicesOf({ ...view, session: { ...session, userId: `user-${u}` } }).join(),
+      ),
+    );
+    assert.ok(orders.size > 1, 'other people see another order');
   });
 
   it('show levels against targets, growth, the focus domains, module links and the intake offer', () => {

@@ -37,7 +37,7 @@ const TEN_COMMANDS_NL = [
   'word digicoach',
   'beschikbaar',
   'niet beschikbaar',
-  'mijn tickets',
+  'mijn hulpvragen',
   'mijn gegevens',
   'geen herinneringen',
 ];

@@ -46,7 +46,7 @@ describe('privacy: the export in words', () => {
     const nl = await texts.scan(index.version, 'nl');
     assert.deepEqual(nl('inf-11', 'c'), {
       question: index.itemsById.get('inf-11')!.text.nl,
-      answer: 'Ik zoek de werkinstructie op het intranet of de teamsite.',
+      answer: 'Ik vraag de collega om de versie van vorig jaar opnieuw te sturen.',
     });
     assert.equal(nl('inf-01', 3)?.answer, 'Zelfstandig');
     assert.equal(nl('inf-04', true)?.answer, 'Juist');
@@ -131,7 +131,7 @@ describe('privacy: the export in words', () => {
       itemId: 'inf-11',
       question: index.itemsById.get('inf-11')!.text.nl,
       value: 'a',
-      answer: 'Ik gebruik de versie uit de mail van vorig jaar.',
+      answer: 'Ik zoek de instructie op het intranet of de teamsite.',
       at: '2026-03-03T09:50:00Z',
     });
     assert.equal(data.scanResults[0].answers[1].answer, 'Met wat hulp');

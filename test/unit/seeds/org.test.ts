@@ -414,6 +414,13 @@ for (const expected of EXPECTED) {
 describe('The two demo municipalities side by side', () => {
   const orgs = EXPECTED.map((e) => loadOrg(e.file));
 
+  it("know exactly the scan's job profiles, so the directory can pre-select each of them", () => {
+    const scanProfiles = (
+      JSON.parse(fs.readFileSync(path.resolve(ORG_DIR, '../scan/profiles.json'), 'utf8')) as { id: string }[]
+    ).map((p) => p.id);
+    assert.deepEqual([...JOB_PROFILES].sort(), scanProfiles.sort());
+  });
+
   it('are two different tenants', () => {
     assert.notEqual(orgs[0].tenant.id, orgs[1].tenant.id);
   });

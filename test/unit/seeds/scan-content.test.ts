@@ -53,6 +53,7 @@ interface Item {
   answer?: boolean | string;
   options?: ScenarioOption[];
   explanation?: Localized;
+  profiles?: string[];
 }
 
 interface Module {
@@ -242,9 +243,8 @@ describe('the scan content', () => {
     });
 
     it('keep every full scan at or under 120 questions', () => {
-      const perDomain = countBy(items, (i) => i.domain);
       for (const p of profiles) {
-        const total = Object.keys(p.targets).reduce((sum, d) => sum + (perDomain.get(d) ?? 0), 0);
+        const total = items.filter((i) => i.domain in p.targets && (!i.profiles || i.profiles.includes(p.id))).length;
         assert.ok(total <= MAX_SCAN_ITEMS, `${p.id} full scan has ${total} items`);
         assert.ok(total > 0, `${p.id} full scan has items`);
       }
@@ -252,34 +252,38 @@ describe('the scan content', () => {
   });
 
   describe('the item bank', () => {
-    it('holds at least 150 items with unique ids, 22 for each domain', () => {
-      assert.ok(items.length >= 150, `found ${items.length} items`);
+    it('holds at least 190 items with unique ids, at least 22 for each domain', () => {
+      assert.ok(items.length >= 190, `found ${items.length} items`);
       assertUniqueIds(items, 'items');
       for (const domain of DOMAIN_IDS) {
-        assert.equal(items.filter((i) => i.domain === domain).length, 22, `${domain} has 22 items`);
+        const n = items.filter((i) => i.domain === domain).length;
+        assert.ok(n >= 22, `${domain} has ${n} items`);
       }
       for (const i of items) {
         assert.ok((DOMAIN_IDS as string[]).includes(i.domain), `${i.id} has a known domain`);
       }
     });
 
-    it('numbers the items per domain with the domain prefix, 01 to 22', () => {
+    it('numbers the items per domain with the domain prefix, from 01 without gaps', () => {
       for (const domain of DOMAIN_IDS) {
         const ids = items.filter((i) => i.domain === domain).map((i) => i.id).sort();
-        const expected = Array.from({ length: 22 }, (_, n) => `${PREFIX[domain]}-${String(n + 1).padStart(2, '0')}`);
+        const expected = Array.from(
+          { length: ids.length },
+          (_, n) => `${PREFIX[domain]}-${String(n + 1).padStart(2, '0')}`,
+        );
         assert.deepEqual(ids, expected, `${domain} item ids`);
       }
     });
 
-    it('mixes 12 self-ratings, 7 knowledge checks and 3 scenarios in every domain', () => {
+    it('mixes at least 12 self-ratings, 7 knowledge checks and 3 scenarios in every domain', () => {
       for (const domain of DOMAIN_IDS) {
         const types = countBy(
           items.filter((i) => i.domain === domain),
           (i) => i.type,
         );
-        assert.equal(types.get('self'), 12, `${domain} self items`);
-        assert.equal(types.get('knowledge'), 7, `${domain} knowledge items`);
-        assert.equal(types.get('scenario'), 3, `${domain} scenario items`);
+        assert.ok(types.get('self')! >= 12, `${domain} self items`);
+        assert.ok(types.get('knowledge')! >= 7, `${domain} knowledge items`);
+        assert.ok(types.get('scenario')! >= 3, `${domain} scenario items`);
         assert.equal(types.size, 3, `${domain} has only known item types`);
       }
     });
@@ -297,8 +301,8 @@ describe('the scan content', () => {
           assert.ok(self >= 2, `${domain} difficulty ${d}: ${self} self items, need 2`);
           assert.ok(checks >= 1, `${domain} difficulty ${d}: ${checks} knowledge/scenario items, need 1`);
           assert.ok(
-            atLevel.length >= 4 && atLevel.length <= 7,
-            `${domain} difficulty ${d} has ${atLevel.length} items; spread them evenly`,
+            atLevel.length >= 4 && atLevel.length <= 0.4 * inDomain.length,
+            `${domain} difficulty ${d} has ${atLevel.length} of ${inDomain.length} items; spread them evenly`,
           );
         }
       }
@@ -354,6 +358,17 @@ describe('the scan content', () => {
         const texts = new Set(options.map((o) => o.text.nl));
         assert.equal(texts.size, options.length, `${i.id} options are distinct`);
         assertLocalized(i.explanation, `${i.id}.explanation`);
+      }
+    });
+
+    it('limits items to known job profiles that are asked about the item domain', () => {
+      for (const i of items.filter((x) => x.profiles)) {
+        assert.ok(i.profiles!.length > 0, `${i.id} names at least one profile`);
+        for (const id of i.profiles!) {
+          const profile = profiles.find((p) => p.id === id);
+          assert.ok(profile, `${i.id}: unknown profile ${id}`);
+          assert.ok(i.domain in profile.targets, `${i.id}: profile ${id} is not asked about ${i.domain}`);
+        }
       }
     });
 

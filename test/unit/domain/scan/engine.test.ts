@@ -75,6 +75,37 @@ describe('the scan engine', () => {
     assert.equal(adaptive.next('ondersteunend', answers)?.id, adaptive.next('ondersteunend', [...answers])?.id);
   });
 
+  it('varies the checks between scans, but asks the same again for the same scan and answers (resume, "Vorige")', () => {
+    const firstCheck = (seed: string) => {
+      const engine = new ScanEngine(index, 'adaptive', seed);
+      const answers = run(engine, 'klantcontact', personAt(2));
+      return answers.find((a) => index.itemsById.get(a.itemId)!.type !== 'self')!.itemId;
+    };
+    const seeds = Array.from({ length: 12 }, (_, n) => `session-${n}`);
+    assert.ok(new Set(seeds.map(firstCheck)).size >= 3, 'different scans get different checks');
+    for (const seed of seeds.slice(0, 5)) {
+      const engine = new ScanEngine(index, 'adaptive', seed);
+      const answers = run(engine, 'klantcontact', personAt(3)).slice(0, 11);
+      const again = new ScanEngine(index, 'adaptive', seed);
+      assert.equal(again.next('klantcontact', answers)?.id, engine.next('klantcontact', [...answers])?.id, seed);
+    }
+  });
+
+  it('asks a job profile only the items meant for it', () => {
+    for (const profile of index.content.profiles) {
+      for (const seed of ['s1', 's2', 's3']) {
+        for (const level of [1, 4]) {
+          for (const a of run(new ScanEngine(index, 'adaptive', seed), profile.id, personAt(level))) {
+            const item = index.itemsById.get(a.itemId)!;
+            assert.ok(!item.profiles || item.profiles.includes(profile.id), `${profile.id} got ${item.id}`);
+          }
+        }
+      }
+      for (const item of full.fullItems(profile.id))
+        assert.ok(!item.profiles || item.profiles.includes(profile.id), `${profile.id} full scan got ${item.id}`);
+    }
+  });
+
   it('lets failed checks pull down generous self-ratings: over-rating oneself shows', () => {
     const FOUR: AnswerValue = 4;
     const UNKNOWN: AnswerValue = 'unknown';
