@@ -167,7 +167,7 @@ describe('privacy: the chat cards', () => {
       const words = cardText(card);
       assert.match(
         words,
-        locale === 'nl' ? /één bestand \(JSON\).*\*\*Mijn gegevens\*\*/s : /one file \(JSON\).*\*\*My data\*\*/s,
+        locale === 'nl' ? /één bestand.*\*\*Mijn gegevens\*\*/s : /one file.*\*\*My data\*\*/s,
       );
       assert.match(words, locale === 'nl' ? /Leiderschapsscan: afgerond/ : /Leadership scan: completed/);
       const open = (card.actions ?? []).find((a) => a.type === 'Action.OpenUrl')!;
