@@ -226,6 +226,7 @@ export const ACTIONS = {
           }
         : { form: { question: d.question, ...(d.topic ? { topic: d.topic } : {}) } },
   ),
+  'privacy.show': verb({}, {}, none),
   'privacy.export': verb({}, {}, none),
   'privacy.delete': verb({}, {}, none),
   'privacy.confirmDelete': verb({ confirm: z.literal('yes') }, {}, () => ({ confirmed: true as const })),

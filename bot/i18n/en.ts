@@ -390,6 +390,8 @@ export const en: Record<MessageKey, string> = {
   'privacy.coach.other':
     'Digicoach: your registration (topics, hours, capacity) and {count} help requests you helped with or were offered',
   'privacy.action.statement': 'Read the privacy statement',
+  'privacy.statementLink': 'Also read the [privacy statement]({url}). Type **menu** for the rest of Digivaardig.',
+  'privacy.action.keep': 'No, keep my data',
   'settings.invalid':
     'These settings are not valid. Retention: a whole number of months from 1 to 120, or empty to keep. Reminders: on or off. Nothing was changed.',
   'settings.stale':

@@ -396,6 +396,8 @@ export const nl = {
   'privacy.coach.other':
     'Digicoach: je registratie (onderwerpen, werktijden, capaciteit) en {count} hulpvragen waarbij je hielp of die je werden aangeboden',
   'privacy.action.statement': 'Lees de privacyverklaring',
+  'privacy.statementLink': 'Lees ook de [privacyverklaring]({url}). Typ **menu** voor de rest van Digivaardig.',
+  'privacy.action.keep': 'Nee, toch niet',
   'settings.invalid':
     'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
   'settings.stale':

@@ -158,6 +158,7 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['an unknown urgency', () => ({ question: 'Hoe?', topic: 'communication', urgency: 'soon', channel: 'chat' })],
     ['an extra field', () => ({ question: 'Hoe deel ik een bestand?', ...JUNK })],
   ],
+  'privacy.show': [['an extra field', () => JUNK]],
   'privacy.export': [['an extra field', () => JUNK]],
   'privacy.delete': [['an extra field', () => JUNK]],
   'privacy.confirmDelete': [

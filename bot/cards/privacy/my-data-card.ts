@@ -40,19 +40,24 @@ function keptLines(m: MyDataModel, locale: Locale): string {
   return lines.map((l) => `- ${l}`).join('\n');
 }
 
-/** `mijn gegevens`: what is kept, who sees what, and the ways to take it or erase it. */
+/**
+ * `mijn gegevens`: what is kept, who sees what, and the ways to take it or erase it. Two
+ * buttons in a row (Teams shows only a few side by side); the privacy statement is a link in
+ * the text, and "menu" is a word to type.
+ */
 export function myDataCard(m: MyDataModel, locale: Locale) {
   return card(
     [
       heading(t(locale, 'privacy.title')),
       text(t(locale, 'privacy.intro', { threshold: m.anonymityThreshold })),
       text(keptLines(m, locale), { spacing: 'Medium' }),
+      ...(m.privacyUrl
+        ? [text(t(locale, 'privacy.statementLink', { url: m.privacyUrl }), { spacing: 'Medium', size: 'Small' })]
+        : []),
     ],
     [
-      action(t(locale, 'privacy.action.export'), 'privacy.export'),
+      action(t(locale, 'privacy.action.export'), 'privacy.export', {}, 'positive'),
       action(t(locale, 'privacy.action.delete'), 'privacy.delete', {}, 'destructive'),
-      ...(m.privacyUrl ? [openUrl(t(locale, 'privacy.action.statement'), m.privacyUrl)] : []),
-      action(t(locale, 'action.menu'), 'menu'),
     ],
   );
 }
@@ -83,7 +88,7 @@ export function deleteConfirmCard(locale: Locale) {
     [heading(t(locale, 'privacy.confirm.title')), text(t(locale, 'privacy.confirm.body'))],
     [
       action(t(locale, 'privacy.action.confirmDelete'), 'privacy.confirmDelete', { confirm: 'yes' }, 'destructive'),
-      action(t(locale, 'action.menu'), 'menu'),
+      action(t(locale, 'privacy.action.keep'), 'privacy.show'),
     ],
   );
 }

@@ -46,9 +46,12 @@ export function privacyFeature(
         };
     }
   };
+  const overview = async (turn: Turn) => show(turn, await service.overview(turn.user));
   return {
-    commands: { myData: async (turn) => show(turn, await service.overview(turn.user)) },
+    commands: { myData: overview },
     actions: {
+      // "Nee, toch niet" on the erasure question: back to the overview, nothing changed.
+      'privacy.show': overview,
       'privacy.export': async (turn) => ({
         card: exportCard(
           { ...model(turn, await service.overview(turn.user)), myDataUrl: deps.myDataUrl() },
