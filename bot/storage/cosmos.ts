@@ -3,7 +3,7 @@ import { CosmosClient, type Container, type Database, ErrorResponse } from '@azu
 import type { Logger } from '../logger';
 import { AppError } from '../domain/errors';
 import type { Versioned } from '../domain/scan/scan-types';
-import { CONTAINERS, type ContainerName } from './containers';
+import { CONTAINERS, type ContainerName, indexingPolicy } from './containers';
 
 export type Containers = Record<ContainerName, Container>;
 
@@ -28,6 +28,7 @@ export async function openCosmosStore(opts: {
       const { container } = await database.containers.createIfNotExists({
         id: name,
         partitionKey: { paths: [CONTAINERS[name]] },
+        indexingPolicy: indexingPolicy(name),
       });
       return [name, container] as const;
     }),
