@@ -4,10 +4,10 @@
  * embedded server memory-only and with its journal on disk (each write fdatasync'd before
  * the answer; concurrent writes share one sync). Targets:
  *   1. one write at a time (an answer turn's single write): p95 ≤ memory-only p95 + 5 ms;
- *   2. 64 writes in flight: journal throughput ≥ 0.8× memory-only (group commit: one sync
+ *   2. 32 writes in flight: journal throughput ≥ 0.8× memory-only (group commit: one sync
  *      serves every write that arrived while the previous one ran).
  *
- *   npx tsx test/bench/store-write.ts [--writes=500] [--concurrent=64] [--burst=3000]
+ *   npx tsx test/bench/store-write.ts [--writes=500] [--concurrent=32] [--burst=3000]
  */
 import { performance } from 'node:perf_hooks';
 import type { Container } from '@azure/cosmos';
@@ -18,7 +18,7 @@ import { tempDir } from '../helpers/app';
 import { line, machine, numArg, stats, Targets } from './lib/report';
 
 const WRITES = numArg('writes', 500);
-const CONCURRENT = Math.max(1, numArg('concurrent', 64));
+const CONCURRENT = Math.max(1, numArg('concurrent', 32));
 const BURST = numArg('burst', 3000);
 const log = createLogger('silent');
 
