@@ -14,7 +14,7 @@ import { noticeCard } from '../cards/notice-card';
 import { personalChatCard } from '../cards/personal-chat-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { AppError, isTemporarilyUnavailable } from '../domain/errors';
-import type { UserContext } from '../domain/org';
+import type { Locale, UserContext } from '../domain/org';
 import { toLocale } from '../domain/org';
 import type { Directory, UserStateRepository, Clock } from '../domain/ports';
 import { resolveUserContext } from '../domain/user-context';
@@ -152,7 +152,15 @@ export class DigivaardigBot extends TeamsActivityHandler {
   }
 
   private async message(context: TurnContext): Promise<void> {
-    const turn = await this.turnOf(context);
+    let turn: Turn;
+    try {
+      turn = await this.turnOf(context);
+    } catch (err) {
+      if (!isTemporarilyUnavailable(err)) throw err;
+      this.deps.log.warn({ err, activityId: context.activity.id }, 'store unavailable; asked to try again');
+      await send(context, tryAgainCard(toLocale(context.activity.locale)));
+      return;
+    }
     const value = context.activity.value as Record<string, unknown> | undefined;
     if (value && typeof value === 'object' && 'verb' in value) {
       // Action.Submit fallback of a card action: replace the tapped card where we can.
@@ -207,8 +215,7 @@ export class DigivaardigBot extends TeamsActivityHandler {
    * time instead; work still under way finishes or fails on its own and is only logged.
    */
   private async withinInvokeBudget(context: TurnContext, work: () => Promise<Reply>): Promise<Reply> {
-    const locale = toLocale(context.activity.locale);
-    const tryAgain = { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unavailable' }, locale) };
+    const tryAgain = { card: tryAgainCard(toLocale(context.activity.locale)) };
     const running = work();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), INVOKE_BUDGET_MS)));
@@ -239,7 +246,7 @@ export class DigivaardigBot extends TeamsActivityHandler {
       }
       if (isTemporarilyUnavailable(err)) {
         this.deps.log.warn({ err, activityId: turn.activityId }, 'store unavailable; asked to try again');
-        return { card: noticeCard({ titleKey: 'error.title', bodyKey: 'error.unavailable' }, locale) };
+        return { card: tryAgainCard(locale) };
       }
       const ref = (turn.activityId ?? '').slice(-8) || 'turn';
       this.deps.log.error({ err, activityId: turn.activityId, conversationId: turn.conversationId }, 'turn failed');
@@ -306,6 +313,10 @@ export class DigivaardigBot extends TeamsActivityHandler {
     await send(context, card);
   }
 }
+
+/** The store is busy or unreachable: try again shortly, what was confirmed is kept. */
+const tryAgainCard = (locale: Locale): AdaptiveCard =>
+  noticeCard({ titleKey: 'error.title', bodyKey: 'error.unavailable' }, locale);
 
 async function send(context: TurnContext, card: AdaptiveCard): Promise<void> {
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });

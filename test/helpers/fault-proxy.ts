@@ -2,17 +2,18 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FaultMode = 'pass' | 'unavailable' | 'hang';
+export type FaultMode = 'pass' | 'unavailable' | 'hang' | 'drop';
 
 /**
  * An HTTPS proxy in front of the embedded Cosmos server that can make the store misbehave:
  * answer 429 with `x-ms-retry-after-ms` to the next n requests for one container, answer
- * 503 to everything, or hold every request without an answer (a store that went silent).
+ * 503 to everything, hold every request without an answer (a store that went silent), or
+ * drop every connection (a store that is gone).
  * Held requests are dropped when the proxy passes again, so none reaches the store late.
  */
 export class FaultProxy {
   mode: FaultMode = 'pass';
-  readonly counts = { forwarded: 0, throttled: 0, unavailable: 0, held: 0 };
+  readonly counts = { forwarded: 0, throttled: 0, unavailable: 0, held: 0, dropped: 0 };
   private throttle: { left: number; retryAfterMs: number; container: string } | null = null;
   private readonly heldResponses = new Set<ServerResponse>();
 
@@ -73,6 +74,11 @@ export class FaultProxy {
       this.counts.unavailable++;
       req.resume();
       return reply(res, 503, { code: 'ServiceUnavailable', message: 'The service is unavailable' });
+    }
+    if (this.mode === 'drop') {
+      this.counts.dropped++;
+      req.socket.destroy();
+      return;
     }
     if (this.mode === 'hang') {
       this.counts.held++;

@@ -12,7 +12,7 @@ import { startConnector, tempDir } from '../helpers/app';
 import { cardText } from '../helpers/cards';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { answerOptions } from '../helpers/scan-driver';
-import { TeamsTestClient, type TeamsUser } from '../helpers/teams';
+import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 
 type Card = Record<string, unknown>;
 const TRY_AGAIN = /Probeer het zo opnieuw\. Wat je eerder hebt ingevuld, blijft bewaard\./;
@@ -21,7 +21,7 @@ const TRY_AGAIN = /Probeer het zo opnieuw\. Wat je eerder hebt ingevuld, blijft 
  * The server as `npm start` runs it against Azure Cosmos DB (COSMOS_ENDPOINT and a key), where
  * the "account" is the embedded server behind a proxy that throttles, fails or goes silent.
  */
-describe('when the store throttles, fails or goes silent', () => {
+describe('when the store throttles, fails, goes silent or drops connections', () => {
   const data = tempDir('dv-faults-');
   const log = createLogger('silent');
   let cosmos: EmbeddedCosmos;
@@ -104,6 +104,8 @@ describe('when the store throttles, fails or goes silent', () => {
     const res = await answer();
     assert.match(cardText(res.card), TRY_AGAIN);
     assert.ok(res.ms < 4_500, `told within the invoke's budget (${res.ms} ms)`);
+    const { replies } = await c.say('resultaat');
+    assert.match(cardText(cardOf(replies[0])), TRY_AGAIN, 'a chat message gets the same answer');
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 503);
     assert.equal(((await health.json()) as { status: string }).status, 'degraded');
@@ -115,6 +117,14 @@ describe('when the store throttles, fails or goes silent', () => {
     assert.match(cardText(res.card), TRY_AGAIN);
     assert.ok(res.ms < 5_000, `told before Teams gives up (${res.ms} ms)`);
     assert.ok(proxy.counts.held > 0, 'the store was asked and stayed silent');
+  });
+
+  it('answers "probeer het zo opnieuw" in time when the store drops every connection', async () => {
+    proxy.set('drop');
+    const res = await answer();
+    assert.match(cardText(res.card), TRY_AGAIN);
+    assert.ok(res.ms < 5_000, `told before Teams gives up (${res.ms} ms)`);
+    assert.ok(proxy.counts.dropped > 0, 'the store was asked and the connection dropped');
   });
 
   it('continues at the same question once the store is back, with every confirmed answer stored once', async () => {
