@@ -215,6 +215,8 @@ export class DigivaardigBot extends TeamsActivityHandler {
    * time instead; work still under way finishes or fails on its own and is only logged.
    */
   private async withinInvokeBudget(context: TurnContext, work: () => Promise<Reply>): Promise<Reply> {
+    // Read now: botbuilder revokes the turn context when the turn ends, before late work settles.
+    const activityId = context.activity.id;
     const tryAgain = { card: tryAgainCard(toLocale(context.activity.locale)) };
     const running = work();
     let timer: NodeJS.Timeout | undefined;
@@ -222,12 +224,12 @@ export class DigivaardigBot extends TeamsActivityHandler {
     try {
       const outcome = await Promise.race([running, late]);
       if (outcome !== 'late') return outcome;
-      this.deps.log.warn({ activityId: context.activity.id }, 'invoke over its time budget; asked to try again');
-      running.catch((err: unknown) => this.deps.log.warn({ err, activityId: context.activity.id }, 'late turn failed'));
+      this.deps.log.warn({ activityId }, 'invoke over its time budget; asked to try again');
+      running.catch((err: unknown) => this.deps.log.warn({ err, activityId }, 'late turn failed'));
       return tryAgain;
     } catch (err) {
       if (!isTemporarilyUnavailable(err)) throw err;
-      this.deps.log.warn({ err, activityId: context.activity.id }, 'store unavailable; asked to try again');
+      this.deps.log.warn({ err, activityId }, 'store unavailable; asked to try again');
       return tryAgain;
     } finally {
       clearTimeout(timer);

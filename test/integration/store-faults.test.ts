@@ -142,5 +142,6 @@ describe('when the store throttles, fails, goes silent or drops connections', ()
       resource?.answers.map((a) => a.itemId),
       confirmed,
     );
+    assert.equal(server.exitCode, null, 'the server outlived the turns that were still under way');
   });
 });
