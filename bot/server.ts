@@ -99,7 +99,8 @@ export function createServer(deps: ServerDeps) {
     route(log, async (_req, res) => {
       const storeOk = await deps.pingStore();
       res.send(storeOk ? 200 : 503, {
-        status: storeOk ? 'ok' : 'store-unreachable',
+        status: storeOk ? 'ok' : 'degraded',
+        storeReachable: storeOk,
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         store: deps.storeKind,

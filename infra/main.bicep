@@ -104,36 +104,151 @@ var isServerless = cosmosCapacityMode == 'serverless'
 // Built-in "Cosmos DB Built-in Data Contributor" data-plane role.
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-// Containers and partition keys; the server's bot/storage/containers.ts uses the same list.
+// Containers, partition keys and the paths their queries use; the server's bot/storage/containers.ts
+// uses the same lists (CONTAINERS, INDEXED_PATHS). Everything else is left out of the index, so a write
+// costs fewer request units (see infra/README.md, "Request units and cost").
 // With Entra ID (RBAC) auth the app cannot create containers itself, so all of them are created here.
 var cosmosContainers = [
   {
     name: 'tenants'
     partitionKey: '/tenantId'
+    includedPaths: [
+      {
+        path: '/tenantId/?'
+      }
+      {
+        path: '/docType/?'
+      }
+      {
+        path: '/kind/?'
+      }
+      {
+        path: '/leaderId/?'
+      }
+      {
+        path: '/managerId/?'
+      }
+      {
+        path: '/teamId/?'
+      }
+      {
+        path: '/at/?'
+      }
+      {
+        path: '/settings/retentionMonths/?'
+      }
+    ]
   }
   {
     name: 'users'
     partitionKey: '/userKey'
+    includedPaths: [
+      {
+        path: '/userKey/?'
+      }
+    ]
   }
   {
     name: 'scans'
     partitionKey: '/userKey'
+    includedPaths: [
+      {
+        path: '/userKey/?'
+      }
+      {
+        path: '/tenantId/?'
+      }
+      {
+        path: '/docType/?'
+      }
+      {
+        path: '/completedAt/?'
+      }
+      {
+        path: '/updatedAt/?'
+      }
+      {
+        path: '/status/?'
+      }
+    ]
   }
   {
     name: 'tickets'
     partitionKey: '/tenantId'
+    includedPaths: [
+      {
+        path: '/tenantId/?'
+      }
+      {
+        path: '/docType/?'
+      }
+      {
+        path: '/requester/userId/?'
+      }
+      {
+        path: '/coachId/?'
+      }
+      {
+        path: '/createdAt/?'
+      }
+      {
+        path: '/state/?'
+      }
+      {
+        path: '/updatedAt/?'
+      }
+      {
+        path: '/passedBy/[]/?'
+      }
+      {
+        path: '/events/[]/coachId/?'
+      }
+    ]
   }
   {
     name: 'aggregates'
     partitionKey: '/tenantId'
+    includedPaths: [
+      {
+        path: '/tenantId/?'
+      }
+    ]
   }
   {
     name: 'schedule'
     partitionKey: '/tenantId'
+    includedPaths: [
+      {
+        path: '/tenantId/?'
+      }
+      {
+        path: '/docType/?'
+      }
+      {
+        path: '/dueAt/?'
+      }
+      {
+        path: '/status/?'
+      }
+      {
+        path: '/availableAt/?'
+      }
+      {
+        path: '/campaignId/?'
+      }
+      {
+        path: '/userId/?'
+      }
+    ]
   }
   {
     name: 'content'
     partitionKey: '/tenantId'
+    includedPaths: [
+      {
+        path: '/tenantId/?'
+      }
+    ]
   }
 ]
 
@@ -234,6 +349,19 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
           ]
           kind: 'Hash'
           version: 2
+        }
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: container.includedPaths
+          excludedPaths: [
+            {
+              path: '/*'
+            }
+            {
+              path: '/"_etag"/?'
+            }
+          ]
         }
       }
       options: {}

@@ -26,6 +26,8 @@ export const en: Record<MessageKey, string> = {
   'error.title': "That didn't work",
   'error.body':
     'Something went wrong on our side. Please try again in a moment. If it keeps failing, tell your programme team (code {ref}).',
+  'error.unavailable':
+    'We cannot reach your data right now. Please try again in a moment. What you filled in before is safe.',
   'error.badInput': 'This button or message does not belong (any more) to your conversation. Nothing was changed.',
   'error.conflict': 'This was just handled already. Nothing was changed.',
   'error.unknownAction': "I don't know that action. Nothing was changed.",

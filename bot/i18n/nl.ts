@@ -24,6 +24,8 @@ export const nl = {
   'error.title': 'Dat lukte niet',
   'error.body':
     'Er ging iets mis aan onze kant. Probeer het zo nog eens. Blijft het misgaan? Meld het bij je programmateam (code {ref}).',
+  'error.unavailable':
+    'We kunnen je gegevens nu even niet bereiken. Probeer het zo opnieuw. Wat je eerder hebt ingevuld, blijft bewaard.',
   'error.badInput': 'Deze knop of dit bericht hoort niet (meer) bij jouw gesprek. Er is niets veranderd.',
   'error.conflict': 'Dit is net al afgehandeld. Er is niets veranderd.',
   'error.unknownAction': 'Die actie ken ik niet. Er is niets veranderd.',

@@ -3,7 +3,7 @@ import { CosmosClient, type Container, type Database, ErrorResponse } from '@azu
 import type { Logger } from '../logger';
 import { AppError } from '../domain/errors';
 import type { Versioned } from '../domain/scan/scan-types';
-import { CONTAINERS, type ContainerName } from './containers';
+import { CONTAINERS, type ContainerName, indexingPolicy } from './containers';
 
 export type Containers = Record<ContainerName, Container>;
 
@@ -28,6 +28,7 @@ export async function openCosmosStore(opts: {
       const { container } = await database.containers.createIfNotExists({
         id: name,
         partitionKey: { paths: [CONTAINERS[name]] },
+        indexingPolicy: indexingPolicy(name),
       });
       return [name, container] as const;
     }),
@@ -40,12 +41,14 @@ export async function openCosmosStore(opts: {
     database,
     containers,
     async ping() {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
+      // Bounded: the SDK retries reads on refused connections for ~10 s, longer than a health probe waits.
+      const abortSignal = AbortSignal.timeout(PING_TIMEOUT_MS);
+      const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref());
+      const reached = database.read({ abortSignal }).then(
+        () => true,
+        () => false,
+      );
+      return Promise.race([reached, timedOut]);
     },
   };
 }
@@ -60,9 +63,18 @@ export function createCosmosClient(opts: {
     endpoint: opts.endpoint,
     ...(opts.key ? { key: opts.key } : { aadCredentials: opts.aadCredential as never }),
     ...(opts.agent ? { agent: opts.agent } : {}),
-    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 10_000 },
+    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 10_000, retryOptions: THROTTLE_RETRY },
   });
 }
+
+/**
+ * Throttling (429): the SDK waits what `x-ms-retry-after-ms` says and tries again, at most
+ * 9 times and until about 3 s of waiting in total (the SDK stops once the sum passes it), so
+ * a throttled operation still fits a card action's ~5 s; the bot answers "try again shortly"
+ * if it does not (see DigivaardigBot). A 503 or a timeout is not retried here (one region).
+ */
+export const THROTTLE_RETRY = { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 3 } as const;
+const PING_TIMEOUT_MS = 2_000;
 
 /** Point read that returns null on 404 instead of throwing. */
 export async function readOrNull<T>(

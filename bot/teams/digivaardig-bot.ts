@@ -15,8 +15,8 @@ import { menuCard } from '../cards/menu-card';
 import { noticeCard } from '../cards/notice-card';
 import { personalChatCard } from '../cards/personal-chat-card';
 import { welcomeCard } from '../cards/welcome-card';
-import { AppError } from '../domain/errors';
-import type { UserContext } from '../domain/org';
+import { AppError, isTemporarilyUnavailable } from '../domain/errors';
+import type { Locale, UserContext } from '../domain/org';
 import { toLocale } from '../domain/org';
 import type { Directory, UserStateRepository, Clock } from '../domain/ports';
 import { resolveUserContext } from '../domain/user-context';
@@ -45,6 +45,8 @@ export interface BotDeps {
 
 /** The owner of the one welcome record per channel or group chat (they belong to nobody). */
 const SHARED_WELCOME_OWNER = 'shared-conversation';
+/** An invoke's answer within this, leaving Teams' ~5 s room for the network. */
+const INVOKE_BUDGET_MS = 4_000;
 
 /** A channel or group chat; activities without a conversation type are treated as personal (the emulator's). */
 function isShared(activity: TurnContext['activity']): boolean {
@@ -144,10 +146,10 @@ export class DigivaardigBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const turn = await this.turnOf(context);
-    const reply = await this.safely(turn, () =>
-      this.dispatchAction(turn, invokeValue.action?.verb, invokeValue.action?.data),
-    );
+    const reply = await this.withinInvokeBudget(context, async () => {
+      const turn = await this.turnOf(context);
+      return this.safely(turn, () => this.dispatchAction(turn, invokeValue.action?.verb, invokeValue.action?.data));
+    });
     for (const followUp of reply.followUps ?? [])
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(followUp)] });
     return cardResponse(reply.card);
@@ -176,7 +178,15 @@ export class DigivaardigBot extends TeamsActivityHandler {
   }
 
   private async message(context: TurnContext): Promise<void> {
-    const turn = await this.turnOf(context);
+    let turn: Turn;
+    try {
+      turn = await this.turnOf(context);
+    } catch (err) {
+      if (!isTemporarilyUnavailable(err)) throw err;
+      this.deps.log.warn({ err, activityId: context.activity.id }, 'store unavailable; asked to try again');
+      await send(context, tryAgainCard(toLocale(context.activity.locale)));
+      return;
+    }
     const value = context.activity.value as Record<string, unknown> | undefined;
     if (value && typeof value === 'object' && 'verb' in value) {
       // Action.Submit fallback of a card action: replace the tapped card where we can.
@@ -232,7 +242,34 @@ export class DigivaardigBot extends TeamsActivityHandler {
     return handler(turn, command);
   }
 
-  /** Expected failures (bad input, conflicts) become their localized card; anything else is logged with ids. */
+  /**
+   * Teams shows its own error when an invoke is not answered within about 5 s. When the
+   * store is busy or unreachable (retries included) the user gets "try again shortly" in
+   * time instead; work still under way finishes or fails on its own and is only logged.
+   */
+  private async withinInvokeBudget(context: TurnContext, work: () => Promise<Reply>): Promise<Reply> {
+    // Read now: botbuilder revokes the turn context when the turn ends, before late work settles.
+    const activityId = context.activity.id;
+    const tryAgain = { card: tryAgainCard(toLocale(context.activity.locale)) };
+    const running = work();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), INVOKE_BUDGET_MS)));
+    try {
+      const outcome = await Promise.race([running, late]);
+      if (outcome !== 'late') return outcome;
+      this.deps.log.warn({ activityId }, 'invoke over its time budget; asked to try again');
+      running.catch((err: unknown) => this.deps.log.warn({ err, activityId }, 'late turn failed'));
+      return tryAgain;
+    } catch (err) {
+      if (!isTemporarilyUnavailable(err)) throw err;
+      this.deps.log.warn({ err, activityId }, 'store unavailable; asked to try again');
+      return tryAgain;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Expected failures (bad input, conflicts, a store that is down) become their localized card; anything else is logged with ids. */
   private async safely(turn: Turn, work: () => Promise<Reply>): Promise<Reply> {
     try {
       return await work();
@@ -241,6 +278,10 @@ export class DigivaardigBot extends TeamsActivityHandler {
       if (err instanceof AppError) {
         this.deps.log.info({ activityId: turn.activityId, code: err.code }, 'turn refused');
         return { card: noticeCard({ titleKey: 'error.title', bodyKey: err.messageKey as never }, locale) };
+      }
+      if (isTemporarilyUnavailable(err)) {
+        this.deps.log.warn({ err, activityId: turn.activityId }, 'store unavailable; asked to try again');
+        return { card: tryAgainCard(locale) };
       }
       const ref = (turn.activityId ?? '').slice(-8) || 'turn';
       this.deps.log.error({ err, activityId: turn.activityId, conversationId: turn.conversationId }, 'turn failed');
@@ -307,6 +348,10 @@ export class DigivaardigBot extends TeamsActivityHandler {
     await send(context, card);
   }
 }
+
+/** The store is busy or unreachable: try again shortly, what was confirmed is kept. */
+const tryAgainCard = (locale: Locale): AdaptiveCard =>
+  noticeCard({ titleKey: 'error.title', bodyKey: 'error.unavailable' }, locale);
 
 async function send(context: TurnContext, card: AdaptiveCard): Promise<void> {
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });

@@ -38,11 +38,13 @@ describe('the server on the embedded Cosmos server', () => {
       assert.equal(typeof body.uptimeSeconds, 'number');
     });
 
-    it('answers 503 when the store cannot be reached', async () => {
+    it('answers 503 "degraded" when the store cannot be reached', async () => {
       sinon.stub(app.store, 'ping').resolves(false);
       const res = await fetch(`${app.url}/healthz`);
       assert.equal(res.status, 503);
-      assert.equal((await res.json()).status, 'store-unreachable');
+      const body = await res.json();
+      assert.equal(body.status, 'degraded');
+      assert.equal(body.storeReachable, false);
     });
   });
 

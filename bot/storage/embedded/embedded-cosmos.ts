@@ -26,7 +26,8 @@ const DOCS_PATH = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/?]+))?/;
 /**
  * Starts @vercel/cosmosdb-server in-process over HTTPS with a locally generated
  * certificate. With a data directory, every successful document write is mirrored
- * into a SnapshotStore that persists it (the server itself is memory-only).
+ * into a SnapshotStore that makes it durable before the client gets its answer (the
+ * server itself is memory-only).
  */
 export async function startEmbeddedCosmos(opts: {
   certDir: string;
@@ -37,7 +38,7 @@ export async function startEmbeddedCosmos(opts: {
   const pem = await loadOrCreateCertificate(opts.certDir);
   const server = createHttpsServer({ cert: pem.cert, key: pem.key, keepAlive: true });
   const snapshots = opts.dataDir ? new SnapshotStore(opts.dataDir, opts.log) : null;
-  if (snapshots) mirrorWrites(server, snapshots);
+  if (snapshots) mirrorWrites(server, snapshots, opts.log);
   server.on('request', () => {
     requestsReceived++;
   });
@@ -62,11 +63,16 @@ export async function startEmbeddedCosmos(opts: {
   };
 }
 
+/** Marks the writes that put documents from disk back into the server at start: they are on disk already. */
+export const RESTORE_HEADER = 'x-digivaardig-restore';
+
 /**
- * Wraps the server's request listener: after a document write succeeds, the document
- * the server returned (or the deletion) is recorded in the snapshot store.
+ * Wraps the server's request listener: when a document write succeeds, the document the
+ * server returned (or the deletion) is recorded in the snapshot store, and the response
+ * is sent only once that record is on disk. A client that got its answer therefore never
+ * loses the write; if the disk refuses it, the client gets a 503 instead.
  */
-function mirrorWrites(server: https.Server, store: SnapshotStore): void {
+function mirrorWrites(server: https.Server, store: SnapshotStore, log: Logger): void {
   const [original] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -75,24 +81,34 @@ function mirrorWrites(server: https.Server, store: SnapshotStore): void {
       match &&
       req.method !== 'GET' &&
       !req.headers['x-ms-documentdb-isquery'] &&
+      !req.headers[RESTORE_HEADER] &&
       req.headers['content-type'] !== 'application/query+json';
     if (match && isWrite) {
       const [, db, coll, docId] = match.map((s) => (s ? decodeURIComponent(s) : s));
       const pk = String(req.headers['x-ms-documentdb-partitionkey'] ?? '[]');
-      const end = res.end.bind(res);
+      const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
       (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
-        if (res.statusCode >= 200 && res.statusCode < 300) {
-          if (req.method === 'DELETE' && docId) store.remove(db, coll, pk, docId);
-          else if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
-            try {
-              const doc = JSON.parse(chunk.toString()) as Partial<Doc> | null;
-              if (doc && typeof doc.id === 'string') store.put(db, coll, pk, doc as Doc);
-            } catch {
-              /* not a document body (e.g. batch); nothing to mirror */
-            }
-          }
+        const durable = res.statusCode >= 200 && res.statusCode < 300 ? record(req, docId, chunk) : null;
+        if (!durable) return end(chunk, ...rest);
+        durable.then(
+          () => end(chunk, ...rest),
+          (err: unknown) => {
+            log.error({ err, url: req.url }, 'write could not be made durable');
+            res.statusCode = 503;
+            end(JSON.stringify({ code: 'ServiceUnavailable', message: 'the write could not be stored on disk' }));
+          },
+        );
+        return res;
+      };
+      const record = (r: IncomingMessage, id: string | undefined, chunk: unknown): Promise<void> | null => {
+        if (r.method === 'DELETE' && id) return store.remove(db, coll, pk, id);
+        if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)) return null;
+        try {
+          const doc = JSON.parse(chunk.toString()) as Partial<Doc> | null;
+          return doc && typeof doc.id === 'string' ? store.put(db, coll, pk, doc as Doc) : null;
+        } catch {
+          return null; // not a document body (e.g. batch); nothing to mirror
         }
-        return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
       };
     }
     original(req, res);

@@ -1,5 +1,6 @@
 import type { CosmosStore } from '../cosmos';
 import type { ContainerName } from '../containers';
+import { RESTORE_HEADER } from './embedded-cosmos';
 
 /** Writes documents saved by an earlier run back into the (empty) embedded server. */
 export async function restoreSnapshots(
@@ -12,7 +13,11 @@ export async function restoreSnapshots(
     const container = store.containers[snap.container as ContainerName];
     if (snap.db !== databaseId || !container) continue;
     for (let i = 0; i < snap.docs.length; i += 32) {
-      await Promise.all(snap.docs.slice(i, i + 32).map((doc) => container.items.upsert(doc)));
+      await Promise.all(
+        snap.docs
+          .slice(i, i + 32)
+          .map((doc) => container.items.upsert(doc, { initialHeaders: { [RESTORE_HEADER]: '1' } })),
+      );
     }
     restored += snap.docs.length;
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_KEYS, loadConfig } from '../../../bot/config';
-import { CONTAINERS } from '../../../bot/storage/containers';
+import { CONTAINERS, type ContainerName, indexingPolicy } from '../../../bot/storage/containers';
 
 /**
  * A structural check of infra/main.bicep, read as text: no Bicep compiler runs on these
@@ -141,6 +141,24 @@ describe('infra/main.bicep (a structural check; compile it with the Bicep CLI be
     );
     assert.deepEqual(declared, { ...CONTAINERS });
     assert.match(bicep, /for container in cosmosContainers/);
+  });
+
+  it('gives each container the indexing policy of bot/storage/containers.ts: the queried paths in, the rest out', () => {
+    const block = blockAfter(bicep, bicep.indexOf('var cosmosContainers'), '[');
+    for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+      const at = block.indexOf(`name: '${name}'`);
+      const included = blockAfter(block, block.indexOf('includedPaths:', at), '[');
+      const paths = [...included.matchAll(/path:\s*'([^']+)'/g)].map((m) => ({ path: m[1] }));
+      assert.deepEqual(paths, indexingPolicy(name).includedPaths, `${name}: included paths`);
+    }
+    const resource = bicep.slice(bicep.indexOf('resource containers '));
+    assert.match(resource, /indexingMode:\s*'consistent'/);
+    assert.match(resource, /includedPaths:\s*container\.includedPaths/);
+    const excluded = blockAfter(resource, resource.indexOf('excludedPaths:'), '[');
+    assert.deepEqual(
+      [...excluded.matchAll(/path:\s*'([^']+)'/g)].map((m) => ({ path: m[1] })),
+      indexingPolicy('scans').excludedPaths,
+    );
   });
 
   it('uses no keys: local auth off, no listKeys or connection strings, no secrets in app settings, the identity gets a data-plane role', () => {

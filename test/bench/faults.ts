@@ -1,0 +1,317 @@
+/**
+ * Two app instances (`bot/index.ts`, as App Service runs them) against one store in its own
+ * process (the embedded server, reached as Azure Cosmos DB through COSMOS_ENDPOINT), with a
+ * fault proxy in front of the store. Simulated people take scans, each turn on either
+ * instance, while the bench:
+ *   1. kills instance A with SIGKILL and starts it again;
+ *   2. drops every connection to the store for `--outage` seconds;
+ *   3. answers 429 with x-ms-retry-after-ms to every scans request for 10 s;
+ *   4. answers 503 to everything for 10 s.
+ * Then it checks, against the stored documents: no confirmed answer lost or stored twice,
+ * every person who was shown a result has exactly one, and each tenant's aggregate equals a
+ * recount. Not covered yet: help requests with offer time-outs, a reminder round, dashboards.
+ *
+ *   npx tsx test/bench/faults.ts [--users=40] [--outage=30]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { openSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import type { CosmosClient } from '@azure/cosmos';
+import { createCosmosClient } from '../../bot/storage/cosmos';
+import { loadOrCreateCertificate } from '../../bot/storage/embedded/certificate';
+import { cardText, cardVerbs } from '../helpers/cards';
+import { FaultProxy } from '../helpers/fault-proxy';
+import { answerOptions } from '../helpers/scan-driver';
+import { cardOf, GENT, TeamsTestClient, type TeamsUser, WESTERKWARTIER } from '../helpers/teams';
+import { startFakeConnector } from './lib/clients';
+import { exitOf, freePort, ROOT, serverEnv, sleep, tail, tempDir, waitFor200 } from './lib/processes';
+import { machine, numArg, seeded, Targets } from './lib/report';
+
+const USERS = Math.max(2, numArg('users', 40));
+const OUTAGE_S = numArg('outage', 30);
+const PHASE_S = 10;
+
+type Card = Record<string, unknown>;
+
+interface Instance {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  log: string;
+}
+
+/** The store alone in a process of its own (test/bench/lib/cosmos-child.ts). */
+async function startStore(): Promise<{ endpoint: string; key: string; ca: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/lib/cosmos-child.ts'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('READY '));
+      if (line) resolve(line.slice('READY '.length));
+    });
+    child.once('exit', (code) => reject(new Error(`store exited with ${code}`)));
+  });
+  return { ...(JSON.parse(ready) as { endpoint: string; key: string; ca: string }), child };
+}
+
+async function startInstance(name: string, env: Record<string, string>, dir: string): Promise<Instance> {
+  const port = await freePort();
+  const log = path.join(dir, `${name}.log`);
+  const out = openSync(log, 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    cwd: ROOT,
+    env: { ...serverEnv({}), ...env, PORT: String(port), DATA_DIR: path.join(dir, name), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', out, out],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor200(`${url}/healthz`, Date.now(), child, 90_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}\n${tail(log)}`);
+  }
+  return { name, url, child, log };
+}
+
+/** One person taking a scan, each turn on a random instance; retries what was not confirmed. */
+class Person {
+  readonly confirmed: string[] = [];
+  resultShown = false;
+  tryAgain = 0;
+  failures = 0;
+  private card: Card | null = null;
+
+  constructor(
+    readonly user: TeamsUser,
+    private readonly clientFor: () => TeamsTestClient,
+  ) {}
+
+  get key(): string {
+    return `${this.user.tenantId}|${this.user.aadObjectId}`;
+  }
+
+  /** Starts at `startAt`, thinks `thinkMs()` before each answer, gives up at `until`. */
+  async run(startAt: number, until: number, thinkMs: () => number): Promise<void> {
+    await sleep(Math.max(0, startAt - Date.now()));
+    while (!this.resultShown && Date.now() < until) {
+      await sleep(thinkMs());
+      try {
+        await this.step();
+      } catch {
+        this.failures++; // the instance is down or the turn failed: try again a moment later
+        await sleep(300);
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    const client = this.clientFor();
+    if (!this.card) {
+      await client.say('scan');
+      const res = await client.tap('scan.begin', { profile: 'financieel' });
+      if (res.status !== 200 || !res.card || answerOptions(res.card).length === 0) throw new Error('no question');
+      this.card = res.card;
+      return;
+    }
+    const option = answerOptions(this.card)[0];
+    const res = await client.tap('scan.answer', option);
+    const card = res.card;
+    if (res.status !== 200 || !card) throw new Error(`HTTP ${res.status}`);
+    const text = cardText(card);
+    if (/Probeer het zo opnieuw/.test(text)) {
+      this.tryAgain++;
+      await sleep(300);
+      return;
+    }
+    if (cardVerbs(card).includes('modules.show')) {
+      this.confirmed.push(option.i as string);
+      this.resultShown = true;
+      return;
+    }
+    const next = answerOptions(card)[0]?.n as number | undefined;
+    if (next === (option.n as number) + 1) {
+      this.confirmed.push(option.i as string);
+      this.card = card;
+      return;
+    }
+    // Not moved on (e.g. the card of an earlier turn): ask where the scan stands.
+    const { replies } = await client.say('scan');
+    const current = replies[0] ? cardOf(replies[0]) : null;
+    if (current && answerOptions(current).length > 0) this.card = current;
+  }
+}
+
+async function check(client: CosmosClient, people: Person[], targets: Targets): Promise<void> {
+  const scans = client.database('digivaardig').container('scans');
+  const { resources } = await scans.items
+    .query<{
+      userKey: string;
+      tenantId: string;
+      docType: string;
+      status: string;
+      answers: Array<{ itemId: string }>;
+    }>('SELECT c.userKey, c.tenantId, c.docType, c.status, c.answers FROM c')
+    .fetchAll();
+  let lost = 0;
+  let twice = 0;
+  let extra = 0;
+  let wrongResults = 0;
+  for (const p of people) {
+    const docs = resources.filter((d) => d.userKey === p.key);
+    const results = docs.filter((d) => d.docType === 'result');
+    const session = docs.find((d) => d.docType === 'session');
+    const stored = (results[0] ?? session)?.answers.map((a) => a.itemId) ?? [];
+    lost += p.confirmed.filter((id) => !stored.includes(id)).length;
+    twice += stored.length - new Set(stored).size;
+    extra += stored.filter((id) => !p.confirmed.includes(id)).length;
+    if (p.resultShown && results.length !== 1) wrongResults++;
+  }
+  const confirmed = people.reduce((n, p) => n + p.confirmed.length, 0);
+  targets.check(
+    lost === 0 && twice === 0,
+    'no confirmed answer lost or stored twice',
+    `${confirmed} confirmed: ${lost} lost, ${twice} twice (${extra} stored but never confirmed: a late turn after "probeer het zo opnieuw", allowed)`,
+  );
+  targets.check(
+    wrongResults === 0,
+    'everyone shown a result has exactly one',
+    `${people.filter((p) => p.resultShown).length} results shown, ${wrongResults} wrong`,
+  );
+
+  const { resources: aggregates } = await client
+    .database('digivaardig')
+    .container('aggregates')
+    .items.query<{
+      tenantId: string;
+      completions: number;
+      inProgress: number;
+    }>("SELECT c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
+    .fetchAll();
+  const wrong: string[] = [];
+  for (const tenantId of new Set(people.map((p) => p.user.tenantId))) {
+    const ofTenant = resources.filter((d) => d.tenantId === tenantId);
+    const completions = ofTenant.filter((d) => d.docType === 'result').length;
+    const inProgress = ofTenant.filter((d) => d.docType === 'session' && d.status === 'in-progress').length;
+    const agg = aggregates.find((a) => a.tenantId === tenantId);
+    if (agg?.completions !== completions || agg?.inProgress !== inProgress)
+      wrong.push(
+        `${tenantId.slice(0, 8)}: ${completions} results vs ${agg?.completions} counted, ${inProgress} open vs ${agg?.inProgress} counted`,
+      );
+  }
+  targets.check(
+    wrong.length === 0,
+    'tenant aggregates equal a recount of the stored scans',
+    wrong.join('; ') || 'equal',
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(`Fault bench: two instances, one store, ${USERS} people taking scans (${machine()})`);
+  const dir = tempDir('dv-bench-faults-');
+  const store = await startStore();
+  const pem = await loadOrCreateCertificate(path.join(dir.dir, 'proxy-cert'));
+  const proxy = await FaultProxy.start({
+    target: store.endpoint,
+    agent: new https.Agent({ ca: store.ca, keepAlive: true }),
+    pem,
+  });
+  const caFile = path.join(dir.dir, 'proxy-ca.pem');
+  writeFileSync(caFile, pem.cert);
+  const env = { COSMOS_ENDPOINT: proxy.url, COSMOS_KEY: store.key, NODE_EXTRA_CA_CERTS: caFile };
+  const conn = await startFakeConnector();
+  const instances: Instance[] = [await startInstance('a', env, dir.dir), await startInstance('b', env, dir.dir)];
+  const tenants = [WESTERKWARTIER, GENT];
+  let turn = 0;
+  const people = Array.from({ length: USERS }, (_, i) => {
+    const user: TeamsUser = {
+      tenantId: tenants[i % 2],
+      aadObjectId: randomUUID(),
+      name: `Persoon ${i}`,
+      locale: 'nl-NL',
+    };
+    return new Person(user, () => {
+      const up = instances.filter((x) => x.child.exitCode === null && x.child.signalCode === null);
+      const target = up[turn++ % up.length] ?? instances[0];
+      return new TeamsTestClient(target.url, conn.connector, conn.url, user);
+    });
+  });
+  const started = Date.now();
+  const until = started + (60 + OUTAGE_S + 4 * PHASE_S) * 1000 + 120_000;
+  // People start spread over the fault phases and take 0.5–2.5 s per answer, so every phase meets scans under way.
+  const random = seeded(7);
+  const spreadMs = (2 * PHASE_S + OUTAGE_S + 2 * PHASE_S) * 1000;
+  const work = Promise.all(
+    people.map((p, i) => p.run(started + (i / USERS) * spreadMs, until, () => 500 + random() * 2000)),
+  );
+  const at = (label: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label}`);
+
+  await sleep(PHASE_S * 1000);
+  at('SIGKILL instance a');
+  instances[0].child.kill('SIGKILL');
+  await exitOf(instances[0].child);
+  instances[0] = await startInstance('a', env, dir.dir);
+  at('instance a started again');
+  await sleep(PHASE_S * 1000);
+  at(`store unreachable (every connection dropped) for ${OUTAGE_S} s`);
+  proxy.set('drop');
+  await sleep(OUTAGE_S * 1000);
+  proxy.set('pass');
+  at('store back; 429 with x-ms-retry-after-ms 100 to every scans request');
+  proxy.throttleNext(1_000_000, 100, 'scans');
+  await sleep(PHASE_S * 1000);
+  proxy.throttleNext(0, 100, 'scans');
+  at('503 to everything');
+  proxy.set('unavailable');
+  await sleep(PHASE_S * 1000);
+  proxy.set('pass');
+  at('store healthy; waiting for everyone to finish');
+  await work;
+  at('done');
+
+  const targets = new Targets();
+  const finished = people.filter((p) => p.resultShown).length;
+  console.log(
+    `  ${finished}/${USERS} finished; "probeer het zo opnieuw" ${people.reduce((n, p) => n + p.tryAgain, 0)}×, failed turns (instance down) ${people.reduce((n, p) => n + p.failures, 0)}; proxy: ${JSON.stringify(proxy.counts)}`,
+  );
+  targets.check(finished === USERS, 'everyone finishes their scan after the faults', `${finished}/${USERS}`);
+  for (const i of instances) {
+    const alive = i.child.exitCode === null && i.child.signalCode === null;
+    const health = alive
+      ? await fetch(`${i.url}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        )
+      : 0;
+    targets.check(
+      alive && health === 200,
+      `instance ${i.name} alive and healthy at the end`,
+      alive ? `/healthz ${health}` : `exited ${i.child.exitCode ?? i.child.signalCode}; log ${i.log}\n${tail(i.log)}`,
+    );
+  }
+  await check(
+    createCosmosClient({ endpoint: store.endpoint, key: store.key, agent: new https.Agent({ ca: store.ca }) }),
+    people,
+    targets,
+  );
+
+  for (const i of instances) i.child.kill('SIGTERM');
+  await Promise.all(instances.map((i) => exitOf(i.child)));
+  await proxy.close();
+  await conn.close();
+  store.child.stdin!.end();
+  await exitOf(store.child);
+  targets.finish();
+  if (process.exitCode) console.log(`  instance logs kept in ${dir.dir}`);
+  else dir.remove();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
