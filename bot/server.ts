@@ -159,7 +159,7 @@ export function createServer(deps: ServerDeps) {
         'Bot Framework signing metadata unreachable: activity not checked, answered 503',
       );
       res.header('retry-after', '30');
-      res.send(503, { error: 'unavailable', message: t(locale, 'error.unavailable') });
+      res.send(503, { error: 'unavailable', message: t(locale, 'error.checkUnavailable') });
       return;
     }
     log.warn({ requestId: req.id(), detail: err.detail }, 'activity with a Bot Framework token that is not valid: 401');

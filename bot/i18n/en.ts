@@ -32,7 +32,7 @@ export const en: Record<MessageKey, string> = {
   'error.conflict': 'This was just handled already. Nothing was changed.',
   'error.unknownAction': "I don't know that action. Nothing was changed.",
   'error.unauthenticated': 'You are not signed in (any more). Open the app again.',
-  'error.unavailable': 'This cannot be checked right now. Please try again in a moment; nothing was changed.',
+  'error.checkUnavailable': 'This cannot be checked right now. Please try again in a moment; nothing was changed.',
   'error.forbidden': 'You may not see this.',
   'error.notFound': 'That does not exist (any more).',
   'error.invalidRequest': 'This request is not valid. Nothing was changed.',

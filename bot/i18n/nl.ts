@@ -30,7 +30,7 @@ export const nl = {
   'error.conflict': 'Dit is net al afgehandeld. Er is niets veranderd.',
   'error.unknownAction': 'Die actie ken ik niet. Er is niets veranderd.',
   'error.unauthenticated': 'Je bent niet (meer) aangemeld. Open de app opnieuw.',
-  'error.unavailable': 'Dit kan nu niet gecontroleerd worden. Probeer het zo opnieuw; er is niets veranderd.',
+  'error.checkUnavailable': 'Dit kan nu niet gecontroleerd worden. Probeer het zo opnieuw; er is niets veranderd.',
   'error.forbidden': 'Dit mag je niet bekijken.',
   'error.notFound': 'Dat bestaat niet (meer).',
   'error.invalidRequest': 'Dit verzoek klopt niet. Er is niets veranderd.',

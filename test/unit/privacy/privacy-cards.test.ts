@@ -165,10 +165,7 @@ describe('privacy: the chat cards', () => {
       const card = exportCard({ ...overview({ leadershipScan: 'completed' }), myDataUrl: url }, locale);
       assertValidCard(card, `export ${locale}`);
       const words = cardText(card);
-      assert.match(
-        words,
-        locale === 'nl' ? /één bestand.*\*\*Mijn gegevens\*\*/s : /one file.*\*\*My data\*\*/s,
-      );
+      assert.match(words, locale === 'nl' ? /één bestand.*\*\*Mijn gegevens\*\*/s : /one file.*\*\*My data\*\*/s);
       assert.match(words, locale === 'nl' ? /Leiderschapsscan: afgerond/ : /Leadership scan: completed/);
       const open = (card.actions ?? []).find((a) => a.type === 'Action.OpenUrl')!;
       assert.equal(open.url, url);
