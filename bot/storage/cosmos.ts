@@ -107,7 +107,9 @@ export async function replaceIfMatch<T extends { id: string }>(
       .replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
     return resource as T & { _etag: string };
   } catch (err) {
-    if (statusOf(err) === 412) throw new AppError('conflict', 409, 'error.conflict');
+    // 412: changed since it was read; 404: removed since it was read (another instance finished it). Both are a lost race.
+    const status = statusOf(err);
+    if (status === 412 || status === 404) throw new AppError('conflict', 409, 'error.conflict');
     throw withContext(err, `replace ${container.id}/${doc.id}`);
   }
 }
