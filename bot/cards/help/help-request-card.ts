@@ -33,6 +33,8 @@ export function helpRequestCard(m: HelpRequestModel, locale: Locale): AdaptiveCa
         id: 'question',
         label: t(locale, 'help.request.question'),
         placeholder: t(locale, 'help.request.questionPlaceholder'),
+        // Several lines: on a phone a one-line field cut the placeholder and hid what was typed.
+        isMultiline: true,
         maxLength: 200,
         ...(m.question?.trim() ? { value: m.question.trim().slice(0, 200) } : {}),
         isRequired: true,

@@ -34,7 +34,8 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
       break;
     case 'resolved':
     case 'rated':
-      body.push(heading(t(locale, 'help.status.resolvedTitle')));
+      // After rating, the card that replaces the rating card thanks; it does not repeat "afgerond" a second time.
+      body.push(heading(t(locale, ticket.state === 'rated' ? 'help.status.ratedTitle' : 'help.status.resolvedTitle')));
       if (ticket.outcome)
         line('help.status.resolved', { outcome: outcomeLabel(ticket.outcome, locale) }, { weight: 'Bolder' });
       if (ticket.state === 'rated' && ticket.rating) line('help.status.rated', { rating: ticket.rating });

@@ -197,6 +197,8 @@ describe('the help cards', () => {
           locale === 'nl' ? 'Kies een onderwerp' : 'Choose a topic',
         );
         assert.equal(inputs(unknownTopic).get('topic')?.style, 'compact');
+        // On a phone the question gets room for its placeholder and what is typed.
+        assert.equal(inputs(unknownTopic).get('question')?.isMultiline, true);
         assert.equal(inputs(unknownTopic).get('where')?.value, undefined);
       });
 
