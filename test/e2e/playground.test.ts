@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { demoUser } from '../helpers/demo';
 

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { formatNumber, percent, t, tn } from '../../tab/src/i18n';

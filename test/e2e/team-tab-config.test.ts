@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startTestApp } from '../helpers/app';
 
 describe('the tab under its content security policy, and the team tab configuration page, in Chromium', function () {

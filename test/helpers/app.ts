@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
-import { startApp, type App } from '../../bot/app';
+import { startApp, type App } from '../../bot/wiring/app';
 import { ConnectorEmulator } from '../../bot/dev/connector-emulator';
 import type { Clock } from '../../bot/domain/ports';
 import { runningTestClock } from './clock';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import type { OutboundActivity } from '../../bot/dev/connector-emulator';
 import type { CampaignOverview } from '../../bot/domain/campaigns/campaign-service';
 import type { Recipient } from '../../bot/domain/campaigns/campaign-ports';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { CloudAdapter } from 'botbuilder';
 import sinon from 'sinon';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { assertValidCard, cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';

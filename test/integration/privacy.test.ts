@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startConnector, startTestApp } from '../helpers/app';
 import { assertValidCard, cardText } from '../helpers/cards';
 import { finishScan } from '../helpers/scan-driver';

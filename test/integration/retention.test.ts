@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { RetentionJob } from '../../bot/domain/privacy/retention';
 import { createLogger } from '../../bot/logger';
 import { CosmosRetentionLeases, CosmosRetentionStore } from '../../bot/storage/cosmos-retention';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { CosmosScanAggregates } from '../../bot/storage/cosmos-aggregates';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { testNow } from '../helpers/clock';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { createLogger } from '../../bot/logger';
 import { Scheduler } from '../../bot/domain/help/scheduler';
 import { CosmosTimerRepository } from '../../bot/storage/cosmos-help';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { runningTestClock } from '../helpers/clock';
 import { cardOf, TeamsTestClient } from '../helpers/teams';

@@ -1,0 +1,54 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, CardFactory } from 'botbuilder';
+import type { Config } from '../config';
+import type { Log } from '../domain/log';
+import type { UserStateRepository } from '../domain/ports';
+import { toLocale } from '../domain/org';
+import { noticeCard } from '../cards/notice-card';
+import { OutboundQueue } from '../teams/outbound/outbound-queue';
+import { ProactiveMessenger } from '../teams/outbound/proactive-messenger';
+
+/**
+ * Step 4: the Bot Framework adapter (with the turn error card: a short reference, never the
+ * error itself) and the messenger that sends proactive cards through the outbound queue.
+ */
+export function buildBotAdapter(
+  config: Config,
+  userState: UserStateRepository,
+  log: Log,
+): { adapter: CloudAdapter; messenger: ProactiveMessenger } {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      config.bot
+        ? {
+            MicrosoftAppId: config.bot.appId,
+            MicrosoftAppPassword: config.bot.password,
+            MicrosoftAppType: config.bot.appType,
+            MicrosoftAppTenantId: config.bot.tenantId,
+          }
+        : {},
+    ),
+  );
+  adapter.onTurnError = async (context, err) => {
+    log.error(
+      { err, activityId: context.activity.id, conversationId: context.activity.conversation?.id },
+      'unhandled turn error',
+    );
+    if (context.activity.type === 'message') {
+      const card = noticeCard(
+        { titleKey: 'error.title', bodyKey: 'error.body', params: { ref: (context.activity.id ?? '').slice(-8) } },
+        toLocale(context.activity.locale),
+      );
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).catch(() => undefined);
+    }
+  };
+  const messenger = new ProactiveMessenger({
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    userState,
+    queue: new OutboundQueue({
+      onGone: (tenantId, conversation) => log.info({ tenantId, conversation }, 'conversation gone: app removed'),
+    }),
+    log,
+  });
+  return { adapter, messenger };
+}
