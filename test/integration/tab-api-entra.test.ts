@@ -2,7 +2,6 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { generateKeyPair } from 'jose';
-import type { App } from '../../bot/wiring/app';
 import { loadConfig } from '../../bot/config';
 import { CachedDirectory } from '../../bot/domain/cached-directory';
 import type { Clock, Messenger } from '../../bot/domain/ports';
@@ -17,7 +16,7 @@ import { buildServices } from '../../bot/wiring/services';
 import { tabApiDeps } from '../../bot/wiring/routes';
 import { createLogger } from '../../bot/logger';
 import { createServer, type RunningServer } from '../../bot/server';
-import { startTestApp, tempDir } from '../helpers/app';
+import { tempDir, withRunningApp } from '../helpers/app';
 import { cardText } from '../helpers/cards';
 import { demoSeeds } from '../helpers/demo';
 import { startJwksServer } from '../unit/http/support/jwks-server';
@@ -50,7 +49,6 @@ class RecordingMessenger implements Messenger {
  */
 describe('the tab API with Entra SSO tokens', function () {
   this.timeout(60_000);
-  let app: App;
   let server: RunningServer;
   let api: TabClient;
   let jwks: Awaited<ReturnType<typeof startJwksServer>>;
@@ -68,9 +66,9 @@ describe('the tab API with Entra SSO tokens', function () {
   });
   const leaderId = (teamId: string) => gent.teams.find((t) => t.id === teamId)!.leaderId;
 
+  const running = withRunningApp();
   before(async () => {
     jwks = await startJwksServer();
-    app = await startTestApp({ dataDir: data.dir });
     const config = loadConfig({
       NODE_ENV: 'test',
       BOT_APP_ID: 'bot-app',
@@ -86,12 +84,12 @@ describe('the tab API with Entra SSO tokens', function () {
     });
     const log = createLogger('silent');
     // The tab API's services as the app builds them, around a messenger that records what it would send.
-    const repos = buildRepositories(app.store, clock, log);
+    const repos = buildRepositories(running.app.store, clock, log);
     await repos.content.load();
     const directory = new CachedDirectory(repos.organisation, clock);
     const services = buildServices({
       config,
-      store: app.store,
+      store: running.app.store,
       repos,
       directory,
       presence: everyoneAvailable,
@@ -118,9 +116,7 @@ describe('the tab API with Entra SSO tokens', function () {
   });
   after(async () => {
     await server?.stop();
-    await app?.stop();
     await jwks?.close();
-    data.remove();
   });
 
   describe('who is calling', () => {
