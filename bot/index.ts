@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { startApp } from './app';
+import { startApp } from './wiring/app';
 
 /** Entry point: the only place that reads process.env. */
 async function main(): Promise<void> {

@@ -1,12 +1,14 @@
 import pino from 'pino';
+import type { Log } from './domain/log';
 
-export type Logger = pino.Logger;
+/** Everything outside the composition root logs through the domain's `Log` interface; pino implements it. */
+export type Logger = Log;
 
 /**
  * One structured logger. Paths that could carry secrets, tokens or answer contents
  * are redacted so that a careless `log.info({ activity })` cannot leak them.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
   return pino(
     {
       level,

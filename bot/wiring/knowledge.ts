@@ -1,18 +1,18 @@
 import path from 'node:path';
-import type { Logger } from '../logger';
+import type { Log } from '../domain/log';
 import type { Clock } from '../domain/ports';
 import { readKnowledgeSeeds } from '../domain/knowledge/load-knowledge';
 import { KnowledgeService } from '../domain/knowledge/knowledge-service';
 import type { CosmosStore } from '../storage/cosmos';
 import { CosmosKnowledgeSource, CosmosKnowledgeStats } from '../storage/cosmos-knowledge';
 
-/** The knowledge base: the shared articles seeded from seeds/knowledge and loaded, its counters, the service. */
+/** Step 5b: the knowledge base — the shared articles seeded from seeds/knowledge and loaded, its counters, the service. */
 export async function createKnowledge(deps: {
   store: CosmosStore;
   root: string;
   domains: () => string[];
   clock: Clock;
-  log: Logger;
+  log: Log;
 }) {
   const log = deps.log.child({ component: 'knowledge' });
   const source = new CosmosKnowledgeSource(deps.store.containers.content, deps.domains, (tenantId, err) =>

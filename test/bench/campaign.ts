@@ -28,8 +28,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { createCampaigns } from '../../bot/campaigns';
-import { createDashboards } from '../../bot/dashboards';
+import { buildCampaigns } from '../../bot/wiring/campaigns';
+import { buildDashboards } from '../../bot/wiring/dashboards';
+import { buildRepositories } from '../../bot/wiring/repositories';
 import { CachedDirectory } from '../../bot/domain/cached-directory';
 import type { Recipient } from '../../bot/domain/campaigns/campaign-ports';
 import type { Person, Tenant } from '../../bot/domain/org';
@@ -197,14 +198,15 @@ async function main(): Promise<void> {
         log,
       });
       const directory = new CachedDirectory(orgRepo, clock, 10 * 60_000);
-      return createCampaigns({
+      const repos = buildRepositories(app.store, clock, log);
+      return buildCampaigns({
         store: app.store,
+        repos,
         directory,
-        dashboards: createDashboards({ store: app.store, directory, clock, defaultThreshold: 5, log }),
+        dashboards: buildDashboards({ store: repos.dashboards, directory, clock, defaultThreshold: 5, log }),
         delivery: {
           deliver: (t, u, card, beforeRetry) => (calls.push(Date.now()), messenger.deliver(t, u, card, beforeRetry)),
         },
-        userState,
         clock,
         log,
         ratePerSecond: RATE,

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
-import { startApp } from '../../bot/app';
+import { startApp } from '../../bot/wiring/app';
 import { loadConfig } from '../../bot/config';
 import { buildOrgShape } from '../../bot/domain/dashboard/org-shape';
 import { createLogger } from '../../bot/logger';

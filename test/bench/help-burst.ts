@@ -30,7 +30,7 @@
  *                                    [--tenant=0] [--timeout=900] [--seed=7]
  */
 import type { Container } from '@azure/cosmos';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import type { OutboundActivity } from '../../bot/dev/connector-emulator';
 import type { Timer } from '../../bot/domain/help/help-ports';
 import type { Coach, Ticket } from '../../bot/domain/help/help-types';

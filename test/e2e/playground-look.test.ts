@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startTestApp, tempDir } from '../helpers/app';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import { demoUser } from '../helpers/demo';

@@ -3,8 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
-import { startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { demoUser } from '../helpers/demo';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
@@ -17,19 +16,19 @@ const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'playground', 'pl
  */
 describe('the playground in Chromium', function () {
   this.timeout(60_000);
-  let app: App;
   let browser: Browser;
   let page: Page;
-  const data = tempDir('dv-e2e-');
   const outside: string[] = [];
   const pageErrors: string[] = [];
   const employee = demoUser('employee');
   const welcome = () => page.locator('.pg-card', { hasText: 'Welkom bij Digivaardig' });
 
-  before(async function () {
+  before(function () {
     requireChromium(this, 'The playground browser test');
     assert.ok(existsSync(BUNDLE), 'build the playground first: npm run build');
-    app = await startTestApp({ dataDir: data.dir });
+  });
+  const running = withRunningApp();
+  before(async () => {
     browser = await launchChromium();
     // Phone width: the playground must work there.
     page = await browser.newPage({ viewport: { width: 412, height: 900 }, locale: 'nl-NL' });
@@ -40,13 +39,11 @@ describe('the playground in Chromium', function () {
 
   after(async () => {
     await browser?.close();
-    await app?.stop();
-    data.remove();
   });
 
   it('opens at / and offers the demo people to act as', async () => {
     const started = Date.now();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${running.app.url}/`);
     await page.getByText('Speeltuin — praat met de bot als:').waitFor();
     await page
       .locator(`#pg-who option[value="${employee.tenantId}/${employee.aadObjectId}"]`)

@@ -5,8 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
-import { startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { formatNumber, percent, t, tn } from '../../tab/src/i18n';
 
@@ -30,19 +29,19 @@ interface AxeViolation {
  */
 describe('the leader tab in Chromium', function () {
   this.timeout(120_000);
-  let app: App;
   let browser: Browser;
   let page: Page;
-  const data = tempDir('dv-e2e-tab-');
   const outside: string[] = [];
   const pageErrors: string[] = [];
 
-  before(async function () {
+  before(function () {
     requireChromium(this, 'The tab browser test');
     assert.ok(existsSync(BUNDLE), 'build the tab first: npm run build');
-    app = await startTestApp({ dataDir: data.dir });
+  });
+  const running = withRunningApp();
+  before(async () => {
     for (const seed of demoSeeds) {
-      const res = await fetch(`${app.url}/dev/demo-figures`, {
+      const res = await fetch(`${running.app.url}/dev/demo-figures`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId: seed.tenant.id }),
@@ -64,13 +63,11 @@ describe('the leader tab in Chromium', function () {
 
   after(async () => {
     await browser?.close();
-    await app?.stop();
-    data.remove();
   });
 
   /** Opens /tab/ as a plain browser, picks a demo colleague and waits for their first view. */
   async function openAs(tenantId: string, userId: string, opts: { theme?: 'default' | 'dark' | 'contrast' } = {}) {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-who').locator(`option[value="${tenantId}/${userId}"]`).waitFor({ state: 'attached' });
     if (opts.theme) await page.getByTestId('dev-theme').selectOption(opts.theme);
     await page.getByTestId('dev-who').selectOption(`${tenantId}/${userId}`);
@@ -101,7 +98,7 @@ describe('the leader tab in Chromium', function () {
 
   it('opens at /tab/ outside Teams without hanging, and offers the demo people', async () => {
     const started = Date.now();
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-quick-admin').waitFor();
     console.log(`      picker shown ${Date.now() - started} ms after navigation (no Teams host: no wait for teams-js)`);
     assert.ok((await page.getByTestId('dev-quick-leader').count()) >= 1);
@@ -114,7 +111,7 @@ describe('the leader tab in Chromium', function () {
   });
 
   it('offers first, under “Snel kiezen”, a leader whose team shows figures', async () => {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-quick-leader').first().click();
     await page.getByTestId('team-name').waitFor();
     await page.getByTestId('levels-table').waitFor();
@@ -123,9 +120,9 @@ describe('the leader tab in Chromium', function () {
 
   it('in a frame without a Teams host (where teams-js would wait a minute) it shows the picker after a short wait', async () => {
     const started = Date.now();
-    await page.goto(`${app.url}/tab/valid-domains.json`);
+    await page.goto(`${running.app.url}/tab/valid-domains.json`);
     await page.setContent(
-      `<!doctype html><html lang="nl"><title>host</title><iframe title="Digivaardig" src="${app.url}/tab/" style="width:1200px;height:800px"></iframe></html>`,
+      `<!doctype html><html lang="nl"><title>host</title><iframe title="Digivaardig" src="${running.app.url}/tab/" style="width:1200px;height:800px"></iframe></html>`,
     );
     const frame = page.frameLocator('iframe');
     await frame.getByTestId('dev-quick-admin').waitFor({ timeout: 10_000 });
@@ -481,7 +478,7 @@ describe('the leader tab in Chromium', function () {
   });
 
   it('speaks English when chosen', async () => {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-language').selectOption('en');
     await page.getByText('Who are you?').first().waitFor();
     const admin = demoUser('admin');

@@ -1,25 +1,24 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/browser';
-import type { App } from '../../bot/app';
-import { startTestApp } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 
 describe('the tab under its content security policy, and the team tab configuration page, in Chromium', function () {
   this.timeout(60_000);
-  let app: App;
   let browser: Browser;
-  before(async function () {
+  before(function () {
     requireChromium(this, 'The tab policy browser test');
-    app = await startTestApp();
+  });
+  const running = withRunningApp();
+  before(async () => {
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   it('is served with a strict content security policy and says what the team tab shows', async () => {
-    const res = await fetch(`${app.url}/tab/config.html`);
+    const res = await fetch(`${running.app.url}/tab/config.html`);
     assert.equal(res.status, 200);
     assert.match(
       res.headers.get('content-security-policy') ?? '',
@@ -28,7 +27,7 @@ describe('the tab under its content security policy, and the team tab configurat
     const page = await browser.newPage({ locale: 'nl-NL' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}/tab/config.html`);
+    await page.goto(`${running.app.url}/tab/config.html`);
     await page.getByText(/minstens 5 mensen/).waitFor();
     assert.deepEqual(errors, []);
   });
@@ -37,7 +36,7 @@ describe('the tab under its content security policy, and the team tab configurat
     const page = await browser.newPage({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
     const refused: string[] = [];
     page.on('console', (msg) => /Content Security Policy|Refused to/i.test(msg.text()) && refused.push(msg.text()));
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-quick-leader').first().click();
     await page.getByTestId('team-name').waitFor({ timeout: 15_000 });
     assert.deepEqual(refused, []);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { createLogger } from '../../bot/logger';
 import { startConnector, startTestApp } from '../helpers/app';
 import { demoUser } from '../helpers/demo';

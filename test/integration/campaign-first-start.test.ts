@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import type { CampaignOverview } from '../../bot/domain/campaigns/campaign-service';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { demoSeeds } from '../helpers/demo';

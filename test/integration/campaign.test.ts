@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import type { OutboundActivity } from '../../bot/dev/connector-emulator';
 import type { CampaignOverview } from '../../bot/domain/campaigns/campaign-service';
 import type { Recipient } from '../../bot/domain/campaigns/campaign-ports';
 import { t } from '../../bot/i18n';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp, type RunningApp } from '../helpers/app';
 import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock } from '../fakes/fake-clock';
 import { TabClient } from '../unit/http/support/tab-client';
 
-type Conn = Awaited<ReturnType<typeof startConnector>>;
+type Conn = RunningApp['conn'];
 
 /** Tuesday 1 December 2026, 10:00 in Amsterdam and Brussels: the first working day of the month. */
 const CAMPAIGN_DAY = '2026-12-01T09:00:00Z';
@@ -72,10 +72,7 @@ const asUser = (seedIndex: number, id: string): TeamsUser => {
 
 describe('the monthly reminder campaign', function () {
   this.timeout(120_000);
-  const data = tempDir('dv-campaign-');
   const clock = new FakeClock(CAMPAIGN_DAY);
-  let conn: Conn;
-  let app: App;
 
   // Gent (seed 0): the people the test arranges something for.
   const employees = gent.users.filter(
@@ -85,22 +82,18 @@ describe('the monthly reminder campaign', function () {
   const [installed, finished, optedOut, capped, removed] = employees;
   const adminId = gent.tenant.programmeAdmins[0];
 
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
-  });
-  after(async () => {
-    await app?.stop();
-    await conn?.close();
-    data.remove();
-  });
+  const running = withRunningApp({ clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
 
   it('reaches everyone without a scan result once, honours opt-out and the cap, survives a restart halfway, and marks a removed app skipped', async () => {
     // Each tenant's service URL becomes known when someone talks to the bot; the others get a chat the bot creates.
-    await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, installed.id), () => app.settle()).install();
-    await new TeamsTestClient(app.url, conn.connector, conn.url, demoUser('employee', 1), () => app.settle()).install();
+    await new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, asUser(0, installed.id), () =>
+      running.app.settle(),
+    ).install();
+    await new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, demoUser('employee', 1), () =>
+      running.app.settle(),
+    ).install();
     // Someone who finished the scan gets nothing.
-    await app.store.containers.scans.items.create({
+    await running.app.store.containers.scans.items.create({
       id: 'result:done',
       userKey: `${gent.tenant.id}|${finished.id}`,
       docType: 'result',
@@ -109,12 +102,16 @@ describe('the monthly reminder campaign', function () {
       completedAt: '2026-11-20T10:00:00Z',
     });
     // Someone switches reminders off in chat.
-    const off = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () =>
-      app.settle(),
+    const off = await new TeamsTestClient(
+      running.app.url,
+      running.conn.connector,
+      running.conn.url,
+      asUser(0, optedOut.id),
+      () => running.app.settle(),
     ).say('geen herinneringen');
     assert.match(cardText(cardOf(off.replies[0])), /Herinneringen staan uit/);
     // Someone already had three reminders.
-    await app.store.containers.users.items.create({
+    await running.app.store.containers.users.items.create({
       id: 'campaign-reminders',
       userKey: `${gent.tenant.id}|${capped.id}`,
       tenantId: gent.tenant.id,
@@ -123,41 +120,41 @@ describe('the monthly reminder campaign', function () {
       docType: 'campaign-reminders',
     });
     // Someone removed the app: Teams answers 403 in their chat.
-    conn.connector.failures.set(`a:dev-${removed.id}`, 403);
+    running.conn.connector.failures.set(`a:dev-${removed.id}`, 403);
 
     // The first instance starts both tenants' campaigns and stops after 20 messages.
-    const first = await app.runCampaigns({ max: 20 });
+    const first = await running.app.runCampaigns({ max: 20 });
     assert.equal(first.prepared, 2, 'one campaign per tenant');
     assert.equal(first.handled, 20);
 
     // Then it "crashes" twice: one item claimed but not sent (its lease runs), one written as "sending".
-    const open = (await recipients(app, gent.tenant.id, '2026-12')).filter(
+    const open = (await recipients(running.app, gent.tenant.id, '2026-12')).filter(
       (r) => r.status === 'queued' && r.kind === 'reminder' && ![optedOut.id, capped.id, removed.id].includes(r.userId),
     );
     assert.ok(open.length >= 2, 'work is left for the restart');
     const [claimedByCrash, sendingAtCrash] = open;
     const leaseUntil = new Date(clock.now().getTime() + 5 * 60_000).toISOString();
-    await app.store.containers.schedule.items.upsert({
+    await running.app.store.containers.schedule.items.upsert({
       ...claimedByCrash,
       lease: { owner: 'crashed', until: leaseUntil },
       availableAt: leaseUntil,
     });
-    await app.store.containers.schedule.items.upsert({
+    await running.app.store.containers.schedule.items.upsert({
       ...sendingAtCrash,
       status: 'sending',
       attempts: 1,
       lease: { owner: 'crashed', until: leaseUntil },
       availableAt: leaseUntil,
     });
-    await app.stop();
+    await running.app.stop();
 
     // A new instance on the same data, after the crashed instance's leases ran out.
     clock.advance(6 * 60_000);
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
-    const second = await app.runCampaigns();
+    await running.restart();
+    const second = await running.app.runCampaigns();
     assert.equal(second.prepared, 0, 'the month already has its campaign');
 
-    const reminders = delivered(conn, 'reminder');
+    const reminders = delivered(running.conn, 'reminder');
     for (const [user, messages] of reminders) assert.equal(messages.length, 1, `${user} got exactly one reminder`);
     assert.equal(
       reminders.get(claimedByCrash.userId)?.length,
@@ -172,7 +169,7 @@ describe('the monthly reminder campaign', function () {
     for (const user of [finished.id, optedOut.id, capped.id, removed.id])
       assert.equal(reminders.has(user), false, `${user} got no reminder`);
 
-    const gentItems = await recipients(app, gent.tenant.id, '2026-12');
+    const gentItems = await recipients(running.app, gent.tenant.id, '2026-12');
     const status = (userId: string) => gentItems.find((r) => r.userId === userId && r.kind === 'reminder');
     assert.equal(status(finished.id), undefined, 'people with a result are not queued at all');
     assert.equal(`${status(optedOut.id)?.status}:${status(optedOut.id)?.reason}`, 'skipped:opted-out');
@@ -182,14 +179,14 @@ describe('the monthly reminder campaign', function () {
       `${status(sendingAtCrash.userId)?.status}:${status(sendingAtCrash.userId)?.reason}`,
       'failed:interrupted',
     );
-    const { resource: ref } = await app.store.containers.users
+    const { resource: ref } = await running.app.store.containers.users
       .item('conversation', `${gent.tenant.id}|${removed.id}`)
       .read();
     assert.equal(ref?.stale, true, 'the removed app’s conversation is marked stale');
 
     // Everyone else without a result in both tenants got one; all items are done.
     for (const seed of [gent, westerkwartier]) {
-      const items = await recipients(app, seed.tenant.id, '2026-12');
+      const items = await recipients(running.app, seed.tenant.id, '2026-12');
       assert.ok(
         items.every((r) => ['sent', 'skipped', 'failed'].includes(r.status)),
         `${seed.tenant.shortName}: nothing left in the queue`,
@@ -203,12 +200,12 @@ describe('the monthly reminder campaign', function () {
       );
     }
     const ledger = (
-      await app.store.containers.users.item('campaign-reminders', `${gent.tenant.id}|${installed.id}`).read()
+      await running.app.store.containers.users.item('campaign-reminders', `${gent.tenant.id}|${installed.id}`).read()
     ).resource;
     assert.deepEqual(ledger?.campaigns, ['2026-12'], 'the reminder is counted');
 
     // Leaders hear about their teams: numbers only for teams the anonymity plan publishes.
-    const leaderMessages = delivered(conn, 'leader');
+    const leaderMessages = delivered(running.conn, 'leader');
     for (const [user, messages] of leaderMessages) assert.equal(messages.length, 1, `${user} got one team message`);
     const smallTeam = westerkwartier.teams.find(
       (team) => westerkwartier.users.filter((u) => u.teamId === team.id).length < 5,
@@ -226,13 +223,13 @@ describe('the monthly reminder campaign', function () {
     if (inEnglish) assert.match(cardText(cardOf(inEnglish[0])), /self-scan|your team/);
 
     // A second round the same month sends nothing.
-    const before = conn.connector.activities().length;
-    await app.runCampaigns();
-    assert.equal(conn.connector.activities().length, before);
+    const before = running.conn.connector.activities().length;
+    await running.app.runCampaigns();
+    assert.equal(running.conn.connector.activities().length, before);
   });
 
   it('shows programme admins the status per campaign, and only them', async () => {
-    const api = new TabClient(app.url);
+    const api = new TabClient(running.app.url);
     const admin = await api.devToken(gent.tenant.id, adminId);
     const res = await api.get<CampaignOverview>('/api/v1/admin/campaigns', admin);
     assert.equal(res.status, 200, res.text);
@@ -266,7 +263,7 @@ describe('the monthly reminder campaign', function () {
 
   it('lets an admin send this month’s campaign now, once, with an audit entry; the schedule then leaves the month alone', async () => {
     clock.advance(Date.parse('2027-01-02T10:00:00Z') - clock.now().getTime()); // a Saturday, before January's campaign
-    const api = new TabClient(app.url);
+    const api = new TabClient(running.app.url);
     const admin = await api.devToken(gent.tenant.id, adminId);
     assert.equal((await api.get<CampaignOverview>('/api/v1/admin/campaigns', admin)).body.canStartNow, true);
     const started = await api.call<{ campaignId: string; trigger: string }>('POST', '/api/v1/admin/campaigns', {
@@ -281,9 +278,9 @@ describe('the monthly reminder campaign', function () {
       [409, 409],
     );
 
-    const before = delivered(conn, 'reminder');
-    await app.runCampaigns();
-    const after = delivered(conn, 'reminder');
+    const before = delivered(running.conn, 'reminder');
+    await running.app.runCampaigns();
+    const after = delivered(running.conn, 'reminder');
     const januaryGent = [...after].filter(
       ([user, msgs]) => msgs.length > (before.get(user)?.length ?? 0) && gent.users.some((u) => u.id === user),
     );
@@ -304,24 +301,24 @@ describe('the monthly reminder campaign', function () {
 
     // On the scheduled day nothing more goes out for Gent.
     clock.advance(Date.parse('2027-01-04T09:00:00Z') - clock.now().getTime());
-    const mark = conn.connector
+    const mark = running.conn.connector
       .activities()
       .filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length;
-    await app.runCampaigns();
+    await running.app.runCampaigns();
     assert.equal(
-      conn.connector.activities().filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length,
+      running.conn.connector.activities().filter((a) => kindOf(a) && gent.users.some((u) => u.id === userOf(a))).length,
       mark,
     );
   });
 
   it('stops when the tenant switches campaigns off, and a colleague can switch reminders back on', async () => {
-    const { resource: tenantDoc } = await app.store.containers.tenants.item('tenant', gent.tenant.id).read();
-    await app.store.containers.tenants.items.upsert({
+    const { resource: tenantDoc } = await running.app.store.containers.tenants.item('tenant', gent.tenant.id).read();
+    await running.app.store.containers.tenants.items.upsert({
       ...tenantDoc,
       settings: { ...(tenantDoc.settings ?? {}), remindersEnabled: false },
     });
     clock.advance(2 * 60_000); // the directory cache forgets the tenant
-    const api = new TabClient(app.url);
+    const api = new TabClient(running.app.url);
     const admin = await api.devToken(gent.tenant.id, adminId);
     const overview = await api.get<CampaignOverview>('/api/v1/admin/campaigns', admin);
     assert.equal(overview.body.enabled, false);
@@ -331,21 +328,25 @@ describe('the monthly reminder campaign', function () {
     const refused = await api.call<{ error: string }>('POST', '/api/v1/admin/campaigns', { token: admin });
     assert.equal(refused.status, 409);
     assert.equal(refused.body.error, 'campaigns_off');
-    const result = await app.runCampaigns();
+    const result = await running.app.runCampaigns();
     assert.equal(result.prepared, 1, 'only Westerkwartier gets its February campaign');
 
-    const on = await new TeamsTestClient(app.url, conn.connector, conn.url, asUser(0, optedOut.id), () =>
-      app.settle(),
+    const on = await new TeamsTestClient(
+      running.app.url,
+      running.conn.connector,
+      running.conn.url,
+      asUser(0, optedOut.id),
+      () => running.app.settle(),
     ).say('wel herinneringen');
     assert.match(cardText(cardOf(on.replies[0])), /Herinneringen staan aan/);
-    const { resource } = await app.store.containers.users
+    const { resource } = await running.app.store.containers.users
       .item('nudge-optout', `${gent.tenant.id}|${optedOut.id}`)
       .read();
     assert.equal(resource?.optOut, false);
   });
   it('forgets a colleague in every campaign queue when they erase their data', async () => {
     const queued = async () => {
-      const { resources } = await app.store.containers.schedule.items
+      const { resources } = await running.app.store.containers.schedule.items
         .query<number>(
           {
             query:
@@ -361,7 +362,7 @@ describe('the monthly reminder campaign', function () {
       return resources[0];
     };
     assert.ok((await queued()) > 0, 'the colleague was a recipient');
-    const api = new TabClient(app.url);
+    const api = new TabClient(running.app.url);
     const token = await api.devToken(gent.tenant.id, installed.id);
     const erased = await api.call('POST', '/api/v1/me/data/delete', { token, body: { confirm: 'yes' } });
     assert.equal(erased.status, 200, erased.text);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { askForHelp, helpAndRate } from '../helpers/help-driver';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { type Verb, VERBS } from '../../bot/cards/verbs';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { assertValidCard, cardText, walk } from '../helpers/cards';

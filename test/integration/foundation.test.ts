@@ -3,33 +3,22 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { CloudAdapter } from 'botbuilder';
 import sinon from 'sinon';
-import type { App } from '../../bot/app';
 import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoUser } from '../helpers/demo';
 import { cardOf, TeamsTestClient } from '../helpers/teams';
 
 describe('the server on the embedded Cosmos server', () => {
-  let app: App;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
-  const data = tempDir();
-  const client = (user = demoUser('employee')) => new TeamsTestClient(app.url, conn.connector, conn.url, user);
+  const client = (user = demoUser('employee')) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user);
 
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir });
-  });
-  after(async () => {
-    await app.stop();
-    await conn.close();
-    data.remove();
-  });
+  const running = withRunningApp();
   afterEach(() => sinon.restore());
 
   describe('GET /healthz', () => {
     it('answers 200 with version, uptime and the embedded store', async () => {
-      const res = await fetch(`${app.url}/healthz`);
+      const res = await fetch(`${running.app.url}/healthz`);
       assert.equal(res.status, 200);
       const body = await res.json();
       assert.equal(body.status, 'ok');
@@ -39,8 +28,8 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('answers 503 "degraded" when the store cannot be reached', async () => {
-      sinon.stub(app.store, 'ping').resolves(false);
-      const res = await fetch(`${app.url}/healthz`);
+      sinon.stub(running.app.store, 'ping').resolves(false);
+      const res = await fetch(`${running.app.url}/healthz`);
       assert.equal(res.status, 503);
       const body = await res.json();
       assert.equal(body.status, 'degraded');
@@ -64,18 +53,18 @@ describe('the server on the embedded Cosmos server', () => {
 
     it('welcomes once when Teams announces the install twice at the same moment', async () => {
       const c = client({ ...demoUser('coach'), aadObjectId: randomUUID() });
-      const before = conn.connector.activities(c.conversationId).length;
+      const before = running.conn.connector.activities(c.conversationId).length;
       await Promise.all([
         c.post(c.activity({ type: 'installationUpdate', action: 'add' })),
         c.post(c.activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:digivaardig-bot' }] })),
       ]);
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(conn.connector.activities(c.conversationId).length - before, 1);
+      assert.equal(running.conn.connector.activities(c.conversationId).length - before, 1);
     });
 
     it('stores the conversation reference so the bot can reach them later', async () => {
       const employee = demoUser('employee');
-      const { resource } = await app.store.containers.users
+      const { resource } = await running.app.store.containers.users
         .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
         .read();
       assert.equal(resource.tenantId, employee.tenantId);
@@ -112,7 +101,7 @@ describe('the server on the embedded Cosmos server', () => {
     it('opens the digital-leadership scan for a leader, and tells an employee it is for leaders', async () => {
       const leaderCard = cardOf((await client(demoUser('leader')).say('leiderschapsscan')).replies[0]);
       assertValidCard(leaderCard, 'leadership');
-      assert.match(JSON.stringify(leaderCard), new RegExp(`"url":"${app.url}/tab/#leadership"`));
+      assert.match(JSON.stringify(leaderCard), new RegExp(`"url":"${running.app.url}/tab/#leadership"`));
       const employeeCard = cardOf((await client().say('leiderschapsscan')).replies[0]);
       assert.match(cardText(employeeCard), /voor leidinggevenden/);
     });
@@ -153,7 +142,7 @@ describe('the server on the embedded Cosmos server', () => {
       expect = 1,
     ) {
       const res = await c.post(c.activity({ ...extra, conversation: { ...conversation, tenantId: c.user.tenantId } }));
-      const replies = expect > 0 ? await conn.connector.waitFor(conversation.id, expect) : [];
+      const replies = expect > 0 ? await running.conn.connector.waitFor(conversation.id, expect) : [];
       return { ...res, replies };
     }
 
@@ -170,7 +159,7 @@ describe('the server on the embedded Cosmos server', () => {
       assert.match(cardText(card), /werkt in je persoonlijke chat/);
       assert.doesNotMatch(cardText(card), new RegExp(user.name.split(' ')[0]));
       assert.deepEqual(cardVerbs(card), [], 'no buttons that would act in the channel');
-      const stored = await app.store.containers.users.items
+      const stored = await running.app.store.containers.users.items
         .query({
           query: 'SELECT c.id FROM c WHERE c.userKey = @k',
           parameters: [{ name: '@k', value: `${user.tenantId}|${user.aadObjectId}` }],
@@ -209,7 +198,7 @@ describe('the server on the embedded Cosmos server', () => {
         inShared(c, conversation, { type: 'conversationUpdate', membersAdded: [{ id: '28:digivaardig-bot' }] }, 0),
       ]);
       await new Promise((r) => setTimeout(r, 300));
-      const posted = conn.connector.activities(conversation.id);
+      const posted = running.conn.connector.activities(conversation.id);
       assert.equal(posted.length, 1);
       assert.match(cardText(cardOf(posted[0])), /Voeg het tabblad Digivaardig toe/);
     });
@@ -217,7 +206,7 @@ describe('the server on the embedded Cosmos server', () => {
 
   describe('bad input on /api/messages', () => {
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-      fetch(`${app.url}/api/messages`, { method: 'POST', headers, body });
+      fetch(`${running.app.url}/api/messages`, { method: 'POST', headers, body });
 
     it("answers malformed JSON with 400 in the app's error shape, in Dutch, without the parser's words", async () => {
       const res = await post('{"type": "message",');
@@ -259,7 +248,7 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('answers a message without a body with 400, not 415', async () => {
-      const res = await fetch(`${app.url}/api/messages`, { method: 'POST' });
+      const res = await fetch(`${running.app.url}/api/messages`, { method: 'POST' });
       assert.equal(res.status, 400);
       assert.equal((await res.json()).error, 'invalid_activity');
     });
@@ -290,10 +279,10 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it("answers unknown routes with 404, and a wrong method with 405, in the app's error shape", async () => {
-      const unknown = await fetch(`${app.url}/api/unknown`, { headers: { 'accept-language': 'en' } });
+      const unknown = await fetch(`${running.app.url}/api/unknown`, { headers: { 'accept-language': 'en' } });
       assert.equal(unknown.status, 404);
       assert.deepEqual(await unknown.json(), { error: 'not_found', message: 'That does not exist (any more).' });
-      const wrongMethod = await fetch(`${app.url}/api/messages`);
+      const wrongMethod = await fetch(`${running.app.url}/api/messages`);
       assert.equal(wrongMethod.status, 405);
       assert.equal((await wrongMethod.json()).error, 'method_not_allowed');
     });
@@ -330,7 +319,7 @@ describe('the server on the embedded Cosmos server', () => {
         assert.equal(body.error, 'invalid_activity');
         assert.match(body.message, new RegExp(field.replace(/\./g, '\\.')));
         await new Promise((r) => setTimeout(r, 100));
-        assert.equal(conn.connector.activities(c.conversationId).length, 0);
+        assert.equal(running.conn.connector.activities(c.conversationId).length, 0);
       });
     }
 
@@ -384,13 +373,13 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('is still healthy after all of that', async () => {
-      assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
+      assert.equal((await fetch(`${running.app.url}/healthz`)).status, 200);
     });
   });
 
   describe('GET /api/v1/me', () => {
     const token = async (tenantId: string, userId: string) => {
-      const res = await fetch(`${app.url}/dev/token`, {
+      const res = await fetch(`${running.app.url}/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId, userId }),
@@ -399,13 +388,13 @@ describe('the server on the embedded Cosmos server', () => {
     };
 
     it('refuses a request without a token with 401', async () => {
-      const res = await fetch(`${app.url}/api/v1/me`);
+      const res = await fetch(`${running.app.url}/api/v1/me`);
       assert.equal(res.status, 401);
       assert.equal((await res.json()).error, 'unauthenticated');
     });
 
     it('refuses a forged token with 401', async () => {
-      const res = await fetch(`${app.url}/api/v1/me`, {
+      const res = await fetch(`${running.app.url}/api/v1/me`, {
         headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4Iiwib2lkIjoieSJ9.c2lnbmF0dXJl' },
       });
       assert.equal(res.status, 401);
@@ -413,7 +402,7 @@ describe('the server on the embedded Cosmos server', () => {
 
     it("returns a leader's profile and roles from the directory", async () => {
       const leader = demoUser('leader');
-      const res = await fetch(`${app.url}/api/v1/me`, {
+      const res = await fetch(`${running.app.url}/api/v1/me`, {
         headers: { authorization: `Bearer ${await token(leader.tenantId, leader.aadObjectId)}` },
       });
       assert.equal(res.status, 200);
@@ -427,7 +416,7 @@ describe('the server on the embedded Cosmos server', () => {
     it('knows a programme admin', async () => {
       const admin = demoUser('admin');
       const me = await (
-        await fetch(`${app.url}/api/v1/me`, {
+        await fetch(`${running.app.url}/api/v1/me`, {
           headers: { authorization: `Bearer ${await token(admin.tenantId, admin.aadObjectId)}` },
         })
       ).json();
@@ -441,7 +430,7 @@ describe('the server on the embedded Cosmos server', () => {
         ['nl-NL', /geen geldige JSON/],
         ['en-US', /not valid JSON/],
       ] as const) {
-        const res = await fetch(`${app.url}/api/v1/admin/settings`, {
+        const res = await fetch(`${running.app.url}/api/v1/admin/settings`, {
           method: 'PUT',
           headers: {
             authorization: bearer,
@@ -461,7 +450,7 @@ describe('the server on the embedded Cosmos server', () => {
     it('answers a data erasure without a body with its own localized 400 (a confirmation is needed), not 415', async () => {
       const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
       const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
-      const nl = await fetch(`${app.url}/api/v1/me/data/delete`, {
+      const nl = await fetch(`${running.app.url}/api/v1/me/data/delete`, {
         method: 'POST',
         headers: { authorization: bearer },
       });
@@ -470,7 +459,7 @@ describe('the server on the embedded Cosmos server', () => {
         error: 'invalid_request',
         message: 'Verwijderen gebeurt alleen na een duidelijke bevestiging. Er is niets verwijderd.',
       });
-      const en = await fetch(`${app.url}/api/v1/me/data/delete`, {
+      const en = await fetch(`${running.app.url}/api/v1/me/data/delete`, {
         method: 'POST',
         headers: { authorization: bearer, 'accept-language': 'en', 'content-type': 'application/json' },
       });
@@ -482,7 +471,7 @@ describe('the server on the embedded Cosmos server', () => {
       const user = { ...demoUser('employee'), aadObjectId: randomUUID() };
       const bearer = `Bearer ${await token(user.tenantId, user.aadObjectId)}`;
       for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
-        const res = await fetch(`${app.url}/api/v1/me/data/delete`, {
+        const res = await fetch(`${running.app.url}/api/v1/me/data/delete`, {
           method: 'POST',
           headers: { authorization: bearer, 'content-type': type },
           body: 'confirm=yes',
@@ -498,10 +487,12 @@ describe('the server on the embedded Cosmos server', () => {
     it('lets a route answer a POST without a body itself, also when it has no Content-Length (as curl sends it)', async () => {
       const employee = demoUser('employee');
       const authorization = `Bearer ${await token(employee.tenantId, employee.aadObjectId)}`;
-      const nudge = await bareRequest(app.url, 'POST', `/api/v1/teams/${employee.teamId}/nudge`, { authorization });
+      const nudge = await bareRequest(running.app.url, 'POST', `/api/v1/teams/${employee.teamId}/nudge`, {
+        authorization,
+      });
       assert.equal(nudge.status, 403, 'an employee may not nudge; the route said so, not the body reader');
       assert.equal(JSON.parse(nudge.body).error, 'forbidden');
-      const erase = await bareRequest(app.url, 'POST', '/api/v1/me/data/delete', {
+      const erase = await bareRequest(running.app.url, 'POST', '/api/v1/me/data/delete', {
         authorization,
         'accept-language': 'en',
       });
@@ -510,7 +501,7 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('answers a tab request over the body limit with a localized 413', async () => {
-      const res = await fetch(`${app.url}/api/v1/me/data/delete`, {
+      const res = await fetch(`${running.app.url}/api/v1/me/data/delete`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept-language': 'en' },
         body: JSON.stringify({ confirm: 'yes', pad: 'x'.repeat(300 * 1024) }),
@@ -523,7 +514,7 @@ describe('the server on the embedded Cosmos server', () => {
     });
 
     it('rejects a dev token request with a malformed id with 400', async () => {
-      const res = await fetch(`${app.url}/dev/token`, {
+      const res = await fetch(`${running.app.url}/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId: '../x', userId: 1 }),
@@ -562,30 +553,26 @@ function bareRequest(
 }
 
 describe('a deployment with an allow-list of tenants', () => {
-  let app: App;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
   const allowed = demoUser('employee', 0);
   const other = demoUser('employee', 1);
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ env: { ALLOWED_TENANTS: allowed.tenantId } });
-  });
-  after(async () => {
-    await app.stop();
-    await conn.close();
-  });
+  const running = withRunningApp({ env: { ALLOWED_TENANTS: allowed.tenantId } });
 
   it('serves an allowed tenant', async () => {
-    const { replies } = await new TeamsTestClient(app.url, conn.connector, conn.url, allowed).say('hallo');
+    const { replies } = await new TeamsTestClient(
+      running.app.url,
+      running.conn.connector,
+      running.conn.url,
+      allowed,
+    ).say('hallo');
     assert.match(cardText(cardOf(replies[0])), /Welkom/);
   });
 
   it('answers another tenant with one polite refusal and stores nothing about them', async () => {
-    const c = new TeamsTestClient(app.url, conn.connector, conn.url, other);
+    const c = new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, other);
     const { replies } = await c.say('hallo');
     assert.equal(replies.length, 1);
     assert.match(String(replies[0].activity.text), /nog niet beschikbaar voor jouw organisatie/);
-    const { resources } = await app.store.containers.users.items
+    const { resources } = await running.app.store.containers.users.items
       .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: other.tenantId }] })
       .fetchAll();
     assert.equal(resources.length, 0);
@@ -593,21 +580,17 @@ describe('a deployment with an allow-list of tenants', () => {
 });
 
 describe('a deployment with bot credentials', () => {
-  let app: App;
-  before(async () => {
-    app = await startTestApp({
-      env: {
-        BOT_APP_ID: randomUUID(),
-        BOT_APP_PASSWORD: 'not-a-real-secret',
-        BOT_APP_TYPE: 'MultiTenant',
-        ALLOWED_TENANTS: demoUser('employee').tenantId,
-      },
-    });
+  const running = withRunningApp({
+    env: {
+      BOT_APP_ID: randomUUID(),
+      BOT_APP_PASSWORD: 'not-a-real-secret',
+      BOT_APP_TYPE: 'MultiTenant',
+      ALLOWED_TENANTS: demoUser('employee').tenantId,
+    },
   });
-  after(() => app.stop());
 
   it('answers an activity without a valid Bot Framework token with 401', async () => {
-    const c = new TeamsTestClient(app.url, null as never, 'http://127.0.0.1:9', demoUser('employee'));
+    const c = new TeamsTestClient(running.app.url, null as never, 'http://127.0.0.1:9', demoUser('employee'));
     const res = await c.post(c.activity({ type: 'message', text: 'hallo' }));
     assert.equal(res.status, 401);
   });
@@ -615,7 +598,7 @@ describe('a deployment with bot credentials', () => {
   it('has no dev endpoints and no playground', async () => {
     assert.equal(
       (
-        await fetch(`${app.url}/dev/token`, {
+        await fetch(`${running.app.url}/dev/token`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: '{}',
@@ -623,6 +606,6 @@ describe('a deployment with bot credentials', () => {
       ).status,
       404,
     );
-    assert.equal((await fetch(`${app.url}/`)).status, 404);
+    assert.equal((await fetch(`${running.app.url}/`)).status, 404);
   });
 });

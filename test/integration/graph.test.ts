@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { cardVerbs } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { type FakeUser, identityTokenOf, sharedIdentityEndpoint, startFakeGraphDirectory } from '../fakes/fake-graph';
-
-type Conn = Awaited<ReturnType<typeof startConnector>>;
 
 /** The managed identity of this deployment (its own client id: msal's managed identity token cache is per process). */
 const MI_CLIENT_ID = 'c0ffee00-1111-4222-8333-444455556666';
@@ -31,44 +28,36 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
   };
   const leader = seed.users.find((u) => u.id === team.leaderId)!;
 
-  let app: App;
-  let conn: Conn;
   let graph: Awaited<ReturnType<typeof startFakeGraphDirectory>>;
   const clock = new FakeClock(TUESDAY_MORNING);
-  const data = tempDir();
-  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
+  const as = (user: TeamsUser) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user, () => running.app.settle());
 
   before(async () => {
     await sharedIdentityEndpoint();
-    conn = await startConnector();
     graph = await startFakeGraphDirectory([
       newcomer,
       { id: leader.id, displayName: leader.name, department: department.name },
     ]);
-    app = await startTestApp({
-      dataDir: data.dir,
-      clock,
-      scheduler: false,
-      env: {
-        GRAPH_AUTH: 'managed-identity',
-        AZURE_CLIENT_ID: MI_CLIENT_ID,
-        GRAPH_TENANT_ID: tenantId,
-        GRAPH_DIRECTORY: 'true',
-        GRAPH_PRESENCE: 'true',
-        GRAPH_BASE_URL: graph.url,
-      },
-    });
   });
-  after(async () => {
-    await app.stop();
-    await Promise.all([conn.close(), graph.close()]);
-    data.remove();
-  });
+  const running = withRunningApp(() => ({
+    clock,
+    scheduler: false,
+    env: {
+      GRAPH_AUTH: 'managed-identity',
+      AZURE_CLIENT_ID: MI_CLIENT_ID,
+      GRAPH_TENANT_ID: tenantId,
+      GRAPH_DIRECTORY: 'true',
+      GRAPH_PRESENCE: 'true',
+      GRAPH_BASE_URL: graph.url,
+    },
+  }));
+  after(() => graph.close());
 
   async function askHelp(user: TeamsUser, question: string) {
     const c = as(user);
     await c.say('hulp'); // the form; its fields are sent with the tap below
-    const since = conn.connector.activities().length;
+    const since = running.conn.connector.activities().length;
     await c.tap('help.submit', {
       kind: 'help', // straight to a person; the form's own button (knowledge.ask) asks the knowledge base first
       topic: 'communication',
@@ -77,11 +66,11 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
       channel: 'chat',
       where: location.name,
     });
-    const offers = conn.connector
+    const offers = running.conn.connector
       .activities()
       .slice(since)
       .filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline'));
-    const { resources } = await app.store.containers.tickets.items
+    const { resources } = await running.app.store.containers.tickets.items
       .query(
         {
           query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.requester.userId = @u',
@@ -116,7 +105,7 @@ describe('Microsoft Graph in the running app (managed identity, fake Graph): Gra
       'presence through the same identity',
     );
 
-    const { resource } = await app.store.containers.tenants.item(`person:${newcomer.id}`, tenantId).read();
+    const { resource } = await running.app.store.containers.tenants.item(`person:${newcomer.id}`, tenantId).read();
     assert.equal(resource.departmentId, department.id, 'the newcomer is now in the stored directory');
   });
 

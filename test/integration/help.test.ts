@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
 import type { OutboundActivity } from '../../bot/dev/connector-emulator';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { startConnector, startTestApp, tempDir, withRunningApp, type RunningApp } from '../helpers/app';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { actionData } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 
-type Conn = Awaited<ReturnType<typeof startConnector>>;
+type Conn = RunningApp['conn'];
 
 /**
  * The user a 1:1 conversation belongs to: `a:1dev-<id>` for chats the test client
@@ -36,25 +35,14 @@ function offeredCoach(conn: Conn, since: number): [string, Record<string, unknow
 }
 
 describe('help from the nearest digicoach', () => {
-  let app: App;
-  let conn: Conn;
   const clock = new FakeClock(TUESDAY_MORNING);
-  const data = tempDir();
-  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
+  const as = (user: TeamsUser) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user, () => running.app.settle());
 
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({
-      dataDir: data.dir,
-      clock,
-      scheduler: false,
-      env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
-    });
-  });
-  after(async () => {
-    await app.stop();
-    await conn.close();
-    data.remove();
+  const running = withRunningApp({
+    clock,
+    scheduler: false,
+    env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
   });
 
   async function ask(requester: TeamsUser, question = 'Hoe deel ik een bestand met een collega?') {
@@ -65,7 +53,7 @@ describe('help from the nearest digicoach', () => {
       actionData(form, 'knowledge.ask'),
       'the form asks the knowledge base first; this test goes straight to a person',
     );
-    const since = conn.connector.activities().length;
+    const since = running.conn.connector.activities().length;
     const res = await c.tap('help.submit', {
       kind: 'help', // straight to a person; the form's own button (knowledge.ask) asks the knowledge base first
       topic: 'communication',
@@ -83,7 +71,7 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(status, 'status');
     assert.match(cardText(status), /zoeken een digicoach/i);
 
-    const [first, offer1] = offeredCoach(conn, since);
+    const [first, offer1] = offeredCoach(running.conn, since);
     assertValidCard(offer1, 'offer');
     assert.match(cardText(offer1), /Hoe deel ik een bestand/);
     assert.notEqual(first, requester.aadObjectId);
@@ -94,21 +82,21 @@ describe('help from the nearest digicoach', () => {
     );
 
     const coach1 = as(personAsUser(0, first));
-    const beforeDecline = conn.connector.activities().length;
+    const beforeDecline = running.conn.connector.activities().length;
     const declined = await coach1.tap('help.decline', {
       ...actionData(offer1, 'help.decline')!,
       reason: 'Ik zit in een overleg',
     });
     assert.match(cardText(declined.card!), /afgeslagen/);
-    const [second, offer2] = offeredCoach(conn, beforeDecline);
+    const [second, offer2] = offeredCoach(running.conn, beforeDecline);
     assert.notEqual(second, first, 'a coach who declined is not asked again');
 
     const coach2 = as(personAsUser(0, second));
-    const before = conn.connector.activities().length;
+    const before = running.conn.connector.activities().length;
     const accepted = await coach2.tap('help.accept', actionData(offer2, 'help.accept')!);
     assertValidCard(accepted.card!, 'assigned');
     assert.ok(cardVerbs(accepted.card!).includes('help.resolve'));
-    const told = conn.connector
+    const told = running.conn.connector
       .activities()
       .slice(before)
       .filter((a) => a.conversationId === c.conversationId);
@@ -129,7 +117,7 @@ describe('help from the nearest digicoach', () => {
     });
     assert.match(cardText(resolved.card!), /Afgerond|dank/i);
     const rating = cardOf(
-      conn.connector
+      running.conn.connector
         .activities()
         .filter((a) => a.conversationId === c.conversationId && a.op === 'send')
         .at(-1),
@@ -145,7 +133,9 @@ describe('help from the nearest digicoach', () => {
     assert.match(cardText(coachView), /7 min/);
 
     const ticketId = String(actionData(offer2, 'help.accept')!.t);
-    const { resource } = await app.store.containers.tickets.item(`ticket:${ticketId}`, requester.tenantId).read();
+    const { resource } = await running.app.store.containers.tickets
+      .item(`ticket:${ticketId}`, requester.tenantId)
+      .read();
     assert.deepEqual(
       resource.events.map((e: { type: string }) => e.type),
       ['created', 'offered', 'declined', 'offered', 'accepted', 'resolved', 'rated'],
@@ -157,26 +147,26 @@ describe('help from the nearest digicoach', () => {
   it('withdraws an offer nobody answers in time, offers the next coach, and escalates after three offers', async () => {
     const requester = demoUser('employee', 1);
     const { c, since } = await ask(requester, 'Mijn loonstrook opent niet');
-    const [first] = offeredCoach(conn, since);
+    const [first] = offeredCoach(running.conn, since);
     const offered = new Set([first]);
-    let mark = conn.connector.activities().length;
+    let mark = running.conn.connector.activities().length;
     for (let i = 0; i < 2; i++) {
       clock.advance(10 * 60_000 + 1000);
-      assert.equal(await app.runDueTimers(), 1);
-      const [next] = offeredCoach(conn, mark);
+      assert.equal(await running.app.runDueTimers(), 1);
+      const [next] = offeredCoach(running.conn, mark);
       assert.ok(!offered.has(next), 'a coach who timed out is not asked again');
       offered.add(next);
-      mark = conn.connector.activities().length;
+      mark = running.conn.connector.activities().length;
     }
-    const updates = conn.connector.activities().filter((a) => a.op === 'update' && userOf(a) === first);
+    const updates = running.conn.connector.activities().filter((a) => a.op === 'update' && userOf(a) === first);
     assert.ok(
       updates.some((u) => /verlopen/i.test(cardText(cardOf(u)))),
       "the first coach's card says the offer expired",
     );
 
     clock.advance(10 * 60_000 + 1000);
-    await app.runDueTimers();
-    const escalations = conn.connector
+    await running.app.runDueTimers();
+    const escalations = running.conn.connector
       .activities()
       .slice(mark)
       .filter((a) => a.op === 'send' && userOf(a) && userOf(a) !== requester.aadObjectId);
@@ -186,12 +176,12 @@ describe('help from the nearest digicoach', () => {
       escalations.some((a) => userOf(a) === coordinator),
       'the programme coordinator is told',
     );
-    const requesterNews = conn.connector
+    const requesterNews = running.conn.connector
       .activities()
       .filter((a) => a.conversationId === c.conversationId)
       .at(-1);
     assert.match(cardText(cardOf(requesterNews)), /coördinator|lukt nog niet/i, 'the requester is told honestly');
-    const toldByTimer = conn.connector
+    const toldByTimer = running.conn.connector
       .activities()
       .slice(mark)
       .filter((a) => a.conversationId === c.conversationId && a.op === 'send');
@@ -216,14 +206,14 @@ describe('help from the nearest digicoach', () => {
     const requester = demoUser('employee');
     const { c, status, since } = await ask(requester, 'Hoe zet ik mijn afwezigheidsbericht aan?');
     assert.match(cardText(status), /zoeken een digicoach/i);
-    let [coachId, offer] = offeredCoach(conn, since);
+    let [coachId, offer] = offeredCoach(running.conn, since);
     for (let i = 1; ; i++) {
-      const mark = conn.connector.activities().length;
+      const mark = running.conn.connector.activities().length;
       await as(personAsUser(0, coachId)).tap('help.decline', {
         ...actionData(offer, 'help.decline')!,
         reason: 'Geen tijd',
       });
-      const after = conn.connector.activities().slice(mark);
+      const after = running.conn.connector.activities().slice(mark);
       if (i === 3) {
         assert.equal(
           after.filter((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.decline')).length,
@@ -243,14 +233,14 @@ describe('help from the nearest digicoach', () => {
         assert.match(cardText(cardOf(updated[0])), /We zoeken nog/);
         break;
       }
-      [coachId, offer] = offeredCoach(conn, mark);
+      [coachId, offer] = offeredCoach(running.conn, mark);
     }
   });
 
   it('counts a coach clicking accept three times at once as one acceptance', async () => {
     const requester = demoUser('leader');
     const { since } = await ask(requester, 'Hoe plan ik een Teams-vergadering?');
-    const [coachId, offer] = offeredCoach(conn, since);
+    const [coachId, offer] = offeredCoach(running.conn, since);
     const coach = as(personAsUser(0, coachId));
     const data = actionData(offer, 'help.accept')!;
     const results = await Promise.all([
@@ -259,16 +249,17 @@ describe('help from the nearest digicoach', () => {
       coach.tap('help.accept', data),
     ]);
     assert.ok(results.every((r) => r.status === 200));
-    const { resource } = await app.store.containers.tickets.item(`ticket:${data.t}`, requester.tenantId).read();
+    const { resource } = await running.app.store.containers.tickets.item(`ticket:${data.t}`, requester.tenantId).read();
     assert.equal(resource.events.filter((e: { type: string }) => e.type === 'accepted').length, 1, 'accepted once');
-    const coachDoc = (await app.store.containers.tickets.item(`coach:${coachId}`, requester.tenantId).read()).resource;
+    const coachDoc = (await running.app.store.containers.tickets.item(`coach:${coachId}`, requester.tenantId).read())
+      .resource;
     assert.equal(coachDoc.pendingOffers, 0);
   });
 
   it('lets only the offered coach accept, only the requester cancel, and answers forged payloads with a notice that changes nothing', async () => {
     const requester = demoUser('english');
     const { c, since } = await ask(requester, 'Where do I find the leave form?');
-    const [coachId, offer] = offeredCoach(conn, since);
+    const [coachId, offer] = offeredCoach(running.conn, since);
     const data = actionData(offer, 'help.accept')!;
     const stranger = as(demoUser('admin'));
     const notMine = await stranger.tap('help.accept', data);
@@ -279,7 +270,7 @@ describe('help from the nearest digicoach', () => {
       const res = await as(personAsUser(0, coachId)).tap('help.accept', forged);
       assertValidCard(res.card!, 'forged');
     }
-    const { resource } = await app.store.containers.tickets.item(`ticket:${data.t}`, requester.tenantId).read();
+    const { resource } = await running.app.store.containers.tickets.item(`ticket:${data.t}`, requester.tenantId).read();
     assert.equal(resource.state, 'offered');
     const cancelled = await c.tap('help.cancel', { t: data.t });
     assertValidCard(cancelled.card!, 'cancelled en');
@@ -318,8 +309,9 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(done.card!, 'registered');
     const off = cardOf((await c.say('niet beschikbaar')).replies[0]);
     assert.match(cardText(off), /niet beschikbaar/i);
-    const coachDoc = (await app.store.containers.tickets.item(`coach:${user.aadObjectId}`, user.tenantId).read())
-      .resource;
+    const coachDoc = (
+      await running.app.store.containers.tickets.item(`coach:${user.aadObjectId}`, user.tenantId).read()
+    ).resource;
     assert.equal(coachDoc.available, false);
     assert.deepEqual(coachDoc.domains, ['devices', 'hr-self-service']);
     const notCoach = cardOf(
@@ -330,12 +322,13 @@ describe('help from the nearest digicoach', () => {
   it('gathers escalations for the coordinator on one card when several arrive close together', async () => {
     // Every coach of the tenant switches themselves off: requests escalate at once.
     const tenant = demoSeeds[1].tenant;
-    const { resources } = await app.store.containers.tickets.items
+    const { resources } = await running.app.store.containers.tickets.items
       .query({ query: "SELECT * FROM c WHERE c.docType = 'coach'" }, { partitionKey: tenant.id })
       .fetchAll();
-    for (const coach of resources) await app.store.containers.tickets.items.upsert({ ...coach, available: false });
+    for (const coach of resources)
+      await running.app.store.containers.tickets.items.upsert({ ...coach, available: false });
     const coordinator = tenant.coordinatorId;
-    const mark = conn.connector.activities().length;
+    const mark = running.conn.connector.activities().length;
     // Requesters from other departments than the coordinator's, so the coordinator is not in their coach pool.
     const departmentOf = (userId: string) =>
       demoSeeds[1].teams.find((t) => t.id === demoSeeds[1].users.find((u) => u.id === userId)?.teamId)?.departmentId;
@@ -344,7 +337,7 @@ describe('help from the nearest digicoach', () => {
       .slice(0, 3);
     for (const p of people) await ask(personAsUser(1, p.id), `Vraag van ${p.name}`);
     // (A coordinator who is also a coach in the pool gets the pool's pick-up cards too; those are not counted here.)
-    const toCoordinator = conn.connector
+    const toCoordinator = running.conn.connector
       .activities()
       .slice(mark)
       .filter((a) => userOf(a) === coordinator && !cardVerbs(cardOf(a)).includes('help.accept'));
@@ -366,7 +359,7 @@ describe('help from the nearest digicoach', () => {
     const { c, status, since } = await ask(personAsUser(1, person.id), 'Waar vind ik mijn loonstrook?');
     assertValidCard(status, 'status');
     assert.match(cardText(status), /We zoeken nog/, 'the tapped card says it');
-    const toRequester = conn.connector
+    const toRequester = running.conn.connector
       .activities()
       .slice(since)
       .filter((a) => a.conversationId === c.conversationId);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoUser } from '../helpers/demo';

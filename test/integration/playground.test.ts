@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { App } from '../../bot/app';
-import { startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { assertValidCard, cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 
@@ -89,12 +88,10 @@ const isWelcome = (a: Activity) => a.from?.role === 'bot' && /Welkom bij Digivaa
 const latestVersions = (activities: Activity[]) => [...new Map(activities.map((a) => [a.id, a])).values()];
 
 describe('the development playground', () => {
-  let app: App;
-  const data = tempDir();
   const streams: EventStream[] = [];
 
   const post = async (url: string, body: unknown) => {
-    const res = await fetch(`${app.url}${url}`, {
+    const res = await fetch(`${running.app.url}${url}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -110,23 +107,22 @@ describe('the development playground', () => {
   const send = (conversationId: string, activity: Record<string, unknown>) =>
     post(`/dev/directline/conversations/${conversationId}/activities`, activity);
   const stream = async (conversationId: string, lastEventId?: number) => {
-    const s = await EventStream.open(`${app.url}/dev/directline/conversations/${conversationId}/stream`, lastEventId);
+    const s = await EventStream.open(
+      `${running.app.url}/dev/directline/conversations/${conversationId}/stream`,
+      lastEventId,
+    );
     streams.push(s);
     return s;
   };
 
-  before(async () => {
-    app = await startTestApp({ dataDir: data.dir });
-  });
+  const running = withRunningApp();
   after(async () => {
     for (const s of streams) s.close();
-    await app.stop();
-    data.remove();
   });
 
   describe('GET /', () => {
     it('serves the page with its bundle from this server only (or says how to build it)', async () => {
-      const res = await fetch(`${app.url}/`);
+      const res = await fetch(`${running.app.url}/`);
       const built = existsSync(path.join(__dirname, '..', '..', 'tab', 'dist', 'playground', 'index.html'));
       assert.equal(res.status, built ? 200 : 503);
       assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
@@ -134,13 +130,13 @@ describe('the development playground', () => {
       if (!built) return assert.match(html, /npm run build/);
       assert.match(html, /src="\/playground\/playground\.js"/);
       assert.doesNotMatch(html, /https?:\/\//, 'the page loads nothing from elsewhere');
-      assert.equal((await fetch(`${app.url}/playground/playground.js`)).status, 200);
+      assert.equal((await fetch(`${running.app.url}/playground/playground.js`)).status, 200);
     });
   });
 
   describe('GET /dev/users', () => {
     it('lists the people of both demo tenants with their roles, Dutch labels first', async () => {
-      const body = await (await fetch(`${app.url}/dev/users?lang=nl`)).json();
+      const body = await (await fetch(`${running.app.url}/dev/users?lang=nl`)).json();
       assert.deepEqual(
         body.tenants.map((t: { tenantId: string }) => t.tenantId).sort(),
         demoSeeds.map((s) => s.tenant.id).sort(),
@@ -162,7 +158,7 @@ describe('the development playground', () => {
     });
 
     it('offers new, unknown colleagues: one in an unknown tenant and one per demo tenant', async () => {
-      const body = await (await fetch(`${app.url}/dev/users?lang=nl`)).json();
+      const body = await (await fetch(`${running.app.url}/dev/users?lang=nl`)).json();
       const tenantIds = new Set(demoSeeds.map((s) => s.tenant.id));
       assert.equal(body.newColleagues.length, 1 + tenantIds.size);
       assert.match(body.newColleagues[0].label, /Nieuwe, onbekende collega/);
@@ -171,7 +167,7 @@ describe('the development playground', () => {
     });
 
     it('labels roles in English when asked', async () => {
-      const body = await (await fetch(`${app.url}/dev/users?lang=en`)).json();
+      const body = await (await fetch(`${running.app.url}/dev/users?lang=en`)).json();
       const labels = new Set(
         body.tenants.flatMap((t: { users: Array<{ roleLabels: string[] }> }) => t.users.flatMap((u) => u.roleLabels)),
       );
@@ -204,7 +200,7 @@ describe('the development playground', () => {
 
     it('talks to the bot with Teams-shaped activities through /api/messages', async () => {
       // The bot stored the install's conversation reference: what it saw is what Teams sends.
-      const { resource } = await app.store.containers.users
+      const { resource } = await running.app.store.containers.users
         .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
         .read();
       const ref = resource.reference;
@@ -216,7 +212,7 @@ describe('the development playground', () => {
       });
       assert.equal(ref.conversation.conversationType, 'personal');
       assert.equal(ref.conversation.tenantId, employee.tenantId);
-      assert.equal(ref.serviceUrl, `${app.url}/dev/connector`);
+      assert.equal(ref.serviceUrl, `${running.app.url}/dev/connector`);
     });
 
     it('opening the same chat again continues it: no second install, same transcript', async () => {
@@ -276,7 +272,7 @@ describe('the development playground', () => {
     });
 
     it('a message the bot deletes stays where it was, marked deleted', async () => {
-      const { resource } = await app.store.containers.users
+      const { resource } = await running.app.store.containers.users
         .item('conversation', `${employee.tenantId}|${employee.aadObjectId}`)
         .read();
       const target = latestVersions(events.activities)
@@ -284,7 +280,7 @@ describe('the development playground', () => {
         .at(-1)!;
       const before = events.activities.length;
       const res = await fetch(
-        `${app.url}/dev/connector/v3/conversations/${encodeURIComponent(resource.reference.conversation.id)}/activities/${target.id}`,
+        `${running.app.url}/dev/connector/v3/conversations/${encodeURIComponent(resource.reference.conversation.id)}/activities/${target.id}`,
         { method: 'DELETE' },
       );
       assert.equal(res.status, 200);
@@ -365,7 +361,7 @@ describe('the development playground', () => {
     }
 
     it('answers a stream of an unknown conversation with 404 JSON', async () => {
-      const res = await fetch(`${app.url}/dev/directline/conversations/${randomUUID()}/stream`);
+      const res = await fetch(`${running.app.url}/dev/directline/conversations/${randomUUID()}/stream`);
       assert.equal(res.status, 404);
       assert.equal((await res.json()).error, 'not_found');
     });
@@ -379,33 +375,29 @@ describe('the development playground', () => {
 });
 
 describe('the playground with bot credentials configured', () => {
-  let app: App;
-  before(async () => {
-    app = await startTestApp({
-      env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'x', ALLOWED_TENANTS: randomUUID() },
-    });
+  const running = withRunningApp({
+    env: { BOT_APP_ID: randomUUID(), BOT_APP_PASSWORD: 'x', ALLOWED_TENANTS: randomUUID() },
   });
-  after(() => app.stop());
 
   it('does not exist: page, demo users, bridge and fake connector are 404', async () => {
     const json = { method: 'POST', headers: { 'content-type': 'application/json' } };
     const user = demoUser('employee');
-    assert.equal((await fetch(`${app.url}/`)).status, 404);
-    assert.equal((await fetch(`${app.url}/playground/playground.js`)).status, 404);
-    assert.equal((await fetch(`${app.url}/dev/users`)).status, 404);
+    assert.equal((await fetch(`${running.app.url}/`)).status, 404);
+    assert.equal((await fetch(`${running.app.url}/playground/playground.js`)).status, 404);
+    assert.equal((await fetch(`${running.app.url}/dev/users`)).status, 404);
     assert.equal(
       (
-        await fetch(`${app.url}/dev/directline/conversations`, {
+        await fetch(`${running.app.url}/dev/directline/conversations`, {
           ...json,
           body: JSON.stringify({ tenantId: user.tenantId, userId: user.aadObjectId }),
         })
       ).status,
       404,
     );
-    assert.equal((await fetch(`${app.url}/dev/directline/conversations/x/stream`)).status, 404);
+    assert.equal((await fetch(`${running.app.url}/dev/directline/conversations/x/stream`)).status, 404);
     assert.equal(
       (
-        await fetch(`${app.url}/dev/directline/conversations/x/activities`, {
+        await fetch(`${running.app.url}/dev/directline/conversations/x/activities`, {
           ...json,
           body: '{"type":"message","text":"hallo"}',
         })
@@ -413,7 +405,7 @@ describe('the playground with bot credentials configured', () => {
       404,
     );
     assert.equal(
-      (await fetch(`${app.url}/dev/connector/v3/conversations/x/activities`, { ...json, body: '{}' })).status,
+      (await fetch(`${running.app.url}/dev/connector/v3/conversations/x/activities`, { ...json, body: '{}' })).status,
       404,
     );
   });

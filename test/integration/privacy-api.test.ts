@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { assertValidCard, cardText, walk } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { askForHelp, helpAndRate } from '../helpers/help-driver';
@@ -10,7 +9,6 @@ import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { TabClient } from '../unit/http/support/tab-client';
 
 const [gent, wk] = demoSeeds;
-type Conn = Awaited<ReturnType<typeof startConnector>>;
 
 function personAsUser(userId: string): TeamsUser {
   const p = gent.users.find((u) => u.id === userId)!;
@@ -36,11 +34,8 @@ interface Overview {
  */
 describe('the tab API: my data, and the tenant settings', function () {
   this.timeout(90_000);
-  let app: App;
-  let conn: Conn;
   let api: TabClient;
   const clock = new FakeClock(TUESDAY_MORNING);
-  const data = tempDir('dv-privacy-api-');
   const employee = demoUser('employee');
   const colleague = gent.users.find(
     (u) =>
@@ -50,7 +45,8 @@ describe('the tab API: my data, and the tenant settings', function () {
       !gent.tenant.programmeAdmins.includes(u.id),
   )!;
   const adminId = gent.tenant.programmeAdmins[0];
-  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
+  const as = (user: TeamsUser) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user, () => running.app.settle());
   const token = (userId: string, tenantId = gent.tenant.id) => api.devToken(tenantId, userId);
   let coachId = '';
   let closedTicket = '';
@@ -59,15 +55,13 @@ describe('the tab API: my data, and the tenant settings', function () {
 
   const ask = (c: TeamsTestClient, question: string) => askForHelp(c, question, 'Stadskantoor, 3e verdieping');
 
+  const running = withRunningApp({ clock, scheduler: false });
   before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });
-    api = new TabClient(app.url);
+    api = new TabClient(running.app.url);
     const c = as(employee);
     await c.say('scan');
     await finishScan(c, (await c.tap('scan.begin', { profile: 'klantcontact' })).card!);
     await c.say('modules');
-
     // A question that a coach accepts, resolves, and the employee rates with a comment.
     const closed = await ask(c, 'Hoe plan ik een Teams-vergadering met een externe partij?');
     coachId = closed.coachId;
@@ -77,16 +71,9 @@ describe('the tab API: my data, and the tenant settings', function () {
       rating: 4,
       comment: 'Heel fijn, dank aan mijn collega',
     });
-
     // A second question, still offered to a coach.
-    ({ coachId: offeredCoach, ticketId: openTicket } = await ask(c, 'Waar vind ik mijn loonstrook in de app?'));
-    await app.settle();
-  });
-
-  after(async () => {
-    await app?.stop();
-    await conn?.close();
-    data.remove();
+    ({ coachId: offeredCoach, ticketId: openTicket } = await ask(c, 'Waar vind ik mijn loonstrook in de running.app?'));
+    await running.app.settle();
   });
 
   it('shows the signed-in user what is kept about them, and only about them', async () => {
@@ -172,7 +159,10 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.doesNotMatch(words, /[{}]|"itemId"|scanResults/, 'no JSON on the card');
     const links: string[] = [];
     walk(chat.card!, (el) => void (el.type === 'Action.OpenUrl' && links.push(String(el.url))));
-    assert.ok(links.includes(`${app.url}/tab/#my-data`), `a link to the tab's "Mijn gegevens" (${links.join(', ')})`);
+    assert.ok(
+      links.includes(`${running.app.url}/tab/#my-data`),
+      `a link to the tab's "Mijn gegevens" (${links.join(', ')})`,
+    );
   });
 
   it('gives an English speaker the export’s texts in English', async () => {
@@ -237,7 +227,7 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(res.status, 409);
     assert.equal(res.body.error, 'coach_busy');
     assert.match(res.body.message, /geef ze terug/);
-    const record = await app.store.containers.tickets.item(`coach:${offeredCoach}`, gent.tenant.id).read();
+    const record = await running.app.store.containers.tickets.item(`coach:${offeredCoach}`, gent.tenant.id).read();
     assert.ok(record.resource, 'the coach record is still there');
   });
 
@@ -245,10 +235,11 @@ describe('the tab API: my data, and the tenant settings', function () {
     const t = await token(employee.aadObjectId);
     await api.call('PUT', '/api/v1/me/nudges', { token: t, body: { optOut: true } });
     const aggregatesBefore = (
-      await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
+      await running.app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
     ).resources;
-    const closedBefore = (await app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read())
-      .resource;
+    const closedBefore = (
+      await running.app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read()
+    ).resource;
 
     const res = await api.call<{ removed: number }>('POST', '/api/v1/me/data/delete', {
       token: t,
@@ -256,16 +247,16 @@ describe('the tab API: my data, and the tenant settings', function () {
     });
     assert.equal(res.status, 200, res.text);
     assert.ok(res.body.removed >= 4);
-    await app.settle();
+    await running.app.settle();
 
     const key = `${gent.tenant.id}|${employee.aadObjectId}`;
     const inPartition = { query: 'SELECT c.id FROM c WHERE c.userKey = @k', parameters: [{ name: '@k', value: key }] };
     assert.deepEqual(
-      (await app.store.containers.scans.items.query(inPartition, { partitionKey: key }).fetchAll()).resources,
+      (await running.app.store.containers.scans.items.query(inPartition, { partitionKey: key }).fetchAll()).resources,
       [],
       'scans, results, modules and the leadership scan are gone',
     );
-    const users = (await app.store.containers.users.items.query(inPartition, { partitionKey: key }).fetchAll())
+    const users = (await running.app.store.containers.users.items.query(inPartition, { partitionKey: key }).fetchAll())
       .resources;
     assert.deepEqual(
       users.map((d) => d.id),
@@ -273,7 +264,8 @@ describe('the tab API: my data, and the tenant settings', function () {
       'only the “no reminders” choice stays, so erasure does not switch reminders back on',
     );
 
-    const closed = (await app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read()).resource;
+    const closed = (await running.app.store.containers.tickets.item(`ticket:${closedTicket}`, gent.tenant.id).read())
+      .resource;
     assert.equal(closed.requester.userId, 'erased');
     assert.equal(closed.requester.name, '—');
     assert.equal(closed.requester.teamId, undefined);
@@ -290,15 +282,17 @@ describe('the tab API: my data, and the tenant settings', function () {
     assert.equal(closed.coachId, coachId, 'the coach is not the one erased');
     assert.doesNotMatch(JSON.stringify(closed), new RegExp(employee.aadObjectId));
 
-    const open = (await app.store.containers.tickets.item(`ticket:${openTicket}`, gent.tenant.id).read()).resource;
+    const open = (await running.app.store.containers.tickets.item(`ticket:${openTicket}`, gent.tenant.id).read())
+      .resource;
     assert.equal(open.state, 'cancelled', 'an open request is cancelled first');
     assert.equal(open.question, '—');
     assert.doesNotMatch(JSON.stringify(open), new RegExp(employee.aadObjectId));
-    const coach = (await app.store.containers.tickets.item(`coach:${offeredCoach}`, gent.tenant.id).read()).resource;
+    const coach = (await running.app.store.containers.tickets.item(`coach:${offeredCoach}`, gent.tenant.id).read())
+      .resource;
     assert.equal(coach.pendingOffers, 0, 'the offered coach is released');
 
     const aggregatesAfter = (
-      await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
+      await running.app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
     ).resources;
     const scanAggregates = (docs: Array<{ id: string; _etag: string }>) =>
       docs.filter((d) => !d.id.startsWith('help')).sort((a, b) => a.id.localeCompare(b.id));
@@ -361,7 +355,7 @@ describe('the tab API: my data, and the tenant settings', function () {
       ['/terms', 'nl', [/Gebruiksvoorwaarden/]],
       ['/terms?lang=en', 'en', [/terms of use/i]],
     ] as const) {
-      const res = await fetch(`${app.url}${url}`);
+      const res = await fetch(`${running.app.url}${url}`);
       assert.equal(res.status, 200, url);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
       assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
@@ -377,7 +371,7 @@ describe('the tab API: my data, and the tenant settings', function () {
     const c = as(personAsUser(colleague.id));
     const intro = cardOf((await c.say('scan')).replies[0]);
     const open = (intro.actions as Array<{ type: string; url?: string }>).find((a) => a.type === 'Action.OpenUrl');
-    assert.equal(open?.url, `${app.url}/privacy`);
+    assert.equal(open?.url, `${running.app.url}/privacy`);
   });
 
   describe('tenant settings', () => {
@@ -422,7 +416,7 @@ describe('the tab API: my data, and the tenant settings', function () {
         { retentionMonths: 12, tenantId: wk.tenant.id },
         [12],
       ]) {
-        const bad = await fetch(`${app.url}/api/v1/admin/settings`, {
+        const bad = await fetch(`${running.app.url}/api/v1/admin/settings`, {
           method: 'PUT',
           headers: {
             authorization: `Bearer ${t}`,
@@ -435,7 +429,7 @@ describe('the tab API: my data, and the tenant settings', function () {
         assert.equal(bad.status, 400, JSON.stringify(body));
         assert.match(((await bad.json()) as { message: string }).message, /Er is niets veranderd/);
       }
-      const malformed = await fetch(`${app.url}/api/v1/admin/settings`, {
+      const malformed = await fetch(`${running.app.url}/api/v1/admin/settings`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'if-match': version },
         body: '{"retentionMonths": ',
@@ -453,7 +447,7 @@ describe('the tab API: my data, and the tenant settings', function () {
       const other = await token(gent.tenant.programmeAdmins[1] ?? adminId);
       const seen = (await api.get<{ version: string }>('/api/v1/admin/settings', t)).body.version;
       const put = (tok: string, version: string, body: unknown, lang = 'nl-NL') =>
-        fetch(`${app.url}/api/v1/admin/settings`, {
+        fetch(`${running.app.url}/api/v1/admin/settings`, {
           method: 'PUT',
           headers: {
             authorization: `Bearer ${tok}`,
@@ -480,7 +474,7 @@ describe('the tab API: my data, and the tenant settings', function () {
       assert.equal(keep.status, 200);
       assert.equal(((await keep.json()) as { retentionMonths: number | null }).retentionMonths, null);
 
-      const tenant = (await app.store.containers.tenants.item('tenant', gent.tenant.id).read()).resource;
+      const tenant = (await running.app.store.containers.tenants.item('tenant', gent.tenant.id).read()).resource;
       assert.deepEqual(tenant.settings, { remindersEnabled: false }, 'null means: keep (no retention period stored)');
       assert.equal(tenant.name, gent.tenant.name, 'the rest of the tenant record is untouched');
 

@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../bot/app';
-import { startConnector, startTestApp } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { assertValidCard, cardText } from '../helpers/cards';
 import { finishScan } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 
 describe('mijn gegevens: what is kept, an export, and erasure', () => {
-  let app: App;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
   const user: TeamsUser = { tenantId: randomUUID(), aadObjectId: randomUUID(), name: 'Noor Privé', locale: 'nl-NL' };
   let c: TeamsTestClient;
+  const running = withRunningApp();
   before(async () => {
-    conn = await startConnector();
-    app = await startTestApp();
-    c = new TeamsTestClient(app.url, conn.connector, conn.url, user);
+    c = new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user);
     await c.say('scan');
     await finishScan(c, (await c.tap('scan.begin', { profile: 'klantcontact' })).card!);
-  });
-  after(async () => {
-    await app.stop();
-    await conn.close();
   });
 
   it('tells the user what is kept and who sees what', async () => {
@@ -42,7 +34,7 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
     assert.match(words, /de vraag en het antwoord dat je koos/);
     assert.doesNotMatch(words, /"userId"|\{/, 'no JSON on the card');
     const open = (res.card!.actions as Array<{ type: string; url?: string }>).find((a) => a.type === 'Action.OpenUrl');
-    assert.equal(open?.url, `${app.url}/tab/#my-data`);
+    assert.equal(open?.url, `${running.app.url}/tab/#my-data`);
     assert.ok(Buffer.byteLength(JSON.stringify(res.card)) < 4 * 1024, 'a small card, whatever the size of the data');
   });
 
@@ -60,12 +52,14 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
     assert.match(cardText(done.card!), /verwijderd/);
     assert.match(cardText(done.card!), /We hebben \d+ onderdel(en|)/);
     assert.doesNotMatch(cardText(done.card!), /We hebben 1 onderdelen/);
-    const { resources } = await app.store.containers.scans.items
+    const { resources } = await running.app.store.containers.scans.items
       .query('SELECT * FROM c', { partitionKey: `${user.tenantId}|${user.aadObjectId}` })
       .fetchAll();
     assert.equal(resources.length, 0);
     assert.match(cardText(cardOf((await c.say('resultaat')).replies[0])), /Nog geen uitslag/);
-    const ref = await app.store.containers.users.item('conversation', `${user.tenantId}|${user.aadObjectId}`).read();
+    const ref = await running.app.store.containers.users
+      .item('conversation', `${user.tenantId}|${user.aadObjectId}`)
+      .read();
     assert.equal(ref.resource?.userId, user.aadObjectId, 'the next turn saves the conversation reference again');
   });
 });

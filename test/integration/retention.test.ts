@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
 import { RetentionJob } from '../../bot/domain/privacy/retention';
 import { createLogger } from '../../bot/logger';
 import { CosmosRetentionLeases, CosmosRetentionStore } from '../../bot/storage/cosmos-retention';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { cardText } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { askForHelp, helpAndRate } from '../helpers/help-driver';
@@ -27,11 +26,8 @@ function person(userId: string): TeamsUser {
  */
 describe('retention of answer details', function () {
   this.timeout(120_000);
-  let app: App;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
   let api: TabClient;
   const clock = new FakeClock(TUESDAY_MORNING);
-  const data = tempDir('dv-retention-');
   const employee = demoUser('employee');
   const leader = demoUser('leader');
   const teamMates = gent.users.filter(
@@ -44,19 +40,18 @@ describe('retention of answer details', function () {
   const paused = person(teamMates[0].id);
   const recent = person(teamMates[1].id);
   const adminId = gent.tenant.programmeAdmins[0];
-  const as = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user, () => app.settle());
+  const as = (user: TeamsUser) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user, () => running.app.settle());
   const key = (userId: string) => `${gent.tenant.id}|${userId}`;
   const read = async (container: 'scans' | 'tickets', id: string, pk: string) =>
-    (await app.store.containers[container].item(id, pk).read()).resource;
+    (await running.app.store.containers[container].item(id, pk).read()).resource;
   let ticketId = '';
   let resultId = '';
   let profileBefore: unknown;
 
+  const running = withRunningApp({ clock, scheduler: false });
   before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock, scheduler: false });
-    api = new TabClient(app.url);
-
+    api = new TabClient(running.app.url);
     // November: a finished scan, a scan paused after one answer, a leader's leadership scan, a closed help request.
     const c = as(employee);
     await c.say('scan');
@@ -65,14 +60,12 @@ describe('retention of answer details', function () {
     await p.say('scan');
     const first = (await p.tap('scan.begin', { profile: 'klantcontact' })).card!;
     await p.tap('scan.answer', answerOptions(first)[0]);
-
     const lt = await api.devToken(gent.tenant.id, leader.aadObjectId);
     const state = await api.get<{ items: Array<{ id: string }> }>('/api/v1/leadership', lt);
     await api.post('/api/v1/leadership/answers', lt, {
       answers: Object.fromEntries(state.body.items.map((i, n) => [i.id, (n % 5) + 1])),
     });
     profileBefore = (await api.get<{ profile: unknown }>('/api/v1/leadership/result', lt)).body.profile;
-
     const asked = await askForHelp(c, 'Hoe deel ik mijn agenda?', 'Thuis');
     ticketId = asked.ticketId;
     await helpAndRate(c, as(person(asked.coachId)), asked.offer, clock, {
@@ -80,20 +73,19 @@ describe('retention of answer details', function () {
       rating: 5,
       comment: 'Snel geholpen',
     });
-    await app.settle();
+    await running.app.settle();
     resultId = (
-      await app.store.containers.scans.items
+      await running.app.store.containers.scans.items
         .query({
           query: "SELECT c.id FROM c WHERE c.userKey = @k AND c.docType = 'result'",
           parameters: [{ name: '@k', value: key(employee.aadObjectId) }],
         })
         .fetchAll()
     ).resources[0].id;
-
     // The programme admin sets a retention period of 6 months.
     const at = await api.devToken(gent.tenant.id, adminId);
     const { version } = (await api.get<{ version: string }>('/api/v1/admin/settings', at)).body;
-    const set = await fetch(`${app.url}/api/v1/admin/settings`, {
+    const set = await fetch(`${running.app.url}/api/v1/admin/settings`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${at}`, 'content-type': 'application/json', 'if-match': version },
       body: JSON.stringify({ retentionMonths: 6 }),
@@ -101,15 +93,9 @@ describe('retention of answer details', function () {
     assert.equal(set.status, 200);
   });
 
-  after(async () => {
-    await app?.stop();
-    await conn?.close();
-    data.remove();
-  });
-
   it('keeps everything younger than the period', async () => {
     clock.advance(150 * DAY); // late April: less than 6 months
-    const done = await app.runRetention();
+    const done = await running.app.runRetention();
     assert.deepEqual(done.get(gent.tenant.id), { result: 0, session: 0, leadership: 0, ticket: 0 });
     assert.ok((await read('scans', resultId, key(employee.aadObjectId))).answers.length > 5);
   });
@@ -119,17 +105,17 @@ describe('retention of answer details', function () {
     const r = as(recent);
     await r.say('scan');
     await finishScan(r, (await r.tap('scan.begin', { profile: 'klantcontact' })).card!);
-    await app.settle();
+    await running.app.settle();
     const aggregates = async () =>
-      (await app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()).resources.sort(
-        (a, b) => a.id.localeCompare(b.id),
-      );
+      (
+        await running.app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
+      ).resources.sort((a, b) => a.id.localeCompare(b.id));
     const aggregatesBefore = await aggregates();
     const resultBefore = await read('scans', resultId, key(employee.aadObjectId));
     const ticketBefore = await read('tickets', `ticket:${ticketId}`, gent.tenant.id);
 
     clock.advance(DAY);
-    const done = await app.runRetention();
+    const done = await running.app.runRetention();
     assert.deepEqual(done.get(gent.tenant.id), { result: 1, session: 2, leadership: 1, ticket: 1 });
     assert.equal(done.has(demoSeeds[1].tenant.id), false, 'a tenant without a retention period is left alone');
 
@@ -196,9 +182,9 @@ describe('retention of answer details', function () {
   });
 
   it('runs once a day per tenant: again the same day does nothing; the next day finds nothing left', async () => {
-    assert.equal((await app.runRetention()).size, 0, 'the same day: already done');
+    assert.equal((await running.app.runRetention()).size, 0, 'the same day: already done');
     clock.advance(DAY);
-    assert.deepEqual((await app.runRetention()).get(gent.tenant.id), {
+    assert.deepEqual((await running.app.runRetention()).get(gent.tenant.id), {
       result: 0,
       session: 0,
       leadership: 0,
@@ -211,8 +197,8 @@ describe('retention of answer details', function () {
     const log = createLogger('silent');
     const job = (owner: string) =>
       new RetentionJob({
-        store: new CosmosRetentionStore(app.store.containers),
-        leases: new CosmosRetentionLeases(app.store.containers.schedule),
+        store: new CosmosRetentionStore(running.app.store.containers),
+        leases: new CosmosRetentionLeases(running.app.store.containers.schedule),
         scoreLeadership: () => [],
         clock,
         log,
@@ -224,14 +210,14 @@ describe('retention of answer details', function () {
 
   it('a crashed instance’s lease runs out and another one takes the day', async () => {
     clock.advance(DAY);
-    const leases = new CosmosRetentionLeases(app.store.containers.schedule);
+    const leases = new CosmosRetentionLeases(running.app.store.containers.schedule);
     const day = clock.now().toISOString().slice(0, 10);
     assert.equal(
       await leases.claim(gent.tenant.id, day, 'crashed', new Date(clock.now().getTime() + 60_000), clock.now()),
       true,
     );
-    assert.equal((await app.runRetention()).size, 0, 'the lease is held');
+    assert.equal((await running.app.runRetention()).size, 0, 'the lease is held');
     clock.advance(2 * 60_000);
-    assert.ok((await app.runRetention()).has(gent.tenant.id), 'after the lease ran out');
+    assert.ok((await running.app.runRetention()).has(gent.tenant.id), 'after the lease ran out');
   });
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../bot/app';
 import { CosmosScanAggregates } from '../../bot/storage/cosmos-aggregates';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { startConnector, startTestApp, tempDir, withRunningApp } from '../helpers/app';
 import { testNow } from '../helpers/clock';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoUser } from '../helpers/demo';
@@ -10,10 +9,8 @@ import { actionData, answerOptions, finishScan } from '../helpers/scan-driver';
 import { cardOf, GENT, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 
 describe('the self-scan in Teams chat', () => {
-  let app: App;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
-  const data = tempDir();
-  const client = (user: TeamsUser) => new TeamsTestClient(app.url, conn.connector, conn.url, user);
+  const client = (user: TeamsUser) =>
+    new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, user);
   const stranger = (): TeamsUser => ({
     tenantId: randomUUID(),
     aadObjectId: randomUUID(),
@@ -21,15 +18,7 @@ describe('the self-scan in Teams chat', () => {
     locale: 'nl-NL',
   });
 
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir });
-  });
-  after(async () => {
-    await app.stop();
-    await conn.close();
-    data.remove();
-  });
+  const running = withRunningApp();
 
   /** `scan` → intro → start with a profile → the first question card. */
   async function begin(c: TeamsTestClient, profile = 'buitendienst') {
@@ -82,8 +71,8 @@ describe('the self-scan in Teams chat', () => {
     assert.match(cardText(recorded.card!), /genoteerd/);
     const again = await c.tap('scan.intake', intake);
     assert.match(cardText(again.card!), /genoteerd/);
-    await app.settle();
-    const { resources: intakes } = await app.store.containers.tickets.items
+    await running.app.settle();
+    const { resources: intakes } = await running.app.store.containers.tickets.items
       .query(
         {
           query: "SELECT * FROM c WHERE c.docType = 'ticket' AND c.kind = 'intake' AND c.requester.userId = @u",
@@ -98,8 +87,8 @@ describe('the self-scan in Teams chat', () => {
       'one intake request goes to the digicoaches (offered, or escalated outside working hours)',
     );
     assert.ok(['offered', 'escalated'].includes(intakes[0].state));
-    await app.settle();
-    const agg = await new CosmosScanAggregates(app.store.containers.aggregates, () => testNow()).get(
+    await running.app.settle();
+    const agg = await new CosmosScanAggregates(running.app.store.containers.aggregates, () => testNow()).get(
       employee.tenantId,
       { kind: 'team', id: employee.teamId! },
     );
@@ -122,7 +111,7 @@ describe('the self-scan in Teams chat', () => {
     const stale = await c.tap('scan.answer', answerOptions(question)[0]);
     assert.match(cardText(stale.card!), /Deze vraag is al beantwoord/);
     assert.match(cardText(stale.card!), /Vraag 3 van/);
-    const { resource } = await app.store.containers.scans
+    const { resource } = await running.app.store.containers.scans
       .item('session', `${c.user.tenantId}|${c.user.aadObjectId}`)
       .read();
     assert.equal(resource.answers.length, 2, 'exactly two answers are stored');
@@ -170,14 +159,14 @@ describe('the self-scan in Teams chat', () => {
     for (const [what, forge] of cases) {
       it(`rejects ${what} with a localized notice`, async () => {
         const before = (
-          await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
+          await running.app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
         ).resource;
         const res = await c.tap('scan.answer', forge(valid));
         assert.equal(res.status, 200);
         assertValidCard(res.card, what);
         assert.match(cardText(res.card!), /Dat lukte niet.*Er is niets veranderd/s);
         const after = (
-          await app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
+          await running.app.store.containers.scans.item('session', `${c.user.tenantId}|${c.user.aadObjectId}`).read()
         ).resource;
         assert.equal(after._etag, before._etag);
       });

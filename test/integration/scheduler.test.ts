@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
 import { createLogger } from '../../bot/logger';
 import { Scheduler } from '../../bot/domain/help/scheduler';
 import { CosmosTimerRepository } from '../../bot/storage/cosmos-help';
-import { startTestApp } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 
 describe('the scheduler with several server instances', () => {
-  let app: App;
   let timers: CosmosTimerRepository;
   const log = createLogger('silent');
+  const running = withRunningApp({ scheduler: false });
   before(async () => {
-    app = await startTestApp({ scheduler: false });
-    timers = new CosmosTimerRepository(app.store.containers.schedule);
+    timers = new CosmosTimerRepository(running.app.store.containers.schedule);
   });
-  after(() => app.stop());
 
   const timer = (ticketId: string, dueAt: string) => ({
     id: `timer:${ticketId}:1`,

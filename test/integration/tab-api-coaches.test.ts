@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { cardVerbs } from '../helpers/cards';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { actionData } from '../helpers/scan-driver';
@@ -26,11 +25,8 @@ interface Row {
 /** The programme admin's digicoach administration: add, update, remove, who may, and the audit log. */
 describe('the tab API: digicoach administration', function () {
   this.timeout(60_000);
-  let app: App;
   let api: TabClient;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
   const clock = new FakeClock(TUESDAY_MORNING);
-  const data = tempDir('dv-tab-coaches-');
   const adminId = gent.tenant.programmeAdmins[0];
   const employee = demoUser('employee');
   const body = {
@@ -46,20 +42,13 @@ describe('the tab API: digicoach administration', function () {
   const list = async (token: string) =>
     (await api.get<{ coaches: Row[] }>('/api/v1/admin/coaches', token)).body.coaches;
 
-  before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({
-      dataDir: data.dir,
-      clock,
-      scheduler: false,
-      env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
-    });
-    api = new TabClient(app.url);
+  const running = withRunningApp({
+    clock,
+    scheduler: false,
+    env: { HELP_OFFER_TIMEOUT_SECONDS: '600', HELP_MAX_OFFERS: '3' },
   });
-  after(async () => {
-    await app?.stop();
-    await conn?.close();
-    data.remove();
+  before(async () => {
+    api = new TabClient(running.app.url);
   });
 
   it('lets the admin add a colleague from the directory as a coach, then update them; the list shows them without ticket contents', async () => {
@@ -155,9 +144,11 @@ describe('the tab API: digicoach administration', function () {
   it('refuses to remove a coach with an offered or open ticket, and removes one without', async () => {
     const admin = await tokenOf(adminId);
     const requester = demoUser('leader');
-    const c = new TeamsTestClient(app.url, conn.connector, conn.url, requester, () => app.settle());
+    const c = new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, requester, () =>
+      running.app.settle(),
+    );
     await c.say('hulp'); // the form; its fields are sent with the tap below
-    const since = conn.connector.activities().length;
+    const since = running.conn.connector.activities().length;
     await c.tap('help.submit', {
       kind: 'help', // straight to a person; the form's own button (knowledge.ask) asks the knowledge base first
       topic: 'communication',
@@ -166,7 +157,7 @@ describe('the tab API: digicoach administration', function () {
       channel: 'chat',
       where: 'Gemeentehuis',
     });
-    const offer = conn.connector
+    const offer = running.conn.connector
       .activities()
       .slice(since)
       .find((a) => a.op === 'send' && cardVerbs(cardOf(a)).includes('help.accept'))!;
@@ -188,10 +179,9 @@ describe('the tab API: digicoach administration', function () {
       name: p.name,
       locale: p.preferredLocale ?? 'nl-NL',
     };
-    await new TeamsTestClient(app.url, conn.connector, conn.url, coach, () => app.settle()).tap(
-      'help.accept',
-      actionData(cardOf(offer), 'help.accept')!,
-    );
+    await new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, coach, () =>
+      running.app.settle(),
+    ).tap('help.accept', actionData(cardOf(offer), 'help.accept')!);
     const open = await api.call<{ message: string }>('DELETE', `/api/v1/admin/coaches/${coachId}`, {
       token: admin,
       body: {},

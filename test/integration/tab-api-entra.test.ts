@@ -1,19 +1,23 @@
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { ActivityHandler } from 'botbuilder';
 import { TeamsAdapter } from '../../bot/teams/teams-adapter';
 import { generateKeyPair } from 'jose';
-import type { App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { CachedDirectory } from '../../bot/domain/cached-directory';
 import type { Clock, Messenger } from '../../bot/domain/ports';
 import { createAuthenticator } from '../../bot/http/create-authenticator';
 import { EntraAuthenticator } from '../../bot/http/entra-authenticator';
 import { registerTabApi } from '../../bot/http/tab-api';
-import { createDashboards } from '../../bot/dashboards';
+import { everyoneAvailable } from '../../bot/domain/help/help-ports';
+import { readLeadershipContent } from '../../bot/domain/leadership/leadership-content';
+import { ROOT } from '../../bot/wiring/app';
+import { buildRepositories } from '../../bot/wiring/repositories';
+import { buildServices } from '../../bot/wiring/services';
+import { tabApiDeps } from '../../bot/wiring/routes';
 import { createLogger } from '../../bot/logger';
 import { createServer, type RunningServer } from '../../bot/server';
-import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
-import { startTestApp, tempDir } from '../helpers/app';
+import { tempDir, withRunningApp } from '../helpers/app';
 import { cardText } from '../helpers/cards';
 import { demoSeeds } from '../helpers/demo';
 import { startJwksServer } from '../unit/http/support/jwks-server';
@@ -35,6 +39,9 @@ class RecordingMessenger implements Messenger {
   async updateCard(): Promise<boolean> {
     return true;
   }
+  async deliver(): Promise<never> {
+    throw new Error('no reminder rounds in this test');
+  }
 }
 
 /**
@@ -43,7 +50,6 @@ class RecordingMessenger implements Messenger {
  */
 describe('the tab API with Entra SSO tokens', function () {
   this.timeout(60_000);
-  let app: App;
   let server: RunningServer;
   let api: TabClient;
   let jwks: Awaited<ReturnType<typeof startJwksServer>>;
@@ -61,9 +67,9 @@ describe('the tab API with Entra SSO tokens', function () {
   });
   const leaderId = (teamId: string) => gent.teams.find((t) => t.id === teamId)!.leaderId;
 
+  const running = withRunningApp();
   before(async () => {
     jwks = await startJwksServer();
-    app = await startTestApp({ dataDir: data.dir });
     const config = loadConfig({
       NODE_ENV: 'test',
       BOT_APP_ID: 'bot-app',
@@ -78,7 +84,21 @@ describe('the tab API with Entra SSO tokens', function () {
       metadataUrl: jwks.metadataUrl,
     });
     const log = createLogger('silent');
-    const directory = new CachedDirectory(new CosmosDirectory(app.store.containers.tenants), clock);
+    // The tab API's services as the app builds them, around a messenger that records what it would send.
+    const repos = buildRepositories(running.app.store, clock, log);
+    await repos.content.load();
+    const directory = new CachedDirectory(repos.organisation, clock);
+    const services = buildServices({
+      config,
+      store: running.app.store,
+      repos,
+      directory,
+      presence: everyoneAvailable,
+      messenger,
+      leadershipContent: readLeadershipContent(path.join(ROOT, 'seeds', 'leadership')),
+      clock,
+      log,
+    });
     const http = createServer({
       version: 'test',
       storeKind: 'embedded',
@@ -88,23 +108,7 @@ describe('the tab API with Entra SSO tokens', function () {
       directory,
       auth,
       pingStore: async () => true,
-      apiRoutes: (s) =>
-        registerTabApi(s, {
-          config,
-          store: app.store,
-          directory,
-          dashboards: createDashboards({
-            store: app.store,
-            directory,
-            clock,
-            defaultThreshold: config.anonymityThreshold,
-            log,
-          }),
-          auth,
-          messenger,
-          clock,
-          log,
-        }),
+      apiRoutes: (s) => registerTabApi(s, tabApiDeps({ config, repos, services, directory, clock, log, auth })),
       log,
       tabDir: data.dir,
     });
@@ -113,9 +117,7 @@ describe('the tab API with Entra SSO tokens', function () {
   });
   after(async () => {
     await server?.stop();
-    await app?.stop();
     await jwks?.close();
-    data.remove();
   });
 
   describe('who is calling', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
+import type { App } from '../../bot/wiring/app';
 import type { Clock } from '../../bot/domain/ports';
 import { startConnector, startTestApp, tempDir } from '../helpers/app';
 import { testNow } from '../helpers/clock';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../bot/app';
-import { startConnector, startTestApp, tempDir } from '../helpers/app';
+import { withRunningApp } from '../helpers/app';
 import { runningTestClock } from '../helpers/clock';
 import { cardOf, TeamsTestClient } from '../helpers/teams';
 import { cardText } from '../helpers/cards';
@@ -46,26 +45,17 @@ interface Dashboard {
  */
 describe('the tab API (development identities)', function () {
   this.timeout(60_000);
-  let app: App;
   let api: TabClient;
-  let conn: Awaited<ReturnType<typeof startConnector>>;
-  const data = tempDir('dv-tab-api-');
   const clock = runningTestClock();
   const token = (seed: (typeof demoSeeds)[number], userId: string) => api.devToken(seed.tenant.id, userId);
 
+  const running = withRunningApp({ clock });
   before(async () => {
-    conn = await startConnector();
-    app = await startTestApp({ dataDir: data.dir, clock });
-    api = new TabClient(app.url);
+    api = new TabClient(running.app.url);
     for (const seed of demoSeeds) {
       const res = await api.post('/dev/demo-figures', undefined, { tenantId: seed.tenant.id });
       assert.equal(res.status, 200, res.text);
     }
-  });
-  after(async () => {
-    await app?.stop();
-    await conn?.close();
-    data.remove();
   });
 
   describe('bad input', () => {
@@ -225,7 +215,9 @@ describe('the tab API (development identities)', function () {
       assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
       const bytes = new Uint8Array(
         await (
-          await fetch(`${app.url}/api/v1/programme/export.csv`, { headers: { authorization: `Bearer ${admin}` } })
+          await fetch(`${running.app.url}/api/v1/programme/export.csv`, {
+            headers: { authorization: `Bearer ${admin}` },
+          })
         ).arrayBuffer(),
       );
       assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark, so spreadsheets read UTF-8');
@@ -361,7 +353,7 @@ describe('the tab API (development identities)', function () {
   });
 
   describe('the participation nudge', () => {
-    it('counts everyone as unreachable while nobody in the organisation has the app, and gives the week back', async () => {
+    it('counts everyone as unreachable while nobody in the organisation has the running.app, and gives the week back', async () => {
       const team = 'wk-team-vth';
       const t = await token(wk, leaderOf(wk, team));
       type Outcome = {
@@ -388,10 +380,10 @@ describe('the tab API (development identities)', function () {
       const team = 'gt-team-kdv';
       const leaderId = leaderOf(gent, team);
       const members = membersOf(gent, team);
-      // Two members have the app; the bot can open a 1:1 chat with the others through the tenant's service URL it now knows.
+      // Two members have the running.app; the bot can open a 1:1 chat with the others through the tenant's service URL it now knows.
       const installed = members.filter((m) => m.id !== leaderId).slice(0, 2);
       for (const m of installed)
-        await new TeamsTestClient(app.url, conn.connector, conn.url, {
+        await new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, {
           tenantId: gent.tenant.id,
           aadObjectId: m.id,
           name: m.name,
@@ -408,8 +400,8 @@ describe('the tab API (development identities)', function () {
       const t = await token(gent, leaderId);
       const conversation = `a:1dev-${installed[0].id}`;
       const quietConversation = `a:1dev-${quiet.id}`;
-      const before = conn.connector.activities(conversation).length;
-      const quietBefore = conn.connector.activities(quietConversation).length;
+      const before = running.conn.connector.activities(conversation).length;
+      const quietBefore = running.conn.connector.activities(quietConversation).length;
       const res = await api.post<{ sent: number; unreachable: number; optedOut: number; nextAllowedAt: string }>(
         `/api/v1/teams/${team}/nudge`,
         t,
@@ -420,12 +412,16 @@ describe('the tab API (development identities)', function () {
         Date.parse(res.body.nextAllowedAt) > clock.now().getTime() + 6 * 24 * 3600 * 1000,
         'a reminder that reached colleagues uses up the week',
       );
-      const [card] = await conn.connector.waitFor(conversation, 1, { since: before });
+      const [card] = await running.conn.connector.waitFor(conversation, 1, { since: before });
       const words = cardText(cardOf(card));
       assert.match(words, /\d van de 7 collega’s in je team hebben de zelfscan al gedaan/);
       assert.match(words, /Typ \*\*hulp\*\*/);
       for (const m of members) assert.ok(!words.includes(m.name), 'no names on the card');
-      assert.equal(conn.connector.activities(quietConversation).length, quietBefore, 'nothing for who opted out');
+      assert.equal(
+        running.conn.connector.activities(quietConversation).length,
+        quietBefore,
+        'nothing for who opted out',
+      );
 
       const again = await api.post(`/api/v1/teams/${team}/nudge`, t);
       assert.equal(again.status, 409);

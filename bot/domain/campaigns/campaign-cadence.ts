@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger';
+import type { Log } from '../log';
 import type { Clock } from '../ports';
 import type { Campaign } from './campaign-ports';
 import { type CampaignRef, leaseOver, type Round } from './campaign-service';
@@ -18,7 +18,7 @@ export const realTimers: CadenceTimers = {
 
 export interface CampaignCadenceDeps {
   clock: Clock;
-  log: Logger;
+  log: Log;
   /** The scheduler's round (CampaignService.tick). */
   check(): Promise<Round>;
   /** Works the claimable queue items; how many it finished (CampaignWorker.drain). */

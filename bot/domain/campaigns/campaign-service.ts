@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Log } from '../log';
 import { type Caller, requireAdmin } from '../dashboard/access';
 import { AppError, isConflict } from '../errors';
 import type { Tenant } from '../org';
@@ -22,7 +22,7 @@ export interface CampaignServiceDeps {
   directory: Directory;
   completion: ScanCompletion;
   clock: Clock;
-  log: Logger;
+  log: Log;
   audit?: { record(entry: CampaignAuditEntry): Promise<void> };
   /** Only these tenants get campaigns (the deployment's allowed tenants); empty means all. */
   allowedTenants?: string[];

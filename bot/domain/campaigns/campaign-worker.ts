@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Log } from '../log';
 import { isConflict } from '../errors';
 import { type Locale, type OrgUnit, type Person, type Tenant, toLocale } from '../org';
 import type { Clock, Directory } from '../ports';
@@ -47,7 +47,7 @@ export interface CampaignWorkerDeps {
   slots: SendSlots;
   cards: CampaignCards;
   clock: Clock;
-  log: Logger;
+  log: Log;
   /** The language Teams last told us the person speaks, if known. */
   teamsLocale?(tenantId: string, userId: string): Promise<string | null>;
   /** The tenant's anonymity threshold as the dashboards apply it. */

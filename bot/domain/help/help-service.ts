@@ -17,6 +17,7 @@ import { chooseCoach } from './routing';
 import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
 import type { AcceptTicket, DeclineOffer, RateTicket, ResolveTicket, SubmitHelp, TicketRef } from './help-commands';
+import { canReopen } from './reopen';
 
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
@@ -64,7 +65,6 @@ export type HelpView =
   | { kind: 'availability'; available: boolean }
   | { kind: 'notCoach' };
 
-const REOPEN_DAYS = 7;
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -654,9 +654,7 @@ export class HelpService {
   }
 
   canReopen(t: Ticket, now: Date): boolean {
-    if (t.state !== 'resolved' && t.state !== 'rated') return false;
-    const resolved = [...t.events].reverse().find((e) => e.type === 'resolved');
-    return Boolean(resolved) && now.getTime() - Date.parse(resolved!.at) <= REOPEN_DAYS * 86400_000;
+    return canReopen(t, now);
   }
 
   private event(type: TicketEvent['type'], extra: Partial<TicketEvent>): TicketEvent {

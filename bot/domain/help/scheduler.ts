@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Log } from '../log';
 import type { Clock } from '../ports';
 import type { TimerRepository } from './help-ports';
 
@@ -21,7 +21,7 @@ export class Scheduler {
       timers: TimerRepository;
       handler: DueHandler;
       clock: Clock;
-      log: Logger;
+      log: Log;
       owner?: string;
       leaseMs?: number;
       batch?: number;

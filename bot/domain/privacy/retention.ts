@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Log } from '../log';
 import { type AdminAuditLog, SYSTEM_ACTOR } from '../audit';
 import { isConflict } from '../errors';
 import { CLOSED_STATES, type Ticket } from '../help/help-types';
@@ -124,7 +124,7 @@ export class RetentionJob {
       audit?: Pick<AdminAuditLog, 'record'>;
       scoreLeadership: (answers: Record<string, number>) => DimensionScore[];
       clock: Clock;
-      log: Logger;
+      log: Log;
       owner?: string;
       leaseMs?: number;
       pageSize?: number;

@@ -9,7 +9,7 @@
  * requests so far), `stored` (what the scans container holds for some users), `totals` (per tenant:
  * stored scans against the tenant aggregate) and `stop`.
  */
-import type * as AppModule from '../../../bot/app';
+import type * as AppModule from '../../../bot/wiring/app';
 import type * as ConfigModule from '../../../bot/config';
 import type * as LoggerModule from '../../../bot/logger';
 import type * as EmbeddedModule from '../../../bot/storage/embedded/embedded-cosmos';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const { loadConfig } = require('../../../bot/config') as typeof ConfigModule;
     const { createLogger } = require('../../../bot/logger') as typeof LoggerModule;
-    const { startApp } = require('../../../bot/app') as typeof AppModule;
+    const { startApp } = require('../../../bot/wiring/app') as typeof AppModule;
     /* eslint-enable @typescript-eslint/no-require-imports */
     const config = loadConfig(
       {

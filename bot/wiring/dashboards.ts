@@ -1,9 +1,7 @@
-import type { Logger } from './logger';
-import type { Clock, Directory } from './domain/ports';
-import type { DashboardStore } from './domain/dashboard/dashboard-ports';
-import { TenantViews } from './domain/dashboard/tenant-views';
-import type { CosmosStore } from './storage/cosmos';
-import { CosmosDashboardStore } from './storage/cosmos-dashboard';
+import type { Log } from '../domain/log';
+import type { Clock, Directory } from '../domain/ports';
+import type { DashboardStore } from '../domain/dashboard/dashboard-ports';
+import { TenantViews } from '../domain/dashboard/tenant-views';
 
 /** The dashboards' figures and the per-tenant view they are computed against: one cache for the tab and the campaigns. */
 export interface Dashboards {
@@ -12,15 +10,15 @@ export interface Dashboards {
 }
 
 export interface DashboardWiring {
-  store: CosmosStore;
+  store: DashboardStore;
   directory: Directory;
   clock: Clock;
   defaultThreshold: number;
-  log: Logger;
+  log: Log;
 }
 
-export function createDashboards(w: DashboardWiring): Dashboards {
-  const store = new CosmosDashboardStore(w.store.containers.aggregates);
+export function buildDashboards(w: DashboardWiring): Dashboards {
+  const { store } = w;
   const views = new TenantViews({
     store,
     directory: w.directory,

@@ -1,26 +1,21 @@
-import type { Logger } from './logger';
-import type { Clock, Directory, UserStateRepository } from './domain/ports';
-import type { CampaignDelivery } from './domain/campaigns/campaign-ports';
-import { type CadenceTimers, CampaignCadence } from './domain/campaigns/campaign-cadence';
-import { type CampaignAdmin, type CampaignAuditEntry, CampaignService } from './domain/campaigns/campaign-service';
-import { CampaignWorker, type CampaignWorkerDeps } from './domain/campaigns/campaign-worker';
-import { SendPacer } from './domain/campaigns/send-pacer';
-import { dashboardTeamFigures } from './domain/campaigns/team-figures';
-import { effectiveThreshold } from './domain/dashboard/anonymity';
-import { reminderCard } from './cards/reminder-card';
-import { teamUpdateCard } from './cards/team-update-card';
-import type { CosmosStore } from './storage/cosmos';
+import type { Log } from '../domain/log';
+import type { Clock, Directory } from '../domain/ports';
+import type { CampaignDelivery } from '../domain/campaigns/campaign-ports';
+import { type CadenceTimers, CampaignCadence } from '../domain/campaigns/campaign-cadence';
+import { type CampaignAdmin, CampaignService } from '../domain/campaigns/campaign-service';
+import { CampaignWorker, type CampaignWorkerDeps } from '../domain/campaigns/campaign-worker';
+import { SendPacer } from '../domain/campaigns/send-pacer';
+import { dashboardTeamFigures } from '../domain/campaigns/team-figures';
+import { effectiveThreshold } from '../domain/dashboard/anonymity';
+import { reminderCard } from '../cards/reminder-card';
+import { teamUpdateCard } from '../cards/team-update-card';
+import type { CosmosStore } from '../storage/cosmos';
+import { CosmosCampaignRepository, CosmosReminderLedger, CosmosSlotStore } from '../storage/cosmos-campaigns';
+import { remindersFeature } from '../teams/features/reminders-feature';
+import type { ScanStepOf } from '../teams/features/scan-next-step';
+import type { Features } from '../teams/turn';
 import type { Dashboards } from './dashboards';
-import {
-  CosmosCampaignRepository,
-  CosmosReminderLedger,
-  CosmosScanCompletion,
-  CosmosSlotStore,
-} from './storage/cosmos-campaigns';
-import { CosmosNudgeRepository } from './storage/cosmos-nudges';
-import { remindersFeature } from './teams/features/reminders-feature';
-import type { ScanStepOf } from './teams/features/scan-next-step';
-import type { Features } from './teams/turn';
+import type { Repositories } from './repositories';
 
 export interface Campaigns {
   service: CampaignService;
@@ -39,19 +34,18 @@ export interface Campaigns {
 
 export interface CampaignWiring {
   store: CosmosStore;
+  repos: Pick<Repositories, 'scanCompletion' | 'reminders' | 'userState' | 'audit'>;
   directory: Directory;
   /** The dashboards' store and per-tenant views: a leader's message never says more than their dashboard. */
   dashboards: Dashboards;
   delivery: CampaignDelivery;
-  userState: Pick<UserStateRepository, 'getConversationRef'>;
   clock: Clock;
-  log: Logger;
+  log: Log;
   ratePerSecond: number;
   /** Rounds start by themselves on their planned moment (off in development). */
   autoStart: boolean;
   defaultThreshold: number;
   allowedTenants?: string[];
-  audit?: { record(entry: CampaignAuditEntry): Promise<void> };
   /** The scan's next step for the user, offered when they switch reminders back on. */
   scanStep?: ScanStepOf;
   /** Worker tuning (tests and the benchmark). */
@@ -69,12 +63,12 @@ export interface CampaignWiring {
 }
 
 /** Builds the reminder campaigns from the app's store and adapters: the scheduler, the queue worker, the admin API and the chat switch. */
-export function createCampaigns(w: CampaignWiring): Campaigns {
+export function buildCampaigns(w: CampaignWiring): Campaigns {
   const { store, directory, clock } = w;
   const log = w.log.child({ component: 'campaigns' });
   const repo = new CosmosCampaignRepository(store.containers.schedule, store.containers.tenants);
-  const completion = new CosmosScanCompletion(store.containers.scans);
-  const optOuts = new CosmosNudgeRepository(store.containers.schedule, store.containers.users);
+  const completion = w.repos.scanCompletion;
+  const reminders = w.repos.reminders;
   // The cadence (below) drains the queue for a campaign this instance starts, from its start.
   const service = new CampaignService({
     repo,
@@ -82,30 +76,12 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     completion,
     clock,
     log,
-    audit: w.audit,
+    audit: w.repos.audit,
     allowedTenants: w.allowedTenants,
     autoStart: w.autoStart,
     onStarted: (c) => cadence.notice([c]),
   });
-  const worker = new CampaignWorker({
-    repo,
-    ledger: new CosmosReminderLedger(store.containers.users),
-    completion,
-    optOuts,
-    directory,
-    figures: dashboardTeamFigures(w.dashboards.views, w.dashboards.store),
-    delivery: w.delivery,
-    slots: new SendPacer({ store: new CosmosSlotStore(store.containers.schedule), ratePerSecond: w.ratePerSecond }),
-    cards: { reminder: reminderCard, leader: teamUpdateCard },
-    clock,
-    log,
-    teamsLocale: async (tenantId, userId) => (await w.userState.getConversationRef(tenantId, userId))?.locale ?? null,
-    threshold: (tenant) => effectiveThreshold(tenant.anonymityThreshold, w.defaultThreshold),
-    afterDrain: async (campaigns) =>
-      void (await Promise.all(campaigns.map((c) => service.finalize(c.tenantId, c.campaignId)))),
-    concurrency: Math.max(20, 2 * w.ratePerSecond),
-    ...w.worker,
-  });
+  const worker = buildWorker(w, repo, log, (c) => service.finalize(c.tenantId, c.campaignId));
 
   const cadence = new CampaignCadence({
     clock,
@@ -129,7 +105,7 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     service,
     worker,
     admin: service.admin(),
-    feature: remindersFeature(optOuts, clock, w.scanStep),
+    feature: remindersFeature(reminders, clock, w.scanStep),
     runNow,
     forgetUser: (tenantId, userId) => repo.forgetUser(tenantId, userId),
     /** Looks at the schedule every `checkEveryMs`; drains the queue only while a campaign is preparing or running. */
@@ -142,4 +118,32 @@ export function createCampaigns(w: CampaignWiring): Campaigns {
     },
     idle: () => service.idle(),
   };
+}
+
+/** The queue worker: sends each recipient's card at the tenant's pace, with the figures their dashboard would show. */
+function buildWorker(
+  w: CampaignWiring,
+  repo: CosmosCampaignRepository,
+  log: Log,
+  finalize: (c: { tenantId: string; campaignId: string }) => Promise<unknown>,
+): CampaignWorker {
+  return new CampaignWorker({
+    repo,
+    ledger: new CosmosReminderLedger(w.store.containers.users),
+    completion: w.repos.scanCompletion,
+    optOuts: w.repos.reminders,
+    directory: w.directory,
+    figures: dashboardTeamFigures(w.dashboards.views, w.dashboards.store),
+    delivery: w.delivery,
+    slots: new SendPacer({ store: new CosmosSlotStore(w.store.containers.schedule), ratePerSecond: w.ratePerSecond }),
+    cards: { reminder: reminderCard, leader: teamUpdateCard },
+    clock: w.clock,
+    log,
+    teamsLocale: async (tenantId, userId) =>
+      (await w.repos.userState.getConversationRef(tenantId, userId))?.locale ?? null,
+    threshold: (tenant) => effectiveThreshold(tenant.anonymityThreshold, w.defaultThreshold),
+    afterDrain: async (campaigns) => void (await Promise.all(campaigns.map(finalize))),
+    concurrency: Math.max(20, 2 * w.ratePerSecond),
+    ...w.worker,
+  });
 }

@@ -1,0 +1,127 @@
+import path from 'node:path';
+import type { Config } from '../config';
+import type { Log } from '../domain/log';
+import { type Clock, systemClock } from '../domain/ports';
+import type { RetentionCounts } from '../domain/privacy/retention';
+import { readLeadershipContent } from '../domain/leadership/leadership-content';
+import type { Authenticator } from '../http/auth';
+import type { CosmosStore } from '../storage/cosmos';
+import { openStore } from './store';
+import { buildRepositories } from './repositories';
+import { loadContent, seedDemoCoaches } from './content';
+import { buildDirectory } from './directory';
+import { buildBotAdapter } from './bot-adapter';
+import { buildServices, type Services } from './services';
+import { buildBot } from './features';
+import { defineRoutes } from './routes';
+import { PublicLinks } from './links';
+import { createKnowledge } from './knowledge';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface App {
+  url: string;
+  port: number;
+  store: CosmosStore;
+  /** Resolves when the work done after earlier turns (messages, counters) is finished (tests, shutdown). */
+  settle(): Promise<void>;
+  /** Handles due offer time-outs now (tests move a fake clock and call this instead of waiting). */
+  runDueTimers(): Promise<number>;
+  /** Runs the daily retention for every tenant not yet done today (tests move a fake clock and call this). */
+  runRetention(): Promise<Map<string, RetentionCounts>>;
+  /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
+  runCampaigns(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Background jobs (offer time-outs, campaigns, retention) run by themselves; tests may switch them off and call `run…`. */
+  scheduler?: boolean;
+  /** Who is calling the tab's API (tests bring an Entra authenticator with their own keys). */
+  auth?: Authenticator;
+}
+
+/**
+ * The composition root as a list of named steps. `bot/index.ts` calls it with the environment's
+ * config; tests call it with theirs. Each step lives in its own file in this folder.
+ */
+export async function startApp(config: Config, log: Log, opts: StartOptions = {}): Promise<App> {
+  const startedAt = Date.now();
+  const clock = opts.clock ?? systemClock;
+  const opened = await openStore(config, log);
+  const repos = buildRepositories(opened.store, clock, log);
+  await loadContent(config, repos, ROOT, log);
+  const { directory, synced, presence } = await buildDirectory(config, repos.organisation, clock, log);
+  const { adapter, messenger } = buildBotAdapter(config, repos.userState, log.child({ component: 'bot' }));
+  const leadershipContent = readLeadershipContent(path.join(ROOT, 'seeds', 'leadership'));
+  const parts = { config, store: opened.store, repos, directory, presence, messenger, leadershipContent, clock, log };
+  const services = buildServices(parts);
+  const knowledge = await createKnowledge({
+    store: opened.store,
+    root: ROOT,
+    domains: () => repos.content.current().content.domains.map((d) => d.id),
+    clock,
+    log,
+  });
+  if (config.seedDemo) await seedDemoCoaches(services.coaches, ROOT);
+  const links = new PublicLinks(config);
+  const bot = buildBot({ config, repos, services, knowledge: knowledge.service, directory, links, clock, log });
+  const http = defineRoutes({ ...parts, services, root: ROOT, adapter, bot, startedAt, auth: opts.auth });
+  const settle = settler(services, repos, synced);
+  const running = await http.start(config.port, config.host).catch(async (err: unknown) => {
+    await opened.close();
+    throw err;
+  });
+  links.listening(running.url);
+  if (opts.scheduler !== false) startBackgroundJobs(services);
+  log.info(
+    { url: running.url, store: opened.store.kind, devMode: config.devMode, startupMs: Date.now() - startedAt },
+    'digivaardig listening',
+  );
+  return {
+    url: running.url,
+    port: running.port,
+    store: opened.store,
+    settle,
+    runDueTimers: async () => after(await services.scheduler.runDue(), settle),
+    runCampaigns: async (o) => after(await services.campaigns.runNow(o), settle),
+    runRetention: () => services.retention.runDue(),
+    async stop() {
+      await stopBackgroundJobs(services);
+      await settle();
+      await running.stop();
+      await opened.close();
+    },
+  };
+}
+
+/** Step 8: the jobs that run by themselves — the sweep of offer time-outs, the reminder rounds, the daily retention. */
+function startBackgroundJobs(services: Services): void {
+  services.scheduler.start();
+  services.campaigns.start();
+  services.retention.start();
+}
+
+async function stopBackgroundJobs(services: Services): Promise<void> {
+  await services.scheduler.stop();
+  await services.retention.stop();
+  await services.campaigns.stop();
+}
+
+/** Waits for the work done after earlier turns (cards, counters) and writes the counters out. */
+function settler(
+  services: Services,
+  repos: ReturnType<typeof buildRepositories>,
+  synced: { idle(): Promise<void> } | null,
+): () => Promise<void> {
+  return async () => {
+    await Promise.all([services.help.idle(), services.scan.idle(), synced?.idle(), services.campaigns.idle()]);
+    await Promise.all([repos.scanAggregates.flush(), repos.helpAggregates.flush()]);
+  };
+}
+
+async function after<T>(value: T, settle: () => Promise<void>): Promise<T> {
+  await settle();
+  return value;
+}

@@ -1,0 +1,198 @@
+import type { Config } from '../config';
+import type { Clock } from '../domain/ports';
+import type { Log } from '../domain/log';
+import type { Locale } from '../domain/org';
+import type { CachedDirectory } from '../domain/cached-directory';
+import type { Presence } from '../domain/help/help-ports';
+import { HelpService } from '../domain/help/help-service';
+import { CoachService } from '../domain/help/coach-service';
+import { Scheduler } from '../domain/help/scheduler';
+import { canReopen } from '../domain/help/reopen';
+import { ScanService } from '../domain/scan/scan-service';
+import type { LeadershipContent } from '../domain/leadership/leadership-content';
+import { LeadershipService } from '../domain/leadership/leadership-service';
+import { SettingsService } from '../domain/settings/settings-service';
+import { DashboardService } from '../domain/dashboard/dashboard-service';
+import { NudgeService } from '../domain/dashboard/nudge-service';
+import { dashboardTeamFigures } from '../domain/campaigns/team-figures';
+import { AdminActivity } from '../domain/audit';
+import { nudgeCard } from '../cards/nudge-card';
+import { HelpCards } from '../teams/features/help-cards';
+import { TeamsHelpNotifier } from '../teams/features/help-notifier';
+import type { Messenger } from '../domain/ports';
+import type { CampaignDelivery } from '../domain/campaigns/campaign-ports';
+import { scanNextStep } from '../teams/features/scan-next-step';
+import type { CosmosStore } from '../storage/cosmos';
+import { ReferenceKeeper } from '../teams/reference-keeper';
+import type { Repositories } from './repositories';
+import { buildDashboards } from './dashboards';
+import { buildCampaigns } from './campaigns';
+import { buildPrivacy } from './privacy';
+
+/** What every service is built from: the adapters of steps 1–4. */
+export interface ServiceParts {
+  config: Config;
+  store: CosmosStore;
+  repos: Repositories;
+  directory: CachedDirectory;
+  presence: Presence;
+  /** Proactive cards: the help flow's and the team reminders' (send, update) and the campaigns' (deliver with retries). */
+  messenger: Messenger & CampaignDelivery;
+  leadershipContent: LeadershipContent;
+  clock: Clock;
+  log: Log;
+}
+
+/** Step 5: the domain services, each built once; the chat and the tab's API call the same ones. */
+export function buildServices(parts: ServiceParts) {
+  const { config, repos, directory, clock, log } = parts;
+  const help = buildHelp(parts);
+  const scan = buildScan(parts);
+  // One view per tenant for the tab's dashboards and the campaigns' team figures.
+  const dashboards = buildDashboards({
+    store: repos.dashboards,
+    directory,
+    clock,
+    defaultThreshold: config.anonymityThreshold,
+    log: log.child({ component: 'dashboards' }),
+  });
+  const campaigns = buildCampaigns({
+    store: parts.store,
+    repos,
+    directory,
+    dashboards,
+    delivery: parts.messenger,
+    clock,
+    log,
+    ratePerSecond: config.campaigns.ratePerSecond,
+    autoStart: config.campaigns.autoStart,
+    defaultThreshold: config.anonymityThreshold,
+    allowedTenants: config.allowedTenants,
+    scanStep: scanNextStep(scan),
+  });
+  // Conversation references, kept current by the bot and forgotten on erasure.
+  const references = new ReferenceKeeper(repos.userState, clock);
+  const { privacy, retention } = buildPrivacy({
+    store: parts.store,
+    repos,
+    leadership: parts.leadershipContent,
+    clock,
+    log: log.child({ component: 'privacy' }),
+    // The requester's and coach's cards are updated after the turn: wait for that before the user's chat details are erased.
+    cancelRequest: async (user, ticketId) => {
+      await help.help.cancel(user, { ticketId });
+      await help.help.idle();
+    },
+    onErased: (tenantId, userId) => references.forget(tenantId, userId),
+    forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
+  });
+  return {
+    ...help,
+    scan,
+    dashboards,
+    campaigns,
+    privacy,
+    retention,
+    references,
+    tab: buildTabServices(parts, dashboards, help.coaches),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+/** The self-scan: sessions, results and the anonymous counters they feed. */
+function buildScan({ config, repos, clock, log }: ServiceParts): ScanService {
+  return new ScanService({
+    scans: repos.scans,
+    aggregates: repos.scanAggregates,
+    onBackgroundError: (err) => log.child({ component: 'bot' }).error({ err }, 'scan: counter update failed'),
+    content: repos.content,
+    clock,
+    mode: config.scan.mode,
+    retakeDays: config.scan.retakeDays,
+  });
+}
+
+/** The help flow: one coach at a time, the notifier's cards, and the sweep of offer time-outs. */
+function buildHelp({ config, repos, directory, presence, messenger, clock, log }: ServiceParts) {
+  const botLog = log.child({ component: 'bot' });
+  const topics = () => repos.content.current().content.domains.map((d) => d.id);
+  const cards = new HelpCards({ content: repos.content, directory });
+  const notifier = new TeamsHelpNotifier({
+    messenger,
+    directory,
+    cards,
+    canReopen: (ticket) => canReopen(ticket, clock.now()),
+    now: () => clock.now(),
+    log: botLog,
+  });
+  const help = new HelpService({
+    tickets: repos.tickets,
+    coaches: repos.coaches,
+    timers: repos.timers,
+    aggregates: repos.helpAggregates,
+    onBackgroundError: (err) => botLog.error({ err }, 'help: work after the turn failed'),
+    presence,
+    directory,
+    notifier,
+    clock,
+    offerTimeoutSeconds: config.help.offerTimeoutSeconds,
+    maxOffers: config.help.maxOffers,
+    topics,
+  });
+  const coaches = new CoachService({ coaches: repos.coaches, directory, clock, topics });
+  const scheduler = new Scheduler({
+    timers: repos.timers,
+    handler: help,
+    clock,
+    log: log.child({ component: 'scheduler' }),
+  });
+  return { help, coaches, helpCards: cards, scheduler };
+}
+
+/** The services only the tab's API uses (the leadership scan, settings, dashboards, team reminders, the audit of views). */
+function buildTabServices(
+  { repos, directory, messenger, leadershipContent, clock, log }: ServiceParts,
+  dashboards: ReturnType<typeof buildDashboards>,
+  coaches: CoachService,
+) {
+  const apiLog = log.child({ component: 'tab-api' });
+  const domains = () => repos.content.current().content.domains;
+  return {
+    coachAdmin: coaches.admin({ audit: repos.audit, remove: repos.removeCoach }),
+    leadership: new LeadershipService({ content: leadershipContent, repo: repos.leadership, clock }),
+    settings: new SettingsService({
+      repo: repos.settings,
+      directory,
+      audit: repos.audit,
+      clock,
+      onChanged: (tenantId) => directory.forgetTenant(tenantId),
+    }),
+    dashboards: new DashboardService({
+      store: dashboards.store,
+      views: dashboards.views,
+      directory,
+      clock,
+      domainOrder: () => Promise.resolve(domains().map((d) => d.id)),
+    }),
+    teamReminders: new NudgeService({
+      directory,
+      messenger,
+      nudges: repos.reminders,
+      figures: dashboardTeamFigures(dashboards.views, dashboards.store),
+      clock,
+      completion: repos.scanCompletion,
+      card: (participation, locale, done) =>
+        nudgeCard({ participation, done }, locale) as unknown as Record<string, unknown>,
+      onSendError: (err) => apiLog.warn({ err }, 'nudge not delivered'),
+    }),
+    activity: new AdminActivity({
+      audit: repos.audit,
+      now: () => clock.now(),
+      onError: (err) => apiLog.warn({ err }, 'audit entry for a dashboard view not written'),
+    }),
+    domains: (locale: Locale) => Promise.resolve(domains().map((d) => ({ id: d.id, name: d.name[locale] }))),
+    profileName: (id: string, locale: Locale) =>
+      Promise.resolve(repos.content.current().profilesById.get(id)?.name[locale] ?? null),
+  };
+}
