@@ -29,7 +29,7 @@ describe('the bot’s routing (TestAdapter)', () => {
   const features: Features = {
     commands: { scan: async () => answer('the scan feature') },
     actions: {
-      'scan.start': async (_turn, data) => answer(`scan.start with ${JSON.stringify(data)}`),
+      'scan.begin': async (_turn, command) => answer(`scan.begin with ${JSON.stringify(command)}`),
       'scan.answer': async () => {
         throw new AppError('bad_input', 400, 'error.badInput');
       },
@@ -90,10 +90,17 @@ describe('the bot’s routing (TestAdapter)', () => {
       .assertReply((a) => assert.ok(replyCardText(a).includes(t('nl', 'menu.title'))));
   });
 
-  it('hands a card action to its feature with the card’s data', async () => {
+  it('hands a card action to its feature as the typed command its data stands for', async () => {
     await adapter
-      .send(invoke('scan.start', { profile: 'klantcontact' }))
-      .assertReply((a) => assert.match(invokeCardText(a), /scan\.start with \{"profile":"klantcontact"\}/));
+      .send(invoke('scan.begin', { profile: 'klantcontact' }))
+      .assertReply((a) => assert.match(invokeCardText(a), /scan\.begin with \{"profileId":"klantcontact"\}/));
+  });
+
+  it('refuses data that does not fit the verb at the router: the feature is never reached', async () => {
+    await adapter.send(invoke('scan.begin', { profile: 42 })).assertReply((a) => {
+      assert.ok(invokeCardText(a).includes(t('nl', 'error.badInput')));
+      assert.doesNotMatch(invokeCardText(a), /scan\.begin with/);
+    });
   });
 
   it('answers an unknown verb with “die actie ken ik niet” and reaches no feature', async () => {
@@ -121,7 +128,7 @@ describe('the bot’s routing (TestAdapter)', () => {
       .send(message('scan', group))
       .assertReply((a) => assert.ok(replyCardText(a).includes(t('nl', 'team.title'))));
     await adapter
-      .send(invoke('scan.start', { profile: 'klantcontact' }, group))
+      .send(invoke('scan.begin', { profile: 'klantcontact' }, group))
       .assertReply((a) => assert.ok(invokeCardText(a).includes(t('nl', 'team.title'))));
     assert.equal(userState.refs.size, 0);
   });
