@@ -206,6 +206,7 @@ export const en: Record<MessageKey, string> = {
   'help.tickets.from': 'From: {name}',
   'help.tickets.acceptedAfter': 'taken after {time}',
   'help.tickets.resolvedAfter': 'resolved after {time}',
+  'help.tickets.spent': 'your time: {time}',
   'help.tickets.rating': 'rated {rating} out of 5',
   'ticket.state.searching': 'Finding a digicoach',
   'ticket.state.offeredToMe': 'Waiting for your answer',

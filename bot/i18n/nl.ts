@@ -206,6 +206,7 @@ export const nl = {
   'help.tickets.from': 'Van: {name}',
   'help.tickets.acceptedAfter': 'aangenomen na {time}',
   'help.tickets.resolvedAfter': 'afgerond na {time}',
+  'help.tickets.spent': 'jouw tijd: {time}',
   'help.tickets.rating': 'cijfer {rating} van 5',
   'ticket.state.searching': 'We zoeken een digicoach',
   'ticket.state.offeredToMe': 'Wacht op jouw antwoord',

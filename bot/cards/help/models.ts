@@ -85,6 +85,8 @@ export interface TicketSummary {
   createdAt: string;
   minutesToAccept: number | null;
   minutesToResolve: number | null;
+  /** The minutes the coach said they spent when resolving (shown to the coach). */
+  minutesSpent: number | null;
   rating: number | null;
 }
 

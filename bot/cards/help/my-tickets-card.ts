@@ -30,6 +30,9 @@ function ticketBlock(s: TicketSummary, side: 'requester' | 'coach', locale: Loca
     details.push(t(locale, 'help.tickets.acceptedAfter', { time: formatDuration(s.minutesToAccept, locale) }));
   if (s.minutesToResolve !== null)
     details.push(t(locale, 'help.tickets.resolvedAfter', { time: formatDuration(s.minutesToResolve, locale) }));
+  // The time the coach entered on resolving, next to the clock time since the question came in.
+  if (side === 'coach' && s.minutesSpent)
+    details.push(t(locale, 'help.tickets.spent', { time: formatDuration(s.minutesSpent, locale) }));
   if (s.rating !== null) details.push(t(locale, 'help.tickets.rating', { rating: s.rating }));
   // Names can carry Markdown characters; the details line is shown without Markdown.
   if (details.length) items.push(plain(details.join(' · '), { spacing: 'None' }));

@@ -147,6 +147,7 @@ export class HelpCards {
       createdAt: t.createdAt,
       minutesToAccept: minutes(timings.secondsToAccept),
       minutesToResolve: minutes(timings.secondsToResolve),
+      minutesSpent: t.minutesSpent ?? null,
       rating: t.rating ?? null,
     };
   }

@@ -103,6 +103,7 @@ function summary(i: number, side: 'requester' | 'coach'): TicketSummary {
     createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T08:30:00.000Z`,
     minutesToAccept: ['accepted', 'resolved', 'rated'].includes(state) ? 4 : null,
     minutesToResolve: done ? 12 + i : null,
+    minutesSpent: done ? 7 : null,
     rating: state === 'rated' ? 5 : null,
   };
 }
@@ -448,6 +449,10 @@ describe('the help cards', () => {
             text,
             locale === 'nl' ? /aangenomen na 4 min · afgerond na/ : /taken after 4 min · resolved after/,
           );
+          // The coach sees the minutes they entered, not only the clock time; the requester does not.
+          if (coachStats)
+            assert.match(text, locale === 'nl' ? /afgerond na \S+ min · jouw tijd: 7 min/ : /your time: 7 min/);
+          else assert.doesNotMatch(text, /jouw tijd|your time/);
           if (coachStats) {
             assert.match(text, /1 (van|of) 3 open · 2 (van|of) 3/);
             assert.match(text, locale === 'nl' ? /4,5 van 5 \(8 keer beoordeeld\)/ : /4\.5 out of 5 \(rated 8 times\)/);

@@ -138,6 +138,7 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
     createdAt: '2026-11-23T09:02:00.000Z',
     minutesToAccept: 4,
     minutesToResolve: 12,
+    minutesSpent: 7,
     rating: 5,
   });
   const myData: MyDataModel = {
