@@ -53,7 +53,7 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
   const repos = buildRepositories(opened.store, clock, log);
   await loadContent(config, repos, ROOT, log);
   const { directory, synced, presence } = await buildDirectory(config, repos.organisation, clock, log);
-  const { adapter, messenger } = buildBotAdapter(config, repos.userState, log.child({ component: 'bot' }));
+  const { adapter, messenger } = buildBotAdapter(config, repos.userState, clock, log.child({ component: 'bot' }));
   const leadershipContent = readLeadershipContent(path.join(ROOT, 'seeds', 'leadership'));
   const parts = { config, store: opened.store, repos, directory, presence, messenger, leadershipContent, clock, log };
   const services = buildServices(parts);

@@ -2,7 +2,7 @@ import { CardFactory } from 'botbuilder';
 import { createTeamsAdapter, type TeamsAdapter } from '../teams/teams-adapter';
 import type { Config } from '../config';
 import type { Log } from '../domain/log';
-import type { UserStateRepository } from '../domain/ports';
+import type { Clock, UserStateRepository } from '../domain/ports';
 import { toLocale } from '../domain/org';
 import { noticeCard } from '../cards/notice-card';
 import { OutboundQueue } from '../teams/outbound/outbound-queue';
@@ -15,6 +15,7 @@ import { ProactiveMessenger } from '../teams/outbound/proactive-messenger';
 export function buildBotAdapter(
   config: Config,
   userState: UserStateRepository,
+  clock: Clock,
   log: Log,
 ): { adapter: TeamsAdapter; messenger: ProactiveMessenger } {
   const adapter = createTeamsAdapter(config.bot);
@@ -35,6 +36,7 @@ export function buildBotAdapter(
     adapter,
     botAppId: config.bot?.appId ?? '',
     userState,
+    clock,
     queue: new OutboundQueue({
       onGone: (tenantId, conversation) => log.info({ tenantId, conversation }, 'conversation gone: app removed'),
     }),

@@ -195,6 +195,7 @@ async function main(): Promise<void> {
         queue: new OutboundQueue(
           RATE > TEAMS_LIMITS.perTenant[0].limit ? { perTenant: [{ limit: RATE, windowMs: 1000 }] } : {},
         ),
+        clock,
         log,
       });
       const directory = new CachedDirectory(orgRepo, clock, 10 * 60_000);

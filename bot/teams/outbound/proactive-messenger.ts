@@ -1,6 +1,6 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger';
-import type { Messenger, UserStateRepository } from '../../domain/ports';
+import type { Clock, Messenger, UserStateRepository } from '../../domain/ports';
 import type { CampaignDelivery, Delivery } from '../../domain/campaigns/campaign-ports';
 import { ConversationGoneError, type OutboundQueue, statusOf } from './outbound-queue';
 
@@ -17,6 +17,8 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
       botAppId: string;
       userState: UserStateRepository;
       queue: OutboundQueue;
+      /** When a created chat's reference is stored (the app's clock, so tests control it). */
+      clock: Clock;
       log: Logger;
     },
   ) {}
@@ -163,7 +165,7 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         userId,
         reference: created,
         locale: 'nl-NL',
-        updatedAt: new Date().toISOString(),
+        updatedAt: this.deps.clock.now().toISOString(),
       });
     }
     return created;
