@@ -55,7 +55,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     auth,
     dashboards: deps.dashboardService,
     nudges: deps.teamReminders,
-    coaches: { store: deps.dashboards.store, views: deps.dashboards.views, directory },
+    coaches: { views: deps.dashboards.views, directory },
     domains: deps.domains,
     activity: deps.activity,
     log,

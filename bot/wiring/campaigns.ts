@@ -133,7 +133,7 @@ function buildWorker(
     completion: w.repos.scanCompletion,
     optOuts: w.repos.reminders,
     directory: w.directory,
-    figures: dashboardTeamFigures(w.dashboards.views, w.dashboards.store),
+    figures: dashboardTeamFigures(w.dashboards.views),
     delivery: w.delivery,
     slots: new SendPacer({ store: new CosmosSlotStore(w.store.containers.schedule), ratePerSecond: w.ratePerSecond }),
     cards: { reminder: reminderCard, leader: teamUpdateCard },

@@ -169,7 +169,6 @@ function buildTabServices(
       onChanged: (tenantId) => directory.forgetTenant(tenantId),
     }),
     dashboards: new DashboardService({
-      store: dashboards.store,
       views: dashboards.views,
       directory,
       clock,
@@ -179,7 +178,7 @@ function buildTabServices(
       directory,
       messenger,
       nudges: repos.reminders,
-      figures: dashboardTeamFigures(dashboards.views, dashboards.store),
+      figures: dashboardTeamFigures(dashboards.views),
       clock,
       completion: repos.scanCompletion,
       card: (participation, locale, done) =>

@@ -1,5 +1,4 @@
 import { groupKey } from '../dashboard/anonymity';
-import type { DashboardStore } from '../dashboard/dashboard-ports';
 import type { TenantViews } from '../dashboard/tenant-views';
 import type { TeamFigures } from './campaign-ports';
 
@@ -10,7 +9,7 @@ import type { TeamFigures } from './campaign-ports';
  * as the tab. A campaign message or the leader's team reminder never says more than the
  * leader's dashboard.
  */
-export function dashboardTeamFigures(views: TenantViews, _store?: DashboardStore): TeamFigures {
+export function dashboardTeamFigures(views: TenantViews): TeamFigures {
   return {
     async participation(tenantId, teamId) {
       const view = await views.get(tenantId);

@@ -2,7 +2,7 @@ import { medianFromBuckets } from '../help/help-aggregate';
 import type { Directory } from '../ports';
 import { type Caller, requireAdmin } from './access';
 import { enoughEvents } from './anonymity';
-import type { DashboardStore, HelpGroupAggregate } from './dashboard-ports';
+import type { HelpGroupAggregate } from './dashboard-ports';
 import { jsonMinutes } from './figures';
 import { sumHelp } from './rollups';
 import type { TenantViews } from './tenant-views';
@@ -41,8 +41,6 @@ export interface CoachNetworkRow {
  * gives a small group's figures. The total is withheld when even that cannot help.
  */
 export interface CoachNetworkDeps {
-  /** Not read here: the figures come from the released snapshot that `views` holds. */
-  store?: DashboardStore;
   views: TenantViews;
   directory: Directory;
 }

@@ -1,15 +1,12 @@
 import type { Clock, Directory } from '../ports';
 import { type Caller, notFound, requireAdmin, requireTeamLeader } from './access';
 import { type GroupRef, groupKey } from './anonymity';
-import type { DashboardStore } from './dashboard-ports';
 import { participationOf, PARTICIPATION_GOAL, type Participation, type Withheld } from './figures';
 import { groupDashboard, type GroupDashboard } from './group-dashboard';
 import type { ShapeUnit } from './org-shape';
 import type { TenantView, TenantViews } from './tenant-views';
 
 export interface DashboardServiceDeps {
-  /** Not read here: every figure comes from the released snapshot that `views` holds. */
-  store?: DashboardStore;
   views: TenantViews;
   directory: Directory;
   clock: Clock;
