@@ -30,7 +30,7 @@ export function nudgeCard(m: NudgeModel, locale: Locale) {
     text(t(locale, m.done ? 'nudge.done' : 'nudge.why')),
     text(t(locale, 'nudge.privacy')),
     text(t(locale, 'nudge.help')),
-    text(t(locale, 'nudge.optOut'), { isSubtle: true, size: 'Small' }),
+    text(t(locale, 'nudge.remindersOffHint'), { isSubtle: true, size: 'Small' }),
   );
   const first = m.done
     ? action(t(locale, 'action.result'), 'scan.result')

@@ -29,7 +29,7 @@ export function reminderCard(m: ReminderCardModel, locale: Locale) {
     text(t(locale, 'campaign.reminder.help')),
   );
   if (m.remindersLeft === 0) body.push(text(t(locale, 'campaign.reminder.last'), { isSubtle: true, size: 'Small' }));
-  body.push(text(t(locale, 'campaign.optOut'), { isSubtle: true, size: 'Small' }));
+  body.push(text(t(locale, 'campaign.remindersOffHint'), { isSubtle: true, size: 'Small' }));
   return card(body, [
     action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'),
     action(t(locale, 'campaign.askCoach'), 'help.start'),

@@ -29,7 +29,7 @@ export function teamUpdateCard(m: LeaderCardModel, locale: Locale) {
   body.push(
     text(t(locale, 'campaign.leader.goal')),
     text(t(locale, 'campaign.leader.tip')),
-    text(t(locale, 'campaign.optOut'), { isSubtle: true, size: 'Small' }),
+    text(t(locale, 'campaign.remindersOffHint'), { isSubtle: true, size: 'Small' }),
   );
   return card(body, [
     action(t(locale, 'campaign.start'), 'scan.start', {}, 'positive'),

@@ -59,3 +59,12 @@ export interface Messenger {
   /** Replaces an earlier proactive card in place. */
   updateCard(tenantId: string, userId: string, activityId: string, card: object): Promise<boolean>;
 }
+
+/**
+ * A person's "reminders off" switch (herinneringen uit): the reminder rounds and a leader's
+ * team reminder both respect it. One concept, one name: `remindersOff`.
+ */
+export interface ReminderSwitch {
+  remindersOff(tenantId: string, userId: string): Promise<boolean>;
+  setRemindersOff(tenantId: string, userId: string, remindersOff: boolean, at: string): Promise<void>;
+}

@@ -1,35 +1,34 @@
 import type restify from 'restify';
-import type { Clock } from '../domain/ports';
+import type { Clock, ReminderSwitch } from '../domain/ports';
 import { AppError } from '../domain/errors';
-import type { NudgeRepository } from '../domain/dashboard/nudge-ports';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { route } from './errors';
 import { callerOf, objectBody, sendPrivate } from './tab-request';
 
-/** The caller's own preferences: for now, whether their leader's reminders reach them. */
+/** The caller's own preferences: whether reminders reach them (the rounds and their leader's team reminder). */
 export function registerMeRoutes(
   server: restify.Server,
-  deps: { auth: Authenticator; nudges: NudgeRepository; clock: Clock; log: Logger },
+  deps: { auth: Authenticator; reminders: ReminderSwitch; clock: Clock; log: Logger },
 ): void {
-  const { auth, nudges, log } = deps;
+  const { auth, reminders, log } = deps;
 
   server.get(
-    '/api/v1/me/nudges',
+    '/api/v1/me/reminders',
     route(log, async (req, res) => {
       const caller = await callerOf(auth, req);
-      sendPrivate(res, 200, { optOut: await nudges.isOptedOut(caller.tenantId, caller.userId) });
+      sendPrivate(res, 200, { remindersOff: await reminders.remindersOff(caller.tenantId, caller.userId) });
     }),
   );
 
   server.put(
-    '/api/v1/me/nudges',
+    '/api/v1/me/reminders',
     route(log, async (req, res) => {
       const caller = await callerOf(auth, req);
-      const { optOut } = objectBody(req);
-      if (typeof optOut !== 'boolean') throw new AppError('invalid_request', 400, 'error.invalidRequest');
-      await nudges.setOptOut(caller.tenantId, caller.userId, optOut, deps.clock.now().toISOString());
-      sendPrivate(res, 200, { optOut });
+      const { remindersOff } = objectBody(req);
+      if (typeof remindersOff !== 'boolean') throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      await reminders.setRemindersOff(caller.tenantId, caller.userId, remindersOff, deps.clock.now().toISOString());
+      sendPrivate(res, 200, { remindersOff });
     }),
   );
 }

@@ -5,14 +5,13 @@ import type { Directory } from '../domain/ports';
 import type { Dashboards } from '../wiring/dashboards';
 import type { DashboardService } from '../domain/dashboard/dashboard-service';
 import type { NudgeService } from '../domain/dashboard/nudge-service';
-import type { NudgeRepository } from '../domain/dashboard/nudge-ports';
 import type { LeadershipService } from '../domain/leadership/leadership-service';
 import type { SettingsService } from '../domain/settings/settings-service';
 import type { CampaignAdmin } from '../domain/campaigns/campaign-service';
 import type { CoachAdmin } from '../domain/help/coach-service';
 import type { AdminActivity } from '../domain/audit';
 import type { PrivacyService } from '../domain/privacy/privacy-service';
-import type { Clock } from '../domain/ports';
+import type { Clock, ReminderSwitch } from '../domain/ports';
 import type { Authenticator } from './auth';
 import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
@@ -35,7 +34,7 @@ export interface TabApiDeps {
   dashboardService: DashboardService;
   teamReminders: NudgeService;
   /** A person's reminders switch ("Mijn voortgang"). */
-  reminders: NudgeRepository;
+  reminders: ReminderSwitch;
   leadership: LeadershipService;
   settings: SettingsService;
   activity: AdminActivity;
@@ -60,7 +59,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     activity: deps.activity,
     log,
   });
-  registerMeRoutes(server, { auth, nudges: deps.reminders, clock, log });
+  registerMeRoutes(server, { auth, reminders: deps.reminders, clock, log });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerMyDataRoutes(server, {

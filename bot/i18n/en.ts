@@ -292,7 +292,7 @@ export const en: Record<MessageKey, string> = {
     'The scan takes about fifteen minutes. You see what you are already good at and which short modules help you further.',
   'nudge.privacy': 'Your answers are for you only. Your manager only sees numbers, never who answered what.',
   'nudge.help': 'Stuck or have a question? Type **help** and a digicoach near you will help.',
-  'nudge.optOut':
+  'nudge.remindersOffHint':
     'Rather not get reminders? Type **no reminders** in the chat with Digivaardig, or switch them off in the tab, under My progress.',
   'nudge.start': 'Start the self-scan',
   'nudge.doneTitle': 'Your team is taking the self-scan',
@@ -307,7 +307,8 @@ export const en: Record<MessageKey, string> = {
   'campaign.reminder.privacy': 'Your answers are yours alone. Your manager only sees numbers, never who answered what.',
   'campaign.reminder.help': 'Need help, also with the scan? Type **help** and a digicoach near you helps you.',
   'campaign.reminder.last': 'This is the last reminder you will get from us.',
-  'campaign.optOut': 'No more reminders? Type **no reminders**. To switch them back on: type **reminders on**.',
+  'campaign.remindersOffHint':
+    'No more reminders? Type **no reminders**. To switch them back on: type **reminders on**.',
   'campaign.start': 'Start the self-scan',
   'campaign.askCoach': 'Ask a digicoach',
   'campaign.leader.title': 'How your team is doing',

@@ -294,7 +294,7 @@ export const nl = {
   'nudge.privacy':
     'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat heeft ingevuld.',
   'nudge.help': 'Loop je vast of heb je een vraag? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
-  'nudge.optOut':
+  'nudge.remindersOffHint':
     'Liever geen herinneringen meer? Typ **geen herinneringen** in de chat met Digivaardig, of zet ze uit in het tabblad, bij Mijn voortgang.',
   'nudge.start': 'Start de zelfscan',
   'nudge.doneTitle': 'Je team doet de zelfscan',
@@ -310,7 +310,8 @@ export const nl = {
     'Je antwoorden zijn alleen voor jou. Je leidinggevende ziet alleen aantallen, nooit wie wat invulde.',
   'campaign.reminder.help': 'Hulp nodig, ook bij de scan? Typ **hulp** en een digicoach bij jou in de buurt helpt je.',
   'campaign.reminder.last': 'Dit is de laatste herinnering die je van ons krijgt.',
-  'campaign.optOut': 'Geen herinneringen meer? Typ **geen herinneringen**. Weer aanzetten: typ **wel herinneringen**.',
+  'campaign.remindersOffHint':
+    'Geen herinneringen meer? Typ **geen herinneringen**. Weer aanzetten: typ **wel herinneringen**.',
   'campaign.start': 'Start de zelfscan',
   'campaign.askCoach': 'Vraag een digicoach',
   'campaign.leader.title': 'Zo staat je team ervoor',

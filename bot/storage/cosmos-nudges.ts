@@ -8,11 +8,14 @@ import { createOnce, readOrNull, replaceIfMatch, statusOf } from './cosmos';
 import { userKey } from './containers';
 
 const teamNudgeId = (teamId: string) => `nudge|team|${teamId}`;
-const OPT_OUT_ID = 'nudge-optout';
+/** The stored id predates the name "reminders off"; it stays, so everyone's earlier choice still counts. */
+const REMINDERS_OFF_ID = 'nudge-optout';
+/** Documents written before the rename carry `optOut` (a person's switch) and `optedOut` (a nudge's count). */
+type Legacy = { optOut?: boolean; optedOut?: number | null };
 
 /**
  * Team nudge records in the `schedule` container (partition /tenantId), where the
- * app's other timed sends live; a person's opt-out in the `users` container next to
+ * app's other timed sends live; a person's "reminders off" switch in the `users` container next to
  * their other preferences (partition /userKey).
  */
 export class CosmosNudgeRepository implements NudgeRepository, TeamReminderSenders {
@@ -22,10 +25,14 @@ export class CosmosNudgeRepository implements NudgeRepository, TeamReminderSende
   ) {}
 
   async getTeamNudge(tenantId: string, teamId: string): Promise<{ value: TeamNudge; etag: string } | null> {
-    const doc = await readOrNull<TeamNudge & { id: string }>(this.schedule, teamNudgeId(teamId), tenantId);
+    const doc = await readOrNull<TeamNudge & Legacy & { id: string }>(this.schedule, teamNudgeId(teamId), tenantId);
     if (!doc) return null;
-    const { tenantId: t, teamId: team, lastSentAt, sentBy, sent, unreachable, optedOut } = doc;
-    return { value: { tenantId: t, teamId: team, lastSentAt, sentBy, sent, unreachable, optedOut }, etag: doc._etag };
+    const { tenantId: t, teamId: team, lastSentAt, sentBy, sent, unreachable } = doc;
+    const remindersOff = doc.remindersOff ?? doc.optedOut ?? null;
+    return {
+      value: { tenantId: t, teamId: team, lastSentAt, sentBy, sent, unreachable, remindersOff },
+      etag: doc._etag,
+    };
   }
 
   async saveTeamNudge(nudge: TeamNudge, etag: string | null): Promise<string> {
@@ -73,18 +80,22 @@ export class CosmosNudgeRepository implements NudgeRepository, TeamReminderSende
     throw new Error(`team reminder records of ${tenantId} kept changing while erasing their sender`);
   }
 
-  async isOptedOut(tenantId: string, userId: string): Promise<boolean> {
-    const doc = await readOrNull<{ optOut: boolean }>(this.users, OPT_OUT_ID, userKey(tenantId, userId));
-    return doc?.optOut === true;
+  async remindersOff(tenantId: string, userId: string): Promise<boolean> {
+    const doc = await readOrNull<{ remindersOff?: boolean } & Legacy>(
+      this.users,
+      REMINDERS_OFF_ID,
+      userKey(tenantId, userId),
+    );
+    return (doc?.remindersOff ?? doc?.optOut) === true;
   }
 
-  async setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void> {
+  async setRemindersOff(tenantId: string, userId: string, remindersOff: boolean, at: string): Promise<void> {
     await this.users.items.upsert({
-      id: OPT_OUT_ID,
+      id: REMINDERS_OFF_ID,
       userKey: userKey(tenantId, userId),
       tenantId,
       userId,
-      optOut,
+      remindersOff,
       updatedAt: at,
       docType: 'nudge-optout',
     });

@@ -131,7 +131,7 @@ function buildWorker(
     repo,
     ledger: new CosmosReminderLedger(w.store.containers.users),
     completion: w.repos.scanCompletion,
-    optOuts: w.repos.reminders,
+    reminders: w.repos.reminders,
     directory: w.directory,
     figures: dashboardTeamFigures(w.dashboards.views),
     delivery: w.delivery,

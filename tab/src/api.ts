@@ -1,5 +1,6 @@
 import type { Locale } from './i18n';
 import type { DemoTenant } from '../../bot/dev/demo-users';
+import type { Role } from '../../bot/domain/org';
 
 export type { GroupDashboard } from '../../bot/domain/dashboard/group-dashboard';
 export type { LeadershipResult, LeadershipState } from '../../bot/domain/leadership/leadership-service';
@@ -12,8 +13,8 @@ export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
-
-export type Role = 'employee' | 'coach' | 'leader' | 'admin';
+/** One `Role` for bot and tab: the tab shows what the server's roles allow. */
+export type { Role };
 
 export interface Me {
   tenantId: string;

@@ -99,9 +99,10 @@ const nl = {
     'Je team krijgt van de Digivaardig-bot een kort bericht: hoeveel collega’s de scan al deden (alleen het aantal), waarom de scan helpt, en dat ze een digicoach kunnen vragen door “hulp” te typen. Eén keer per 7 dagen; collega’s kunnen herinneringen uitzetten.',
   'nudge.send': 'Stuur herinnering',
   'nudge.sending': 'Bezig met versturen…',
-  'nudge.sent': 'Verstuurd naar {sent} collega’s. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
+  'nudge.sent':
+    'Verstuurd naar {sent} collega’s. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {remindersOff}.',
   'nudge.sent.one':
-    'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {optedOut}.',
+    'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {remindersOff}.',
   'nudge.next': 'De volgende herinnering kan vanaf {date}.',
   'nudge.tooSoon': 'Je team kreeg deze week al een herinnering.',
   'nudge.slotReturned':
@@ -442,8 +443,8 @@ const en: Record<Key, string> = {
     'Your team gets a short message from the Digivaardig bot: how many colleagues already took the scan (the number only), why the scan helps, and that they can ask a digicoach by typing “help”. Once per 7 days; colleagues can switch reminders off.',
   'nudge.send': 'Send reminder',
   'nudge.sending': 'Sending…',
-  'nudge.sent': 'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {optedOut}.',
-  'nudge.sent.one': 'Sent to {sent} colleague. Not reachable: {unreachable}. Reminders switched off: {optedOut}.',
+  'nudge.sent': 'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {remindersOff}.',
+  'nudge.sent.one': 'Sent to {sent} colleague. Not reachable: {unreachable}. Reminders switched off: {remindersOff}.',
   'nudge.next': 'The next reminder is possible from {date}.',
   'nudge.tooSoon': 'Your team already got a reminder this week.',
   'nudge.slotReturned': 'Nobody received it, so this reminder does not count: you can try again.',

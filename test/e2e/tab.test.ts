@@ -517,7 +517,7 @@ describe('the tab’s words', () => {
       'Self-scan: 1 result, on 3 March 2026',
     );
     assert.equal(
-      tn('en', 'nudge.sent', 0, { sent: 0, unreachable: 0, optedOut: 0 }),
+      tn('en', 'nudge.sent', 0, { sent: 0, unreachable: 0, remindersOff: 0 }),
       'Sent to 0 colleagues. Not reachable: 0. Reminders switched off: 0.',
     );
     assert.equal(t('nl', 'leadership.startStep'), 'Start de scan: één stelling per keer');

@@ -79,7 +79,7 @@ describe('the monthly reminder campaign', function () {
     (u) =>
       u.teamId && !gent.teams.some((team) => team.leaderId === u.id) && !gent.tenant.programmeAdmins.includes(u.id),
   );
-  const [installed, finished, optedOut, capped, removed] = employees;
+  const [installed, finished, remindersOff, capped, removed] = employees;
   const adminId = gent.tenant.programmeAdmins[0];
 
   const running = withRunningApp({ clock, scheduler: false, env: { CAMPAIGN_AUTOSTART: 'true' } });
@@ -106,7 +106,7 @@ describe('the monthly reminder campaign', function () {
       running.app.url,
       running.conn.connector,
       running.conn.url,
-      asUser(0, optedOut.id),
+      asUser(0, remindersOff.id),
       () => running.app.settle(),
     ).say('geen herinneringen');
     assert.match(cardText(cardOf(off.replies[0])), /Herinneringen staan uit/);
@@ -129,7 +129,8 @@ describe('the monthly reminder campaign', function () {
 
     // Then it "crashes" twice: one item claimed but not sent (its lease runs), one written as "sending".
     const open = (await recipients(running.app, gent.tenant.id, '2026-12')).filter(
-      (r) => r.status === 'queued' && r.kind === 'reminder' && ![optedOut.id, capped.id, removed.id].includes(r.userId),
+      (r) =>
+        r.status === 'queued' && r.kind === 'reminder' && ![remindersOff.id, capped.id, removed.id].includes(r.userId),
     );
     assert.ok(open.length >= 2, 'work is left for the restart');
     const [claimedByCrash, sendingAtCrash] = open;
@@ -166,13 +167,13 @@ describe('the monthly reminder campaign', function () {
       false,
       'an item the crashed instance may have sent is never sent again',
     );
-    for (const user of [finished.id, optedOut.id, capped.id, removed.id])
+    for (const user of [finished.id, remindersOff.id, capped.id, removed.id])
       assert.equal(reminders.has(user), false, `${user} got no reminder`);
 
     const gentItems = await recipients(running.app, gent.tenant.id, '2026-12');
     const status = (userId: string) => gentItems.find((r) => r.userId === userId && r.kind === 'reminder');
     assert.equal(status(finished.id), undefined, 'people with a result are not queued at all');
-    assert.equal(`${status(optedOut.id)?.status}:${status(optedOut.id)?.reason}`, 'skipped:opted-out');
+    assert.equal(`${status(remindersOff.id)?.status}:${status(remindersOff.id)?.reason}`, 'skipped:reminders-off');
     assert.equal(`${status(capped.id)?.status}:${status(capped.id)?.reason}`, 'skipped:cap');
     assert.equal(`${status(removed.id)?.status}:${status(removed.id)?.reason}`, 'skipped:gone');
     assert.equal(
@@ -335,14 +336,30 @@ describe('the monthly reminder campaign', function () {
       running.app.url,
       running.conn.connector,
       running.conn.url,
-      asUser(0, optedOut.id),
+      asUser(0, remindersOff.id),
       () => running.app.settle(),
     ).say('wel herinneringen');
     assert.match(cardText(cardOf(on.replies[0])), /Herinneringen staan aan/);
     const { resource } = await running.app.store.containers.users
-      .item('nudge-optout', `${gent.tenant.id}|${optedOut.id}`)
+      .item('nudge-optout', `${gent.tenant.id}|${remindersOff.id}`)
       .read();
-    assert.equal(resource?.optOut, false);
+    assert.equal(resource?.remindersOff, false);
+  });
+  it('still honours a "reminders off" choice stored under its earlier field name', async () => {
+    const earlier = employees[5];
+    await running.app.store.containers.users.items.upsert({
+      id: 'nudge-optout',
+      userKey: `${gent.tenant.id}|${earlier.id}`,
+      tenantId: gent.tenant.id,
+      userId: earlier.id,
+      optOut: true,
+      updatedAt: '2026-10-01T08:00:00Z',
+      docType: 'nudge-optout',
+    });
+    const api = new TabClient(running.app.url);
+    const token = await api.devToken(gent.tenant.id, earlier.id);
+    const mine = await api.get<{ remindersOff: boolean }>('/api/v1/me/reminders', token);
+    assert.equal(mine.body.remindersOff, true);
   });
   it('forgets a colleague in every campaign queue when they erase their data', async () => {
     const queued = async () => {

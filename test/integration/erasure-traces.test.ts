@@ -95,7 +95,10 @@ describe('erasure leaves no trace of the person', function () {
     assert.ok([200, 201, 202].includes(round.status), round.text);
     await app.runCampaigns();
     assert.equal((await api.call('GET', '/api/v1/me/data/export', { token: t })).status, 200);
-    assert.equal((await api.call('PUT', '/api/v1/me/nudges', { token: t, body: { optOut: true } })).status, 200);
+    assert.equal(
+      (await api.call('PUT', '/api/v1/me/reminders', { token: t, body: { remindersOff: true } })).status,
+      200,
+    );
     await app.settle();
     const before = await everyDocument(app);
     const traces = (docs: Map<string, Doc[]>) =>
@@ -147,12 +150,12 @@ describe('erasure leaves no trace of the person', function () {
       remaining.some((r) => r.where === 'users/nudge-optout'),
       'the "no reminders" choice stays',
     );
-    const optOut = after.get('users')!.find((d) => d.id === 'nudge-optout' && d.userId === id)!;
+    const remindersOff = after.get('users')!.find((d) => d.id === 'nudge-optout' && d.userId === id)!;
     assert.deepEqual(
-      Object.keys(optOut)
+      Object.keys(remindersOff)
         .filter((k) => !k.startsWith('_'))
         .sort(),
-      ['docType', 'id', 'optOut', 'tenantId', 'updatedAt', 'userId', 'userKey'],
+      ['docType', 'id', 'remindersOff', 'tenantId', 'updatedAt', 'userId', 'userKey'],
       'the choice and nothing more',
     );
     const nudgeRecord = after.get('schedule')!.find((d) => d.id === `nudge|team|${team.id}`)!;

@@ -21,7 +21,7 @@ interface Overview {
   coach: boolean;
   coachTickets: number;
   leadershipScan: string;
-  reminderOptOut: boolean;
+  remindersOff: boolean;
   chatReference: boolean;
   profileName: string | null;
   anonymityThreshold: number;
@@ -233,7 +233,7 @@ describe('the tab API: my data, and the tenant settings', function () {
 
   it('erases the user’s data after the confirmation; tickets keep their timings without the person; aggregates stay', async () => {
     const t = await token(employee.aadObjectId);
-    await api.call('PUT', '/api/v1/me/nudges', { token: t, body: { optOut: true } });
+    await api.call('PUT', '/api/v1/me/reminders', { token: t, body: { remindersOff: true } });
     const aggregatesBefore = (
       await running.app.store.containers.aggregates.items.query('SELECT c.id, c._etag FROM c').fetchAll()
     ).resources;
@@ -301,7 +301,7 @@ describe('the tab API: my data, and the tenant settings', function () {
     const after = await api.get<Overview>('/api/v1/me/data', t);
     assert.equal(after.body.scanResults, 0);
     assert.equal(after.body.helpRequests, 0);
-    assert.equal(after.body.reminderOptOut, true);
+    assert.equal(after.body.remindersOff, true);
   });
 
   it('writes exports and erasures to the audit log without naming the person', async () => {

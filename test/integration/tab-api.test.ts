@@ -114,7 +114,10 @@ describe('the tab API (development identities)', function () {
         (await api.call('POST', '/api/v1/leadership/answers', { token: leader, rawBody: '[1,2]' })).status,
         400,
       );
-      assert.equal((await api.call('PUT', '/api/v1/me/nudges', { token: leader, body: { optOut: 'ja' } })).status, 400);
+      assert.equal(
+        (await api.call('PUT', '/api/v1/me/reminders', { token: leader, body: { remindersOff: 'ja' } })).status,
+        400,
+      );
     });
   });
 
@@ -359,13 +362,16 @@ describe('the tab API (development identities)', function () {
       type Outcome = {
         sent: number;
         unreachable: number;
-        optedOut: number;
+        remindersOff: number;
         nextAllowedAt: string | null;
         slotReturned: boolean;
       };
       const res = await api.post<Outcome>(`/api/v1/teams/${team}/nudge`, t);
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual([res.body.sent, res.body.unreachable, res.body.optedOut], [0, membersOf(wk, team).length, 0]);
+      assert.deepEqual(
+        [res.body.sent, res.body.unreachable, res.body.remindersOff],
+        [0, membersOf(wk, team).length, 0],
+      );
       // A reminder that reached nobody does not use up the 7 days: the leader can try again.
       assert.equal(res.body.slotReturned, true);
       assert.equal(res.body.nextAllowedAt, null);
@@ -392,22 +398,22 @@ describe('the tab API (development identities)', function () {
       const quiet = installed[1];
       const quietToken = await token(gent, quiet.id);
       assert.deepEqual(
-        (await api.call('PUT', '/api/v1/me/nudges', { token: quietToken, body: { optOut: true } })).body,
-        { optOut: true },
+        (await api.call('PUT', '/api/v1/me/reminders', { token: quietToken, body: { remindersOff: true } })).body,
+        { remindersOff: true },
       );
-      assert.deepEqual((await api.get('/api/v1/me/nudges', quietToken)).body, { optOut: true });
+      assert.deepEqual((await api.get('/api/v1/me/reminders', quietToken)).body, { remindersOff: true });
 
       const t = await token(gent, leaderId);
       const conversation = `a:1dev-${installed[0].id}`;
       const quietConversation = `a:1dev-${quiet.id}`;
       const before = running.conn.connector.activities(conversation).length;
       const quietBefore = running.conn.connector.activities(quietConversation).length;
-      const res = await api.post<{ sent: number; unreachable: number; optedOut: number; nextAllowedAt: string }>(
+      const res = await api.post<{ sent: number; unreachable: number; remindersOff: number; nextAllowedAt: string }>(
         `/api/v1/teams/${team}/nudge`,
         t,
       );
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual([res.body.sent, res.body.optedOut, res.body.unreachable], [members.length - 1, 1, 0]);
+      assert.deepEqual([res.body.sent, res.body.remindersOff, res.body.unreachable], [members.length - 1, 1, 0]);
       assert.ok(
         Date.parse(res.body.nextAllowedAt) > clock.now().getTime() + 6 * 24 * 3600 * 1000,
         'a reminder that reached colleagues uses up the week',

@@ -34,7 +34,7 @@ function keptLines(m: MyDataModel, locale: Locale): string {
         : []),
     ...(m.coach || m.coachTickets > 0 ? [tn(locale, 'privacy.coach', m.coachTickets)] : []),
     t(locale, 'privacy.reminders', {
-      state: t(locale, m.reminderOptOut ? 'privacy.remindersOff' : 'privacy.remindersOn'),
+      state: t(locale, m.remindersOff ? 'privacy.remindersOff' : 'privacy.remindersOn'),
     }),
   ];
   return lines.map((l) => `- ${l}`).join('\n');

@@ -20,7 +20,7 @@ export type SkipReason =
   /** Finished the scan before the reminder went out. */
   | 'completed'
   /** Typed `geen herinneringen` or switched reminders off in the tab. */
-  | 'opted-out'
+  | 'reminders-off'
   /** Already had the maximum number of reminders. */
   | 'cap'
   /** The tenant switched campaigns off after this one started. */
@@ -135,11 +135,6 @@ export interface ScanCompletion {
   /** Everyone in the tenant with a scan result (one query per campaign). */
   completedUserIds(tenantId: string): Promise<Set<string>>;
   hasCompleted(tenantId: string, userId: string): Promise<boolean>;
-}
-
-export interface OptOuts {
-  isOptedOut(tenantId: string, userId: string): Promise<boolean>;
-  setOptOut(tenantId: string, userId: string, optOut: boolean, at: string): Promise<void>;
 }
 
 /** A team's participation as its leader's dashboard shows it; null when anonymity withholds it. */

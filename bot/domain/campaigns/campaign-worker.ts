@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Log } from '../log';
 import { isConflict } from '../errors';
 import { type Locale, type OrgUnit, type Person, type Tenant, toLocale } from '../org';
-import type { Clock, Directory } from '../ports';
+import type { Clock, Directory, ReminderSwitch } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import type {
   CampaignDelivery,
   CampaignRepository,
   FailReason,
-  OptOuts,
   Recipient,
   ReminderLedger,
   ScanCompletion,
@@ -40,7 +39,7 @@ export interface CampaignWorkerDeps {
   repo: CampaignRepository;
   ledger: ReminderLedger;
   completion: ScanCompletion;
-  optOuts: Pick<OptOuts, 'isOptedOut'>;
+  reminders: Pick<ReminderSwitch, 'remindersOff'>;
   directory: Directory;
   figures: TeamFigures;
   delivery: CampaignDelivery;
@@ -192,7 +191,7 @@ export class CampaignWorker {
     }
     const tenant = await d.directory.getTenant(r.tenantId);
     if (!tenant || tenant.settings?.remindersEnabled === false) return this.settle(item, 'skipped', 'campaigns-off');
-    if (await d.optOuts.isOptedOut(r.tenantId, r.userId)) return this.settle(item, 'skipped', 'opted-out');
+    if (await d.reminders.remindersOff(r.tenantId, r.userId)) return this.settle(item, 'skipped', 'reminders-off');
     const person = await d.directory.getPerson(r.tenantId, r.userId);
     const locale = toLocale(
       person?.preferredLocale ?? (await d.teamsLocale?.(r.tenantId, r.userId)) ?? tenant.defaultLocale,

@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface NudgeOutcome {
   sent: number;
   unreachable: number;
-  optedOut: number;
+  remindersOff: number;
   failed: number;
   /** When the team can be reminded again; null when nobody was reached and the slot was given back. */
   nextAllowedAt: string | null;
@@ -69,7 +69,7 @@ export class NudgeService {
       sentBy: caller.userId,
       sent: null,
       unreachable: null,
-      optedOut: null,
+      remindersOff: null,
     };
     let etag: string;
     try {
@@ -87,14 +87,14 @@ export class NudgeService {
     const outcome: NudgeOutcome = {
       sent: 0,
       unreachable: 0,
-      optedOut: 0,
+      remindersOff: 0,
       failed: 0,
       nextAllowedAt: nextAllowed(claim.lastSentAt).toISOString(),
       slotReturned: false,
     };
     await Promise.all(
       members.map(async (m) => {
-        if (await this.deps.nudges.isOptedOut(caller.tenantId, m.id)) return void outcome.optedOut++;
+        if (await this.deps.nudges.remindersOff(caller.tenantId, m.id)) return void outcome.remindersOff++;
         const locale = toLocale(m.preferredLocale ?? tenant?.defaultLocale);
         try {
           // Everyone gets a message (the counts the leader sees must not tell who took part); those done get thanks.
@@ -116,7 +116,12 @@ export class NudgeService {
       return { ...outcome, nextAllowedAt: null, slotReturned: true };
     await this.deps.nudges
       .saveTeamNudge(
-        { ...claim, sent: outcome.sent, unreachable: outcome.unreachable + outcome.failed, optedOut: outcome.optedOut },
+        {
+          ...claim,
+          sent: outcome.sent,
+          unreachable: outcome.unreachable + outcome.failed,
+          remindersOff: outcome.remindersOff,
+        },
         etag,
       )
       .catch((err) => this.deps.onSendError?.(err));

@@ -26,7 +26,7 @@ export interface MyDataOverview {
   coach: boolean;
   /** Tickets the user handled, was offered or passed as a coach. */
   coachTickets: number;
-  reminderOptOut: boolean;
+  remindersOff: boolean;
   /** The bot can message the user (a conversation reference is stored). */
   chatReference: boolean;
 }
@@ -45,7 +45,7 @@ export interface PrivacyServiceDeps {
   cancelRequest?(user: UserContext, ticketId: string): Promise<void>;
   userState: UserStateRepository;
   /** The reminder choice, and the team reminders the user sent as a leader. */
-  nudges: Pick<NudgeRepository, 'isOptedOut' | 'setOptOut'> & TeamReminderSenders;
+  nudges: Pick<NudgeRepository, 'remindersOff' | 'setRemindersOff'> & TeamReminderSenders;
   /** Question and answer texts next to the stored codes in the export; without it, the codes only. */
   answerTexts?: AnswerTexts;
   audit?: Pick<AdminAuditLog, 'record'>;
@@ -71,7 +71,7 @@ export class PrivacyService {
       modules,
       leadership,
       coach,
-      optOut,
+      remindersOff,
       ref,
       asRequester: helpRequests,
       asCoach: coachTickets,
@@ -90,7 +90,7 @@ export class PrivacyService {
       leadershipScan: !leadership ? 'none' : leadership.value.completedAt ? 'completed' : 'in-progress',
       coach: Boolean(coach),
       coachTickets,
-      reminderOptOut: optOut,
+      remindersOff,
       chatReference: Boolean(ref),
     };
   }
@@ -110,7 +110,7 @@ export class PrivacyService {
       modules,
       leadership,
       coach,
-      optOut,
+      remindersOff,
       ref,
       asRequester: asked,
       asCoach: coached,
@@ -170,7 +170,7 @@ export class PrivacyService {
           }
         : null,
       helpGivenAsDigicoach: sortNewest(coached).map((t) => coachPartOf(t, userId)),
-      preferences: { scanReminders: !optOut },
+      preferences: { scanReminders: !remindersOff },
       chat: { botCanMessageYou: Boolean(ref && !ref.stale), since: ref?.updatedAt ?? null },
     };
     return data;
@@ -220,13 +220,13 @@ export class PrivacyService {
       await this.removeCoachRecord(tenantId, userId);
       removed++;
     }
-    const optedOut = await this.deps.nudges.isOptedOut(tenantId, userId);
+    const remindersOff = await this.deps.nudges.remindersOff(tenantId, userId);
     removed += await this.deps.scans.deleteAll(tenantId, userId); // session, results, modules and the leadership scan share the user's partition
     await this.deps.userState.deleteUser(tenantId, userId);
     removed += (await this.deps.forgetCampaignItems?.(tenantId, userId)) ?? 0;
     removed += await this.deps.nudges.forgetSender(tenantId, userId);
-    if (optedOut)
-      await this.deps.nudges.setOptOut(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
+    if (remindersOff)
+      await this.deps.nudges.setRemindersOff(tenantId, userId, true, this.deps.clock.now().toISOString().slice(0, 10));
     this.deps.onErased?.(tenantId, userId);
     await this.audit(user, 'data.deleted');
     return { kind: 'deleted', removed };
@@ -291,18 +291,18 @@ export class PrivacyService {
    */
   private async load<T>(user: UserContext, tickets: (pages: AsyncIterable<Array<Versioned<Ticket>>>) => Promise<T>) {
     const { tenantId, userId } = user;
-    const [results, session, modules, leadership, coach, optOut, ref, asRequester, asCoach] = await Promise.all([
+    const [results, session, modules, leadership, coach, remindersOff, ref, asRequester, asCoach] = await Promise.all([
       this.deps.scans.results(tenantId, userId),
       this.deps.scans.getSession(tenantId, userId),
       this.deps.scans.getModuleProgress(tenantId, userId),
       this.deps.leadership.get(tenantId, userId),
       this.deps.coaches.get(tenantId, userId),
-      this.deps.nudges.isOptedOut(tenantId, userId),
+      this.deps.nudges.remindersOff(tenantId, userId),
       this.deps.userState.getConversationRef(tenantId, userId),
       tickets(this.deps.personalTickets.asRequester(tenantId, userId)),
       tickets(this.deps.personalTickets.asCoach(tenantId, userId)),
     ]);
-    return { results, session, modules, leadership, coach, optOut, ref, asRequester, asCoach };
+    return { results, session, modules, leadership, coach, remindersOff, ref, asRequester, asCoach };
   }
 
   private async audit(user: UserContext, action: 'data.exported' | 'data.deleted'): Promise<void> {

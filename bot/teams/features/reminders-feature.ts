@@ -1,7 +1,6 @@
 import { noticeCard } from '../../cards/notice-card';
-import type { OptOuts } from '../../domain/campaigns/campaign-ports';
 import { MAX_REMINDERS } from '../../domain/campaigns/campaign-worker';
-import type { Clock } from '../../domain/ports';
+import type { Clock, ReminderSwitch } from '../../domain/ports';
 import type { Features } from '../turn';
 import type { ScanStepOf } from './scan-next-step';
 
@@ -11,17 +10,21 @@ import type { ScanStepOf } from './scan-next-step';
  * the leader's team reminders alike. Switching them on offers the scan's next step
  * (`scanStep`): continue it, see the result, or start it.
  */
-export function remindersFeature(optOuts: Pick<OptOuts, 'setOptOut'>, clock: Clock, scanStep?: ScanStepOf): Features {
+export function remindersFeature(
+  reminders: Pick<ReminderSwitch, 'setRemindersOff'>,
+  clock: Clock,
+  scanStep?: ScanStepOf,
+): Features {
   return {
     commands: {
       remindersOff: async (turn) => {
-        await optOuts.setOptOut(turn.user.tenantId, turn.user.userId, true, clock.now().toISOString());
+        await reminders.setRemindersOff(turn.user.tenantId, turn.user.userId, true, clock.now().toISOString());
         return {
           card: noticeCard({ titleKey: 'reminders.off.title', bodyKey: 'reminders.off.body' }, turn.user.locale),
         };
       },
       remindersOn: async (turn) => {
-        await optOuts.setOptOut(turn.user.tenantId, turn.user.userId, false, clock.now().toISOString());
+        await reminders.setRemindersOff(turn.user.tenantId, turn.user.userId, false, clock.now().toISOString());
         const next = (await scanStep?.(turn.user)) ?? { titleKey: 'action.startScan', verb: 'scan.start' };
         return {
           card: noticeCard(

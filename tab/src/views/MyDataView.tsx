@@ -111,7 +111,7 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
           ? [tn(locale, 'myData.coach', d.coachTickets, { count: d.coachTickets })]
           : []),
         t(locale, 'myData.reminders', {
-          state: t(locale, d.reminderOptOut ? 'myData.remindersOff' : 'myData.remindersOn'),
+          state: t(locale, d.remindersOff ? 'myData.remindersOff' : 'myData.remindersOn'),
         }),
         t(locale, 'myData.chat', { state: t(locale, d.chatReference ? 'myData.chatYes' : 'myData.chatNo') }),
       ]

@@ -12,17 +12,17 @@ const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column'
 export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const prefs = useLoad(() => api.get<{ optOut: boolean }>('/api/v1/me/nudges'), [api]);
-  const [optOut, setOptOut] = useState<boolean | null>(null);
-  const current = optOut ?? prefs.data?.optOut ?? false;
+  const prefs = useLoad(() => api.get<{ remindersOff: boolean }>('/api/v1/me/reminders'), [api]);
+  const [remindersOff, setRemindersOff] = useState<boolean | null>(null);
+  const current = remindersOff ?? prefs.data?.remindersOff ?? false;
   const change = async (receive: boolean) => {
     const before = current;
-    setOptOut(!receive);
+    setRemindersOff(!receive);
     try {
-      await api.put('/api/v1/me/nudges', { optOut: !receive });
+      await api.put('/api/v1/me/reminders', { remindersOff: !receive });
       props.announce(t(locale, 'progress.saved'));
     } catch {
-      setOptOut(before);
+      setRemindersOff(before);
       props.announce(t(locale, 'app.error'));
     }
   };

@@ -83,7 +83,7 @@ function Nudge(props: {
       const sent = tn(locale, 'nudge.sent', out.sent, {
         sent: out.sent,
         unreachable: out.unreachable + out.failed,
-        optedOut: out.optedOut,
+        remindersOff: out.remindersOff,
       });
       const text = out.slotReturned ? `${sent} ${t(locale, 'nudge.slotReturned')}` : sent;
       setMessage({ text, intent: out.slotReturned ? 'warning' : 'success' });

@@ -110,7 +110,7 @@ function instance(
     repo,
     ledger: new MemoryLedger(),
     completion,
-    optOuts: { isOptedOut: async () => false },
+    reminders: { remindersOff: async () => false },
     directory,
     figures: { participation: async () => null },
     delivery: { deliver: async (_t, userId) => (sent.push(userId), { status: 'sent', activityId: null }) },

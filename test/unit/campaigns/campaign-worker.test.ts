@@ -80,7 +80,9 @@ class FakeDelivery {
   }
 }
 
-function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: string[]; withheld?: boolean } = {}) {
+function setup(
+  opts: { people?: Person[]; tenant?: Partial<Tenant>; remindersOff?: string[]; withheld?: boolean } = {},
+) {
   const repo = new MemoryCampaignRepository();
   const ledger = new MemoryLedger();
   const completion = new MemoryCompletion();
@@ -91,7 +93,7 @@ function setup(opts: { people?: Person[]; tenant?: Partial<Tenant>; optedOut?: s
     repo,
     ledger,
     completion,
-    optOuts: { isOptedOut: async (_t, id) => (opts.optedOut ?? []).includes(id) },
+    reminders: { remindersOff: async (_t, id) => (opts.remindersOff ?? []).includes(id) },
     directory: directory(people, [team], opts.tenant),
     figures: { participation: async () => (opts.withheld ? null : { completed: 8, members: 12 }) },
     delivery,
@@ -194,14 +196,14 @@ describe('the campaign queue worker', () => {
   });
 
   it('honours the opt-out, a finished scan and a tenant that switched campaigns off', async () => {
-    const s = setup({ optedOut: ['ann'] });
+    const s = setup({ remindersOff: ['ann'] });
     s.completion.done.add(`${T}|bob`);
     await s.repo.addRecipient(queued('ann'));
     await s.repo.addRecipient(queued('bob'));
     await s.worker('w').drain();
     assert.equal(s.delivery.sent.length, 0);
     assert.deepEqual(Object.fromEntries(s.repo.all().map((r) => [r.userId, `${r.status}:${r.reason}`])), {
-      ann: 'skipped:opted-out',
+      ann: 'skipped:reminders-off',
       bob: 'skipped:completed',
     });
     assert.equal(await s.ledger.count(T, 'ann'), 0, 'a skipped reminder does not count');

@@ -155,7 +155,7 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
     leadershipScan: 'completed',
     coach: true,
     coachTickets: 3,
-    reminderOptOut: false,
+    remindersOff: false,
     chatReference: true,
     anonymityThreshold: 5,
     profileName: value,

@@ -32,10 +32,10 @@ class MemoryNudges implements NudgeRepository {
     if (this.record.etag !== etag) throw new AppError('conflict', 409, 'error.conflict');
     this.record = null;
   }
-  async isOptedOut() {
+  async remindersOff() {
     return false;
   }
-  async setOptOut() {}
+  async setRemindersOff() {}
   private beforeWrite() {
     if (this.interfere?.write === ++this.writes) this.interfere.run();
   }

@@ -34,7 +34,7 @@ const overview = (over: Partial<MyDataOverview> = {}) => ({
   leadershipScan: 'none' as const,
   coach: false,
   coachTickets: 0,
-  reminderOptOut: false,
+  remindersOff: false,
   chatReference: true,
   anonymityThreshold: 5,
   profileName: 'Klantcontact',
@@ -120,7 +120,7 @@ describe('privacy: the export in words', () => {
         }),
       },
       coaches: { get: async () => null },
-      nudges: { isOptedOut: async () => true, setOptOut: async () => undefined, forgetSender: async () => 0 },
+      nudges: { remindersOff: async () => true, setRemindersOff: async () => undefined, forgetSender: async () => 0 },
       userState: { getConversationRef: async () => null },
       personalTickets: { asRequester: none, asCoach: none },
       answerTexts: texts,
@@ -148,7 +148,7 @@ describe('privacy: the chat cards', () => {
       const one = cardText(myDataCard(overview(), locale));
       assert.match(one, locale === 'nl' ? /Zelfscan: 1 uitslag, van 3 maart 2026/ : /Self-scan: 1 result, from/);
       assert.match(one, locale === 'nl' ? /Herinneringen over de zelfscan: aan/ : /Reminders about the self-scan: on/);
-      const two = myDataCard(overview({ scanResults: 2, coach: true, coachTickets: 1, reminderOptOut: true }), locale);
+      const two = myDataCard(overview({ scanResults: 2, coach: true, coachTickets: 1, remindersOff: true }), locale);
       assertValidCard(two, `my data ${locale}`);
       const words = cardText(two);
       assert.match(words, locale === 'nl' ? /2 uitslagen, de laatste van/ : /2 results, the latest from/);

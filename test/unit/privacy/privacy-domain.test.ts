@@ -259,7 +259,7 @@ describe('cards: the privacy statement link', () => {
           leadershipScan: 'completed',
           coach: true,
           coachTickets: 2,
-          reminderOptOut: false,
+          remindersOff: false,
           chatReference: true,
           anonymityThreshold: 5,
           profileName: null,
