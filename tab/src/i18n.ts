@@ -1,3 +1,6 @@
+import { type Locale, toLocale } from '../../bot/domain/org';
+import { LOCALE_TAG, formatNumber, translator } from '../../bot/i18n/translator';
+
 /** The tab's words: Dutch first, English second. `{name}` placeholders are filled by t(). */
 const nl = {
   'app.title': 'Digivaardig',
@@ -67,7 +70,7 @@ const nl = {
   'levels.atTarget': 'Op of boven doel',
   'levels.chart': 'Niveauverdeling per domein, in aantallen collega’s',
   'levels.top': 'Hier valt het meest te winnen',
-  'levels.basis': 'Gebaseerd op {n} uitslagen, bijgewerkt op {date}.',
+  'levels.basis.other': 'Gebaseerd op {n} uitslagen, bijgewerkt op {date}.',
   'levels.basis.one': 'Gebaseerd op {n} uitslag, bijgewerkt op {date}.',
   'level.1': 'Starter',
   'level.2': 'Basis',
@@ -99,7 +102,7 @@ const nl = {
     'Je team krijgt van de Digivaardig-bot een kort bericht: hoeveel collega’s de scan al deden (alleen het aantal), waarom de scan helpt, en dat ze een digicoach kunnen vragen door “hulp” te typen. Eén keer per 7 dagen; collega’s kunnen herinneringen uitzetten.',
   'nudge.send': 'Stuur herinnering',
   'nudge.sending': 'Bezig met versturen…',
-  'nudge.sent':
+  'nudge.sent.other':
     'Verstuurd naar {sent} collega’s. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {remindersOff}.',
   'nudge.sent.one':
     'Verstuurd naar {sent} collega. Niet bereikbaar: {unreachable}. Herinneringen uitgezet: {remindersOff}.',
@@ -185,7 +188,7 @@ const nl = {
   'leadership.next': 'Volgende',
   'leadership.finish': 'Bekijk mijn uitslag',
   'leadership.submit': 'Opslaan en uitslag bekijken',
-  'leadership.missing': 'Nog {n} stellingen zonder antwoord. Beantwoord ze om je uitslag te zien.',
+  'leadership.missing.other': 'Nog {n} stellingen zonder antwoord. Beantwoord ze om je uitslag te zien.',
   'leadership.missing.one': 'Nog {n} stelling zonder antwoord. Beantwoord hem om je uitslag te zien.',
   'leadership.choose': 'Kies een antwoord.',
   'scale.1': 'Helemaal mee oneens',
@@ -233,7 +236,7 @@ const nl = {
   'myData.kept': 'Wat we bewaren',
   'myData.organisation':
     'Uit de organisatie: functieprofiel {profile} · team {team} · afdeling {department} · locatie {location}',
-  'myData.scans': 'Zelfscan: {count} uitslagen, de laatste op {date}',
+  'myData.scans.other': 'Zelfscan: {count} uitslagen, de laatste op {date}',
   'myData.scans.one': 'Zelfscan: {count} uitslag, op {date}',
   'myData.noScans': 'Zelfscan: nog geen uitslag',
   'myData.scanInProgress': 'Een zelfscan die nog niet af is, met je antwoorden tot nu toe',
@@ -241,7 +244,7 @@ const nl = {
   'myData.help': 'Hulpvragen die je stelde: {count}',
   'myData.leadershipDone': 'Leiderschapsscan: afgerond (je antwoorden en je profiel)',
   'myData.leadershipBusy': 'Leiderschapsscan: begonnen, nog niet af',
-  'myData.coach': 'Digicoach: je aanmelding en {count} hulpvragen waarbij je hielp of die je kreeg',
+  'myData.coach.other': 'Digicoach: je aanmelding en {count} hulpvragen waarbij je hielp of die je kreeg',
   'myData.coach.one': 'Digicoach: je aanmelding en {count} hulpvraag waarbij je hielp of die je kreeg',
   'myData.reminders': 'Herinneringen over de zelfscan: {state}',
   'myData.remindersOn': 'aan',
@@ -264,7 +267,8 @@ const nl = {
   'myData.confirm.body': 'Dit kun je niet terugdraaien. Download je gegevens eerst als je ze wilt bewaren.',
   'myData.confirm.yes': 'Ja, verwijder alles',
   'myData.confirm.no': 'Annuleren',
-  'myData.deleted': 'Je gegevens zijn verwijderd ({count} onderdelen). Je kunt Digivaardig gewoon blijven gebruiken.',
+  'myData.deleted.other':
+    'Je gegevens zijn verwijderd ({count} onderdelen). Je kunt Digivaardig gewoon blijven gebruiken.',
   'myData.deleted.one':
     'Je gegevens zijn verwijderd ({count} onderdeel). Je kunt Digivaardig gewoon blijven gebruiken.',
   'settings.title': 'Instellingen',
@@ -325,7 +329,7 @@ const nl = {
   'audit.settings.changed': 'Instellingen gewijzigd',
   'audit.retention.applied': 'Bewaartermijn toegepast',
   'audit.campaign.started': 'Herinneringsronde gestart',
-  'audit.other': 'Actie: {action}',
+  'audit.unknownAction': 'Actie: {action}',
   'audit.field.retentionMonths': 'bewaartermijn',
   'audit.field.remindersEnabled': 'herinneringen',
   'audit.field.rows': 'rijen',
@@ -341,7 +345,7 @@ const nl = {
 } as const;
 
 export type Key = keyof typeof nl;
-export type Locale = 'nl' | 'en';
+export type { Locale };
 
 const en: Record<Key, string> = {
   'app.title': 'Digivaardig',
@@ -411,7 +415,7 @@ const en: Record<Key, string> = {
   'levels.atTarget': 'At or above target',
   'levels.chart': 'Level distribution per domain, in numbers of colleagues',
   'levels.top': 'Most to gain here',
-  'levels.basis': 'Based on {n} results, updated on {date}.',
+  'levels.basis.other': 'Based on {n} results, updated on {date}.',
   'levels.basis.one': 'Based on {n} result, updated on {date}.',
   'level.1': 'Starter',
   'level.2': 'Basic',
@@ -443,7 +447,8 @@ const en: Record<Key, string> = {
     'Your team gets a short message from the Digivaardig bot: how many colleagues already took the scan (the number only), why the scan helps, and that they can ask a digicoach by typing “help”. Once per 7 days; colleagues can switch reminders off.',
   'nudge.send': 'Send reminder',
   'nudge.sending': 'Sending…',
-  'nudge.sent': 'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {remindersOff}.',
+  'nudge.sent.other':
+    'Sent to {sent} colleagues. Not reachable: {unreachable}. Reminders switched off: {remindersOff}.',
   'nudge.sent.one': 'Sent to {sent} colleague. Not reachable: {unreachable}. Reminders switched off: {remindersOff}.',
   'nudge.next': 'The next reminder is possible from {date}.',
   'nudge.tooSoon': 'Your team already got a reminder this week.',
@@ -526,7 +531,7 @@ const en: Record<Key, string> = {
   'leadership.next': 'Next',
   'leadership.finish': 'See my result',
   'leadership.submit': 'Save and see my result',
-  'leadership.missing': '{n} statements still have no answer. Answer them to see your result.',
+  'leadership.missing.other': '{n} statements still have no answer. Answer them to see your result.',
   'leadership.missing.one': '{n} statement still has no answer. Answer it to see your result.',
   'leadership.choose': 'Choose an answer.',
   'scale.1': 'Strongly disagree',
@@ -574,7 +579,7 @@ const en: Record<Key, string> = {
   'myData.kept': 'What we keep',
   'myData.organisation':
     'From your organisation: job profile {profile} · team {team} · department {department} · location {location}',
-  'myData.scans': 'Self-scan: {count} results, the latest on {date}',
+  'myData.scans.other': 'Self-scan: {count} results, the latest on {date}',
   'myData.scans.one': 'Self-scan: {count} result, on {date}',
   'myData.noScans': 'Self-scan: no result yet',
   'myData.scanInProgress': 'A self-scan that is not finished, with your answers so far',
@@ -582,7 +587,7 @@ const en: Record<Key, string> = {
   'myData.help': 'Help requests you asked: {count}',
   'myData.leadershipDone': 'Leadership scan: completed (your answers and your profile)',
   'myData.leadershipBusy': 'Leadership scan: started, not finished',
-  'myData.coach': 'Digicoach: your registration and {count} help requests you helped with or were offered',
+  'myData.coach.other': 'Digicoach: your registration and {count} help requests you helped with or were offered',
   'myData.coach.one': 'Digicoach: your registration and {count} help request you helped with or were offered',
   'myData.reminders': 'Reminders about the self-scan: {state}',
   'myData.remindersOn': 'on',
@@ -605,7 +610,7 @@ const en: Record<Key, string> = {
   'myData.confirm.body': 'This cannot be undone. Download your data first if you want to keep it.',
   'myData.confirm.yes': 'Yes, delete everything',
   'myData.confirm.no': 'Cancel',
-  'myData.deleted': 'Your data has been deleted ({count} items). You can keep using Digivaardig.',
+  'myData.deleted.other': 'Your data has been deleted ({count} items). You can keep using Digivaardig.',
   'myData.deleted.one': 'Your data has been deleted ({count} item). You can keep using Digivaardig.',
   'settings.title': 'Settings',
   'settings.intro':
@@ -664,7 +669,7 @@ const en: Record<Key, string> = {
   'audit.settings.changed': 'Settings changed',
   'audit.retention.applied': 'Retention period applied',
   'audit.campaign.started': 'Reminder round started',
-  'audit.other': 'Action: {action}',
+  'audit.unknownAction': 'Action: {action}',
   'audit.field.retentionMonths': 'retention period',
   'audit.field.remindersEnabled': 'reminders',
   'audit.field.rows': 'rows',
@@ -679,40 +684,27 @@ const en: Record<Key, string> = {
   'audit.value.off': 'off',
 };
 
-const catalogues: Record<Locale, Record<Key, string>> = { nl, en };
+/** The tab speaks through the same translation API as the bot's cards; numbers are written the reader's way. */
+/** Both catalogues, for the tests that hold them to the same rules as the bot's. */
+export const catalogues = { nl, en };
+const tab = translator<Key>(catalogues, { numbers: 'locale' });
 
 /** The BCP 47 tag the browser formats with. */
-export const TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-/** A number as the reader writes it: 3,8 in Dutch, 3.8 in English (and 1.234 against 1,234). */
-export const formatNumber = (locale: Locale, n: number, options: Intl.NumberFormatOptions = {}) =>
-  n.toLocaleString(TAG[locale], { maximumFractionDigits: 1, ...options });
+export const TAG = LOCALE_TAG;
+export { formatNumber };
 
 /** A share from 0 to 1 as a whole percentage: "52%". */
 export const percent = (locale: Locale, x: number) =>
   formatNumber(locale, x, { style: 'percent', maximumFractionDigits: 0 });
 
 /** Fills `{name}` placeholders; numbers are written the reader's way. */
-export function t(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    return typeof value === 'number' ? formatNumber(locale, value) : value;
-  });
-}
-
-type Counted = { [K in Key]: K extends `${infer Base}.one` ? (Base extends Key ? Base : never) : never }[Key];
-
-/** A text about `count` things: the `.one` variant for exactly one (in Dutch and English alike), else the plural. */
-export function tn(locale: Locale, key: Counted, count: number, params: Record<string, string | number> = {}): string {
-  const one = new Intl.PluralRules(TAG[locale]).select(count) === 'one';
-  return t(locale, one ? (`${key}.one` as Key) : key, params);
-}
-
+export const t = tab.t;
+/** A text about `count` things: `<key>.one` for exactly one, `<key>.other` else; fills `{count}`. */
+export const tn = tab.tn;
 /** For keys built from data (audit actions): is there a text for it? */
-export const isKey = (key: string): key is Key => key in nl;
+export const isKey = tab.isKey;
 
-export const toLocale = (tag: string | null | undefined): Locale => (tag?.toLowerCase().startsWith('en') ? 'en' : 'nl');
+export { toLocale };
 
 export const formatDate = (locale: Locale, iso: string) =>
   new Date(iso).toLocaleDateString(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' });

@@ -22,7 +22,7 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   const what = (e: AdminAuditEntry) => {
     const key = `audit.${e.action}` as Key;
     const target = e.targetUserId ? (names[e.targetUserId] ?? e.targetUserId) : '';
-    return has(key) ? t(locale, key, { target }) : t(locale, 'audit.other', { action: e.action });
+    return has(key) ? t(locale, key, { target }) : t(locale, 'audit.unknownAction', { action: e.action });
   };
   const value = (field: string, v: Value) => {
     if (v === null || v === undefined)

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { en } from '../../../bot/i18n/en';
 import { nl } from '../../../bot/i18n/nl';
 import { t, tn } from '../../../bot/i18n';
+import { translator } from '../../../bot/i18n/translator';
+import * as tab from '../../../tab/src/i18n';
 
 describe('the message catalogues', () => {
   it('have the same keys in Dutch and English', () => {
@@ -47,5 +49,56 @@ describe('the message catalogues', () => {
   it('fill placeholders and leave unknown ones visible', () => {
     assert.equal(t('nl', 'welcome.title', { name: ', Jan' }), 'Welkom bij Digivaardig, Jan');
     assert.equal(t('en', 'welcome.title'), 'Welcome to Digivaardig{name}');
+  });
+});
+
+describe('the tab’s catalogue, under the same rules as the bot’s', () => {
+  const { nl: tabNl, en: tabEn } = tab.catalogues;
+
+  it('has the same keys and placeholders in Dutch and English', () => {
+    assert.deepEqual(Object.keys(tabEn).sort(), Object.keys(tabNl).sort());
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(tabNl) as tab.Key[])
+      assert.deepEqual(placeholders(tabEn[key]), placeholders(tabNl[key]), key);
+  });
+
+  it('pairs every `.one` with its `.other`, the convention the bot uses', () => {
+    for (const key of Object.keys(tabNl).filter((k) => k.endsWith('.one')))
+      assert.ok(`${key.slice(0, -4)}.other` in tabNl, key);
+    for (const key of Object.keys(tabNl).filter((k) => k.endsWith('.other')))
+      assert.ok(`${key.slice(0, -6)}.one` in tabNl, key);
+    assert.match(tab.tn('nl', 'myData.deleted', 1, { count: 1 }), /\(1 onderdeel\)/);
+    assert.match(tab.tn('nl', 'myData.deleted', 0, { count: 0 }), /\(0 onderdelen\)/);
+  });
+});
+
+describe('the shared translator', () => {
+  const nl = { 'a.one': '{count} uitslag van {who}', 'a.other': '{count} uitslagen van {who}', year: 'Jaar {y}' };
+  // English lacks a text, as a catalogue can while a translation is under way.
+  const en = { 'a.one': '{count} result of {who}', 'a.other': '{count} results of {who}' } as typeof nl;
+  const catalogue = { nl, en };
+
+  it('picks the singular for exactly one and the plural for 0, 2 and 1.5', () => {
+    const { tn: count } = translator(catalogue, { numbers: 'plain' });
+    assert.equal(count('nl', 'a', 1, { who: 'Jan' }), '1 uitslag van Jan');
+    assert.equal(count('nl', 'a', 0, { who: 'Jan' }), '0 uitslagen van Jan');
+    assert.equal(count('en', 'a', 2, { who: 'Jan' }), '2 results of Jan');
+    assert.equal(count('en', 'a', 1.5, { who: 'Jan' }), '1.5 results of Jan');
+  });
+
+  it("writes numbers the reader's way only when asked, so years stay years", () => {
+    assert.equal(
+      translator(catalogue, { numbers: 'locale' }).tn('nl', 'a', 1234.56, { who: 'X' }),
+      '1.234,6 uitslagen van X',
+    );
+    assert.equal(translator(catalogue, { numbers: 'plain' }).t('nl', 'year', { y: 2027 }), 'Jaar 2027');
+  });
+
+  it('falls back to Dutch for an English text that is missing, and leaves unknown placeholders visible', () => {
+    const { t: say, isKey } = translator(catalogue, { numbers: 'plain' });
+    assert.equal(say('en', 'year', { y: 2027 }), 'Jaar 2027');
+    assert.equal(say('nl', 'a.one'), '{count} uitslag van {who}');
+    assert.ok(isKey('year'));
+    assert.ok(!isKey('nope'));
   });
 });
