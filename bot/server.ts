@@ -12,6 +12,8 @@ import { BotTokenRejected } from './teams/bot-authentication';
 import type { TeamsAdapter } from './teams/teams-adapter';
 import type { Authenticator } from './http/auth';
 import { restifyRefusal, route, sendError } from './http/errors';
+import { API } from './http/api-routes';
+import { serve } from './http/serve';
 import { jsonBody } from './http/json-body';
 
 const TAB_CSP = [
@@ -108,24 +110,21 @@ export function createServer(deps: ServerDeps) {
     }),
   );
 
-  server.get(
-    '/api/v1/me',
-    route(log, async (req, res) => {
-      const principal = await deps.auth.authenticate(req.header('authorization'));
-      const user = await resolveUserContext(deps.directory, { ...principal, localeTag: req.header('accept-language') });
-      res.send(200, {
-        tenantId: user.tenantId,
-        userId: user.userId,
-        name: user.name,
-        locale: user.locale,
-        roles: user.roles,
-        jobProfile: user.person?.jobProfile ?? null,
-        team: user.team ? { id: user.team.id, name: user.team.name } : null,
-        department: user.department ? { id: user.department.id, name: user.department.name } : null,
-        location: user.location ? { id: user.location.id, name: user.location.name } : null,
-      });
-    }),
-  );
+  serve(server, API.me, log, async (req, res) => {
+    const principal = await deps.auth.authenticate(req.header('authorization'));
+    const user = await resolveUserContext(deps.directory, { ...principal, localeTag: req.header('accept-language') });
+    res.send(200, {
+      tenantId: user.tenantId,
+      userId: user.userId,
+      name: user.name,
+      locale: user.locale,
+      roles: user.roles,
+      jobProfile: user.person?.jobProfile ?? null,
+      team: user.team ? { id: user.team.id, name: user.team.name } : null,
+      department: user.department ? { id: user.department.id, name: user.department.name } : null,
+      location: user.location ? { id: user.location.id, name: user.location.name } : null,
+    });
+  });
 
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/', next);

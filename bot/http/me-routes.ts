@@ -3,7 +3,8 @@ import type { Clock, ReminderSwitch } from '../domain/ports';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
-import { route } from './errors';
+import { API } from './api-routes';
+import { serve } from './serve';
 import { callerOf, objectBody, sendPrivate } from './tab-request';
 
 /** The caller's own preferences: whether reminders reach them (the rounds and their leader's team reminder). */
@@ -13,22 +14,16 @@ export function registerMeRoutes(
 ): void {
   const { auth, reminders, log } = deps;
 
-  server.get(
-    '/api/v1/me/reminders',
-    route(log, async (req, res) => {
-      const caller = await callerOf(auth, req);
-      sendPrivate(res, 200, { remindersOff: await reminders.remindersOff(caller.tenantId, caller.userId) });
-    }),
-  );
+  serve(server, API.reminders, log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    sendPrivate(res, 200, { remindersOff: await reminders.remindersOff(caller.tenantId, caller.userId) });
+  });
 
-  server.put(
-    '/api/v1/me/reminders',
-    route(log, async (req, res) => {
-      const caller = await callerOf(auth, req);
-      const { remindersOff } = objectBody(req);
-      if (typeof remindersOff !== 'boolean') throw new AppError('invalid_request', 400, 'error.invalidRequest');
-      await reminders.setRemindersOff(caller.tenantId, caller.userId, remindersOff, deps.clock.now().toISOString());
-      sendPrivate(res, 200, { remindersOff });
-    }),
-  );
+  serve(server, API.setReminders, log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const { remindersOff } = objectBody(req);
+    if (typeof remindersOff !== 'boolean') throw new AppError('invalid_request', 400, 'error.invalidRequest');
+    await reminders.setRemindersOff(caller.tenantId, caller.userId, remindersOff, deps.clock.now().toISOString());
+    sendPrivate(res, 200, { remindersOff });
+  });
 }

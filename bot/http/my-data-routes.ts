@@ -6,7 +6,8 @@ import type { PrivacyService } from '../domain/privacy/privacy-service';
 import { resolveUserContext } from '../domain/user-context';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
-import { route } from './errors';
+import { API } from './api-routes';
+import { serve } from './serve';
 import { callerOf, localeOf, objectBody, sendPrivate } from './tab-request';
 
 export interface MyDataRoutesDeps {
@@ -30,45 +31,36 @@ export function registerMyDataRoutes(server: restify.Server, deps: MyDataRoutesD
     return resolveUserContext(directory, { ...caller, localeTag: req.header('accept-language') });
   };
 
-  server.get(
-    '/api/v1/me/data',
-    route(log, async (req, res) => {
-      const user = await userOf(req);
-      const overview = await privacy.overview(user);
-      const profileName = overview.jobProfile
-        ? ((await deps.profileName(overview.jobProfile, localeOf(req))) ?? overview.jobProfile)
-        : null;
-      const { kind: _kind, ...rest } = overview;
-      sendPrivate(res, 200, { ...rest, profileName, anonymityThreshold: deps.anonymityThreshold });
-    }),
-  );
+  serve(server, API.myData, log, async (req, res) => {
+    const user = await userOf(req);
+    const overview = await privacy.overview(user);
+    const profileName = overview.jobProfile
+      ? ((await deps.profileName(overview.jobProfile, localeOf(req))) ?? overview.jobProfile)
+      : null;
+    const { kind: _kind, ...rest } = overview;
+    sendPrivate(res, 200, { ...rest, profileName, anonymityThreshold: deps.anonymityThreshold });
+  });
 
-  server.get(
-    '/api/v1/me/data/export',
-    route(log, async (req, res) => {
-      const user = await userOf(req);
-      const file = await privacy.exportFile(user);
-      log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.exported' }, 'user exported their data');
-      res.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="digivaardig-${localeOf(req) === 'nl' ? 'mijn-gegevens' : 'my-data'}-${file.exportedAt.slice(0, 10)}.json"`,
-        'cache-control': 'no-store',
-      });
-      res.end(file.json);
-    }),
-  );
+  serve(server, API.myDataExport, log, async (req, res) => {
+    const user = await userOf(req);
+    const file = await privacy.exportFile(user);
+    log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.exported' }, 'user exported their data');
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="digivaardig-${localeOf(req) === 'nl' ? 'mijn-gegevens' : 'my-data'}-${file.exportedAt.slice(0, 10)}.json"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.json);
+  });
 
-  server.post(
-    '/api/v1/me/data/delete',
-    route(log, async (req, res) => {
-      const user = await userOf(req);
-      // Exactly {"confirm":"yes"}: anything else (no body included) is not a confirmation, and nothing is removed.
-      const body = req.body === undefined ? {} : objectBody(req);
-      if (Object.keys(body).length !== 1 || body.confirm !== 'yes')
-        throw new AppError('invalid_request', 400, 'privacy.confirmNeeded');
-      const view = await privacy.delete(user, { confirmed: true });
-      log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.deleted' }, 'user erased their data');
-      sendPrivate(res, 200, { removed: view.kind === 'deleted' ? view.removed : 0 });
-    }),
-  );
+  serve(server, API.myDataDelete, log, async (req, res) => {
+    const user = await userOf(req);
+    // Exactly {"confirm":"yes"}: anything else (no body included) is not a confirmation, and nothing is removed.
+    const body = req.body === undefined ? {} : objectBody(req);
+    if (Object.keys(body).length !== 1 || body.confirm !== 'yes')
+      throw new AppError('invalid_request', 400, 'privacy.confirmNeeded');
+    const view = await privacy.delete(user, { confirmed: true });
+    log.info({ requestId: req.id(), tenantId: user.tenantId, action: 'data.deleted' }, 'user erased their data');
+    sendPrivate(res, 200, { removed: view.kind === 'deleted' ? view.removed : 0 });
+  });
 }

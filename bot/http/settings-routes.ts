@@ -2,8 +2,9 @@ import type restify from 'restify';
 import type { SettingsService, SettingsView } from '../domain/settings/settings-service';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
-import { route } from './errors';
 import { parseSettingsChange } from './settings-change';
+import { API } from './api-routes';
+import { serve } from './serve';
 import { callerOf, objectBody, sendPrivate } from './tab-request';
 
 /** An ETag as HTTP quotes it; Cosmos ETags already carry their quotes. */
@@ -24,25 +25,19 @@ export function registerSettingsRoutes(
     sendPrivate(res, 200, { ...view, version: quoted(view.version) });
   };
 
-  server.get(
-    '/api/v1/admin/settings',
-    route(log, async (req, res) => {
-      send(res, await settings.get(await callerOf(auth, req)));
-    }),
-  );
+  serve(server, API.settings, log, async (req, res) => {
+    send(res, await settings.get(await callerOf(auth, req)));
+  });
 
-  server.put(
-    '/api/v1/admin/settings',
-    route(log, async (req, res) => {
-      const caller = await callerOf(auth, req);
-      const ifMatch = req.header('if-match') || undefined;
-      const change = parseSettingsChange(objectBody(req));
-      const view = await settings.update(caller, change, ifMatch && ifMatch !== '*' ? ifMatch : undefined);
-      log.info(
-        { requestId: req.id(), tenantId: caller.tenantId, action: 'settings.changed' },
-        'admin changed the settings',
-      );
-      send(res, view);
-    }),
-  );
+  serve(server, API.saveSettings, log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const ifMatch = req.header('if-match') || undefined;
+    const change = parseSettingsChange(objectBody(req));
+    const view = await settings.update(caller, change, ifMatch && ifMatch !== '*' ? ifMatch : undefined);
+    log.info(
+      { requestId: req.id(), tenantId: caller.tenantId, action: 'settings.changed' },
+      'admin changed the settings',
+    );
+    send(res, view);
+  });
 }

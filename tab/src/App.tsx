@@ -1,6 +1,6 @@
 import { FluentProvider, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Api, ApiError, devApi, type Me, type Role } from './api';
+import { API, Api, ApiError, devApi, type Role } from './api';
 import { Note } from './components/Layout';
 import { Failed, Loading } from './components/Status';
 import { detectHost, type Host, type TeamsTheme } from './host';
@@ -174,7 +174,7 @@ function Root(props: { children: React.ReactNode }) {
 function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: number; onSwitch?: () => void }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const me = useLoad(() => api.get<Me>('/api/v1/me'), [api]);
+  const me = useLoad(() => api.call(API.me), [api]);
   const [view, setView] = useState<View | null>(viewFromHash());
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);

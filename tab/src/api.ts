@@ -1,6 +1,36 @@
 import type { Locale } from './i18n';
 import type { DemoTenant } from '../../bot/dev/demo-users';
 import type { Role } from '../../bot/domain/org';
+import {
+  type AnyEndpoint,
+  type BodyOf,
+  type Endpoint,
+  type MeView,
+  type PathParams,
+  type ResponseOf,
+  pathOf,
+} from '../../bot/http/api-routes';
+
+export { API } from '../../bot/http/api-routes';
+export type {
+  AuditListing,
+  CoachNetworkView,
+  MyDataView,
+  ProgrammeFigures,
+  TeamFigures,
+  UnitsView,
+} from '../../bot/http/api-routes';
+
+type ParamsOf<E> = E extends Endpoint<unknown, unknown, infer P> ? PathParams<P> : never;
+
+/** What a call needs besides the endpoint: path parameters, a query, a body, extra headers (If-Match). */
+export type CallOptions<E> = ([ParamsOf<E>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<ParamsOf<E>, string> }) &
+  ([BodyOf<E>] extends [undefined] ? { body?: undefined } : { body: BodyOf<E> }) & {
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+  };
 
 export type { GroupDashboard } from '../../bot/domain/dashboard/group-dashboard';
 export type { LeadershipResult, LeadershipState } from '../../bot/domain/leadership/leadership-service';
@@ -16,14 +46,8 @@ export type { DemoTenant } from '../../bot/dev/demo-users';
 /** One `Role` for bot and tab: the tab shows what the server's roles allow. */
 export type { Role };
 
-export interface Me {
-  tenantId: string;
-  userId: string;
-  name: string;
-  locale: Locale;
-  roles: Role[];
-  team: { id: string; name: string } | null;
-}
+/** Who is signed in: the server's own type, from the route table. */
+export type Me = MeView;
 
 export class ApiError extends Error {
   constructor(
@@ -45,26 +69,20 @@ export class Api {
     private readonly locale: Locale,
   ) {}
 
-  get<T>(path: string): Promise<T> {
-    return this.call<T>('GET', path);
+  /**
+   * Calls one endpoint of the route table: the path, method, body and response types all
+   * come from `API`, so the tab cannot call a route the server does not have.
+   */
+  call<E extends AnyEndpoint>(endpoint: E, options: CallOptions<E> = {} as CallOptions<E>): Promise<ResponseOf<E>> {
+    const { params = {}, query, body, headers = {} } = options as CallOptions<AnyEndpoint>;
+    const path = pathOf(endpoint, params as Record<string, string>, query);
+    const sent = body ?? (endpoint.method === 'GET' ? undefined : {});
+    return this.request<ResponseOf<E>>(endpoint.method, path, sent, headers);
   }
 
-  post<T>(path: string, body: unknown = {}): Promise<T> {
-    return this.call<T>('POST', path, body);
-  }
-
-  /** `headers` e.g. If-Match with the version the user saw (settings). */
-  put<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-    return this.call<T>('PUT', path, body, headers);
-  }
-
-  del<T>(path: string): Promise<T> {
-    return this.call<T>('DELETE', path, {});
-  }
-
-  /** A file (the CSV export) as a blob, for a download link. */
-  async blob(path: string): Promise<Blob> {
-    const res = await fetch(path, { headers: await this.headers() });
+  /** A file (the CSV export, the data export) as a blob, for a download link. */
+  async download(endpoint: Endpoint<Blob, unknown, string>): Promise<Blob> {
+    const res = await fetch(endpoint.path, { headers: await this.headers() });
     if (!res.ok) throw new ApiError(res.status, 'download', res.statusText);
     return res.blob();
   }
@@ -76,7 +94,7 @@ export class Api {
     };
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  private async request<T>(method: string, path: string, body: unknown, extra: Record<string, string>): Promise<T> {
     const headers = { ...(await this.headers()), ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

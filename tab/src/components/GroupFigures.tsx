@@ -1,15 +1,13 @@
 import type { ChartConfiguration } from '../charts';
-import type { GroupDashboard } from '../api';
+import type { ProgrammeFigures } from '../api';
 import { formatDate, formatMonth, formatNumber, type Key, type Locale, percent, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 import { GoalBar, Muted, Note, Section, Tiles } from './Layout';
 
-export type Figures = GroupDashboard & { domains: Array<{ id: string; name: string }> };
-
 interface Props {
-  d: Figures;
+  d: ProgrammeFigures;
   locale: Locale;
   palette: ChartPalette;
   audience: 'team' | 'organisation';

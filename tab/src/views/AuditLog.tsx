@@ -1,17 +1,16 @@
-import { type AdminAuditEntry, type Api, SELF_ACTOR, SYSTEM_ACTOR } from '../api';
+import { type AdminAuditEntry, API, type Api, SELF_ACTOR, SYSTEM_ACTOR } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import { formatNumber, isKey as has, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
-type Listing = { entries: AdminAuditEntry[]; names: Record<string, string> };
 type Value = string | number | boolean | null | undefined;
 
 /** The admin's log: who did what, when; people who exported or erased their own data are not named. */
 export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   const { api, locale } = props;
-  const log = useLoad(() => api.get<Listing>('/api/v1/admin/audit'), [api, props.version]);
+  const log = useLoad(() => api.call(API.audit), [api, props.version]);
   const names = log.data?.names ?? {};
   const who = (e: AdminAuditEntry) =>
     e.actorId === SYSTEM_ACTOR

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Api } from '../api';
+import { API, type Api } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
@@ -8,24 +8,6 @@ import { formatDate, formatMonth, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
 /** One campaign as GET /api/v1/admin/campaigns returns it. */
-export interface CampaignRow {
-  campaignId: string;
-  trigger: 'schedule' | 'admin';
-  status: 'preparing' | 'running' | 'done';
-  createdAt: string;
-  finishedAt: string | null;
-  counts: { queued: number; sent: number; failed: number; skipped: number };
-}
-
-export interface CampaignsView {
-  enabled: boolean;
-  next: { campaignId: string; at: string } | null;
-  canStartNow: boolean;
-  /** This month's round that will not go out by itself (its moment passed before the app knew it, or development). */
-  waiting: { campaignId: string; at: string } | null;
-  campaigns: CampaignRow[];
-}
-
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
@@ -44,14 +26,14 @@ export function CampaignsPanel(props: {
 }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const view = useLoad(() => api.get<CampaignsView>('/api/v1/admin/campaigns'), [api, props.version]);
+  const view = useLoad(() => api.call(API.campaigns), [api, props.version]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   const sendNow = async () => {
     setBusy(true);
     try {
-      await api.post('/api/v1/admin/campaigns');
+      await api.call(API.startCampaign);
       const text = t(locale, 'campaigns.started');
       setMessage({ intent: 'success', text });
       props.announce(text);

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, Switch, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AdminCoachRow, Api } from '../api';
+import { type AdminCoachRow, API, type Api } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
@@ -47,15 +47,9 @@ export function CoachAdmin(props: {
 }) {
   const { api, locale, domains } = props;
   const styles = useStyles();
-  const coaches = useLoad(() => api.get<{ coaches: AdminCoachRow[] }>('/api/v1/admin/coaches'), [api]);
+  const coaches = useLoad(() => api.call(API.coaches), [api]);
   const [query, setQuery] = useState('');
-  const people = useLoad(
-    () =>
-      api.get<{ people: Array<{ userId: string; name: string; coach: boolean }> }>(
-        `/api/v1/admin/people?q=${encodeURIComponent(query)}`,
-      ),
-    [api, query],
-  );
+  const people = useLoad(() => api.call(API.people, { query: { q: query } }), [api, query]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +80,7 @@ export function CoachAdmin(props: {
       coaches.data?.coaches.find((c) => c.userId === userId)?.name ??
       '';
     void act(
-      () => api.put(`/api/v1/admin/coaches/${encodeURIComponent(userId)}`, { ...body, days: [...body.days].sort() }),
+      () => api.call(API.saveCoach, { params: { userId }, body: { ...body, days: [...body.days].sort() } }),
       t(locale, 'coachAdmin.saved', { name }),
     );
   };
@@ -106,7 +100,7 @@ export function CoachAdmin(props: {
   };
   const remove = (c: AdminCoachRow) =>
     void act(
-      () => api.del(`/api/v1/admin/coaches/${encodeURIComponent(c.userId)}`),
+      () => api.call(API.removeCoach, { params: { userId: c.userId } }),
       t(locale, 'coachAdmin.removed', { name: c.name }),
     );
 

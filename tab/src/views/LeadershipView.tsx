@@ -1,6 +1,6 @@
 import { Button, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Api, LeadershipResult, LeadershipState } from '../api';
+import { API, type Api, type LeadershipState } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
@@ -34,7 +34,7 @@ export function LeadershipView(props: {
 }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const state = useLoad(() => api.get<LeadershipState>('/api/v1/leadership'), [api]);
+  const state = useLoad(() => api.call(API.leadership), [api]);
   const [mode, setMode] = useState<Mode | null>(null);
   const [answers, setAnswers] = useState<Record<string, number>>({});
 
@@ -152,9 +152,7 @@ function StepByStep(props: AnswerProps) {
     }
     setSaving(true);
     try {
-      const saved = await props.api.post<{ completedAt: string | null }>('/api/v1/leadership/answers', {
-        answers: { [item.id]: value },
-      });
+      const saved = await props.api.call(API.leadershipAnswer, { body: { answers: { [item.id]: value } } });
       setProblem(null);
       if (last && saved.completedAt) props.onDone();
       else if (last) setAt(state.items.findIndex((i) => !(i.id in props.answers)));
@@ -219,7 +217,7 @@ function AsForm(props: AnswerProps) {
     }
     setSaving(true);
     try {
-      await props.api.post('/api/v1/leadership/answers', { answers: props.answers });
+      await props.api.call(API.leadershipAnswer, { body: { answers: props.answers } });
       props.onDone();
     } catch {
       setProblem(t(locale, 'app.error'));
@@ -269,7 +267,7 @@ function AsForm(props: AnswerProps) {
 }
 
 function Result(props: { api: Api; locale: Locale; palette: ChartPalette; onRestart(): void }) {
-  const result = useLoad(() => props.api.get<LeadershipResult>('/api/v1/leadership/result'), [props.api]);
+  const result = useLoad(() => props.api.call(API.leadershipResult), [props.api]);
   if (result.loading) return <Loading locale={props.locale} />;
   if (result.error) return <Failed locale={props.locale} error={result.error} retry={result.reload} />;
   return (
@@ -278,7 +276,7 @@ function Result(props: { api: Api; locale: Locale; palette: ChartPalette; onRest
       locale={props.locale}
       palette={props.palette}
       onRestart={async () => {
-        await props.api.del('/api/v1/leadership/answers');
+        await props.api.call(API.leadershipReset);
         props.onRestart();
       }}
     />

@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { Api, MyDataOverview } from '../api';
+import { API, type Api } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
@@ -9,8 +9,6 @@ import { formatDate, type Locale, t, tn } from '../i18n';
 import { useLoad } from '../use-load';
 
 /** GET /api/v1/me/data: the privacy overview, with the job profile's name and the tenant's anonymity threshold. */
-type MyData = Omit<MyDataOverview, 'kind'> & { profileName: string | null; anonymityThreshold: number };
-
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -36,7 +34,7 @@ const useStyles = makeStyles({
 export function MyDataView(props: { api: Api; locale: Locale; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const data = useLoad(() => api.get<MyData>('/api/v1/me/data'), [api]);
+  const data = useLoad(() => api.call(API.myData), [api]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -50,7 +48,7 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
 
   const download = async () => {
     try {
-      const blob = await api.blob('/api/v1/me/data/export');
+      const blob = await api.download(API.myDataExport);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -75,7 +73,7 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
   const erase = async () => {
     setBusy(true);
     try {
-      const res = await api.post<{ removed: number }>('/api/v1/me/data/delete', { confirm: 'yes' });
+      const res = await api.call(API.myDataDelete, { body: { confirm: 'yes' } });
       setConfirming(false);
       say('success', tn(locale, 'myData.deleted', res.removed, { count: res.removed }));
       data.reload();

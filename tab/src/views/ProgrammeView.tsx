@@ -1,11 +1,11 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useReducer, useState } from 'react';
-import type { Api, CoachNetworkRow, UnitRow } from '../api';
+import { API, type Api, type CoachNetworkRow, type UnitRow } from '../api';
 import type { ChartConfiguration } from '../charts';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
-import { type Figures, GroupFigures } from '../components/GroupFigures';
+import { GroupFigures } from '../components/GroupFigures';
 import { Muted, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
@@ -22,14 +22,6 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
 
-type Units = {
-  threshold: number;
-  goal: number;
-  tenant: { id: string; name: string };
-  departments: UnitRow[];
-  locations: UnitRow[];
-};
-
 /** "Organisatie": the programme team's view of the tenant, a department or a location, with the coach network and the export. */
 export function ProgrammeView(props: {
   api: Api;
@@ -42,24 +34,20 @@ export function ProgrammeView(props: {
   const [scope, setScope] = useState('tenant');
   // Bumped after every action that writes to the log (and may change the rounds): the panels below load again.
   const [changes, changed] = useReducer((n: number) => n + 1, 0);
-  const path =
-    scope === 'tenant'
-      ? '/api/v1/programme'
-      : `/api/v1/programme/${scope.startsWith('department:') ? 'departments' : 'locations'}/${encodeURIComponent(scope.slice(scope.indexOf(':') + 1))}`;
-  const view = useLoad(() => api.get<Figures>(path), [api, path]);
-  const units = useLoad(() => api.get<Units>('/api/v1/programme/units'), [api]);
-  const coaches = useLoad(
-    () =>
-      api.get<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }>(
-        '/api/v1/programme/coaches',
-      ),
-    [api],
-  );
+  const view = useLoad(() => {
+    if (scope === 'tenant') return api.call(API.programme);
+    const id = scope.slice(scope.indexOf(':') + 1);
+    return scope.startsWith('department:')
+      ? api.call(API.programmeDepartment, { params: { id } })
+      : api.call(API.programmeLocation, { params: { id } });
+  }, [api, scope]);
+  const units = useLoad(() => api.call(API.programmeUnits), [api]);
+  const coaches = useLoad(() => api.call(API.programmeCoaches), [api]);
   // The filter lists are the departments and locations of the units overview.
   const filters = units.data;
 
   const download = async () => {
-    const blob = await api.blob('/api/v1/programme/export.csv');
+    const blob = await api.download(API.programmeExport);
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

@@ -1,6 +1,6 @@
 import { makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Api, Role } from '../api';
+import { API, type Api, type Role } from '../api';
 import { Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { type Locale, t } from '../i18n';
@@ -12,14 +12,14 @@ const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column'
 export function ProgressView(props: { api: Api; locale: Locale; roles: Role[]; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const prefs = useLoad(() => api.get<{ remindersOff: boolean }>('/api/v1/me/reminders'), [api]);
+  const prefs = useLoad(() => api.call(API.reminders), [api]);
   const [remindersOff, setRemindersOff] = useState<boolean | null>(null);
   const current = remindersOff ?? prefs.data?.remindersOff ?? false;
   const change = async (receive: boolean) => {
     const before = current;
     setRemindersOff(!receive);
     try {
-      await api.put('/api/v1/me/reminders', { remindersOff: !receive });
+      await api.call(API.setReminders, { body: { remindersOff: !receive } });
       props.announce(t(locale, 'progress.saved'));
     } catch {
       setRemindersOff(before);

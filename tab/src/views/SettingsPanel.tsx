@@ -1,7 +1,6 @@
 import { Button, Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Api, SettingsView } from '../api';
-import { ApiError } from '../api';
+import { API, type Api, ApiError } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import { type Locale, t } from '../i18n';
@@ -25,7 +24,7 @@ export function SettingsPanel(props: {
 }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const loaded = useLoad(() => api.get<SettingsView>('/api/v1/admin/settings'), [api]);
+  const loaded = useLoad(() => api.call(API.settings), [api]);
   const [months, setMonths] = useState('');
   const [reminders, setReminders] = useState(true);
   const [version, setVersion] = useState('');
@@ -46,11 +45,10 @@ export function SettingsPanel(props: {
     if (!valid) return;
     setBusy(true);
     try {
-      const saved = await api.put<SettingsView>(
-        '/api/v1/admin/settings',
-        { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders },
-        { 'if-match': version },
-      );
+      const saved = await api.call(API.saveSettings, {
+        body: { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders },
+        headers: { 'if-match': version },
+      });
       setVersion(saved.version);
       setMessage({ intent: 'success', text: t(locale, 'settings.saved') });
       props.announce(t(locale, 'settings.saved'));

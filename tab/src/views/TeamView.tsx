@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type Api, ApiError, type NudgeOutcome } from '../api';
-import { type Figures, GroupFigures } from '../components/GroupFigures';
+import { API, type Api, ApiError } from '../api';
+import { GroupFigures } from '../components/GroupFigures';
 import { Muted, Note, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
@@ -9,20 +9,17 @@ import { formatDate, type Locale, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
 import { useLoad } from '../use-load';
 
-type TeamDashboard = Figures & { nudge: { lastSentAt: string | null; nextAllowedAt: string | null } };
-
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
 /** "Mijn team": the leader's team dashboard and the participation reminder. */
 export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const teams = useLoad(() => api.get<{ teams: Array<{ id: string; name: string }> }>('/api/v1/teams/mine'), [api]);
+  const teams = useLoad(() => api.call(API.myTeams), [api]);
   const [chosen, setChosen] = useState<string | null>(null);
   const teamId = chosen ?? teams.data?.teams[0]?.id ?? null;
   const dashboard = useLoad(
-    () =>
-      teamId ? api.get<TeamDashboard>(`/api/v1/teams/${encodeURIComponent(teamId)}/dashboard`) : Promise.resolve(null),
+    () => (teamId ? api.call(API.teamDashboard, { params: { teamId } }) : Promise.resolve(null)),
     [api, teamId],
   );
 
@@ -79,7 +76,7 @@ function Nudge(props: {
   const send = async () => {
     setBusy(true);
     try {
-      const out = await props.api.post<NudgeOutcome>(`/api/v1/teams/${encodeURIComponent(props.teamId)}/nudge`);
+      const out = await props.api.call(API.teamNudge, { params: { teamId: props.teamId } });
       const sent = tn(locale, 'nudge.sent', out.sent, {
         sent: out.sent,
         unreachable: out.unreachable + out.failed,
