@@ -398,6 +398,8 @@ export const en: Record<MessageKey, string> = {
   'privacy.action.keep': 'No, keep my data',
   'settings.invalid':
     'These settings are not valid. Retention: a whole number of months from 1 to 120, or empty to keep. Reminders: on or off. Nothing was changed.',
+  'terms.invalid':
+    'This word cannot be used. Use letters, digits and spaces, at most 40 characters, without formatting. Nothing was changed.',
   'settings.stale':
     'Someone else just changed the settings. Look at the new values and try again. Nothing was changed.',
   'settings.versionNeeded': 'Load the settings first, so changes by others are not overwritten. Nothing was changed.',

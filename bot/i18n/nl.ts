@@ -404,6 +404,8 @@ export const nl = {
   'privacy.action.keep': 'Nee, toch niet',
   'settings.invalid':
     'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
+  'terms.invalid':
+    'Dit woord kan niet. Gebruik letters, cijfers en spaties, hoogstens 40 tekens, zonder opmaak. Er is niets veranderd.',
   'settings.stale':
     'Iemand anders heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw. Er is niets veranderd.',
   'settings.versionNeeded':

@@ -5,6 +5,8 @@ import type { ScanResult } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
 import { escapeMarkdown } from '../markdown';
+import { DEFAULT_TERMS } from '../../domain/terms/definitions';
+import type { Terms } from '../../domain/terms/terms';
 
 export interface ResultModel {
   result: ScanResult;
@@ -13,6 +15,8 @@ export interface ResultModel {
   retakeFrom: Date;
   justCompleted: boolean;
   retakeLater?: boolean;
+  /** The tenant's own words for the systems modules name; the defaults when absent. */
+  terms?: Terms;
 }
 
 /** Level per domain against the target, what to work on first, modules with links, and the intake offer. */
@@ -51,7 +55,7 @@ export function resultCard(m: ResultModel, locale: Locale) {
   if (m.modules.length) {
     body.push(
       text(t(locale, 'result.modules'), { weight: 'Bolder', spacing: 'Medium' }),
-      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale)}`).join('\n')),
+      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale, m.terms)}`).join('\n')),
     );
   }
   const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
@@ -70,9 +74,16 @@ export function resultCard(m: ResultModel, locale: Locale) {
   ]);
 }
 
-export function moduleLine(mod: LearningModule, index: ContentIndex, tenantId: string, locale: Locale): string {
+/** A module as a line with its link; its title names systems in the tenant's own words. */
+export function moduleLine(
+  mod: LearningModule,
+  index: ContentIndex,
+  tenantId: string,
+  locale: Locale,
+  terms: Terms = DEFAULT_TERMS,
+): string {
   return t(locale, 'result.moduleLine', {
-    title: escapeMarkdown(mod.title[locale]),
+    title: escapeMarkdown(terms.apply(mod.title[locale], locale)),
     url: index.moduleUrl(mod, tenantId),
     minutes: mod.durationMinutes,
     format: t(locale, `format.${mod.format}` as MessageKey),
