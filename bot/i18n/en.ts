@@ -74,6 +74,8 @@ export const en: Record<MessageKey, string> = {
   'result.done': 'Done! You answered {count} questions.',
   'result.levelLine': '**{domain}**: {level} (target: {target}){mark}',
   'result.growth': ' · was {previous}',
+  'result.legend':
+    'Each block is a level: filled is your level (green: target reached), marked is what is left to reach the target.',
   'result.focus': 'Work on these first:',
   'result.modules': 'Modules for you:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',

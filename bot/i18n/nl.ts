@@ -73,6 +73,8 @@ export const nl = {
   'result.done': 'Klaar! Je hebt {count} vragen beantwoord.',
   'result.levelLine': '**{domain}**: {level} (doel: {target}){mark}',
   'result.growth': ' · was {previous}',
+  'result.legend':
+    'Elk blokje is een niveau: gevuld is jouw niveau (groen: doel gehaald), gemarkeerd is wat er nog is tot het doel.',
   'result.focus': 'Hier ga je eerst mee aan de slag:',
   'result.modules': 'Modules voor jou:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',

@@ -4,6 +4,7 @@ import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ScanResult } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
+import { levelRow } from './level-bar';
 import { escapeMarkdown } from '../markdown';
 import { DEFAULT_TERMS } from '../../domain/terms/definitions';
 import type { Terms } from '../../domain/terms/terms';
@@ -24,12 +25,13 @@ export function resultCard(m: ResultModel, locale: Locale) {
   const { result, index } = m;
   const level = (l: number) => index.levelName(l as 1, locale);
   const domainName = (d: string) => escapeMarkdown(index.domainsById.get(d)?.name[locale] ?? d);
-  const lines = Object.entries(result.levels).map(([d, l]) => {
+  const rows = Object.entries(result.levels).map(([d, l]) => {
     const target = result.targets[d];
     const previous = result.previousLevels?.[d];
     const mark =
       (l >= target ? ' ✓' : '') + (previous ? t(locale, 'result.growth', { previous: level(previous) }) : '');
-    return t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
+    const line = t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
+    return levelRow(line, l, target);
   });
   const body: Element[] = [
     heading(t(locale, 'result.title')),
@@ -41,7 +43,8 @@ export function resultCard(m: ResultModel, locale: Locale) {
             : t(locale, 'result.date', { date: formatDate(result.completedAt, locale) }),
           { isSubtle: true },
         ),
-    text(lines.join('\n\n'), { spacing: 'Medium' }),
+    ...rows,
+    text(t(locale, 'result.legend'), { isSubtle: true, size: 'Small', spacing: 'Small' }),
   ];
   const below = result.focusDomains.filter((d) => result.levels[d] < result.targets[d]);
   if (result.focusDomains.length && below.length) {
