@@ -567,7 +567,7 @@ const en: Record<Key, string> = {
   'result.cancel': 'Cancel',
   'progress.title': 'My progress',
   'progress.body':
-    'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your training advice.',
+    'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your learning advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
   'progress.coach': 'As a digicoach you see your help requests in the chat: type “my help requests”.',
   'progress.nudges': 'Reminders about the self-scan',
