@@ -426,6 +426,7 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('terms-save').click();
     await page.locator('#main').getByText('De woorden zijn opgeslagen.', { exact: false }).waitFor();
     await page.getByTestId('audit-table').getByText('Eigen woorden gewijzigd').first().waitFor();
+    await page.getByTestId('audit-table').getByText('eigen woord zaaksysteem (nl): standaard → JOIN').waitFor();
     await axe('own words');
     await shot('programme-own-words');
 
