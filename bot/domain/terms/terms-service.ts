@@ -56,11 +56,6 @@ export class TermsService {
     return new Terms(this.deps.definitions, tenant?.settings?.terms ?? {});
   }
 
-  /** The defaults only: for texts outside a tenant. */
-  defaults(): Terms {
-    return new Terms(this.deps.definitions);
-  }
-
   async get(caller: Caller): Promise<TermsView> {
     await requireAdmin(this.deps.directory, caller);
     const current = await this.deps.repo.get(caller.tenantId);

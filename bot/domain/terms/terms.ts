@@ -82,11 +82,6 @@ export class Terms {
   apply(text: string, locale: Locale): string {
     return applyTerms(text, (id) => this.word(id, locale));
   }
-
-  /** One language's words as a function of text (what card builders take). */
-  in(locale: Locale): (text: string) => string {
-    return (text) => this.apply(text, locale);
-  }
 }
 
 /** The placeholders a text uses. */
