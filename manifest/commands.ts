@@ -35,8 +35,8 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   },
   {
     id: 'result',
-    nl: { title: 'resultaat', description: 'Bekijk je resultaat en je opleidingsadvies' },
-    en: { title: 'result', description: 'See your result and your training advice' },
+    nl: { title: 'resultaat', description: 'Bekijk je uitslag en je opleidingsadvies' },
+    en: { title: 'result', description: 'See your result and your learning advice' },
   },
   {
     id: 'modules',

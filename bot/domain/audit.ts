@@ -17,6 +17,8 @@ export type AuditAction =
   /** A programme admin opened the programme dashboard: at most one entry per admin per day. */
   | 'programme.viewed'
   | 'settings.changed'
+  /** A programme admin changed the municipality's own words for its systems ("Eigen woorden"). */
+  | 'terms.changed'
   /** The retention job removed answer details older than the tenant's retention period. */
   | 'retention.applied'
   /** A programme admin started this month's reminder campaign by hand ("Nu versturen"). */

@@ -1,5 +1,7 @@
 /** The organisation as the app sees it: tenants, units and people (from the seeds or Graph). */
 
+import type { OwnWords } from './terms/terms';
+
 export type Locale = 'nl' | 'en';
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
 
@@ -14,7 +16,7 @@ export interface Tenant {
   coordinatorId?: string;
   anonymityThreshold: number;
   /** Set by programme admins; absent values take their defaults (campaigns on). */
-  settings?: { retentionMonths?: number; remindersEnabled?: boolean };
+  settings?: { retentionMonths?: number; remindersEnabled?: boolean; terms?: OwnWords };
 }
 
 export type OrgUnitKind = 'department' | 'location' | 'team';

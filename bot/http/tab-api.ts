@@ -7,6 +7,7 @@ import type { DashboardService } from '../domain/dashboard/dashboard-service';
 import type { NudgeService } from '../domain/dashboard/nudge-service';
 import type { LeadershipService } from '../domain/leadership/leadership-service';
 import type { SettingsService } from '../domain/settings/settings-service';
+import type { TermsService } from '../domain/terms/terms-service';
 import type { CampaignAdmin } from '../domain/campaigns/campaign-service';
 import type { CoachAdmin } from '../domain/help/coach-service';
 import type { AdminActivity } from '../domain/audit';
@@ -19,6 +20,7 @@ import { registerMeRoutes } from './me-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
+import { registerTermsRoutes } from './terms-routes';
 import { registerMyDataRoutes } from './my-data-routes';
 import { registerLegalPages } from './legal-pages';
 
@@ -37,6 +39,8 @@ export interface TabApiDeps {
   reminders: ReminderSwitch;
   leadership: LeadershipService;
   settings: SettingsService;
+  /** The municipality's own words ("Eigen woorden"). */
+  terms: TermsService;
   activity: AdminActivity;
   coachAdmin: CoachAdmin;
   campaigns: CampaignAdmin;
@@ -62,6 +66,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerMeRoutes(server, { auth, reminders: deps.reminders, clock, log });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
+  registerTermsRoutes(server, { auth, terms: deps.terms, log });
   registerMyDataRoutes(server, {
     auth,
     directory,

@@ -74,6 +74,8 @@ export const en: Record<MessageKey, string> = {
   'result.done': 'Done! You answered {count} questions.',
   'result.levelLine': '**{domain}**: {level} (target: {target}){mark}',
   'result.growth': ' · was {previous}',
+  'result.legend':
+    'Each block is a level: filled is your level (green: target reached), marked is what is left to reach the target.',
   'result.focus': 'Work on these first:',
   'result.modules': 'Modules for you:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
@@ -399,6 +401,8 @@ export const en: Record<MessageKey, string> = {
   'privacy.action.keep': 'No, keep my data',
   'settings.invalid':
     'These settings are not valid. Retention: a whole number of months from 1 to 120, or empty to keep. Reminders: on or off. Nothing was changed.',
+  'terms.invalid':
+    'This word cannot be used. Use letters, digits and spaces, at most 40 characters, without formatting. Nothing was changed.',
   'settings.stale':
     'Someone else just changed the settings. Look at the new values and try again. Nothing was changed.',
   'settings.versionNeeded': 'Load the settings first, so changes by others are not overwritten. Nothing was changed.',

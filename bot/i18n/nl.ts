@@ -73,6 +73,8 @@ export const nl = {
   'result.done': 'Klaar! Je hebt {count} vragen beantwoord.',
   'result.levelLine': '**{domain}**: {level} (doel: {target}){mark}',
   'result.growth': ' · was {previous}',
+  'result.legend':
+    'Elk blokje is een niveau: gevuld is jouw niveau (groen: doel gehaald), gemarkeerd is wat er nog is tot het doel.',
   'result.focus': 'Hier ga je eerst mee aan de slag:',
   'result.modules': 'Modules voor jou:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
@@ -405,6 +407,8 @@ export const nl = {
   'privacy.action.keep': 'Nee, toch niet',
   'settings.invalid':
     'Deze instellingen kloppen niet. Bewaartermijn: een heel aantal maanden van 1 tot en met 120, of leeg om te bewaren. Herinneringen: aan of uit. Er is niets veranderd.',
+  'terms.invalid':
+    'Dit woord kan niet. Gebruik letters, cijfers en spaties, hoogstens 40 tekens, zonder opmaak. Er is niets veranderd.',
   'settings.stale':
     'Iemand anders heeft de instellingen net gewijzigd. Bekijk de nieuwe waarden en probeer het opnieuw. Er is niets veranderd.',
   'settings.versionNeeded':

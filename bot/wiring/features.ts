@@ -38,6 +38,7 @@ export function buildBot(deps: {
       onIntake: async (turn, topic) =>
         void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
       privacyUrl,
+      terms: (tenantId) => services.terms.forTenant(tenantId),
     }),
     helpFeature(help, services.coaches, services.helpCards, directory),
     privacyFeature(services.privacy, {

@@ -71,6 +71,7 @@ export function tabApiDeps(
     reminders: repos.reminders,
     leadership: services.tab.leadership,
     settings: services.tab.settings,
+    terms: services.terms,
     activity: services.tab.activity,
     coachAdmin: services.tab.coachAdmin,
     campaigns: services.campaigns.admin,

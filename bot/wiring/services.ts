@@ -12,6 +12,8 @@ import { ScanService } from '../domain/scan/scan-service';
 import type { LeadershipContent } from '../domain/leadership/leadership-content';
 import { LeadershipService } from '../domain/leadership/leadership-service';
 import { SettingsService } from '../domain/settings/settings-service';
+import { TermsService } from '../domain/terms/terms-service';
+import { TERM_DEFINITIONS } from '../domain/terms/definitions';
 import { DashboardService } from '../domain/dashboard/dashboard-service';
 import { NudgeService } from '../domain/dashboard/nudge-service';
 import { dashboardTeamFigures } from '../domain/campaigns/team-figures';
@@ -48,6 +50,7 @@ export function buildServices(parts: ServiceParts) {
   const { config, repos, directory, clock, log } = parts;
   const help = buildHelp(parts);
   const scan = buildScan(parts);
+  const terms = buildTerms(parts);
   // One view per tenant for the tab's dashboards and the campaigns' team figures.
   const dashboards = buildDashboards({
     store: repos.dashboards,
@@ -89,6 +92,7 @@ export function buildServices(parts: ServiceParts) {
   return {
     ...help,
     scan,
+    terms,
     dashboards,
     campaigns,
     privacy,
@@ -110,6 +114,25 @@ function buildScan({ config, repos, clock, log }: ServiceParts): ScanService {
     clock,
     mode: config.scan.mode,
     retakeDays: config.scan.retakeDays,
+  });
+}
+
+/** The municipality's own words for its systems, read with the tenant record (cached by the directory, cleared on change). */
+function buildTerms({ repos, directory, clock }: ServiceParts): TermsService {
+  return new TermsService({
+    definitions: [...TERM_DEFINITIONS],
+    repo: repos.settings,
+    directory,
+    audit: repos.audit,
+    clock,
+    texts: () => {
+      const { items, modules } = repos.content.current().content;
+      return [
+        ...items.flatMap((i) => [i.text, ...(i.options ?? []).map((o) => o.text)]),
+        ...modules.flatMap((m) => [m.title, m.summary]),
+      ];
+    },
+    onChanged: (tenantId) => directory.forgetTenant(tenantId),
   });
 }
 

@@ -41,6 +41,7 @@ export type { AdminCoachRow } from '../../bot/domain/help/coach-service';
 export type { AdminAuditEntry } from '../../bot/domain/audit';
 export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
+export type { TermsView } from '../../bot/domain/terms/terms-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 /** One `Role` for bot and tab: the tab shows what the server's roles allow. */

@@ -8,6 +8,8 @@ import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { formatNumber, percent, t, tn } from '../../tab/src/i18n';
+import { TeamsTestClient } from '../helpers/teams';
+import { cardText } from '../helpers/cards';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
@@ -406,6 +408,36 @@ describe('the leader tab in Chromium', function () {
     await table.getByText('Herinneringsronde gestart').waitFor();
     await axe('settings and log');
     await shot('programme-settings');
+  });
+
+  it('lets an admin name the case system "JOIN" with a preview, and the next scan question in the chat says JOIN', async () => {
+    const admin = demoUser('admin');
+    await openAs(admin.tenantId, admin.aadObjectId);
+    const word = page.getByTestId('term-zaaksysteem-nl');
+    await word.waitFor();
+    const preview = page.getByTestId('term-zaaksysteem-preview');
+    assert.match(await preview.innerText(), /het zaaksysteem/, 'the preview shows the default first');
+    await word.fill('**JOIN**');
+    await page.getByText('Gebruik letters, cijfers en spaties, hoogstens 40 tekens, zonder opmaak.').first().waitFor();
+    assert.equal(await page.getByTestId('terms-save').isDisabled(), true);
+    await word.fill('JOIN');
+    await preview.getByText(/JOIN/).waitFor();
+    assert.doesNotMatch(await preview.innerText(), /zaaksysteem|\{/);
+    await page.getByTestId('terms-save').click();
+    await page.locator('#main').getByText('De woorden zijn opgeslagen.', { exact: false }).waitFor();
+    await page.getByTestId('audit-table').getByText('Eigen woorden gewijzigd').first().waitFor();
+    await page.getByTestId('audit-table').getByText('eigen woord zaaksysteem (nl): standaard → JOIN').waitFor();
+    await axe('own words');
+    await shot('programme-own-words');
+
+    // A colleague no other step of this file uses, so no earlier scan is in the way.
+    const fresh = gent.users.filter((u) => !u.coach && !gent.tenant.programmeAdmins.includes(u.id)).at(-1)!;
+    const employee = { tenantId: gent.tenant.id, aadObjectId: fresh.id, name: fresh.name, locale: 'nl-NL' };
+    const chat = new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, employee);
+    await chat.say('scan');
+    const question = (await chat.tap('scan.begin', { profile: 'beleidsmedewerker' })).card!;
+    assert.equal(employee.tenantId, admin.tenantId);
+    assert.match(cardText(question), /JOIN/, 'the first question of a Beleidsmedewerker names the case system');
   });
 
   it('works at phone width (360 px): a clean header, no page wider than the screen, the coach actions in reach', async () => {

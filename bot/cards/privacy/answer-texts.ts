@@ -2,6 +2,7 @@ import type { LeadershipContent } from '../../domain/leadership/leadership-conte
 import type { AnswerTexts } from '../../domain/privacy/privacy-ports';
 import type { ContentSource } from '../../domain/scan/scan-service';
 import { leadershipAnswerLabel, scanAnswerLabel } from '../scan/answer-label';
+import { DEFAULT_TERMS } from '../../domain/terms/definitions';
 
 /**
  * The export's question and answer texts, from the scan content the answers were given on
@@ -15,7 +16,10 @@ export function answerTexts(deps: { content: ContentSource; leadership: Leadersh
       const index = (await deps.content.version(contentVersion)) ?? deps.content.current();
       return (itemId, value) => {
         const item = index.itemsById.get(itemId);
-        return item ? { question: item.text[locale], answer: scanAnswerLabel(item, value, locale) } : null;
+        // The export names systems with the defaults ("het zaaksysteem"), never a raw placeholder.
+        return item
+          ? { question: DEFAULT_TERMS.apply(item.text[locale], locale), answer: scanAnswerLabel(item, value, locale) }
+          : null;
       };
     },
     leadership(locale) {

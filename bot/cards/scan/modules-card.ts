@@ -4,11 +4,14 @@ import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ModuleState } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { moduleLine } from './result-card';
+import type { Terms } from '../../domain/terms/terms';
 
 export interface ModulesModel {
   tenantId: string;
   index: ContentIndex;
   modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+  /** The tenant's own words for the systems modules name; the defaults when absent. */
+  terms?: Terms;
 }
 
 /** The advised modules with buttons to mark them started or finished. */
@@ -22,7 +25,7 @@ export function modulesCard(m: ModulesModel, locale: Locale) {
           ? t(locale, 'modules.state.started')
           : t(locale, 'modules.state.none');
     body.push(
-      text(moduleLine(module, m.index, m.tenantId, locale), { spacing: 'Medium', separator: true }),
+      text(moduleLine(module, m.index, m.tenantId, locale, m.terms), { spacing: 'Medium', separator: true }),
       text(stateText, { isSubtle: true, size: 'Small', spacing: 'None' }),
     );
     const buttons = [

@@ -6,6 +6,8 @@ import { action, card, type Element, text } from '../card';
 import type { CardData } from '../verbs';
 import { scanAnswerLabel } from './answer-label';
 import { escapeMarkdown } from '../markdown';
+import { DEFAULT_TERMS } from '../../domain/terms/definitions';
+import type { Terms } from '../../domain/terms/terms';
 
 /** The card data that identifies this exact question, so stale or forged submits can be recognised. */
 function answerData(q: QuestionView): CardData<'scan.answer'> {
@@ -29,8 +31,11 @@ function progressBar(position: number, total: number): Element {
   };
 }
 
-/** One question per card: progress, the question, big answers, "weet ik niet", back and pause. */
-export function questionCard(q: QuestionView, locale: Locale) {
+/**
+ * One question per card: progress, the question, big answers, "weet ik niet", back and pause.
+ * Systems are named in the tenant's own words (`terms`: "JOIN" for `{zaaksysteem}`).
+ */
+export function questionCard(q: QuestionView, locale: Locale, terms: Terms = DEFAULT_TERMS) {
   const { item } = q;
   const body: Element[] = [
     text(
@@ -44,7 +49,7 @@ export function questionCard(q: QuestionView, locale: Locale) {
   if (item.type === 'knowledge')
     body.push(text(t(locale, 'scan.question.knowledge'), { weight: 'Bolder', spacing: 'Medium' }));
   body.push(
-    text(item.text[locale], {
+    text(terms.apply(item.text[locale], locale), {
       size: 'Medium',
       weight: item.type === 'knowledge' ? 'Default' : 'Bolder',
       spacing: 'Medium',
@@ -73,7 +78,7 @@ export function questionCard(q: QuestionView, locale: Locale) {
         wrap: true,
         choices: [
           ...optionOrder(item, q.session.userId).map((o) => ({
-            title: scanAnswerLabel(item, o.id, locale),
+            title: scanAnswerLabel(item, o.id, locale, terms),
             value: o.id,
           })),
           { title: unknown, value: 'unknown' },

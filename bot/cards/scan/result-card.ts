@@ -4,7 +4,10 @@ import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ScanResult } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
+import { levelRow } from './level-bar';
 import { escapeMarkdown } from '../markdown';
+import { DEFAULT_TERMS } from '../../domain/terms/definitions';
+import type { Terms } from '../../domain/terms/terms';
 
 export interface ResultModel {
   result: ScanResult;
@@ -13,6 +16,8 @@ export interface ResultModel {
   retakeFrom: Date;
   justCompleted: boolean;
   retakeLater?: boolean;
+  /** The tenant's own words for the systems modules name; the defaults when absent. */
+  terms?: Terms;
 }
 
 /** Level per domain against the target, what to work on first, modules with links, and the intake offer. */
@@ -20,12 +25,13 @@ export function resultCard(m: ResultModel, locale: Locale) {
   const { result, index } = m;
   const level = (l: number) => index.levelName(l as 1, locale);
   const domainName = (d: string) => escapeMarkdown(index.domainsById.get(d)?.name[locale] ?? d);
-  const lines = Object.entries(result.levels).map(([d, l]) => {
+  const rows = Object.entries(result.levels).map(([d, l]) => {
     const target = result.targets[d];
     const previous = result.previousLevels?.[d];
     const mark =
       (l >= target ? ' ✓' : '') + (previous ? t(locale, 'result.growth', { previous: level(previous) }) : '');
-    return t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
+    const line = t(locale, 'result.levelLine', { domain: domainName(d), level: level(l), target: level(target), mark });
+    return levelRow(line, l, target);
   });
   const body: Element[] = [
     heading(t(locale, 'result.title')),
@@ -37,7 +43,8 @@ export function resultCard(m: ResultModel, locale: Locale) {
             : t(locale, 'result.date', { date: formatDate(result.completedAt, locale) }),
           { isSubtle: true },
         ),
-    text(lines.join('\n\n'), { spacing: 'Medium' }),
+    ...rows,
+    text(t(locale, 'result.legend'), { isSubtle: true, size: 'Small', spacing: 'Small' }),
   ];
   const below = result.focusDomains.filter((d) => result.levels[d] < result.targets[d]);
   if (result.focusDomains.length && below.length) {
@@ -51,7 +58,7 @@ export function resultCard(m: ResultModel, locale: Locale) {
   if (m.modules.length) {
     body.push(
       text(t(locale, 'result.modules'), { weight: 'Bolder', spacing: 'Medium' }),
-      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale)}`).join('\n')),
+      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale, m.terms)}`).join('\n')),
     );
   }
   const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
@@ -70,9 +77,16 @@ export function resultCard(m: ResultModel, locale: Locale) {
   ]);
 }
 
-export function moduleLine(mod: LearningModule, index: ContentIndex, tenantId: string, locale: Locale): string {
+/** A module as a line with its link; its title names systems in the tenant's own words. */
+export function moduleLine(
+  mod: LearningModule,
+  index: ContentIndex,
+  tenantId: string,
+  locale: Locale,
+  terms: Terms = DEFAULT_TERMS,
+): string {
   return t(locale, 'result.moduleLine', {
-    title: escapeMarkdown(mod.title[locale]),
+    title: escapeMarkdown(terms.apply(mod.title[locale], locale)),
     url: index.moduleUrl(mod, tenantId),
     minutes: mod.durationMinutes,
     format: t(locale, `format.${mod.format}` as MessageKey),

@@ -8,6 +8,7 @@ import { modulesCard } from '../../cards/scan/modules-card';
 import type { ActionCommand, Verb } from '../../cards/verbs';
 import type { ActionHandler, Features, Reply, Turn } from '../turn';
 import { scanNextStep } from './scan-next-step';
+import type { Terms } from '../../domain/terms/terms';
 
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
@@ -15,7 +16,13 @@ export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
 
 export function scanFeature(
   service: ScanService,
-  opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string },
+  opts: {
+    anonymityThreshold: number;
+    onIntake?: IntakeHook;
+    privacyUrl?: (locale: Locale) => string;
+    /** The tenant's own words for its systems (cached per tenant; a change shows on the next card). */
+    terms?: (tenantId: string) => Promise<Terms>;
+  },
 ): Features {
   const nextStep = scanNextStep(service);
   const show = async (view: ScanView, turn: Turn): Promise<Reply> => {
@@ -33,7 +40,10 @@ export function scanFeature(
         ),
       };
     }
-    return { card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) };
+    const terms = await opts.terms?.(turn.user.tenantId);
+    return {
+      card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale), terms),
+    };
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
   const act =
@@ -85,7 +95,14 @@ export function scanFeature(
   };
 }
 
-function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number, privacyUrl?: string) {
+function cardFor(
+  view: ScanView,
+  locale: Locale,
+  tenantId: string,
+  anonymityThreshold: number,
+  privacyUrl?: string,
+  terms?: Terms,
+) {
   switch (view.kind) {
     case 'intro':
       return scanIntroCard(
@@ -99,7 +116,7 @@ function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThre
         locale,
       );
     case 'question':
-      return questionCard(view, locale);
+      return questionCard(view, locale, terms);
     case 'paused':
       return noticeCard(
         {
@@ -116,6 +133,7 @@ function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThre
           ...view,
           justCompleted: view.kind === 'result' && view.justCompleted,
           retakeLater: view.kind === 'retakeLater',
+          terms,
         },
         locale,
       );
@@ -129,7 +147,7 @@ function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThre
         locale,
       );
     case 'modules':
-      return modulesCard({ tenantId, index: view.index, modules: view.modules }, locale);
+      return modulesCard({ tenantId, index: view.index, modules: view.modules, terms }, locale);
     case 'intakeRecorded':
       return noticeCard(
         {

@@ -25,7 +25,11 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
   };
   const value = (field: string, v: Value) => {
     if (v === null || v === undefined)
-      return field === 'retentionMonths' ? t(locale, 'audit.value.keep') : t(locale, 'common.none');
+      return field === 'retentionMonths'
+        ? t(locale, 'audit.value.keep')
+        : field.startsWith('term.')
+          ? t(locale, 'audit.value.default')
+          : t(locale, 'common.none');
     if (typeof v === 'boolean') return t(locale, v ? 'audit.value.on' : 'audit.value.off');
     if (field === 'retentionMonths' && typeof v === 'number')
       return t(locale, 'audit.value.months', { n: formatNumber(locale, v) });
@@ -35,7 +39,13 @@ export function AuditLog(props: { api: Api; locale: Locale; version: number }) {
     (e.changes ?? [])
       .map((c) => {
         const key = `audit.field.${c.field}` as Key;
-        const label = has(key) ? t(locale, key) : c.field;
+        // An own word: "term.zaaksysteem.nl" reads "zaaksysteem (nl)".
+        const term = /^term\.([a-z-]+)\.(nl|en)$/.exec(c.field);
+        const label = has(key)
+          ? t(locale, key)
+          : term
+            ? t(locale, 'audit.field.term', { term: term[1], lang: term[2] })
+            : c.field;
         return 'from' in c
           ? `${label}: ${value(c.field, c.from)} → ${value(c.field, c.to)}`
           : `${label}: ${value(c.field, c.to)}`;

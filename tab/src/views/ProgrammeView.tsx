@@ -15,6 +15,7 @@ import { useLoad } from '../use-load';
 import { CoachAdmin } from './CoachAdmin';
 import { AuditLog } from './AuditLog';
 import { SettingsPanel } from './SettingsPanel';
+import { OwnWordsPanel } from './OwnWordsPanel';
 import { CampaignsPanel } from './CampaignsPanel';
 
 const useStyles = makeStyles({
@@ -119,6 +120,7 @@ export function ProgrammeView(props: {
       )}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
+      <OwnWordsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       {/* Read after the dashboard answered: opening it is logged, so the first look already shows that entry. */}
       {(view.data || view.error) && <AuditLog api={api} locale={locale} version={changes} />}
     </div>

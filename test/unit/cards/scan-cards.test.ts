@@ -10,7 +10,7 @@ import { questionCard } from '../../../bot/cards/scan/question-card';
 import { optionOrder } from '../../../bot/domain/scan/option-order';
 import { resultCard } from '../../../bot/cards/scan/result-card';
 import { modulesCard } from '../../../bot/cards/scan/modules-card';
-import { assertValidCard, cardText, cardVerbs } from '../../helpers/cards';
+import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', 'seeds', 'scan')));
 const session: ScanSession = {
@@ -169,5 +169,53 @@ describe('the scan cards', () => {
     assert.match(text, /Hier ga je eerst mee aan de slag/);
     assert.match(text, /\]\(https:\/\/leren\.digivaardig\.example\/modules\//);
     assert.match(text, /intake/);
+  });
+
+  it('draw each domain as four level blocks: filled up to the level, marked up to the target, with the level in words above', () => {
+    const card = resultCard(
+      { result, index, modules: [], retakeFrom: new Date('2027-05-24'), justCompleted: true },
+      'nl',
+    ) as { body: Array<Record<string, unknown>> };
+    const rows = card.body.filter((e) => e.type === 'Container');
+    assert.equal(rows.length, Object.keys(result.levels).length, 'one row per domain');
+    const styles = (domainName: string) => {
+      const row = rows.find((r) => cardText(r).includes(domainName))!;
+      const found: string[] = [];
+      walk(row, (el) => {
+        if (el.type === 'Column') found.push(String(el.style));
+      });
+      return found.join(' ');
+    };
+    // Safety: Starter, target Gevorderd. Problem solving: Expert, target Basis.
+    assert.equal(styles('Veiligheid'), 'accent warning warning emphasis');
+    assert.equal(styles('Problemen oplossen'), 'good good good good');
+    assert.match(cardText(rows[0]), /\(doel: /, 'the level and target in words for screen readers');
+    assert.match(cardText(card), /Elk blokje is een niveau/);
+  });
+
+  it('keep the biggest result (seven domains, growth, five modules, the intake) valid and small in both languages', () => {
+    const domains = index.content.domains.map((d) => d.id);
+    const biggest: ScanResult = {
+      ...result,
+      levels: Object.fromEntries(domains.map((d, n) => [d, ((n % 4) + 1) as 1 | 2 | 3 | 4])),
+      targets: Object.fromEntries(domains.map((d) => [d, 3 as const])),
+      previousLevels: Object.fromEntries(domains.map((d) => [d, 1 as const])),
+      focusDomains: domains.slice(0, 3),
+    };
+    for (const locale of ['nl', 'en'] as Locale[]) {
+      const card = resultCard(
+        {
+          result: biggest,
+          index,
+          modules: index.content.modules.slice(0, 5),
+          retakeFrom: new Date('2027-05-24'),
+          justCompleted: true,
+        },
+        locale,
+      );
+      assertValidCard(card, `result ${locale}`);
+      const size = Buffer.byteLength(JSON.stringify(card));
+      assert.ok(size < 12 * 1024, `result card ${locale}: ${size} bytes`);
+    }
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { en } from '../../../bot/i18n/en';
 import { nl } from '../../../bot/i18n/nl';
+import { DEFAULT_TERMS, TERM_DEFINITIONS } from '../../../bot/domain/terms/definitions';
+import { placeholdersIn } from '../../../bot/domain/terms/terms';
 import { fleschDouma, longestSentence, sentences } from '../../helpers/dutch-text';
 
 // The scan must measure skill, not test-wiseness or reading skill: this linter keeps the
@@ -34,7 +36,22 @@ interface GlossaryEntry {
 const SEEDS = path.resolve(__dirname, '../../../seeds');
 const load = <T>(relative: string): T => JSON.parse(readFileSync(path.join(SEEDS, relative), 'utf8')) as T;
 
-const items = load<Item[]>('scan/items.json');
+/**
+ * Every {nl, en} text with the placeholders for a municipality's own words (`{zaaksysteem}`)
+ * filled with their defaults: the checks below read what an employee of a municipality
+ * without own words reads.
+ */
+function withDefaultTerms<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withDefaultTerms(v)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.nl === 'string' && typeof record.en === 'string')
+    return { ...record, nl: DEFAULT_TERMS.apply(record.nl, 'nl'), en: DEFAULT_TERMS.apply(record.en, 'en') } as T;
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, withDefaultTerms(v)])) as T;
+}
+
+const rawItems = load<Item[]>('scan/items.json');
+const items = withDefaultTerms(rawItems);
 const scenarios = items.filter((i) => i.type === 'scenario');
 const glossary = load<Record<'nl' | 'en', GlossaryEntry[]>>('scan/glossary.json');
 
@@ -58,7 +75,8 @@ const SEED_FILES = [
   'leadership/dimensions.json',
   'leadership/toolkit.json',
 ];
-const seedTexts = SEED_FILES.flatMap((f) => localizedTexts(load<unknown>(f), f));
+const rawSeedTexts = SEED_FILES.flatMap((f) => localizedTexts(load<unknown>(f), f));
+const seedTexts = SEED_FILES.flatMap((f) => localizedTexts(withDefaultTerms(load<unknown>(f)), f));
 const botTexts = {
   nl: Object.entries(nl).map(([key, text]) => ({ where: `bot nl ${key}`, text })),
   en: Object.entries(en).map(([key, text]) => ({ where: `bot en ${key}`, text })),
@@ -239,6 +257,54 @@ describe('the scan content linter', () => {
     it('end every Dutch sentence in a question or statement, not in a list of clauses', () => {
       const runOn = items.filter((i) => sentences(i.text.nl).length > 4).map((i) => i.id);
       assert.deepEqual(runOn, [], 'items of more than four sentences');
+    });
+  });
+
+  describe("the municipality's own words", () => {
+    const known = new Set(TERM_DEFINITIONS.map((d) => d.id));
+
+    it('use only placeholders that are known terms, the same ones in Dutch and English', () => {
+      const problems: string[] = [];
+      for (const t of rawSeedTexts) {
+        const [inNl, inEn] = [placeholdersIn(t.nl), placeholdersIn(t.en)];
+        for (const id of [...inNl, ...inEn])
+          if (!known.has(id)) problems.push(`${t.where}: {${id}} is not in seeds/scan/terms.json`);
+        if ([...inNl].sort().join() !== [...inEn].sort().join())
+          problems.push(`${t.where}: Dutch has {${inNl.join('}, {')}}, English {${inEn.join('}, {')}}`);
+      }
+      for (const t of [...botTexts.nl, ...botTexts.en])
+        for (const id of placeholdersIn(t.text).filter((p) => known.has(p)))
+          problems.push(`${t.where}: {${id}} in a bot text (fill it where the card is built, or name it otherwise)`);
+      assert.deepEqual(problems, []);
+    });
+
+    it('put no article before a placeholder, so a bare name ("JOIN") reads as well as the default', () => {
+      const found = rawSeedTexts.flatMap((t) =>
+        [t.nl, t.en]
+          .filter((text) => /\b(het|de|een|the|a|an)\s+\{[a-z-]+\}/i.test(text))
+          .map((text) => `${t.where}: ${text}`),
+      );
+      assert.deepEqual(found, [], 'the default carries the article ("het zaaksysteem"), the text does not');
+    });
+
+    it('read fine with the defaults: no braces left, every sentence starting with a capital', () => {
+      const found = seedTexts.flatMap((t) =>
+        [t.nl, t.en]
+          .filter((text) => /[{}]/.test(text) || /(^|[.?!]\s+)[a-z]/.test(text))
+          .map((text) => `${t.where}: ${text}`),
+      );
+      assert.deepEqual(found, []);
+    });
+
+    it('give every term a default with its article in both languages, and use every term', () => {
+      for (const d of TERM_DEFINITIONS) {
+        assert.match(d.default.nl, /^(het|de) \S/, `${d.id}: Dutch default with "het" or "de"`);
+        assert.match(d.default.en, /^the \S/, `${d.id}: English default with "the"`);
+        assert.ok(
+          rawSeedTexts.some((t) => placeholdersIn(t.nl).includes(d.id)),
+          `${d.id} is defined but no item or module uses it`,
+        );
+      }
     });
   });
 

@@ -1,0 +1,180 @@
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Api, TermsView } from '../api';
+import { ApiError } from '../api';
+import { applyTerms, isValidTermWord } from '../../../bot/domain/terms/terms';
+import { Muted, Note, Section } from '../components/Layout';
+import { Failed, Loading } from '../components/Status';
+import { type Locale, t } from '../i18n';
+import { useLoad } from '../use-load';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '44rem' },
+  term: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  preview: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+type Words = Record<string, { nl: string; en: string }>;
+
+/**
+ * "Eigen woorden": the programme admin names the systems the scan mentions ("JOIN" for
+ * the case system). A preview shows a question as employees will see it, with what is
+ * typed now; saving sends the loaded version (If-Match), like the settings.
+ */
+export function OwnWordsPanel(props: {
+  api: Api;
+  locale: Locale;
+  announce: (text: string) => void;
+  onSaved?: () => void;
+}) {
+  const { api, locale } = props;
+  const styles = useStyles();
+  const loaded = useLoad(() => api.get<TermsView>('/api/v1/admin/terms'), [api]);
+  const [words, setWords] = useState<Words>({});
+  const [version, setVersion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setWords(Object.fromEntries(loaded.data.terms.map((r) => [r.id, { nl: r.own?.nl ?? '', en: r.own?.en ?? '' }])));
+    setVersion(loaded.data.version);
+  }, [loaded.data]);
+
+  const valid = (v: string) => v.trim() === '' || isValidTermWord(v.trim());
+  const allValid = Object.values(words).every(
+    (w) => valid(w.nl) && valid(w.en) && (w.nl.trim() !== '' || w.en.trim() === ''),
+  );
+  /** The word a card would show now, in the tab's language. */
+  const shown = (id: string): string | undefined => {
+    const row = loaded.data?.terms.find((r) => r.id === id);
+    if (!row) return undefined;
+    const w = words[id] ?? { nl: '', en: '' };
+    const nl = w.nl.trim();
+    const en = w.en.trim();
+    if (!nl || !valid(nl)) return row.default[locale];
+    return locale === 'en' && en && valid(en) ? en : nl;
+  };
+  const edit = (id: string, lang: 'nl' | 'en', value: string) => {
+    setMessage(null);
+    setWords((current) => ({ ...current, [id]: { ...(current[id] ?? { nl: '', en: '' }), [lang]: value } }));
+  };
+
+  const save = async () => {
+    if (!allValid) return;
+    setBusy(true);
+    try {
+      const terms = Object.fromEntries(
+        Object.entries(words).map(([id, w]) => [id, w.nl.trim() ? { nl: w.nl.trim(), en: w.en.trim() } : null]),
+      );
+      const saved = await api.put<TermsView>('/api/v1/admin/terms', { terms }, { 'if-match': version });
+      setVersion(saved.version);
+      setMessage({ intent: 'success', text: t(locale, 'terms.saved') });
+      props.announce(t(locale, 'terms.saved'));
+      props.onSaved?.();
+    } catch (err) {
+      const text = (err as Error).message || t(locale, 'app.error');
+      setMessage({ intent: 'error', text, stale: err instanceof ApiError && err.status === 412 });
+      props.announce(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="own-words" title={t(locale, 'terms.title')}>
+      <Muted>{t(locale, 'terms.intro')}</Muted>
+      {loaded.loading && !loaded.data && <Loading locale={locale} />}
+      {loaded.error && <Failed locale={locale} error={loaded.error} retry={loaded.reload} />}
+      {loaded.data && (
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          aria-label={t(locale, 'terms.title')}
+        >
+          {loaded.data.terms.map((row) => {
+            const w = words[row.id] ?? { nl: '', en: '' };
+            const example = row.examples[0]?.[locale];
+            return (
+              <fieldset key={row.id} className={styles.term} data-testid={`term-${row.id}`}>
+                <legend className={styles.legend}>{row.label[locale]}</legend>
+                <div className={styles.row}>
+                  <Field
+                    label={t(locale, 'terms.nl')}
+                    hint={`${row.hint[locale]}. ${t(locale, 'terms.default', { word: row.default.nl })}`}
+                    validationMessage={valid(w.nl) ? undefined : t(locale, 'terms.invalid')}
+                    validationState={valid(w.nl) ? 'none' : 'error'}
+                  >
+                    <Input
+                      value={w.nl}
+                      maxLength={40}
+                      onChange={(_, v) => edit(row.id, 'nl', v.value)}
+                      data-testid={`term-${row.id}-nl`}
+                    />
+                  </Field>
+                  <Field
+                    label={t(locale, 'terms.en')}
+                    hint={t(locale, 'terms.enHint')}
+                    validationMessage={
+                      !valid(w.en)
+                        ? t(locale, 'terms.invalid')
+                        : w.en.trim() && !w.nl.trim()
+                          ? t(locale, 'terms.enWithoutNl')
+                          : undefined
+                    }
+                    validationState={valid(w.en) && (w.nl.trim() !== '' || w.en.trim() === '') ? 'none' : 'error'}
+                  >
+                    <Input
+                      value={w.en}
+                      maxLength={40}
+                      onChange={(_, v) => edit(row.id, 'en', v.value)}
+                      data-testid={`term-${row.id}-en`}
+                    />
+                  </Field>
+                </div>
+                {example && (
+                  <p className={styles.preview} data-testid={`term-${row.id}-preview`}>
+                    <strong>{t(locale, 'terms.preview')}</strong> {applyTerms(example, shown)}
+                  </p>
+                )}
+              </fieldset>
+            );
+          })}
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit" disabled={busy || !allValid} data-testid="terms-save">
+              {t(locale, 'terms.save')}
+            </Button>
+            {message?.stale && (
+              <Button
+                onClick={() => {
+                  setMessage(null);
+                  loaded.reload();
+                }}
+              >
+                {t(locale, 'settings.reload')}
+              </Button>
+            )}
+          </div>
+          {message && <Note intent={message.intent}>{message.text}</Note>}
+        </form>
+      )}
+    </Section>
+  );
+}
