@@ -9,6 +9,7 @@ import type { AdminCoachRow } from '../domain/help/coach-service';
 import type { LeadershipResult, LeadershipState } from '../domain/leadership/leadership-service';
 import type { MyDataOverview } from '../domain/privacy/privacy-service';
 import type { SettingsChange, SettingsView } from '../domain/settings/settings-service';
+import type { TermsChange, TermsView } from '../domain/terms/terms-service';
 
 /**
  * The tab's API in one table: each endpoint's method, path, request body and response.
@@ -113,6 +114,8 @@ export const API = {
   audit: endpoint<AuditListing>()('GET', '/api/v1/admin/audit'),
   settings: endpoint<SettingsView>()('GET', '/api/v1/admin/settings'),
   saveSettings: endpoint<SettingsView, SettingsChange>()('PUT', '/api/v1/admin/settings'),
+  terms: endpoint<TermsView>()('GET', '/api/v1/admin/terms'),
+  saveTerms: endpoint<TermsView, { terms: TermsChange }>()('PUT', '/api/v1/admin/terms'),
   campaigns: endpoint<CampaignOverview>()('GET', '/api/v1/admin/campaigns'),
   startCampaign: endpoint<CampaignSummary>()('POST', '/api/v1/admin/campaigns'),
 } as const;

@@ -2,8 +2,9 @@ import type restify from 'restify';
 import type { TermsService, TermsView } from '../domain/terms/terms-service';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
-import { route } from './errors';
 import { parseTermsChange } from './terms-change';
+import { API } from './api-routes';
+import { serve } from './serve';
 import { callerOf, objectBody, sendPrivate } from './tab-request';
 
 /** An ETag as HTTP quotes it; Cosmos ETags already carry their quotes. */
@@ -24,22 +25,16 @@ export function registerTermsRoutes(
     sendPrivate(res, 200, { ...view, version: quoted(view.version) });
   };
 
-  server.get(
-    '/api/v1/admin/terms',
-    route(log, async (req, res) => {
-      send(res, await terms.get(await callerOf(auth, req)));
-    }),
-  );
+  serve(server, API.terms, log, async (req, res) => {
+    send(res, await terms.get(await callerOf(auth, req)));
+  });
 
-  server.put(
-    '/api/v1/admin/terms',
-    route(log, async (req, res) => {
-      const caller = await callerOf(auth, req);
-      const ifMatch = req.header('if-match') || undefined;
-      const change = parseTermsChange(objectBody(req));
-      const view = await terms.update(caller, change, ifMatch && ifMatch !== '*' ? ifMatch : undefined);
-      log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'terms.changed' }, 'admin changed own words');
-      send(res, view);
-    }),
-  );
+  serve(server, API.saveTerms, log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const ifMatch = req.header('if-match') || undefined;
+    const change = parseTermsChange(objectBody(req));
+    const view = await terms.update(caller, change, ifMatch && ifMatch !== '*' ? ifMatch : undefined);
+    log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'terms.changed' }, 'admin changed own words');
+    send(res, view);
+  });
 }

@@ -1,7 +1,6 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Api, TermsView } from '../api';
-import { ApiError } from '../api';
+import { API, type Api, ApiError } from '../api';
 import { applyTerms, isValidTermWord } from '../../../bot/domain/terms/terms';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
@@ -43,7 +42,7 @@ export function OwnWordsPanel(props: {
 }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const loaded = useLoad(() => api.get<TermsView>('/api/v1/admin/terms'), [api]);
+  const loaded = useLoad(() => api.call(API.terms), [api]);
   const [words, setWords] = useState<Words>({});
   const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
@@ -81,7 +80,7 @@ export function OwnWordsPanel(props: {
       const terms = Object.fromEntries(
         Object.entries(words).map(([id, w]) => [id, w.nl.trim() ? { nl: w.nl.trim(), en: w.en.trim() } : null]),
       );
-      const saved = await api.put<TermsView>('/api/v1/admin/terms', { terms }, { 'if-match': version });
+      const saved = await api.call(API.saveTerms, { body: { terms }, headers: { 'if-match': version } });
       setVersion(saved.version);
       setMessage({ intent: 'success', text: t(locale, 'terms.saved') });
       props.announce(t(locale, 'terms.saved'));
