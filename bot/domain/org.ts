@@ -14,7 +14,12 @@ export interface Tenant {
   coordinatorId?: string;
   anonymityThreshold: number;
   /** Set by programme admins; absent values take their defaults (campaigns on). */
-  settings?: { retentionMonths?: number; remindersEnabled?: boolean };
+  settings?: {
+    retentionMonths?: number;
+    remindersEnabled?: boolean;
+    /** The intranet page that describes the tenant's learning offer: where a module without its own link is found. */
+    learningPageUrl?: string;
+  };
 }
 
 export type OrgUnitKind = 'department' | 'location' | 'team';

@@ -1,15 +1,18 @@
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ScanResult } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
 import { escapeMarkdown } from '../markdown';
+import { moduleLine, sessionButtons } from './module-line';
 
 export interface ResultModel {
   result: ScanResult;
   index: ContentIndex;
   modules: LearningModule[];
+  /** The tenant's learning page on the intranet, for modules without a link of their own. */
+  learningPage: string | null;
   retakeFrom: Date;
   justCompleted: boolean;
   retakeLater?: boolean;
@@ -51,9 +54,17 @@ export function resultCard(m: ResultModel, locale: Locale) {
   if (m.modules.length) {
     body.push(
       text(t(locale, 'result.modules'), { weight: 'Bolder', spacing: 'Medium' }),
-      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale)}`).join('\n')),
+      text(m.modules.map((mod) => `- ${moduleLine(mod, m.learningPage, locale)}`).join('\n')),
     );
+    const sessions = sessionButtons(m.modules, locale);
+    if (sessions.length) body.push({ type: 'ActionSet', actions: sessions });
   }
+  // The checks with their right answers, once the scan is done (never during it).
+  if (result.answers?.length && !result.answersRemovedAt)
+    body.push({
+      type: 'ActionSet',
+      actions: [action(t(locale, 'action.reviewAnswers'), 'scan.review', { result: result.resultId })],
+    });
   const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
   if (offerIntake) body.push(text(t(locale, 'result.intake'), { spacing: 'Medium', weight: 'Bolder' }));
   if (!m.retakeLater)
@@ -68,13 +79,4 @@ export function resultCard(m: ResultModel, locale: Locale) {
     action(t(locale, 'action.askCoach'), 'help.start'),
     action(t(locale, 'action.menu'), 'menu'),
   ]);
-}
-
-export function moduleLine(mod: LearningModule, index: ContentIndex, tenantId: string, locale: Locale): string {
-  return t(locale, 'result.moduleLine', {
-    title: escapeMarkdown(mod.title[locale]),
-    url: index.moduleUrl(mod, tenantId),
-    minutes: mod.durationMinutes,
-    format: t(locale, `format.${mod.format}` as MessageKey),
-  });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../org';
-import type { ContentIndex, LearningModule, Level } from './content';
+import type { LearningModule, Level } from './content';
 
 export interface Advice {
   /** The 2–3 domains to work on first. */
@@ -23,10 +23,11 @@ const MAX_MODULES = 5;
  * language come first.
  */
 export function adviseTraining(
-  index: ContentIndex,
+  catalogue: readonly LearningModule[],
   levels: Record<string, Level>,
   targets: Record<string, Level>,
   locale: Locale,
+  profileId?: string,
 ): Advice {
   const domains = Object.keys(levels);
   const gap = (d: string) => (targets[d] ?? 0) - levels[d];
@@ -45,14 +46,14 @@ export function adviseTraining(
   const formats = new Set<LearningModule['format']>();
   for (const domain of planned) {
     const [low, high] = levelRange(levels[domain], targets[domain]);
-    const candidates = index.content.modules
-      .filter((m) => m.domain === domain && m.level >= low && m.level <= high)
+    const candidates = catalogue
+      .filter((m) => m.domain === domain && forProfile(m, profileId))
+      .map((m) => ({ m, level: fittingLevel(m, low, high) }))
+      .filter((c): c is { m: LearningModule; level: Level } => c.level !== null)
       .sort(
-        (a, b) =>
-          a.level - b.level ||
-          Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) ||
-          a.durationMinutes - b.durationMinutes ||
-          a.id.localeCompare(b.id),
+        (x, y) =>
+          x.level - y.level ||
+          compareModules(x.m, y.m, locale),
       );
     for (const m of pickMixed(candidates, perDomain, formats)) {
       modules.push(m);
@@ -72,9 +73,27 @@ export function levelRange(level: Level, target: Level | undefined): [Level, Lev
   return [low, high];
 }
 
+/** The lowest of a module's levels within [low, high], or null when it serves none of them. */
+export function fittingLevel(m: LearningModule, low: Level, high: Level): Level | null {
+  for (const l of m.levels) if (l >= low && l <= high) return l;
+  return null;
+}
+
+const forProfile = (m: LearningModule, profileId: string | undefined) =>
+  !profileId || !m.profiles?.length || m.profiles.includes(profileId);
+
+/** Among modules of one level: the reader's language first, then the shortest, then by id (stable advice). */
+function compareModules(a: LearningModule, b: LearningModule, locale: Locale): number {
+  return (
+    Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) ||
+    a.durationMinutes - b.durationMinutes ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 /** The first `count` candidates in order, except that a module of a format not yet advised goes before one of the same level whose format is. */
 function pickMixed(
-  candidates: LearningModule[],
+  candidates: Array<{ m: LearningModule; level: Level }>,
   count: number,
   advised: Set<LearningModule['format']>,
 ): LearningModule[] {
@@ -83,10 +102,10 @@ function pickMixed(
   const rest = [...candidates];
   while (chosen.length < count && rest.length) {
     const level = rest[0].level;
-    const fresh = rest.findIndex((m) => m.level === level && !seen.has(m.format));
+    const fresh = rest.findIndex((c) => c.level === level && !seen.has(c.m.format));
     const [next] = rest.splice(fresh >= 0 ? fresh : 0, 1);
-    chosen.push(next);
-    seen.add(next.format);
+    chosen.push(next.m);
+    seen.add(next.m.format);
   }
   return chosen;
 }

@@ -5,6 +5,8 @@ import { scanIntroCard } from '../../cards/scan/intro-card';
 import { questionCard } from '../../cards/scan/question-card';
 import { resultCard } from '../../cards/scan/result-card';
 import { modulesCard } from '../../cards/scan/modules-card';
+import { reviewCard } from '../../cards/scan/review-card';
+import type { LearningModule } from '../../domain/scan/content';
 import type { ActionCommand, Verb } from '../../cards/verbs';
 import type { ActionHandler, Features, Reply, Turn } from '../turn';
 import { scanNextStep } from './scan-next-step';
@@ -12,10 +14,17 @@ import { scanNextStep } from './scan-next-step';
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
 export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
+/** A "sessie met een digicoach" module tapped: the help request form with the module as its question. */
+export type SessionHook = (turn: Turn, module: LearningModule) => Promise<Reply>;
 
 export function scanFeature(
   service: ScanService,
-  opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string },
+  opts: {
+    anonymityThreshold: number;
+    onIntake?: IntakeHook;
+    onSession?: SessionHook;
+    privacyUrl?: (locale: Locale) => string;
+  },
 ): Features {
   const nextStep = scanNextStep(service);
   const show = async (view: ScanView, turn: Turn): Promise<Reply> => {
@@ -33,7 +42,7 @@ export function scanFeature(
         ),
       };
     }
-    return { card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale)) };
+    return { card: cardFor(view, locale, opts.anonymityThreshold, opts.privacyUrl?.(locale)) };
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
   const act =
@@ -63,6 +72,11 @@ export function scanFeature(
       }),
       'modules.show': act((turn) => service.modules(turn.user)),
       'module.mark': act((turn, command) => service.markModule(turn.user, command)),
+      'scan.review': act((turn, command) => service.review(turn.user, command)),
+      'module.session': async (turn, command) => {
+        const module = await service.sessionModule(turn.user, command);
+        return opts.onSession ? opts.onSession(turn, module) : show(await service.modules(turn.user), turn);
+      },
     },
     freeText: [
       // Free text while a scan is open: a hint how to go on, not the menu.
@@ -85,7 +99,7 @@ export function scanFeature(
   };
 }
 
-function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThreshold: number, privacyUrl?: string) {
+function cardFor(view: ScanView, locale: Locale, anonymityThreshold: number, privacyUrl?: string) {
   switch (view.kind) {
     case 'intro':
       return scanIntroCard(
@@ -129,7 +143,18 @@ function cardFor(view: ScanView, locale: Locale, tenantId: string, anonymityThre
         locale,
       );
     case 'modules':
-      return modulesCard({ tenantId, index: view.index, modules: view.modules }, locale);
+      return modulesCard({ modules: view.modules, learningPage: view.learningPage }, locale);
+    case 'review':
+      return reviewCard(view.review, locale);
+    case 'reviewDuringScan':
+      return noticeCard(
+        {
+          titleKey: 'review.duringScan.title',
+          bodyKey: 'review.duringScan.body',
+          next: { titleKey: 'scan.action.resume', verb: 'scan.start' },
+        },
+        locale,
+      );
     case 'intakeRecorded':
       return noticeCard(
         {

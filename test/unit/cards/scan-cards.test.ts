@@ -87,7 +87,8 @@ describe('the scan cards', () => {
             result,
             index,
             modules: index.content.modules.slice(0, 5),
-            retakeFrom: new Date('2027-05-24'),
+            learningPage: null,
+          retakeFrom: new Date('2027-05-24'),
             justCompleted: true,
           },
           locale,
@@ -97,8 +98,7 @@ describe('the scan cards', () => {
       assertValidCard(
         modulesCard(
           {
-            tenantId: 't',
-            index,
+            learningPage: null,
             modules: index.content.modules
               .slice(0, 5)
               .map((module, i) => ({ module, state: [null, 'started', 'finished'][i % 3] as null })),
@@ -158,6 +158,7 @@ describe('the scan cards', () => {
           result,
           index,
           modules: index.content.modules.slice(0, 2),
+          learningPage: null,
           retakeFrom: new Date('2027-05-24'),
           justCompleted: true,
         },

@@ -5,6 +5,7 @@ import { adviseTraining } from '../../../../bot/domain/scan/advice';
 import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', '..', 'seeds', 'scan')));
+const catalogue = index.content.modules;
 const profile = index.profilesById.get('beleidsmedewerker')!;
 const STARTER: Level = 1;
 const levelsAt = (overrides: Record<string, Level>, base: Level = 3): Record<string, Level> =>
@@ -14,7 +15,7 @@ describe('the training advice', () => {
   it('puts the domains furthest below target first', () => {
     const domains = Object.keys(profile.targets);
     const levels = levelsAt({ [domains[0]]: 1, [domains[1]]: 2 }, 4);
-    const advice = adviseTraining(index, levels, profile.targets, 'nl');
+    const advice = adviseTraining(catalogue, levels, profile.targets, 'nl');
     assert.equal(advice.focusDomains[0], domains[0]);
     assert.ok(advice.focusDomains.includes(domains[1]));
     assert.ok(advice.focusDomains.length >= 2 && advice.focusDomains.length <= 3);
@@ -23,10 +24,10 @@ describe('the training advice', () => {
   it('advises modules that take the person one step up in their focus domains', () => {
     const domains = Object.keys(profile.targets);
     const levels = levelsAt({ [domains[0]]: 2, [domains[1]]: 2 }, 4);
-    const advice = adviseTraining(index, levels, profile.targets, 'nl');
+    const advice = adviseTraining(catalogue, levels, profile.targets, 'nl');
     const first = advice.modules.filter((m) => m.domain === domains[0]);
     assert.ok(first.length > 0);
-    assert.ok(first.every((m) => m.level >= 3 && m.level <= Math.max(3, profile.targets[domains[0]])));
+    assert.ok(first.every((m) => m.levels[0] >= 3 && m.levels[0] <= Math.max(3, profile.targets[domains[0]])));
     assert.ok(advice.modules.length <= 5);
     assert.ok(advice.modules.every((m) => advice.focusDomains.includes(m.domain)));
   });
@@ -34,11 +35,11 @@ describe('the training advice', () => {
   it('gives a Starter the level-1 basics first, not the modules a level up', () => {
     const buitendienst = index.profilesById.get('buitendienst') ?? profile;
     const starter = Object.fromEntries(Object.keys(buitendienst.targets).map((d) => [d, STARTER]));
-    const advice = adviseTraining(index, starter, buitendienst.targets, 'nl');
+    const advice = adviseTraining(catalogue, starter, buitendienst.targets, 'nl');
     assert.ok(advice.modules.length > 0);
     for (const domain of advice.focusDomains) {
       const mine = advice.modules.filter((m) => m.domain === domain);
-      if (mine.length) assert.equal(mine[0].level, 1, `${domain} starts with its basics`);
+      if (mine.length) assert.equal(mine[0].levels[0], 1, `${domain} starts with its basics`);
     }
     assert.ok(advice.intakeOffered);
   });
@@ -46,21 +47,21 @@ describe('the training advice', () => {
   it('never names a domain already at its target as a focus', () => {
     const domains = Object.keys(profile.targets);
     const levels = levelsAt({ [domains[0]]: 1 }, 4);
-    const advice = adviseTraining(index, levels, profile.targets, 'nl');
+    const advice = adviseTraining(catalogue, levels, profile.targets, 'nl');
     assert.deepEqual(advice.focusDomains, [domains[0]]);
-    assert.ok(advice.modules.some((m) => m.domain === domains[0] && m.level === 1));
+    assert.ok(advice.modules.some((m) => m.domain === domains[0] && m.levels[0] === 1));
   });
 
   it('mixes formats: two modules of one level are not of the same format when another exists', () => {
     for (const p of index.profilesById.values()) {
       const levels = Object.fromEntries(Object.keys(p.targets).map((d) => [d, STARTER]));
-      const advice = adviseTraining(index, levels, p.targets, 'nl');
+      const advice = adviseTraining(catalogue, levels, p.targets, 'nl');
       for (const d of new Set(advice.modules.map((m) => m.domain))) {
         const same = advice.modules.filter((m) => m.domain === d);
         const options = new Set(
-          index.content.modules.filter((m) => m.domain === d && m.level === same[0].level).map((m) => m.format),
+          index.content.modules.filter((m) => m.domain === d && m.levels[0] === same[0].levels[0]).map((m) => m.format),
         );
-        const pair = same.filter((m) => m.level === same[0].level);
+        const pair = same.filter((m) => m.levels[0] === same[0].levels[0]);
         if (pair.length === 2 && options.size > 1) assert.notEqual(pair[0].format, pair[1].format, `${p.id}/${d}`);
       }
     }
@@ -75,36 +76,36 @@ describe('the training advice', () => {
         const levels: Record<string, Level> = {};
         domains.forEach((d, i) => (levels[d] = ((Math.floor(n / 4 ** i) % 4) + 1) as Level));
         for (const locale of ['nl', 'en'] as const)
-          for (const m of adviseTraining(index, levels, p.targets, locale).modules) reached.add(m.id);
+          for (const m of adviseTraining(catalogue, levels, p.targets, locale).modules) reached.add(m.id);
       }
     }
     const never = index.content.modules
       .filter((m) => !reached.has(m.id))
-      .map((m) => `${m.id} (${m.domain}, level ${m.level})`);
+      .map((m) => `${m.id} (${m.domain}, levels ${m.levels.join(",")})`);
     assert.deepEqual(never, [], 'modules no result ever advises');
   });
 
   it('offers an intake with a digicoach only for the lowest results', () => {
-    assert.equal(adviseTraining(index, levelsAt({}, 1), profile.targets, 'nl').intakeOffered, true);
-    assert.equal(adviseTraining(index, levelsAt({}, 3), profile.targets, 'nl').intakeOffered, false);
+    assert.equal(adviseTraining(catalogue, levelsAt({}, 1), profile.targets, 'nl').intakeOffered, true);
+    assert.equal(adviseTraining(catalogue, levelsAt({}, 3), profile.targets, 'nl').intakeOffered, false);
   });
 
   it('still gives someone at or above every target something to grow in', () => {
     const advice = adviseTraining(
-      index,
+      catalogue,
       levelsAt({}, 4),
       Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])),
       'nl',
     );
     assert.deepEqual(advice.focusDomains, []);
     const someGrowth = adviseTraining(
-      index,
+      catalogue,
       levelsAt({}, 3),
       Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 2])),
       'nl',
     );
     assert.deepEqual(someGrowth.focusDomains, [], 'at or above target is not a focus');
     assert.ok(someGrowth.modules.length >= 2, 'but there are modules to grow');
-    assert.ok(someGrowth.modules.every((m) => m.level === 4));
+    assert.ok(someGrowth.modules.every((m) => m.levels[0] === 4));
   });
 });

@@ -7,6 +7,7 @@ import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
 import { ScanService, type QuestionView, type ScanView } from '../../../../bot/domain/scan/scan-service';
 import { FakeClock, TUESDAY_MORNING } from '../../../fakes/fake-clock';
 import { MemoryScanRepository, RecordingScanAggregates } from '../../../fakes/memory-scans';
+import { fixedCatalogue } from '../../../fakes/fixed-catalogue';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', '..', 'seeds', 'scan')));
 const PROFILE = index.content.profiles[0].id;
@@ -52,6 +53,7 @@ describe('ScanService: answer, back, resume, finish', () => {
       scans,
       aggregates,
       content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
+      catalogue: fixedCatalogue(index.content.modules),
       clock: new FakeClock(TUESDAY_MORNING),
       mode: 'adaptive',
       retakeDays: 90,
