@@ -12,6 +12,17 @@ export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
+export type {
+  AdminCatalogueView,
+  CatalogueModuleView,
+  CatalogueView,
+  ImportReport,
+  ImportRequest,
+  ModuleField,
+  ModuleRow,
+  RowProblem,
+} from '../../bot/domain/catalogue/catalogue-types';
+export type { LearningModule } from '../../bot/domain/scan/content';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
 
@@ -48,8 +59,8 @@ export class Api {
     return this.call<T>('GET', path);
   }
 
-  post<T>(path: string, body: unknown = {}): Promise<T> {
-    return this.call<T>('POST', path, body);
+  post<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('POST', path, body, headers);
   }
 
   /** `headers` e.g. If-Match with the version the user saw (settings). */

@@ -98,6 +98,7 @@ export class CatalogueService implements ModuleCatalogue {
         version: TEMPLATE_VERSION,
         learningPageUrl,
         modules: this.deps.template().map((m) => ({ ...m, status: 'active', version: TEMPLATE_VERSION })),
+        vocabulary: this.deps.vocabulary(),
       };
     const entries = await this.deps.repo.entries(tenantId);
     return {
@@ -107,6 +108,7 @@ export class CatalogueService implements ModuleCatalogue {
       modules: entries
         .map((e) => ({ ...e.value.module, status: e.value.status, version: e.etag }))
         .sort((a, b) => a.domain.localeCompare(b.domain) || a.levels[0] - b.levels[0] || a.id.localeCompare(b.id)),
+      vocabulary: this.deps.vocabulary(),
     };
   }
 

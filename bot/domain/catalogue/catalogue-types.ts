@@ -1,9 +1,10 @@
 import type { LearningModule } from '../scan/content';
 import type { Versioned } from '../scan/scan-types';
-import type { ModuleRow, RowProblem } from './catalogue-rows';
+import type { ModuleRow, RowProblem, Vocabulary } from './catalogue-rows';
 import type { CatalogueFileKind } from './catalogue-file';
 
-export type { ModuleRow, RowProblem, ProblemCode } from './catalogue-rows';
+export type { ModuleRow, RowProblem, ProblemCode, Vocabulary, ModuleField } from './catalogue-rows';
+export { MODULE_FIELDS } from './catalogue-rows';
 export type { CatalogueFileKind } from './catalogue-file';
 
 /** Retired modules are no longer advised or listed for employees, but older advice still finds them by id. */
@@ -55,6 +56,8 @@ export interface AdminCatalogueView {
   /** Where employees find the offer when a module has no link (tenant settings), if set. */
   learningPageUrl: string | null;
   modules: CatalogueModuleView[];
+  /** The words a module's domain, levels and profiles are checked against (for the admin's form). */
+  vocabulary: Vocabulary;
 }
 
 /** What employees browse: the active modules only. */

@@ -28,6 +28,7 @@ export function SettingsPanel(props: {
   const loaded = useLoad(() => api.get<SettingsView>('/api/v1/admin/settings'), [api]);
   const [months, setMonths] = useState('');
   const [reminders, setReminders] = useState(true);
+  const [learningPage, setLearningPage] = useState('');
   const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
@@ -36,6 +37,7 @@ export function SettingsPanel(props: {
     if (!loaded.data) return;
     setMonths(loaded.data.retentionMonths === null ? '' : String(loaded.data.retentionMonths));
     setReminders(loaded.data.remindersEnabled);
+    setLearningPage(loaded.data.learningPageUrl ?? '');
     setVersion(loaded.data.version);
   }, [loaded.data]);
 
@@ -48,7 +50,11 @@ export function SettingsPanel(props: {
     try {
       const saved = await api.put<SettingsView>(
         '/api/v1/admin/settings',
-        { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders },
+        {
+          retentionMonths: trimmed === '' ? null : Number(trimmed),
+          remindersEnabled: reminders,
+          learningPageUrl: learningPage.trim() || null,
+        },
         { 'if-match': version },
       );
       setVersion(saved.version);
@@ -105,6 +111,17 @@ export function SettingsPanel(props: {
             label={t(locale, 'settings.reminders')}
             data-testid="settings-reminders"
           />
+          <Field label={t(locale, 'settings.learningPage')} hint={t(locale, 'settings.learningPageHint')}>
+            <Input
+              type="url"
+              value={learningPage}
+              onChange={(_, v) => {
+                setMessage(null);
+                setLearningPage(v.value);
+              }}
+              data-testid="settings-learning-page"
+            />
+          </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">
               {t(locale, 'settings.save')}
