@@ -69,7 +69,7 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
   'scan.review': [
     ['no result', () => ({})],
     ['a page out of range', (k) => ({ result: k.sessionId, page: 0 })],
-    ['a result that is not theirs', (k) => ({ result: k.sessionId })],
+    ['a result that is nobody’s', () => ({ result: '0b7c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c99' })],
     ['an extra field', (k) => ({ result: k.sessionId, ...JUNK })],
   ],
   'modules.show': [['an extra field', () => JUNK]],

@@ -220,9 +220,10 @@ export class CatalogueService implements ModuleCatalogue {
       const checked = checkRow(fields, row, vocabulary);
       problems.push(...checked.problems);
       const id = fields.id?.trim();
-      if (id && firstRow.has(id)) problems.push({ row, field: 'id', code: 'duplicate-id', value: id });
+      const duplicate = Boolean(id && firstRow.has(id));
+      if (duplicate) problems.push({ row, field: 'id', code: 'duplicate-id', value: id });
       else if (id) firstRow.set(id, row);
-      if (checked.module) modules.push(checked.module);
+      if (checked.module && !duplicate) modules.push(checked.module);
     }
     const head = await this.deps.repo.head(tenantId);
     const current = head

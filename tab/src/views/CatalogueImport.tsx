@@ -83,8 +83,10 @@ export function CatalogueImport(props: {
           void run(true);
         }}
       >
-        <Field label={t(locale, 'catalogue.import.file')} hint={file?.name}>
+        {/* A native file input: Fluent has none, so the label is tied to it by id. */}
+        <Field label={{ children: t(locale, 'catalogue.import.file'), htmlFor: 'catalogue-file-input' }} hint={file?.name}>
           <input
+            id="catalogue-file-input"
             type="file"
             accept=".csv,.json,text/csv,application/json"
             onChange={(e) => void choose(e.target.files?.[0])}
