@@ -69,8 +69,14 @@ describe('the learning catalogue in Chromium: import, fix, import, and the next 
     const rows = catalogueRows(100);
     const broken = [...rows];
     // Lines 6, 21 and 41 of the file (the header is line 1): what goes wrong in real exports.
-    broken[4] = broken[4].replace('https://leren.westerkwartier.nl/aanbod/wk-5', 'https://leren.digivaardig.example/wk-5');
-    broken[19] = broken[19].replace(/;(information|communication|content|safety|problem-solving|devices|hr-self-service);/, ';astrologie;');
+    broken[4] = broken[4].replace(
+      'https://leren.westerkwartier.nl/aanbod/wk-5',
+      'https://leren.digivaardig.example/wk-5',
+    );
+    broken[19] = broken[19].replace(
+      /;(information|communication|content|safety|problem-solving|devices|hr-self-service);/,
+      ';astrologie;',
+    );
     broken[39] = broken[39].replace(/;(\d+);(e-learning|video|workshop|sessie met een digicoach);/, ';een uur;$2;');
     await page.getByTestId('catalogue-retire-missing').check();
     await upload('aanbod-westerkwartier.csv', catalogueCsv(broken));
@@ -83,10 +89,18 @@ describe('the learning catalogue in Chromium: import, fix, import, and the next 
     assert.match(lines[0], /^6\s+Link\s+.*voorbeeldadres/);
     assert.match(lines[1], /^21\s+Domein\s+Onbekend domein “astrologie”/);
     assert.match(lines[2], /^41\s+Duur\s+“een uur” is geen aantal minuten/);
-    assert.equal(await page.getByTestId('catalogue-import').isDisabled(), true, 'a file with problems cannot be imported');
+    assert.equal(
+      await page.getByTestId('catalogue-import').isDisabled(),
+      true,
+      'a file with problems cannot be imported',
+    );
     await page.addScriptTag({ path: AXE });
     const serious = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(d: Document): Promise<{ violations: Array<{ id: string; impact: string }> }> };
+        }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
@@ -96,8 +110,14 @@ describe('the learning catalogue in Chromium: import, fix, import, and the next 
     await upload('aanbod-westerkwartier.csv', catalogueCsv(rows));
     assert.match(await page.getByTestId('catalogue-report').innerText(), /Geen problemen. Bij importeren: 100 nieuw/);
     await page.getByTestId('catalogue-import').click();
-    await page.locator('#main').getByText(/Geïmporteerd: 100 nieuw, 0 gewijzigd, 0 gelijk, \d+ ingetrokken/).waitFor();
-    await page.getByTestId('catalogue-source').getByText(/leeraanbod van jouw gemeente: 100 modules/).waitFor();
+    await page
+      .locator('#main')
+      .getByText(/Geïmporteerd: 100 nieuw, 0 gewijzigd, 0 gelijk, \d+ ingetrokken/)
+      .waitFor();
+    await page
+      .getByTestId('catalogue-source')
+      .getByText(/leeraanbod van jouw gemeente: 100 modules/)
+      .waitFor();
     await page.getByTestId('catalogue-search').fill('Westerkwartier module 42');
     await page.getByTestId('catalogue-table').getByText('Westerkwartier module 42', { exact: true }).waitFor();
     await shot('imported');

@@ -6,7 +6,7 @@ import { testNow } from '../helpers/clock';
 import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { demoUser } from '../helpers/demo';
 import { actionData, answerOptions, finishScan } from '../helpers/scan-driver';
-import { cardOf, GENT, TeamsTestClient, type TeamsUser } from '../helpers/teams';
+import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 
 describe('the self-scan in Teams chat', () => {
   const client = (user: TeamsUser) =>

@@ -44,7 +44,11 @@ describe('the learning catalogue through the tab’s API and the chat', () => {
     assert.equal(dry.status, 200);
     assert.deepEqual(dry.body.problems, []);
     assert.equal(dry.body.applied, false);
-    const without = await send('POST', '/api/v1/admin/catalogue/import', adminToken, { kind: 'csv', text, retireMissing: true });
+    const without = await send('POST', '/api/v1/admin/catalogue/import', adminToken, {
+      kind: 'csv',
+      text,
+      retireMissing: true,
+    });
     assert.equal(without.status, 428, 'an import names the version its dry run saw');
     const done = await send<ImportReport>(
       'POST',
@@ -72,7 +76,13 @@ describe('the learning catalogue through the tab’s API and the chat', () => {
   it('refuses a made-up learning page in the settings, and a module without a link then points to the real one', async () => {
     const adminToken = await api().devToken(admin.tenantId, admin.aadObjectId);
     const settings = await send<{ version: string }>('GET', '/api/v1/admin/settings', adminToken);
-    const fake = await send('PUT', '/api/v1/admin/settings', adminToken, { learningPageUrl: 'https://intranet.example/leren' }, settings.body.version);
+    const fake = await send(
+      'PUT',
+      '/api/v1/admin/settings',
+      adminToken,
+      { learningPageUrl: 'https://intranet.example/leren' },
+      settings.body.version,
+    );
     assert.equal(fake.status, 400);
     const real = await send<{ learningPageUrl: string }>(
       'PUT',

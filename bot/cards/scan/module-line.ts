@@ -32,5 +32,7 @@ export function sessionButtons(modules: LearningModule[], locale: Locale): Eleme
   return modules
     .filter((m) => m.format === 'digicoach-session' && !m.link)
     .slice(0, MAX_SESSION_BUTTONS)
-    .map((m) => action(t(locale, 'action.planSession', { title: m.title[locale] }), 'module.session', { module: m.id }));
+    .map((m) =>
+      action(t(locale, 'action.planSession', { title: m.title[locale] }), 'module.session', { module: m.id }),
+    );
 }

@@ -31,7 +31,8 @@ export function reviewCard(r: AnswerReview, locale: Locale) {
           { spacing: 'Small' },
         ),
       );
-      if (item.explanation) body.push(text(escapeMarkdown(item.explanation[locale]), { isSubtle: true, spacing: 'Small' }));
+      if (item.explanation)
+        body.push(text(escapeMarkdown(item.explanation[locale]), { isSubtle: true, spacing: 'Small' }));
     }
   }
   const next =

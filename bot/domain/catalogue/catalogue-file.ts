@@ -89,10 +89,15 @@ function readJson(text: string): FileRows {
 /** `title: { nl, en }` → `title_nl`, `title_en`; lists → "a,b"; numbers → text. */
 function flatten(key: string, value: unknown): Array<[string, string]> {
   if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return [[key, value.map(String).join(',')]];
+  if (Array.isArray(value)) return [[key, value.map((v) => scalar(v)).join(',')]];
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(`${key}_${k}`, v));
-  return [[key, String(value)]];
+  return [[key, scalar(value)]];
+}
+
+/** Text, numbers and booleans as written; anything else (a nested list) cannot be a field's value. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '?';
 }
 
 function count(text: string, char: string): number {

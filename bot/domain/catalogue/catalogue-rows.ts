@@ -128,7 +128,8 @@ export const LIMITS = { title: 200, description: 1000, link: 2000, maxMinutes: 1
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 const LOCALES: readonly Locale[] = ['nl', 'en'];
 /** Host names that are reserved for examples and tests: such a link leads nowhere. */
-const PLACEHOLDER_HOST = /(^|\.)(example|invalid|test|localhost)$|^example\.(com|org|net)$|(^|\.)example\.(com|org|net)$/i;
+const PLACEHOLDER_HOST =
+  /(^|\.)(example|invalid|test|localhost)$|^example\.(com|org|net)$|(^|\.)example\.(com|org|net)$/i;
 
 const shorten = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}…` : v);
 const split = (v: string) =>
@@ -197,8 +198,9 @@ export function checkRow(
     ...new Set(
       levelWords.map(
         (w) =>
-          vocabulary.levels.find((l) => String(l.level) === w || l.names.some((n) => n.toLowerCase() === w.toLowerCase()))
-            ?.level,
+          vocabulary.levels.find(
+            (l) => String(l.level) === w || l.names.some((n) => n.toLowerCase() === w.toLowerCase()),
+          )?.level,
       ),
     ),
   ];

@@ -270,7 +270,9 @@ export class CatalogueService implements ModuleCatalogue {
     const head = await this.deps.repo.head(tenantId);
     if (head) return head;
     const now = this.deps.clock.now().toISOString();
-    await this.deps.repo.putEntries(this.deps.template().map((m) => ({ ...templateEntry(tenantId, m), updatedAt: now })));
+    await this.deps.repo.putEntries(
+      this.deps.template().map((m) => ({ ...templateEntry(tenantId, m), updatedAt: now })),
+    );
     try {
       return await this.deps.repo.putHead({ tenantId, revision: 1, updatedAt: now }, null);
     } catch (err) {

@@ -50,11 +50,7 @@ export function adviseTraining(
       .filter((m) => m.domain === domain && forProfile(m, profileId))
       .map((m) => ({ m, level: fittingLevel(m, low, high) }))
       .filter((c): c is { m: LearningModule; level: Level } => c.level !== null)
-      .sort(
-        (x, y) =>
-          x.level - y.level ||
-          compareModules(x.m, y.m, locale),
-      );
+      .sort((x, y) => x.level - y.level || compareModules(x.m, y.m, locale));
     for (const m of pickMixed(candidates, perDomain, formats)) {
       modules.push(m);
       formats.add(m.format);

@@ -59,10 +59,16 @@ export function CatalogueAdmin(props: { api: Api; locale: Locale; announce: (tex
   const setStatus = async (m: CatalogueModuleView, status: 'active' | 'retired') => {
     setError(null);
     try {
-      await api.put(`/api/v1/admin/catalogue/modules/${encodeURIComponent(m.id)}/status`, { status }, {
-        'if-match': m.version,
-      });
-      props.announce(t(locale, status === 'retired' ? 'catalogue.retired' : 'catalogue.restored', { title: m.title[locale] }));
+      await api.put(
+        `/api/v1/admin/catalogue/modules/${encodeURIComponent(m.id)}/status`,
+        { status },
+        {
+          'if-match': m.version,
+        },
+      );
+      props.announce(
+        t(locale, status === 'retired' ? 'catalogue.retired' : 'catalogue.restored', { title: m.title[locale] }),
+      );
       catalogue.reload();
     } catch (err) {
       setError((err as Error).message || t(locale, 'app.error'));
@@ -80,7 +86,9 @@ export function CatalogueAdmin(props: { api: Api; locale: Locale; announce: (tex
               {t(locale, 'catalogue.template.body')}
             </Note>
           ) : (
-            <Muted>{t(locale, 'catalogue.own', { count: data.modules.filter((m) => m.status === 'active').length })}</Muted>
+            <Muted>
+              {t(locale, 'catalogue.own', { count: data.modules.filter((m) => m.status === 'active').length })}
+            </Muted>
           )}
           {!data.learningPageUrl && <Muted>{t(locale, 'catalogue.noLearningPage')}</Muted>}
         </div>
@@ -112,7 +120,9 @@ export function CatalogueAdmin(props: { api: Api; locale: Locale; announce: (tex
             />
           )}
           {error && <Note intent="error">{error}</Note>}
-          <Muted>{t(locale, 'catalogue.shown', { shown: Math.min(SHOWN, matching.length), total: matching.length })}</Muted>
+          <Muted>
+            {t(locale, 'catalogue.shown', { shown: Math.min(SHOWN, matching.length), total: matching.length })}
+          </Muted>
           <DataTable
             locale={locale}
             caption={t(locale, 'catalogue.modules.title')}
@@ -124,7 +134,10 @@ export function CatalogueAdmin(props: { api: Api; locale: Locale; announce: (tex
               { header: t(locale, 'catalogue.field.title_nl'), cell: (m) => m.title[locale] },
               { header: t(locale, 'catalogue.field.domain'), cell: (m) => domainName(m.domain) },
               { header: t(locale, 'catalogue.field.levels'), cell: (m) => m.levels.join(', ') },
-              { header: t(locale, 'catalogue.field.format'), cell: (m) => t(locale, `catalogue.format.${m.format}` as Key) },
+              {
+                header: t(locale, 'catalogue.field.format'),
+                cell: (m) => t(locale, `catalogue.format.${m.format}` as Key),
+              },
               { header: t(locale, 'catalogue.field.duration'), cell: (m) => `${m.durationMinutes} min` },
               {
                 header: t(locale, 'catalogue.field.link'),
@@ -142,7 +155,11 @@ export function CatalogueAdmin(props: { api: Api; locale: Locale; announce: (tex
                 header: t(locale, 'catalogue.actions'),
                 cell: (m) => (
                   <span className={styles.actions}>
-                    <Button size="small" onClick={() => setEditing(m)} aria-label={`${t(locale, 'catalogue.edit')}: ${m.title[locale]}`}>
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(m)}
+                      aria-label={`${t(locale, 'catalogue.edit')}: ${m.title[locale]}`}
+                    >
                       {t(locale, 'catalogue.edit')}
                     </Button>
                     <Button

@@ -84,7 +84,10 @@ export function CatalogueImport(props: {
         }}
       >
         {/* A native file input: Fluent has none, so the label is tied to it by id. */}
-        <Field label={{ children: t(locale, 'catalogue.import.file'), htmlFor: 'catalogue-file-input' }} hint={file?.name}>
+        <Field
+          label={{ children: t(locale, 'catalogue.import.file'), htmlFor: 'catalogue-file-input' }}
+          hint={file?.name}
+        >
           <input
             id="catalogue-file-input"
             type="file"
@@ -128,7 +131,10 @@ export function CatalogueImport(props: {
           regionLabel={t(locale, 'catalogue.problems.caption', { count: problems.length })}
           testId="catalogue-problems"
           columns={[
-            { header: t(locale, 'catalogue.problems.row'), cell: (p) => (p.row ? p.row : t(locale, 'catalogue.problems.file')) },
+            {
+              header: t(locale, 'catalogue.problems.row'),
+              cell: (p) => (p.row ? p.row : t(locale, 'catalogue.problems.file')),
+            },
             { header: t(locale, 'catalogue.problems.field'), cell: (p) => problemText(locale, p).field },
             { header: t(locale, 'catalogue.problems.message'), cell: (p) => problemText(locale, p).message },
           ]}

@@ -94,7 +94,9 @@ export function ModuleForm(props: {
             hint={t(locale, `catalogue.hint.${f}` as Key)}
             validationState={problem ? 'error' : 'none'}
             validationMessage={problem ? problemText(locale, problem).message : undefined}
-            required={f === 'id' || f === 'title_nl' || f === 'domain' || f === 'levels' || f === 'format' || f === 'duration'}
+            required={
+              f === 'id' || f === 'title_nl' || f === 'domain' || f === 'levels' || f === 'format' || f === 'duration'
+            }
           >
             <Control
               value={row[f] ?? ''}

@@ -90,7 +90,7 @@ describe('the scan cards', () => {
             index,
             modules: index.content.modules.slice(0, 5),
             learningPage: null,
-          retakeFrom: new Date('2027-05-24'),
+            retakeFrom: new Date('2027-05-24'),
             justCompleted: true,
           },
           locale,
@@ -190,7 +190,10 @@ describe('the scan cards', () => {
     assert.doesNotMatch(text, /example/);
     // The session with a digicoach is planned with a button that opens the help form, not a link.
     assert.ok(cardVerbs(noPage).includes('module.session'));
-    assert.match(cardText(build('https://intranet.westerkwartier.nl/leren')), /\]\(https:\/\/intranet\.westerkwartier\.nl\/leren\)/);
+    assert.match(
+      cardText(build('https://intranet.westerkwartier.nl/leren')),
+      /\]\(https:\/\/intranet\.westerkwartier\.nl\/leren\)/,
+    );
   });
 
   it('show the checks after the scan with the right answer and the explanation, a few per phone-sized card', () => {
@@ -207,7 +210,14 @@ describe('the scan cards', () => {
     ];
     const withAnswers = { ...result, answers };
     const resultWithButton = resultCard(
-      { result: withAnswers, index, modules: [], learningPage: null, retakeFrom: new Date('2027-05-24'), justCompleted: true },
+      {
+        result: withAnswers,
+        index,
+        modules: [],
+        learningPage: null,
+        retakeFrom: new Date('2027-05-24'),
+        justCompleted: true,
+      },
       'nl',
     );
     assert.ok(cardVerbs(resultWithButton).includes('scan.review'), 'the result offers "Bekijk je antwoorden"');

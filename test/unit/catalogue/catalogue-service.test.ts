@@ -14,6 +14,7 @@ import { testNow } from '../../helpers/clock';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', 'seeds', 'scan')));
 const TENANT = 'tenant-wk';
+const STARTER: Level = 1;
 const admin = { tenantId: TENANT, userId: 'admin-1' };
 const vocabulary = (): Vocabulary => ({
   domains: index.content.domains.map((d) => ({ id: d.id, names: [d.name.nl, d.name.en] })),
@@ -84,14 +85,23 @@ describe('a municipality’s learning catalogue', () => {
   });
 
   it('reads comma-separated files and JSON (flat or nested) the same way', async () => {
-    const comma = ['id,title_nl,duration,format,language,domain,levels', 'c-1,Veilig mailen,20,video,nl,safety,"2,3"'].join(
-      '\n',
-    );
+    const comma = [
+      'id,title_nl,duration,format,language,domain,levels',
+      'c-1,Veilig mailen,20,video,nl,safety,"2,3"',
+    ].join('\n');
     const fromComma = await service.dryRun(admin, { kind: 'csv', text: comma, retireMissing: false });
     assert.deepEqual(fromComma.problems, []);
     assert.equal(fromComma.added, 1);
     const json = JSON.stringify([
-      { id: 'j-1', title: { nl: 'Teams-basis', en: 'Teams basics' }, durationMinutes: 15, format: 'e-learning', languages: ['nl', 'en'], domain: 'communication', levels: [1] },
+      {
+        id: 'j-1',
+        title: { nl: 'Teams-basis', en: 'Teams basics' },
+        durationMinutes: 15,
+        format: 'e-learning',
+        languages: ['nl', 'en'],
+        domain: 'communication',
+        levels: [1],
+      },
       { id: 'j-2', title_nl: 'Zonder vorm', duration: 10, domain: 'safety', levels: '1' },
     ]);
     const fromJson = await service.dryRun(admin, { kind: 'json', text: json, retireMissing: false });
@@ -100,7 +110,10 @@ describe('a municipality’s learning catalogue', () => {
       [[2, 'format', 'required']],
     );
     const broken = await service.dryRun(admin, { kind: 'json', text: '{ not json', retireMissing: false });
-    assert.deepEqual(broken.problems.map((p) => p.code), ['bad-file']);
+    assert.deepEqual(
+      broken.problems.map((p) => p.code),
+      ['bad-file'],
+    );
   });
 
   it('imports a fixed file onto the version the dry run saw; the advice then comes from it, level-1 first for a Starter', async () => {
@@ -118,7 +131,7 @@ describe('a municipality’s learning catalogue', () => {
     assert.equal((await service.byIds(TENANT, [index.content.modules[0].id])).length, 1);
 
     const profile = index.profilesById.get('buitendienst')!;
-    const starter = Object.fromEntries(Object.keys(profile.targets).map((d) => [d, 1 as Level]));
+    const starter = Object.fromEntries(Object.keys(profile.targets).map((d) => [d, STARTER]));
     const advice = adviseTraining(active, starter, profile.targets, 'nl', profile.id);
     assert.ok(advice.modules.length > 0);
     assert.ok(advice.modules.every((m) => m.id.startsWith('wk-') && m.levels.includes(1)));
@@ -135,19 +148,58 @@ describe('a municipality’s learning catalogue', () => {
   });
 
   it('adds, edits and retires single modules with the version the admin saw, and logs each change', async () => {
-    const added = await service.add(admin, { id: 'wk-teams', title_nl: 'Teams', duration: '15', format: 'video', domain: 'communication', levels: '1' });
+    const added = await service.add(admin, {
+      id: 'wk-teams',
+      title_nl: 'Teams',
+      duration: '15',
+      format: 'video',
+      domain: 'communication',
+      levels: '1',
+    });
     assert.deepEqual(added.problems, []);
     const view = await service.adminView(admin);
     assert.equal(view.source, 'tenant');
     const mine = view.modules.find((m) => m.id === 'wk-teams')!;
-    const edited = await service.edit(admin, 'wk-teams', { title_nl: 'Teams, de basis', duration: '20', format: 'video', domain: 'communication', levels: '1,2', link: 'https://leren.westerkwartier.nl/teams' }, mine.version);
+    const edited = await service.edit(
+      admin,
+      'wk-teams',
+      {
+        title_nl: 'Teams, de basis',
+        duration: '20',
+        format: 'video',
+        domain: 'communication',
+        levels: '1,2',
+        link: 'https://leren.westerkwartier.nl/teams',
+      },
+      mine.version,
+    );
     assert.deepEqual(edited.problems, []);
     await assert.rejects(
-      service.edit(admin, 'wk-teams', { title_nl: 'Oud', duration: '5', format: 'video', domain: 'communication', levels: '1' }, mine.version),
+      service.edit(
+        admin,
+        'wk-teams',
+        { title_nl: 'Oud', duration: '5', format: 'video', domain: 'communication', levels: '1' },
+        mine.version,
+      ),
       (err: { status?: number }) => err.status === 412,
     );
-    const bad = await service.edit(admin, 'wk-teams', { title_nl: 'X', duration: '5', format: 'video', domain: 'communication', levels: '1', link: 'https://leren.test/x' }, edited.version);
-    assert.deepEqual(bad.problems.map((p) => p.code), ['placeholder-link']);
+    const bad = await service.edit(
+      admin,
+      'wk-teams',
+      {
+        title_nl: 'X',
+        duration: '5',
+        format: 'video',
+        domain: 'communication',
+        levels: '1',
+        link: 'https://leren.test/x',
+      },
+      edited.version,
+    );
+    assert.deepEqual(
+      bad.problems.map((p) => p.code),
+      ['placeholder-link'],
+    );
     await service.setStatus(admin, 'wk-teams', 'retired', edited.version);
     assert.ok(!(await service.modulesFor(TENANT)).some((m) => m.id === 'wk-teams'));
     assert.deepEqual(

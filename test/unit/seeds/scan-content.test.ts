@@ -116,8 +116,6 @@ const DIFFICULTIES = [1, 2, 3, 4];
 const MAX_QUESTION = 160;
 const MAX_OPTION = 90;
 const MAX_SCAN_ITEMS = 120;
-const TENANT_WESTERKWARTIER = '6f0c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c01';
-const TENANT_GENT = 'a3b9d7e1-4c2f-4e8a-b6d5-9f1e2c3d4b02';
 const FORMATS = ['e-learning', 'video', 'workshop', 'digicoach-session'];
 const DIMENSION_IDS = ['vision', 'role-model', 'stimulate-learning', 'know-team', 'lead-change'];
 

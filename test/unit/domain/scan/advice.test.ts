@@ -81,7 +81,7 @@ describe('the training advice', () => {
     }
     const never = index.content.modules
       .filter((m) => !reached.has(m.id))
-      .map((m) => `${m.id} (${m.domain}, levels ${m.levels.join(",")})`);
+      .map((m) => `${m.id} (${m.domain}, levels ${m.levels.join(',')})`);
     assert.deepEqual(never, [], 'modules no result ever advises');
   });
 
