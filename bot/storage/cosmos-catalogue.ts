@@ -6,6 +6,8 @@ import { createOnce, readOrNull, replaceIfMatch, versioned } from './cosmos';
 const HEAD = 'catalogue-head';
 const ENTRY_TYPE = 'catalogue-module';
 const entryId = (moduleId: string) => `${ENTRY_TYPE}:${moduleId}`;
+/** Writes in flight during an import. */
+const IN_FLIGHT = 48;
 
 /**
  * A tenant's learning catalogue in the `content` container, in the tenant's own partition:
@@ -13,10 +15,7 @@ const entryId = (moduleId: string) => `${ENTRY_TYPE}:${moduleId}`;
  * moves on with every change. Reading the whole catalogue is one single-partition query.
  */
 export class CosmosCatalogueRepository implements CatalogueRepository {
-  constructor(
-    private readonly container: Container,
-    private readonly concurrency = 16,
-  ) {}
+  constructor(private readonly container: Container) {}
 
   async head(tenantId: string): Promise<Versioned<CatalogueHead> | null> {
     return versioned<CatalogueHead>(await readOrNull<CatalogueHead>(this.container, HEAD, tenantId));
@@ -43,15 +42,17 @@ export class CosmosCatalogueRepository implements CatalogueRepository {
     return versioned<CatalogueEntry>(await readOrNull<CatalogueEntry>(this.container, entryId(moduleId), tenantId));
   }
 
+  /**
+   * An import's writes, several in flight at once (the embedded store answers bulk requests
+   * with 500, so each module is its own upsert; the journal shares one sync among the writes
+   * that arrive together).
+   */
   async putEntries(entries: CatalogueEntry[]): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < entries.length) {
-        const entry = entries[next++];
-        await this.container.items.upsert(this.doc(entry));
-      }
+      while (next < entries.length) await this.container.items.upsert(this.doc(entries[next++]));
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, entries.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, entries.length) }, worker));
   }
 
   async createEntry(entry: CatalogueEntry): Promise<Versioned<CatalogueEntry>> {

@@ -31,7 +31,7 @@ export interface CatalogueRepository {
   head(tenantId: string): Promise<Versioned<CatalogueHead> | null>;
   entries(tenantId: string): Promise<Array<Versioned<CatalogueEntry>>>;
   entry(tenantId: string, moduleId: string): Promise<Versioned<CatalogueEntry> | null>;
-  /** Writes entries as given (an import, the copy of the template); at most `concurrency` writes at once. */
+  /** Writes entries as given (an import, the copy of the template). */
   putEntries(entries: CatalogueEntry[]): Promise<void>;
   /** Creates an entry; a conflict AppError when the id is taken. */
   createEntry(entry: CatalogueEntry): Promise<Versioned<CatalogueEntry>>;

@@ -46,11 +46,14 @@ export function adviseTraining(
   const formats = new Set<LearningModule['format']>();
   for (const domain of planned) {
     const [low, high] = levelRange(levels[domain], targets[domain]);
-    const candidates = catalogue
-      .filter((m) => m.domain === domain && forProfile(m, profileId))
-      .map((m) => ({ m, level: fittingLevel(m, low, high) }))
-      .filter((c): c is { m: LearningModule; level: Level } => c.level !== null)
-      .sort((x, y) => x.level - y.level || compareModules(x.m, y.m, locale));
+    // Pre-sorted per domain and language: a stable pass by fitting level keeps that order within a level.
+    const buckets: Array<Array<{ m: LearningModule; level: Level }>> = [[], [], [], [], []];
+    for (const m of sortedFor(catalogue, domain, locale)) {
+      if (!forProfile(m, profileId)) continue;
+      const level = fittingLevel(m, low, high);
+      if (level !== null) buckets[level].push({ m, level });
+    }
+    const candidates = buckets.flat();
     for (const m of pickMixed(candidates, perDomain, formats)) {
       modules.push(m);
       formats.add(m.format);
@@ -67,6 +70,24 @@ export function levelRange(level: Level, target: Level | undefined): [Level, Lev
   const low = (level === 1 ? 1 : Math.min(4, level + 1)) as Level;
   const high = Math.max(low, Math.min(4, level + 1), target ?? low) as Level;
   return [low, high];
+}
+
+/**
+ * A catalogue's modules of one domain in the order advice prefers among equals (the reader's
+ * language, shortest, id), built once per catalogue and language: a tenant's catalogue is one
+ * array until it changes, so the sorting is not repeated for every result.
+ */
+const sortedIndex = new WeakMap<readonly LearningModule[], Map<string, LearningModule[]>>();
+function sortedFor(catalogue: readonly LearningModule[], domain: string, locale: Locale): LearningModule[] {
+  let index = sortedIndex.get(catalogue);
+  if (!index) sortedIndex.set(catalogue, (index = new Map()));
+  const key = `${domain}\u0000${locale}`;
+  let list = index.get(key);
+  if (!list) {
+    list = catalogue.filter((m) => m.domain === domain).sort((a, b) => compareModules(a, b, locale));
+    index.set(key, list);
+  }
+  return list;
 }
 
 /** The lowest of a module's levels within [low, high], or null when it serves none of them. */
@@ -87,21 +108,29 @@ function compareModules(a: LearningModule, b: LearningModule, locale: Locale): n
   );
 }
 
-/** The first `count` candidates in order, except that a module of a format not yet advised goes before one of the same level whose format is. */
+/**
+ * `count` candidates climbing the levels: the best of each level in turn (lowest first), then
+ * the next of each, so a catalogue rich in basics still leads on to the next level. Within a
+ * level, a module of a format not yet advised goes before one whose format is.
+ */
 function pickMixed(
   candidates: Array<{ m: LearningModule; level: Level }>,
   count: number,
   advised: Set<LearningModule['format']>,
 ): LearningModule[] {
+  const queues: LearningModule[][] = [];
+  for (const c of candidates) (queues[c.level] ??= []).push(c.m);
+  const levels = queues.filter(Boolean);
   const chosen: LearningModule[] = [];
   const seen = new Set(advised);
-  const rest = [...candidates];
-  while (chosen.length < count && rest.length) {
-    const level = rest[0].level;
-    const fresh = rest.findIndex((c) => c.level === level && !seen.has(c.m.format));
-    const [next] = rest.splice(fresh >= 0 ? fresh : 0, 1);
-    chosen.push(next.m);
-    seen.add(next.m.format);
+  while (chosen.length < count && levels.some((q) => q.length)) {
+    for (const queue of levels) {
+      if (chosen.length >= count || !queue.length) continue;
+      const fresh = queue.findIndex((m) => !seen.has(m.format));
+      const [next] = queue.splice(fresh >= 0 ? fresh : 0, 1);
+      chosen.push(next);
+      seen.add(next.format);
+    }
   }
   return chosen;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ContentIndex, type Level } from '../../../../bot/domain/scan/content';
+import { ContentIndex, type LearningModule, type Level } from '../../../../bot/domain/scan/content';
 import { adviseTraining } from '../../../../bot/domain/scan/advice';
 import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
 
@@ -32,7 +32,7 @@ describe('the training advice', () => {
     assert.ok(advice.modules.every((m) => advice.focusDomains.includes(m.domain)));
   });
 
-  it('gives a Starter the level-1 basics first, not the modules a level up', () => {
+  it('gives a Starter the level-1 basics first, then the next level up', () => {
     const buitendienst = index.profilesById.get('buitendienst') ?? profile;
     const starter = Object.fromEntries(Object.keys(buitendienst.targets).map((d) => [d, STARTER]));
     const advice = adviseTraining(catalogue, starter, buitendienst.targets, 'nl');
@@ -107,5 +107,68 @@ describe('the training advice', () => {
     assert.deepEqual(someGrowth.focusDomains, [], 'at or above target is not a focus');
     assert.ok(someGrowth.modules.length >= 2, 'but there are modules to grow');
     assert.ok(someGrowth.modules.every((m) => m.levels[0] === 4));
+  });
+
+  describe('with a municipality’s own catalogue', () => {
+    const mod = (id: string, domain: string, levels: Level[], extra: Partial<LearningModule> = {}): LearningModule => ({
+      id,
+      domain,
+      levels,
+      title: { nl: id, en: id },
+      description: { nl: '', en: '' },
+      durationMinutes: 20,
+      format: 'e-learning',
+      languages: ['nl'],
+      ...extra,
+    });
+    const domains = Object.keys(profile.targets);
+
+    it('advises a module spanning levels 1–2 to a Starter and to someone at Starter aiming higher, and skips other profiles’ modules', () => {
+      const own = [
+        mod('both', domains[0], [1, 2]),
+        mod('only-finance', domains[0], [1], { profiles: ['financieel'] }),
+        mod('video', domains[0], [1], { format: 'video' }),
+      ];
+      const advice = adviseTraining(own, levelsAt({ [domains[0]]: STARTER }, 4), profile.targets, 'nl', profile.id);
+      assert.deepEqual(advice.focusDomains, [domains[0]]);
+      assert.deepEqual(advice.modules.map((m) => m.id).sort(), ['both', 'video']);
+      const basis = adviseTraining(own, levelsAt({ [domains[0]]: 2 }, 4), profile.targets, 'nl', profile.id);
+      assert.ok(!basis.modules.some((m) => m.id === 'video'), 'a level-1 module is not advised one level up');
+    });
+
+    it('keeps the rules with a catalogue of 100 imported modules: focus only below target, Starter basics first, every domain level reached', () => {
+      const formats = ['e-learning', 'video', 'workshop', 'digicoach-session'] as const;
+      const all = Object.keys(index.content.domains.reduce((o, d) => ({ ...o, [d.id]: 1 }), {}));
+      const own = Array.from({ length: 100 }, (_, i) =>
+        mod(`wk-${i}`, all[i % all.length], [((Math.floor(i / all.length) % 4) + 1) as Level], {
+          format: formats[Math.floor(i / 28) % 4],
+        }),
+      );
+      const reached = new Set<string>();
+      for (const p of index.profilesById.values()) {
+        const ds = Object.keys(p.targets);
+        for (let n = 0; n < 4 ** ds.length; n++) {
+          const levels: Record<string, Level> = {};
+          ds.forEach((d, i) => (levels[d] = ((Math.floor(n / 4 ** i) % 4) + 1) as Level));
+          const advice = adviseTraining(own, levels, p.targets, 'nl', p.id);
+          for (const d of advice.focusDomains) assert.ok(levels[d] < p.targets[d], 'a focus is below its target');
+          for (const m of advice.modules) {
+            reached.add(m.id);
+            if (levels[m.domain] === STARTER && advice.focusDomains.includes(m.domain))
+              assert.ok(
+                m.levels.includes(1) || advice.modules.filter((x) => x.domain === m.domain)[0].levels.includes(1),
+              );
+          }
+        }
+      }
+      const domainsInProfiles = new Set([...index.profilesById.values()].flatMap((p) => Object.keys(p.targets)));
+      // With several modules of one domain, level and format, advice picks the shortest; every level of every domain is reached.
+      const classOf = (m: LearningModule) => `${m.domain}/${m.levels[0]}`;
+      const reachedClasses = new Set(own.filter((m) => reached.has(m.id)).map(classOf));
+      const never = [...new Set(own.filter((m) => domainsInProfiles.has(m.domain)).map(classOf))].filter(
+        (c) => !reachedClasses.has(c),
+      );
+      assert.deepEqual(never, [], 'domain levels no result ever gets a module of');
+    });
   });
 });
