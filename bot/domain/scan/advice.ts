@@ -80,7 +80,7 @@ export function levelRange(level: Level, target: Level | undefined): [Level, Lev
 const sortedIndex = new WeakMap<readonly LearningModule[], Map<string, LearningModule[]>>();
 function sortedFor(catalogue: readonly LearningModule[], domain: string, locale: Locale): LearningModule[] {
   let index = sortedIndex.get(catalogue);
-  if (!index) sortedIndex.set(catalogue, (index = new Map()));
+  if (!index) sortedIndex.set(catalogue, (index = new Map<string, LearningModule[]>()));
   const key = `${domain}\u0000${locale}`;
   let list = index.get(key);
   if (!list) {
