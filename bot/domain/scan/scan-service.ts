@@ -234,10 +234,10 @@ export class ScanService {
   /** "Bekijk je antwoorden": the checks of the person's own latest result with the right answers, after the scan only. */
   async review(user: UserContext, { resultId, page }: ReviewAnswers): Promise<ScanView> {
     const session = await this.deps.scans.getSession(user.tenantId, user.userId);
-    if (session?.value.status === 'in-progress') return { kind: 'reviewDuringScan' };
     const latest = await this.latestResult(user, session?.value);
     // Only the owner's latest result: another id (someone else's, an older one) looks like no such result.
     if (!latest || latest.resultId !== resultId) throw bad();
+    if (session?.value.status === 'in-progress') return { kind: 'reviewDuringScan' };
     const index = (await this.deps.content.version(latest.contentVersion)) ?? this.deps.content.current();
     return { kind: 'review', review: reviewPage(latest, index, page), index };
   }

@@ -46,7 +46,10 @@ describe('ScanService: answer, back, resume, finish', () => {
   let aggregates: RecordingScanAggregates;
   let service: ScanService;
 
+  let clock: FakeClock;
+
   beforeEach(() => {
+    clock = new FakeClock(TUESDAY_MORNING);
     scans = new MemoryScanRepository();
     aggregates = new RecordingScanAggregates();
     service = new ScanService({
@@ -54,7 +57,7 @@ describe('ScanService: answer, back, resume, finish', () => {
       aggregates,
       content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
       catalogue: fixedCatalogue(index.content.modules),
-      clock: new FakeClock(TUESDAY_MORNING),
+      clock,
       mode: 'adaptive',
       retakeDays: 90,
     });
@@ -173,5 +176,20 @@ describe('ScanService: answer, back, resume, finish', () => {
     );
     assert.equal((await scans.results(user.tenantId, user.userId)).length, 1);
     assert.equal((await service.start(user)).kind, 'retakeLater');
+  });
+
+  it('shows the owner their checks with the right answers after the result, and not while a new scan is open', async () => {
+    let view: ScanView = await act.begin();
+    while (view.kind === 'question') view = await act.answer(view);
+    assert.equal(view.kind, 'result');
+    if (view.kind !== 'result') return;
+    const { resultId } = view.result;
+    const review = await service.review(user, { resultId, page: 1 });
+    assert.equal(review.kind, 'review');
+    if (review.kind === 'review') assert.ok(review.review.items.every((i) => i.item.type !== 'self'));
+    await assert.rejects(service.review({ ...user, userId: 'someone-else' }, { resultId, page: 1 }), /bad_input/);
+    clock.advance(91 * 86_400_000);
+    await act.begin();
+    assert.equal((await service.review(user, { resultId, page: 1 })).kind, 'reviewDuringScan');
   });
 });
