@@ -7,7 +7,7 @@ const HEAD = 'catalogue-head';
 const ENTRY_TYPE = 'catalogue-module';
 const entryId = (moduleId: string) => `${ENTRY_TYPE}:${moduleId}`;
 /** Writes in flight during an import. */
-const IN_FLIGHT = 48;
+const IN_FLIGHT = 128;
 
 /**
  * A tenant's learning catalogue in the `content` container, in the tenant's own partition:
