@@ -1,3 +1,4 @@
+import { CATALOGUE_UPLOAD_BYTES, CATALOGUE_UPLOAD_PATH } from './http/catalogue-routes';
 import path from 'node:path';
 import restify, { type Request, type Response } from 'restify';
 import type { Activity, ActivityHandler } from 'botbuilder';
@@ -64,7 +65,13 @@ export function createServer(deps: ServerDeps) {
     next();
   });
   // One body reader for every route: JSON only, one size limit; its refusals are localized app errors.
-  server.use(jsonBody({ maxBytes: deps.maxBodyBytes, log }));
+  server.use(
+    jsonBody({
+      maxBytes: deps.maxBodyBytes,
+      log,
+      uploads: { pathPrefix: CATALOGUE_UPLOAD_PATH, maxBytes: Math.max(deps.maxBodyBytes, CATALOGUE_UPLOAD_BYTES) },
+    }),
+  );
 
   server.post('/api/messages', (req: Request, res: Response, next) => {
     const problem = activityProblem(req.body);

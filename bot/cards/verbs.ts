@@ -159,7 +159,14 @@ export const ACTIONS = {
   'scan.pause': verb({ s: ID }, { v: ANSWER.optional() }, (d) => ({ sessionId: d.s })),
   'scan.result': verb({}, {}, none),
   'scan.intake': verb({ result: ID }, {}, (d) => ({ resultId: d.result })),
+  // "Bekijk je antwoorden": the owner's latest result, page by page.
+  'scan.review': verb({ result: ID, page: int(1, 100).optional() }, {}, (d) => ({
+    resultId: d.result,
+    page: d.page ?? 1,
+  })),
   'modules.show': verb({}, {}, none),
+  // A "sessie met een digicoach" module: the help form with the module as the question.
+  'module.session': verb({ module: KEY }, {}, (d) => ({ moduleId: d.module })),
   'module.mark': verb({ module: KEY, state: z.enum(['started', 'finished']) }, {}, (d) => ({
     moduleId: d.module,
     state: d.state,

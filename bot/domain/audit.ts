@@ -22,7 +22,13 @@ export type AuditAction =
   /** The retention job removed answer details older than the tenant's retention period. */
   | 'retention.applied'
   /** A programme admin started this month's reminder campaign by hand ("Nu versturen"). */
-  | 'campaign.started';
+  | 'campaign.started'
+  /** A programme admin changed the learning catalogue (an import with its counts, or one module by id). */
+  | 'catalogue.imported'
+  | 'catalogue.module.added'
+  | 'catalogue.module.updated'
+  | 'catalogue.module.retired'
+  | 'catalogue.module.restored';
 
 /** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
 export type AuditValue = string | number | boolean | null;

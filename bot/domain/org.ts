@@ -16,7 +16,13 @@ export interface Tenant {
   coordinatorId?: string;
   anonymityThreshold: number;
   /** Set by programme admins; absent values take their defaults (campaigns on). */
-  settings?: { retentionMonths?: number; remindersEnabled?: boolean; terms?: OwnWords };
+  settings?: {
+    retentionMonths?: number;
+    remindersEnabled?: boolean;
+    /** The intranet page that describes the tenant's learning offer: where a module without its own link is found. */
+    learningPageUrl?: string;
+    terms?: OwnWords;
+  };
 }
 
 export type OrgUnitKind = 'department' | 'location' | 'team';

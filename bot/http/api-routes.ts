@@ -10,6 +10,15 @@ import type { LeadershipResult, LeadershipState } from '../domain/leadership/lea
 import type { MyDataOverview } from '../domain/privacy/privacy-service';
 import type { SettingsChange, SettingsView } from '../domain/settings/settings-service';
 import type { TermsChange, TermsView } from '../domain/terms/terms-service';
+import type {
+  AdminCatalogueView,
+  CatalogueView,
+  ImportReport,
+  ImportRequest,
+  ModuleRow,
+  ModuleStatus,
+  RowProblem,
+} from '../domain/catalogue/catalogue-types';
 
 /**
  * The tab's API in one table: each endpoint's method, path, request body and response.
@@ -116,6 +125,22 @@ export const API = {
   saveSettings: endpoint<SettingsView, SettingsChange>()('PUT', '/api/v1/admin/settings'),
   terms: endpoint<TermsView>()('GET', '/api/v1/admin/terms'),
   saveTerms: endpoint<TermsView, { terms: TermsChange }>()('PUT', '/api/v1/admin/terms'),
+  catalogue: endpoint<CatalogueView>()('GET', '/api/v1/catalogue'),
+  adminCatalogue: endpoint<AdminCatalogueView>()('GET', '/api/v1/admin/catalogue'),
+  /** `?dryRun=true` reports every problem per row and changes nothing; without it, If-Match the dry run's version. */
+  importCatalogue: endpoint<ImportReport, ImportRequest>()('POST', '/api/v1/admin/catalogue/import'),
+  addModule: endpoint<{ problems: RowProblem[]; version?: string }, ModuleRow>()(
+    'POST',
+    '/api/v1/admin/catalogue/modules',
+  ),
+  editModule: endpoint<{ problems: RowProblem[]; version?: string }, ModuleRow>()(
+    'PUT',
+    '/api/v1/admin/catalogue/modules/:moduleId',
+  ),
+  setModuleStatus: endpoint<{ version: string }, { status: ModuleStatus }>()(
+    'PUT',
+    '/api/v1/admin/catalogue/modules/:moduleId/status',
+  ),
   campaigns: endpoint<CampaignOverview>()('GET', '/api/v1/admin/campaigns'),
   startCampaign: endpoint<CampaignSummary>()('POST', '/api/v1/admin/campaigns'),
 } as const;

@@ -12,9 +12,12 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
  * refused in the app's error shape, localized, without the parser's details:
  * over the limit → 413, another content type or a content encoding → 415, not JSON → 400.
  */
-export function jsonBody(opts: { maxBytes: number; log: Logger }) {
+export function jsonBody(opts: { maxBytes: number; log: Logger; uploads?: { pathPrefix: string; maxBytes: number } }) {
   return (req: Request, res: Response, next: (err?: unknown) => void): void => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
+    // A file an admin uploads (the learning catalogue) may be larger than any other request.
+    const maxBytes =
+      opts.uploads && (req.url ?? '').startsWith(opts.uploads.pathPrefix) ? opts.uploads.maxBytes : opts.maxBytes;
     let done = false;
     const finish = (problem?: AppError) => {
       if (done) return;
@@ -29,7 +32,7 @@ export function jsonBody(opts: { maxBytes: number; log: Logger }) {
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > opts.maxBytes) tooLarge = true;
+      if (size > maxBytes) tooLarge = true;
       // Past the limit the rest is read and dropped, so the answer reaches the client.
       if (!tooLarge) chunks.push(chunk);
     });

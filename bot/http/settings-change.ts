@@ -1,3 +1,4 @@
+import { checkLink } from '../domain/catalogue/catalogue-rows';
 import { AppError } from '../domain/errors';
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, type SettingsChange } from '../domain/settings/settings-service';
 
@@ -9,7 +10,7 @@ const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
  */
 export function parseSettingsChange(body: Record<string, unknown>): SettingsChange {
   const keys = Object.keys(body);
-  if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
+  if (keys.length === 0 || keys.some((k) => !SETTINGS_FIELDS.includes(k))) throw invalid();
   const out: SettingsChange = {};
   if ('retentionMonths' in body) {
     const m = body.retentionMonths;
@@ -24,5 +25,17 @@ export function parseSettingsChange(body: Record<string, unknown>): SettingsChan
     if (typeof body.remindersEnabled !== 'boolean') throw invalid();
     out.remindersEnabled = body.remindersEnabled;
   }
+  if ('learningPageUrl' in body) {
+    const url = body.learningPageUrl;
+    if (url !== null && typeof url !== 'string') throw invalid();
+    const trimmed = url?.trim() ?? '';
+    // A real page only: http(s), no made-up example address.
+    let refused = false;
+    if (trimmed) checkLink(trimmed, () => (refused = true));
+    if (refused) throw invalid();
+    out.learningPageUrl = trimmed || null;
+  }
   return out;
 }
+
+const SETTINGS_FIELDS = ['retentionMonths', 'remindersEnabled', 'learningPageUrl'];

@@ -23,6 +23,8 @@ import { registerSettingsRoutes } from './settings-routes';
 import { registerTermsRoutes } from './terms-routes';
 import { registerMyDataRoutes } from './my-data-routes';
 import { registerLegalPages } from './legal-pages';
+import { registerCatalogueRoutes } from './catalogue-routes';
+import type { CatalogueService } from '../domain/catalogue/catalogue-service';
 
 /** Everything the tab's API calls, built once by the wiring (`bot/wiring/services.ts`); the routes only translate HTTP. */
 export interface TabApiDeps {
@@ -45,6 +47,8 @@ export interface TabApiDeps {
   coachAdmin: CoachAdmin;
   campaigns: CampaignAdmin;
   privacy: PrivacyService;
+  /** Each tenant's learning catalogue: browsed by everyone, managed by programme admins. */
+  catalogue: CatalogueService;
   /** The scan's domains with their names in a language, in display order. */
   domains: (locale: Locale) => Promise<Array<{ id: string; name: string }>>;
   profileName: (id: string, locale: Locale) => Promise<string | null>;
@@ -77,4 +81,5 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerLegalPages(server, { anonymityThreshold: deps.anonymityThreshold });
   registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
+  registerCatalogueRoutes(server, { auth, catalogue: deps.catalogue, log });
 }

@@ -79,6 +79,32 @@ export const en: Record<MessageKey, string> = {
   'result.focus': 'Work on these first:',
   'result.modules': 'Modules for you:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
+  'result.moduleLineNoLink': '{title} · {minutes} min · {format}',
+  'result.moduleHowToGet': 'No link: find it on [the learning page on the intranet]({url}).',
+  'result.moduleAskCoach': 'No link: ask a digicoach how to get it (type **help**).',
+  'result.moduleSession': 'Plan the session with the button **Plan with a digicoach**.',
+  'action.planSession': 'Plan with a digicoach: {title}',
+  'action.reviewAnswers': 'See your answers',
+  'session.question': 'I would like the session with a digicoach: {title}',
+  'review.title': 'Your answers',
+  'review.intro': 'You got {right} of the {total} knowledge questions right. Here you see the right answer and why.',
+  'review.none': 'This scan had no knowledge questions for you, so there is nothing to check.',
+  'review.removed':
+    'Your answers were removed after your organisation’s retention period. Your result and advice stay.',
+  'review.page': 'Part {page} of {pages}',
+  'review.yourAnswer': 'Your answer: {answer}',
+  'review.rightAnswer': 'Right answer: {answer}',
+  'review.right': '✓ Right',
+  'review.wrong': '✗ Not right',
+  'review.next': 'Next',
+  'review.back': 'Back to your result',
+  'review.duringScan.title': 'Finish the scan first',
+  'review.duringScan.body':
+    'You are doing a new scan. You see the right answers after the scan, so your result is accurate.',
+  'catalogue.stale':
+    'The learning offer changed in the meantime. Load it again and try once more. Nothing was changed.',
+  'catalogue.versionNeeded':
+    'Load the learning offer first, so changes by others are not overwritten. Nothing was changed.',
   'result.allGood': 'You are at or above the target everywhere. Well done! Want to grow further? See **modules**.',
   'result.intake':
     'Would you like a conversation with a digicoach first? Together you look at what you need. This is called an intake.',

@@ -78,6 +78,32 @@ export const nl = {
   'result.focus': 'Hier ga je eerst mee aan de slag:',
   'result.modules': 'Modules voor jou:',
   'result.moduleLine': '[{title}]({url}) · {minutes} min · {format}',
+  'result.moduleLineNoLink': '{title} · {minutes} min · {format}',
+  'result.moduleHowToGet': 'Zonder link: te vinden op [de leerpagina op het intranet]({url}).',
+  'result.moduleAskCoach': 'Zonder link: vraag een digicoach hoe je eraan komt (typ **hulp**).',
+  'result.moduleSession': 'Plan de sessie met de knop **Plan met een digicoach**.',
+  'action.planSession': 'Plan met een digicoach: {title}',
+  'action.reviewAnswers': 'Bekijk je antwoorden',
+  'session.question': 'Ik wil graag de sessie met een digicoach: {title}',
+  'review.title': 'Jouw antwoorden',
+  'review.intro': 'Je had {right} van de {total} kennisvragen goed. Hier zie je het goede antwoord en waarom.',
+  'review.none': 'In deze scan kreeg je geen kennisvragen. Er is dus niets om na te kijken.',
+  'review.removed':
+    'Je antwoorden zijn na de bewaartermijn van je gemeente verwijderd. Je uitslag en je advies blijven.',
+  'review.page': 'Deel {page} van {pages}',
+  'review.yourAnswer': 'Jouw antwoord: {answer}',
+  'review.rightAnswer': 'Goed antwoord: {answer}',
+  'review.right': '✓ Goed',
+  'review.wrong': '✗ Niet goed',
+  'review.next': 'Volgende',
+  'review.back': 'Terug naar je uitslag',
+  'review.duringScan.title': 'Eerst de scan afmaken',
+  'review.duringScan.body':
+    'Je bent een nieuwe scan aan het doen. De goede antwoorden zie je pas na de scan, zodat je uitslag klopt.',
+  'catalogue.stale':
+    'Het leeraanbod is intussen veranderd. Laad het opnieuw en probeer het nog eens. Er is niets veranderd.',
+  'catalogue.versionNeeded':
+    'Laad het leeraanbod eerst, zodat je geen wijzigingen van anderen overschrijft. Er is niets veranderd.',
   'result.allGood': 'Je zit overal op of boven het doel. Mooi! Wil je verder groeien? Kijk bij **modules**.',
   'result.intake':
     'Wil je eerst een gesprek met een digicoach? Samen kijken jullie wat je nodig hebt. Dat heet een intake.',

@@ -37,6 +37,19 @@ export function buildBot(deps: {
       anonymityThreshold: config.anonymityThreshold,
       onIntake: async (turn, topic) =>
         void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+      // The help form, filled in with the session as the question and the module's domain as the topic.
+      onSession: async (turn, module) => ({
+        card: await services.helpCards.forView(
+          {
+            kind: 'requestForm',
+            where: turn.user.location?.name ?? '',
+            topic: module.domain,
+            requestKind: 'help',
+            question: t(turn.user.locale, 'session.question', { title: module.title[turn.user.locale] }).slice(0, 200),
+          },
+          turn.user.locale,
+        ),
+      }),
       privacyUrl,
       terms: (tenantId) => services.terms.forTenant(tenantId),
     }),

@@ -15,6 +15,7 @@ import { CosmosLeadershipRepository } from '../storage/cosmos-leadership';
 import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { CosmosSettingsRepository } from '../storage/cosmos-settings';
 import { CosmosDashboardStore } from '../storage/cosmos-dashboard';
+import { CosmosCatalogueRepository } from '../storage/cosmos-catalogue';
 
 /**
  * Step 2: every repository over the store, each built once and shared by the chat, the tab's
@@ -43,6 +44,8 @@ export function buildRepositories(store: CosmosStore, clock: Clock, log: Log) {
     leadership: new CosmosLeadershipRepository(containers.scans),
     settings: new CosmosSettingsRepository(containers.tenants),
     dashboards: new CosmosDashboardStore(containers.aggregates),
+    /** Each tenant's learning catalogue (the `content` container, the tenant's partition). */
+    catalogue: new CosmosCatalogueRepository(containers.content),
   };
 }
 

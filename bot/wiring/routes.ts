@@ -76,6 +76,7 @@ export function tabApiDeps(
     coachAdmin: services.tab.coachAdmin,
     campaigns: services.campaigns.admin,
     privacy: services.privacy,
+    catalogue: services.catalogue,
     domains: services.tab.domains,
     profileName: services.tab.profileName,
   };

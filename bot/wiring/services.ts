@@ -9,6 +9,8 @@ import { CoachService } from '../domain/help/coach-service';
 import { Scheduler } from '../domain/help/scheduler';
 import { canReopen } from '../domain/help/reopen';
 import { ScanService } from '../domain/scan/scan-service';
+import { CatalogueService } from '../domain/catalogue/catalogue-service';
+import type { Vocabulary } from '../domain/catalogue/catalogue-rows';
 import type { LeadershipContent } from '../domain/leadership/leadership-content';
 import { LeadershipService } from '../domain/leadership/leadership-service';
 import { SettingsService } from '../domain/settings/settings-service';
@@ -49,7 +51,8 @@ export interface ServiceParts {
 export function buildServices(parts: ServiceParts) {
   const { config, repos, directory, clock, log } = parts;
   const help = buildHelp(parts);
-  const scan = buildScan(parts);
+  const catalogue = buildCatalogue(parts);
+  const scan = buildScan(parts, catalogue);
   const terms = buildTerms(parts);
   // One view per tenant for the tab's dashboards and the campaigns' team figures.
   const dashboards = buildDashboards({
@@ -92,6 +95,7 @@ export function buildServices(parts: ServiceParts) {
   return {
     ...help,
     scan,
+    catalogue,
     terms,
     dashboards,
     campaigns,
@@ -104,9 +108,30 @@ export function buildServices(parts: ServiceParts) {
 
 export type Services = ReturnType<typeof buildServices>;
 
+/** Each tenant's learning offer: the shipped starting template until the tenant has its own. */
+function buildCatalogue({ repos, directory, clock }: ServiceParts): CatalogueService {
+  const vocabulary = (): Vocabulary => {
+    const { content } = repos.content.current();
+    return {
+      domains: content.domains.map((d) => ({ id: d.id, names: [d.name.nl, d.name.en] })),
+      levels: content.levels.map((l) => ({ level: l.level, names: [l.name.nl, l.name.en] })),
+      profiles: content.profiles.map((p) => p.id),
+    };
+  };
+  return new CatalogueService({
+    repo: repos.catalogue,
+    template: () => repos.content.current().content.modules,
+    vocabulary,
+    directory,
+    audit: repos.audit,
+    clock,
+  });
+}
+
 /** The self-scan: sessions, results and the anonymous counters they feed. */
-function buildScan({ config, repos, clock, log }: ServiceParts): ScanService {
+function buildScan({ config, repos, clock, log }: ServiceParts, catalogue: CatalogueService): ScanService {
   return new ScanService({
+    catalogue,
     scans: repos.scans,
     aggregates: repos.scanAggregates,
     onBackgroundError: (err) => log.child({ component: 'bot' }).error({ err }, 'scan: counter update failed'),
@@ -129,7 +154,7 @@ function buildTerms({ repos, directory, clock }: ServiceParts): TermsService {
       const { items, modules } = repos.content.current().content;
       return [
         ...items.flatMap((i) => [i.text, ...(i.options ?? []).map((o) => o.text)]),
-        ...modules.flatMap((m) => [m.title, m.summary]),
+        ...modules.flatMap((m) => [m.title, m.description]),
       ];
     },
     onChanged: (tenantId) => directory.forgetTenant(tenantId),

@@ -46,6 +46,17 @@ export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 /** One `Role` for bot and tab: the tab shows what the server's roles allow. */
 export type { Role };
+export type {
+  AdminCatalogueView,
+  CatalogueModuleView,
+  CatalogueView,
+  ImportReport,
+  ImportRequest,
+  ModuleField,
+  ModuleRow,
+  RowProblem,
+} from '../../bot/domain/catalogue/catalogue-types';
+export type { LearningModule } from '../../bot/domain/scan/content';
 
 /** Who is signed in: the server's own type, from the route table. */
 export type Me = MeView;

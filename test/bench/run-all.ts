@@ -18,6 +18,7 @@ const QUICK: Record<string, string[]> = {
   'scan-answer-turn': ['--turns=100', '--warmup=20', '--counted-scans=2', '--users=50', '--duration=10'],
   campaign: ['--recipients=600'],
   'knowledge-search': ['--rounds=5', '--warmup=50'],
+  catalogue: ['--calls=1000', '--rows=500'],
 };
 
 const BENCHMARKS = readdirSync(__dirname)

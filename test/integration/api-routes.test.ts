@@ -21,7 +21,8 @@ describe('the tab API’s route table', () => {
 
   it('is what the server answers: every endpoint exists with its method (401 without a token, never 404 or 405)', async () => {
     for (const [name, endpoint] of Object.entries(API)) {
-      const url = running.app.url + pathOf(endpoint, { teamId: 'team-x', id: 'unit-x', userId: 'user-x' });
+      const url =
+        running.app.url + pathOf(endpoint, { teamId: 'team-x', id: 'unit-x', userId: 'user-x', moduleId: 'module-x' });
       const res = await fetch(url, {
         method: endpoint.method,
         headers: endpoint.method === 'GET' ? {} : { 'content-type': 'application/json' },

@@ -66,7 +66,19 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['a result that is an object', () => ({ result: { id: 1 } })],
     ['a result that is not theirs', (k) => ({ result: k.sessionId })],
   ],
+  'scan.review': [
+    ['no result', () => ({})],
+    ['a page out of range', (k) => ({ result: k.sessionId, page: 0 })],
+    ['a result that is nobody’s', () => ({ result: '0b7c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c99' })],
+    ['an extra field', (k) => ({ result: k.sessionId, ...JUNK })],
+  ],
   'modules.show': [['an extra field', () => JUNK]],
+  'module.session': [
+    ['no module', () => ({})],
+    ['a module that is a list', () => ({ module: ['mod-dev-1'] })],
+    ['a module that is not a session with a digicoach', () => ({ module: 'mod-inf-1' })],
+    ['a module that does not exist', () => ({ module: 'mod-nowhere' })],
+  ],
   'module.mark': [
     ['an unknown state', () => ({ module: 'mod-basis', state: 'done' })],
     ['a module that is a number', () => ({ module: 5, state: 'started' })],

@@ -1,15 +1,15 @@
 import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
-import type { ContentIndex, LearningModule } from '../../domain/scan/content';
+import type { LearningModule } from '../../domain/scan/content';
 import type { ModuleState } from '../../domain/scan/scan-types';
 import { action, card, type Element, heading, text } from '../card';
-import { moduleLine } from './result-card';
+import { moduleLine, sessionButtons } from './module-line';
 import type { Terms } from '../../domain/terms/terms';
 
 export interface ModulesModel {
-  tenantId: string;
-  index: ContentIndex;
   modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+  /** The tenant's learning page on the intranet, for modules without a link of their own. */
+  learningPage: string | null;
   /** The tenant's own words for the systems modules name; the defaults when absent. */
   terms?: Terms;
 }
@@ -25,10 +25,11 @@ export function modulesCard(m: ModulesModel, locale: Locale) {
           ? t(locale, 'modules.state.started')
           : t(locale, 'modules.state.none');
     body.push(
-      text(moduleLine(module, m.index, m.tenantId, locale, m.terms), { spacing: 'Medium', separator: true }),
+      text(moduleLine(module, m.learningPage, locale, m.terms), { spacing: 'Medium', separator: true }),
       text(stateText, { isSubtle: true, size: 'Small', spacing: 'None' }),
     );
     const buttons = [
+      ...(state !== 'finished' ? sessionButtons([module], locale) : []),
       ...(state === null
         ? [action(t(locale, 'action.startedModule'), 'module.mark', { module: module.id, state: 'started' })]
         : []),

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { Locale } from '../../domain/org';
 import type { ContentIndex, LearningModule } from '../../domain/scan/content';
 import type { ScanResult } from '../../domain/scan/scan-types';
@@ -6,13 +6,15 @@ import { action, card, type Element, heading, text } from '../card';
 import { formatDate } from '../format';
 import { levelRow } from './level-bar';
 import { escapeMarkdown } from '../markdown';
-import { DEFAULT_TERMS } from '../../domain/terms/definitions';
 import type { Terms } from '../../domain/terms/terms';
+import { moduleLine, sessionButtons } from './module-line';
 
 export interface ResultModel {
   result: ScanResult;
   index: ContentIndex;
   modules: LearningModule[];
+  /** The tenant's learning page on the intranet, for modules without a link of their own. */
+  learningPage: string | null;
   retakeFrom: Date;
   justCompleted: boolean;
   retakeLater?: boolean;
@@ -58,9 +60,17 @@ export function resultCard(m: ResultModel, locale: Locale) {
   if (m.modules.length) {
     body.push(
       text(t(locale, 'result.modules'), { weight: 'Bolder', spacing: 'Medium' }),
-      text(m.modules.map((mod) => `- ${moduleLine(mod, index, result.tenantId, locale, m.terms)}`).join('\n')),
+      text(m.modules.map((mod) => `- ${moduleLine(mod, m.learningPage, locale, m.terms)}`).join('\n')),
     );
+    const sessions = sessionButtons(m.modules, locale, m.terms);
+    if (sessions.length) body.push({ type: 'ActionSet', actions: sessions });
   }
+  // The checks with their right answers, once the scan is done (never during it).
+  if (result.answers?.length && !result.answersRemovedAt)
+    body.push({
+      type: 'ActionSet',
+      actions: [action(t(locale, 'action.reviewAnswers'), 'scan.review', { result: result.resultId })],
+    });
   const offerIntake = result.intakeOffered && !result.intakeRequestedAt;
   if (offerIntake) body.push(text(t(locale, 'result.intake'), { spacing: 'Medium', weight: 'Bolder' }));
   if (!m.retakeLater)
@@ -75,20 +85,4 @@ export function resultCard(m: ResultModel, locale: Locale) {
     action(t(locale, 'action.askCoach'), 'help.start'),
     action(t(locale, 'action.menu'), 'menu'),
   ]);
-}
-
-/** A module as a line with its link; its title names systems in the tenant's own words. */
-export function moduleLine(
-  mod: LearningModule,
-  index: ContentIndex,
-  tenantId: string,
-  locale: Locale,
-  terms: Terms = DEFAULT_TERMS,
-): string {
-  return t(locale, 'result.moduleLine', {
-    title: escapeMarkdown(terms.apply(mod.title[locale], locale)),
-    url: index.moduleUrl(mod, tenantId),
-    minutes: mod.durationMinutes,
-    format: t(locale, `format.${mod.format}` as MessageKey),
-  });
 }

@@ -23,7 +23,8 @@ export interface Dimension {
 export interface Toolkit {
   conversationCards: Array<{ id: string; dimension: string; question: Localized }>;
   tips: Array<{ id: string; text: Localized }>;
-  links: Array<{ id: string; title: Localized; url: string }>;
+  /** The programme's material for leaders; `url` only where the tenant's own page exists (no made-up addresses). */
+  links: Array<{ id: string; title: Localized; url?: string }>;
 }
 
 export interface LeadershipContent {

@@ -25,7 +25,7 @@ export interface LeadershipResult {
   focus: string[];
   conversationCards: Array<{ id: string; dimension: string; dimensionName: string; question: string }>;
   tips: Array<{ id: string; text: string }>;
-  links: Array<{ id: string; title: string; url: string }>;
+  links: Array<{ id: string; title: string; url?: string }>;
 }
 
 /**
@@ -130,7 +130,7 @@ export class LeadershipService {
           question: c.question[locale],
         })),
       tips: content.toolkit.tips.map((t) => ({ id: t.id, text: t.text[locale] })),
-      links: content.toolkit.links.map((l) => ({ id: l.id, title: l.title[locale], url: l.url })),
+      links: content.toolkit.links.map((l) => ({ id: l.id, title: l.title[locale], ...(l.url ? { url: l.url } : {}) })),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../org';
-import type { ContentIndex, LearningModule, Level } from './content';
+import type { LearningModule, Level } from './content';
 
 export interface Advice {
   /** The 2–3 domains to work on first. */
@@ -23,10 +23,11 @@ const MAX_MODULES = 5;
  * language come first.
  */
 export function adviseTraining(
-  index: ContentIndex,
+  catalogue: readonly LearningModule[],
   levels: Record<string, Level>,
   targets: Record<string, Level>,
   locale: Locale,
+  profileId?: string,
 ): Advice {
   const domains = Object.keys(levels);
   const gap = (d: string) => (targets[d] ?? 0) - levels[d];
@@ -45,15 +46,14 @@ export function adviseTraining(
   const formats = new Set<LearningModule['format']>();
   for (const domain of planned) {
     const [low, high] = levelRange(levels[domain], targets[domain]);
-    const candidates = index.content.modules
-      .filter((m) => m.domain === domain && m.level >= low && m.level <= high)
-      .sort(
-        (a, b) =>
-          a.level - b.level ||
-          Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) ||
-          a.durationMinutes - b.durationMinutes ||
-          a.id.localeCompare(b.id),
-      );
+    // Pre-sorted per domain and language: a stable pass by fitting level keeps that order within a level.
+    const buckets: Array<Array<{ m: LearningModule; level: Level }>> = [[], [], [], [], []];
+    for (const m of sortedFor(catalogue, domain, locale)) {
+      if (!forProfile(m, profileId)) continue;
+      const level = fittingLevel(m, low, high);
+      if (level !== null) buckets[level].push({ m, level });
+    }
+    const candidates = buckets.flat();
     for (const m of pickMixed(candidates, perDomain, formats)) {
       modules.push(m);
       formats.add(m.format);
@@ -72,21 +72,65 @@ export function levelRange(level: Level, target: Level | undefined): [Level, Lev
   return [low, high];
 }
 
-/** The first `count` candidates in order, except that a module of a format not yet advised goes before one of the same level whose format is. */
+/**
+ * A catalogue's modules of one domain in the order advice prefers among equals (the reader's
+ * language, shortest, id), built once per catalogue and language: a tenant's catalogue is one
+ * array until it changes, so the sorting is not repeated for every result.
+ */
+const sortedIndex = new WeakMap<readonly LearningModule[], Map<string, LearningModule[]>>();
+function sortedFor(catalogue: readonly LearningModule[], domain: string, locale: Locale): LearningModule[] {
+  let index = sortedIndex.get(catalogue);
+  if (!index) sortedIndex.set(catalogue, (index = new Map<string, LearningModule[]>()));
+  const key = `${domain}\u0000${locale}`;
+  let list = index.get(key);
+  if (!list) {
+    list = catalogue.filter((m) => m.domain === domain).sort((a, b) => compareModules(a, b, locale));
+    index.set(key, list);
+  }
+  return list;
+}
+
+/** The lowest of a module's levels within [low, high], or null when it serves none of them. */
+export function fittingLevel(m: LearningModule, low: Level, high: Level): Level | null {
+  for (const l of m.levels) if (l >= low && l <= high) return l;
+  return null;
+}
+
+const forProfile = (m: LearningModule, profileId: string | undefined) =>
+  !profileId || !m.profiles?.length || m.profiles.includes(profileId);
+
+/** Among modules of one level: the reader's language first, then the shortest, then by id (stable advice). */
+function compareModules(a: LearningModule, b: LearningModule, locale: Locale): number {
+  return (
+    Number(b.languages.includes(locale)) - Number(a.languages.includes(locale)) ||
+    a.durationMinutes - b.durationMinutes ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * `count` candidates climbing the levels: the best of each level in turn (lowest first), then
+ * the next of each, so a catalogue rich in basics still leads on to the next level. Within a
+ * level, a module of a format not yet advised goes before one whose format is.
+ */
 function pickMixed(
-  candidates: LearningModule[],
+  candidates: Array<{ m: LearningModule; level: Level }>,
   count: number,
   advised: Set<LearningModule['format']>,
 ): LearningModule[] {
+  const queues: LearningModule[][] = [];
+  for (const c of candidates) (queues[c.level] ??= []).push(c.m);
+  const levels = queues.filter(Boolean);
   const chosen: LearningModule[] = [];
   const seen = new Set(advised);
-  const rest = [...candidates];
-  while (chosen.length < count && rest.length) {
-    const level = rest[0].level;
-    const fresh = rest.findIndex((m) => m.level === level && !seen.has(m.format));
-    const [next] = rest.splice(fresh >= 0 ? fresh : 0, 1);
-    chosen.push(next);
-    seen.add(next.format);
+  while (chosen.length < count && levels.some((q) => q.length)) {
+    for (const queue of levels) {
+      if (chosen.length >= count || !queue.length) continue;
+      const fresh = queue.findIndex((m) => !seen.has(m.format));
+      const [next] = queue.splice(fresh >= 0 ? fresh : 0, 1);
+      chosen.push(next);
+      seen.add(next.format);
+    }
   }
   return chosen;
 }

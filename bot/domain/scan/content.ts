@@ -41,16 +41,28 @@ export interface Item {
   profiles?: string[];
 }
 
+export const MODULE_FORMATS = ['e-learning', 'video', 'workshop', 'digicoach-session'] as const;
+export type ModuleFormat = (typeof MODULE_FORMATS)[number];
+
+/**
+ * One module of a learning offer: the shipped starting template (seeds/scan/modules.json) or a
+ * tenant's own catalogue. Text fields are plain strings per language, so terms a tenant sets
+ * can be filled in later.
+ */
 export interface LearningModule {
   id: string;
   domain: string;
-  level: Level;
+  /** The levels it serves, lowest first (at least one). */
+  levels: Level[];
   title: Localized;
-  summary: Localized;
+  description: Localized;
   durationMinutes: number;
-  format: 'e-learning' | 'video' | 'workshop' | 'digicoach-session';
+  format: ModuleFormat;
   languages: Locale[];
-  urls: Record<string, string> & { default: string };
+  /** Where to follow it: a real address the tenant gave. Absent: the card says how to get it. */
+  link?: string;
+  /** Only for these job profiles; absent: for everyone. */
+  profiles?: string[];
 }
 
 /** One version of the scan content, loaded from Cosmos (seeded from seeds/scan). */
@@ -100,10 +112,6 @@ export class ContentIndex {
 
   levelName(level: Level, locale: Locale): string {
     return this.content.levels.find((l) => l.level === level)?.name[locale] ?? String(level);
-  }
-
-  moduleUrl(module: LearningModule, tenantId: string): string {
-    return module.urls[tenantId] ?? module.urls.default;
   }
 }
 

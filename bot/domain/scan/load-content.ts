@@ -12,5 +12,7 @@ export function readScanSeeds(dir: string): ScanContent {
     .digest('hex')
     .slice(0, 12);
   const parsed = Object.fromEntries(files.map(([n, text]) => [n, JSON.parse(text)]));
-  return { version, ...(parsed as Omit<ScanContent, 'version'>) };
+  // modules.json is the starting template of the learning offer, marked as such in the file; tenants replace it with their own.
+  const template = parsed.modules as { template: true; modules: ScanContent['modules'] };
+  return { version, ...(parsed as Omit<ScanContent, 'version'>), modules: template.modules };
 }

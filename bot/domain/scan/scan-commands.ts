@@ -43,3 +43,9 @@ export interface MarkModule {
 export interface RequestIntake {
   resultId: string;
 }
+
+/** "Bekijk je antwoorden" on a result: which result, and which page of its checks. */
+export interface ReviewAnswers {
+  resultId: string;
+  page: number;
+}

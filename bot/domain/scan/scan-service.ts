@@ -3,7 +3,17 @@ import { AppError, isConflict } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock } from '../ports';
 import { adviseTraining } from './advice';
-import type { AnswerQuestion, BeginScan, GoBack, MarkModule, PauseScan, RequestIntake } from './scan-commands';
+import type { ModuleCatalogue } from '../catalogue/catalogue-service';
+import type {
+  AnswerQuestion,
+  BeginScan,
+  GoBack,
+  MarkModule,
+  PauseScan,
+  RequestIntake,
+  ReviewAnswers,
+} from './scan-commands';
+import { type AnswerReview, reviewPage } from './answer-review';
 import { appliesTo, type ContentIndex, type Domain, type Item, type LearningModule, type Profile } from './content';
 import { ScanEngine, type ScanMode } from './engine';
 import type { AnswerValue } from './model';
@@ -44,23 +54,37 @@ export type ScanView =
       result: ScanResult;
       index: ContentIndex;
       modules: LearningModule[];
+      learningPage: string | null;
       retakeFrom: Date;
       justCompleted: boolean;
     }
-  | { kind: 'retakeLater'; result: ScanResult; index: ContentIndex; modules: LearningModule[]; retakeFrom: Date }
+  | {
+      kind: 'retakeLater';
+      result: ScanResult;
+      index: ContentIndex;
+      modules: LearningModule[];
+      learningPage: string | null;
+      retakeFrom: Date;
+    }
   | { kind: 'noResult' }
   | {
       kind: 'modules';
       result: ScanResult;
       index: ContentIndex;
       modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+      learningPage: string | null;
     }
+  | { kind: 'review'; review: AnswerReview; index: ContentIndex }
+  /** "Bekijk je antwoorden" while a new scan is open: not now, so the measurement stays clean. */
+  | { kind: 'reviewDuringScan' }
   | { kind: 'intakeRecorded'; result: ScanResult; firstTime: boolean };
 
 export interface ScanServiceDeps {
   scans: ScanRepository;
   aggregates: ScanAggregates;
   content: ContentSource;
+  /** The tenant's learning offer the advice picks from. */
+  catalogue: ModuleCatalogue;
   clock: Clock;
   mode: ScanMode;
   retakeDays: number;
@@ -191,12 +215,31 @@ export class ScanService {
     const latest = await this.latestResult(user, session?.value);
     if (!latest) return { kind: 'noResult' };
     const index = (await this.deps.content.version(latest.contentVersion)) ?? this.deps.content.current();
-    const progress = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
-    const modules = latest.adviceModuleIds
-      .map((id) => index.content.modules.find((m) => m.id === id))
-      .filter((m): m is LearningModule => Boolean(m))
-      .map((module) => ({ module, state: progress?.value.modules[module.id]?.state ?? null }));
-    return { kind: 'modules', result: latest, index, modules };
+    const [progress, advised, learningPage] = await Promise.all([
+      this.deps.scans.getModuleProgress(user.tenantId, user.userId),
+      this.deps.catalogue.byIds(user.tenantId, latest.adviceModuleIds),
+      this.deps.catalogue.learningPage(user.tenantId),
+    ]);
+    const modules = advised.map((module) => ({ module, state: progress?.value.modules[module.id]?.state ?? null }));
+    return { kind: 'modules', result: latest, index, modules, learningPage };
+  }
+
+  /** A "sessie met een digicoach" module of the tenant's catalogue, to put in a help request. */
+  async sessionModule(user: UserContext, { moduleId }: { moduleId: string }): Promise<LearningModule> {
+    const [module] = await this.deps.catalogue.byIds(user.tenantId, [moduleId]);
+    if (!module || module.format !== 'digicoach-session') throw bad();
+    return module;
+  }
+
+  /** "Bekijk je antwoorden": the checks of the person's own latest result with the right answers, after the scan only. */
+  async review(user: UserContext, { resultId, page }: ReviewAnswers): Promise<ScanView> {
+    const session = await this.deps.scans.getSession(user.tenantId, user.userId);
+    const latest = await this.latestResult(user, session?.value);
+    // Only the owner's latest result: another id (someone else's, an older one) looks like no such result.
+    if (!latest || latest.resultId !== resultId) throw bad();
+    if (session?.value.status === 'in-progress') return { kind: 'reviewDuringScan' };
+    const index = (await this.deps.content.version(latest.contentVersion)) ?? this.deps.content.current();
+    return { kind: 'review', review: reviewPage(latest, index, page), index };
   }
 
   /** Marks an advised module started or finished (feeds the 75 % follow-through goal). */
@@ -282,7 +325,8 @@ export class ScanService {
     const profile = index.profilesById.get(s.profileId)!;
     const levels = engine.levels(s.profileId, s.answers);
     const previous = await this.deps.scans.latestResult(s.tenantId, s.userId);
-    const advice = adviseTraining(index, levels, profile.targets, user?.locale ?? 'nl');
+    const catalogue = await this.deps.catalogue.modulesFor(s.tenantId);
+    const advice = adviseTraining(catalogue, levels, profile.targets, user?.locale ?? 'nl', s.profileId);
     const result: ScanResult = {
       resultId: s.sessionId,
       sessionId: s.sessionId,
@@ -362,10 +406,19 @@ export class ScanService {
 
   private async resultView(result: ScanResult, justCompleted: boolean) {
     const index = (await this.deps.content.version(result.contentVersion)) ?? this.deps.content.current();
-    const modules = result.adviceModuleIds
-      .map((id) => index.content.modules.find((m) => m.id === id))
-      .filter((m): m is LearningModule => Boolean(m));
-    return { kind: 'result' as const, result, index, modules, retakeFrom: this.retakeFrom(result), justCompleted };
+    const [modules, learningPage] = await Promise.all([
+      this.deps.catalogue.byIds(result.tenantId, result.adviceModuleIds),
+      this.deps.catalogue.learningPage(result.tenantId),
+    ]);
+    return {
+      kind: 'result' as const,
+      result,
+      index,
+      modules,
+      learningPage,
+      retakeFrom: this.retakeFrom(result),
+      justCompleted,
+    };
   }
 
   private async indexFor(s: ScanSession): Promise<ContentIndex> {

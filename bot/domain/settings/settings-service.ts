@@ -11,6 +11,8 @@ export interface SettingsView {
   /** null: answers are kept until their owner erases them. */
   retentionMonths: number | null;
   remindersEnabled: boolean;
+  /** The intranet page with the tenant's learning offer (for modules without a link of their own); null: not set. */
+  learningPageUrl: string | null;
   /** The tenant record's ETag: a change must send it back (If-Match). */
   version: string;
 }
@@ -33,6 +35,8 @@ export interface SettingsChange {
   /** null: keep answers until their owner erases them. */
   retentionMonths?: number | null;
   remindersEnabled?: boolean;
+  /** null: no learning page. */
+  learningPageUrl?: string | null;
 }
 
 /** The programme admins' tenant settings: retention and reminder campaigns. Every change is audited (old → new). */
@@ -57,7 +61,8 @@ export class SettingsService {
   /** Applies the change only to the version the admin saw: a concurrent change by someone else gives 412 and changes nothing. */
   async update(caller: Caller, change: SettingsChange, ifMatch: string | undefined): Promise<SettingsView> {
     await requireAdmin(this.deps.directory, caller);
-    if (!('retentionMonths' in change) && !('remindersEnabled' in change)) throw invalid();
+    if (!('retentionMonths' in change) && !('remindersEnabled' in change) && !('learningPageUrl' in change))
+      throw invalid();
     if (!ifMatch) throw new AppError('version_needed', 428, 'settings.versionNeeded');
     const current = await this.deps.repo.get(caller.tenantId);
     if (!current) throw new AppError('not_found', 404, 'error.notFound');
@@ -69,6 +74,10 @@ export class SettingsService {
       else next.retentionMonths = change.retentionMonths;
     }
     if ('remindersEnabled' in change) next.remindersEnabled = change.remindersEnabled;
+    if ('learningPageUrl' in change) {
+      if (change.learningPageUrl) next.learningPageUrl = change.learningPageUrl;
+      else delete next.learningPageUrl;
+    }
     let etag: string;
     try {
       etag = await this.deps.repo.replace(caller.tenantId, next, current.etag);
@@ -82,6 +91,8 @@ export class SettingsService {
       changes.push({ field: 'retentionMonths', from: before.retentionMonths, to: after.retentionMonths });
     if (before.remindersEnabled !== after.remindersEnabled)
       changes.push({ field: 'remindersEnabled', from: before.remindersEnabled, to: after.remindersEnabled });
+    if (before.learningPageUrl !== after.learningPageUrl)
+      changes.push({ field: 'learningPageUrl', from: before.learningPageUrl, to: after.learningPageUrl });
     if (changes.length)
       await this.deps.audit.record({
         tenantId: caller.tenantId,
@@ -96,7 +107,12 @@ export class SettingsService {
 }
 
 function view(s: TenantSettings, etag: string): SettingsView {
-  return { retentionMonths: s.retentionMonths ?? null, remindersEnabled: s.remindersEnabled ?? true, version: etag };
+  return {
+    retentionMonths: s.retentionMonths ?? null,
+    remindersEnabled: s.remindersEnabled ?? true,
+    learningPageUrl: s.learningPageUrl ?? null,
+    version: etag,
+  };
 }
 
 const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');

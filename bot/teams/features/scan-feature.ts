@@ -5,6 +5,8 @@ import { scanIntroCard } from '../../cards/scan/intro-card';
 import { questionCard } from '../../cards/scan/question-card';
 import { resultCard } from '../../cards/scan/result-card';
 import { modulesCard } from '../../cards/scan/modules-card';
+import { reviewCard } from '../../cards/scan/review-card';
+import type { LearningModule } from '../../domain/scan/content';
 import type { ActionCommand, Verb } from '../../cards/verbs';
 import type { ActionHandler, Features, Reply, Turn } from '../turn';
 import { scanNextStep } from './scan-next-step';
@@ -13,12 +15,15 @@ import type { Terms } from '../../domain/terms/terms';
 /** The self-scan in chat: commands and card actions mapped to ScanService use cases, views to cards. */
 /** What happens after someone asks for an intake on their result: a ticket for a digicoach who takes intakes. */
 export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
+/** A "sessie met een digicoach" module tapped: the help request form with the module as its question. */
+export type SessionHook = (turn: Turn, module: LearningModule) => Promise<Reply>;
 
 export function scanFeature(
   service: ScanService,
   opts: {
     anonymityThreshold: number;
     onIntake?: IntakeHook;
+    onSession?: SessionHook;
     privacyUrl?: (locale: Locale) => string;
     /** The tenant's own words for its systems (cached per tenant; a change shows on the next card). */
     terms?: (tenantId: string) => Promise<Terms>;
@@ -41,9 +46,7 @@ export function scanFeature(
       };
     }
     const terms = await opts.terms?.(turn.user.tenantId);
-    return {
-      card: cardFor(view, locale, turn.user.tenantId, opts.anonymityThreshold, opts.privacyUrl?.(locale), terms),
-    };
+    return { card: cardFor(view, locale, opts.anonymityThreshold, opts.privacyUrl?.(locale), terms) };
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
   const act =
@@ -73,6 +76,11 @@ export function scanFeature(
       }),
       'modules.show': act((turn) => service.modules(turn.user)),
       'module.mark': act((turn, command) => service.markModule(turn.user, command)),
+      'scan.review': act((turn, command) => service.review(turn.user, command)),
+      'module.session': async (turn, command) => {
+        const module = await service.sessionModule(turn.user, command);
+        return opts.onSession ? opts.onSession(turn, module) : show(await service.modules(turn.user), turn);
+      },
     },
     freeText: [
       // Free text while a scan is open: a hint how to go on, not the menu.
@@ -95,14 +103,7 @@ export function scanFeature(
   };
 }
 
-function cardFor(
-  view: ScanView,
-  locale: Locale,
-  tenantId: string,
-  anonymityThreshold: number,
-  privacyUrl?: string,
-  terms?: Terms,
-) {
+function cardFor(view: ScanView, locale: Locale, anonymityThreshold: number, privacyUrl?: string, terms?: Terms) {
   switch (view.kind) {
     case 'intro':
       return scanIntroCard(
@@ -147,7 +148,18 @@ function cardFor(
         locale,
       );
     case 'modules':
-      return modulesCard({ tenantId, index: view.index, modules: view.modules, terms }, locale);
+      return modulesCard({ modules: view.modules, learningPage: view.learningPage, terms }, locale);
+    case 'review':
+      return reviewCard(view.review, locale);
+    case 'reviewDuringScan':
+      return noticeCard(
+        {
+          titleKey: 'review.duringScan.title',
+          bodyKey: 'review.duringScan.body',
+          next: { titleKey: 'scan.action.resume', verb: 'scan.start' },
+        },
+        locale,
+      );
     case 'intakeRecorded':
       return noticeCard(
         {

@@ -135,9 +135,13 @@ export function LeadershipResultView(props: {
         <ul className={styles.list}>
           {r.links.map((l) => (
             <li key={l.id}>
-              <Link href={l.url} target="_blank" rel="noopener noreferrer">
-                {l.title}
-              </Link>
+              {l.url ? (
+                <Link href={l.url} target="_blank" rel="noopener noreferrer">
+                  {l.title}
+                </Link>
+              ) : (
+                t(locale, 'result.linkAsk', { title: l.title })
+              )}
             </li>
           ))}
         </ul>

@@ -27,6 +27,7 @@ export function SettingsPanel(props: {
   const loaded = useLoad(() => api.call(API.settings), [api]);
   const [months, setMonths] = useState('');
   const [reminders, setReminders] = useState(true);
+  const [learningPage, setLearningPage] = useState('');
   const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
@@ -35,6 +36,7 @@ export function SettingsPanel(props: {
     if (!loaded.data) return;
     setMonths(loaded.data.retentionMonths === null ? '' : String(loaded.data.retentionMonths));
     setReminders(loaded.data.remindersEnabled);
+    setLearningPage(loaded.data.learningPageUrl ?? '');
     setVersion(loaded.data.version);
   }, [loaded.data]);
 
@@ -46,7 +48,11 @@ export function SettingsPanel(props: {
     setBusy(true);
     try {
       const saved = await api.call(API.saveSettings, {
-        body: { retentionMonths: trimmed === '' ? null : Number(trimmed), remindersEnabled: reminders },
+        body: {
+          retentionMonths: trimmed === '' ? null : Number(trimmed),
+          remindersEnabled: reminders,
+          learningPageUrl: learningPage.trim() || null,
+        },
         headers: { 'if-match': version },
       });
       setVersion(saved.version);
@@ -103,6 +109,17 @@ export function SettingsPanel(props: {
             label={t(locale, 'settings.reminders')}
             data-testid="settings-reminders"
           />
+          <Field label={t(locale, 'settings.learningPage')} hint={t(locale, 'settings.learningPageHint')}>
+            <Input
+              type="url"
+              value={learningPage}
+              onChange={(_, v) => {
+                setMessage(null);
+                setLearningPage(v.value);
+              }}
+              data-testid="settings-learning-page"
+            />
+          </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">
               {t(locale, 'settings.save')}

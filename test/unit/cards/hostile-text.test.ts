@@ -216,6 +216,7 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
           result,
           index,
           modules: content.modules.slice(0, 3),
+          learningPage: null,
           retakeFrom: new Date('2027-05-24'),
           justCompleted: true,
         },
@@ -225,7 +226,7 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
     [
       'modules',
       modulesCard(
-        { tenantId: 't', index, modules: content.modules.slice(0, 3).map((module) => ({ module, state: null })) },
+        { learningPage: null, modules: content.modules.slice(0, 3).map((module) => ({ module, state: null })) },
         locale,
       ),
     ],

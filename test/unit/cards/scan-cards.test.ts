@@ -10,6 +10,8 @@ import { questionCard } from '../../../bot/cards/scan/question-card';
 import { optionOrder } from '../../../bot/domain/scan/option-order';
 import { resultCard } from '../../../bot/cards/scan/result-card';
 import { modulesCard } from '../../../bot/cards/scan/modules-card';
+import { reviewCard } from '../../../bot/cards/scan/review-card';
+import { reviewPage } from '../../../bot/domain/scan/answer-review';
 import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', 'seeds', 'scan')));
@@ -87,6 +89,7 @@ describe('the scan cards', () => {
             result,
             index,
             modules: index.content.modules.slice(0, 5),
+            learningPage: null,
             retakeFrom: new Date('2027-05-24'),
             justCompleted: true,
           },
@@ -97,8 +100,7 @@ describe('the scan cards', () => {
       assertValidCard(
         modulesCard(
           {
-            tenantId: 't',
-            index,
+            learningPage: null,
             modules: index.content.modules
               .slice(0, 5)
               .map((module, i) => ({ module, state: [null, 'started', 'finished'][i % 3] as null })),
@@ -158,6 +160,7 @@ describe('the scan cards', () => {
           result,
           index,
           modules: index.content.modules.slice(0, 2),
+          learningPage: null,
           retakeFrom: new Date('2027-05-24'),
           justCompleted: true,
         },
@@ -167,13 +170,12 @@ describe('the scan cards', () => {
     assert.match(text, /\*\*Veiligheid & privacy\*\*: Starter \(doel: Gevorderd\)/);
     assert.match(text, /Expert \(doel: Basis\) ✓ · was Gevorderd/);
     assert.match(text, /Hier ga je eerst mee aan de slag/);
-    assert.match(text, /\]\(https:\/\/leren\.digivaardig\.example\/modules\//);
     assert.match(text, /intake/);
   });
 
   it('draw each domain as four level blocks: filled up to the level, marked up to the target, with the level in words above', () => {
     const card = resultCard(
-      { result, index, modules: [], retakeFrom: new Date('2027-05-24'), justCompleted: true },
+      { result, index, modules: [], learningPage: null, retakeFrom: new Date('2027-05-24'), justCompleted: true },
       'nl',
     ) as { body: Array<Record<string, unknown>> };
     const rows = card.body.filter((e) => e.type === 'Container');
@@ -208,6 +210,7 @@ describe('the scan cards', () => {
           result: biggest,
           index,
           modules: index.content.modules.slice(0, 5),
+          learningPage: null,
           retakeFrom: new Date('2027-05-24'),
           justCompleted: true,
         },
@@ -217,5 +220,75 @@ describe('the scan cards', () => {
       const size = Buffer.byteLength(JSON.stringify(card));
       assert.ok(size < 12 * 1024, `result card ${locale}: ${size} bytes`);
     }
+  });
+
+  it('link a module only to the address the municipality gave, and otherwise say how to get it', () => {
+    const [withLink, withoutLink] = index.content.modules.filter((m) => m.format !== 'digicoach-session');
+    const session = index.content.modules.find((m) => m.format === 'digicoach-session')!;
+    const modules = [{ ...withLink, link: 'https://leren.westerkwartier.nl/teams' }, withoutLink, session];
+    const build = (learningPage: string | null) =>
+      resultCard(
+        { result, index, modules, learningPage, retakeFrom: new Date('2027-05-24'), justCompleted: true },
+        'nl',
+      );
+    const noPage = build(null);
+    assertValidCard(noPage, 'result without a learning page');
+    const text = cardText(noPage);
+    assert.match(text, new RegExp(`\\[${withLink.title.nl}\\]\\(https://leren\\.westerkwartier\\.nl/teams\\)`));
+    assert.match(text, /vraag een digicoach hoe je eraan komt/);
+    assert.doesNotMatch(text, /example/);
+    // The session with a digicoach is planned with a button that opens the help form, not a link.
+    assert.ok(cardVerbs(noPage).includes('module.session'));
+    assert.match(
+      cardText(build('https://intranet.westerkwartier.nl/leren')),
+      /\]\(https:\/\/intranet\.westerkwartier\.nl\/leren\)/,
+    );
+  });
+
+  it('show the checks after the scan with the right answer and the explanation, a few per phone-sized card', () => {
+    const checks = index.content.items.filter((i) => i.type !== 'self' && i.explanation).slice(0, 5);
+    const self = index.content.items.find((i) => i.type === 'self')!;
+    const answers = [
+      { itemId: self.id, value: 3 as const, at: result.completedAt },
+      ...checks.map((item, n) => ({
+        itemId: item.id,
+        // The first check right, the others wrong or "weet ik niet".
+        value: n === 0 ? item.answer! : n === 1 ? ('unknown' as const) : item.type === 'knowledge' ? !item.answer : 'x',
+        at: result.completedAt,
+      })),
+    ];
+    const withAnswers = { ...result, answers };
+    const resultWithButton = resultCard(
+      {
+        result: withAnswers,
+        index,
+        modules: [],
+        learningPage: null,
+        retakeFrom: new Date('2027-05-24'),
+        justCompleted: true,
+      },
+      'nl',
+    );
+    assert.ok(cardVerbs(resultWithButton).includes('scan.review'), 'the result offers "Bekijk je antwoorden"');
+
+    const first = reviewPage(withAnswers, index, 1);
+    assert.equal(first.total, 5, 'self-ratings have no right answer and are left out');
+    assert.equal(first.right, 1);
+    assert.equal(first.pages, 2);
+    for (const locale of ['nl', 'en'] as Locale[]) {
+      const card = reviewCard(first, locale);
+      assertValidCard(card, `review ${locale}`);
+      assert.ok(JSON.stringify(card).length < 28_000, 'small enough for a phone');
+    }
+    const text = cardText(reviewCard(first, 'nl'));
+    assert.match(text, /Je had 1 van de 5 kennisvragen goed/);
+    assert.ok(text.includes(checks[0].text.nl.slice(0, 30)));
+    assert.ok(text.includes(checks[1].explanation!.nl.slice(0, 30)), 'the explanation from the content');
+    assert.match(text, /Goed antwoord: /);
+    assert.match(text, /Jouw antwoord: Weet ik niet/);
+    assert.ok(cardVerbs(reviewCard(first, 'nl')).includes('scan.review'), 'a button to the next part');
+    const last = reviewPage(withAnswers, index, 2);
+    assert.equal(last.items.length, 2);
+    assert.ok(!cardVerbs(reviewCard(last, 'nl')).includes('scan.review'));
   });
 });

@@ -59,13 +59,13 @@ interface Item {
 interface Module {
   id: string;
   domain: string;
-  level: number;
+  levels: number[];
   title: Localized;
-  summary: Localized;
+  description: Localized;
   durationMinutes: number;
   format: string;
   languages: string[];
-  urls: Record<string, string>;
+  link?: string;
 }
 
 interface LeadershipItem {
@@ -85,7 +85,7 @@ interface Dimension {
 interface Toolkit {
   conversationCards: { id: string; dimension: string; question: Localized }[];
   tips: { id: string; text: Localized }[];
-  links: { id: string; title: Localized; url: string }[];
+  links: { id: string; title: Localized; url?: string }[];
 }
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');
@@ -116,8 +116,6 @@ const DIFFICULTIES = [1, 2, 3, 4];
 const MAX_QUESTION = 160;
 const MAX_OPTION = 90;
 const MAX_SCAN_ITEMS = 120;
-const TENANT_WESTERKWARTIER = '6f0c3a52-9d1e-4b7a-8c2f-5e4d3b2a1c01';
-const TENANT_GENT = 'a3b9d7e1-4c2f-4e8a-b6d5-9f1e2c3d4b02';
 const FORMATS = ['e-learning', 'video', 'workshop', 'digicoach-session'];
 const DIMENSION_IDS = ['vision', 'role-model', 'stimulate-learning', 'know-team', 'lead-change'];
 
@@ -156,7 +154,8 @@ const domains = load<Domain[]>('scan/domains.json');
 const levels = load<Level[]>('scan/levels.json');
 const profiles = load<Profile[]>('scan/profiles.json');
 const items = load<Item[]>('scan/items.json');
-const modules = load<Module[]>('scan/modules.json');
+const template = load<{ template: boolean; about: Localized; modules: Module[] }>('scan/modules.json');
+const modules = template.modules.map((m) => ({ ...m, level: m.levels[0] }));
 const leadershipItems = load<LeadershipItem[]>('leadership/items.json');
 const dimensions = load<Dimension[]>('leadership/dimensions.json');
 const toolkit = load<Toolkit>('leadership/toolkit.json');
@@ -389,7 +388,7 @@ describe('the scan content', () => {
         assert.match(m.id, new RegExp(`^mod-${PREFIX[m.domain as DomainId]}-\\d+$`), `${m.id} id pattern`);
         assert.ok(DIFFICULTIES.includes(m.level), `${m.id} level is 1-4`);
         assertLocalized(m.title, `${m.id}.title`);
-        assertLocalized(m.summary, `${m.id}.summary`);
+        assertLocalized(m.description, `${m.id}.description`);
       }
     });
 
@@ -441,19 +440,13 @@ describe('the scan content', () => {
       }
     });
 
-    it('link to the default platform and to both demo tenants', () => {
-      for (const m of modules) {
-        assert.equal(m.urls['default'], `https://leren.digivaardig.example/modules/${m.id}`, `${m.id} default url`);
-        assert.equal(
-          m.urls[TENANT_WESTERKWARTIER],
-          `https://leeromgeving.westerkwartier.example/digivaardig/${m.id}`,
-          `${m.id} Westerkwartier url`,
-        );
-        assert.equal(
-          m.urls[TENANT_GENT],
-          `https://leerplatform.gent.example/digitaal/${m.id}`,
-          `${m.id} Gent url`,
-        );
+    it('are a clearly marked starting template without a single made-up link', () => {
+      assert.equal(template.template, true);
+      assertLocalized(template.about, 'template.about');
+      assert.match(template.about.nl, /^Startsjabloon/);
+      for (const m of template.modules) {
+        assert.equal(m.link, undefined, `${m.id}: the template links nowhere; a tenant sets its own links`);
+        assert.equal(m.levels.length, 1, `${m.id} serves one level`);
       }
     });
   });
@@ -521,7 +514,7 @@ describe('the digital-leadership scan', () => {
       assertUniqueIds(toolkit.links, 'links');
       for (const l of toolkit.links) {
         assertLocalized(l.title, `${l.id}.title`);
-        assert.equal(l.url, `https://leren.digivaardig.example/leiders/${l.id}`);
+        assert.equal(l.url, undefined, `${l.id}: no made-up address; the programme team shares its own material`);
       }
     });
   });

@@ -7,6 +7,7 @@ import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
 import { ScanService, type QuestionView, type ScanView } from '../../../../bot/domain/scan/scan-service';
 import { FakeClock, TUESDAY_MORNING } from '../../../fakes/fake-clock';
 import { MemoryScanRepository, RecordingScanAggregates } from '../../../fakes/memory-scans';
+import { fixedCatalogue } from '../../../fakes/fixed-catalogue';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', '..', 'seeds', 'scan')));
 const PROFILE = index.content.profiles[0].id;
@@ -45,14 +46,18 @@ describe('ScanService: answer, back, resume, finish', () => {
   let aggregates: RecordingScanAggregates;
   let service: ScanService;
 
+  let clock: FakeClock;
+
   beforeEach(() => {
+    clock = new FakeClock(TUESDAY_MORNING);
     scans = new MemoryScanRepository();
     aggregates = new RecordingScanAggregates();
     service = new ScanService({
       scans,
       aggregates,
       content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
-      clock: new FakeClock(TUESDAY_MORNING),
+      catalogue: fixedCatalogue(index.content.modules),
+      clock,
       mode: 'adaptive',
       retakeDays: 90,
     });
@@ -171,5 +176,20 @@ describe('ScanService: answer, back, resume, finish', () => {
     );
     assert.equal((await scans.results(user.tenantId, user.userId)).length, 1);
     assert.equal((await service.start(user)).kind, 'retakeLater');
+  });
+
+  it('shows the owner their checks with the right answers after the result, and not while a new scan is open', async () => {
+    let view: ScanView = await act.begin();
+    while (view.kind === 'question') view = await act.answer(view);
+    assert.equal(view.kind, 'result');
+    if (view.kind !== 'result') return;
+    const { resultId } = view.result;
+    const review = await service.review(user, { resultId, page: 1 });
+    assert.equal(review.kind, 'review');
+    if (review.kind === 'review') assert.ok(review.review.items.every((i) => i.item.type !== 'self'));
+    await assert.rejects(service.review({ ...user, userId: 'someone-else' }, { resultId, page: 1 }), /bad_input/);
+    clock.advance(91 * 86_400_000);
+    await act.begin();
+    assert.equal((await service.review(user, { resultId, page: 1 })).kind, 'reviewDuringScan');
   });
 });
