@@ -17,6 +17,8 @@ import type { Authenticator } from './auth';
 import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
 import { registerMeRoutes } from './me-routes';
+import { registerMyProgressRoutes } from './my-progress-routes';
+import type { MyProgressService } from '../domain/progress/my-progress';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
@@ -45,6 +47,8 @@ export interface TabApiDeps {
   /** The scan's domains with their names in a language, in display order. */
   domains: (locale: Locale) => Promise<Array<{ id: string; name: string }>>;
   profileName: (id: string, locale: Locale) => Promise<string | null>;
+  /** "Mijn voortgang": the caller's own levels, growth, advice and the catalogue. */
+  progress: MyProgressService;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -61,6 +65,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     log,
   });
   registerMeRoutes(server, { auth, nudges: deps.reminders, clock, log });
+  registerMyProgressRoutes(server, { auth, progress: deps.progress, log });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerMyDataRoutes(server, {

@@ -77,6 +77,7 @@ export function tabApiDeps(
     privacy: services.privacy,
     domains: services.tab.domains,
     profileName: services.tab.profileName,
+    progress: services.progress,
   };
 }
 

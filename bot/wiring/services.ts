@@ -1,3 +1,4 @@
+import { contentModules, MyProgressService } from '../domain/progress/my-progress';
 import type { Config } from '../config';
 import type { Clock } from '../domain/ports';
 import type { Log } from '../domain/log';
@@ -95,6 +96,12 @@ export function buildServices(parts: ServiceParts) {
     retention,
     references,
     tab: buildTabServices(parts, dashboards, help.coaches),
+    // "Mijn voortgang": the modules come through one function, so a tenant's own catalogue can replace the content's.
+    progress: new MyProgressService({
+      scans: repos.scans,
+      content: repos.content,
+      modulesFor: contentModules(repos.content),
+    }),
   };
 }
 

@@ -12,6 +12,7 @@ export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
+export type { MyProgress, MyEvent, ModuleEntry } from '../../bot/http/my-progress-routes';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
 
