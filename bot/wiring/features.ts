@@ -9,6 +9,7 @@ import { helpFeature } from '../teams/features/help-feature';
 import { privacyFeature } from '../teams/features/privacy-feature';
 import { leadershipFeature } from '../teams/features/leadership-feature';
 import { mergeFeatures } from '../teams/turn';
+import { pulseFeature, withPulseOffers } from '../teams/features/pulse-feature';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
 import type { KnowledgeService } from '../domain/knowledge/knowledge-service';
 import { DigivaardigBot } from '../teams/digivaardig-bot';
@@ -30,25 +31,30 @@ export function buildBot(deps: {
   const { config, repos, services, directory, links } = deps;
   const { help, references } = services;
   const privacyUrl = (locale: 'nl' | 'en') => links.privacy(locale);
-  const features = mergeFeatures(
-    // First, so `hulp <vraag>` is answered even while a scan is open.
-    knowledgeFeature(deps.knowledge, help, services.helpCards),
-    scanFeature(services.scan, {
-      anonymityThreshold: config.anonymityThreshold,
-      onIntake: async (turn, topic) =>
-        void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
-      privacyUrl,
-    }),
-    helpFeature(help, services.coaches, services.helpCards, directory),
-    privacyFeature(services.privacy, {
-      content: repos.content,
-      references,
-      anonymityThreshold: config.anonymityThreshold,
-      privacyUrl,
-      myDataUrl: () => links.myData(),
-    }),
-    services.campaigns.feature,
-    leadershipFeature(() => links.leadership()),
+  const features = withPulseOffers(
+    mergeFeatures(
+      // First, so `hulp <vraag>` is answered even while a scan is open.
+      knowledgeFeature(deps.knowledge, help, services.helpCards),
+      scanFeature(services.scan, {
+        anonymityThreshold: config.anonymityThreshold,
+        onIntake: async (turn, topic) =>
+          void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+        privacyUrl,
+      }),
+      helpFeature(help, services.coaches, services.helpCards, directory),
+      privacyFeature(services.privacy, {
+        content: repos.content,
+        references,
+        anonymityThreshold: config.anonymityThreshold,
+        privacyUrl,
+        myDataUrl: () => links.myData(),
+      }),
+      services.campaigns.feature,
+      leadershipFeature(() => links.leadership()),
+      pulseFeature(services.learning.pulse),
+    ),
+    services.learning.pulse,
+    services.learning.moduleTitle,
   );
   return new DigivaardigBot({
     directory,

@@ -43,6 +43,8 @@ export function buildRepositories(store: CosmosStore, clock: Clock, log: Log) {
     leadership: new CosmosLeadershipRepository(containers.scans),
     settings: new CosmosSettingsRepository(containers.tenants),
     dashboards: new CosmosDashboardStore(containers.aggregates),
+    /** The anonymous counters' container, for stores that keep their own documents there (the pulse). */
+    dashboardsContainer: containers.aggregates,
   };
 }
 

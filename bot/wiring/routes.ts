@@ -77,7 +77,9 @@ export function tabApiDeps(
     privacy: services.privacy,
     domains: services.tab.domains,
     profileName: services.tab.profileName,
-    progress: services.progress,
+    progress: services.learning.progress,
+    pulse: services.learning.pulse,
+    moduleTitle: services.learning.moduleTitle,
   };
 }
 

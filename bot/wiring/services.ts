@@ -1,4 +1,3 @@
-import { contentModules, MyProgressService } from '../domain/progress/my-progress';
 import type { Config } from '../config';
 import type { Clock } from '../domain/ports';
 import type { Log } from '../domain/log';
@@ -29,6 +28,7 @@ import type { Repositories } from './repositories';
 import { buildDashboards } from './dashboards';
 import { buildCampaigns } from './campaigns';
 import { buildPrivacy } from './privacy';
+import { buildLearning } from './learning';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -96,12 +96,7 @@ export function buildServices(parts: ServiceParts) {
     retention,
     references,
     tab: buildTabServices(parts, dashboards, help.coaches),
-    // "Mijn voortgang": the modules come through one function, so a tenant's own catalogue can replace the content's.
-    progress: new MyProgressService({
-      scans: repos.scans,
-      content: repos.content,
-      modulesFor: contentModules(repos.content),
-    }),
+    learning: buildLearning(parts),
   };
 }
 

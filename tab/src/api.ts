@@ -13,6 +13,7 @@ export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 export type { MyProgress, MyEvent, ModuleEntry } from '../../bot/http/my-progress-routes';
+export type { PulseOverview } from '../../bot/http/pulse-routes';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
 
