@@ -39,7 +39,7 @@ const nl = {
   'privacy.programme':
     'Je ziet alleen aantallen en verdelingen over groepen van minstens {k} collega’s. Een groep die samen met andere cijfers een kleinere groep zou verraden, laten we ook weg. Alle cijfers komen uit één dagelijkse stand en veranderen alleen in stappen van minstens {k} mensen. Namen en antwoorden van personen zie je nooit.',
   'privacy.progress':
-    'Je uitslag van de zelfscan blijft in de chat met Digivaardig: alleen jij ziet hem. Je leidinggevende ziet alleen hoeveel collega’s in je team de scan deden, nooit wie.',
+    'Je uitslag en je voortgang ziet alleen jij: hier en in de chat met Digivaardig. Je leidinggevende ziet alleen cijfers over je hele team, nooit wat jij deed.',
   'withheld.below-threshold':
     'Deze groep heeft minder dan {k} collega’s. Om niemand herkenbaar te maken, tonen we hier geen cijfers.',
   'withheld.complementary':
@@ -267,6 +267,7 @@ const nl = {
   'progress.language.nl': 'Nederlands',
   'progress.language.en': 'Engels',
   'progress.module': 'Module',
+  'progress.where': 'Waar',
   'progress.open': 'Openen: {title}',
   'progress.noLink': 'Vraag je digicoach hoe je meedoet: typ “hulp” in de chat.',
   'progress.events': 'Waarvoor je je hebt aangemeld',
@@ -454,7 +455,7 @@ const en: Record<Key, string> = {
   'privacy.programme':
     'You only see counts and distributions over groups of at least {k} colleagues. A group that, together with other figures, would reveal a smaller group is left out too. All figures come from one daily release and only change in steps of at least {k} people. You never see names or answers of individuals.',
   'privacy.progress':
-    'Your self-scan result stays in the chat with Digivaardig: only you see it. Your manager only sees how many colleagues in your team took the scan, never who.',
+    'Only you see your result and your progress: here and in the chat with Digivaardig. Your manager only sees figures about your whole team, never what you did.',
   'withheld.below-threshold':
     'This group has fewer than {k} colleagues. To keep everyone unrecognisable, we show no figures here.',
   'withheld.complementary':
@@ -680,6 +681,7 @@ const en: Record<Key, string> = {
   'progress.language.nl': 'Dutch',
   'progress.language.en': 'English',
   'progress.module': 'Module',
+  'progress.where': 'Where',
   'progress.open': 'Open: {title}',
   'progress.noLink': 'Ask your digicoach how to take part: type “help” in the chat.',
   'progress.events': 'What you signed up for',

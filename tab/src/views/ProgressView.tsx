@@ -88,7 +88,7 @@ function Advice({ progress, locale }: { progress: MyProgress; locale: Locale }) 
                 header: t(locale, 'progress.state'),
                 cell: (m) => t(locale, `progress.state.${m.state ?? 'none'}` as Key),
               },
-              { header: '', cell: (m) => <ModuleLink module={m} locale={locale} /> },
+              { header: t(locale, 'progress.where'), cell: (m) => <ModuleLink module={m} locale={locale} /> },
             ]}
           />
         </>
