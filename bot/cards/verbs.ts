@@ -233,6 +233,12 @@ export const ACTIONS = {
           }
         : { form: { question: d.question, ...(d.topic ? { topic: d.topic } : {}) } },
   ),
+  'pulse.answer': verb(
+    { about: z.enum(['module', 'help']), ref: KEY },
+    // Teams leaves an unanswered optional ChoiceSet out, or sends it empty.
+    { useful: int(1, 5), recommend: z.enum(['yes', 'no', '']).optional() },
+    (d) => ({ about: d.about, ref: d.ref, useful: d.useful, recommend: d.recommend || null }),
+  ),
   'privacy.show': verb({}, {}, none),
   'privacy.export': verb({}, {}, none),
   'privacy.delete': verb({}, {}, none),

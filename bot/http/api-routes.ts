@@ -10,6 +10,8 @@ import type { LeadershipResult, LeadershipState } from '../domain/leadership/lea
 import type { MyDataOverview } from '../domain/privacy/privacy-service';
 import type { SettingsChange, SettingsView } from '../domain/settings/settings-service';
 import type { TermsChange, TermsView } from '../domain/terms/terms-service';
+import type { MyProgress } from '../domain/progress/my-progress';
+import type { PulseOverview } from './pulse-routes';
 import type {
   AdminCatalogueView,
   CatalogueView,
@@ -94,6 +96,8 @@ export const API = {
   myDataExport: endpoint<Blob>()('GET', '/api/v1/me/data/export'),
   myDataDelete: endpoint<{ removed: number }, { confirm: 'yes' }>()('POST', '/api/v1/me/data/delete'),
 
+  myProgress: endpoint<MyProgress>()('GET', '/api/v1/me/progress'),
+
   myTeams: endpoint<{ teams: Array<{ id: string; name: string }> }>()('GET', '/api/v1/teams/mine'),
   teamDashboard: endpoint<TeamFigures>()('GET', '/api/v1/teams/:teamId/dashboard'),
   teamNudge: endpoint<NudgeOutcome>()('POST', '/api/v1/teams/:teamId/nudge'),
@@ -103,6 +107,7 @@ export const API = {
   programmeLocation: endpoint<ProgrammeFigures>()('GET', '/api/v1/programme/locations/:id'),
   programmeUnits: endpoint<UnitsView>()('GET', '/api/v1/programme/units'),
   programmeCoaches: endpoint<CoachNetworkView>()('GET', '/api/v1/programme/coaches'),
+  programmePulse: endpoint<PulseOverview>()('GET', '/api/v1/programme/pulse'),
   programmeExport: endpoint<Blob>()('GET', '/api/v1/programme/export.csv'),
 
   leadership: endpoint<LeadershipState>()('GET', '/api/v1/leadership'),

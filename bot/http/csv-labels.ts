@@ -39,5 +39,10 @@ export function csvLabels(locale: Locale, threshold: number): CsvLabels {
       'not-yet': t(locale, 'tab.csv.notYet', { threshold }),
     },
     domainColumn: (domain) => t(locale, 'tab.csv.domain', { domain }),
+    growthHeader: [t(locale, 'tab.csv.growthPeople'), t(locale, 'tab.csv.growthUp')],
+    growthDomainColumns: (domain) => [
+      t(locale, 'tab.csv.growthBefore', { domain }),
+      t(locale, 'tab.csv.growthAfter', { domain }),
+    ],
   };
 }

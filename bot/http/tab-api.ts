@@ -17,6 +17,10 @@ import type { Authenticator } from './auth';
 import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
 import { registerMeRoutes } from './me-routes';
+import { registerMyProgressRoutes } from './my-progress-routes';
+import type { MyProgressService } from '../domain/progress/my-progress';
+import type { PulseService } from '../domain/pulse/pulse';
+import { registerPulseRoutes } from './pulse-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
@@ -52,6 +56,11 @@ export interface TabApiDeps {
   /** The scan's domains with their names in a language, in display order. */
   domains: (locale: Locale) => Promise<Array<{ id: string; name: string }>>;
   profileName: (id: string, locale: Locale) => Promise<string | null>;
+  /** "Mijn voortgang": the caller's own levels, growth, advice and the catalogue. */
+  progress: MyProgressService;
+  /** The feedback pulse's released figures, and module titles to show them with. */
+  pulse: PulseService;
+  moduleTitle: (tenantId: string, moduleId: string, locale: Locale) => Promise<string | null>;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -68,6 +77,15 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     log,
   });
   registerMeRoutes(server, { auth, reminders: deps.reminders, clock, log });
+  registerMyProgressRoutes(server, { auth, progress: deps.progress, log });
+  registerPulseRoutes(server, {
+    auth,
+    directory,
+    pulse: deps.pulse,
+    moduleTitle: deps.moduleTitle,
+    anonymityThreshold: deps.anonymityThreshold,
+    log,
+  });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerTermsRoutes(server, { auth, terms: deps.terms, log });

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Level } from '../domain/scan/content';
 import type { AggregateEvent, AggregateScope, ScanAggregates } from '../domain/scan/scan-types';
 import { readOrNull } from './cosmos';
+import { applyGrowth, emptyGrowth, type GrowthCounts } from '../domain/growth/growth';
 import { CounterBuffer } from './counter-buffer';
 
 /** Anonymous counts for one group. Never holds a user id or an answer. */
@@ -25,6 +26,8 @@ export interface ScanAggregate {
   intakeRequests: number;
   moduleStarters: number;
   moduleFinishers: number;
+  /** First scan against latest, for people with two or more scans (see growth.ts). */
+  growth?: GrowthCounts;
   updatedAt: string;
 }
 
@@ -85,6 +88,7 @@ function empty(id: string, tenantId: string, scope: AggregateScope): ScanAggrega
     intakeRequests: 0,
     moduleStarters: 0,
     moduleFinishers: 0,
+    growth: emptyGrowth(),
     updatedAt: '',
   };
 }
@@ -109,6 +113,7 @@ function apply(agg: ScanAggregate, event: AggregateEvent): void {
       if (event.previous) count(agg, event.previous.levels, event.previous.targets, -1);
       else agg.respondents += 1;
       count(agg, event.levels, event.targets, +1);
+      if (event.growth) applyGrowth((agg.growth ??= emptyGrowth()), event.growth);
     }
   }
 }

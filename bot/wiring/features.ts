@@ -9,6 +9,7 @@ import { helpFeature } from '../teams/features/help-feature';
 import { privacyFeature } from '../teams/features/privacy-feature';
 import { leadershipFeature } from '../teams/features/leadership-feature';
 import { mergeFeatures } from '../teams/turn';
+import { pulseFeature, withPulseOffers } from '../teams/features/pulse-feature';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
 import type { KnowledgeService } from '../domain/knowledge/knowledge-service';
 import { DigivaardigBot } from '../teams/digivaardig-bot';
@@ -30,39 +31,47 @@ export function buildBot(deps: {
   const { config, repos, services, directory, links } = deps;
   const { help, references } = services;
   const privacyUrl = (locale: 'nl' | 'en') => links.privacy(locale);
-  const features = mergeFeatures(
-    // First, so `hulp <vraag>` is answered even while a scan is open.
-    knowledgeFeature(deps.knowledge, help, services.helpCards),
-    scanFeature(services.scan, {
-      anonymityThreshold: config.anonymityThreshold,
-      onIntake: async (turn, topic) =>
-        void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
-      // The help form, filled in with the session as the question and the module's domain as the topic.
-      onSession: async (turn, module) => ({
-        card: await services.helpCards.forView(
-          {
-            kind: 'requestForm',
-            where: turn.user.location?.name ?? '',
-            topic: module.domain,
-            requestKind: 'help',
-            question: t(turn.user.locale, 'session.question', { title: module.title[turn.user.locale] }).slice(0, 200),
-          },
-          turn.user.locale,
-        ),
+  const features = withPulseOffers(
+    mergeFeatures(
+      // First, so `hulp <vraag>` is answered even while a scan is open.
+      knowledgeFeature(deps.knowledge, help, services.helpCards),
+      scanFeature(services.scan, {
+        anonymityThreshold: config.anonymityThreshold,
+        onIntake: async (turn, topic) =>
+          void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
+        // The help form, filled in with the session as the question and the module's domain as the topic.
+        onSession: async (turn, module) => ({
+          card: await services.helpCards.forView(
+            {
+              kind: 'requestForm',
+              where: turn.user.location?.name ?? '',
+              topic: module.domain,
+              requestKind: 'help',
+              question: t(turn.user.locale, 'session.question', { title: module.title[turn.user.locale] }).slice(
+                0,
+                200,
+              ),
+            },
+            turn.user.locale,
+          ),
+        }),
+        privacyUrl,
+        terms: (tenantId) => services.terms.forTenant(tenantId),
       }),
-      privacyUrl,
-      terms: (tenantId) => services.terms.forTenant(tenantId),
-    }),
-    helpFeature(help, services.coaches, services.helpCards, directory),
-    privacyFeature(services.privacy, {
-      content: repos.content,
-      references,
-      anonymityThreshold: config.anonymityThreshold,
-      privacyUrl,
-      myDataUrl: () => links.myData(),
-    }),
-    services.campaigns.feature,
-    leadershipFeature(() => links.leadership()),
+      helpFeature(help, services.coaches, services.helpCards, directory),
+      privacyFeature(services.privacy, {
+        content: repos.content,
+        references,
+        anonymityThreshold: config.anonymityThreshold,
+        privacyUrl,
+        myDataUrl: () => links.myData(),
+      }),
+      services.campaigns.feature,
+      leadershipFeature(() => links.leadership()),
+      pulseFeature(services.learning.pulse),
+    ),
+    services.learning.pulse,
+    services.learning.moduleTitle,
   );
   return new DigivaardigBot({
     directory,

@@ -46,6 +46,8 @@ export function buildRepositories(store: CosmosStore, clock: Clock, log: Log) {
     dashboards: new CosmosDashboardStore(containers.aggregates),
     /** Each tenant's learning catalogue (the `content` container, the tenant's partition). */
     catalogue: new CosmosCatalogueRepository(containers.content),
+    /** The anonymous counters' container, for stores that keep their own documents there (the pulse). */
+    dashboardsContainer: containers.aggregates,
   };
 }
 

@@ -79,6 +79,9 @@ export function tabApiDeps(
     catalogue: services.catalogue,
     domains: services.tab.domains,
     profileName: services.tab.profileName,
+    progress: services.learning.progress,
+    pulse: services.learning.pulse,
+    moduleTitle: services.learning.moduleTitle,
   };
 }
 

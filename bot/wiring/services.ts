@@ -32,6 +32,7 @@ import type { Repositories } from './repositories';
 import { buildDashboards } from './dashboards';
 import { buildCampaigns } from './campaigns';
 import { buildPrivacy } from './privacy';
+import { buildLearning } from './learning';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -103,6 +104,7 @@ export function buildServices(parts: ServiceParts) {
     retention,
     references,
     tab: buildTabServices(parts, dashboards, help.coaches),
+    learning: buildLearning(parts, catalogue),
   };
 }
 

@@ -57,6 +57,8 @@ export type {
   RowProblem,
 } from '../../bot/domain/catalogue/catalogue-types';
 export type { LearningModule } from '../../bot/domain/scan/content';
+export type { MyProgress, MyEvent, ModuleEntry } from '../../bot/http/my-progress-routes';
+export type { PulseOverview } from '../../bot/http/pulse-routes';
 
 /** Who is signed in: the server's own type, from the route table. */
 export type Me = MeView;

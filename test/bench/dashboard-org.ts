@@ -4,6 +4,7 @@
  * per department, and the anonymous aggregates the scan and help features would have
  * counted for them. Deterministic for a given size. Used by dashboard-server.ts.
  */
+import { type GrowthCounts, sumGrowth } from '../../bot/domain/growth/growth';
 import { MINUTE_BUCKETS, type HelpAggregate } from '../../bot/domain/help/help-aggregate';
 import type { OrgUnit, Person, Tenant } from '../../bot/domain/org';
 import type { AggregateScope } from '../../bot/domain/scan/scan-types';
@@ -164,6 +165,22 @@ function scanFor(
     completionsByMonth[month] = (completionsByMonth[month] ?? 0) + 1;
   }
   const starters = Math.round(respondents * (0.5 + rnd() * 0.4));
+  // About four in ten took the scan a second time: growth figures for every group that has enough of them.
+  const twice = Math.round(respondents * (0.3 + rnd() * 0.2));
+  const growth: GrowthCounts = {
+    people: twice,
+    upAny: Math.round(twice * 0.55),
+    measured: {},
+    before: {},
+    after: {},
+    up: {},
+  };
+  for (const domain of Object.keys(DOMAINS)) {
+    growth.measured[domain] = twice;
+    growth.before[domain] = Math.round(twice * (1.6 + rnd() * 0.4));
+    growth.after[domain] = Math.round(twice * (2.1 + rnd() * 0.4));
+    growth.up[domain] = Math.round(twice * 0.35);
+  }
   return {
     id: `scan|${scope.kind}|${scope.id}`,
     tenantId,
@@ -179,6 +196,7 @@ function scanFor(
     intakeRequests: Math.round(respondents * 0.15),
     moduleStarters: starters,
     moduleFinishers: Math.round(starters * 0.7),
+    growth,
     updatedAt: now.toISOString(),
   };
 }
@@ -233,6 +251,7 @@ function sumScan(scope: AggregateScope, tenantId: string, parts: ScanAggregate[]
   out.belowTarget = {};
   out.measured = {};
   out.completionsByMonth = {};
+  out.growth = sumGrowth(parts.map((p) => p.growth));
   for (const p of parts) {
     out.respondents += p.respondents;
     out.completions += p.completions;

@@ -9,6 +9,9 @@
  *
  *   npx tsx test/bench/dashboard.ts [--sizes=1000,50000] [--requests=600] [--warmup=100]
  *
+ * Every group's aggregates include growth (first scan against latest for about four in ten
+ * respondents), so the dashboards measured carry growth figures; the run fails if none do.
+ *
  * Targets: p95 ≤ 50 ms per endpoint and size; p95(largest) / p95(smallest) ≤ 1.5.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
@@ -95,13 +98,17 @@ async function token(url: string, tenantId: string, userId: string): Promise<str
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Responses that carried growth figures (first scan against latest), per kind of dashboard. */
+const withGrowth = { team: 0, programme: 0 };
+
 /** One GET, timed end to end from the client; the body is read and checked. */
-async function timed(url: string, auth: string): Promise<number> {
+async function timed(url: string, auth: string, kind?: keyof typeof withGrowth): Promise<number> {
   const started = performance.now();
   const res = await fetch(url, { headers: { authorization: `Bearer ${auth}`, 'accept-language': 'nl-NL' } });
-  const body = (await res.json()) as { group?: unknown };
+  const body = (await res.json()) as { group?: unknown; growth?: unknown };
   const took = performance.now() - started;
   if (res.status !== 200 || !body.group) throw new Error(`${url}: ${res.status}`);
+  if (kind && body.growth) withGrowth[kind]++;
   return took;
 }
 
@@ -137,14 +144,19 @@ async function measure(
 
     const team: number[] = [];
     const programme: number[] = [];
+    withGrowth.team = withGrowth.programme = 0;
     for (let i = 0; i < requests; i++) {
-      team.push(await timed(teamUrl(i), leaders[i % leaders.length].token));
-      programme.push(await timed(programmeUrl(i), admin));
+      team.push(await timed(teamUrl(i), leaders[i % leaders.length].token, 'team'));
+      programme.push(await timed(programmeUrl(i), admin, 'programme'));
     }
     const rss = await server.rss();
     const result = { team: stats(team), programme: stats(programme), rss, ready };
     console.log(line('team dashboard', result.team));
     console.log(line('programme dashboard', result.programme));
+    console.log(
+      `  with growth figures: ${withGrowth.team} of ${requests} team and ${withGrowth.programme} of ${requests} programme responses`,
+    );
+    if (withGrowth.programme === 0) throw new Error('no programme dashboard carried growth figures');
     console.log(`  server resident memory (after GC): ${(rss / 1024 / 1024).toFixed(0)} MiB`);
     return result;
   } finally {

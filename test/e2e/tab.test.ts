@@ -7,8 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
-import { formatNumber, percent, t, tn } from '../../tab/src/i18n';
+import { actionData, finishScan } from '../helpers/scan-driver';
 import { TeamsTestClient } from '../helpers/teams';
+import { formatNumber, percent, t, tn } from '../../tab/src/i18n';
 import { cardText } from '../helpers/cards';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
@@ -313,6 +314,47 @@ describe('the leader tab in Chromium', function () {
     await page.getByRole('status').getByText('Opgeslagen.').waitFor();
     await axe('progress');
     await shot('progress');
+  });
+
+  it('shows an employee who took the scan their Mijn voortgang: levels against the target, growth, advice with its state, the catalogue to filter', async () => {
+    const employee = demoUser('employee', 1);
+    const chat = new TeamsTestClient(running.app.url, running.conn.connector, running.conn.url, employee);
+    await chat.say('scan');
+    const start = await chat.tap('scan.begin', { profile: 'buitendienst' });
+    await finishScan(chat, start.card!, (o) => o[0]);
+    const modules = actionData((await chat.tap('modules.show')).card!, 'module.mark') as { module: string } | null;
+    assert.ok(modules, 'an advised module to mark');
+    await chat.tap('module.mark', { module: modules.module, state: 'started' });
+
+    await openAs(employee.tenantId, employee.aadObjectId);
+    const levels = page.getByTestId('my-levels');
+    await levels.waitFor();
+    const bars = levels.getByRole('img');
+    assert.ok((await bars.count()) >= 3, 'a bar per domain');
+    assert.match((await bars.first().getAttribute('aria-label')) ?? '', /niveau 1 \(Starter\) van 4, doel \d/);
+    assert.match(await levels.innerText(), /Nog \d niveau te gaan/);
+    assert.match(await page.getByTestId('my-growth').innerText(), /één keer gedaan/);
+    const advice = page.getByTestId('advice-table');
+    assert.match(await advice.innerText(), /Begonnen/);
+    assert.ok(
+      !(await page.getByText(/Je zelfscan doe je in de chat/).isVisible()),
+      'not the text for someone without a result',
+    );
+
+    const count = page.getByTestId('catalogue-count');
+    const all = Number((await count.innerText()).match(/\d+/)![0]);
+    assert.ok(all >= 40, `the whole catalogue: ${all}`);
+    await page.getByTestId('filter-level').selectOption('1');
+    await page.getByTestId('filter-duration').selectOption('short');
+    const filtered = Number((await count.innerText()).match(/\d+/)![0]);
+    assert.ok(filtered > 0 && filtered < all, `filters narrow the list: ${filtered} of ${all}`);
+    assert.equal(await page.getByTestId('catalogue').locator('li').count(), filtered);
+
+    const toggle = page.getByRole('switch', { name: 'Herinneringen over de zelfscan' });
+    await toggle.waitFor();
+    assert.match(await page.getByTestId('nudges-help').innerText(), /Je hebt de zelfscan gedaan/);
+    await axe('my progress');
+    await shot('my-progress');
   });
 
   it('shows an employee “Mijn gegevens”: what is kept, a download of all of it, and erasure after a confirmation', async () => {

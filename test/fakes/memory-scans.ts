@@ -78,7 +78,10 @@ export class MemoryScanRepository implements ScanRepository {
 
 export class RecordingScanAggregates implements ScanAggregates {
   readonly events: AggregateEvent['type'][] = [];
+  /** The events themselves, for tests that read what was counted. */
+  readonly recorded: AggregateEvent[] = [];
   async record(_tenantId: string, _scopes: unknown[], event: AggregateEvent) {
     this.events.push(event.type);
+    this.recorded.push(structuredClone(event));
   }
 }

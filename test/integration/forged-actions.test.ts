@@ -170,6 +170,17 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['an unknown urgency', () => ({ question: 'Hoe?', topic: 'communication', urgency: 'soon', channel: 'chat' })],
     ['an extra field', () => ({ question: 'Hoe deel ik een bestand?', ...JUNK })],
   ],
+  'pulse.answer': [
+    ['a usefulness out of range', () => ({ about: 'module', ref: 'mod-inf-1', useful: '6' })],
+    ['a kind of topic that does not exist', () => ({ about: 'event', ref: 'mod-inf-1', useful: '4' })],
+    [
+      'an unknown answer to the second question',
+      () => ({ about: 'module', ref: 'mod-inf-1', useful: '4', recommend: 'maybe' }),
+    ],
+    ['a module they never finished', () => ({ about: 'module', ref: 'mod-inf-1', useful: '4' })],
+    ['a help request that is not rated (or not theirs)', (k) => ({ about: 'help', ref: k.ticketId, useful: '4' })],
+    ['an extra field', (k) => ({ about: 'help', ref: k.ticketId, useful: '4', ...JUNK })],
+  ],
   'privacy.show': [['an extra field', () => JUNK]],
   'privacy.export': [['an extra field', () => JUNK]],
   'privacy.delete': [['an extra field', () => JUNK]],
@@ -196,15 +207,19 @@ describe('card actions with forged or malformed data', () => {
   const english = demoUser('english');
   let known: Known;
 
-  /** Every stored scan, ticket and coach record with its ETag: a refused action changes none of them. */
+  /** Every stored scan, ticket, coach record and pulse document with its ETag: a refused action changes none of them. */
   async function stored(): Promise<string> {
-    const { scans, tickets } = app.store.containers;
+    const { scans, tickets, aggregates } = app.store.containers;
     const all = await Promise.all(
       [scans, tickets].map(
         async (c) =>
           (await c.items.query<{ id: string; _etag: string }>('SELECT c.id, c._etag FROM c').fetchAll()).resources,
       ),
     );
+    const pulse = await aggregates.items
+      .query<{ id: string; _etag: string }>("SELECT c.id, c._etag FROM c WHERE STARTSWITH(c.id, 'pulse|')")
+      .fetchAll();
+    all.push(pulse.resources);
     return JSON.stringify(
       all
         .flat()

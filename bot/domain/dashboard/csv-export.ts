@@ -6,6 +6,9 @@ export interface CsvLabels {
   kind: Record<'tenant' | 'department' | 'location' | 'team', string>;
   status: Record<'shown' | 'below-threshold' | 'complementary' | 'not-yet', string>;
   domainColumn(domainName: string): string;
+  /** Growth (first scan against latest), after the domain columns so earlier columns keep their place. */
+  growthHeader: string[];
+  growthDomainColumns(domainName: string): [string, string];
 }
 
 /**
@@ -24,12 +27,21 @@ export function dashboardsToCsv(
   const { separator: sep, decimal } = csvFormat(locale);
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(Math.round(x * 100)));
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x).replace('.', decimal));
-  const lines = [[...labels.header, ...domains.map((d) => labels.domainColumn(d.name))]];
+  const lines = [
+    [
+      ...labels.header,
+      ...domains.map((d) => labels.domainColumn(d.name)),
+      ...labels.growthHeader,
+      ...domains.flatMap((d) => labels.growthDomainColumns(d.name)),
+    ],
+  ];
   for (const d of dashboards) {
     const p = d.participation;
     const r = d.results;
     const f = d.followUp;
     const atTarget = new Map((r?.domains ?? []).map((x) => [x.domain, x.atTargetRate]));
+    const g = d.growth;
+    const grown = new Map((g?.domains ?? []).map((x) => [x.domain, x]));
     lines.push([
       labels.kind[d.group.kind],
       d.group.id,
@@ -50,6 +62,9 @@ export function dashboardsToCsv(
       num(d.help?.medianResolveMinutes),
       num(d.help?.averageRating),
       ...domains.map((dom) => pct(atTarget.get(dom.id))),
+      num(g?.people),
+      pct(g?.upAnyRate),
+      ...domains.flatMap((dom) => [num(grown.get(dom.id)?.meanBefore), num(grown.get(dom.id)?.meanAfter)]),
     ]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map((c) => field(c, sep)).join(sep)).join('\r\n') + '\r\n';

@@ -1,3 +1,4 @@
+import type { GrowthCounts } from '../growth/growth';
 import type { HelpAggregate } from '../help/help-aggregate';
 import type { GroupRef } from './anonymity';
 import type { OrgShape } from './org-shape';
@@ -15,6 +16,8 @@ export interface ScanGroupAggregate {
   intakeRequests: number;
   moduleStarters: number;
   moduleFinishers: number;
+  /** Absent on aggregates stored before growth was counted: none. */
+  growth?: GrowthCounts;
 }
 
 export type HelpGroupAggregate = Pick<

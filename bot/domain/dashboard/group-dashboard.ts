@@ -13,6 +13,7 @@ import {
   type Withheld,
 } from './figures';
 import type { TenantView } from './tenant-views';
+import { type GrowthFigures, growthOf } from '../growth/growth';
 
 /** Everything one group's dashboard shows; every part is null when withheld, with the reason beside it. */
 export interface GroupDashboard {
@@ -27,6 +28,9 @@ export interface GroupDashboard {
   resultsWithheld: Withheld | null;
   followUp: FollowUpFigures | null;
   followUpWithheld: Withheld | null;
+  /** First scan against latest, once at least `threshold` people of the group have two (released with the results). */
+  growth: GrowthFigures | null;
+  growthWithheld: Withheld | null;
 }
 
 /**
@@ -55,6 +59,8 @@ export function groupDashboard(
       resultsWithheld: why,
       followUp: null,
       followUpWithheld: why,
+      growth: null,
+      growthWithheld: why,
     };
   }
   const released = view.released.get(key) ?? null;
@@ -71,10 +77,13 @@ export function groupDashboard(
     resultsWithheld: null,
     followUp: null,
     followUpWithheld: null,
+    growth: null,
+    growthWithheld: null,
   };
   if (!released || !view.plan.results.published.has(key)) {
     out.resultsWithheld = 'not-yet';
     out.followUpWithheld = 'not-yet';
+    out.growthWithheld = 'not-yet';
     return out;
   }
   const releasedAt = released.at['scan.results'] ?? view.snapshot.takenAt;
@@ -99,5 +108,8 @@ export function groupDashboard(
     value: { intakeRequests: s.intakeRequests, moduleStarters: s.moduleStarters, moduleFinishers: s.moduleFinishers },
     releasedAt: followUpAt ?? releasedAt,
   });
+  const growth = s.growth;
+  if (growth && growth.people >= view.threshold) out.growth = growthOf(growth, domainOrder, releasedAt);
+  else out.growthWithheld = 'not-yet';
   return out;
 }

@@ -1,4 +1,5 @@
 import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
+import { emptyGrowth } from '../growth/growth';
 import { emptyHelp, emptyScan, subtractHelp, subtractScan, sumHelp, sumScan } from './rollups';
 
 /**
@@ -11,7 +12,7 @@ import { emptyHelp, emptyScan, subtractHelp, subtractScan, sumHelp, sumScan } fr
  * teams and its pool; a location: its own-cell teams; the tenant: every cell).
  *
  * Within a cell, each family of figures (results, in progress, intake, module starters,
- * module finishers; help requests, accepts, resolves, ratings; a coach department's
+ * module finishers; growth travels with results, see mayReleaseResults; help requests, accepts, resolves, ratings; a coach department's
  * offers, declines, time-outs and escalations) has one counter. A family's released
  * figures move to the current ones only when that counter moved by at least `k` since the
  * family was last released, and lands on 0 or at least `k`; otherwise the cell keeps the
@@ -43,6 +44,8 @@ interface Family<A> {
   name: string;
   count(a: A): number;
   copy(from: A, to: A): void;
+  /** The gate, when it is more than `mayRelease` on `count`. */
+  may?(previous: A, current: A, k: number): boolean;
 }
 
 const SCAN_FAMILIES: Array<Family<ScanGroupAggregate>> = [
@@ -57,7 +60,9 @@ const SCAN_FAMILIES: Array<Family<ScanGroupAggregate>> = [
       t.levels = Object.fromEntries(Object.entries(f.levels).map(([d, l]) => [d, [...l]]));
       t.belowTarget = { ...f.belowTarget };
       t.measured = { ...f.measured };
+      t.growth = structuredClone(f.growth ?? emptyGrowth());
     },
+    may: mayReleaseResults,
   },
   counterFamily('inProgress'),
   counterFamily('intakeRequests'),
@@ -123,11 +128,30 @@ export function mayRelease(previous: number, current: number, k: number): boolea
   return Math.abs(current - previous) >= k && (current === 0 || current >= k);
 }
 
+const isBlock = (n: number, k: number) => n === 0 || n >= k;
+const isStep = (previous: number, current: number, k: number) => isBlock(Math.abs(current - previous), k);
+
+/**
+ * Results and growth move together, because both sum people's latest levels: growth over
+ * the people with two scans, results over everyone. Then respondents, people with two scans,
+ * and the people with one scan (respondents minus the others) must each be 0 or at least
+ * `k`, and each of the first two must have moved by 0 or at least `k`; otherwise results
+ * minus growth would be the latest levels of fewer than `k` people. A first retake waits
+ * until `k` people of the cell retook.
+ */
+export function mayReleaseResults(previous: ScanGroupAggregate, current: ScanGroupAggregate, k: number): boolean {
+  const [r0, r1] = [previous.respondents, current.respondents];
+  const [g0, g1] = [previous.growth?.people ?? 0, current.growth?.people ?? 0];
+  if (r0 === r1 && g0 === g1) return false;
+  return isBlock(r1, k) && isBlock(g1, k) && isBlock(Math.max(0, r1 - g1), k) && isStep(r0, r1, k) && isStep(g0, g1, k);
+}
+
 function advance<A>(families: Array<Family<A>>, previous: A, current: A, k: number): { next: A; moved: string[] } {
   const next = structuredClone(previous);
   const moved: string[] = [];
   for (const f of families) {
-    if (!mayRelease(f.count(previous), f.count(current), k)) continue;
+    const may = f.may ? f.may(previous, current, k) : mayRelease(f.count(previous), f.count(current), k);
+    if (!may) continue;
     f.copy(current, next);
     moved.push(f.name);
   }

@@ -1,3 +1,4 @@
+import { emptyGrowth, sumGrowth } from '../growth/growth';
 import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
 
 /**
@@ -17,11 +18,13 @@ export function emptyScan(): ScanGroupAggregate {
     intakeRequests: 0,
     moduleStarters: 0,
     moduleFinishers: 0,
+    growth: emptyGrowth(),
   };
 }
 
 export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
   const out = emptyScan();
+  out.growth = sumGrowth(list.map((a) => a.growth));
   for (const a of list) {
     out.respondents += a.respondents ?? 0;
     out.inProgress += a.inProgress ?? 0;

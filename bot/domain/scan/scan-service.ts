@@ -347,6 +347,8 @@ export class ScanService {
       answers: s.answers,
     };
     if (previous?.value.sessionId === s.sessionId) return previous.value;
+    const baseline = previous ? await this.baselineOf(previous.value) : null;
+    if (baseline) result.baseline = baseline;
     // Two final answers at once may both get here: only the one that stored the result counts it.
     const created = await this.deps.scans.createResult(result);
     if (user && created) {
@@ -357,9 +359,29 @@ export class ScanService {
         previous: previous ? { levels: previous.value.levels, targets: previous.value.targets } : null,
         month: s.updatedAt.slice(0, 7),
         itemsAsked: s.answers.length,
+        growth: baseline
+          ? {
+              first: baseline.levels,
+              replaced: previous && previous.value.resultId !== baseline.resultId ? previous.value.levels : null,
+              latest: levels,
+            }
+          : null,
       });
     }
     return result;
+  }
+
+  /**
+   * The person's first result. Every result keeps every earlier scan's levels as its own
+   * document, so the first one is always there; a retake stored before results carried their
+   * baseline is the only case that reads the older results.
+   */
+  private async baselineOf(previous: ScanResult): Promise<NonNullable<ScanResult['baseline']>> {
+    if (previous.baseline) return previous.baseline;
+    const first = previous.previousLevels
+      ? ((await this.deps.scans.results(previous.tenantId, previous.userId)).at(-1) ?? previous)
+      : previous;
+    return { resultId: first.resultId, completedAt: first.completedAt, levels: first.levels };
   }
 
   /** The latest result; repairs a completed session whose result was not written (a crash in between). */

@@ -1,6 +1,7 @@
 import type { Level } from './content';
 import type { GivenAnswer, ScanMode } from './engine';
 import type { AnswerValue } from './model';
+import type { GrowthChange } from '../growth/growth';
 
 export interface StoredAnswer extends GivenAnswer {
   at: string;
@@ -38,6 +39,8 @@ export interface ScanResult {
   levels: Record<string, Level>;
   targets: Record<string, Level>;
   previousLevels: Record<string, Level> | null;
+  /** The person's first scan (the "nulmeting"), kept on every retake so growth never needs an older document. */
+  baseline?: { resultId: string; completedAt: string; levels: Record<string, Level> };
   focusDomains: string[];
   adviceModuleIds: string[];
   intakeOffered: boolean;
@@ -93,6 +96,8 @@ export type AggregateEvent =
       previous: { levels: Record<string, Level>; targets: Record<string, Level> } | null;
       month: string;
       itemsAsked: number;
+      /** Set on a retake: the person's first levels against their latest (see growth.ts). */
+      growth?: GrowthChange | null;
     }
   | { type: 'intake-requested' }
   | { type: 'module-progress'; firstStarted: boolean; firstFinished: boolean };

@@ -5,6 +5,7 @@ import type { ChartPalette } from '../theme';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
 import { GoalBar, Muted, Note, Section, Tiles } from './Layout';
+import { GrowthSection } from './GrowthSection';
 
 interface Props {
   d: ProgrammeFigures;
@@ -27,6 +28,7 @@ export function GroupFigures({ d, locale, palette, audience }: Props) {
     <>
       {d.participation && <ParticipationSection d={d} locale={locale} palette={palette} audience={audience} />}
       <LevelsSection d={d} locale={locale} palette={palette} audience={audience} />
+      <GrowthSection d={d} locale={locale} palette={palette} />
       <FollowUpSection d={d} locale={locale} palette={palette} audience={audience} />
       <HelpSection d={d} locale={locale} palette={palette} audience={audience} />
       {d.trend && <TrendSection d={d} locale={locale} palette={palette} audience={audience} />}

@@ -7,6 +7,7 @@ import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { GroupFigures } from '../components/GroupFigures';
 import { Muted, Section } from '../components/Layout';
+import { PulseSection } from '../components/PulseSection';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
 import { formatNumber, type Locale, percent, t } from '../i18n';
@@ -109,6 +110,7 @@ export function ProgrammeView(props: {
       )}
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
+      <PulseSection api={api} locale={locale} />
       {view.data && (
         <CoachAdmin
           api={api}

@@ -103,13 +103,16 @@ describe('dashboard figures', () => {
       resultsWithheld: 'complementary',
       followUp: null,
       followUpWithheld: 'complementary',
+      growth: null,
+      growthWithheld: 'complementary',
     };
     const csv = dashboardsToCsv([withheld], [{ id: 'safety', name: 'Veiligheid' }], csvLabels('nl', 5), 'nl');
     const [header, row] = csv
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    assert.match(header, /Veiligheid: op of boven doel \(%\)$/);
+    assert.match(header, /Veiligheid: op of boven doel \(%\);/);
+    assert.match(header, /Veiligheid: gemiddeld niveau laatste scan$/);
     const cells = row.split(';');
     assert.equal(cells[2], '"\'=HYPERLINK(""x"")"');
     assert.equal(cells[3], 'niet getoond: zou een kleinere groep verraden');
@@ -139,6 +142,8 @@ describe('the CSV export in the reader’s spreadsheet format', () => {
     resultsWithheld: 'not-yet',
     followUp: null,
     followUpWithheld: 'not-yet',
+    growth: null,
+    growthWithheld: 'not-yet',
   };
 
   it('in Dutch separates with ";" and writes the decimal comma, so Excel reads 4,2 as a number', () => {
@@ -152,6 +157,6 @@ describe('the CSV export in the reader’s spreadsheet format', () => {
   it('in English separates with "," and writes the decimal point, quoting a name with a comma', () => {
     const [, row] = dashboardsToCsv([shown], [], csvLabels('en', 5), 'en').trim().split('\r\n');
     assert.match(row, /^[^,]+,t,"Gemeente, Noord",/);
-    assert.ok(row.endsWith(',5,30,4.2'), row);
+    assert.ok(row.endsWith(',5,30,4.2,,'), row);
   });
 });

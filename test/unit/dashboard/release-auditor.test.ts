@@ -9,6 +9,7 @@ import {
   releaseModel,
   SimulatedTenant,
   type Strategy,
+  VERSIONS,
 } from './support/release-simulation';
 
 const orgs: fc.Arbitrary<OrgSpec> = fc.record({
@@ -36,10 +37,29 @@ const actions: fc.Arbitrary<Action[]> = fc.array(
   { minLength: 30, maxLength: 80 },
 );
 
+/** Re-measurement: a first wave of scans, then retakes mixed with newcomers, days passing and views. */
+const remeasurement: fc.Arbitrary<Action[]> = fc
+  .tuple(
+    fc.array(fc.record({ kind: fc.constant('scan' as const), who: fc.nat() }), { minLength: 20, maxLength: 50 }),
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.record({ kind: fc.constant('scan' as const), who: fc.nat() }) },
+        { weight: 8, arbitrary: fc.record({ kind: fc.constant('retake' as const), who: fc.nat() }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('help' as const), who: fc.nat() }) },
+        { weight: 5, arbitrary: fc.record({ kind: fc.constant('view' as const), what: fc.nat() }) },
+        { weight: 2, arbitrary: fc.constant({ kind: 'day' as const }) },
+      ),
+      { minLength: 40, maxLength: 100 },
+    ),
+  )
+  .map(([first, rest]) => [...first, { kind: 'day' as const }, ...rest]);
+
 interface Audit {
   releases: number;
   /** Releases with at least one individual in them. */
   figures: number;
+  /** Growth figures among them (each a pair: first and latest levels). */
+  growth: number;
   leak: { family: string; individuals: number[]; releases: Release[] } | null;
 }
 
@@ -57,17 +77,18 @@ async function audit(spec: OrgSpec, seq: Action[], strategy: (sim: SimulatedTena
     if (action.kind === 'view') seen.push(...(await answer.view(sim.groups[action.what % sim.groups.length])));
   }
   const figures = seen.filter((r) => r.members.length > 0).length;
+  const growth = seen.filter((r) => r.growth).length / 2;
   for (const family of ['scan', 'help'] as const) {
     const rows = seen.filter((r) => r.family === family);
-    const n = family === 'scan' ? sim.people.length : sim.requests.length;
+    const n = family === 'scan' ? sim.people.length * VERSIONS : sim.requests.length;
     const found = findSmallDeterminedSet(
       rows.map((r) => r.members),
       n,
       spec.k,
     );
-    if (found) return { releases: seen.length, figures, leak: { family, individuals: found, releases: rows } };
+    if (found) return { releases: seen.length, figures, growth, leak: { family, individuals: found, releases: rows } };
   }
-  return { releases: seen.length, figures, leak: null };
+  return { releases: seen.length, figures, growth, leak: null };
 }
 
 /** The attack as it was seen: five departments viewed, one colleague scans, then the organisation for the first time. */
@@ -105,6 +126,43 @@ describe('the release auditor: nobody learns the figures of fewer than k people 
     }
   });
 
+  it('finds the leak growth would open with its own gate: results of five minus growth of four is the fifth', () => {
+    // k = 4; five people scanned (unknowns 0..4), four of them retook (unknowns 5..8 are their retakes).
+    const results = [5, 6, 7, 8, 4];
+    const growthBefore = [0, 1, 2, 3];
+    const growthAfter = [5, 6, 7, 8];
+    assert.deepEqual(findSmallDeterminedSet([results, growthBefore, growthAfter], 10, 4), [4]);
+  });
+
+  it('shows growth for a department once k people retook, and the auditor finds nothing in it', async () => {
+    const org: OrgSpec = { departments: 1, locations: 1, teams: [{ dep: 0, loc: 0, size: 6 }], teamless: 0, k: 4 };
+    const seq: Action[] = [
+      ...[0, 1, 2, 3, 4, 5].map((who) => ({ kind: 'scan' as const, who })),
+      { kind: 'day' },
+      { kind: 'view', what: 1 },
+      ...[0, 1, 2].map((who) => ({ kind: 'retake' as const, who })),
+      { kind: 'day' },
+      { kind: 'view', what: 1 },
+      ...[3, 4, 5].map((who) => ({ kind: 'retake' as const, who })),
+      { kind: 'day' },
+      { kind: 'view', what: 1 },
+    ];
+    const sim = new SimulatedTenant(org);
+    const model = releaseModel(sim, { everyView: false });
+    const grown: number[] = [];
+    const seen: Release[] = [];
+    for (const action of seq) {
+      sim.step(action);
+      if (action.kind !== 'view') continue;
+      const releases = await model.view(sim.groups[action.what]);
+      seen.push(...releases);
+      grown.push(releases.find((r) => r.growth)?.members.length ?? 0);
+    }
+    assert.deepEqual(grown, [0, 0, 6], 'three retakes are fewer than k and wait; all six come out together');
+    const rows = seen.filter((r) => r.family === 'scan').map((r) => r.members);
+    assert.equal(findSmallDeterminedSet(rows, sim.people.length * VERSIONS, org.k), null);
+  });
+
   it('property: over random organisations and sequences, the auditor catches the old behaviour', async () => {
     let caught = 0;
     let runs = 0;
@@ -119,11 +177,34 @@ describe('the release auditor: nobody learns the figures of fewer than k people 
     assert.ok(caught > 0);
   });
 
+  it('property: over random organisations re-measuring (retakes, newcomers, views), results and growth together leak nothing', async () => {
+    const started = Date.now();
+    let sequences = 0;
+    let releases = 0;
+    let growth = 0;
+    await fc.assert(
+      fc.asyncProperty(orgs, remeasurement, fc.boolean(), async (spec, seq, everyView) => {
+        const result = await audit(spec, seq, (sim) => releaseModel(sim, { everyView }));
+        sequences++;
+        releases += result.releases;
+        growth += result.growth;
+        assert.equal(result.leak, null, JSON.stringify(result.leak));
+      }),
+      { numRuns: 120 },
+    );
+    console.log(
+      `      growth: ${sequences} re-measuring organisations, ${releases} releases, ${growth} growth figures ` +
+        `checked in ${Date.now() - started} ms, no leak`,
+    );
+    assert.ok(growth > 50, 'the sequences reach growth figures');
+  });
+
   it('property: over random organisations and sequences, the release model leaks nothing', async () => {
     const started = Date.now();
     let sequences = 0;
     let releases = 0;
     let figures = 0;
+    let growth = 0;
     let actionsPlayed = 0;
     await fc.assert(
       fc.asyncProperty(orgs, actions, fc.boolean(), async (spec, seq, everyView) => {
@@ -131,6 +212,7 @@ describe('the release auditor: nobody learns the figures of fewer than k people 
         sequences++;
         releases += result.releases;
         figures += result.figures;
+        growth += result.growth;
         actionsPlayed += seq.length;
         assert.equal(result.leak, null, JSON.stringify(result.leak));
       }),
@@ -139,7 +221,7 @@ describe('the release auditor: nobody learns the figures of fewer than k people 
     const ms = Date.now() - started;
     console.log(
       `      release model: ${sequences} random organisations and sequences, ${actionsPlayed} actions, ` +
-        `${releases} releases (${figures} with people in them) checked in ${ms} ms, no leak`,
+        `${releases} releases (${figures} with people in them, ${growth} growth figures) checked in ${ms} ms, no leak`,
     );
   });
 });

@@ -32,15 +32,26 @@ export interface OrgSpec {
 
 export type Action =
   | { kind: 'scan'; who: number }
+  | { kind: 'retake'; who: number }
   | { kind: 'help'; who: number }
   | { kind: 'view'; what: number }
   | { kind: 'day' };
 
-/** One release the attacker obtained: which individuals (scans) or requests (help) a shown figure adds up. */
+/** How many measurements of one person the simulation keeps apart (the first and up to two retakes). */
+export const VERSIONS = 3;
+
+/**
+ * One release the attacker obtained: which unknowns a shown figure adds up. For scans an
+ * unknown is one measurement of one person: person p's first scan is p, their v-th retake
+ * p + v × (number of people), so results (latest levels) and growth (first and latest
+ * levels) share the same unknowns. For help an unknown is a request.
+ */
 export interface Release {
   group: string;
   family: 'scan' | 'help';
   members: number[];
+  /** A growth figure (first or latest levels of the people with two scans). */
+  growth?: true;
 }
 
 const T = 'tenant-sim';
@@ -54,6 +65,8 @@ export class SimulatedTenant {
   readonly cellTeams: CellTeam[];
   /** When each person completed the scan (ISO time), by person index. */
   readonly scannedAt = new Map<number, string>();
+  /** When each person retook the scan, oldest first (at most VERSIONS − 1 kept apart). */
+  readonly retakenAt = new Map<number, string[]>();
   /** Help requests in order: who asked and when. */
   readonly requests: Array<{ who: number; at: string }> = [];
   readonly clock = new FakeClock('2026-11-18T09:00:00Z');
@@ -91,8 +104,18 @@ export class SimulatedTenant {
   }
 
   /** A person's level in the one simulated domain: known to the simulation, to check figures against. */
-  levelOf(person: number): number {
-    return (person * 7 + 3) % 4;
+  levelOf(person: number, version = 0): number {
+    return Math.min(3, ((person * 7 + 3) % 4) + version * (person % 3 === 0 ? 0 : 1));
+  }
+
+  /** Which measurement of a person was their latest at a moment (0: the first scan). */
+  versionAt(person: number, until: string): number {
+    return (this.retakenAt.get(person) ?? []).filter((at) => at <= until).length;
+  }
+
+  /** The unknown for one measurement of one person (see Release). */
+  unknown(person: number, version: number): number {
+    return person + version * this.people.length;
   }
 
   /** Moves time on a minute and applies the action (views are for the caller to answer). */
@@ -102,6 +125,11 @@ export class SimulatedTenant {
     if (action.kind === 'scan' && this.people.length) {
       const who = action.who % this.people.length;
       if (!this.scannedAt.has(who)) this.scannedAt.set(who, at);
+    }
+    if (action.kind === 'retake' && this.people.length) {
+      const who = action.who % this.people.length;
+      const list = this.retakenAt.get(who) ?? [];
+      if (this.scannedAt.has(who) && list.length < VERSIONS - 1) this.retakenAt.set(who, [...list, at]);
     }
     if (action.kind === 'help' && this.people.length) this.requests.push({ who: action.who % this.people.length, at });
   }
@@ -116,12 +144,26 @@ export class SimulatedTenant {
   scanAggregate(filter: (person: number) => boolean, until?: string): ScanGroupAggregate {
     const a = emptyScan();
     a.levels[DOMAIN] = [0, 0, 0, 0];
+    const g = a.growth!;
     for (const [p, at] of this.scannedAt) {
       if (!filter(p) || (until !== undefined && at > until)) continue;
+      const version = this.versionAt(p, until ?? '9999');
+      const latest = this.levelOf(p, version);
       a.respondents++;
       a.completions++;
-      a.levels[DOMAIN][this.levelOf(p)]++;
+      a.levels[DOMAIN][latest]++;
       a.measured[DOMAIN] = (a.measured[DOMAIN] ?? 0) + 1;
+      if (version > 0) {
+        const first = this.levelOf(p, 0);
+        g.people++;
+        g.measured[DOMAIN] = (g.measured[DOMAIN] ?? 0) + 1;
+        g.before[DOMAIN] = (g.before[DOMAIN] ?? 0) + first + 1;
+        g.after[DOMAIN] = (g.after[DOMAIN] ?? 0) + latest + 1;
+        if (latest > first) {
+          g.up[DOMAIN] = (g.up[DOMAIN] ?? 0) + 1;
+          g.upAny++;
+        }
+      }
       const month = at.slice(0, 7);
       a.completionsByMonth[month] = (a.completionsByMonth[month] ?? 0) + 1;
     }
@@ -230,13 +272,12 @@ export function releaseModel(sim: SimulatedTenant, opts: { everyView: boolean })
       if (!d.participation) return [];
       const cells = cellsOfGroup(sim.cellTeams, sim.spec.k, group, Object.keys(view.snapshot.cells));
       const releasedAt = (cell: string, family: string) => view.snapshot.cells[cell]?.at[family];
-      const scanMembers = [...sim.scannedAt]
-        .filter(([p, at]) => {
-          const cell = sim.cellOf(p);
-          const until = releasedAt(cell, 'scan.results');
-          return cells.includes(cell) && until !== undefined && at <= until;
-        })
-        .map(([p]) => p);
+      const released = [...sim.scannedAt]
+        .map(([p, at]) => ({ p, at, until: releasedAt(sim.cellOf(p), 'scan.results') }))
+        .filter((x) => cells.includes(sim.cellOf(x.p)) && x.until !== undefined && x.at <= x.until)
+        .map((x) => ({ p: x.p, version: sim.versionAt(x.p, x.until) }));
+      const scanMembers = released.map((x) => x.p);
+      const twice = released.filter((x) => x.version > 0);
       const helpMembers = sim.requests
         .map((r, i) => ({ ...r, i }))
         .filter((r) => {
@@ -249,12 +290,30 @@ export function releaseModel(sim: SimulatedTenant, opts: { everyView: boolean })
       check(d.participation.completed === scanMembers.length, `${groupKey(group)}: completed`, d, scanMembers);
       if (d.results) {
         const levels = d.results.domains[0]?.levels ?? [0, 0, 0, 0];
-        const expected = [0, 1, 2, 3].map((l) => scanMembers.filter((p) => sim.levelOf(p) === l).length);
+        const expected = [0, 1, 2, 3].map((l) => released.filter((x) => sim.levelOf(x.p, x.version) === l).length);
         check(levels.join() === expected.join(), `${groupKey(group)}: levels`, d, scanMembers);
       }
+      const grown = d.growth?.people ?? 0;
+      check(grown === (d.growth ? twice.length : 0), `${groupKey(group)}: growth`, d, scanMembers);
+      if (d.growth) {
+        const up = twice.filter((x) => sim.levelOf(x.p, x.version) > sim.levelOf(x.p, 0)).length;
+        check(Math.round(d.growth.upAnyRate * grown) === up, `${groupKey(group)}: grown a level`, d, scanMembers);
+      }
       check(d.help?.requests === helpMembers.length, `${groupKey(group)}: help requests`, d, helpMembers);
+      const growthRows: Release[] = d.growth
+        ? [
+            { group: groupKey(group), family: 'scan', growth: true, members: twice.map((x) => sim.unknown(x.p, 0)) },
+            {
+              group: groupKey(group),
+              family: 'scan',
+              growth: true,
+              members: twice.map((x) => sim.unknown(x.p, x.version)),
+            },
+          ]
+        : [];
       return [
-        { group: groupKey(group), family: 'scan', members: scanMembers },
+        ...growthRows,
+        { group: groupKey(group), family: 'scan', members: released.map((x) => sim.unknown(x.p, x.version)) },
         { group: groupKey(group), family: 'help', members: helpMembers },
       ];
     },

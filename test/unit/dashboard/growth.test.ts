@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { applyGrowth, emptyGrowth, growthOf, sumGrowth } from '../../../bot/domain/growth/growth';
+import { mayReleaseResults } from '../../../bot/domain/dashboard/release';
+import { emptyScan } from '../../../bot/domain/dashboard/rollups';
+import type { UserContext } from '../../../bot/domain/org';
+import { ContentIndex } from '../../../bot/domain/scan/content';
+import { readScanSeeds } from '../../../bot/domain/scan/load-content';
+import { ScanService, type ScanView } from '../../../bot/domain/scan/scan-service';
+import type { AggregateEvent } from '../../../bot/domain/scan/scan-types';
+import { FakeClock, TUESDAY_MORNING } from '../../fakes/fake-clock';
+import { fixedCatalogue } from '../../fakes/fixed-catalogue';
+import { MemoryScanRepository, RecordingScanAggregates } from '../../fakes/memory-scans';
+
+describe('growth per group: first scan against latest', () => {
+  it('counts a second scan as a new pair and a third as replacing the latest, never the first', () => {
+    const g = emptyGrowth();
+    applyGrowth(g, { first: { safety: 1, content: 2 }, replaced: null, latest: { safety: 2, content: 2 } });
+    assert.deepEqual(g, {
+      people: 1,
+      upAny: 1,
+      measured: { safety: 1, content: 1 },
+      before: { safety: 1, content: 2 },
+      after: { safety: 2, content: 2 },
+      up: { safety: 1 },
+    });
+    // The third scan: same person, the first stays the baseline, content drops back to 1.
+    applyGrowth(g, {
+      first: { safety: 1, content: 2 },
+      replaced: { safety: 2, content: 2 },
+      latest: { safety: 1, content: 1 },
+    });
+    assert.equal(g.people, 1, 'still one person');
+    assert.equal(g.upAny, 0, 'no longer up anywhere');
+    assert.deepEqual(g.after, { safety: 1, content: 1 });
+    assert.equal(g.up.safety, 0);
+  });
+
+  it('measures a domain only when both scans had it (a profile change between scans)', () => {
+    const g = emptyGrowth();
+    applyGrowth(g, { first: { safety: 1, devices: 1 }, replaced: null, latest: { safety: 3 } });
+    assert.deepEqual(g.measured, { safety: 1 });
+    assert.equal(g.before.devices, undefined);
+  });
+
+  it('adds up teams into a department and turns counts into means and shares', () => {
+    const a = emptyGrowth();
+    const b = emptyGrowth();
+    applyGrowth(a, { first: { safety: 1 }, replaced: null, latest: { safety: 3 } });
+    applyGrowth(b, { first: { safety: 2 }, replaced: null, latest: { safety: 2 } });
+    applyGrowth(b, { first: { safety: 2 }, replaced: null, latest: { safety: 3 } });
+    const sum = sumGrowth([a, b, undefined]);
+    const f = growthOf(sum, ['content', 'safety'], '2026-12-01T00:00:00Z');
+    assert.equal(f.people, 3);
+    assert.equal(Math.round(f.upAnyRate * 100), 67);
+    assert.deepEqual(f.domains, [{ domain: 'safety', measured: 3, meanBefore: 1.7, meanAfter: 2.7, upRate: 2 / 3 }]);
+  });
+});
+
+describe('the results gate with growth: results and growth move together', () => {
+  const agg = (respondents: number, twice: number) => ({
+    ...emptyScan(),
+    respondents,
+    growth: { ...emptyGrowth(), people: twice },
+  });
+  const k = 5;
+
+  it('keeps fewer than k retakes back, and releases them once k people of the block retook', () => {
+    assert.equal(mayReleaseResults(agg(10, 0), agg(10, 4), k), false);
+    assert.equal(mayReleaseResults(agg(10, 0), agg(10, 5), k), true);
+  });
+
+  it('never leaves fewer than k people with one scan beside the growth figures', () => {
+    assert.equal(mayReleaseResults(agg(0, 0), agg(8, 0), k), true);
+    assert.equal(mayReleaseResults(agg(8, 0), agg(8, 5), k), false, '8 − 5 = 3 people would be results minus growth');
+    assert.equal(mayReleaseResults(agg(8, 0), agg(8, 8), k), true);
+    assert.equal(mayReleaseResults(agg(8, 0), agg(13, 5), k), true);
+  });
+
+  it('keeps new respondents back while fewer than k retakes are pending beside them', () => {
+    assert.equal(mayReleaseResults(agg(10, 0), agg(15, 2), k), false);
+    assert.equal(mayReleaseResults(agg(10, 0), agg(15, 0), k), true);
+  });
+});
+
+describe('ScanService keeps the first scan as the baseline on every retake', () => {
+  const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', 'seeds', 'scan')));
+  const PROFILE = index.content.profiles[0].id;
+  const user: UserContext = {
+    tenantId: 'tenant-growth',
+    userId: 'noor',
+    name: 'Noor',
+    locale: 'nl',
+    person: null,
+    team: null,
+    department: null,
+    location: null,
+    roles: ['employee'],
+  };
+
+  it('stores the first result on the second and third, and counts the pair the retake replaces', async () => {
+    const scans = new MemoryScanRepository();
+    const aggregates = new RecordingScanAggregates();
+    const clock = new FakeClock(TUESDAY_MORNING);
+    const service = new ScanService({
+      scans,
+      aggregates,
+      content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
+      catalogue: fixedCatalogue(index.content.modules),
+      clock,
+      mode: 'adaptive',
+      retakeDays: 90,
+    });
+    const scanOnce = async (self: string) => {
+      let view: ScanView = await service.begin(user, { profileId: PROFILE });
+      while (view.kind === 'question') {
+        const q = view;
+        const value = q.item.type === 'self' ? self : q.item.type === 'knowledge' ? 'true' : q.item.options![0].id;
+        view = await service.answer(user, {
+          sessionId: q.session.sessionId,
+          itemId: q.item.id,
+          position: q.position,
+          contentVersion: q.session.contentVersion,
+          value,
+        });
+      }
+      assert.equal(view.kind, 'result');
+      clock.advance(91 * 86_400_000);
+      return view.kind === 'result' ? view.result : null;
+    };
+    const first = (await scanOnce('1'))!;
+    const second = (await scanOnce('4'))!;
+    const third = (await scanOnce('3'))!;
+    await service.idle();
+    assert.equal(first.baseline, undefined, 'a first scan has no baseline');
+    assert.deepEqual(second.baseline, {
+      resultId: first.resultId,
+      completedAt: first.completedAt,
+      levels: first.levels,
+    });
+    assert.deepEqual(third.baseline, second.baseline, 'the third keeps the first as its baseline');
+    const completed = aggregates.recorded.filter(
+      (e): e is Extract<AggregateEvent, { type: 'scan-completed' }> => e.type === 'scan-completed',
+    );
+    assert.deepEqual(
+      completed.map((e) => e.growth ?? null),
+      [
+        null,
+        { first: first.levels, replaced: null, latest: second.levels },
+        { first: first.levels, replaced: second.levels, latest: third.levels },
+      ],
+    );
+  });
+});
