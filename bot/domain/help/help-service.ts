@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError, isConflict } from '../errors';
 import type { Tenant, UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
@@ -9,6 +9,7 @@ import type {
   HelpScope,
   Presence,
   TicketRepository,
+  Timer,
   TimerRepository,
 } from './help-ports';
 import type { Coach, Ticket, TicketEvent, TicketKind } from './help-types';
@@ -46,6 +47,13 @@ export interface HelpServiceDeps {
   offerTimeoutSeconds: number;
   maxOffers: number;
   topics: () => string[];
+  /**
+   * How long a new ticket waits for the instance that stored it to route it, before any
+   * instance's sweep of due timers routes it instead (that instance stopped or is stuck).
+   */
+  routeGraceSeconds?: number;
+  /** New tickets routed at once after their turns, so a burst of requests does not crowd out the turns themselves. */
+  routingConcurrency?: number;
   /** Where failures of work done after the turn (messages, counters) are reported. */
   onBackgroundError?: (err: unknown) => void;
 }
@@ -77,8 +85,11 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export class HelpService {
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly routing: Limiter;
 
-  constructor(private readonly deps: HelpServiceDeps) {}
+  constructor(private readonly deps: HelpServiceDeps) {
+    this.routing = new Limiter(deps.routingConcurrency ?? 4);
+  }
 
   /** Resolves when the messages and counters of earlier turns are done (tests, shutdown). */
   async idle(): Promise<void> {
@@ -101,12 +112,29 @@ export class HelpService {
     return { kind: 'requestForm', where: user.location?.name ?? '', topic, requestKind: kind };
   }
 
-  /** The form's submit: a ticket, and the search for a coach starts at once. */
-  async submit(user: UserContext, request: SubmitHelp, requesterActivityId: string | null): Promise<HelpView> {
+  /**
+   * The form's submit: the ticket is stored and the turn answers "sent, we are looking";
+   * the search for a coach starts right after the turn (see `open`). One form card gives
+   * one ticket: a second tap on it, or Teams sending the same invoke again, shows the
+   * ticket the first one made. `requestId` (the invoke's activity id) stands in for the
+   * card when Teams names none.
+   */
+  async submit(
+    user: UserContext,
+    request: SubmitHelp,
+    requesterActivityId: string | null,
+    requestId?: string,
+  ): Promise<HelpView> {
     const question = request.question.replace(/\s+/g, ' ').trim();
     const where = request.where.trim().slice(0, 100);
     if (!this.deps.topics().includes(request.topic) || !question || question.length > 200) throw bad();
-    return this.open(user, { ...request, question, where }, requesterActivityId, true);
+    const key = requesterActivityId ?? requestId;
+    return this.open(
+      user,
+      { ...request, question, where },
+      requesterActivityId,
+      key ? submitTicketId(user, key) : null,
+    );
   }
 
   /**
@@ -119,7 +147,7 @@ export class HelpService {
       user,
       { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' },
       null,
-      false,
+      null,
     );
   }
 
@@ -359,6 +387,21 @@ export class HelpService {
     return { kind: 'myTickets', asRequester, asCoach, coach: coach?.value ?? null };
   }
 
+  /**
+   * A new ticket's routing, from a sweep of due timers: the instance that stored it did not
+   * route it within the grace time (it stopped, or is still busy). Routing is a conditional
+   * change of the ticket, so a late second routing of the same ticket changes nothing.
+   */
+  async routeTicket(tenantId: string, ticketId: string, dueAt: Date): Promise<void> {
+    const current = await this.deps.tickets.get(tenantId, ticketId);
+    if (!current) {
+      // The route is written beside the ticket: a ticket still missing a grace time later is a submit that failed.
+      if (this.deps.clock.now().getTime() - dueAt.getTime() > this.graceMs()) return;
+      throw new Error(`ticket ${ticketId} not stored yet`);
+    }
+    await this.route(current.value);
+  }
+
   /** A due offer time-out (from the scheduler): the offer is withdrawn and the next coach asked. */
   async offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void> {
     try {
@@ -383,18 +426,20 @@ export class HelpService {
   // ——— the routing loop ———
 
   /**
-   * `inRequesterTurn`: the returned status view becomes the card the requester tapped, so a
-   * step taken now (an escalation at once) needs no message of its own.
+   * Stores a new ticket and answers at once: within a burst of requests the search for a
+   * coach (coach list, presence, booking the coach, the offer) would not fit Teams' ~5 s
+   * for an invoke. `idempotentId` is the ticket id a repeat of this submit maps to.
    */
   private async open(
     user: UserContext,
     fields: Pick<Ticket, 'kind' | 'topic' | 'question' | 'urgency' | 'channel' | 'where'>,
     requesterActivityId: string | null,
-    inRequesterTurn: boolean,
+    idempotentId: string | null,
   ): Promise<HelpView> {
-    const now = this.deps.clock.now().toISOString();
+    const at = this.deps.clock.now();
+    const now = at.toISOString();
     const ticket: Ticket = {
-      ticketId: randomUUID(),
+      ticketId: idempotentId ?? randomUUID(),
       tenantId: user.tenantId,
       ...fields,
       requester: {
@@ -417,7 +462,19 @@ export class HelpService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.tickets.create(ticket);
+    // The ticket and its route are written together: whichever instance is up routes it, at
+    // once here after the turn, else a sweep once the grace time is over.
+    const route = this.routeTimer(ticket, at);
+    try {
+      await Promise.all([this.deps.tickets.create(ticket), this.deps.timers.schedule(route)]);
+    } catch (err) {
+      if (!isConflict(err) || !idempotentId) throw err;
+      // The same submit again: the ticket the first one made, routed if it is not yet.
+      const first = (await this.deps.tickets.get(ticket.tenantId, ticket.ticketId))!.value;
+      // Its route was written again beside the refused create: route once more (a no-op if under way) and drop it.
+      this.routeAfterTurn(first, route);
+      return this.statusView(first, user.userId);
+    }
     this.later(() =>
       this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
         type: 'requested',
@@ -425,8 +482,50 @@ export class HelpService {
         month: now.slice(0, 7),
       }),
     );
-    const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null, inRequesterTurn);
-    return this.statusView(offered ?? ticket, user.userId);
+    this.routeAfterTurn(ticket, route);
+    return this.statusView(ticket, user.userId);
+  }
+
+  private routeTimer(ticket: Ticket, at: Date): Timer {
+    return {
+      id: routeTimerId(ticket.ticketId),
+      tenantId: ticket.tenantId,
+      kind: 'route',
+      ticketId: ticket.ticketId,
+      seq: 0,
+      dueAt: new Date(at.getTime() + this.graceMs()).toISOString(),
+      lease: null,
+    };
+  }
+
+  private graceMs(): number {
+    return (this.deps.routeGraceSeconds ?? 30) * 1000;
+  }
+
+  /** After the turn, a few at a time: route the ticket, then drop its route (done; no sweep needed). */
+  private routeAfterTurn(ticket: Ticket, route: Timer): void {
+    this.later(() =>
+      this.routing.run(async () => {
+        const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
+        if (current) await this.route(current.value);
+        await this.deps.timers.complete(route);
+      }),
+    );
+  }
+
+  /**
+   * Routes a stored ticket that is still searching. The requester's card, which answered
+   * "sent, we are looking", is updated in place with the outcome; a request without such a
+   * card (an intake from the scan) hears of an escalation by message, as before.
+   */
+  private async route(ticket: Ticket): Promise<void> {
+    if (ticket.state !== 'searching') return;
+    const hasCard = Boolean(ticket.requesterActivityId);
+    const moved = await this.offerNext(ticket.tenantId, ticket.ticketId, null, hasCard);
+    if (hasCard && moved && moved.state !== 'searching') {
+      const shown = moved;
+      this.later(() => this.deps.notifier.requester(shown, false));
+    }
   }
 
   /**
@@ -663,6 +762,33 @@ export class HelpService {
 }
 
 export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
+export const routeTimerId = (ticketId: string) => `route:${ticketId}`;
+
+/** One ticket per form card (or invoke) of a user: a UUID-shaped hash, so a repeat finds the first. */
+function submitTicketId(user: UserContext, key: string): string {
+  const h = createHash('sha256').update(`${user.tenantId}|${user.userId}|${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Runs at most `size` tasks at once; the rest wait their turn in order. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
 
 function requesterScopes(t: Ticket): HelpScope[] {
   const scopes: HelpScope[] = [{ kind: 'tenant', id: t.tenantId }];

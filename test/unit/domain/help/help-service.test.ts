@@ -100,8 +100,9 @@ describe('HelpService: one coach at a time', () => {
   };
   const stored = async (t: Ticket) => (await tickets.get(TENANT, t.ticketId))!.value;
   const act = {
-    ask: async (who = requester) =>
-      ticketOf(
+    /** The submit answers at once; the offer follows right after the turn. Returns the ticket as stored then. */
+    ask: async (who = requester) => {
+      const answered = ticketOf(
         await help.submit(
           who,
           {
@@ -114,7 +115,11 @@ describe('HelpService: one coach at a time', () => {
           },
           null,
         ),
-      ),
+      );
+      assert.equal(answered.state, 'searching', 'the turn answers before a coach is sought');
+      await help.idle();
+      return stored(answered);
+    },
     accept: async (coachId: string, t: Ticket) =>
       help.accept(user(coachId), { ticketId: t.ticketId, fromPool: false, seq: (await stored(t)).offer?.seq ?? 0 }),
     decline: async (coachId: string, t: Ticket) =>
