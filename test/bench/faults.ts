@@ -27,6 +27,7 @@ import type { CosmosClient } from '@azure/cosmos';
 import { createCosmosClient } from '../../bot/storage/cosmos';
 import { loadOrCreateCertificate } from '../../bot/storage/embedded/certificate';
 import { cardText, cardVerbs } from '../helpers/cards';
+import { demoSeeds } from '../helpers/demo';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { answerOptions } from '../helpers/scan-driver';
 import { cardOf, GENT, TeamsTestClient, type TeamsUser, WESTERKWARTIER } from '../helpers/teams';
@@ -50,9 +51,14 @@ const OUTAGE_S = numArg('outage', 30);
 const ASKERS = numArg('askers', 12);
 const COACHES = Math.max(1, numArg('coaches', 4));
 const MAX_OFFERS = 3;
+/** Westerkwartier in the demo seeds: its reminder round and a leader's dashboard (help runs in Gent). */
+const WK = demoSeeds.findIndex((seed) => seed.tenant.id === WESTERKWARTIER);
 const PHASE_S = 10;
 
 type Card = Record<string, unknown>;
+
+/** Every process this bench started, stopped if it fails half-way (none is left running). */
+const children: ChildProcess[] = [];
 
 interface Instance {
   name: string;
@@ -67,6 +73,7 @@ async function startStore(): Promise<{ endpoint: string; key: string; ca: string
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  children.push(child);
   const ready = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -88,6 +95,7 @@ async function startInstance(name: string, env: Record<string, string>, dir: str
     env: { ...serverEnv({}), ...env, PORT: String(port), DATA_DIR: path.join(dir, name), LOG_LEVEL: 'warn' },
     stdio: ['ignore', out, out],
   });
+  children.push(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor200(`${url}/healthz`, Date.now(), child, 90_000);
@@ -251,6 +259,8 @@ async function main(): Promise<void> {
     HELP_ROUTE_GRACE_SECONDS: '5',
     // Slow enough that the round is still under way when instance a is killed.
     CAMPAIGN_RATE_PER_SECOND: '2',
+    // The demo organisation (admins, leaders, coaches) in the shared store, as in development.
+    SEED_DEMO: 'true',
   };
   const conn = await startFakeConnector();
   const instances: Instance[] = [await startInstance('a', env, dir.dir), await startInstance('b', env, dir.dir)];
@@ -272,7 +282,7 @@ async function main(): Promise<void> {
       new HelpAsker({ tenantId: GENT, aadObjectId: randomUUID(), name: `Vrager ${i + 1}`, locale: 'nl-NL' }, up, conn),
   );
   let viewing = true;
-  const viewer = new DashboardViewer(up, 0);
+  const viewer = new DashboardViewer(up, WK);
   const views = viewer.run(() => !viewing);
   const health: Array<{ phase: string; status: number; body: string }> = [];
   const askHealth = async (phase: string) => {
@@ -308,7 +318,7 @@ async function main(): Promise<void> {
   const at = (label: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label}`);
 
   await sleep((PHASE_S - 5) * 1000);
-  const campaignId = await startReminderRound(instances[0].url, 0);
+  const campaignId = await startReminderRound(instances[0].url, WK);
   at(`reminder round ${campaignId} started on instance a (Westerkwartier, 2 sends/s)`);
   await sleep(5000);
   at('SIGKILL instance a');
@@ -401,5 +411,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   console.error(err);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   process.exit(1);
 });

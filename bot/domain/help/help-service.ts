@@ -74,6 +74,8 @@ export type HelpView =
   | { kind: 'notCoach' };
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
+/** The longest a new ticket's routing waits for other submits to be stored first. */
+const QUIET_WAIT_MS = 1000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -86,6 +88,9 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 export class HelpService {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly routing: Limiter;
+  /** Submit turns under way; routing waits for them (a burst is answered first, then routed). */
+  private submitting = 0;
+  private readonly whenQuiet: Array<() => void> = [];
 
   constructor(private readonly deps: HelpServiceDeps) {
     this.routing = new Limiter(deps.routingConcurrency ?? 4);
@@ -465,6 +470,7 @@ export class HelpService {
     // The ticket and its route are written together: whichever instance is up routes it, at
     // once here after the turn, else a sweep once the grace time is over.
     const route = this.routeTimer(ticket, at);
+    this.submitting++;
     try {
       await Promise.all([this.deps.tickets.create(ticket), this.deps.timers.schedule(route)]);
     } catch (err) {
@@ -474,6 +480,8 @@ export class HelpService {
       // Its route was written again beside the refused create: route once more (a no-op if under way) and drop it.
       this.routeAfterTurn(first, route);
       return this.statusView(first, user.userId);
+    } finally {
+      if (--this.submitting === 0) for (const wake of this.whenQuiet.splice(0)) wake();
     }
     this.later(() =>
       this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
@@ -484,6 +492,18 @@ export class HelpService {
     );
     this.routeAfterTurn(ticket, route);
     return this.statusView(ticket, user.userId);
+  }
+
+  /** Resolves when no submit is being stored, or after `QUIET_WAIT_MS` (a steady stream of submits must not starve routing). */
+  private quiet(): Promise<void> {
+    if (this.submitting === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, QUIET_WAIT_MS);
+      this.whenQuiet.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private routeTimer(ticket: Ticket, at: Date): Timer {
@@ -502,10 +522,14 @@ export class HelpService {
     return (this.deps.routeGraceSeconds ?? 30) * 1000;
   }
 
-  /** After the turn, a few at a time: route the ticket, then drop its route (done; no sweep needed). */
+  /**
+   * After the turn, a few at a time, and not while other submits are being stored (at most
+   * `QUIET_WAIT_MS` waiting for that): route the ticket, then drop its route (done; no sweep needed).
+   */
   private routeAfterTurn(ticket: Ticket, route: Timer): void {
     this.later(() =>
       this.routing.run(async () => {
+        await this.quiet();
         const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
         if (current) await this.route(current.value);
         await this.deps.timers.complete(route);
@@ -576,6 +600,17 @@ export class HelpService {
         events: [...ticket.events, this.event('offered', { coachId: choice.coach.userId, reasons: choice.reasons })],
         updatedAt: now.toISOString(),
       };
+      // The time-out is stored before the offer: an instance that stops in between leaves no
+      // offer without its time-out (a time-out whose offer never came changes nothing when due).
+      await this.deps.timers.schedule({
+        id: timerId(ticketId, seq),
+        tenantId,
+        kind: 'offer-timeout',
+        ticketId,
+        seq,
+        dueAt: dueAt.toISOString(),
+        lease: null,
+      });
       let saved: Versioned<Ticket>;
       try {
         saved = await this.deps.tickets.replace(offered, current.etag);
@@ -588,15 +623,6 @@ export class HelpService {
         if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
         throw err;
       }
-      await this.deps.timers.schedule({
-        id: timerId(ticketId, seq),
-        tenantId,
-        kind: 'offer-timeout',
-        ticketId,
-        seq,
-        dueAt: dueAt.toISOString(),
-        lease: null,
-      });
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
