@@ -272,41 +272,65 @@ export class HelpService {
 
   async decline(user: UserContext, { ticketId, seq, reason: given }: DeclineOffer): Promise<HelpView> {
     const reason = given?.trim().slice(0, 200) || undefined;
-    return this.change(
-      user.tenantId,
-      ticketId,
-      async (t) => {
-        if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
-          if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
-            throw handled();
-          throw bad();
-        }
-        if (t.offer.seq !== seq) throw handled();
-        return this.passOn(t, user.userId, 'declined', reason);
-      },
-      async (before, after) => {
-        await this.afterPass(before, after, 'declined');
-        return { kind: 'offerClosed', ticket: after, why: 'declined' };
-      },
+    return this.keepRouted(user.tenantId, ticketId, () =>
+      this.change(
+        user.tenantId,
+        ticketId,
+        async (t) => {
+          if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
+            if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
+              throw handled();
+            throw bad();
+          }
+          if (t.offer.seq !== seq) throw handled();
+          return this.passOn(t, user.userId, 'declined', reason);
+        },
+        async (before, after) => {
+          await this.afterPass(before, after, 'declined');
+          return { kind: 'offerClosed', ticket: after, why: 'declined' };
+        },
+      ),
     );
   }
 
   /** The assigned coach hands the ticket back: the next coach is asked. */
   async giveBack(user: UserContext, { ticketId }: TicketRef): Promise<HelpView> {
-    return this.change(
-      user.tenantId,
-      ticketId,
-      async (t) => {
-        if (t.coachId !== user.userId) throw bad();
-        if (t.state !== 'accepted') throw handled();
-        return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
-      },
-      async (_before, after) => {
-        await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
-        await this.offerNext(after.tenantId, after.ticketId, null, false);
-        return { kind: 'offerClosed', ticket: after, why: 'given-back' };
-      },
+    return this.keepRouted(user.tenantId, ticketId, () =>
+      this.change(
+        user.tenantId,
+        ticketId,
+        async (t) => {
+          if (t.coachId !== user.userId) throw bad();
+          if (t.state !== 'accepted') throw handled();
+          return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
+        },
+        async (_before, after) => {
+          await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
+          await this.offerNext(after.tenantId, after.ticketId, null, false);
+          return { kind: 'offerClosed', ticket: after, why: 'given-back' };
+        },
+      ),
     );
+  }
+
+  /**
+   * A step that puts a ticket back to searching and then offers it on: a route is stored
+   * first, so if the next offer is not made (the instance stops, the store goes away) a sweep
+   * makes it; once the step is done the route is dropped (a route left over changes nothing).
+   */
+  private async keepRouted(tenantId: string, ticketId: string, step: () => Promise<HelpView>): Promise<HelpView> {
+    if (!ID.test(ticketId)) throw bad();
+    const route = this.routeTimer({ tenantId, ticketId }, this.deps.clock.now());
+    await this.deps.timers.schedule(route);
+    try {
+      const view = await step();
+      this.later(() => this.deps.timers.complete(route));
+      return view;
+    } catch (err) {
+      // Refused (not theirs, already handled): nothing changed, the route is not needed. Otherwise it stays.
+      if (err instanceof AppError && err.code !== 'unavailable') this.later(() => this.deps.timers.complete(route));
+      throw err;
+    }
   }
 
   async resolve(user: UserContext, { ticketId, outcome, minutes }: ResolveTicket): Promise<HelpView> {
@@ -419,6 +443,9 @@ export class HelpService {
         },
         async (before, after, changed) => {
           if (changed) await this.afterPass(before, after, 'timed-out');
+          // A retry after this time-out was stored but the next offer was not made (the store went away): make it now.
+          else if (after.state === 'searching' && after.offerCount === seq)
+            await this.offerNext(tenantId, ticketId, null, false);
           return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
         },
       );
@@ -506,7 +533,7 @@ export class HelpService {
     });
   }
 
-  private routeTimer(ticket: Ticket, at: Date): Timer {
+  private routeTimer(ticket: Pick<Ticket, 'tenantId' | 'ticketId'>, at: Date): Timer {
     return {
       id: routeTimerId(ticket.ticketId),
       tenantId: ticket.tenantId,
