@@ -215,17 +215,19 @@ async function check(client: CosmosClient, people: Person[], targets: Targets): 
     .database('digivaardig')
     .container('aggregates')
     .items.query<{
+      id: string;
       tenantId: string;
       completions: number;
       inProgress: number;
-    }>("SELECT c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
+    }>("SELECT c.id, c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
     .fetchAll();
+  const scanAggregates = aggregates.filter((a) => a.id.startsWith('scan|')); // not the help counters of a tenant
   const wrong: string[] = [];
   for (const tenantId of new Set(people.map((p) => p.user.tenantId))) {
     const ofTenant = resources.filter((d) => d.tenantId === tenantId);
     const completions = ofTenant.filter((d) => d.docType === 'result').length;
     const inProgress = ofTenant.filter((d) => d.docType === 'session' && d.status === 'in-progress').length;
-    const agg = aggregates.find((a) => a.tenantId === tenantId);
+    const agg = scanAggregates.find((a) => a.tenantId === tenantId);
     if (agg?.completions !== completions || agg?.inProgress !== inProgress)
       wrong.push(
         `${tenantId.slice(0, 8)}: ${completions} results vs ${agg?.completions} counted, ${inProgress} open vs ${agg?.inProgress} counted`,

@@ -252,7 +252,9 @@ export async function checkReminders(schedule: Container, tenantId: string, conn
     if (u) perUser.set(u, (perUser.get(u) ?? 0) + 1);
   }
   const byStatus = (s: string) => items.filter((i) => i.status === s).length;
-  const wrong = items.filter((i) => (perUser.get(i.userId) ?? 0) !== (i.status === 'sent' ? 1 : 0));
+  // A leader has two items (their own reminder and the leader's message): one message per item sent.
+  const sentTo = (userId: string) => items.filter((i) => i.userId === userId && i.status === 'sent').length;
+  const wrong = items.filter((i) => (perUser.get(i.userId) ?? 0) !== sentTo(i.userId));
   targets.check(
     items.length > 0 && byStatus('queued') + byStatus('sending') === 0 && wrong.length === 0,
     'reminder round: every campaign item sent exactly once',
@@ -260,7 +262,7 @@ export async function checkReminders(schedule: Container, tenantId: string, conn
       wrong.length
         ? ` (e.g. ${wrong
             .slice(0, 3)
-            .map((i) => `${i.userId.slice(0, 8)} ${i.status}: ${perUser.get(i.userId) ?? 0}`)
+            .map((i) => `${i.userId.slice(0, 8)} ${i.kind} ${i.status}: ${perUser.get(i.userId) ?? 0} messages`)
             .join(', ')})`
         : ''
     }`,
