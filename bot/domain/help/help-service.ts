@@ -738,7 +738,8 @@ export class HelpService {
 
   private async afterPass(before: Ticket, after: Ticket, why: 'declined' | 'timed-out'): Promise<void> {
     const offer = before.offer!;
-    await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
+    // A time-out's own timer stays until the next offer is made: the scheduler drops it then, or tries again.
+    if (why === 'declined') await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
     const coach = await this.updateCoach(
       after.tenantId,
       offer.coachId,

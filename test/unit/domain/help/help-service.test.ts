@@ -174,6 +174,7 @@ describe('HelpService: one coach at a time', () => {
     };
     await assert.rejects(act.timeOut(ticket), /socket hang up/);
     assert.equal((await stored(ticket)).state, 'searching', 'the time-out itself was stored');
+    assert.equal((await timers.due(new Date(8.64e15), 10)).length, 1, 'its timer is kept for the next try');
     coaches.list = list;
     await help.offerTimedOut(TENANT, ticket.ticketId, 1); // the scheduler's next try
     await help.idle();
