@@ -63,6 +63,7 @@ const envSchema = z.object({
   ANONYMITY_THRESHOLD: z.coerce.number().int().min(3, 'never below 3').max(100).default(5),
   HELP_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   HELP_MAX_OFFERS: z.coerce.number().int().min(1).max(20).default(3),
+  HELP_ROUTE_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   CAMPAIGN_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
   CAMPAIGN_AUTOSTART: bool.optional(),
 
@@ -151,7 +152,8 @@ export interface Config {
   teamsAppId?: string;
   scan: { mode: 'adaptive' | 'full'; retakeDays: number };
   anonymityThreshold: number;
-  help: { offerTimeoutSeconds: number; maxOffers: number };
+  /** `routeGraceSeconds`: how long a new ticket waits for its own instance to route it before any instance's sweep does. */
+  help: { offerTimeoutSeconds: number; maxOffers: number; routeGraceSeconds: number };
   /**
    * Reminder campaigns: sends per second per tenant over every instance (Teams allows about
    * 30–50); whether rounds start by themselves on their planned day (off in development).
@@ -266,7 +268,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
     teamsAppId: e.TEAMS_APP_ID,
     scan: { mode: e.SCAN_MODE, retakeDays: e.SCAN_RETAKE_DAYS },
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
-    help: { offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS, maxOffers: e.HELP_MAX_OFFERS },
+    help: {
+      offerTimeoutSeconds: e.HELP_OFFER_TIMEOUT_SECONDS,
+      maxOffers: e.HELP_MAX_OFFERS,
+      routeGraceSeconds: e.HELP_ROUTE_GRACE_SECONDS,
+    },
     campaigns: { ratePerSecond: e.CAMPAIGN_RATE_PER_SECOND, autoStart: e.CAMPAIGN_AUTOSTART ?? hasBot },
     graph:
       graphAuth === 'none'

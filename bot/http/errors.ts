@@ -1,12 +1,17 @@
 import type { Request, Response } from 'restify';
-import { AppError } from '../domain/errors';
+import { AppError, isTemporarilyUnavailable, unavailable } from '../domain/errors';
 import { toLocale } from '../domain/org';
 import { isMessageKey, t } from '../i18n';
 import type { Logger } from '../logger';
 
-/** The one REST error mapper: AppError → its status and a localized message; anything else → 500 without details. */
+/** The one REST error mapper: AppError → its status and a localized message; the store unavailable → 503; anything else → 500 without details. */
 export function sendError(req: Request, res: Response, err: unknown, log: Logger): void {
   const locale = toLocale(req.header('accept-language'));
+  if (!(err instanceof AppError) && isTemporarilyUnavailable(err)) {
+    // The store is busy or unreachable for a moment: "probeer het zo opnieuw", as the bot says, not an error.
+    log.warn({ err, requestId: req.id() }, 'store unavailable');
+    err = unavailable();
+  }
   if (err instanceof AppError) {
     res.send(err.status, {
       error: err.code,

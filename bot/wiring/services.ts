@@ -188,6 +188,7 @@ function buildHelp({ config, repos, directory, presence, messenger, clock, log }
     clock,
     offerTimeoutSeconds: config.help.offerTimeoutSeconds,
     maxOffers: config.help.maxOffers,
+    routeGraceSeconds: config.help.routeGraceSeconds,
     topics,
   });
   const coaches = new CoachService({ coaches: repos.coaches, directory, clock, topics });

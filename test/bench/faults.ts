@@ -1,17 +1,22 @@
 /**
  * Two app instances (`bot/index.ts`, as App Service runs them) against one store in its own
  * process (the embedded server, reached as Azure Cosmos DB through COSMOS_ENDPOINT), with a
- * fault proxy in front of the store. Simulated people take scans, each turn on either
- * instance, while the bench:
- *   1. kills instance A with SIGKILL and starts it again;
- *   2. drops every connection to the store for `--outage` seconds;
+ * fault proxy in front of the store. A mixed workload runs on both instances (each request on
+ * whichever is up): people taking scans; people asking a digicoach (coaches who never answer,
+ * so every offer times out after 10 s and each ticket escalates after its last offer); a
+ * reminder round a programme admin starts just before the kill; a team leader opening the
+ * dashboard every second. Meanwhile the bench:
+ *   1. kills instance A with SIGKILL (mid-round) and starts it again;
+ *   2. drops every connection to the store for `--outage` seconds (and asks /healthz);
  *   3. answers 429 with x-ms-retry-after-ms to every scans request for 10 s;
- *   4. answers 503 to everything for 10 s.
- * Then it checks, against the stored documents: no confirmed answer lost or stored twice,
- * every person who was shown a result has exactly one, and each tenant's aggregate equals a
- * recount. Not covered yet: help requests with offer time-outs, a reminder round, dashboards.
+ *   4. answers 503 to everything for 10 s (and asks /healthz).
+ * Then it checks, against the stored documents and what the Bot Connector received: no
+ * confirmed answer lost or stored twice, every person shown a result has exactly one, each
+ * tenant's aggregate equals a recount; one ticket per confirmed help request, every offer
+ * time-out fired exactly once, no ticket stuck; every campaign item sent exactly once;
+ * dashboards never answered with an error; /healthz said degraded while the store was down.
  *
- *   npx tsx test/bench/faults.ts [--users=40] [--outage=30]
+ *   npx tsx test/bench/faults.ts [--users=40] [--askers=12] [--coaches=4] [--outage=30]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,18 +27,38 @@ import type { CosmosClient } from '@azure/cosmos';
 import { createCosmosClient } from '../../bot/storage/cosmos';
 import { loadOrCreateCertificate } from '../../bot/storage/embedded/certificate';
 import { cardText, cardVerbs } from '../helpers/cards';
+import { demoSeeds } from '../helpers/demo';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { answerOptions } from '../helpers/scan-driver';
 import { cardOf, GENT, TeamsTestClient, type TeamsUser, WESTERKWARTIER } from '../helpers/teams';
 import { startFakeConnector } from './lib/clients';
 import { exitOf, freePort, ROOT, serverEnv, sleep, tail, tempDir, waitFor200 } from './lib/processes';
 import { machine, numArg, seeded, Targets } from './lib/report';
+import {
+  awaitHelpSettled,
+  awaitRoundDone,
+  checkHelp,
+  checkReminders,
+  DashboardViewer,
+  HelpAsker,
+  registerCoaches,
+  startReminderRound,
+  type Up,
+} from './lib/fault-workload';
 
 const USERS = Math.max(2, numArg('users', 40));
 const OUTAGE_S = numArg('outage', 30);
+const ASKERS = numArg('askers', 12);
+const COACHES = Math.max(1, numArg('coaches', 4));
+const MAX_OFFERS = 3;
+/** Westerkwartier in the demo seeds: its reminder round and a leader's dashboard (help runs in Gent). */
+const WK = demoSeeds.findIndex((seed) => seed.tenant.id === WESTERKWARTIER);
 const PHASE_S = 10;
 
 type Card = Record<string, unknown>;
+
+/** Every process this bench started, stopped if it fails half-way (none is left running). */
+const children: ChildProcess[] = [];
 
 interface Instance {
   name: string;
@@ -48,6 +73,7 @@ async function startStore(): Promise<{ endpoint: string; key: string; ca: string
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  children.push(child);
   const ready = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -69,6 +95,7 @@ async function startInstance(name: string, env: Record<string, string>, dir: str
     env: { ...serverEnv({}), ...env, PORT: String(port), DATA_DIR: path.join(dir, name), LOG_LEVEL: 'warn' },
     stdio: ['ignore', out, out],
   });
+  children.push(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor200(`${url}/healthz`, Date.now(), child, 90_000);
@@ -188,17 +215,19 @@ async function check(client: CosmosClient, people: Person[], targets: Targets): 
     .database('digivaardig')
     .container('aggregates')
     .items.query<{
+      id: string;
       tenantId: string;
       completions: number;
       inProgress: number;
-    }>("SELECT c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
+    }>("SELECT c.id, c.tenantId, c.completions, c.inProgress FROM c WHERE c.scope.kind = 'tenant'")
     .fetchAll();
+  const scanAggregates = aggregates.filter((a) => a.id.startsWith('scan|')); // not the help counters of a tenant
   const wrong: string[] = [];
   for (const tenantId of new Set(people.map((p) => p.user.tenantId))) {
     const ofTenant = resources.filter((d) => d.tenantId === tenantId);
     const completions = ofTenant.filter((d) => d.docType === 'result').length;
     const inProgress = ofTenant.filter((d) => d.docType === 'session' && d.status === 'in-progress').length;
-    const agg = aggregates.find((a) => a.tenantId === tenantId);
+    const agg = scanAggregates.find((a) => a.tenantId === tenantId);
     if (agg?.completions !== completions || agg?.inProgress !== inProgress)
       wrong.push(
         `${tenantId.slice(0, 8)}: ${completions} results vs ${agg?.completions} counted, ${inProgress} open vs ${agg?.inProgress} counted`,
@@ -223,11 +252,49 @@ async function main(): Promise<void> {
   });
   const caFile = path.join(dir.dir, 'proxy-ca.pem');
   writeFileSync(caFile, pem.cert);
-  const env = { COSMOS_ENDPOINT: proxy.url, COSMOS_KEY: store.key, NODE_EXTRA_CA_CERTS: caFile };
+  const env = {
+    COSMOS_ENDPOINT: proxy.url,
+    COSMOS_KEY: store.key,
+    NODE_EXTRA_CA_CERTS: caFile,
+    HELP_OFFER_TIMEOUT_SECONDS: '10',
+    HELP_MAX_OFFERS: String(MAX_OFFERS),
+    HELP_ROUTE_GRACE_SECONDS: '5',
+    // Slow enough that the round is still under way when instance a is killed.
+    CAMPAIGN_RATE_PER_SECOND: '2',
+    // The demo organisation (admins, leaders, coaches) in the shared store, as in development.
+    SEED_DEMO: 'true',
+  };
   const conn = await startFakeConnector();
   const instances: Instance[] = [await startInstance('a', env, dir.dir), await startInstance('b', env, dir.dir)];
   const tenants = [WESTERKWARTIER, GENT];
   let turn = 0;
+  let picks = 0;
+  const alive = (x: Instance) => x.child.exitCode === null && x.child.signalCode === null;
+  const up: Up = {
+    pick: () => {
+      const live = instances.filter(alive);
+      return live.length ? live[picks++ % live.length] : null;
+    },
+  };
+  const coachIds = await registerCoaches(up, conn, GENT, COACHES);
+  console.log(`  ${coachIds.length} digicoaches in Gent registered through the bot (every day, all day)`);
+  const askers = Array.from(
+    { length: ASKERS },
+    (_, i) =>
+      new HelpAsker({ tenantId: GENT, aadObjectId: randomUUID(), name: `Vrager ${i + 1}`, locale: 'nl-NL' }, up, conn),
+  );
+  let viewing = true;
+  const viewer = new DashboardViewer(up, WK);
+  const views = viewer.run(() => !viewing);
+  const health: Array<{ phase: string; status: number; body: string }> = [];
+  const askHealth = async (phase: string) => {
+    const b = instances[1];
+    const res = await fetch(`${b.url}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
+      async (r) => ({ status: r.status, body: await r.text() }),
+      () => ({ status: 0, body: '' }),
+    );
+    health.push({ phase, ...res });
+  };
   const people = Array.from({ length: USERS }, (_, i) => {
     const user: TeamsUser = {
       tenantId: tenants[i % 2],
@@ -246,12 +313,16 @@ async function main(): Promise<void> {
   // People start spread over the fault phases and take 0.5–2.5 s per answer, so every phase meets scans under way.
   const random = seeded(7);
   const spreadMs = (2 * PHASE_S + OUTAGE_S + 2 * PHASE_S) * 1000;
-  const work = Promise.all(
-    people.map((p, i) => p.run(started + (i / USERS) * spreadMs, until, () => 500 + random() * 2000)),
-  );
+  const work = Promise.all([
+    ...people.map((p, i) => p.run(started + (i / USERS) * spreadMs, until, () => 500 + random() * 2000)),
+    ...askers.map((a, i) => a.run(started + (i / Math.max(1, ASKERS)) * spreadMs, until)),
+  ]);
   const at = (label: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label}`);
 
-  await sleep(PHASE_S * 1000);
+  await sleep((PHASE_S - 5) * 1000);
+  const campaignId = await startReminderRound(instances[0].url, WK);
+  at(`reminder round ${campaignId} started on instance a (Westerkwartier, 2 sends/s)`);
+  await sleep(5000);
   at('SIGKILL instance a');
   instances[0].child.kill('SIGKILL');
   await exitOf(instances[0].child);
@@ -260,7 +331,9 @@ async function main(): Promise<void> {
   await sleep(PHASE_S * 1000);
   at(`store unreachable (every connection dropped) for ${OUTAGE_S} s`);
   proxy.set('drop');
-  await sleep(OUTAGE_S * 1000);
+  await sleep(Math.min(5, OUTAGE_S) * 1000);
+  await askHealth('store unreachable');
+  await sleep(Math.max(0, OUTAGE_S - 5) * 1000);
   proxy.set('pass');
   at('store back; 429 with x-ms-retry-after-ms 100 to every scans request');
   proxy.throttleNext(1_000_000, 100, 'scans');
@@ -268,10 +341,25 @@ async function main(): Promise<void> {
   proxy.throttleNext(0, 100, 'scans');
   at('503 to everything');
   proxy.set('unavailable');
-  await sleep(PHASE_S * 1000);
+  await sleep(3000);
+  await askHealth('store answers 503');
+  await sleep((PHASE_S - 3) * 1000);
   proxy.set('pass');
   at('store healthy; waiting for everyone to finish');
   await work;
+  at('scans and help requests done; waiting for the offers to time out and the round to finish');
+  const storeClient = createCosmosClient({
+    endpoint: store.endpoint,
+    key: store.key,
+    agent: new https.Agent({ ca: store.ca }),
+  });
+  const db = storeClient.database('digivaardig');
+  await awaitHelpSettled(db.container('tickets'), GENT, 240_000);
+  await awaitRoundDone(db.container('schedule'), WESTERKWARTIER, 120_000);
+  await sleep(3000); // the last offer-closed updates and sends reach the connector
+  viewing = false;
+  await views;
+  await askHealth('store healthy again');
   at('done');
 
   const targets = new Targets();
@@ -294,10 +382,22 @@ async function main(): Promise<void> {
       alive ? `/healthz ${health}` : `exited ${i.child.exitCode ?? i.child.signalCode}; log ${i.log}\n${tail(i.log)}`,
     );
   }
-  await check(
-    createCosmosClient({ endpoint: store.endpoint, key: store.key, agent: new https.Agent({ ca: store.ca }) }),
-    people,
+  await check(storeClient, people, targets);
+  await checkHelp(
+    { tickets: db.container('tickets'), schedule: db.container('schedule') },
+    GENT,
+    askers,
+    MAX_OFFERS,
+    conn,
     targets,
+  );
+  await checkReminders(db.container('schedule'), WESTERKWARTIER, conn, targets);
+  viewer.check(targets);
+  const degraded = health.filter((h) => h.phase !== 'store healthy again');
+  targets.check(
+    degraded.every((h) => h.status === 503 && /degraded/.test(h.body)) && health.at(-1)?.status === 200,
+    '/healthz says degraded while the store is down, healthy after',
+    health.map((h) => `${h.phase}: ${h.status} ${h.body.slice(0, 60)}`).join('; '),
   );
 
   for (const i of instances) i.child.kill('SIGTERM');
@@ -313,5 +413,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   console.error(err);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   process.exit(1);
 });

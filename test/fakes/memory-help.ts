@@ -43,6 +43,8 @@ class VersionedMap<T> {
 export class MemoryTicketRepository implements TicketRepository {
   readonly store = new VersionedMap<Ticket>();
   async create(ticket: Ticket) {
+    // As in Cosmos: a ticket id that exists already is refused (a repeated submit finds the first).
+    if (this.store.get(`${ticket.tenantId}|${ticket.ticketId}`)) throw new AppError('conflict', 409, 'error.conflict');
     return this.store.put(`${ticket.tenantId}|${ticket.ticketId}`, ticket);
   }
   async get(tenantId: string, ticketId: string) {

@@ -15,6 +15,7 @@ export class FaultProxy {
   mode: FaultMode = 'pass';
   readonly counts = { forwarded: 0, throttled: 0, unavailable: 0, held: 0, dropped: 0 };
   private throttle: { left: number; retryAfterMs: number; container: string } | null = null;
+  private holdWhere: ((method: string, url: string) => boolean) | null = null;
   private readonly heldResponses = new Set<ServerResponse>();
 
   private constructor(
@@ -40,15 +41,27 @@ export class FaultProxy {
     this.throttle = { left: n, retryAfterMs, container };
   }
 
+  /**
+   * Holds, without an answer, only the requests that match (e.g. one kind of read), as a
+   * store that is stuck for one step of the work; `null` lets them go (held ones are dropped).
+   */
+  holdMatching(match: ((method: string, url: string) => boolean) | null): void {
+    this.holdWhere = match;
+    if (!match) this.dropHeld();
+  }
+
+  private dropHeld(): void {
+    for (const res of this.heldResponses) res.destroy();
+    this.heldResponses.clear();
+  }
+
   set(mode: FaultMode): void {
     this.mode = mode;
-    if (mode !== 'hang') {
-      for (const res of this.heldResponses) res.destroy();
-      this.heldResponses.clear();
-    }
+    if (mode !== 'hang' && !this.holdWhere) this.dropHeld();
   }
 
   async close(): Promise<void> {
+    this.holdMatching(null);
     this.set('pass');
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -80,7 +93,7 @@ export class FaultProxy {
       req.socket.destroy();
       return;
     }
-    if (this.mode === 'hang') {
+    if (this.mode === 'hang' || this.holdWhere?.(req.method ?? 'GET', decodeURIComponent(req.url ?? ''))) {
       this.counts.held++;
       this.heldResponses.add(res);
       return;

@@ -28,7 +28,10 @@ describe('the scheduler with several server instances', () => {
     for (let i = 0; i < 20; i++)
       await timers.schedule(timer(`t${i}`, new Date(clock.now().getTime() - 1000).toISOString()));
     const handled: string[] = [];
-    const handler = { offerTimedOut: async (_tenant: string, ticketId: string) => void handled.push(ticketId) };
+    const handler = {
+      offerTimedOut: async (_tenant: string, ticketId: string) => void handled.push(ticketId),
+      routeTicket: async () => undefined,
+    };
     const instances = [1, 2, 3].map((n) => new Scheduler({ timers, handler, clock, log, owner: `instance-${n}` }));
     const counts = await Promise.all(instances.map((s) => s.runDue()));
     assert.equal(
@@ -46,7 +49,7 @@ describe('the scheduler with several server instances', () => {
     const handled: string[] = [];
     const s = new Scheduler({
       timers,
-      handler: { offerTimedOut: async (_t, id) => void handled.push(id) },
+      handler: { offerTimedOut: async (_t, id) => void handled.push(id), routeTicket: async () => undefined },
       clock,
       log,
     });
@@ -65,6 +68,7 @@ describe('the scheduler with several server instances', () => {
         offerTimedOut: async () => {
           throw new Error('instance died mid-way');
         },
+        routeTicket: async () => undefined,
       },
       clock,
       log,
@@ -75,7 +79,7 @@ describe('the scheduler with several server instances', () => {
     const handled: string[] = [];
     const healthy = new Scheduler({
       timers,
-      handler: { offerTimedOut: async (_t, id) => void handled.push(id) },
+      handler: { offerTimedOut: async (_t, id) => void handled.push(id), routeTicket: async () => undefined },
       clock,
       log,
       owner: 'healthy',

@@ -24,12 +24,17 @@ export interface TicketRepository {
   forCoach(tenantId: string, coachId: string, limit: number): Promise<Ticket[]>;
 }
 
-/** A persisted due time (an offer's time-out), claimed by exactly one server instance through an ETag lease. */
+/**
+ * A persisted due time, claimed by exactly one server instance through an ETag lease: an
+ * offer's time-out, or `route`: a new ticket still to be routed (the submit answers first and
+ * routes after its turn; if the instance that took it stops before routing, a sweep routes it).
+ */
 export interface Timer {
   id: string;
   tenantId: string;
-  kind: 'offer-timeout';
+  kind: 'offer-timeout' | 'route';
   ticketId: string;
+  /** The offer a time-out belongs to; 0 for `route`. */
   seq: number;
   dueAt: string;
   lease: { owner: string; until: string } | null;

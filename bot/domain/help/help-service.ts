@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError, isConflict } from '../errors';
 import type { Tenant, UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
@@ -9,6 +9,7 @@ import type {
   HelpScope,
   Presence,
   TicketRepository,
+  Timer,
   TimerRepository,
 } from './help-ports';
 import type { Coach, Ticket, TicketEvent, TicketKind } from './help-types';
@@ -46,6 +47,13 @@ export interface HelpServiceDeps {
   offerTimeoutSeconds: number;
   maxOffers: number;
   topics: () => string[];
+  /**
+   * How long a new ticket waits for the instance that stored it to route it, before any
+   * instance's sweep of due timers routes it instead (that instance stopped or is stuck).
+   */
+  routeGraceSeconds?: number;
+  /** New tickets routed at once after their turns, so a burst of requests does not crowd out the turns themselves. */
+  routingConcurrency?: number;
   /** Where failures of work done after the turn (messages, counters) are reported. */
   onBackgroundError?: (err: unknown) => void;
 }
@@ -66,6 +74,8 @@ export type HelpView =
   | { kind: 'notCoach' };
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
+/** The longest a new ticket's routing waits for other submits to be stored first. */
+const QUIET_WAIT_MS = 1000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -77,8 +87,14 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export class HelpService {
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly routing: Limiter;
+  /** Submit turns under way; routing waits for them (a burst is answered first, then routed). */
+  private submitting = 0;
+  private readonly whenQuiet: Array<() => void> = [];
 
-  constructor(private readonly deps: HelpServiceDeps) {}
+  constructor(private readonly deps: HelpServiceDeps) {
+    this.routing = new Limiter(deps.routingConcurrency ?? 4);
+  }
 
   /** Resolves when the messages and counters of earlier turns are done (tests, shutdown). */
   async idle(): Promise<void> {
@@ -101,12 +117,29 @@ export class HelpService {
     return { kind: 'requestForm', where: user.location?.name ?? '', topic, requestKind: kind };
   }
 
-  /** The form's submit: a ticket, and the search for a coach starts at once. */
-  async submit(user: UserContext, request: SubmitHelp, requesterActivityId: string | null): Promise<HelpView> {
+  /**
+   * The form's submit: the ticket is stored and the turn answers "sent, we are looking";
+   * the search for a coach starts right after the turn (see `open`). One form card gives
+   * one ticket: a second tap on it, or Teams sending the same invoke again, shows the
+   * ticket the first one made. `requestId` (the invoke's activity id) stands in for the
+   * card when Teams names none.
+   */
+  async submit(
+    user: UserContext,
+    request: SubmitHelp,
+    requesterActivityId: string | null,
+    requestId?: string,
+  ): Promise<HelpView> {
     const question = request.question.replace(/\s+/g, ' ').trim();
     const where = request.where.trim().slice(0, 100);
     if (!this.deps.topics().includes(request.topic) || !question || question.length > 200) throw bad();
-    return this.open(user, { ...request, question, where }, requesterActivityId, true);
+    const key = requesterActivityId ?? requestId;
+    return this.open(
+      user,
+      { ...request, question, where },
+      requesterActivityId,
+      key ? submitTicketId(user, key) : null,
+    );
   }
 
   /**
@@ -119,7 +152,7 @@ export class HelpService {
       user,
       { kind: 'intake', topic, question, urgency: 'week', channel: 'in-person', where: user.location?.name ?? '' },
       null,
-      false,
+      null,
     );
   }
 
@@ -239,41 +272,65 @@ export class HelpService {
 
   async decline(user: UserContext, { ticketId, seq, reason: given }: DeclineOffer): Promise<HelpView> {
     const reason = given?.trim().slice(0, 200) || undefined;
-    return this.change(
-      user.tenantId,
-      ticketId,
-      async (t) => {
-        if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
-          if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
-            throw handled();
-          throw bad();
-        }
-        if (t.offer.seq !== seq) throw handled();
-        return this.passOn(t, user.userId, 'declined', reason);
-      },
-      async (before, after) => {
-        await this.afterPass(before, after, 'declined');
-        return { kind: 'offerClosed', ticket: after, why: 'declined' };
-      },
+    return this.keepRouted(user.tenantId, ticketId, () =>
+      this.change(
+        user.tenantId,
+        ticketId,
+        async (t) => {
+          if (t.state !== 'offered' || t.offer?.coachId !== user.userId) {
+            if (t.passedBy.includes(user.userId) || t.coachId === user.userId || t.offer?.coachId === user.userId)
+              throw handled();
+            throw bad();
+          }
+          if (t.offer.seq !== seq) throw handled();
+          return this.passOn(t, user.userId, 'declined', reason);
+        },
+        async (before, after) => {
+          await this.afterPass(before, after, 'declined');
+          return { kind: 'offerClosed', ticket: after, why: 'declined' };
+        },
+      ),
     );
   }
 
   /** The assigned coach hands the ticket back: the next coach is asked. */
   async giveBack(user: UserContext, { ticketId }: TicketRef): Promise<HelpView> {
-    return this.change(
-      user.tenantId,
-      ticketId,
-      async (t) => {
-        if (t.coachId !== user.userId) throw bad();
-        if (t.state !== 'accepted') throw handled();
-        return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
-      },
-      async (_before, after) => {
-        await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
-        await this.offerNext(after.tenantId, after.ticketId, null, false);
-        return { kind: 'offerClosed', ticket: after, why: 'given-back' };
-      },
+    return this.keepRouted(user.tenantId, ticketId, () =>
+      this.change(
+        user.tenantId,
+        ticketId,
+        async (t) => {
+          if (t.coachId !== user.userId) throw bad();
+          if (t.state !== 'accepted') throw handled();
+          return { ...this.passOn(t, user.userId, 'given-back'), coachId: null, coachName: null };
+        },
+        async (_before, after) => {
+          await this.updateCoach(after.tenantId, user.userId, (c) => (c.openTickets = Math.max(0, c.openTickets - 1)));
+          await this.offerNext(after.tenantId, after.ticketId, null, false);
+          return { kind: 'offerClosed', ticket: after, why: 'given-back' };
+        },
+      ),
     );
+  }
+
+  /**
+   * A step that puts a ticket back to searching and then offers it on: a route is stored
+   * first, so if the next offer is not made (the instance stops, the store goes away) a sweep
+   * makes it; once the step is done the route is dropped (a route left over changes nothing).
+   */
+  private async keepRouted(tenantId: string, ticketId: string, step: () => Promise<HelpView>): Promise<HelpView> {
+    if (!ID.test(ticketId)) throw bad();
+    const route = this.routeTimer({ tenantId, ticketId }, this.deps.clock.now());
+    await this.deps.timers.schedule(route);
+    try {
+      const view = await step();
+      this.later(() => this.deps.timers.complete(route));
+      return view;
+    } catch (err) {
+      // Refused (not theirs, already handled): nothing changed, the route is not needed. Otherwise it stays.
+      if (err instanceof AppError && err.code !== 'unavailable') this.later(() => this.deps.timers.complete(route));
+      throw err;
+    }
   }
 
   async resolve(user: UserContext, { ticketId, outcome, minutes }: ResolveTicket): Promise<HelpView> {
@@ -359,6 +416,21 @@ export class HelpService {
     return { kind: 'myTickets', asRequester, asCoach, coach: coach?.value ?? null };
   }
 
+  /**
+   * A new ticket's routing, from a sweep of due timers: the instance that stored it did not
+   * route it within the grace time (it stopped, or is still busy). Routing is a conditional
+   * change of the ticket, so a late second routing of the same ticket changes nothing.
+   */
+  async routeTicket(tenantId: string, ticketId: string, dueAt: Date): Promise<void> {
+    const current = await this.deps.tickets.get(tenantId, ticketId);
+    if (!current) {
+      // The route is written beside the ticket: a ticket still missing a grace time later is a submit that failed.
+      if (this.deps.clock.now().getTime() - dueAt.getTime() > this.graceMs()) return;
+      throw new Error(`ticket ${ticketId} not stored yet`);
+    }
+    await this.route(current.value);
+  }
+
   /** A due offer time-out (from the scheduler): the offer is withdrawn and the next coach asked. */
   async offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void> {
     try {
@@ -371,6 +443,9 @@ export class HelpService {
         },
         async (before, after, changed) => {
           if (changed) await this.afterPass(before, after, 'timed-out');
+          // A retry after this time-out was stored but the next offer was not made (the store went away): make it now.
+          else if (after.state === 'searching' && after.offerCount === seq)
+            await this.offerNext(tenantId, ticketId, null, false);
           return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
         },
       );
@@ -383,18 +458,20 @@ export class HelpService {
   // ——— the routing loop ———
 
   /**
-   * `inRequesterTurn`: the returned status view becomes the card the requester tapped, so a
-   * step taken now (an escalation at once) needs no message of its own.
+   * Stores a new ticket and answers at once: within a burst of requests the search for a
+   * coach (coach list, presence, booking the coach, the offer) would not fit Teams' ~5 s
+   * for an invoke. `idempotentId` is the ticket id a repeat of this submit maps to.
    */
   private async open(
     user: UserContext,
     fields: Pick<Ticket, 'kind' | 'topic' | 'question' | 'urgency' | 'channel' | 'where'>,
     requesterActivityId: string | null,
-    inRequesterTurn: boolean,
+    idempotentId: string | null,
   ): Promise<HelpView> {
-    const now = this.deps.clock.now().toISOString();
+    const at = this.deps.clock.now();
+    const now = at.toISOString();
     const ticket: Ticket = {
-      ticketId: randomUUID(),
+      ticketId: idempotentId ?? randomUUID(),
       tenantId: user.tenantId,
       ...fields,
       requester: {
@@ -417,7 +494,22 @@ export class HelpService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.tickets.create(ticket);
+    // The ticket and its route are written together: whichever instance is up routes it, at
+    // once here after the turn, else a sweep once the grace time is over.
+    const route = this.routeTimer(ticket, at);
+    this.submitting++;
+    try {
+      await Promise.all([this.deps.tickets.create(ticket), this.deps.timers.schedule(route)]);
+    } catch (err) {
+      if (!isConflict(err) || !idempotentId) throw err;
+      // The same submit again: the ticket the first one made, routed if it is not yet.
+      const first = (await this.deps.tickets.get(ticket.tenantId, ticket.ticketId))!.value;
+      // Its route was written again beside the refused create: route once more (a no-op if under way) and drop it.
+      this.routeAfterTurn(first, route);
+      return this.statusView(first, user.userId);
+    } finally {
+      if (--this.submitting === 0) for (const wake of this.whenQuiet.splice(0)) wake();
+    }
     this.later(() =>
       this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
         type: 'requested',
@@ -425,8 +517,66 @@ export class HelpService {
         month: now.slice(0, 7),
       }),
     );
-    const offered = await this.offerNext(ticket.tenantId, ticket.ticketId, null, inRequesterTurn);
-    return this.statusView(offered ?? ticket, user.userId);
+    this.routeAfterTurn(ticket, route);
+    return this.statusView(ticket, user.userId);
+  }
+
+  /** Resolves when no submit is being stored, or after `QUIET_WAIT_MS` (a steady stream of submits must not starve routing). */
+  private quiet(): Promise<void> {
+    if (this.submitting === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, QUIET_WAIT_MS);
+      this.whenQuiet.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private routeTimer(ticket: Pick<Ticket, 'tenantId' | 'ticketId'>, at: Date): Timer {
+    return {
+      id: routeTimerId(ticket.ticketId),
+      tenantId: ticket.tenantId,
+      kind: 'route',
+      ticketId: ticket.ticketId,
+      seq: 0,
+      dueAt: new Date(at.getTime() + this.graceMs()).toISOString(),
+      lease: null,
+    };
+  }
+
+  private graceMs(): number {
+    return (this.deps.routeGraceSeconds ?? 30) * 1000;
+  }
+
+  /**
+   * After the turn, a few at a time, and not while other submits are being stored (at most
+   * `QUIET_WAIT_MS` waiting for that): route the ticket, then drop its route (done; no sweep needed).
+   */
+  private routeAfterTurn(ticket: Ticket, route: Timer): void {
+    this.later(() =>
+      this.routing.run(async () => {
+        await this.quiet();
+        const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
+        if (current) await this.route(current.value);
+        await this.deps.timers.complete(route);
+      }),
+    );
+  }
+
+  /**
+   * Routes a stored ticket that is still searching. The requester's card, which answered
+   * "sent, we are looking", is updated in place with the outcome; a request without such a
+   * card (an intake from the scan) hears of an escalation by message, as before.
+   */
+  private async route(ticket: Ticket): Promise<void> {
+    if (ticket.state !== 'searching') return;
+    const hasCard = Boolean(ticket.requesterActivityId);
+    const moved = await this.offerNext(ticket.tenantId, ticket.ticketId, null, hasCard);
+    if (hasCard && moved && moved.state !== 'searching') {
+      const shown = moved;
+      this.later(() => this.deps.notifier.requester(shown, false));
+    }
   }
 
   /**
@@ -477,6 +627,17 @@ export class HelpService {
         events: [...ticket.events, this.event('offered', { coachId: choice.coach.userId, reasons: choice.reasons })],
         updatedAt: now.toISOString(),
       };
+      // The time-out is stored before the offer: an instance that stops in between leaves no
+      // offer without its time-out (a time-out whose offer never came changes nothing when due).
+      await this.deps.timers.schedule({
+        id: timerId(ticketId, seq),
+        tenantId,
+        kind: 'offer-timeout',
+        ticketId,
+        seq,
+        dueAt: dueAt.toISOString(),
+        lease: null,
+      });
       let saved: Versioned<Ticket>;
       try {
         saved = await this.deps.tickets.replace(offered, current.etag);
@@ -489,15 +650,6 @@ export class HelpService {
         if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
         throw err;
       }
-      await this.deps.timers.schedule({
-        id: timerId(ticketId, seq),
-        tenantId,
-        kind: 'offer-timeout',
-        ticketId,
-        seq,
-        dueAt: dueAt.toISOString(),
-        lease: null,
-      });
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
@@ -586,7 +738,8 @@ export class HelpService {
 
   private async afterPass(before: Ticket, after: Ticket, why: 'declined' | 'timed-out'): Promise<void> {
     const offer = before.offer!;
-    await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
+    // A time-out's own timer stays until the next offer is made: the scheduler drops it then, or tries again.
+    if (why === 'declined') await this.deps.timers.cancel(after.tenantId, timerId(after.ticketId, offer.seq));
     const coach = await this.updateCoach(
       after.tenantId,
       offer.coachId,
@@ -663,6 +816,33 @@ export class HelpService {
 }
 
 export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
+export const routeTimerId = (ticketId: string) => `route:${ticketId}`;
+
+/** One ticket per form card (or invoke) of a user: a UUID-shaped hash, so a repeat finds the first. */
+function submitTicketId(user: UserContext, key: string): string {
+  const h = createHash('sha256').update(`${user.tenantId}|${user.userId}|${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Runs at most `size` tasks at once; the rest wait their turn in order. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
 
 function requesterScopes(t: Ticket): HelpScope[] {
   const scopes: HelpScope[] = [{ kind: 'tenant', id: t.tenantId }];

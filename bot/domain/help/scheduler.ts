@@ -5,10 +5,12 @@ import type { TimerRepository } from './help-ports';
 
 export interface DueHandler {
   offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void>;
+  /** A new ticket its own instance did not route within the grace time (which ended at `dueAt`). */
+  routeTicket(tenantId: string, ticketId: string, dueAt: Date): Promise<void>;
 }
 
 /**
- * Picks up persisted due times (offer time-outs). Several server instances may sweep at
+ * Picks up persisted due times (offer time-outs, new tickets not routed in time). Several server instances may sweep at
  * once: each timer is claimed with an ETag lease, so exactly one instance handles it;
  * a crashed instance's lease expires and the timer is handled by the next sweep.
  */
@@ -64,7 +66,9 @@ export class Scheduler {
       );
       if (!claimed) continue;
       try {
-        await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
+        if (timer.kind === 'route')
+          await this.deps.handler.routeTicket(timer.tenantId, timer.ticketId, new Date(timer.dueAt));
+        else await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
         await this.deps.timers.complete(timer);
         handled++;
       } catch (err) {

@@ -36,7 +36,9 @@ export function helpFeature(
     },
     actions: {
       'help.start': act((turn) => service.requestForm(turn.user)),
-      'help.submit': act((turn, command) => service.submit(turn.user, command, turn.replyToId ?? null)),
+      'help.submit': act((turn, command) =>
+        service.submit(turn.user, command, turn.replyToId ?? null, turn.activityId),
+      ),
       'help.cancel': act((turn, command) => service.cancel(turn.user, command)),
       'help.reopen': act((turn, command) => service.reopen(turn.user, command)),
       'help.accept': act((turn, command) => service.accept(turn.user, command)),

@@ -29,7 +29,10 @@ export function typedQuestion(raw: string | undefined): string | null {
  */
 export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService, cards: HelpCards): Features {
   const route = async (turn: Turn, request: SubmitHelp): Promise<Reply> => ({
-    card: await cards.forView(await help.submit(turn.user, request, turn.replyToId ?? null), turn.user.locale),
+    card: await cards.forView(
+      await help.submit(turn.user, request, turn.replyToId ?? null, turn.activityId),
+      turn.user.locale,
+    ),
   });
   const form = async (turn: Turn, question: string, topic?: string): Promise<Reply> => ({
     card: await cards.forView(

@@ -3,7 +3,9 @@
  * production and the benchmark's client does not share it. Started by bot-process.ts:
  *
  *   bot-child.ts echo                          the bare botbuilder floor
- *   bot-child.ts app <dataDir> [no-scheduler]  Digivaardig (startApp, embedded store, demo organisation)
+ *   bot-child.ts app <dataDir> [no-scheduler]  Digivaardig (startApp, embedded store, demo organisation),
+ *                                              and beside it the write floor: the echo bot plus one point
+ *                                              write of a document of `floorBytes` to the app's own store
  *
  * Tells the parent its URL over IPC, then answers `requests` (embedded Cosmos HTTP
  * requests so far), `stored` (what the scans container holds for some users), `totals` (per tenant:
@@ -29,13 +31,20 @@ export interface TenantTotals {
   aggregate: { completions: number; inProgress: number } | null;
 }
 
-type Request = { id: number; cmd: 'requests' | 'settle' | 'stored' | 'totals' | 'stop'; args?: unknown };
+type Request = {
+  id: number;
+  cmd: 'requests' | 'settle' | 'stored' | 'totals' | 'floor' | 'stop';
+  args?: unknown;
+};
 
 async function main(): Promise<void> {
   const [kind, dataDir, schedulerFlag] = process.argv.slice(2);
   let app: App | null = null;
   let stop: () => Promise<void>;
   let url: string;
+  let floor: { url: string; stop(): Promise<void> } | null = null;
+  let floorBytes = 2000;
+  let floorWrites = 0;
   if (kind === 'echo') {
     const echo = await startEchoBot();
     ({ url, stop } = echo);
@@ -59,8 +68,20 @@ async function main(): Promise<void> {
     const started = await startApp(config, createLogger(config.logLevel), {
       scheduler: schedulerFlag !== 'no-scheduler',
     });
-    ({ url, stop } = started);
     app = started;
+    // The same store, the same SDK client, a document of the answer turn's size, one write per tap.
+    const scans = started.store.containers.scans;
+    floor = await startEchoBot(0, () => {
+      const n = floorWrites++ % 20;
+      const doc = { id: `floor-${n}`, userKey: `floor|${n}`, docType: 'floor', pad: '' };
+      doc.pad = 'x'.repeat(Math.max(0, floorBytes - JSON.stringify(doc).length));
+      return scans.items.upsert(doc);
+    });
+    url = started.url;
+    stop = async () => {
+      await floor?.stop();
+      await started.stop();
+    };
   }
 
   const handlers: Record<Request['cmd'], (args: unknown) => Promise<unknown> | unknown> = {
@@ -71,6 +92,18 @@ async function main(): Promise<void> {
     settle: async () => (app ? app.settle() : undefined),
     stored: async (keys) => stored(app!, keys as string[]),
     totals: async () => totals(app!),
+    // The write floor's URL; its document is as large as these users' scan sessions are now (their mean).
+    floor: async (keys) => {
+      const sizes = await Promise.all(
+        (keys as string[]).map(async (key) => {
+          const { resource } = await app!.store.containers.scans.item('session', key).read();
+          return resource ? JSON.stringify(resource).length : 0;
+        }),
+      );
+      const found = sizes.filter((n) => n > 0);
+      if (found.length) floorBytes = Math.round(found.reduce((a, b) => a + b, 0) / found.length);
+      return { url: floor?.url ?? null, bytes: floorBytes };
+    },
     stop: async () => {
       await stop();
       setImmediate(() => process.exit(0));

@@ -14,9 +14,12 @@ const SMALL_CARD = {
   actions: [{ type: 'Action.Execute', title: 'Next', verb: 'next', data: {} }],
 };
 
-/** Echoes a message's text with one sendActivity; answers an `adaptiveCard/action` invoke with a small card. */
+/**
+ * Echoes a message's text with one sendActivity; answers an `adaptiveCard/action` invoke with a
+ * small card, after `onInvoke` (the write floor: one point write to the store) when given.
+ */
 class EchoBot extends ActivityHandler {
-  constructor() {
+  constructor(private readonly onInvoke?: () => Promise<unknown>) {
     super();
     this.onMessage(async (context, next) => {
       await context.sendActivity(context.activity.text ?? '');
@@ -25,6 +28,7 @@ class EchoBot extends ActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
+    await this.onInvoke?.();
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: SMALL_CARD };
   }
 }
@@ -33,9 +37,12 @@ class EchoBot extends ActivityHandler {
  * The floor the benchmarks compare against: a bare botbuilder bot on restify, the same
  * package versions and adapter set-up as ours (CloudAdapter, no auth), nothing else.
  */
-export async function startEchoBot(port = 0): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startEchoBot(
+  port = 0,
+  onInvoke?: () => Promise<unknown>,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = new EchoBot();
+  const bot = new EchoBot(onInvoke);
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {

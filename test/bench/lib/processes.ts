@@ -16,7 +16,7 @@ export interface BotProcess {
   pid: number;
   logFile: string;
   /** Asks the child (see bot-child.ts) and waits for its answer. */
-  call<T>(cmd: 'requests' | 'settle' | 'stored' | 'totals' | 'stop', args?: unknown): Promise<T>;
+  call<T>(cmd: 'requests' | 'settle' | 'stored' | 'totals' | 'floor' | 'stop', args?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 

@@ -100,8 +100,9 @@ describe('HelpService: one coach at a time', () => {
   };
   const stored = async (t: Ticket) => (await tickets.get(TENANT, t.ticketId))!.value;
   const act = {
-    ask: async (who = requester) =>
-      ticketOf(
+    /** The submit answers at once; the offer follows right after the turn. Returns the ticket as stored then. */
+    ask: async (who = requester) => {
+      const answered = ticketOf(
         await help.submit(
           who,
           {
@@ -114,7 +115,11 @@ describe('HelpService: one coach at a time', () => {
           },
           null,
         ),
-      ),
+      );
+      assert.equal(answered.state, 'searching', 'the turn answers before a coach is sought');
+      await help.idle();
+      return stored(answered);
+    },
     accept: async (coachId: string, t: Ticket) =>
       help.accept(user(coachId), { ticketId: t.ticketId, fromPool: false, seq: (await stored(t)).offer?.seq ?? 0 }),
     decline: async (coachId: string, t: Ticket) =>
@@ -159,6 +164,46 @@ describe('HelpService: one coach at a time', () => {
     assert.deepEqual(notifier.closed, [{ coachId: 'coach-team', why: 'timed-out' }]);
     assert.deepEqual(offeredTo(), ['coach-team', 'coach-department']);
     assert.equal((await stored(ticket)).events.filter((e) => e.type === 'timed-out').length, 1);
+  });
+
+  it('when the store goes away after a time-out was stored, the retried time-out still asks the next coach', async () => {
+    const ticket = await act.ask();
+    const list = coaches.list.bind(coaches);
+    coaches.list = async () => {
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    };
+    await assert.rejects(act.timeOut(ticket), /socket hang up/);
+    assert.equal((await stored(ticket)).state, 'searching', 'the time-out itself was stored');
+    assert.equal((await timers.due(new Date(8.64e15), 10)).length, 1, 'its timer is kept for the next try');
+    coaches.list = list;
+    await help.offerTimedOut(TENANT, ticket.ticketId, 1); // the scheduler's next try
+    await help.idle();
+    const now = await stored(ticket);
+    assert.equal(now.state, 'offered');
+    assert.equal(now.offer?.coachId, 'coach-department');
+    assert.equal(now.events.filter((e) => e.type === 'timed-out').length, 1, 'timed out once');
+  });
+
+  it('a repeated submit of the same form card gives the one ticket, offered once', async () => {
+    const form = {
+      kind: 'help' as const,
+      topic: 'communication',
+      question: 'Hoe deel ik een bestand?',
+      urgency: 'today' as const,
+      channel: 'chat' as const,
+      where: '',
+    };
+    const views = await Promise.all([
+      help.submit(requester, form, 'form-card-1', 'invoke-1'),
+      help.submit(requester, form, 'form-card-1', 'invoke-2'),
+    ]);
+    await help.idle();
+    const again = await help.submit(requester, form, 'form-card-1', 'invoke-3');
+    await help.idle();
+    const ids = [...views, again].map((v) => ticketOf(v).ticketId);
+    assert.equal(new Set(ids).size, 1, 'one ticket');
+    assert.deepEqual(offeredTo(), ['coach-team'], 'offered once');
+    assert.equal((await timers.due(new Date(8.64e15), 10)).filter((t) => t.value.kind === 'route').length, 0);
   });
 
   it('a late time-out of an offer already answered changes nothing', async () => {
