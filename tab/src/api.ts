@@ -13,7 +13,7 @@ export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
 
-export type Role = 'employee' | 'coach' | 'leader' | 'admin';
+export type Role = 'employee' | 'coach' | 'leader' | 'admin' | 'contact';
 
 export interface Me {
   tenantId: string;

@@ -28,7 +28,8 @@ export interface TicketRepository {
 export interface Timer {
   id: string;
   tenantId: string;
-  kind: 'offer-timeout';
+  /** An offer's time-out, or the coordinator's turn in an escalation the contact persons had first. */
+  kind: 'offer-timeout' | 'coordinator-escalation';
   ticketId: string;
   seq: number;
   dueAt: string;

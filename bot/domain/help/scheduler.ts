@@ -5,6 +5,8 @@ import type { TimerRepository } from './help-ports';
 
 export interface DueHandler {
   offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void>;
+  /** An escalation's second step (the coordinator's turn); see HelpService.coordinatorDue. */
+  coordinatorDue?(tenantId: string, ticketId: string): Promise<void>;
 }
 
 /**
@@ -64,7 +66,9 @@ export class Scheduler {
       );
       if (!claimed) continue;
       try {
-        await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
+        if (timer.kind === 'coordinator-escalation')
+          await this.deps.handler.coordinatorDue?.(timer.tenantId, timer.ticketId);
+        else await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
         await this.deps.timers.complete(timer);
         handled++;
       } catch (err) {
