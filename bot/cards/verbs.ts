@@ -226,6 +226,8 @@ export const ACTIONS = {
           }
         : { form: { question: d.question, ...(d.topic ? { topic: d.topic } : {}) } },
   ),
+  // The approver's card for a coach registration: approve (`ok: true`) or reject.
+  'coach.decide': verb({ u: ID, ok: z.boolean() }, {}, (d) => ({ userId: d.u, approve: d.ok })),
   'privacy.show': verb({}, {}, none),
   'privacy.export': verb({}, {}, none),
   'privacy.delete': verb({}, {}, none),

@@ -1,5 +1,11 @@
 import { AppError } from '../domain/errors';
-import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, type SettingsChange } from '../domain/settings/settings-service';
+import {
+  EMPLOYEES_PER_COACH_MAX,
+  EMPLOYEES_PER_COACH_MIN,
+  RETENTION_MAX_MONTHS,
+  RETENTION_MIN_MONTHS,
+  type SettingsChange,
+} from '../domain/settings/settings-service';
 
 const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
 
@@ -9,7 +15,8 @@ const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
  */
 export function parseSettingsChange(body: Record<string, unknown>): SettingsChange {
   const keys = Object.keys(body);
-  if (keys.length === 0 || keys.some((k) => k !== 'retentionMonths' && k !== 'remindersEnabled')) throw invalid();
+  const known = ['retentionMonths', 'remindersEnabled', 'coachApproval', 'employeesPerCoach'];
+  if (keys.length === 0 || keys.some((k) => !known.includes(k))) throw invalid();
   const out: SettingsChange = {};
   if ('retentionMonths' in body) {
     const m = body.retentionMonths;
@@ -23,6 +30,16 @@ export function parseSettingsChange(body: Record<string, unknown>): SettingsChan
   if ('remindersEnabled' in body) {
     if (typeof body.remindersEnabled !== 'boolean') throw invalid();
     out.remindersEnabled = body.remindersEnabled;
+  }
+  if ('coachApproval' in body) {
+    if (typeof body.coachApproval !== 'boolean') throw invalid();
+    out.coachApproval = body.coachApproval;
+  }
+  if ('employeesPerCoach' in body) {
+    const n = body.employeesPerCoach;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < EMPLOYEES_PER_COACH_MIN || n > EMPLOYEES_PER_COACH_MAX)
+      throw invalid();
+    out.employeesPerCoach = n;
   }
   return out;
 }

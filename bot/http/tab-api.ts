@@ -18,6 +18,7 @@ import { registerDashboardRoutes } from './dashboard-routes';
 import { registerLeadershipRoutes } from './leadership-routes';
 import { registerMeRoutes } from './me-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
+import { type CoachNetworkRoutesDeps, registerCoachNetworkRoutes } from './coach-network-routes';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerMyDataRoutes } from './my-data-routes';
@@ -40,6 +41,8 @@ export interface TabApiDeps {
   settings: SettingsService;
   activity: AdminActivity;
   coachAdmin: CoachAdmin;
+  /** Approvals, contact persons and the load view of the coach network. */
+  coachNetwork: Omit<CoachNetworkRoutesDeps, 'auth' | 'log'>;
   campaigns: CampaignAdmin;
   privacy: PrivacyService;
   /** The scan's domains with their names in a language, in display order. */
@@ -62,6 +65,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerMeRoutes(server, { auth, nudges: deps.reminders, clock, log });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
+  registerCoachNetworkRoutes(server, { auth, ...deps.coachNetwork, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerMyDataRoutes(server, {
     auth,

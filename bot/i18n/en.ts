@@ -438,6 +438,8 @@ export const en: Record<MessageKey, string> = {
   'coach.approval.topics': 'Can help with: {topics}',
   'coach.approval.hint':
     'Once you approve, {name} gets help requests from colleagues. You can also do this in the Digivaardig tab.',
+  'coach.approval.forbidden':
+    "Only the department's contact person or the programme team decides on a new digicoach. Nothing was changed.",
   'coach.approval.approve': 'Approve',
   'coach.approval.reject': 'Reject',
   'coach.approval.approved': '{name} is approved as a digicoach. Thank you.',
@@ -452,7 +454,8 @@ export const en: Record<MessageKey, string> = {
   'help.escalation.adviceContact':
     "You are the contact person for this department's digicoaches. Can you ask a digicoach to help, or contact {name} yourself? If nobody takes the question, the programme team hears about it too.",
   'myCoaches.title': 'Your digicoaches',
-  'myCoaches.intro': 'These colleagues are happy to help with digital questions. Feel free to send them a chat message.',
+  'myCoaches.intro':
+    'These colleagues are happy to help with digital questions. Feel free to send them a chat message.',
   'myCoaches.team': 'In your team',
   'myCoaches.department': 'In your department',
   'myCoaches.topics': 'Can help with: {topics}',

@@ -443,7 +443,10 @@ export const nl = {
   'coach.approval.body': '{name} heeft zich aangemeld als digicoach.',
   'coach.approval.department': 'Afdeling: {department}',
   'coach.approval.topics': 'Kan helpen met: {topics}',
-  'coach.approval.hint': 'Na je goedkeuring krijgt {name} hulpvragen van collega’s. Je kunt dit ook in het tabblad Digivaardig doen.',
+  'coach.approval.hint':
+    'Na je goedkeuring krijgt {name} hulpvragen van collega’s. Je kunt dit ook in het tabblad Digivaardig doen.',
+  'coach.approval.forbidden':
+    'Alleen het aanspreekpunt van de afdeling of het programmateam beslist over een nieuwe digicoach. Er is niets veranderd.',
   'coach.approval.approve': 'Goedkeuren',
   'coach.approval.reject': 'Afwijzen',
   'coach.approval.approved': '{name} is goedgekeurd als digicoach. Dank je wel.',

@@ -73,6 +73,7 @@ export function tabApiDeps(
     settings: services.tab.settings,
     activity: services.tab.activity,
     coachAdmin: services.tab.coachAdmin,
+    coachNetwork: services.tab.coachNetwork,
     campaigns: services.campaigns.admin,
     privacy: services.privacy,
     domains: services.tab.domains,

@@ -158,6 +158,13 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['an unknown urgency', () => ({ question: 'Hoe?', topic: 'communication', urgency: 'soon', channel: 'chat' })],
     ['an extra field', () => ({ question: 'Hoe deel ik een bestand?', ...JUNK })],
   ],
+  'coach.decide': [
+    ['no coach', () => ({ ok: true })],
+    ['a decision that is text', () => ({ u: demoUser('coach').aadObjectId, ok: 'yes' })],
+    ['a coach id with a path in it', () => ({ u: '../coach', ok: true })],
+    ['an extra field', () => ({ u: demoUser('coach').aadObjectId, ok: true, ...JUNK })],
+    ['someone who is no approver, deciding on a coach', () => ({ u: demoUser('coach').aadObjectId, ok: false })],
+  ],
   'privacy.show': [['an extra field', () => JUNK]],
   'privacy.export': [['an extra field', () => JUNK]],
   'privacy.delete': [['an extra field', () => JUNK]],

@@ -1,5 +1,5 @@
 import type { AdminAuditLog } from '../audit';
-import { type Caller, forbidden, notFound } from '../dashboard/access';
+import { type Caller, notFound } from '../dashboard/access';
 import { AppError } from '../errors';
 import type { Tenant } from '../org';
 import type { Clock, Directory } from '../ports';
@@ -31,11 +31,7 @@ export interface PendingCoachRow {
  * coach stays approved; otherwise the registration waits when the tenant asks for approval,
  * and is active at once when it does not.
  */
-export function approvalOnRegister(
-  current: Coach | null,
-  tenant: Tenant | null,
-  now: Date,
-): CoachApproval | undefined {
+export function approvalOnRegister(current: Coach | null, tenant: Tenant | null, now: Date): CoachApproval | undefined {
   const approval = current?.approval;
   if (current && !approval) return undefined;
   if (approval?.state === 'approved') return approval;
@@ -52,6 +48,8 @@ async function scopeOf(directory: Directory, caller: Caller): Promise<{ all: boo
   return { all, departments };
 }
 
+/** Not an approver of this coach (or the coach themself): nothing changes. */
+const forbidden = () => new AppError('forbidden', 403, 'coach.approval.forbidden');
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 
 /**

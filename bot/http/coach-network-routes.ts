@@ -1,0 +1,92 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import type { CoachApprovals } from '../domain/help/coach-approvals';
+import type { CoachOverview } from '../domain/help/coach-overview';
+import type { ContactPersonAdmin } from '../domain/help/contact-persons';
+import { AppError } from '../domain/errors';
+import type { Logger } from '../logger';
+import type { Authenticator } from './auth';
+import { route } from './errors';
+import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
+
+export interface CoachNetworkRoutesDeps {
+  auth: Authenticator;
+  approvals: CoachApprovals;
+  contacts: ContactPersonAdmin;
+  overview: CoachOverview;
+  log: Logger;
+}
+
+const contactsBody = z.strictObject({
+  userIds: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/)).max(20),
+});
+
+/**
+ * The coach network in the tab: approving registrations (programme admin, or the contact
+ * person of the coach's department), naming contact persons (admin), the coordinator's load
+ * view and a contact person's own departments. Access lives in the domain.
+ */
+export function registerCoachNetworkRoutes(server: restify.Server, deps: CoachNetworkRoutesDeps): void {
+  const { auth, approvals, contacts, overview, log } = deps;
+
+  server.get(
+    '/api/v1/coaches/pending',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, { pending: await approvals.pending(await callerOf(auth, req)) });
+    }),
+  );
+
+  for (const [path, approve] of [
+    ['/api/v1/coaches/:userId/approve', true],
+    ['/api/v1/coaches/:userId/reject', false],
+  ] as const)
+    server.post(
+      path,
+      route(log, async (req, res) => {
+        const caller = await callerOf(auth, req);
+        const coach = await approvals.decide(caller, idParam(req, 'userId'), approve);
+        log.info(
+          { requestId: req.id(), tenantId: caller.tenantId, action: approve ? 'coach.approved' : 'coach.rejected' },
+          'coach registration decided',
+        );
+        sendPrivate(res, 200, {
+          userId: coach.userId,
+          name: coach.name,
+          approval: coach.approval?.state ?? 'approved',
+        });
+      }),
+    );
+
+  server.get(
+    '/api/v1/admin/contacts',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, { departments: await contacts.list(await callerOf(auth, req)) });
+    }),
+  );
+
+  server.put(
+    '/api/v1/admin/contacts/:departmentId',
+    route(log, async (req, res) => {
+      const caller = await callerOf(auth, req);
+      const body = contactsBody.safeParse(objectBody(req));
+      if (!body.success) throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      const saved = await contacts.set(caller, idParam(req, 'departmentId'), body.data.userIds);
+      log.info({ requestId: req.id(), tenantId: caller.tenantId, action: 'contacts.changed' }, 'contacts changed');
+      sendPrivate(res, 200, saved);
+    }),
+  );
+
+  server.get(
+    '/api/v1/admin/coach-load',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, await overview.load(await callerOf(auth, req)));
+    }),
+  );
+
+  server.get(
+    '/api/v1/contact/departments',
+    route(log, async (req, res) => {
+      sendPrivate(res, 200, await overview.myDepartments(await callerOf(auth, req)));
+    }),
+  );
+}
