@@ -2,7 +2,6 @@ import { type Caller, forbidden, requireAdmin } from '../dashboard/access';
 import { groupKey } from '../dashboard/anonymity';
 import { type CoachNetworkRow, coachNetworkOf } from '../dashboard/coach-network';
 import type { TenantView, TenantViews } from '../dashboard/tenant-views';
-import type { Tenant } from '../org';
 import type { Clock, Directory } from '../ports';
 import { type CoachLoadRow, type CoachRatioRow, loadOf, loadRows, ratioRows, WEEKLY_NORM } from './coach-load';
 import { departmentsOfContact, employeesPerCoach } from './contacts';
@@ -77,7 +76,7 @@ export class CoachOverview {
     const mine = departmentsOfContact(tenant, caller.userId);
     if (!tenant || !mine.length) throw forbidden();
     const [all, view] = await Promise.all([this.coaches(caller.tenantId), this.deps.views.get(caller.tenantId)]);
-    const network = coachNetworkOf(view, tenant as Tenant);
+    const network = coachNetworkOf(view, tenant);
     const sizes = publishedSizes(view);
     const now = this.deps.clock.now();
     const units = await Promise.all(mine.map((id) => this.deps.directory.getUnit(caller.tenantId, id)));
