@@ -7,13 +7,16 @@ import { AppError } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { Authenticator } from './auth';
 import { route } from './errors';
-import { callerOf, idParam, objectBody, sendPrivate } from './tab-request';
+import { callerOf, idParam, localeOf, objectBody, sendPrivate } from './tab-request';
+import type { Locale } from '../domain/org';
 
 export interface CoachNetworkRoutesDeps {
   auth: Authenticator;
   approvals: CoachApprovals;
   contacts: ContactPersonAdmin;
   overview: CoachOverview;
+  /** The scan's domains (the coaches' topics) with their names in a language. */
+  domains(locale: Locale): Promise<Array<{ id: string; name: string }>>;
   log: Logger;
 }
 
@@ -86,7 +89,8 @@ export function registerCoachNetworkRoutes(server: restify.Server, deps: CoachNe
   server.get(
     '/api/v1/contact/departments',
     route(log, async (req, res) => {
-      sendPrivate(res, 200, await overview.myDepartments(await callerOf(auth, req)));
+      const view = await overview.myDepartments(await callerOf(auth, req));
+      sendPrivate(res, 200, { ...view, domains: await deps.domains(localeOf(req)) });
     }),
   );
 }

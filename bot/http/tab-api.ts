@@ -42,7 +42,7 @@ export interface TabApiDeps {
   activity: AdminActivity;
   coachAdmin: CoachAdmin;
   /** Approvals, contact persons and the load view of the coach network. */
-  coachNetwork: Omit<CoachNetworkRoutesDeps, 'auth' | 'log'>;
+  coachNetwork: Omit<CoachNetworkRoutesDeps, 'auth' | 'log' | 'domains'>;
   campaigns: CampaignAdmin;
   privacy: PrivacyService;
   /** The scan's domains with their names in a language, in display order. */
@@ -65,7 +65,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerMeRoutes(server, { auth, nudges: deps.reminders, clock, log });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
-  registerCoachNetworkRoutes(server, { auth, ...deps.coachNetwork, log });
+  registerCoachNetworkRoutes(server, { auth, ...deps.coachNetwork, domains: deps.domains, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerMyDataRoutes(server, {
     auth,

@@ -12,9 +12,10 @@ import { LeadershipView } from './views/LeadershipView';
 import { MyDataView } from './views/MyDataView';
 import { ProgrammeView } from './views/ProgrammeView';
 import { ProgressView } from './views/ProgressView';
+import { DepartmentCoachesView } from './views/DepartmentCoachesView';
 import { TeamView } from './views/TeamView';
 
-type View = 'team' | 'leadership' | 'programme' | 'progress' | 'my-data';
+type View = 'team' | 'leadership' | 'programme' | 'department' | 'progress' | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -100,13 +101,14 @@ const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> 
   { view: 'team', label: 'nav.team', allowed: (r) => r.includes('leader') },
   { view: 'leadership', label: 'nav.leadership', allowed: (r) => r.includes('leader') },
   { view: 'programme', label: 'nav.programme', allowed: (r) => r.includes('admin') },
+  { view: 'department', label: 'nav.department', allowed: (r) => r.includes('contact') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
   { view: 'my-data', label: 'nav.myData', allowed: () => true },
 ];
 
 const viewFromHash = (): View | null => {
   const v = location.hash.slice(1);
-  return v === 'team' || v === 'leadership' || v === 'programme' || v === 'progress' || v === 'my-data' ? v : null;
+  return VIEWS.some((x) => x.view === v) ? (v as View) : null;
 };
 
 /**
@@ -261,6 +263,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
             {current === 'programme' && (
               <ProgrammeView api={api} locale={locale} palette={palette} announce={announce} />
             )}
+            {current === 'department' && <DepartmentCoachesView api={api} locale={locale} announce={announce} />}
             {current === 'progress' && (
               <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
             )}

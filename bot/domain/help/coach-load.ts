@@ -117,7 +117,14 @@ export function ratioRows(
     const n = count.get(d.id) ?? 0;
     const size = members.get(d.id);
     if (size === undefined)
-      return { departmentId: d.id, name: d.name, coaches: n, employeesPerCoach: null, coachesNeeded: null, belowTarget: null };
+      return {
+        departmentId: d.id,
+        name: d.name,
+        coaches: n,
+        employeesPerCoach: null,
+        coachesNeeded: null,
+        belowTarget: null,
+      };
     const needed = Math.ceil(size / target);
     return {
       departmentId: d.id,

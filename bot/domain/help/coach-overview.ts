@@ -71,7 +71,9 @@ export class CoachOverview {
   }
 
   /** The caller's own departments as their contact person; 403 for anyone else. */
-  async myDepartments(caller: Caller): Promise<{ threshold: number; departments: ContactDepartmentView[] }> {
+  async myDepartments(
+    caller: Caller,
+  ): Promise<{ threshold: number; employeesPerCoach: number; departments: ContactDepartmentView[] }> {
     const tenant = await this.deps.directory.getTenant(caller.tenantId);
     const mine = departmentsOfContact(tenant, caller.userId);
     if (!tenant || !mine.length) throw forbidden();
@@ -95,7 +97,7 @@ export class CoachOverview {
           network: network.departments.find((r) => r.id === d.id) ?? null,
         };
       });
-    return { threshold: view.threshold, departments };
+    return { threshold: view.threshold, employeesPerCoach: employeesPerCoach(tenant), departments };
   }
 
   private async coaches(tenantId: string): Promise<Coach[]> {

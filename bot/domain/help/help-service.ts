@@ -739,4 +739,3 @@ function poolFor(t: Ticket, coaches: Coach[]): string[] {
     : others.filter((c) => t.requester.locationId && c.locationId === t.requester.locationId);
   return pool.map((c) => c.userId);
 }
-

@@ -16,6 +16,9 @@ import { CoachAdmin } from './CoachAdmin';
 import { AuditLog } from './AuditLog';
 import { SettingsPanel } from './SettingsPanel';
 import { CampaignsPanel } from './CampaignsPanel';
+import { CoachApprovals } from '../components/CoachApprovals';
+import { CoachLoad } from '../components/CoachLoad';
+import { ContactPersons } from '../components/ContactPersons';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -121,6 +124,16 @@ export function ProgrammeView(props: {
       {units.data && <Units locale={locale} palette={palette} data={units.data} />}
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
       {view.data && (
+        <CoachApprovals
+          api={api}
+          locale={locale}
+          domains={view.data.domains}
+          announce={props.announce}
+          onDecided={changed}
+        />
+      )}
+      <CoachLoad api={api} locale={locale} version={changes} />
+      {view.data && (
         <CoachAdmin
           api={api}
           locale={locale}
@@ -129,6 +142,7 @@ export function ProgrammeView(props: {
           onChanged={changed}
         />
       )}
+      <ContactPersons api={api} locale={locale} announce={props.announce} onChanged={changed} />
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       {/* Read after the dashboard answered: opening it is logged, so the first look already shows that entry. */}
