@@ -339,6 +339,10 @@ const nl = {
   'audit.value.off': 'uit',
   // ——— The coach network: approvals, contact persons, load and balance ———
   'nav.department': 'Digicoaches van mijn afdeling',
+  'audit.field.coachApproval': 'goedkeuring nieuwe digicoaches',
+  'audit.field.employeesPerCoach': 'medewerkers per digicoach',
+  'audit.field.department': 'afdeling',
+  'audit.field.contactPersons': 'aanspreekpunten',
   'audit.coach.approved': 'Digicoach goedgekeurd: {target}',
   'audit.coach.rejected': 'Aanmelding als digicoach afgewezen: {target}',
   'audit.contacts.changed': 'Aanspreekpunten van een afdeling gewijzigd',
@@ -739,6 +743,10 @@ const en: Record<Key, string> = {
   'audit.value.off': 'off',
   // ——— The coach network: approvals, contact persons, load and balance ———
   'nav.department': 'My department’s digicoaches',
+  'audit.field.coachApproval': 'approval of new digicoaches',
+  'audit.field.employeesPerCoach': 'employees per digicoach',
+  'audit.field.department': 'department',
+  'audit.field.contactPersons': 'contact persons',
   'audit.coach.approved': 'Digicoach approved: {target}',
   'audit.coach.rejected': 'Digicoach registration rejected: {target}',
   'audit.contacts.changed': 'Contact persons of a department changed',

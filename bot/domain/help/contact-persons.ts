@@ -84,7 +84,8 @@ export class ContactPersonAdmin {
         actorId: caller.userId,
         action: 'contacts.changed',
         changes: [
-          { field: `contactPersons.${departmentId}`, from: before.join(',') || null, to: ids.join(',') || null },
+          { field: 'department', to: departmentId },
+          { field: 'contactPersons', from: before.join(',') || null, to: ids.join(',') || null },
         ],
         at: this.deps.clock.now().toISOString(),
       });
