@@ -443,8 +443,8 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('coach-load-table').waitFor();
     await page.getByTestId('coach-ratio-table').waitFor();
     await page.getByTestId(`approve-${colleague.id}`).click();
-    await page.locator('#coach-approvals').getByText(`${colleague.name} is goedgekeurd als digicoach.`).waitFor();
-    await page.locator('#coach-approvals').getByText('Er wachten geen aanmeldingen.').waitFor();
+    await page.locator('#main').getByText(`${colleague.name} is goedgekeurd als digicoach.`).waitFor();
+    await page.locator('#main').getByText('Er wachten geen aanmeldingen.').waitFor();
     await page.getByTestId('audit-table').getByText(`Digicoach goedgekeurd: ${colleague.name}`).waitFor();
     await axe('coach approvals and load');
     await shot('programme-coach-network');
