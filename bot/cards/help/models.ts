@@ -119,7 +119,14 @@ export interface CoachRegistrationModel {
   departments: Option[];
   current: Pick<
     Coach,
-    'domains' | 'locationId' | 'departmentId' | 'maxOpenTickets' | 'weeklyCapacity' | 'workingHours' | 'takesIntakes'
+    | 'domains'
+    | 'locationId'
+    | 'departmentId'
+    | 'maxOpenTickets'
+    | 'weeklyCapacity'
+    | 'workingHours'
+    | 'takesIntakes'
+    | 'approval'
   > | null;
   /** Hide the department question when the directory knows it. */
   departmentKnown: boolean;

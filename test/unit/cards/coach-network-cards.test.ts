@@ -8,6 +8,7 @@ import {
   coachDecisionDoneCard,
 } from '../../../bot/cards/help/coach-approval-card';
 import { escalationCard } from '../../../bot/cards/help/escalation-card';
+import { coachRegistrationCard } from '../../../bot/cards/help/coach-registration-card';
 import { parseAction } from '../../../bot/cards/verbs';
 import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards';
 
@@ -112,6 +113,32 @@ describe('the coach network cards', () => {
         assert.match(cardText(coachDecidedCard({ approved: true }, 'nl')), /Je bent digicoach/);
         assert.match(cardText(coachDecidedCard({ approved: false }, 'en')), /not approved/);
       });
+  });
+
+  it('shows a waiting registration as waiting, not as "already a digicoach"', () => {
+    const current = {
+      domains: ['communication'],
+      maxOpenTickets: 2,
+      weeklyCapacity: 3,
+      workingHours: { days: [1, 2], start: '08:00', end: '17:00', timeZone: 'Europe/Amsterdam' },
+      takesIntakes: false,
+    };
+    const form = (approval?: { state: 'pending'; since: string }) =>
+      coachRegistrationCard(
+        {
+          domains: [{ id: 'communication', name: 'Communiceren' }],
+          locations: [],
+          departments: [],
+          current: { ...current, ...(approval ? { approval } : {}) },
+          departmentKnown: true,
+        },
+        'nl',
+      );
+    const waiting = form({ state: 'pending', since: '2026-11-24T09:00:00Z' });
+    assertValidCard(waiting, 'waiting');
+    assert.match(cardText(waiting), /wacht op goedkeuring/);
+    assert.doesNotMatch(cardText(waiting), /Je bent al digicoach/);
+    assert.match(cardText(form()), /Je bent al digicoach/);
   });
 
   it('gives a contact person the escalation without a pick-up button and with their own advice', () => {
