@@ -239,6 +239,8 @@ export const ACTIONS = {
     { useful: int(1, 5), recommend: z.enum(['yes', 'no', '']).optional() },
     (d) => ({ about: d.about, ref: d.ref, useful: d.useful, recommend: d.recommend || null }),
   ),
+  // The approver's card for a coach registration: approve (`ok: true`) or reject.
+  'coach.decide': verb({ u: ID, ok: z.boolean() }, {}, (d) => ({ userId: d.u, approve: d.ok })),
   'privacy.show': verb({}, {}, none),
   'privacy.export': verb({}, {}, none),
   'privacy.delete': verb({}, {}, none),

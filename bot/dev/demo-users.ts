@@ -4,6 +4,7 @@ import type { Directory } from '../domain/ports';
 import { effectiveThreshold, groupKey, planPublication } from '../domain/dashboard/anonymity';
 import { structureOf, teamMembers } from '../domain/dashboard/org-shape';
 import { shapeFromDirectory } from '../domain/dashboard/tenant-views';
+import { departmentsOfContact } from '../domain/help/contacts';
 
 export interface DemoUser {
   tenantId: string;
@@ -39,10 +40,11 @@ const ROLE_LABELS: Record<Role, Record<Locale, string>> = {
   coach: { nl: 'digicoach', en: 'digicoach' },
   leader: { nl: 'leidinggevende', en: 'leader' },
   admin: { nl: 'programmabeheerder', en: 'programme admin' },
+  contact: { nl: 'aanspreekpunt digicoaches', en: 'digicoach contact person' },
 };
 
 /** Programme admins first, then leaders, digicoaches and everyone else: the interesting people on top. */
-const ROLE_ORDER: Role[] = ['admin', 'leader', 'coach', 'employee'];
+const ROLE_ORDER: Role[] = ['admin', 'contact', 'leader', 'coach', 'employee'];
 
 const CACHE_MS = 60_000;
 /** The server's default when a tenant sets none; the demo tenants set their own. */
@@ -103,6 +105,7 @@ export class DemoUsers {
           p.teamId ? teamOf(p.teamId) : null,
         ]);
         const roles = rolesOf(p, led.length > 0, tenant.programmeAdmins.includes(p.id));
+        if (departmentsOfContact(tenant, p.id).length) roles.push('contact');
         return {
           tenantId,
           userId: p.id,

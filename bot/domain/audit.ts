@@ -8,6 +8,11 @@ export type AuditAction =
   | 'coach.added'
   | 'coach.updated'
   | 'coach.removed'
+  /** An approver (programme admin or the department's contact person) decided on a coach's registration. */
+  | 'coach.approved'
+  | 'coach.rejected'
+  /** A programme admin changed a department's contact persons (ids only). */
+  | 'contacts.changed'
   /** A user downloaded their own data (tab or chat). */
   | 'data.exported'
   /** A user erased their own data. */

@@ -3,7 +3,8 @@
 import type { OwnWords } from './terms/terms';
 
 export type Locale = 'nl' | 'en';
-export type Role = 'employee' | 'coach' | 'leader' | 'admin';
+/** `contact`: the contact person (aanspreekpunt) of one or more departments' digicoaches. */
+export type Role = 'employee' | 'coach' | 'leader' | 'admin' | 'contact';
 
 export interface Tenant {
   tenantId: string;
@@ -15,10 +16,16 @@ export interface Tenant {
   programmeAdmins: string[];
   coordinatorId?: string;
   anonymityThreshold: number;
-  /** Set by programme admins; absent values take their defaults (campaigns on). */
+  /** Set by programme admins; absent values take their defaults (campaigns on, coach approval on, 1 coach per 14). */
   settings?: {
     retentionMonths?: number;
     remindersEnabled?: boolean;
+    /** A new coach registration waits for approval (default on); off: active at once. */
+    coachApproval?: boolean;
+    /** The target number of employees per approved coach in a department (Ghent: 14). */
+    employeesPerCoach?: number;
+    /** Contact persons (aanspreekpunten) per department id. */
+    contactPersons?: Record<string, string[]>;
     /** The intranet page that describes the tenant's learning offer: where a module without its own link is found. */
     learningPageUrl?: string;
     terms?: OwnWords;

@@ -1,5 +1,6 @@
 import { type Locale, type Role, type UserContext, toLocale } from './org';
 import type { Directory } from './ports';
+import { departmentsOfContact } from './help/contacts';
 
 /**
  * Builds who the user is for this turn or request. A user the directory does not know
@@ -22,6 +23,7 @@ export async function resolveUserContext(
   if (person?.coach) roles.push('coach');
   if (ledTeams.length > 0) roles.push('leader');
   if (tenant?.programmeAdmins.includes(userId)) roles.push('admin');
+  if (departmentsOfContact(tenant, userId).length) roles.push('contact');
   const locale: Locale = toLocale(input.localeTag ?? person?.preferredLocale ?? tenant?.defaultLocale);
   return {
     tenantId,

@@ -12,6 +12,9 @@ import type { SettingsChange, SettingsView } from '../domain/settings/settings-s
 import type { TermsChange, TermsView } from '../domain/terms/terms-service';
 import type { MyProgress } from '../domain/progress/my-progress';
 import type { PulseOverview } from './pulse-routes';
+import type { PendingCoachRow } from '../domain/help/coach-approvals';
+import type { DepartmentContacts } from '../domain/help/contact-persons';
+import type { CoachLoadView, ContactDepartmentView } from '../domain/help/coach-overview';
 import type {
   AdminCatalogueView,
   CatalogueView,
@@ -125,6 +128,13 @@ export const API = {
   ),
   saveCoach: endpoint<{ userId: string; name: string }, CoachSettingsBody>()('PUT', '/api/v1/admin/coaches/:userId'),
   removeCoach: endpoint<void>()('DELETE', '/api/v1/admin/coaches/:userId'),
+  pendingCoaches: endpoint<{ pending: PendingCoachRow[] }>()('GET', '/api/v1/coaches/pending'),
+  approveCoach: endpoint<Decision>()('POST', '/api/v1/coaches/:userId/approve'),
+  rejectCoach: endpoint<Decision>()('POST', '/api/v1/coaches/:userId/reject'),
+  contacts: endpoint<{ departments: DepartmentContacts[] }>()('GET', '/api/v1/admin/contacts'),
+  saveContacts: endpoint<DepartmentContacts, { userIds: string[] }>()('PUT', '/api/v1/admin/contacts/:departmentId'),
+  coachLoad: endpoint<CoachLoadView>()('GET', '/api/v1/admin/coach-load'),
+  contactDepartments: endpoint<ContactDepartmentsView>()('GET', '/api/v1/contact/departments'),
   audit: endpoint<AuditListing>()('GET', '/api/v1/admin/audit'),
   settings: endpoint<SettingsView>()('GET', '/api/v1/admin/settings'),
   saveSettings: endpoint<SettingsView, SettingsChange>()('PUT', '/api/v1/admin/settings'),
@@ -151,6 +161,15 @@ export const API = {
 } as const;
 
 export type ApiName = keyof typeof API;
+
+/** A contact person's departments with their coaches (`GET /api/v1/contact/departments`). */
+export interface ContactDepartmentsView {
+  threshold: number;
+  employeesPerCoach: number;
+  departments: ContactDepartmentView[];
+  domains: Array<{ id: string; name: string }>;
+}
+type Decision = { userId: string; name: string; approval: string };
 export type AnyEndpoint = Endpoint<unknown, unknown, string>;
 export type ResponseOf<E> = E extends Endpoint<infer R, unknown, string> ? R : never;
 export type BodyOf<E> = E extends Endpoint<unknown, infer B, string> ? B : never;

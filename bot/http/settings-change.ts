@@ -1,6 +1,12 @@
 import { checkLink } from '../domain/catalogue/catalogue-rows';
 import { AppError } from '../domain/errors';
-import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, type SettingsChange } from '../domain/settings/settings-service';
+import {
+  EMPLOYEES_PER_COACH_MAX,
+  EMPLOYEES_PER_COACH_MIN,
+  RETENTION_MAX_MONTHS,
+  RETENTION_MIN_MONTHS,
+  type SettingsChange,
+} from '../domain/settings/settings-service';
 
 const invalid = () => new AppError('invalid_settings', 400, 'settings.invalid');
 
@@ -35,7 +41,23 @@ export function parseSettingsChange(body: Record<string, unknown>): SettingsChan
     if (refused) throw invalid();
     out.learningPageUrl = trimmed || null;
   }
+  if ('coachApproval' in body) {
+    if (typeof body.coachApproval !== 'boolean') throw invalid();
+    out.coachApproval = body.coachApproval;
+  }
+  if ('employeesPerCoach' in body) {
+    const n = body.employeesPerCoach;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < EMPLOYEES_PER_COACH_MIN || n > EMPLOYEES_PER_COACH_MAX)
+      throw invalid();
+    out.employeesPerCoach = n;
+  }
   return out;
 }
 
-const SETTINGS_FIELDS = ['retentionMonths', 'remindersEnabled', 'learningPageUrl'];
+const SETTINGS_FIELDS = [
+  'retentionMonths',
+  'remindersEnabled',
+  'learningPageUrl',
+  'coachApproval',
+  'employeesPerCoach',
+];

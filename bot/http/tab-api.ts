@@ -22,6 +22,7 @@ import type { MyProgressService } from '../domain/progress/my-progress';
 import type { PulseService } from '../domain/pulse/pulse';
 import { registerPulseRoutes } from './pulse-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
+import { type CoachNetworkRoutesDeps, registerCoachNetworkRoutes } from './coach-network-routes';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerTermsRoutes } from './terms-routes';
@@ -49,6 +50,8 @@ export interface TabApiDeps {
   terms: TermsService;
   activity: AdminActivity;
   coachAdmin: CoachAdmin;
+  /** Approvals, contact persons and the load view of the coach network. */
+  coachNetwork: Omit<CoachNetworkRoutesDeps, 'auth' | 'log' | 'domains'>;
   campaigns: CampaignAdmin;
   privacy: PrivacyService;
   /** Each tenant's learning catalogue: browsed by everyone, managed by programme admins. */
@@ -87,6 +90,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     log,
   });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
+  registerCoachNetworkRoutes(server, { auth, ...deps.coachNetwork, domains: deps.domains, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerTermsRoutes(server, { auth, terms: deps.terms, log });
   registerMyDataRoutes(server, {

@@ -15,7 +15,7 @@ export const en: Record<MessageKey, string> = {
   'menu.title': 'What would you like to do?',
   'menu.intro': "I didn't quite understand. Choose below or type one of these words:",
   'menu.commands':
-    '- **scan**: take the digital self-scan\n- **result**: see your result\n- **modules**: your learning advice\n- **help**: ask a digicoach\n- **my help requests**: your questions to a digicoach\n- **my data**: what we keep about you',
+    '- **scan**: take the digital self-scan\n- **result**: see your result\n- **modules**: your learning advice\n- **help**: ask a digicoach\n- **my help requests**: your questions to a digicoach\n- **my digicoach**: the digicoaches in your team and department\n- **my data**: what we keep about you',
   'menu.coachCommands': 'For digicoaches: **available**, **unavailable**, **become digicoach**',
   'team.title': 'Digivaardig works in your personal chat',
   'team.body':
@@ -482,4 +482,42 @@ export const en: Record<MessageKey, string> = {
   'knowledge.helped.body':
     'Your question was solved with "{title}". Nothing goes to a digicoach. Another question? Type **help**.',
   'knowledge.article.footer': 'From the Digivaardig knowledge base',
+  // ——— The coach network: approval, contact persons, "my digicoach" ———
+  'coach.pending.title': 'Your registration awaits approval',
+  'coach.pending.body':
+    "Thank you. Your details are saved. Your department's contact person or the programme team will look at your registration. You will get a message here once it is approved. Until then you will not get help requests.",
+  'coach.approval.title': 'New digicoach: approve?',
+  'coach.approval.body': '{name} has registered as a digicoach.',
+  'coach.approval.department': 'Department: {department}',
+  'coach.approval.topics': 'Can help with: {topics}',
+  'coach.approval.hint':
+    'Once you approve, {name} gets help requests from colleagues. You can also do this in the Digivaardig tab.',
+  'coach.approval.forbidden':
+    "Only the department's contact person or the programme team decides on a new digicoach. Nothing was changed.",
+  'coach.approval.approve': 'Approve',
+  'coach.approval.reject': 'Reject',
+  'coach.approval.approved': '{name} is approved as a digicoach. Thank you.',
+  'coach.approval.rejected': 'The registration of {name} was rejected.',
+  'coach.decided.approvedTitle': 'You are a digicoach',
+  'coach.decided.approvedBody':
+    'Your registration was approved. Colleagues near you can now ask you for help. Type **unavailable** if you want a break from questions.',
+  'coach.decided.rejectedTitle': 'Your registration was not approved',
+  'coach.decided.rejectedBody':
+    "You will not get help requests as a digicoach. Want to know why? Ask your department's contact person or the programme team.",
+  'help.escalation.titleContact': 'A question from your department is waiting',
+  'help.escalation.adviceContact':
+    "You are the contact person for this department's digicoaches. Can you ask a digicoach to help, or contact {name} yourself? If nobody takes the question, the programme team hears about it too.",
+  'myCoaches.title': 'Your digicoaches',
+  'myCoaches.intro':
+    'These colleagues are happy to help with digital questions. Feel free to send them a chat message.',
+  'myCoaches.team': 'In your team',
+  'myCoaches.department': 'In your department',
+  'myCoaches.topics': 'Can help with: {topics}',
+  'myCoaches.away': 'Not available right now',
+  'myCoaches.chat': 'Chat with {name}',
+  'myCoaches.contacts': "Contact person for your department's digicoaches: {names}",
+  'myCoaches.emptyTitle': 'No digicoach nearby yet',
+  'myCoaches.empty':
+    'There is no digicoach in your team or department yet. You can still get help: type **help** and we will find the nearest digicoach for you.',
+  'myCoaches.askHint': 'Rather have us find someone? Type **help**.',
 };

@@ -13,7 +13,7 @@ export const nl = {
   'menu.title': 'Wat wil je doen?',
   'menu.intro': 'Ik begreep je niet helemaal. Kies hieronder of typ een van deze woorden:',
   'menu.commands':
-    '- **scan**: doe de digitale zelfscan\n- **resultaat**: bekijk je uitslag\n- **modules**: je opleidingsadvies\n- **hulp**: vraag een digicoach\n- **mijn hulpvragen**: je vragen aan een digicoach\n- **mijn gegevens**: wat we van je bewaren',
+    '- **scan**: doe de digitale zelfscan\n- **resultaat**: bekijk je uitslag\n- **modules**: je opleidingsadvies\n- **hulp**: vraag een digicoach\n- **mijn hulpvragen**: je vragen aan een digicoach\n- **wie is mijn digicoach**: de digicoaches in je team en afdeling\n- **mijn gegevens**: wat we van je bewaren',
   'menu.coachCommands': 'Voor digicoaches: **beschikbaar**, **niet beschikbaar**, **word digicoach**',
   'team.title': 'Digivaardig werkt in je persoonlijke chat',
   'team.body':
@@ -489,6 +489,43 @@ export const nl = {
   'knowledge.helped.body':
     'Je vraag is opgelost met de uitleg "{title}". Er gaat niets naar een digicoach. Nog een vraag? Typ **hulp**.',
   'knowledge.article.footer': 'Uit de kennisbank van Digivaardig',
+  // ——— The coach network: approval, contact persons, "wie is mijn digicoach" ———
+  'coach.pending.title': 'Je aanmelding wacht op goedkeuring',
+  'coach.pending.body':
+    'Dank je wel. Je gegevens zijn bewaard. Het aanspreekpunt van je afdeling of het programmateam kijkt naar je aanmelding. Je krijgt hier een bericht zodra die is goedgekeurd. Tot die tijd krijg je nog geen hulpvragen.',
+  'coach.approval.title': 'Nieuwe digicoach: wil je goedkeuren?',
+  'coach.approval.body': '{name} heeft zich aangemeld als digicoach.',
+  'coach.approval.department': 'Afdeling: {department}',
+  'coach.approval.topics': 'Kan helpen met: {topics}',
+  'coach.approval.hint':
+    'Na je goedkeuring krijgt {name} hulpvragen van collega’s. Je kunt dit ook in het tabblad Digivaardig doen.',
+  'coach.approval.forbidden':
+    'Alleen het aanspreekpunt van de afdeling of het programmateam beslist over een nieuwe digicoach. Er is niets veranderd.',
+  'coach.approval.approve': 'Goedkeuren',
+  'coach.approval.reject': 'Afwijzen',
+  'coach.approval.approved': '{name} is goedgekeurd als digicoach. Dank je wel.',
+  'coach.approval.rejected': 'De aanmelding van {name} is afgewezen.',
+  'coach.decided.approvedTitle': 'Je bent digicoach',
+  'coach.decided.approvedBody':
+    'Je aanmelding is goedgekeurd. Collega’s bij jou in de buurt kunnen je nu om hulp vragen. Typ **niet beschikbaar** als je even geen vragen wilt.',
+  'coach.decided.rejectedTitle': 'Je aanmelding is niet goedgekeurd',
+  'coach.decided.rejectedBody':
+    'Je krijgt geen hulpvragen als digicoach. Wil je weten waarom? Vraag het aanspreekpunt van je afdeling of het programmateam.',
+  'help.escalation.titleContact': 'Een vraag uit je afdeling wacht',
+  'help.escalation.adviceContact':
+    'Je bent het aanspreekpunt voor de digicoaches van deze afdeling. Kun je een digicoach vragen om te helpen, of neem je zelf contact op met {name}? Pakt niemand de vraag op, dan hoort het programmateam het ook.',
+  'myCoaches.title': 'Jouw digicoaches',
+  'myCoaches.intro': 'Deze collega’s helpen je graag met digitale vragen. Stuur ze gerust een chatbericht.',
+  'myCoaches.team': 'In je team',
+  'myCoaches.department': 'In je afdeling',
+  'myCoaches.topics': 'Kan helpen met: {topics}',
+  'myCoaches.away': 'Nu even niet beschikbaar',
+  'myCoaches.chat': 'Chat met {name}',
+  'myCoaches.contacts': 'Aanspreekpunt voor digicoaches in je afdeling: {names}',
+  'myCoaches.emptyTitle': 'Nog geen digicoach in de buurt',
+  'myCoaches.empty':
+    'Er is nog geen digicoach in je team of afdeling. Je kunt toch hulp krijgen: typ **hulp**, dan zoeken we de dichtstbijzijnde digicoach voor je.',
+  'myCoaches.askHint': 'Liever dat wij iemand zoeken? Typ **hulp**.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

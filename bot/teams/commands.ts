@@ -10,6 +10,7 @@ export type Command =
   | 'available'
   | 'unavailable'
   | 'myTickets'
+  | 'myCoaches'
   | 'myData'
   | 'leadership'
   | 'remindersOff'
@@ -59,6 +60,15 @@ const WORDS: Record<string, Command> = {
   tickets: 'myTickets',
   'my tickets': 'myTickets',
   'my help requests': 'myTickets',
+  'wie is mijn digicoach': 'myCoaches',
+  'wie is mijn digicoach?': 'myCoaches',
+  'who is my digicoach?': 'myCoaches',
+  'wie zijn mijn digicoaches': 'myCoaches',
+  'mijn digicoach': 'myCoaches',
+  'mijn digicoaches': 'myCoaches',
+  'my digicoach': 'myCoaches',
+  'my digicoaches': 'myCoaches',
+  'who is my digicoach': 'myCoaches',
   'mijn gegevens': 'myData',
   'my data': 'myData',
   gegevens: 'myData',

@@ -116,7 +116,13 @@ function settler(
   synced: { idle(): Promise<void> } | null,
 ): () => Promise<void> {
   return async () => {
-    await Promise.all([services.help.idle(), services.scan.idle(), synced?.idle(), services.campaigns.idle()]);
+    await Promise.all([
+      services.help.idle(),
+      services.approvals.idle(),
+      services.scan.idle(),
+      synced?.idle(),
+      services.campaigns.idle(),
+    ]);
     await Promise.all([repos.scanAggregates.flush(), repos.helpAggregates.flush()]);
   };
 }

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { botChatUrl } from '../cards/personal-chat-card';
 import { scanFeature } from '../teams/features/scan-feature';
 import { helpFeature } from '../teams/features/help-feature';
+import { coachApprovalFeature } from '../teams/features/coach-approval-feature';
 import { privacyFeature } from '../teams/features/privacy-feature';
 import { leadershipFeature } from '../teams/features/leadership-feature';
 import { mergeFeatures } from '../teams/turn';
@@ -59,6 +60,7 @@ export function buildBot(deps: {
         terms: (tenantId) => services.terms.forTenant(tenantId),
       }),
       helpFeature(help, services.coaches, services.helpCards, directory),
+      coachApprovalFeature(services.approvals),
       privacyFeature(services.privacy, {
         content: repos.content,
         references,

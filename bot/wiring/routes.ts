@@ -74,6 +74,7 @@ export function tabApiDeps(
     terms: services.terms,
     activity: services.tab.activity,
     coachAdmin: services.tab.coachAdmin,
+    coachNetwork: services.tab.coachNetwork,
     campaigns: services.campaigns.admin,
     privacy: services.privacy,
     catalogue: services.catalogue,

@@ -6,6 +6,10 @@ import type { CachedDirectory } from '../domain/cached-directory';
 import type { Presence } from '../domain/help/help-ports';
 import { HelpService } from '../domain/help/help-service';
 import { CoachService } from '../domain/help/coach-service';
+import { CoachApprovals } from '../domain/help/coach-approvals';
+import { ContactPersonAdmin } from '../domain/help/contact-persons';
+import { CoachOverview } from '../domain/help/coach-overview';
+import { TeamsCoachApprovalNotifier } from '../teams/features/coach-approval-feature';
 import { Scheduler } from '../domain/help/scheduler';
 import { canReopen } from '../domain/help/reopen';
 import { ScanService } from '../domain/scan/scan-service';
@@ -103,7 +107,7 @@ export function buildServices(parts: ServiceParts) {
     privacy,
     retention,
     references,
-    tab: buildTabServices(parts, dashboards, help.coaches),
+    tab: buildTabServices(parts, dashboards, help.coaches, help.approvals),
     learning: buildLearning(parts, catalogue),
   };
 }
@@ -191,14 +195,28 @@ function buildHelp({ config, repos, directory, presence, messenger, clock, log }
     routeGraceSeconds: config.help.routeGraceSeconds,
     topics,
   });
-  const coaches = new CoachService({ coaches: repos.coaches, directory, clock, topics });
+  const approvals = new CoachApprovals({
+    coaches: repos.coaches,
+    directory,
+    clock,
+    audit: repos.audit,
+    notifier: new TeamsCoachApprovalNotifier({ messenger, directory, cards }),
+    onBackgroundError: (err) => botLog.error({ err }, 'coach approval: message not sent'),
+  });
+  const coaches = new CoachService({
+    coaches: repos.coaches,
+    directory,
+    clock,
+    topics,
+    onPending: (coach, tenant) => approvals.requested(coach, tenant),
+  });
   const scheduler = new Scheduler({
     timers: repos.timers,
     handler: help,
     clock,
     log: log.child({ component: 'scheduler' }),
   });
-  return { help, coaches, helpCards: cards, scheduler };
+  return { help, coaches, approvals, helpCards: cards, scheduler };
 }
 
 /** The services only the tab's API uses (the leadership scan, settings, dashboards, team reminders, the audit of views). */
@@ -206,11 +224,23 @@ function buildTabServices(
   { repos, directory, messenger, leadershipContent, clock, log }: ServiceParts,
   dashboards: ReturnType<typeof buildDashboards>,
   coaches: CoachService,
+  approvals: CoachApprovals,
 ) {
   const apiLog = log.child({ component: 'tab-api' });
   const domains = () => repos.content.current().content.domains;
   return {
     coachAdmin: coaches.admin({ audit: repos.audit, remove: repos.removeCoach }),
+    coachNetwork: {
+      approvals,
+      contacts: new ContactPersonAdmin({
+        repo: repos.settings,
+        directory,
+        audit: repos.audit,
+        clock,
+        onChanged: (tenantId) => directory.forgetTenant(tenantId),
+      }),
+      overview: new CoachOverview({ coaches: repos.coaches, directory, clock, views: dashboards.views }),
+    },
     leadership: new LeadershipService({ content: leadershipContent, repo: repos.leadership, clock }),
     settings: new SettingsService({
       repo: repos.settings,

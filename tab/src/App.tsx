@@ -13,9 +13,10 @@ import { LeadershipView } from './views/LeadershipView';
 import { MyDataView } from './views/MyDataView';
 import { ProgrammeView } from './views/ProgrammeView';
 import { ProgressView } from './views/ProgressView';
+import { DepartmentCoachesView } from './views/DepartmentCoachesView';
 import { TeamView } from './views/TeamView';
 
-type View = 'team' | 'leadership' | 'programme' | 'catalogue' | 'progress' | 'my-data';
+type View = 'team' | 'leadership' | 'programme' | 'department' | 'catalogue' | 'progress' | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -101,6 +102,7 @@ const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> 
   { view: 'team', label: 'nav.team', allowed: (r) => r.includes('leader') },
   { view: 'leadership', label: 'nav.leadership', allowed: (r) => r.includes('leader') },
   { view: 'programme', label: 'nav.programme', allowed: (r) => r.includes('admin') },
+  { view: 'department', label: 'nav.department', allowed: (r) => r.includes('contact') },
   { view: 'catalogue', label: 'nav.catalogue', allowed: (r) => r.includes('admin') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
   { view: 'my-data', label: 'nav.myData', allowed: () => true },
@@ -263,6 +265,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
             {current === 'programme' && (
               <ProgrammeView api={api} locale={locale} palette={palette} announce={announce} />
             )}
+            {current === 'department' && <DepartmentCoachesView api={api} locale={locale} announce={announce} />}
             {current === 'catalogue' && <CatalogueAdmin api={api} locale={locale} announce={announce} />}
             {current === 'progress' && (
               <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />

@@ -482,6 +482,47 @@ describe('the leader tab in Chromium', function () {
     assert.match(cardText(question), /JOIN/, 'the first question of a Beleidsmedewerker names the case system');
   });
 
+  it('lets an admin approve a new digicoach, and shows the load of the coaches', async () => {
+    const seed = demoSeeds[1];
+    const leaders = new Set(seed.teams.map((tm) => tm.leaderId));
+    const colleague = seed.users.find(
+      (u) => !u.coach && u.teamId && !leaders.has(u.id) && !seed.tenant.programmeAdmins.includes(u.id),
+    )!;
+    // The colleague registers in chat; with approval on (the default) the registration waits.
+    const chat = new TeamsTestClient(
+      running.app.url,
+      running.conn.connector,
+      running.conn.url,
+      {
+        tenantId: seed.tenant.id,
+        aadObjectId: colleague.id,
+        name: colleague.name,
+      },
+      () => running.app.settle(),
+    );
+    await chat.say('word digicoach');
+    await chat.tap('help.register', {
+      domains: 'communication',
+      maxOpenTickets: '2',
+      weeklyCapacity: '3',
+      days: '1,2,3,4,5',
+      start: '08:00',
+      end: '17:00',
+      takesIntakes: 'false',
+    });
+    await openAs(seed.tenant.id, seed.tenant.programmeAdmins[0]);
+    const approvals = page.getByTestId('approvals-table');
+    await approvals.getByText(colleague.name).waitFor();
+    await page.getByTestId('coach-load-table').waitFor();
+    await page.getByTestId('coach-ratio-table').waitFor();
+    await page.getByTestId(`approve-${colleague.id}`).click();
+    await page.locator('#main').getByText(`${colleague.name} is goedgekeurd als digicoach.`).waitFor();
+    await page.locator('#main').getByText('Er wachten geen aanmeldingen.').waitFor();
+    await page.getByTestId('audit-table').getByText(`Digicoach goedgekeurd: ${colleague.name}`).waitFor();
+    await axe('coach approvals and load');
+    await shot('programme-coach-network');
+  });
+
   it('works at phone width (360 px): a clean header, no page wider than the screen, the coach actions in reach', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
     try {

@@ -153,4 +153,8 @@ export class RecordingNotifier implements HelpNotifier {
   async escalation(_ticket: Ticket, coachIds: string[], coordinatorId: string | null) {
     this.escalations.push({ pool: coachIds, coordinatorId });
   }
+  readonly contactEscalations: Array<{ ticketId: string; contactIds: string[] }> = [];
+  async contactEscalation(ticket: Ticket, contactIds: string[]) {
+    this.contactEscalations.push({ ticketId: ticket.ticketId, contactIds });
+  }
 }

@@ -181,6 +181,13 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['a help request that is not rated (or not theirs)', (k) => ({ about: 'help', ref: k.ticketId, useful: '4' })],
     ['an extra field', (k) => ({ about: 'help', ref: k.ticketId, useful: '4', ...JUNK })],
   ],
+  'coach.decide': [
+    ['no coach', () => ({ ok: true })],
+    ['a decision that is text', () => ({ u: demoUser('coach').aadObjectId, ok: 'yes' })],
+    ['a coach id with a path in it', () => ({ u: '../coach', ok: true })],
+    ['an extra field', () => ({ u: demoUser('coach').aadObjectId, ok: true, ...JUNK })],
+    ['someone who is no approver, deciding on a coach', () => ({ u: demoUser('coach').aadObjectId, ok: false })],
+  ],
   'privacy.show': [['an extra field', () => JUNK]],
   'privacy.export': [['an extra field', () => JUNK]],
   'privacy.delete': [['an extra field', () => JUNK]],

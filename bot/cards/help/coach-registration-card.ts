@@ -23,7 +23,12 @@ export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale)
     heading(t(locale, 'coach.register.title')),
     text(t(locale, 'coach.register.what')),
     text(t(locale, 'coach.register.time')),
-    ...(c ? [text(t(locale, 'coach.register.current'), { weight: 'Bolder' })] : []),
+    // A registration that still waits (or was refused) is no "you are a digicoach already".
+    ...(c && c.approval?.state === 'pending'
+      ? [text(t(locale, 'coach.pending.title'), { weight: 'Bolder' })]
+      : c && c.approval?.state !== 'rejected'
+        ? [text(t(locale, 'coach.register.current'), { weight: 'Bolder' })]
+        : []),
     {
       type: 'Input.ChoiceSet',
       id: 'domains',

@@ -7,8 +7,8 @@ import { escapeMarkdown } from '../markdown';
 
 /**
  * After several offers without acceptance. To the department's coaches: "can you help?" with
- * `help.accept` {t, pool: true}. To the programme coordinator: the same facts, no button,
- * and what to look at in the coach network.
+ * `help.accept` {t, pool: true}. To the department's contact persons (first) and the programme
+ * coordinator (when nobody picked it up): the same facts, no button, and what to do next.
  */
 export function escalationCard(m: EscalationModel, locale: Locale): AdaptiveCard {
   const { ticket } = m;
@@ -25,11 +25,14 @@ export function escalationCard(m: EscalationModel, locale: Locale): AdaptiveCard
       [action(t(locale, 'help.action.pickUp'), 'help.accept', { t: ticket.ticketId, pool: true }, 'positive')],
     );
   }
+  const name = escapeMarkdown(ticket.requester.name);
   const body: Element[] = [
-    heading(t(locale, 'help.escalation.titleCoordinator')),
+    heading(t(locale, m.forContact ? 'help.escalation.titleContact' : 'help.escalation.titleCoordinator')),
     text(asked),
     facts,
-    text(t(locale, 'help.escalation.advice', { name: escapeMarkdown(ticket.requester.name) }), { spacing: 'Medium' }),
+    text(t(locale, m.forContact ? 'help.escalation.adviceContact' : 'help.escalation.advice', { name }), {
+      spacing: 'Medium',
+    }),
   ];
   return card(body);
 }

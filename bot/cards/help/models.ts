@@ -67,6 +67,8 @@ export interface EscalationModel {
   topicName: string;
   offers: number;
   forCoach: boolean;
+  /** To a contact person of the requester's department (told before the coordinator). */
+  forContact?: boolean;
 }
 
 /** To the requester after resolving: `help.rate` {t} with inputs `rating` 1–5 and optional `comment`. */
@@ -117,7 +119,14 @@ export interface CoachRegistrationModel {
   departments: Option[];
   current: Pick<
     Coach,
-    'domains' | 'locationId' | 'departmentId' | 'maxOpenTickets' | 'weeklyCapacity' | 'workingHours' | 'takesIntakes'
+    | 'domains'
+    | 'locationId'
+    | 'departmentId'
+    | 'maxOpenTickets'
+    | 'weeklyCapacity'
+    | 'workingHours'
+    | 'takesIntakes'
+    | 'approval'
   > | null;
   /** Hide the department question when the directory knows it. */
   departmentKnown: boolean;

@@ -5,7 +5,8 @@ import { enoughEvents } from './anonymity';
 import type { HelpGroupAggregate } from './dashboard-ports';
 import { jsonMinutes } from './figures';
 import { sumHelp } from './rollups';
-import type { TenantViews } from './tenant-views';
+import type { TenantView, TenantViews } from './tenant-views';
+import type { Tenant } from '../org';
 
 /** Amersfoort's Earlybirds: about two digicoaches per department. */
 export const COACHES_PER_DEPARTMENT = 2;
@@ -50,7 +51,14 @@ export async function coachNetwork(
   caller: Caller,
 ): Promise<{ threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow }> {
   const tenant = await requireAdmin(deps.directory, caller);
-  const view = await deps.views.get(caller.tenantId);
+  return coachNetworkOf(await deps.views.get(caller.tenantId), tenant);
+}
+
+/** The rows from a tenant's released view (access is checked by the caller: the admin, or a department's contact person for its row). */
+export function coachNetworkOf(
+  view: TenantView,
+  tenant: Pick<Tenant, 'tenantId' | 'name'>,
+): { threshold: number; target: number; departments: CoachNetworkRow[]; total: CoachNetworkRow } {
   const k = view.threshold;
   const departments = view.departments;
   const withheld = coachSuppression(departments, k);

@@ -1,9 +1,11 @@
 import { AppError, isConflict } from '../errors';
-import type { OrgUnit, UserContext } from '../org';
+import type { OrgUnit, Tenant, UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
 import type { CoachRepository } from './help-ports';
 import type { HelpView } from './help-service';
-import type { Coach } from './help-types';
+import { type Coach, type CoachApproval, isApproved } from './help-types';
+import { contactsOf } from './contacts';
+import { approvalOnRegister } from './coach-approvals';
 import type { CoachSettings } from './help-commands';
 import { isoWeek } from './working-hours';
 import { updateCoach } from './coach-record';
@@ -55,7 +57,14 @@ const bad = () => new AppError('bad_input', 400, 'error.badInput');
 /** Digicoaches themselves: registering (`word digicoach`), availability, and records for the directory's coaches. */
 export class CoachService {
   constructor(
-    private readonly deps: { coaches: CoachRepository; directory: Directory; clock: Clock; topics: () => string[] },
+    private readonly deps: {
+      coaches: CoachRepository;
+      directory: Directory;
+      clock: Clock;
+      topics: () => string[];
+      /** A registration now waits for approval: its approvers are told (CoachApprovals.requested). */
+      onPending?: (coach: Coach, tenant: Tenant | null) => void;
+    },
   ) {}
 
   async registrationForm(user: UserContext): Promise<HelpView> {
@@ -76,6 +85,11 @@ export class CoachService {
   ): Promise<HelpView> {
     const input = checkCoachSettings(settings, this.deps.topics(), units);
     if (!input) throw bad();
+    const [tenant, before] = await Promise.all([
+      this.deps.directory.getTenant(user.tenantId),
+      this.deps.coaches.get(user.tenantId, user.userId),
+    ]);
+    const approval = approvalOnRegister(before?.value ?? null, tenant, this.deps.clock.now());
     const coach = await this.save(
       {
         tenantId: user.tenantId,
@@ -87,7 +101,10 @@ export class CoachService {
         locationId: user.location?.id,
       },
       input,
+      approval,
     );
+    const waitedAlready = before?.value.approval?.state === 'pending';
+    if (approval?.state === 'pending' && !waitedAlready) this.deps.onPending?.(coach, tenant);
     return { kind: 'registered', coach };
   }
 
@@ -195,6 +212,34 @@ export class CoachService {
     };
   }
 
+  /**
+   * `wie is mijn digicoach`: the approved coaches of the user's team, then of the rest of their
+   * department (never the user themself), and the department's contact persons. Coaches are a
+   * public role: their names and topics are meant to be found.
+   */
+  async myCoaches(user: UserContext): Promise<HelpView> {
+    const teamId = user.team?.id;
+    const departmentId = user.department?.id;
+    const [all, tenant] = await Promise.all([
+      teamId || departmentId ? this.deps.coaches.list(user.tenantId) : Promise.resolve([]),
+      this.deps.directory.getTenant(user.tenantId),
+    ]);
+    const mine = all.map((x) => x.value).filter((c) => isApproved(c) && c.userId !== user.userId);
+    const byName = (a: Coach, b: Coach) => a.name.localeCompare(b.name);
+    const team = mine.filter((c) => teamId && c.teamId === teamId).sort(byName);
+    const department = mine
+      .filter((c) => departmentId && c.departmentId === departmentId && !(teamId && c.teamId === teamId))
+      .sort(byName);
+    const contactIds = contactsOf(tenant, departmentId).filter((id) => id !== user.userId);
+    const contacts = await Promise.all(contactIds.map((id) => this.deps.directory.getPerson(user.tenantId, id)));
+    return {
+      kind: 'myCoaches',
+      team,
+      department,
+      contactNames: contacts.filter((p) => p !== null).map((p) => p.name),
+    };
+  }
+
   async setAvailability(user: UserContext, available: boolean): Promise<HelpView> {
     const coach = await this.updateCoach(user.tenantId, user.userId, (c) => (c.available = available));
     return coach ? { kind: 'availability', available } : { kind: 'notCoach' };
@@ -234,7 +279,11 @@ export class CoachService {
   }
 
   /** Creates or updates a coach's routing record, keeping their live load and availability. */
-  private async save(who: CoachIdentity, input: CoachSettings): Promise<Coach> {
+  private async save(
+    who: CoachIdentity,
+    input: CoachSettings,
+    approval: CoachApproval | undefined | 'keep' = 'keep',
+  ): Promise<Coach> {
     const current = await this.deps.coaches.get(who.tenantId, who.userId);
     const now = this.deps.clock.now();
     const coach: Coach = {
@@ -265,6 +314,11 @@ export class CoachService {
       },
       takesIntakes: input.takesIntakes,
     };
+    // `word digicoach` decides the approval; the admin's form keeps what the record had (a new coach is approved).
+    if (approval !== 'keep') {
+      if (approval) coach.approval = approval;
+      else delete coach.approval;
+    }
     await this.deps.coaches.upsert(coach);
     return coach;
   }

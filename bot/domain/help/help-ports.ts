@@ -32,7 +32,8 @@ export interface TicketRepository {
 export interface Timer {
   id: string;
   tenantId: string;
-  kind: 'offer-timeout' | 'route';
+  /** An offer's time-out, a new ticket to route, or the coordinator's turn in an escalation the contact persons had first. */
+  kind: 'offer-timeout' | 'route' | 'coordinator-escalation';
   ticketId: string;
   /** The offer a time-out belongs to; 0 for `route`. */
   seq: number;

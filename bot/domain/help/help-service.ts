@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, isConflict } from '../errors';
-import type { Tenant, UserContext } from '../org';
+import type { UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import type {
@@ -13,9 +13,10 @@ import type {
   TimerRepository,
 } from './help-ports';
 import type { Coach, Ticket, TicketEvent, TicketKind } from './help-types';
-import { OPEN_STATES, timingsOf } from './help-types';
+import { isApproved, OPEN_STATES, timingsOf } from './help-types';
+import { contactsOf, coordinatorOf } from './contacts';
 import { chooseCoach } from './routing';
-import { isoWeek } from './working-hours';
+import { countAccepted } from './coach-load';
 import { updateCoach } from './coach-record';
 import type { AcceptTicket, DeclineOffer, RateTicket, ResolveTicket, SubmitHelp, TicketRef } from './help-commands';
 import { canReopen } from './reopen';
@@ -33,6 +34,8 @@ export interface HelpNotifier {
   requester(ticket: Ticket, notify: boolean): Promise<void>;
   rating(ticket: Ticket): Promise<void>;
   escalation(ticket: Ticket, coachIds: string[], coordinatorId: string | null): Promise<void>;
+  /** The requester's department's contact persons, told before the coordinator. */
+  contactEscalation(ticket: Ticket, contactIds: string[]): Promise<void>;
 }
 
 export interface HelpServiceDeps {
@@ -71,6 +74,7 @@ export type HelpView =
   | { kind: 'registration'; current: Coach | null; departmentKnown: boolean; tenantId: string }
   | { kind: 'registered'; coach: Coach }
   | { kind: 'availability'; available: boolean }
+  | { kind: 'myCoaches'; team: Coach[]; department: Coach[]; contactNames: string[] }
   | { kind: 'notCoach' };
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
@@ -211,7 +215,7 @@ export class HelpService {
   /** The offered coach accepts — or, after escalation, any coach of the tenant picks it up. */
   async accept(user: UserContext, command: AcceptTicket): Promise<HelpView> {
     const me = await this.deps.coaches.get(user.tenantId, user.userId);
-    if (!me) throw bad();
+    if (!me || !isApproved(me.value)) throw bad();
     const now = this.deps.clock.now();
     let offeredToMe: { seq: number; activityId?: string | null } | null = null;
     return this.change(
@@ -250,9 +254,7 @@ export class HelpService {
         await this.updateCoach(after.tenantId, user.userId, (c) => {
           if (offeredToMe) c.pendingOffers = Math.max(0, c.pendingOffers - 1);
           c.openTickets += 1;
-          const week = isoWeek(now);
-          c.weekCount = c.weekKey === week ? c.weekCount + 1 : 1;
-          c.weekKey = week;
+          countAccepted(c, now);
         });
         // A pool pick-up leaves any other open offer card behind: close it.
         if (before.offer && before.offer.coachId !== user.userId)
@@ -453,6 +455,37 @@ export class HelpService {
       if (err instanceof AppError && err.code === 'bad_input') return; // the ticket is gone
       throw err;
     }
+  }
+
+  /**
+   * The second step of an escalation (a due timer): still nobody picked the question up after
+   * the department's contact persons were told, so the programme coordinator is told. Once.
+   */
+  async coordinatorDue(tenantId: string, ticketId: string): Promise<void> {
+    const told: { ticket: Ticket | null } = { ticket: null };
+    try {
+      await this.change(
+        tenantId,
+        ticketId,
+        async (t) => {
+          told.ticket = null;
+          if (t.state !== 'escalated' || t.coordinatorToldAt) return null; // picked up, cancelled, or told already
+          return { ...t, coordinatorToldAt: this.deps.clock.now().toISOString() };
+        },
+        async (_before, after, changed) => {
+          if (changed) told.ticket = after;
+          return { kind: 'status', ticket: after, canCancel: false, canReopen: false };
+        },
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'bad_input') return; // the ticket is gone
+      throw err;
+    }
+    const ticket = told.ticket;
+    if (!ticket) return;
+    const coordinator = coordinatorOf(await this.deps.directory.getTenant(tenantId));
+    if (coordinator && coordinator !== ticket.requester.userId)
+      await this.deps.notifier.escalation(ticket, [], coordinator);
   }
 
   // ——— the routing loop ———
@@ -686,6 +719,22 @@ export class HelpService {
       this.deps.coaches.list(t.tenantId),
       this.deps.directory.getTenant(t.tenantId),
     ]);
+    // The order: the department's coaches and its contact persons now; the coordinator only when
+    // nobody picked it up within one offer's time (at once when the department has no contact person).
+    const contacts = contactsOf(tenant, saved.requester.departmentId).filter((id) => id !== saved.requester.userId);
+    if (contacts.length) {
+      const dueAt = new Date(this.deps.clock.now().getTime() + this.deps.offerTimeoutSeconds * 1000);
+      await this.deps.timers.schedule({
+        id: escalationTimerId(saved.ticketId, saved.events.length),
+        tenantId: saved.tenantId,
+        kind: 'coordinator-escalation',
+        ticketId: saved.ticketId,
+        seq: saved.events.length,
+        dueAt: dueAt.toISOString(),
+        lease: null,
+      });
+      this.later(() => this.deps.notifier.contactEscalation(saved, contacts));
+    }
     this.later(() =>
       this.deps.notifier.escalation(
         saved,
@@ -693,7 +742,7 @@ export class HelpService {
           saved,
           coaches.map((c) => c.value),
         ),
-        coordinatorOf(tenant),
+        contacts.length ? null : coordinatorOf(tenant),
       ),
     );
     this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
@@ -843,6 +892,8 @@ class Limiter {
     }
   }
 }
+/** One per escalation of a ticket (a reopened ticket can escalate again): named by the escalation's event position. */
+export const escalationTimerId = (ticketId: string, at: number) => `timer:${ticketId}:escalation:${at}`;
 
 function requesterScopes(t: Ticket): HelpScope[] {
   const scopes: HelpScope[] = [{ kind: 'tenant', id: t.tenantId }];
@@ -861,14 +912,10 @@ function coachScopes(c: Pick<Coach, 'departmentId' | 'locationId'>): HelpScope[]
 
 /** The department's coaches (else the location's), never the requester. */
 function poolFor(t: Ticket, coaches: Coach[]): string[] {
-  const others = coaches.filter((c) => c.userId !== t.requester.userId);
+  const others = coaches.filter((c) => c.userId !== t.requester.userId && isApproved(c));
   const department = others.filter((c) => t.requester.departmentId && c.departmentId === t.requester.departmentId);
   const pool = department.length
     ? department
     : others.filter((c) => t.requester.locationId && c.locationId === t.requester.locationId);
   return pool.map((c) => c.userId);
-}
-
-function coordinatorOf(tenant: Tenant | null): string | null {
-  return tenant?.coordinatorId ?? tenant?.programmeAdmins[0] ?? null;
 }

@@ -78,6 +78,8 @@ export interface Ticket {
   coachId: string | null;
   coachName: string | null;
   coachActivityId?: string | null;
+  /** When the programme coordinator was told (after the department's contact persons had their turn). */
+  coordinatorToldAt?: string;
   /** The requester's status card, updated in place as the ticket moves. */
   requesterActivityId?: string | null;
   outcome?: Outcome;
@@ -106,7 +108,18 @@ export interface Coach extends CoachProfile {
   weekCount: number;
   lastOfferedAt: string | null;
   registeredAt: string;
+  /** Absent: approved (coaches from before approval existed, the demo's and the admin's own). */
+  approval?: CoachApproval;
+  /** Accepted questions of earlier ISO weeks (at most the last 8), for the coordinator's load view. */
+  weekHistory?: Record<string, number>;
 }
+
+export type CoachApproval =
+  | { state: 'pending'; since: string }
+  | { state: 'approved' | 'rejected'; by: string; at: string };
+
+/** Only approved coaches get offers, escalations and appear in "wie is mijn digicoach". */
+export const isApproved = (c: Pick<Coach, 'approval'>): boolean => !c.approval || c.approval.state === 'approved';
 
 /** Derived timings of a ticket (never typed in). */
 export interface TicketTimings {

@@ -1,4 +1,4 @@
-import type { Coach, Ticket } from './help-types';
+import { type Coach, isApproved, type Ticket } from './help-types';
 import { isoWeek, type LocalClock, localClockAt, withinWorkingHours } from './working-hours';
 
 export type Availability = 'available' | 'busy' | 'away' | 'offline' | 'unknown';
@@ -26,7 +26,7 @@ export interface RoutingInput {
 
 /**
  * The nearest available digicoach, as a pure function. Coaches who cannot take the
- * ticket now are left out: the requester themself, anyone who already passed on this
+ * ticket now are left out: the requester themself, coaches not (yet) approved, anyone who already passed on this
  * ticket, coaches who switched themselves off, outside their working hours, shown as
  * away/busy/offline in Teams, or at their maximum of open tickets. Among the rest,
  * lexicographically: nearest (team → department → location → organisation), skilled
@@ -62,6 +62,8 @@ export function chooseCoach(input: RoutingInput): Choice | null {
 function canTake(coach: Coach, input: RoutingInput, local: LocalClock): boolean {
   const { ticket } = input;
   if (coach.userId === ticket.requester.userId) return false;
+  // A registration waiting for approval (or refused) gets no offers.
+  if (!isApproved(coach)) return false;
   if (ticket.passedBy.includes(coach.userId)) return false;
   if (!coach.available) return false;
   if (ticket.kind === 'intake' && !coach.takesIntakes) return false;

@@ -7,6 +7,8 @@ export interface DueHandler {
   offerTimedOut(tenantId: string, ticketId: string, seq: number): Promise<void>;
   /** A new ticket its own instance did not route within the grace time (which ended at `dueAt`). */
   routeTicket(tenantId: string, ticketId: string, dueAt: Date): Promise<void>;
+  /** An escalation's second step (the coordinator's turn); see HelpService.coordinatorDue. */
+  coordinatorDue?(tenantId: string, ticketId: string): Promise<void>;
 }
 
 /**
@@ -68,6 +70,8 @@ export class Scheduler {
       try {
         if (timer.kind === 'route')
           await this.deps.handler.routeTicket(timer.tenantId, timer.ticketId, new Date(timer.dueAt));
+        if (timer.kind === 'coordinator-escalation')
+          await this.deps.handler.coordinatorDue?.(timer.tenantId, timer.ticketId);
         else await this.deps.handler.offerTimedOut(timer.tenantId, timer.ticketId, timer.seq);
         await this.deps.timers.complete(timer);
         handled++;

@@ -3,6 +3,7 @@ import { type Caller, requireAdmin } from '../dashboard/access';
 import { AppError } from '../errors';
 import type { Tenant } from '../org';
 import type { Clock, Directory } from '../ports';
+import { DEFAULT_EMPLOYEES_PER_COACH } from '../help/contacts';
 
 export type TenantSettings = NonNullable<Tenant['settings']>;
 
@@ -13,6 +14,10 @@ export interface SettingsView {
   remindersEnabled: boolean;
   /** The intranet page with the tenant's learning offer (for modules without a link of their own); null: not set. */
   learningPageUrl: string | null;
+  /** A new coach registration waits for approval by the contact person or the coordinator. */
+  coachApproval: boolean;
+  /** The target number of employees per digicoach in a department (1 : n). */
+  employeesPerCoach: number;
   /** The tenant record's ETag: a change must send it back (If-Match). */
   version: string;
 }
@@ -37,9 +42,21 @@ export interface SettingsChange {
   remindersEnabled?: boolean;
   /** null: no learning page. */
   learningPageUrl?: string | null;
+  coachApproval?: boolean;
+  employeesPerCoach?: number;
 }
 
-/** The programme admins' tenant settings: retention and reminder campaigns. Every change is audited (old → new). */
+export const EMPLOYEES_PER_COACH_MIN = 2;
+export const EMPLOYEES_PER_COACH_MAX = 200;
+const FIELDS = [
+  'retentionMonths',
+  'remindersEnabled',
+  'learningPageUrl',
+  'coachApproval',
+  'employeesPerCoach',
+] as const;
+
+/** The programme admins' tenant settings: retention, reminder campaigns and the coach network. Every change is audited (old → new). */
 export class SettingsService {
   constructor(
     private readonly deps: {
@@ -61,8 +78,7 @@ export class SettingsService {
   /** Applies the change only to the version the admin saw: a concurrent change by someone else gives 412 and changes nothing. */
   async update(caller: Caller, change: SettingsChange, ifMatch: string | undefined): Promise<SettingsView> {
     await requireAdmin(this.deps.directory, caller);
-    if (!('retentionMonths' in change) && !('remindersEnabled' in change) && !('learningPageUrl' in change))
-      throw invalid();
+    if (!FIELDS.some((f) => f in change)) throw invalid();
     if (!ifMatch) throw new AppError('version_needed', 428, 'settings.versionNeeded');
     const current = await this.deps.repo.get(caller.tenantId);
     if (!current) throw new AppError('not_found', 404, 'error.notFound');
@@ -78,6 +94,8 @@ export class SettingsService {
       if (change.learningPageUrl) next.learningPageUrl = change.learningPageUrl;
       else delete next.learningPageUrl;
     }
+    if ('coachApproval' in change) next.coachApproval = change.coachApproval;
+    if ('employeesPerCoach' in change) next.employeesPerCoach = change.employeesPerCoach;
     let etag: string;
     try {
       etag = await this.deps.repo.replace(caller.tenantId, next, current.etag);
@@ -86,13 +104,11 @@ export class SettingsService {
       throw err;
     }
     const after = view(next, etag);
-    const changes: AuditChange[] = [];
-    if (before.retentionMonths !== after.retentionMonths)
-      changes.push({ field: 'retentionMonths', from: before.retentionMonths, to: after.retentionMonths });
-    if (before.remindersEnabled !== after.remindersEnabled)
-      changes.push({ field: 'remindersEnabled', from: before.remindersEnabled, to: after.remindersEnabled });
-    if (before.learningPageUrl !== after.learningPageUrl)
-      changes.push({ field: 'learningPageUrl', from: before.learningPageUrl, to: after.learningPageUrl });
+    const changes: AuditChange[] = FIELDS.filter((f) => before[f] !== after[f]).map((field) => ({
+      field,
+      from: before[field],
+      to: after[field],
+    }));
     if (changes.length)
       await this.deps.audit.record({
         tenantId: caller.tenantId,
@@ -111,6 +127,8 @@ function view(s: TenantSettings, etag: string): SettingsView {
     retentionMonths: s.retentionMonths ?? null,
     remindersEnabled: s.remindersEnabled ?? true,
     learningPageUrl: s.learningPageUrl ?? null,
+    coachApproval: s.coachApproval ?? true,
+    employeesPerCoach: s.employeesPerCoach ?? DEFAULT_EMPLOYEES_PER_COACH,
     version: etag,
   };
 }

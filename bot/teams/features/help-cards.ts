@@ -13,6 +13,7 @@ import { coachOfferClosedCard } from '../../cards/help/coach-offer-closed-card';
 import { myTicketsCard } from '../../cards/help/my-tickets-card';
 import { coachRegistrationCard } from '../../cards/help/coach-registration-card';
 import { noticeCard } from '../../cards/notice-card';
+import { type MyCoach, myCoachesCard, teamsChatUrl } from '../../cards/help/my-coaches-card';
 import type { AdaptiveCard } from '../../cards/card';
 
 /** Turns help views into cards; shared by the chat feature and the proactive notifier. */
@@ -109,8 +110,8 @@ export class HelpCards {
       case 'registered':
         return noticeCard(
           {
-            titleKey: 'coach.registered.title',
-            bodyKey: 'coach.registered.body',
+            titleKey: view.coach.approval?.state === 'pending' ? 'coach.pending.title' : 'coach.registered.title',
+            bodyKey: view.coach.approval?.state === 'pending' ? 'coach.pending.body' : 'coach.registered.body',
             next: { titleKey: 'help.action.tickets', verb: 'help.tickets' },
           },
           locale,
@@ -123,6 +124,18 @@ export class HelpCards {
           },
           locale,
         );
+      case 'myCoaches': {
+        const mine = (c: Coach): MyCoach => ({
+          name: c.name,
+          topicNames: c.domains.map((d) => this.topicName(d, locale)),
+          available: c.available,
+          chatUrl: c.email ? teamsChatUrl(c.email) : null,
+        });
+        return myCoachesCard(
+          { team: view.team.map(mine), department: view.department.map(mine), contactNames: view.contactNames },
+          locale,
+        );
+      }
       case 'notCoach':
         return noticeCard(
           {

@@ -33,6 +33,7 @@ export function helpFeature(
       available: run((turn) => coaches.setAvailability(turn.user, true)),
       unavailable: run((turn) => coaches.setAvailability(turn.user, false)),
       myTickets: run((turn) => service.myTickets(turn.user)),
+      myCoaches: run((turn) => coaches.myCoaches(turn.user)),
     },
     actions: {
       'help.start': act((turn) => service.requestForm(turn.user)),

@@ -114,6 +114,19 @@ export class TeamsHelpNotifier implements HelpNotifier {
     if (failed) this.deps.log.warn({ ticketId: ticket.ticketId, failed }, 'some escalation messages failed');
   }
 
+  async contactEscalation(ticket: Ticket, contactIds: string[]): Promise<void> {
+    const results = await Promise.allSettled(
+      contactIds.map(async (id) => {
+        const locale = await this.localeOf(ticket.tenantId, id);
+        const topicName = this.deps.cards.topicName(ticket.topic, locale);
+        const m = { ticket, topicName, offers: ticket.offerCount, forCoach: false, forContact: true };
+        return this.deps.messenger.sendCard(ticket.tenantId, id, escalationCard(m, locale));
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed) this.deps.log.warn({ ticketId: ticket.ticketId, failed }, 'some contact escalation messages failed');
+  }
+
   /**
    * The first escalation in a while is a card of its own; the ones that follow within
    * half an hour update one digest card in place, so a busy morning does not flood the

@@ -18,6 +18,9 @@ import { AuditLog } from './AuditLog';
 import { SettingsPanel } from './SettingsPanel';
 import { OwnWordsPanel } from './OwnWordsPanel';
 import { CampaignsPanel } from './CampaignsPanel';
+import { CoachApprovals } from '../components/CoachApprovals';
+import { CoachLoad } from '../components/CoachLoad';
+import { ContactPersons } from '../components/ContactPersons';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -112,6 +115,16 @@ export function ProgrammeView(props: {
       {coaches.data && <Coaches locale={locale} data={coaches.data} />}
       <PulseSection api={api} locale={locale} />
       {view.data && (
+        <CoachApprovals
+          api={api}
+          locale={locale}
+          domains={view.data.domains}
+          announce={props.announce}
+          onDecided={changed}
+        />
+      )}
+      <CoachLoad api={api} locale={locale} version={changes} />
+      {view.data && (
         <CoachAdmin
           api={api}
           locale={locale}
@@ -120,6 +133,7 @@ export function ProgrammeView(props: {
           onChanged={changed}
         />
       )}
+      <ContactPersons api={api} locale={locale} announce={props.announce} onChanged={changed} />
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       <OwnWordsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />

@@ -28,6 +28,8 @@ export function SettingsPanel(props: {
   const [months, setMonths] = useState('');
   const [reminders, setReminders] = useState(true);
   const [learningPage, setLearningPage] = useState('');
+  const [approval, setApproval] = useState(true);
+  const [perCoach, setPerCoach] = useState('14');
   const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
@@ -37,11 +39,16 @@ export function SettingsPanel(props: {
     setMonths(loaded.data.retentionMonths === null ? '' : String(loaded.data.retentionMonths));
     setReminders(loaded.data.remindersEnabled);
     setLearningPage(loaded.data.learningPageUrl ?? '');
+    setApproval(loaded.data.coachApproval);
+    setPerCoach(String(loaded.data.employeesPerCoach));
     setVersion(loaded.data.version);
   }, [loaded.data]);
 
   const trimmed = months.trim();
-  const valid = trimmed === '' || (/^\d{1,3}$/.test(trimmed) && Number(trimmed) >= 1 && Number(trimmed) <= 120);
+  const retentionValid =
+    trimmed === '' || (/^\d{1,3}$/.test(trimmed) && Number(trimmed) >= 1 && Number(trimmed) <= 120);
+  const perCoachValid = /^\d{1,3}$/.test(perCoach.trim()) && Number(perCoach) >= 2 && Number(perCoach) <= 200;
+  const valid = retentionValid && perCoachValid;
 
   const save = async () => {
     if (!valid) return;
@@ -52,6 +59,8 @@ export function SettingsPanel(props: {
           retentionMonths: trimmed === '' ? null : Number(trimmed),
           remindersEnabled: reminders,
           learningPageUrl: learningPage.trim() || null,
+          coachApproval: approval,
+          employeesPerCoach: Number(perCoach),
         },
         headers: { 'if-match': version },
       });
@@ -85,8 +94,8 @@ export function SettingsPanel(props: {
           <Field
             label={t(locale, 'settings.retention')}
             hint={t(locale, 'settings.retentionHint')}
-            validationMessage={valid ? undefined : t(locale, 'settings.retentionInvalid')}
-            validationState={valid ? 'none' : 'error'}
+            validationMessage={retentionValid ? undefined : t(locale, 'settings.retentionInvalid')}
+            validationState={retentionValid ? 'none' : 'error'}
           >
             <Input
               inputMode="numeric"
@@ -118,6 +127,32 @@ export function SettingsPanel(props: {
                 setLearningPage(v.value);
               }}
               data-testid="settings-learning-page"
+            />
+          </Field>
+          <Switch
+            checked={approval}
+            onChange={(_, v) => {
+              setMessage(null);
+              setApproval(v.checked);
+            }}
+            label={t(locale, 'settings.coachApproval')}
+            data-testid="settings-coach-approval"
+          />
+          <Field
+            label={t(locale, 'settings.employeesPerCoach')}
+            hint={t(locale, 'settings.employeesPerCoachHint')}
+            validationMessage={perCoachValid ? undefined : t(locale, 'settings.employeesPerCoachInvalid')}
+            validationState={perCoachValid ? 'none' : 'error'}
+          >
+            <Input
+              inputMode="numeric"
+              value={perCoach}
+              onChange={(_, v) => {
+                setMessage(null);
+                setPerCoach(v.value);
+              }}
+              data-testid="settings-employees-per-coach"
+              style={{ maxWidth: '8rem' }}
             />
           </Field>
           <div className={styles.row}>

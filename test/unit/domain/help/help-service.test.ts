@@ -231,6 +231,63 @@ describe('HelpService: one coach at a time', () => {
     assert.ok(notifier.requesterUpdates.some((u) => u.state === 'escalated' && u.notify));
   });
 
+  it('never offers a coach whose registration waits for approval', async () => {
+    await coaches.upsert({
+      ...(await coaches.get(TENANT, 'coach-team'))!.value,
+      approval: { state: 'pending', since: clock.now().toISOString() },
+    });
+    await act.ask();
+    await help.idle();
+    assert.deepEqual(offeredTo(), ['coach-department'], 'the nearest approved coach instead');
+  });
+
+  it('with a contact person for the department: tells them and the pool first, the coordinator once after one offer time', async () => {
+    const withContact = new HelpService({
+      tickets,
+      coaches,
+      timers,
+      aggregates: new RecordingHelpAggregates(),
+      presence: everyoneAvailable,
+      directory: tenantOnlyDirectory({
+        tenantId: TENANT,
+        coordinatorId: 'coordinator',
+        settings: { contactPersons: { 'dep-a': ['contact-a', 'requester'] } },
+      }),
+      notifier,
+      clock,
+      offerTimeoutSeconds: 600,
+      maxOffers: 1,
+      topics: () => ['communication', 'safety'],
+    });
+    const ticket = ticketOf(
+      await withContact.submit(
+        requester,
+        { kind: 'help', topic: 'communication', question: 'Hoe?', urgency: 'now', channel: 'chat', where: '' },
+        null,
+      ),
+    );
+    await withContact.decline(user('coach-team'), { ticketId: ticket.ticketId, seq: 1 });
+    await withContact.idle();
+    assert.equal((await stored(ticket)).state, 'escalated');
+    assert.deepEqual(notifier.contactEscalations, [{ ticketId: ticket.ticketId, contactIds: ['contact-a'] }]);
+    assert.equal(notifier.escalations.length, 1);
+    assert.equal(notifier.escalations[0].coordinatorId, null, 'not the coordinator yet');
+
+    const due = await timers.due(new Date(clock.now().getTime() + 600_000), 10);
+    assert.deepEqual(
+      due.map((d) => d.value.kind),
+      ['coordinator-escalation'],
+    );
+    await withContact.coordinatorDue(TENANT, ticket.ticketId);
+    await withContact.coordinatorDue(TENANT, ticket.ticketId);
+    assert.deepEqual(
+      notifier.escalations.map((e) => e.coordinatorId),
+      [null, 'coordinator'],
+      'the coordinator is told once',
+    );
+    assert.ok((await stored(ticket)).coordinatorToldAt);
+  });
+
   it('when the requester cancels, the coach’s offer is withdrawn and nobody else is asked', async () => {
     const ticket = await act.ask();
     const view = await act.cancel(ticket);
