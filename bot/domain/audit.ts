@@ -20,7 +20,12 @@ export type AuditAction =
   /** The retention job removed answer details older than the tenant's retention period. */
   | 'retention.applied'
   /** A programme admin started this month's reminder campaign by hand ("Nu versturen"). */
-  | 'campaign.started';
+  | 'campaign.started'
+  /** A programme admin sent coach news (the count of coaches and the department, never the text). */
+  | 'news.sent'
+  /** A programme admin published or rejected a knowledge article (the article id). */
+  | 'knowledge.published'
+  | 'knowledge.rejected';
 
 /** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
 export type AuditValue = string | number | boolean | null;

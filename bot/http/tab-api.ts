@@ -22,6 +22,10 @@ import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerMyDataRoutes } from './my-data-routes';
 import { registerLegalPages } from './legal-pages';
+import type { NewsService } from '../domain/news/news-service';
+import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
+import { registerNewsRoutes } from './news-routes';
+import { registerKnowledgeRoutes } from './knowledge-routes';
 
 /** Everything the tab's API calls, built once by the wiring (`bot/wiring/services.ts`); the routes only translate HTTP. */
 export interface TabApiDeps {
@@ -45,6 +49,9 @@ export interface TabApiDeps {
   /** The scan's domains with their names in a language, in display order. */
   domains: (locale: Locale) => Promise<Array<{ id: string; name: string }>>;
   profileName: (id: string, locale: Locale) => Promise<string | null>;
+  /** Coach news and the knowledge base's review (programme admins). */
+  news: NewsService;
+  knowledgeAdmin: KnowledgeAdmin;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -73,4 +80,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerLegalPages(server, { anonymityThreshold: deps.anonymityThreshold });
   registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
+  registerNewsRoutes(server, { auth, news: deps.news, log });
+  registerKnowledgeRoutes(server, { auth, admin: deps.knowledgeAdmin, log });
 }

@@ -11,6 +11,7 @@ import { leadershipFeature } from '../teams/features/leadership-feature';
 import { mergeFeatures } from '../teams/turn';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
 import type { KnowledgeService } from '../domain/knowledge/knowledge-service';
+import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
 import { DigivaardigBot } from '../teams/digivaardig-bot';
 import type { Repositories } from './repositories';
 import type { Services } from './services';
@@ -22,6 +23,7 @@ export function buildBot(deps: {
   repos: Repositories;
   services: Services;
   knowledge: KnowledgeService;
+  knowledgeAdmin: KnowledgeAdmin;
   directory: CachedDirectory;
   links: PublicLinks;
   clock: Clock;
@@ -32,7 +34,7 @@ export function buildBot(deps: {
   const privacyUrl = (locale: 'nl' | 'en') => links.privacy(locale);
   const features = mergeFeatures(
     // First, so `hulp <vraag>` is answered even while a scan is open.
-    knowledgeFeature(deps.knowledge, help, services.helpCards),
+    knowledgeFeature(deps.knowledge, help, services.helpCards, deps.knowledgeAdmin),
     scanFeature(services.scan, {
       anonymityThreshold: config.anonymityThreshold,
       onIntake: async (turn, topic) =>
