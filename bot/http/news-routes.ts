@@ -9,7 +9,10 @@ import { callerOf, objectBody, sendPrivate } from './tab-request';
 
 /** POST /api/v1/admin/news: the text, an optional department, and the form's own id (a repeat sends once). */
 export const postNewsSchema = z.strictObject({
-  text: z.string().min(1).max(NEWS_MAX_LENGTH * 2),
+  text: z
+    .string()
+    .min(1)
+    .max(NEWS_MAX_LENGTH * 2),
   departmentId: z
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,80}$/)

@@ -444,8 +444,7 @@ export const en: Record<MessageKey, string> = {
   'knowledge.draft.stepsError': 'Write 1 to 8 steps.',
   'knowledge.draft.save': 'Send to the programme team',
   'knowledge.draft.saved.title': 'Thanks for your how-to',
-  'knowledge.draft.saved.body':
-    'The programme team reviews "{title}". Only then can colleagues find it.',
+  'knowledge.draft.saved.body': 'The programme team reviews "{title}". Only then can colleagues find it.',
   'news.card.title': 'News for digicoaches',
   'news.card.from': 'From the programme team, {date}',
   'news.card.everyone': 'for all digicoaches',

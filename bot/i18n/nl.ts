@@ -451,8 +451,7 @@ export const nl = {
   'knowledge.draft.stepsError': 'Schrijf 1 tot 8 stappen.',
   'knowledge.draft.save': 'Stuur naar het programmateam',
   'knowledge.draft.saved.title': 'Bedankt voor je uitleg',
-  'knowledge.draft.saved.body':
-    'Het programmateam leest "{title}" na. Pas daarna kunnen collega’s de uitleg vinden.',
+  'knowledge.draft.saved.body': 'Het programmateam leest "{title}" na. Pas daarna kunnen collega’s de uitleg vinden.',
   'news.card.title': 'Nieuws voor digicoaches',
   'news.card.from': 'Van het programmateam, {date}',
   'news.card.everyone': 'voor alle digicoaches',

@@ -123,7 +123,8 @@ describe('the tab API with Entra SSO tokens', function () {
       directory,
       auth,
       pingStore: async () => true,
-      apiRoutes: (s) => registerTabApi(s, tabApiDeps({ config, repos, services, network, directory, clock, log, auth })),
+      apiRoutes: (s) =>
+        registerTabApi(s, tabApiDeps({ config, repos, services, network, directory, clock, log, auth })),
       log,
       tabDir: data.dir,
     });

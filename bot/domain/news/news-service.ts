@@ -271,7 +271,10 @@ export class NewsService {
   private async write(item: Versioned<NewsItem>, patch: Partial<NewsItem>): Promise<boolean> {
     const { reason: _old, ...rest } = item.value;
     try {
-      await this.deps.repo.replaceItem({ ...rest, ...patch, updatedAt: this.deps.clock.now().toISOString() }, item.etag);
+      await this.deps.repo.replaceItem(
+        { ...rest, ...patch, updatedAt: this.deps.clock.now().toISOString() },
+        item.etag,
+      );
       return true;
     } catch (err) {
       if (!isConflict(err)) throw err;
