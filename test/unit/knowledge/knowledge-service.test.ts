@@ -47,7 +47,7 @@ describe('the knowledge service', () => {
     assert.equal((await s.suggest(GEMEENTE, 'loonfiche'))[0].id, 'payslip-view', 'the shared ones still count');
     assert.deepEqual(events, [
       [GEMEENTE, { type: 'suggested' }],
-      [STAD, { type: 'no-match' }],
+      [STAD, { type: 'no-match', gap: { query: 'hoe kan ik inloggen op corsa', week: '2026-W48' } }],
       [GEMEENTE, { type: 'suggested' }],
     ]);
   });
