@@ -442,9 +442,9 @@ export const nl = {
   'knowledge.draft.action': 'Maak er een uitleg van',
   'knowledge.draft.title': 'Nieuwe uitleg voor de kennisbank',
   'knowledge.draft.intro':
-    'Schrijf de oplossing op in korte stappen. Het programmateam leest je uitleg na. Daarna kunnen collega’s hem vinden als ze **hulp** typen.',
+    'Schrijf de oplossing op in korte stappen. Het programmateam leest je uitleg na. Daarna vinden collega’s de uitleg als ze **hulp** typen.',
   'knowledge.draft.privacy':
-    'Haal alle persoonlijke gegevens weg: geen namen, geen e-mailadressen of telefoonnummers. Schrijf de vraag in je eigen woorden, niet zoals je collega hem stelde.',
+    'Haal alle persoonlijke gegevens weg: geen namen, geen e-mailadressen of telefoonnummers. Schrijf de vraag in je eigen woorden, niet letterlijk zoals je collega de vraag stelde.',
   'knowledge.draft.titleLabel': 'Titel, bijvoorbeeld: Een bestand delen in Teams',
   'knowledge.draft.titleError': 'Schrijf een titel van 5 tot 120 tekens.',
   'knowledge.draft.stepsLabel': 'Stappen: één stap per regel',

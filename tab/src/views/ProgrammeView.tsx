@@ -16,6 +16,8 @@ import { CoachAdmin } from './CoachAdmin';
 import { AuditLog } from './AuditLog';
 import { SettingsPanel } from './SettingsPanel';
 import { CampaignsPanel } from './CampaignsPanel';
+import { CoachNews } from './CoachNews';
+import { KnowledgeAdmin } from './KnowledgeAdmin';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -129,6 +131,16 @@ export function ProgrammeView(props: {
           onChanged={changed}
         />
       )}
+      {units.data && (
+        <CoachNews
+          api={api}
+          locale={locale}
+          departments={units.data.departments}
+          announce={props.announce}
+          onSent={changed}
+        />
+      )}
+      {view.data && <KnowledgeAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       {/* Read after the dashboard answered: opening it is logged, so the first look already shows that entry. */}
