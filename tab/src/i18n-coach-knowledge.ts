@@ -29,7 +29,7 @@ const nl = {
     'Niet bereikbaar: de digicoach heeft Digivaardig niet (meer) in Teams. Mislukt: Teams weigerde het bericht steeds, of de server stopte tijdens het versturen; dan sturen we het niet opnieuw, zodat niemand het twee keer krijgt.',
   'knowledge.title': 'Kennisbank',
   'knowledge.intro':
-    'Digicoaches schrijven uitleg bij vragen die ze oplosten. Jij leest die na, past hem aan en zet hem in de kennisbank. Pas dan vinden collega’s van jouw organisatie de uitleg.',
+    'Digicoaches schrijven uitleg bij vragen die ze oplosten. Jij leest de uitleg na, past aan wat nodig is en zet de uitleg in de kennisbank. Pas dan vinden collega’s van jouw organisatie de uitleg.',
   'knowledge.privacyCheck':
     'Controleer voor je publiceert: staan er geen namen, e-mailadressen, telefoonnummers of andere persoonlijke gegevens in?',
   'knowledge.drafts': 'Uitleg om na te lezen',
