@@ -29,6 +29,7 @@ export type HelpGroupAggregate = Pick<
   | 'resolved'
   | 'ratingCount'
   | 'ratingSum'
+  | 'articleSolved'
   | 'acceptMinutes'
   | 'resolveMinutes'
   | 'byMonth'

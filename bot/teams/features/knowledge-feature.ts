@@ -1,7 +1,7 @@
 import type { HelpService } from '../../domain/help/help-service';
 import type { KnowledgeService } from '../../domain/knowledge/knowledge-service';
 import type { Article } from '../../domain/knowledge/article';
-import type { Locale } from '../../domain/org';
+import type { Locale, UserContext } from '../../domain/org';
 import type { CardData } from '../../cards/verbs';
 import type { SubmitHelp } from '../../domain/help/help-commands';
 import { suggestionsCard } from '../../cards/knowledge/suggestions-card';
@@ -36,6 +36,8 @@ export function knowledgeFeature(
   help: HelpService,
   cards: HelpCards,
   admin: KnowledgeAdmin,
+  /** Counts a question solved by an article in the asker's groups, for the dashboards (released like every help figure). */
+  solved: (user: UserContext) => Promise<void>,
 ): Features {
   // Not the caller's resolved question (or no such question): refused like any bad tap, nothing changes.
   const refused = () => new AppError('bad_input', 400, 'error.badInput');
@@ -80,6 +82,7 @@ export function knowledgeFeature(
       },
       'knowledge.helped': async (turn, { articleId }) => {
         const article = await knowledge.helped(turn.user.tenantId, articleId);
+        await solved(turn.user);
         return {
           card: noticeCard(
             {
