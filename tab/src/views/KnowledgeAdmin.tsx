@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { Api } from '../api';
 import type { ArticleEditRequest, KnowledgeOverviewResponse } from '../../../bot/http/knowledge-routes';
 import type { TenantArticle } from '../../../bot/domain/knowledge/knowledge-ports';
+import type { HelpFigures } from '../../../bot/domain/dashboard/figures';
 import { DataTable } from '../components/DataTable';
-import { Muted, Note, Section } from '../components/Layout';
+import { Muted, Note, Section, Tiles } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
-import { formatDate, type Locale } from '../i18n';
+import { formatDate, formatNumber, type Locale, percent } from '../i18n';
 import { tk } from '../i18n-coach-knowledge';
 import { useLoad } from '../use-load';
 
@@ -37,6 +38,8 @@ export function KnowledgeAdmin(props: {
   api: Api;
   locale: Locale;
   domains: Domains;
+  /** The organisation's released help figures (the same daily release as the rest of the view). */
+  help: { figures: HelpFigures; k: number } | null;
   announce: (text: string) => void;
 }) {
   const { api, locale } = props;
@@ -48,6 +51,28 @@ export function KnowledgeAdmin(props: {
   return (
     <Section id="knowledge" title={tk(locale, 'knowledge.title')}>
       <Muted>{tk(locale, 'knowledge.intro')}</Muted>
+      {props.help && (
+        <div data-testid="knowledge-figures">
+          <Tiles
+            items={[
+              {
+                label: tk(locale, 'knowledge.share'),
+                value:
+                  props.help.figures.articleShare === null ? '–' : percent(locale, props.help.figures.articleShare),
+              },
+              { label: tk(locale, 'knowledge.solved'), value: formatNumber(locale, props.help.figures.articleSolved) },
+              {
+                label: tk(locale, 'knowledge.medianAnswer'),
+                value:
+                  props.help.figures.medianAnswerMinutes === null
+                    ? '–'
+                    : tk(locale, 'knowledge.minutes', { n: props.help.figures.medianAnswerMinutes }),
+              },
+            ]}
+          />
+          <Muted>{tk(locale, 'knowledge.figuresHelp', { k: props.help.k })}</Muted>
+        </div>
+      )}
       {view.loading && !d && <Loading locale={locale} />}
       {view.error && <Failed locale={locale} error={view.error} retry={view.reload} />}
       {d && (

@@ -140,7 +140,15 @@ export function ProgrammeView(props: {
           onSent={changed}
         />
       )}
-      {view.data && <KnowledgeAdmin api={api} locale={locale} domains={view.data.domains} announce={props.announce} />}
+      {view.data && (
+        <KnowledgeAdmin
+          api={api}
+          locale={locale}
+          domains={view.data.domains}
+          help={scope === 'tenant' && view.data.help ? { figures: view.data.help, k: view.data.threshold } : null}
+          announce={props.announce}
+        />
+      )}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       {/* Read after the dashboard answered: opening it is logged, so the first look already shows that entry. */}
