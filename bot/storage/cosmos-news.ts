@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { isConflict } from '../domain/errors';
 import type { Versioned } from '../domain/scan/scan-types';
 import type { CoachNews, NewsCounts, NewsItem, NewsRepository } from '../domain/news/news-types';
-import { createOnce, ownFields, readOrNull, replaceIfMatch, versioned } from './cosmos';
+import { createOnce, ownFields, readOrNull, replaceIfMatch, statusOf, versioned } from './cosmos';
 
 const NEWS = 'coach-news';
 const ITEM = 'coach-news-item';
@@ -110,5 +110,30 @@ export class CosmosNewsRepository implements NewsRepository {
       c[r.status]++;
     }
     return out;
+  }
+
+  /** Erasure: a coach's news items go (the news itself names no coach); returns how many. */
+  async forgetUser(tenantId: string, userId: string): Promise<number> {
+    const { resources } = await this.schedule.items
+      .query<{ id: string }>(
+        {
+          query: 'SELECT c.id FROM c WHERE c.tenantId = @t AND c.docType = @type AND c.userId = @u',
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@type', value: ITEM },
+            { name: '@u', value: userId },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    for (const { id } of resources)
+      await this.schedule
+        .item(id, tenantId)
+        .delete()
+        .catch((err) => {
+          if (statusOf(err) !== 404) throw err;
+        });
+    return resources.length;
   }
 }

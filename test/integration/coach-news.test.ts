@@ -196,4 +196,16 @@ describe('coach news from the programme team', function () {
     assert.equal((await send({ text: 'Nieuws', isAdmin: true })).status, 400);
     assert.equal((await api.get<NewsArchiveResponse>('/api/v1/admin/news', admin)).body.news.length, count);
   });
+
+  it('forgets a coach’s news items when the coach erases their data; the news stays for the others', async () => {
+    const coach = coaches.find((c) => !gent.tenant.programmeAdmins.includes(c.userId))!;
+    const sent = await send({ text: 'Nieuwe wifi op alle locaties vanaf maandag.' });
+    await running.app.runNews();
+    assert.ok((await items(sent.body.newsId)).some((i) => i.userId === coach.userId));
+    const token = await api.devToken(gent.tenant.id, coach.userId);
+    assert.equal((await api.post('/api/v1/me/data/delete', token, { confirm: 'yes' })).status, 200);
+    const left = await items(sent.body.newsId);
+    assert.ok(!left.some((i) => i.userId === coach.userId), 'no item names the coach any more');
+    assert.equal(left.length, sent.body.recipients - 1);
+  });
 });
