@@ -28,6 +28,7 @@ export const DATE_SENSITIVE = [
   'test/integration/help.test.ts',
   'test/integration/retention.test.ts',
   'test/integration/growth.test.ts',
+  'test/integration/knowledge-figures.test.ts',
   'test/e2e/tab.test.ts',
 ];
 

@@ -134,6 +134,28 @@ const toSubmitHelp = (d: {
 });
 /** "Toch een digicoach": a whole request to route, or a question to put in the help form. */
 export type EscalateQuestion = { request: SubmitHelp } | { form: { question: string; topic?: string } };
+/** What "Toch een digicoach" carries: the form's fields (a full request goes on), or only the typed question (the form is shown). */
+const ESCALATE = {
+  question: z.string().max(200),
+  topic: KEY.optional(),
+  kind: KIND.optional(),
+  urgency: URGENCY.optional(),
+  channel: CHANNEL.optional(),
+  where: optionalText(200),
+};
+const toEscalate = (d: z.output<z.ZodObject<typeof ESCALATE>>): EscalateQuestion =>
+  d.topic && d.urgency && d.channel
+    ? {
+        request: toSubmitHelp({
+          kind: d.kind ?? 'help',
+          topic: d.topic,
+          question: d.question,
+          urgency: d.urgency,
+          channel: d.channel,
+          where: d.where,
+        }),
+      }
+    : { form: { question: d.question, ...(d.topic ? { topic: d.topic } : {}) } };
 const TICKET = { t: ID };
 const ticketRef = (d: { t: string }) => ({ ticketId: d.t });
 const optionalCoachSettings = Object.fromEntries(Object.entries(COACH_SETTINGS).map(([k, v]) => [k, v.optional()])) as {
@@ -209,30 +231,16 @@ export const ACTIONS = {
   'knowledge.ask': verb({ kind: KIND }, HELP_FORM, toSubmitHelp),
   'knowledge.helped': verb({ a: KEY }, {}, (d) => ({ articleId: d.a })),
   // "Toch een digicoach" carries the form's fields (a full request goes on), or only the typed question (the form is shown).
-  'knowledge.escalate': verb(
-    {
-      question: z.string().max(200),
-      topic: KEY.optional(),
-      kind: KIND.optional(),
-      urgency: URGENCY.optional(),
-      channel: CHANNEL.optional(),
-      where: optionalText(200),
-    },
-    {},
-    (d): EscalateQuestion =>
-      d.topic && d.urgency && d.channel
-        ? {
-            request: toSubmitHelp({
-              kind: d.kind ?? 'help',
-              topic: d.topic,
-              question: d.question,
-              urgency: d.urgency,
-              channel: d.channel,
-              where: d.where,
-            }),
-          }
-        : { form: { question: d.question, ...(d.topic ? { topic: d.topic } : {}) } },
-  ),
+  'knowledge.escalate': verb(ESCALATE, {}, toEscalate),
+  // "Hielp niet" names the article and carries what "Toch een digicoach" sends on, so the answer can offer it.
+  'knowledge.notHelped': verb({ a: KEY, ...ESCALATE }, {}, ({ a, ...escalate }) => ({ articleId: a, escalate })),
+  // A coach turns a resolved question into a how-to: the button names the question, the form sends title and steps.
+  'knowledge.draft': verb(TICKET, {}, ticketRef),
+  'knowledge.saveDraft': verb(TICKET, { title: z.string().max(200), steps: z.string().max(3000) }, (d) => ({
+    ticketId: d.t,
+    title: d.title,
+    steps: d.steps,
+  })),
   'pulse.answer': verb(
     { about: z.enum(['module', 'help']), ref: KEY },
     // Teams leaves an unanswered optional ChoiceSet out, or sends it empty.

@@ -24,15 +24,38 @@ export class ConnectorEmulator extends EventEmitter {
   private readonly outbound: OutboundActivity[] = [];
   /** Status codes to answer instead, for failure tests: conversationId → status. */
   readonly failures = new Map<string, number>();
+  /** Sends to refuse with 429 and a Retry-After, as Teams does when a bot sends too fast: conversationId → what is left. */
+  private readonly throttles = new Map<string, { times: number; retryAfterSeconds: number }>();
+  /** Every 429 answered, with when (for tests of the wait). */
+  readonly throttled: Array<{ conversationId: string; at: number }> = [];
+
+  /** The next `times` sends to the conversation get 429 with `Retry-After: retryAfterSeconds`. */
+  throttle(conversationId: string, times: number, retryAfterSeconds: number): void {
+    this.throttles.set(conversationId, { times, retryAfterSeconds });
+  }
 
   /** Handles a Bot Connector REST call; returns null when the path is not a connector route. */
-  handle(method: string, path: string, body: unknown): { status: number; body: unknown } | null {
+  handle(
+    method: string,
+    path: string,
+    body: unknown,
+  ): { status: number; body: unknown; headers?: Record<string, string> } | null {
     const match = ROUTE.exec(path.split('?')[0]);
     if (!match) return null;
     const [, rawConv, kind, rawId] = match;
     const conversationId = rawConv ? decodeURIComponent(rawConv) : '';
     const forced = this.failures.get(conversationId);
     if (forced) return { status: forced, body: { error: { code: 'Forced', message: 'forced failure' } } };
+    const throttle = kind === 'activities' && method === 'POST' ? this.throttles.get(conversationId) : undefined;
+    if (throttle && throttle.times > 0) {
+      throttle.times--;
+      this.throttled.push({ conversationId, at: Date.now() });
+      return {
+        status: 429,
+        headers: { 'retry-after': String(throttle.retryAfterSeconds) },
+        body: { error: { code: 'Throttled', message: 'too many requests' } },
+      };
+    }
     if (!rawConv && method === 'POST') {
       // createConversation: a 1:1 chat with the member named in the body.
       const members = (body as { members?: Array<{ id: string }> })?.members ?? [];
@@ -105,6 +128,7 @@ export class ConnectorEmulator extends EventEmitter {
         // restify patches ServerResponse.writeHead (it returns nothing), so no chaining here.
         res.statusCode = result.status;
         res.setHeader('content-type', 'application/json');
+        for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
         res.end(JSON.stringify(result.body));
       });
     });

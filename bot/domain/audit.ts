@@ -33,7 +33,12 @@ export type AuditAction =
   | 'catalogue.module.added'
   | 'catalogue.module.updated'
   | 'catalogue.module.retired'
-  | 'catalogue.module.restored';
+  | 'catalogue.module.restored'
+  /** A programme admin sent coach news (the count of coaches and the department, never the text). */
+  | 'news.sent'
+  /** A programme admin published or rejected a knowledge article (the article id). */
+  | 'knowledge.published'
+  | 'knowledge.rejected';
 
 /** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
 export type AuditValue = string | number | boolean | null;

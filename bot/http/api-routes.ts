@@ -12,6 +12,9 @@ import type { SettingsChange, SettingsView } from '../domain/settings/settings-s
 import type { TermsChange, TermsView } from '../domain/terms/terms-service';
 import type { MyProgress } from '../domain/progress/my-progress';
 import type { PulseOverview } from './pulse-routes';
+import type { NewsArchiveResponse, PostNewsRequest } from './news-routes';
+import type { ArticleEditRequest, ArticleResponse, KnowledgeOverviewResponse } from './knowledge-routes';
+import type { CoachNews } from '../domain/news/news-types';
 import type { PendingCoachRow } from '../domain/help/coach-approvals';
 import type { DepartmentContacts } from '../domain/help/contact-persons';
 import type { CoachLoadView, ContactDepartmentView } from '../domain/help/coach-overview';
@@ -135,6 +138,12 @@ export const API = {
   saveContacts: endpoint<DepartmentContacts, { userIds: string[] }>()('PUT', '/api/v1/admin/contacts/:departmentId'),
   coachLoad: endpoint<CoachLoadView>()('GET', '/api/v1/admin/coach-load'),
   contactDepartments: endpoint<ContactDepartmentsView>()('GET', '/api/v1/contact/departments'),
+  news: endpoint<NewsArchiveResponse>()('GET', '/api/v1/admin/news'),
+  sendNews: endpoint<CoachNews, PostNewsRequest>()('POST', '/api/v1/admin/news'),
+  knowledge: endpoint<KnowledgeOverviewResponse>()('GET', '/api/v1/admin/knowledge'),
+  editArticle: endpoint<ArticleResponse, ArticleEditRequest>()('PUT', '/api/v1/admin/knowledge/articles/:id'),
+  publishArticle: endpoint<ArticleResponse>()('POST', '/api/v1/admin/knowledge/articles/:id/publish'),
+  rejectArticle: endpoint<ArticleResponse>()('POST', '/api/v1/admin/knowledge/articles/:id/reject'),
   audit: endpoint<AuditListing>()('GET', '/api/v1/admin/audit'),
   settings: endpoint<SettingsView>()('GET', '/api/v1/admin/settings'),
   saveSettings: endpoint<SettingsView, SettingsChange>()('PUT', '/api/v1/admin/settings'),

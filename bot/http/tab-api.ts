@@ -30,6 +30,10 @@ import { registerMyDataRoutes } from './my-data-routes';
 import { registerLegalPages } from './legal-pages';
 import { registerCatalogueRoutes } from './catalogue-routes';
 import type { CatalogueService } from '../domain/catalogue/catalogue-service';
+import type { NewsService } from '../domain/news/news-service';
+import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
+import { registerNewsRoutes } from './news-routes';
+import { registerKnowledgeRoutes } from './knowledge-routes';
 
 /** Everything the tab's API calls, built once by the wiring (`bot/wiring/services.ts`); the routes only translate HTTP. */
 export interface TabApiDeps {
@@ -64,6 +68,9 @@ export interface TabApiDeps {
   /** The feedback pulse's released figures, and module titles to show them with. */
   pulse: PulseService;
   moduleTitle: (tenantId: string, moduleId: string, locale: Locale) => Promise<string | null>;
+  /** Coach news and the knowledge base's review (programme admins). */
+  news: NewsService;
+  knowledgeAdmin: KnowledgeAdmin;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -104,4 +111,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerLegalPages(server, { anonymityThreshold: deps.anonymityThreshold });
   registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
   registerCatalogueRoutes(server, { auth, catalogue: deps.catalogue, log });
+  registerNewsRoutes(server, { auth, news: deps.news, log });
+  registerKnowledgeRoutes(server, { auth, admin: deps.knowledgeAdmin, log });
 }

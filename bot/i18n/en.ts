@@ -520,4 +520,25 @@ export const en: Record<MessageKey, string> = {
   'myCoaches.empty':
     'There is no digicoach in your team or department yet. You can still get help: type **help** and we will find the nearest digicoach for you.',
   'myCoaches.askHint': 'Rather have us find someone? Type **help**.',
+  'knowledge.action.notHelped': 'Did not help',
+  'knowledge.notHelped.title': 'Sorry that did not help',
+  'knowledge.notHelped.body':
+    'Thanks for letting us know. It helps the programme team improve "{title}". Would you like to ask a digicoach?',
+  'knowledge.draft.action': 'Turn this into a how-to',
+  'knowledge.draft.title': 'New how-to for the knowledge base',
+  'knowledge.draft.intro':
+    'Write the solution down in short steps. The programme team reviews your how-to. After that colleagues find it when they type **help**.',
+  'knowledge.draft.privacy':
+    'Remove all personal details: no names, no email addresses or phone numbers. Put the question in your own words, not as your colleague asked it.',
+  'knowledge.draft.titleLabel': 'Title, for example: Share a file in Teams',
+  'knowledge.draft.titleError': 'Write a title of 5 to 120 characters.',
+  'knowledge.draft.stepsLabel': 'Steps: one step per line',
+  'knowledge.draft.stepsError': 'Write 1 to 8 steps.',
+  'knowledge.draft.save': 'Send to the programme team',
+  'knowledge.draft.saved.title': 'Thanks for your how-to',
+  'knowledge.draft.saved.body': 'The programme team reviews "{title}". Only then can colleagues find it.',
+  'news.card.title': 'News for digicoaches',
+  'news.card.from': 'From the programme team, {date}',
+  'news.card.everyone': 'for all digicoaches',
+  'news.card.department': 'for the digicoaches of {department}',
 };

@@ -526,6 +526,27 @@ export const nl = {
   'myCoaches.empty':
     'Er is nog geen digicoach in je team of afdeling. Je kunt toch hulp krijgen: typ **hulp**, dan zoeken we de dichtstbijzijnde digicoach voor je.',
   'myCoaches.askHint': 'Liever dat wij iemand zoeken? Typ **hulp**.',
+  'knowledge.action.notHelped': 'Hielp niet',
+  'knowledge.notHelped.title': 'Jammer dat het niet hielp',
+  'knowledge.notHelped.body':
+    'Bedankt dat je het laat weten. Zo kan het programmateam de uitleg "{title}" beter maken. Wil je het aan een digicoach vragen?',
+  'knowledge.draft.action': 'Maak er een uitleg van',
+  'knowledge.draft.title': 'Nieuwe uitleg voor de kennisbank',
+  'knowledge.draft.intro':
+    'Schrijf de oplossing op in korte stappen. Het programmateam leest je uitleg na. Daarna vinden collega’s de uitleg als ze **hulp** typen.',
+  'knowledge.draft.privacy':
+    'Haal alle persoonlijke gegevens weg: geen namen, geen e-mailadressen of telefoonnummers. Schrijf de vraag in je eigen woorden, niet letterlijk zoals je collega de vraag stelde.',
+  'knowledge.draft.titleLabel': 'Titel, bijvoorbeeld: Een bestand delen in Teams',
+  'knowledge.draft.titleError': 'Schrijf een titel van 5 tot 120 tekens.',
+  'knowledge.draft.stepsLabel': 'Stappen: één stap per regel',
+  'knowledge.draft.stepsError': 'Schrijf 1 tot 8 stappen.',
+  'knowledge.draft.save': 'Stuur naar het programmateam',
+  'knowledge.draft.saved.title': 'Bedankt voor je uitleg',
+  'knowledge.draft.saved.body': 'Het programmateam leest "{title}" na. Pas daarna kunnen collega’s de uitleg vinden.',
+  'news.card.title': 'Nieuws voor digicoaches',
+  'news.card.from': 'Van het programmateam, {date}',
+  'news.card.everyone': 'voor alle digicoaches',
+  'news.card.department': 'voor de digicoaches van {department}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

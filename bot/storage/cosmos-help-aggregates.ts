@@ -99,5 +99,8 @@ function apply(agg: HelpAggregate, e: HelpEvent): void {
     case 'rated':
       agg.ratingCount++;
       agg.ratingSum += e.rating;
+      return;
+    case 'article-solved':
+      agg.articleSolved = (agg.articleSolved ?? 0) + 1;
   }
 }

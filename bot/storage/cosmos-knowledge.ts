@@ -5,9 +5,14 @@ import type {
   KnowledgeFigures,
   KnowledgeSource,
   KnowledgeStats,
+  TenantArticle,
+  TenantArticleStore,
 } from '../domain/knowledge/knowledge-ports';
+import { countGap } from '../domain/knowledge/content-gaps';
+import { isConflict } from '../domain/errors';
+import type { Versioned } from '../domain/scan/scan-types';
 import { CounterBuffer } from './counter-buffer';
-import { ownFields, readOrNull } from './cosmos';
+import { createOnce, ownFields, readOrNull, replaceIfMatch } from './cosmos';
 
 const GLOBAL = 'global';
 const POINTER = 'knowledge-content:current';
@@ -19,7 +24,7 @@ const ARTICLE_TYPE = 'knowledge-article';
  * pointer, like the scan content; a tenant's own articles are documents in the tenant's
  * partition (`docType: knowledge-article`), read with one single-partition query.
  */
-export class CosmosKnowledgeSource implements KnowledgeSource {
+export class CosmosKnowledgeSource implements KnowledgeSource, TenantArticleStore {
   private current: KnowledgeContent | null = null;
 
   constructor(
@@ -55,6 +60,71 @@ export class CosmosKnowledgeSource implements KnowledgeSource {
   }
 
   async tenantArticles(tenantId: string): Promise<Article[]> {
+    const resources = (await this.stored(tenantId)).filter(
+      // Articles written before drafts existed carry no state: they were published.
+      (doc) => doc.state === undefined || doc.state === 'published',
+    );
+    // One broken article of a tenant must not hide the others (or the shared ones).
+    return resources.flatMap((doc) => {
+      try {
+        return parseArticles([{ ...this.fields(doc), id: doc.articleId }], 'tenant', this.domains());
+      } catch (err) {
+        this.onBadArticle(tenantId, err);
+        return [];
+      }
+    });
+  }
+
+  /** Every own article of the tenant in any state (the programme team's list). */
+  async all(tenantId: string): Promise<TenantArticle[]> {
+    return (await this.stored(tenantId)).map((doc) => this.toTenantArticle(doc));
+  }
+
+  async get(tenantId: string, id: string): Promise<Versioned<TenantArticle> | null> {
+    const doc = await readOrNull<Record<string, unknown>>(this.container, `${ARTICLE_TYPE}:${id}`, tenantId);
+    return doc ? { value: this.toTenantArticle(doc), etag: doc._etag } : null;
+  }
+
+  async create(tenantId: string, article: TenantArticle): Promise<boolean> {
+    try {
+      await createOnce(this.container, this.toDoc(tenantId, article));
+      return true;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  async replace(tenantId: string, article: TenantArticle, etag: string): Promise<void> {
+    await replaceIfMatch(this.container, this.toDoc(tenantId, article), etag, tenantId);
+  }
+
+  private toDoc(tenantId: string, article: TenantArticle) {
+    const { id, ...rest } = article;
+    return { ...rest, articleId: id, id: `${ARTICLE_TYPE}:${id}`, tenantId, docType: ARTICLE_TYPE };
+  }
+
+  private fields(doc: Record<string, unknown>): Record<string, unknown> {
+    const { articleId: _id, tenantId: _t, ...rest } = ownFields(doc);
+    return rest;
+  }
+
+  private toTenantArticle(doc: Record<string, unknown>): TenantArticle {
+    const f = this.fields(doc) as Partial<TenantArticle>;
+    return {
+      id: doc.articleId as string,
+      domain: f.domain ?? '',
+      title: f.title ?? { nl: '', en: '' },
+      steps: f.steps ?? { nl: [], en: [] },
+      tags: f.tags ?? [],
+      state: f.state ?? 'published',
+      origin: f.origin ?? 'admin',
+      createdAt: f.createdAt ?? '',
+      updatedAt: f.updatedAt ?? '',
+    };
+  }
+
+  private async stored(tenantId: string): Promise<Array<Record<string, unknown>>> {
     // The tenant in the query too, not only as partition key: the embedded store ignores the latter for queries.
     const { resources } = await this.container.items
       .query<Record<string, unknown>>(
@@ -68,18 +138,10 @@ export class CosmosKnowledgeSource implements KnowledgeSource {
         { partitionKey: tenantId },
       )
       .fetchAll();
-    // One broken article of a tenant must not hide the others (or the shared ones).
-    return resources.flatMap((doc) => {
-      try {
-        return parseArticles([{ ...ownFields(doc), id: doc.articleId }], 'tenant', this.domains());
-      } catch (err) {
-        this.onBadArticle(tenantId, err);
-        return [];
-      }
-    });
+    return resources;
   }
 
-  /** A tenant's own article (the coordinator's; today written by tests and scripts). */
+  /** A tenant's own published article, written directly (tests and scripts; the tab goes through drafts). */
   async saveTenantArticle(tenantId: string, article: Omit<Article, 'source'>): Promise<void> {
     const { id, ...rest } = article;
     await this.container.items.upsert({
@@ -92,7 +154,8 @@ export class CosmosKnowledgeSource implements KnowledgeSource {
   }
 }
 
-type StatsDoc = KnowledgeFigures & { id: string; tenantId: string; updatedAt: string };
+type StatsDoc = Omit<KnowledgeFigures, 'notHelped' | 'gaps'> &
+  Partial<Pick<KnowledgeFigures, 'notHelped' | 'gaps'>> & { id: string; tenantId: string; updatedAt: string };
 const STATS_ID = 'knowledge-stats';
 
 /** The knowledge base's anonymous counters, one document per tenant in `aggregates` (group-committed). */
@@ -111,12 +174,29 @@ export class CosmosKnowledgeStats implements KnowledgeStats {
     return this.buffer.add<StatsDoc>(
       STATS_ID,
       tenantId,
-      () => ({ id: STATS_ID, tenantId, updatedAt: '', suggested: 0, noMatch: 0, escalated: 0, helped: {} }),
+      () => ({
+        id: STATS_ID,
+        tenantId,
+        updatedAt: '',
+        suggested: 0,
+        noMatch: 0,
+        escalated: 0,
+        helped: {},
+        notHelped: {},
+        gaps: {},
+      }),
       (doc) => {
         if (event.type === 'suggested') doc.suggested++;
-        else if (event.type === 'no-match') doc.noMatch++;
-        else if (event.type === 'escalated') doc.escalated++;
-        else doc.helped[event.articleId] = (doc.helped[event.articleId] ?? 0) + 1;
+        else if (event.type === 'no-match') {
+          doc.noMatch++;
+          // Documents from before feedback and gaps were counted lack these maps.
+          if (event.gap) countGap((doc.gaps ??= {}), event.gap.query, event.gap.week);
+        } else if (event.type === 'escalated') doc.escalated++;
+        else if (event.type === 'helped') doc.helped[event.articleId] = (doc.helped[event.articleId] ?? 0) + 1;
+        else {
+          const notHelped = (doc.notHelped ??= {});
+          notHelped[event.articleId] = (notHelped[event.articleId] ?? 0) + 1;
+        }
       },
     );
   }
@@ -128,6 +208,8 @@ export class CosmosKnowledgeStats implements KnowledgeStats {
       noMatch: doc?.noMatch ?? 0,
       escalated: doc?.escalated ?? 0,
       helped: doc?.helped ?? {},
+      notHelped: doc?.notHelped ?? {},
+      gaps: doc?.gaps ?? {},
     };
   }
 }

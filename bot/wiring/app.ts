@@ -16,6 +16,8 @@ import { buildBot } from './features';
 import { defineRoutes } from './routes';
 import { PublicLinks } from './links';
 import { createKnowledge } from './knowledge';
+import { buildCoachNews } from './coach-news';
+import type { NewsService } from '../domain/news/news-service';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,6 +31,8 @@ export interface App {
   runDueTimers(): Promise<number>;
   /** Runs the daily retention for every tenant not yet done today (tests move a fake clock and call this). */
   runRetention(): Promise<Map<string, RetentionCounts>>;
+  /** Sends the coach news items due now; tests call it instead of waiting for the retry. */
+  runNews(): Promise<number>;
   /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
   runCampaigns(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
   stop(): Promise<void>;
@@ -59,22 +63,39 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
   const services = buildServices(parts);
   const knowledge = await createKnowledge({
     store: opened.store,
+    repos,
+    directory,
     root: ROOT,
     domains: () => repos.content.current().content.domains.map((d) => d.id),
     clock,
     log,
   });
+  const news = buildCoachNews({ store: opened.store, repos, directory, delivery: messenger, clock, log });
   if (config.seedDemo) await seedDemoCoaches(services.coaches, ROOT);
   const links = new PublicLinks(config);
-  const bot = buildBot({ config, repos, services, knowledge: knowledge.service, directory, links, clock, log });
-  const http = defineRoutes({ ...parts, services, root: ROOT, adapter, bot, startedAt, auth: opts.auth });
-  const settle = settler(services, repos, synced);
+  const bot = buildBot({
+    config,
+    repos,
+    services,
+    knowledge: knowledge.service,
+    knowledgeAdmin: knowledge.admin,
+    directory,
+    links,
+    clock,
+    log,
+  });
+  const network = { news, knowledgeAdmin: knowledge.admin };
+  const http = defineRoutes({ ...parts, services, network, root: ROOT, adapter, bot, startedAt, auth: opts.auth });
+  const settle = settler(services, repos, synced, news);
   const running = await http.start(config.port, config.host).catch(async (err: unknown) => {
     await opened.close();
     throw err;
   });
   links.listening(running.url);
-  if (opts.scheduler !== false) startBackgroundJobs(services);
+  if (opts.scheduler !== false) {
+    startBackgroundJobs(services);
+    news.start();
+  }
   log.info(
     { url: running.url, store: opened.store.kind, devMode: config.devMode, startupMs: Date.now() - startedAt },
     'digivaardig listening',
@@ -86,8 +107,10 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
     settle,
     runDueTimers: async () => after(await services.scheduler.runDue(), settle),
     runCampaigns: async (o) => after(await services.campaigns.runNow(o), settle),
+    runNews: async () => after(await news.drain(), settle),
     runRetention: () => services.retention.runDue(),
     async stop() {
+      await news.stop();
       await stopBackgroundJobs(services);
       await settle();
       await running.stop();
@@ -114,6 +137,7 @@ function settler(
   services: Services,
   repos: ReturnType<typeof buildRepositories>,
   synced: { idle(): Promise<void> } | null,
+  news: NewsService,
 ): () => Promise<void> {
   return async () => {
     await Promise.all([
@@ -122,6 +146,7 @@ function settler(
       services.scan.idle(),
       synced?.idle(),
       services.campaigns.idle(),
+      news.idle(),
     ]);
     await Promise.all([repos.scanAggregates.flush(), repos.helpAggregates.flush()]);
   };

@@ -13,10 +13,13 @@ import { mergeFeatures } from '../teams/turn';
 import { pulseFeature, withPulseOffers } from '../teams/features/pulse-feature';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
 import type { KnowledgeService } from '../domain/knowledge/knowledge-service';
+import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
 import { DigivaardigBot } from '../teams/digivaardig-bot';
 import type { Repositories } from './repositories';
 import type { Services } from './services';
 import type { PublicLinks } from './links';
+import type { UserContext } from '../domain/org';
+import type { HelpScope } from '../domain/help/help-ports';
 
 /** Step 6: the bot — every chat feature (scan, help, privacy, reminders, leadership) behind the tenant gate. */
 export function buildBot(deps: {
@@ -24,6 +27,7 @@ export function buildBot(deps: {
   repos: Repositories;
   services: Services;
   knowledge: KnowledgeService;
+  knowledgeAdmin: KnowledgeAdmin;
   directory: CachedDirectory;
   links: PublicLinks;
   clock: Clock;
@@ -35,7 +39,9 @@ export function buildBot(deps: {
   const features = withPulseOffers(
     mergeFeatures(
       // First, so `hulp <vraag>` is answered even while a scan is open.
-      knowledgeFeature(deps.knowledge, help, services.helpCards),
+      knowledgeFeature(deps.knowledge, help, services.helpCards, deps.knowledgeAdmin, (user) =>
+        repos.helpAggregates.record(user.tenantId, askerScopes(user), { type: 'article-solved' }),
+      ),
       scanFeature(services.scan, {
         anonymityThreshold: config.anonymityThreshold,
         onIntake: async (turn, topic) =>
@@ -87,4 +93,13 @@ export function buildBot(deps: {
     clock: deps.clock,
     log: deps.log.child({ component: 'bot' }),
   });
+}
+
+/** The groups a help question counts in, as for a ticket's requester: the tenant, their department, location and team. */
+function askerScopes(user: UserContext): HelpScope[] {
+  const scopes: HelpScope[] = [{ kind: 'tenant', id: user.tenantId }];
+  if (user.department) scopes.push({ kind: 'department', id: user.department.id });
+  if (user.location) scopes.push({ kind: 'location', id: user.location.id });
+  if (user.team) scopes.push({ kind: 'team', id: user.team.id });
+  return scopes;
 }

@@ -15,6 +15,8 @@ import type { DigivaardigBot } from '../teams/digivaardig-bot';
 import type { CosmosStore } from '../storage/cosmos';
 import type { Repositories } from './repositories';
 import type { Services } from './services';
+import type { NewsService } from '../domain/news/news-service';
+import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
 
 export interface RouteParts {
   config: Config;
@@ -22,6 +24,8 @@ export interface RouteParts {
   store: CosmosStore;
   repos: Repositories;
   services: Services;
+  /** Coach news and the knowledge base's review, built after the services (steps 5b, 5c). */
+  network: { news: NewsService; knowledgeAdmin: KnowledgeAdmin };
   directory: CachedDirectory;
   adapter: TeamsAdapter;
   bot: DigivaardigBot;
@@ -56,7 +60,9 @@ export function defineRoutes(parts: RouteParts) {
 
 /** What the tab's API routes call: the services built once in step 5. */
 export function tabApiDeps(
-  parts: Pick<RouteParts, 'config' | 'repos' | 'services' | 'directory' | 'clock' | 'log'> & { auth: Authenticator },
+  parts: Pick<RouteParts, 'config' | 'repos' | 'services' | 'network' | 'directory' | 'clock' | 'log'> & {
+    auth: Authenticator;
+  },
 ): TabApiDeps {
   const { config, repos, services } = parts;
   return {
@@ -83,6 +89,8 @@ export function tabApiDeps(
     progress: services.learning.progress,
     pulse: services.learning.pulse,
     moduleTitle: services.learning.moduleTitle,
+    news: parts.network.news,
+    knowledgeAdmin: parts.network.knowledgeAdmin,
   };
 }
 

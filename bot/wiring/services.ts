@@ -37,6 +37,7 @@ import { buildDashboards } from './dashboards';
 import { buildCampaigns } from './campaigns';
 import { buildPrivacy } from './privacy';
 import { buildLearning } from './learning';
+import { CosmosNewsRepository } from '../storage/cosmos-news';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -95,7 +96,10 @@ export function buildServices(parts: ServiceParts) {
       await help.help.idle();
     },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
-    forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
+    // A person's queue items: reminder campaigns and coach news.
+    forgetCampaignItems: async (tenantId, userId) =>
+      (await campaigns.forgetUser(tenantId, userId)) +
+      (await new CosmosNewsRepository(parts.store.containers.schedule).forgetUser(tenantId, userId)),
   });
   return {
     ...help,

@@ -188,6 +188,25 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['an extra field', () => ({ u: demoUser('coach').aadObjectId, ok: true, ...JUNK })],
     ['someone who is no approver, deciding on a coach', () => ({ u: demoUser('coach').aadObjectId, ok: false })],
   ],
+  'knowledge.notHelped': [
+    ['no article', () => ({ question: 'Hoe deel ik een bestand?' })],
+    ['an article that does not exist', () => ({ a: 'no-such-article', question: 'Hoe deel ik een bestand?' })],
+    ['an extra field', () => ({ a: 'teams-share-file', question: 'Hoe?', ...JUNK })],
+  ],
+  'knowledge.draft': [
+    ['no question', () => ({})],
+    ['a question the caller did not resolve as coach', (k) => ({ t: k.ticketId })],
+    ['a question id with a path in it', () => ({ t: '../tickets/x' })],
+  ],
+  'knowledge.saveDraft': [
+    [
+      'a question the caller did not resolve as coach',
+      (k) => ({ t: k.ticketId, title: 'Een bestand delen in Teams', steps: 'Open Teams.\nKies Delen.' }),
+    ],
+    ['a title far too long', (k) => ({ t: k.ticketId, title: 'x'.repeat(201), steps: 'Open Teams.' })],
+    ['no steps', (k) => ({ t: k.ticketId, title: 'Een bestand delen in Teams' })],
+    ['an extra field', (k) => ({ t: k.ticketId, title: 'Een titel', steps: 'Stap', ...JUNK })],
+  ],
   'privacy.show': [['an extra field', () => JUNK]],
   'privacy.export': [['an extra field', () => JUNK]],
   'privacy.delete': [['an extra field', () => JUNK]],
@@ -214,11 +233,11 @@ describe('card actions with forged or malformed data', () => {
   const english = demoUser('english');
   let known: Known;
 
-  /** Every stored scan, ticket, coach record and pulse document with its ETag: a refused action changes none of them. */
+  /** Every stored scan, ticket, coach record, article (drafts too) and pulse document with its ETag: a refused action changes none of them. */
   async function stored(): Promise<string> {
-    const { scans, tickets, aggregates } = app.store.containers;
+    const { scans, tickets, content, aggregates } = app.store.containers;
     const all = await Promise.all(
-      [scans, tickets].map(
+      [scans, tickets, content].map(
         async (c) =>
           (await c.items.query<{ id: string; _etag: string }>('SELECT c.id, c._etag FROM c').fetchAll()).resources,
       ),

@@ -15,6 +15,8 @@ import { ROOT } from '../../bot/wiring/app';
 import { buildRepositories } from '../../bot/wiring/repositories';
 import { buildServices } from '../../bot/wiring/services';
 import { tabApiDeps } from '../../bot/wiring/routes';
+import { createKnowledge } from '../../bot/wiring/knowledge';
+import { buildCoachNews } from '../../bot/wiring/coach-news';
 import { createLogger } from '../../bot/logger';
 import { createServer, type RunningServer } from '../../bot/server';
 import { tempDir, withRunningApp } from '../helpers/app';
@@ -99,6 +101,19 @@ describe('the tab API with Entra SSO tokens', function () {
       clock,
       log,
     });
+    const knowledge = await createKnowledge({
+      store: running.app.store,
+      repos,
+      directory,
+      root: ROOT,
+      domains: () => repos.content.current().content.domains.map((d) => d.id),
+      clock,
+      log,
+    });
+    const network = {
+      news: buildCoachNews({ store: running.app.store, repos, directory, delivery: messenger, clock, log }),
+      knowledgeAdmin: knowledge.admin,
+    };
     const http = createServer({
       version: 'test',
       storeKind: 'embedded',
@@ -108,7 +123,8 @@ describe('the tab API with Entra SSO tokens', function () {
       directory,
       auth,
       pingStore: async () => true,
-      apiRoutes: (s) => registerTabApi(s, tabApiDeps({ config, repos, services, directory, clock, log, auth })),
+      apiRoutes: (s) =>
+        registerTabApi(s, tabApiDeps({ config, repos, services, network, directory, clock, log, auth })),
       log,
       tabDir: data.dir,
     });

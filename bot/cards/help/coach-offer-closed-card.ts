@@ -1,6 +1,6 @@
 import { type MessageKey, t } from '../../i18n';
 import type { Locale } from '../../domain/org';
-import { type AdaptiveCard, card, type Element, heading, text } from '../card';
+import { action, type AdaptiveCard, card, type Element, heading, text } from '../card';
 import type { CoachOfferClosedModel } from './models';
 import { formatDuration, outcomeLabel, ticketFacts, ticketsAction } from './ticket-facts';
 
@@ -20,5 +20,10 @@ export function coachOfferClosedCard(m: CoachOfferClosedModel, locale: Locale): 
     );
   }
   body.push(ticketFacts(ticket, m.topicName, locale, { short: true }));
-  return card(body, [ticketsAction(locale)]);
+  // A resolved question can become a how-to for the knowledge base (the coach writes it; nothing is copied in).
+  const draft =
+    m.why === 'resolved'
+      ? [action(t(locale, 'knowledge.draft.action'), 'knowledge.draft', { t: ticket.ticketId })]
+      : [];
+  return card(body, [...draft, ticketsAction(locale)]);
 }

@@ -16,7 +16,8 @@ export interface SuggestionsModel {
 
 /**
  * "Misschien helpt dit al": the articles that fit a help question, each opening in place with
- * its steps and "Dit hielp me" (`knowledge.helped` {a}); "Toch een digicoach" (`knowledge.escalate`)
+ * its steps, "Dit hielp me" (`knowledge.helped` {a}) and "Hielp niet" (`knowledge.notHelped`, which
+ * offers a coach next); "Toch een digicoach" (`knowledge.escalate`)
  * goes on to a person with the question filled in.
  */
 export function suggestionsCard(m: SuggestionsModel, locale: Locale): AdaptiveCard {
@@ -37,6 +38,10 @@ export function suggestionsCard(m: SuggestionsModel, locale: Locale): AdaptiveCa
               body: [articleSteps(article, locale)],
               actions: [
                 action(t(locale, 'knowledge.action.helped'), 'knowledge.helped', { a: article.id }, 'positive'),
+                action(t(locale, 'knowledge.action.notHelped'), 'knowledge.notHelped', {
+                  a: article.id,
+                  ...m.escalate,
+                }),
               ],
             },
           },

@@ -32,6 +32,7 @@ export type HelpGroupAggregate = Pick<
   | 'resolved'
   | 'ratingCount'
   | 'ratingSum'
+  | 'articleSolved'
   | 'acceptMinutes'
   | 'resolveMinutes'
   | 'byMonth'

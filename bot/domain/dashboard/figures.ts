@@ -48,6 +48,15 @@ export interface HelpFigures {
   medianAcceptMinutes: number | null;
   medianResolveMinutes: number | null;
   averageRating: number | null;
+  /** Questions solved by a knowledge article before a coach was asked. */
+  articleSolved: number;
+  /** Of all help questions (solved by an article, or sent to a coach), the share an article solved; null without any. */
+  articleShare: number | null;
+  /**
+   * Median minutes to an answer, articles and coaches together: an article answers at once (0),
+   * a coach when they accept. Null below the threshold of answers.
+   */
+  medianAnswerMinutes: number | null;
 }
 
 export interface TrendPoint {
@@ -123,6 +132,25 @@ export function helpOf(help: HelpGroupAggregate | null, threshold: number): Help
     medianResolveMinutes:
       help && enoughEvents(resolved, threshold) ? jsonMinutes(medianFromBuckets(help.resolveMinutes)) : null,
     averageRating: help && enoughEvents(ratings, threshold) ? Math.round((help.ratingSum / ratings) * 10) / 10 : null,
+    ...answerFigures(help, threshold),
+  };
+}
+
+/** The knowledge base's share and the time to an answer, from the released counts (each released in steps of k). */
+function answerFigures(
+  help: HelpGroupAggregate | null,
+  threshold: number,
+): Pick<HelpFigures, 'articleSolved' | 'articleShare' | 'medianAnswerMinutes'> {
+  const articleSolved = help?.articleSolved ?? 0;
+  const questions = articleSolved + (help?.requests ?? 0);
+  const answers = articleSolved + (help?.accepted ?? 0);
+  // An article's answer falls in the first bucket (at most a minute): it is on screen with the question.
+  const buckets = [...(help?.acceptMinutes ?? [])];
+  buckets[0] = (buckets[0] ?? 0) + articleSolved;
+  return {
+    articleSolved,
+    articleShare: questions > 0 ? articleSolved / questions : null,
+    medianAnswerMinutes: help && enoughEvents(answers, threshold) ? jsonMinutes(medianFromBuckets(buckets)) : null,
   };
 }
 

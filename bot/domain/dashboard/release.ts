@@ -107,6 +107,14 @@ const HELP_FAMILIES: Array<Family<HelpGroupAggregate>> = [
       t.ratingSum = f.ratingSum;
     },
   },
+  {
+    // Questions solved by a knowledge article: their own family, released in steps of k like the requests.
+    name: 'articleSolved',
+    count: (a) => a.articleSolved ?? 0,
+    copy: (f, t) => {
+      t.articleSolved = f.articleSolved ?? 0;
+    },
+  },
   counterFamily('offers'),
   counterFamily('declines'),
   counterFamily('timeouts'),

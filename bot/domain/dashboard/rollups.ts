@@ -55,6 +55,7 @@ export function emptyHelp(): HelpGroupAggregate {
     resolved: 0,
     ratingCount: 0,
     ratingSum: 0,
+    articleSolved: 0,
     acceptMinutes: [],
     resolveMinutes: [],
     byMonth: {},
@@ -77,6 +78,7 @@ export function sumHelp(list: HelpGroupAggregate[]): HelpGroupAggregate {
       'ratingSum',
     ] as const)
       out[key] += h[key] ?? 0;
+    out.articleSolved = (out.articleSolved ?? 0) + (h.articleSolved ?? 0);
     out.acceptMinutes = addArrays(out.acceptMinutes, h.acceptMinutes ?? []);
     out.resolveMinutes = addArrays(out.resolveMinutes, h.resolveMinutes ?? []);
     for (const [month, m] of Object.entries(h.byMonth ?? {})) {

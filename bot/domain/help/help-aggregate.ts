@@ -31,6 +31,8 @@ export interface HelpAggregate {
   minutesSpent: number;
   ratingCount: number;
   ratingSum: number;
+  /** Questions solved by a knowledge article ("Dit hielp me"); absent in records from before it was counted. */
+  articleSolved?: number;
   /** Counts per MINUTE_BUCKETS bucket of time from request to accept. */
   acceptMinutes: number[];
   /** Counts per MINUTE_BUCKETS bucket of time from request to resolve. */

@@ -71,6 +71,8 @@ export type HelpEvent =
       month: string;
     }
   | { type: 'rated'; rating: number }
+  /** "Dit hielp me": a help question solved by a knowledge article before any coach was asked (answered at once). */
+  | { type: 'article-solved' }
   | { type: 'cancelled' }
   | { type: 'reopened' };
 

@@ -1,5 +1,7 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports';
+import { isoWeek } from '../help/working-hours';
+import { normaliseGap } from './content-gaps';
 import type { Article } from './article';
 import { KnowledgeIndex } from './knowledge-index';
 import type { KnowledgeSource, KnowledgeStats } from './knowledge-ports';
@@ -33,7 +35,13 @@ export class KnowledgeService {
   async suggest(tenantId: string, question: string): Promise<Article[]> {
     const text = question.trim().slice(0, MAX_QUESTION);
     const found = text ? (await this.indexFor(tenantId)).suggest(text).map((h) => h.article) : [];
-    await this.deps.stats.record(tenantId, { type: found.length ? 'suggested' : 'no-match' });
+    if (found.length) await this.deps.stats.record(tenantId, { type: 'suggested' });
+    else {
+      // A content gap: the words, counted per tenant and week, never who asked (content-gaps.ts).
+      const query = normaliseGap(text);
+      const gap = query ? { query, week: isoWeek(this.deps.clock.now()) } : null;
+      await this.deps.stats.record(tenantId, { type: 'no-match', gap });
+    }
     return found;
   }
 
@@ -55,6 +63,19 @@ export class KnowledgeService {
     if (!article) throw bad();
     await this.deps.stats.record(tenantId, { type: 'helped', articleId: article.id });
     return article;
+  }
+
+  /** "Hielp niet": counted for the article so the programme team sees which ones need work. Unknown ids change nothing. */
+  async notHelped(tenantId: string, articleId: string): Promise<Article> {
+    const article = await this.article(tenantId, articleId);
+    if (!article) throw bad();
+    await this.deps.stats.record(tenantId, { type: 'not-helped', articleId: article.id });
+    return article;
+  }
+
+  /** The tenant's own articles changed (published, edited, withdrawn): search them again from the next question on. */
+  invalidate(tenantId: string): void {
+    this.tenantIndexes.delete(tenantId);
   }
 
   /** "Toch een digicoach" after articles were offered. */

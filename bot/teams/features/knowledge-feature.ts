@@ -1,12 +1,16 @@
 import type { HelpService } from '../../domain/help/help-service';
 import type { KnowledgeService } from '../../domain/knowledge/knowledge-service';
 import type { Article } from '../../domain/knowledge/article';
-import type { Locale } from '../../domain/org';
+import type { Locale, UserContext } from '../../domain/org';
 import type { CardData } from '../../cards/verbs';
 import type { SubmitHelp } from '../../domain/help/help-commands';
 import { suggestionsCard } from '../../cards/knowledge/suggestions-card';
 import { articleCard } from '../../cards/knowledge/article-card';
 import { noticeCard } from '../../cards/notice-card';
+import { notHelpedCard } from '../../cards/knowledge/not-helped-card';
+import { draftCard } from '../../cards/knowledge/draft-card';
+import type { KnowledgeAdmin } from '../../domain/knowledge/knowledge-admin';
+import { AppError } from '../../domain/errors';
 import type { Features, Reply, Turn } from '../turn';
 import type { HelpCards } from './help-cards';
 
@@ -27,7 +31,16 @@ export function typedQuestion(raw: string | undefined): string | null {
  * the question and counts it for the article; "Toch een digicoach" continues to the coach with
  * the question filled in. Without a fitting article the question goes on with no extra step.
  */
-export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService, cards: HelpCards): Features {
+export function knowledgeFeature(
+  knowledge: KnowledgeService,
+  help: HelpService,
+  cards: HelpCards,
+  admin: KnowledgeAdmin,
+  /** Counts a question solved by an article in the asker's groups, for the dashboards (released like every help figure). */
+  solved: (user: UserContext) => Promise<void>,
+): Features {
+  // Not the caller's resolved question (or no such question): refused like any bad tap, nothing changes.
+  const refused = () => new AppError('bad_input', 400, 'error.badInput');
   const route = async (turn: Turn, request: SubmitHelp): Promise<Reply> => ({
     card: await cards.forView(
       await help.submit(turn.user, request, turn.replyToId ?? null, turn.activityId),
@@ -72,12 +85,35 @@ export function knowledgeFeature(knowledge: KnowledgeService, help: HelpService,
       },
       'knowledge.helped': async (turn, { articleId }) => {
         const article = await knowledge.helped(turn.user.tenantId, articleId);
+        await solved(turn.user);
         return {
           card: noticeCard(
             {
               titleKey: 'knowledge.helped.title',
               bodyKey: 'knowledge.helped.body',
               params: { title: article.title[turn.user.locale] },
+            },
+            turn.user.locale,
+          ),
+        };
+      },
+      'knowledge.notHelped': async (turn, { articleId, escalate }) => ({
+        card: notHelpedCard(await knowledge.notHelped(turn.user.tenantId, articleId), escalate, turn.user.locale),
+      }),
+      // A coach's how-to from a question they resolved: the form first, then the draft for the programme team.
+      'knowledge.draft': async (turn, { ticketId }) => {
+        if (!(await admin.canDraft(turn.user, ticketId))) throw refused();
+        return { card: draftCard(ticketId, turn.user.locale) };
+      },
+      'knowledge.saveDraft': async (turn, input) => {
+        const draft = await admin.saveDraft(turn.user, input);
+        if (!draft) throw refused();
+        return {
+          card: noticeCard(
+            {
+              titleKey: 'knowledge.draft.saved.title',
+              bodyKey: 'knowledge.draft.saved.body',
+              params: { title: draft.title.nl },
             },
             turn.user.locale,
           ),

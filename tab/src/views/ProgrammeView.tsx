@@ -21,6 +21,8 @@ import { CampaignsPanel } from './CampaignsPanel';
 import { CoachApprovals } from '../components/CoachApprovals';
 import { CoachLoad } from '../components/CoachLoad';
 import { ContactPersons } from '../components/ContactPersons';
+import { CoachNews } from './CoachNews';
+import { KnowledgeAdmin } from './KnowledgeAdmin';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -134,6 +136,24 @@ export function ProgrammeView(props: {
         />
       )}
       <ContactPersons api={api} locale={locale} announce={props.announce} onChanged={changed} />
+      {units.data && (
+        <CoachNews
+          api={api}
+          locale={locale}
+          departments={units.data.departments}
+          announce={props.announce}
+          onSent={changed}
+        />
+      )}
+      {view.data && (
+        <KnowledgeAdmin
+          api={api}
+          locale={locale}
+          domains={view.data.domains}
+          help={scope === 'tenant' && view.data.help ? { figures: view.data.help, k: view.data.threshold } : null}
+          announce={props.announce}
+        />
+      )}
       <CampaignsPanel api={api} locale={locale} announce={props.announce} version={changes} onStarted={changed} />
       <SettingsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />
       <OwnWordsPanel api={api} locale={locale} announce={props.announce} onSaved={changed} />

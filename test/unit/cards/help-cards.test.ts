@@ -346,7 +346,7 @@ describe('the help cards', () => {
         }
       });
 
-      it('offer closed: one line for every reason, the question, only "my tickets"', () => {
+      it('offer closed: one line for every reason, the question, "my tickets", and a how-to from a resolved one', () => {
         const lines = new Set<string>();
         for (const why of WHYS) {
           const card = coachOfferClosedCard(
@@ -359,7 +359,8 @@ describe('the help cards', () => {
           );
           const text = check(card, `closed ${why} ${locale}`);
           assert.match(text, /loonstrook in de app/);
-          assert.deepEqual(cardVerbs(card), ['help.tickets']);
+          const draft = why === 'resolved' ? ['knowledge.draft'] : [];
+          assert.deepEqual(cardVerbs(card), [...draft, 'help.tickets']);
           lines.add(text.split('\n')[1]);
         }
         assert.equal(lines.size, WHYS.length, 'a different line for every reason');

@@ -30,6 +30,8 @@ import { ratingCard } from '../../../bot/cards/help/rating-card';
 import { myTicketsCard } from '../../../bot/cards/help/my-tickets-card';
 import { coachRegistrationCard } from '../../../bot/cards/help/coach-registration-card';
 import { coordinatorDigestCard } from '../../../bot/cards/help/coordinator-digest-card';
+import { newsCard } from '../../../bot/cards/news/news-card';
+import { notHelpedCard } from '../../../bot/cards/knowledge/not-helped-card';
 import { assertValidCard, walk } from '../../helpers/cards';
 
 // The Markdown renderer of Bot Framework Web Chat, which draws our cards in the playground.
@@ -336,6 +338,26 @@ function everyCard(value: string, locale: Locale): Array<[string, AdaptiveCard]>
           since: new Date('2026-11-23T09:00:00Z'),
           latest: [{ topicName: value, question: value, requesterName: value }],
         },
+        locale,
+      ),
+    ],
+    // The news card keeps the team's line breaks as blocks; one line here, so every value gives as many blocks.
+    [
+      'coach news',
+      newsCard({ text: value.replace(/\n/g, ' '), departmentName: value, sentAt: '2026-11-24T09:00:00Z' }, locale),
+    ],
+    [
+      'not helped',
+      notHelpedCard(
+        {
+          id: 'a',
+          domain: 'communication',
+          title: { nl: value, en: value },
+          steps: { nl: [value], en: [value] },
+          tags: [],
+          source: 'tenant',
+        },
+        { question: value },
         locale,
       ),
     ],

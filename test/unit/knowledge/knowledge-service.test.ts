@@ -26,7 +26,7 @@ describe('the knowledge service', () => {
   const source: KnowledgeSource = { shared: () => shared, tenantArticles: async (t) => own.get(t) ?? [] };
   const stats: KnowledgeStats = {
     record: async (tenantId, event) => void events.push([tenantId, event]),
-    figures: async () => ({ suggested: 0, noMatch: 0, escalated: 0, helped: {} }),
+    figures: async () => ({ suggested: 0, noMatch: 0, escalated: 0, helped: {}, notHelped: {}, gaps: {} }),
   };
   const clock = new FakeClock(TUESDAY_MORNING);
   const service = () => new KnowledgeService({ source, stats, clock, refreshSeconds: 60 });
@@ -47,7 +47,7 @@ describe('the knowledge service', () => {
     assert.equal((await s.suggest(GEMEENTE, 'loonfiche'))[0].id, 'payslip-view', 'the shared ones still count');
     assert.deepEqual(events, [
       [GEMEENTE, { type: 'suggested' }],
-      [STAD, { type: 'no-match' }],
+      [STAD, { type: 'no-match', gap: { query: 'hoe kan ik inloggen op corsa', week: '2026-W48' } }],
       [GEMEENTE, { type: 'suggested' }],
     ]);
   });
