@@ -1,4 +1,5 @@
 import type { HelpAggregate } from '../help/help-aggregate';
+import type { CompletionSource } from '../learning/completion';
 import type { GroupRef } from './anonymity';
 import type { OrgShape } from './org-shape';
 import type { Snapshot } from './release';
@@ -15,6 +16,12 @@ export interface ScanGroupAggregate {
   intakeRequests: number;
   moduleStarters: number;
   moduleFinishers: number;
+  /** Finishers with a completion confirmed by someone else, and per source (see learning/completion.ts). */
+  finishersConfirmed?: number;
+  finishersSelf?: number;
+  finishersEvent?: number;
+  finishersImport?: number;
+  finishersXapi?: number;
 }
 
 export type HelpGroupAggregate = Pick<
@@ -46,6 +53,8 @@ export interface FollowUpValue {
   intakeRequests: number;
   moduleStarters: number;
   moduleFinishers: number;
+  finishersConfirmed: number;
+  finishersBySource: Record<CompletionSource, number>;
 }
 
 export interface Versioned<T> {

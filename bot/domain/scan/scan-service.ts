@@ -3,6 +3,7 @@ import { AppError, isConflict } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock } from '../ports';
 import { adviseTraining } from './advice';
+import { applyProgress, type CompletionSource } from '../learning/completion';
 import type { AnswerQuestion, BeginScan, GoBack, MarkModule, PauseScan, RequestIntake } from './scan-commands';
 import { appliesTo, type ContentIndex, type Domain, type Item, type LearningModule, type Profile } from './content';
 import { ScanEngine, type ScanMode } from './engine';
@@ -53,7 +54,8 @@ export type ScanView =
       kind: 'modules';
       result: ScanResult;
       index: ContentIndex;
-      modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+      /** Each advised module's state, and for a finished one where that came from. */
+      modules: Array<{ module: LearningModule; state: ModuleState | null; sources: CompletionSource[] }>;
     }
   | { kind: 'intakeRecorded'; result: ScanResult; firstTime: boolean };
 
@@ -195,7 +197,11 @@ export class ScanService {
     const modules = latest.adviceModuleIds
       .map((id) => index.content.modules.find((m) => m.id === id))
       .filter((m): m is LearningModule => Boolean(m))
-      .map((module) => ({ module, state: progress?.value.modules[module.id]?.state ?? null }));
+      .map((module) => {
+        const entry = progress?.value.modules[module.id];
+        const sources = entry?.state === 'finished' ? (entry.sources ?? ['self' as const]) : [];
+        return { module, state: entry?.state ?? null, sources };
+      });
     return { kind: 'modules', result: latest, index, modules };
   }
 
@@ -205,23 +211,15 @@ export class ScanService {
     const latest = await this.latestResult(user, session?.value);
     if (!latest || !latest.adviceModuleIds.includes(moduleId)) throw bad();
     const current = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
-    const modules = { ...(current?.value.modules ?? {}) };
-    const before = Object.values(modules);
-    if (modules[moduleId]?.state !== 'finished') modules[moduleId] = { state, at: this.deps.clock.now().toISOString() };
-    await this.deps.scans.saveModuleProgress(
-      { tenantId: user.tenantId, userId: user.userId, modules },
-      current?.etag ?? null,
-    );
-    const after = Object.values(modules);
-    const firstStarted = before.length === 0 && after.length > 0;
-    const firstFinished = !before.some((m) => m.state === 'finished') && after.some((m) => m.state === 'finished');
-    if (firstStarted || firstFinished) {
-      this.count(user.tenantId, scopesOf(user, latest.profileId), {
-        type: 'module-progress',
-        firstStarted,
-        firstFinished,
-      });
-    }
+    const { next, count } = applyProgress(current?.value ?? null, user.tenantId, user.userId, {
+      moduleId,
+      state,
+      source: 'self',
+      at: this.deps.clock.now().toISOString(),
+      advised: true,
+    });
+    await this.deps.scans.saveModuleProgress(next, current?.etag ?? null);
+    if (count) this.count(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', ...count });
     return this.modules(user);
   }
 
@@ -387,7 +385,7 @@ export function parseValue(item: Item, v: string): AnswerValue | null {
   return item.options?.some((o) => o.id === v) ? v : null;
 }
 
-function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
+export function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
   const scopes: AggregateScope[] = [
     { kind: 'tenant', id: user.tenantId },
     { kind: 'profile', id: profileId },
