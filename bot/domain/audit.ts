@@ -20,7 +20,11 @@ export type AuditAction =
   /** The retention job removed answer details older than the tenant's retention period. */
   | 'retention.applied'
   /** A programme admin started this month's reminder campaign by hand ("Nu versturen"). */
-  | 'campaign.started';
+  | 'campaign.started'
+  /** A programme admin imported completions from a learning platform's export (counts only). */
+  | 'completions.imported'
+  /** A programme admin created or replaced the learning platform's statement credential. */
+  | 'xapi.credential';
 
 /** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
 export type AuditValue = string | number | boolean | null;

@@ -22,6 +22,10 @@ import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerMyDataRoutes } from './my-data-routes';
 import { registerLegalPages } from './legal-pages';
+import { registerEventRoutes } from './event-routes';
+import { registerLearningRoutes } from './learning-routes';
+import type { EventService } from '../domain/events/event-service';
+import type { LearningAdmin } from '../domain/learning/learning-admin';
 
 /** Everything the tab's API calls, built once by the wiring (`bot/wiring/services.ts`); the routes only translate HTTP. */
 export interface TabApiDeps {
@@ -45,6 +49,8 @@ export interface TabApiDeps {
   /** The scan's domains with their names in a language, in display order. */
   domains: (locale: Locale) => Promise<Array<{ id: string; name: string }>>;
   profileName: (id: string, locale: Locale) => Promise<string | null>;
+  events: EventService;
+  learning: LearningAdmin;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -73,4 +79,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerLegalPages(server, { anonymityThreshold: deps.anonymityThreshold });
   registerCampaignRoutes(server, { auth, campaigns: deps.campaigns, log });
+  registerEventRoutes(server, { auth, events: deps.events, log });
+  registerLearningRoutes(server, { auth, learning: deps.learning, log });
 }

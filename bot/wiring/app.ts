@@ -31,6 +31,8 @@ export interface App {
   runRetention(): Promise<Map<string, RetentionCounts>>;
   /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
   runCampaigns(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
+  /** Sends the due day-before event reminders now; how many were sent (tests move a fake clock and call this). */
+  runEventReminders(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
     runDueTimers: async () => after(await services.scheduler.runDue(), settle),
     runCampaigns: async (o) => after(await services.campaigns.runNow(o), settle),
     runRetention: () => services.retention.runDue(),
+    runEventReminders: async () => after(await services.events.reminders.runDue(), settle),
     async stop() {
       await stopBackgroundJobs(services);
       await settle();
@@ -101,10 +104,12 @@ function startBackgroundJobs(services: Services): void {
   services.scheduler.start();
   services.campaigns.start();
   services.retention.start();
+  services.events.start();
 }
 
 async function stopBackgroundJobs(services: Services): Promise<void> {
   await services.scheduler.stop();
+  await services.events.stop();
   await services.retention.stop();
   await services.campaigns.stop();
 }
@@ -116,7 +121,13 @@ function settler(
   synced: { idle(): Promise<void> } | null,
 ): () => Promise<void> {
   return async () => {
-    await Promise.all([services.help.idle(), services.scan.idle(), synced?.idle(), services.campaigns.idle()]);
+    await Promise.all([
+      services.help.idle(),
+      services.scan.idle(),
+      synced?.idle(),
+      services.campaigns.idle(),
+      services.events.completions.idle(),
+    ]);
     await Promise.all([repos.scanAggregates.flush(), repos.helpAggregates.flush()]);
   };
 }

@@ -8,6 +8,7 @@ import { scanFeature } from '../teams/features/scan-feature';
 import { helpFeature } from '../teams/features/help-feature';
 import { privacyFeature } from '../teams/features/privacy-feature';
 import { leadershipFeature } from '../teams/features/leadership-feature';
+import { eventsFeature } from '../teams/features/events-feature';
 import { mergeFeatures } from '../teams/turn';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
 import type { KnowledgeService } from '../domain/knowledge/knowledge-service';
@@ -38,7 +39,9 @@ export function buildBot(deps: {
       onIntake: async (turn, topic) =>
         void (await help.requestIntake(turn.user, topic, t(turn.user.locale, 'help.intake.question'))),
       privacyUrl,
+      eventModules: services.events.eventModules,
     }),
+    eventsFeature(services.events.events, repos.content),
     helpFeature(help, services.coaches, services.helpCards, directory),
     privacyFeature(services.privacy, {
       content: repos.content,

@@ -15,6 +15,7 @@ import { CosmosLeadershipRepository } from '../storage/cosmos-leadership';
 import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { CosmosSettingsRepository } from '../storage/cosmos-settings';
 import { CosmosDashboardStore } from '../storage/cosmos-dashboard';
+import { CosmosEventRepository, CosmosLearningRecords } from '../storage/cosmos-events';
 
 /**
  * Step 2: every repository over the store, each built once and shared by the chat, the tab's
@@ -43,6 +44,9 @@ export function buildRepositories(store: CosmosStore, clock: Clock, log: Log) {
     leadership: new CosmosLeadershipRepository(containers.scans),
     settings: new CosmosSettingsRepository(containers.tenants),
     dashboards: new CosmosDashboardStore(containers.aggregates),
+    /** Events with their sign-ups, and the learning platform's credential and handled statements. */
+    events: new CosmosEventRepository(containers.schedule),
+    learningRecords: new CosmosLearningRecords(containers.schedule),
   };
 }
 

@@ -77,6 +77,8 @@ export function tabApiDeps(
     privacy: services.privacy,
     domains: services.tab.domains,
     profileName: services.tab.profileName,
+    events: services.events.events,
+    learning: services.events.learning,
   };
 }
 

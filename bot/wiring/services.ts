@@ -28,6 +28,7 @@ import type { Repositories } from './repositories';
 import { buildDashboards } from './dashboards';
 import { buildCampaigns } from './campaigns';
 import { buildPrivacy } from './privacy';
+import { buildEvents } from './events';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -86,9 +87,11 @@ export function buildServices(parts: ServiceParts) {
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
     forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
   });
+  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
   return {
     ...help,
     scan,
+    events,
     dashboards,
     campaigns,
     privacy,

@@ -64,7 +64,9 @@ const SCAN_FAMILIES: Array<Family<ScanGroupAggregate>> = [
   counterFamily('moduleStarters'),
   counterFamily('moduleFinishers'),
   // The finishers' split by source: each its own counter, so each moves only by >= k people.
-  ...FINISHER_KEYS.map((key) => counterFamily<typeof key, Required<ScanGroupAggregate>>(key) as Family<ScanGroupAggregate>),
+  ...FINISHER_KEYS.map(
+    (key) => counterFamily<typeof key, Required<ScanGroupAggregate>>(key) as Family<ScanGroupAggregate>,
+  ),
 ];
 
 const HELP_FAMILIES: Array<Family<HelpGroupAggregate>> = [

@@ -15,7 +15,13 @@ export type IntakeHook = (turn: Turn, topic: string) => Promise<void>;
 
 export function scanFeature(
   service: ScanService,
-  opts: { anonymityThreshold: number; onIntake?: IntakeHook; privacyUrl?: (locale: Locale) => string },
+  opts: {
+    anonymityThreshold: number;
+    onIntake?: IntakeHook;
+    privacyUrl?: (locale: Locale) => string;
+    /** The modules that have upcoming events (their card gets a "dates and sign-up" button). */
+    eventModules?: (tenantId: string) => Promise<Set<string>>;
+  },
 ): Features {
   const nextStep = scanNextStep(service);
   const show = async (view: ScanView, turn: Turn): Promise<Reply> => {
@@ -29,6 +35,15 @@ export function scanFeature(
             bodyKey: 'noResult.bodyInProgress',
             next: { titleKey: 'action.resumeScan', verb: 'scan.start' },
           },
+          locale,
+        ),
+      };
+    }
+    if (view.kind === 'modules' && opts.eventModules) {
+      const withEvents = await opts.eventModules(turn.user.tenantId);
+      return {
+        card: modulesCard(
+          { tenantId: turn.user.tenantId, index: view.index, modules: view.modules, withEvents },
           locale,
         ),
       };
