@@ -27,6 +27,7 @@ export const DATE_SENSITIVE = [
   'test/integration/scan.test.ts',
   'test/integration/help.test.ts',
   'test/integration/retention.test.ts',
+  'test/integration/events.test.ts',
   'test/e2e/tab.test.ts',
 ];
 
