@@ -12,9 +12,10 @@ import { LeadershipView } from './views/LeadershipView';
 import { MyDataView } from './views/MyDataView';
 import { ProgrammeView } from './views/ProgrammeView';
 import { ProgressView } from './views/ProgressView';
+import { EventsView } from './views/EventsView';
 import { TeamView } from './views/TeamView';
 
-type View = 'team' | 'leadership' | 'programme' | 'progress' | 'my-data';
+type View = 'team' | 'leadership' | 'programme' | 'progress' | 'events' | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -101,12 +102,20 @@ const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> 
   { view: 'leadership', label: 'nav.leadership', allowed: (r) => r.includes('leader') },
   { view: 'programme', label: 'nav.programme', allowed: (r) => r.includes('admin') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
+  { view: 'events', label: 'nav.events', allowed: () => true },
   { view: 'my-data', label: 'nav.myData', allowed: () => true },
 ];
 
 const viewFromHash = (): View | null => {
   const v = location.hash.slice(1);
-  return v === 'team' || v === 'leadership' || v === 'programme' || v === 'progress' || v === 'my-data' ? v : null;
+  return v === 'team' ||
+    v === 'leadership' ||
+    v === 'programme' ||
+    v === 'progress' ||
+    v === 'events' ||
+    v === 'my-data'
+    ? v
+    : null;
 };
 
 /**
@@ -263,6 +272,9 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
             )}
             {current === 'progress' && (
               <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
+            )}
+            {current === 'events' && (
+              <EventsView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
             )}
             {current === 'my-data' && <MyDataView api={api} locale={locale} announce={announce} />}
           </>

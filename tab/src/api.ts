@@ -12,6 +12,14 @@ export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';
 export type { SettingsView } from '../../bot/domain/settings/settings-service';
 export type { MyDataOverview } from '../../bot/domain/privacy/privacy-service';
 export type { DemoTenant } from '../../bot/dev/demo-users';
+export type {
+  EventInputBody,
+  EventsResponse,
+  EventView,
+  OrganisersResponse,
+  ParticipantsResponse,
+} from '../../bot/http/event-routes';
+export type { CredentialStatus, ImportReport, NewCredential } from '../../bot/http/learning-routes';
 
 export type Role = 'employee' | 'coach' | 'leader' | 'admin';
 
