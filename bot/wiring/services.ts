@@ -73,6 +73,7 @@ export function buildServices(parts: ServiceParts) {
   });
   // Conversation references, kept current by the bot and forgotten on erasure.
   const references = new ReferenceKeeper(repos.userState, clock);
+  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
   const { privacy, retention } = buildPrivacy({
     store: parts.store,
     repos,
@@ -85,9 +86,10 @@ export function buildServices(parts: ServiceParts) {
       await help.help.idle();
     },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
-    forgetCampaignItems: (tenantId, userId) => campaigns.forgetUser(tenantId, userId),
+    // A person's queue items and their places on events' lists go with their data.
+    forgetCampaignItems: async (tenantId, userId) =>
+      (await campaigns.forgetUser(tenantId, userId)) + (await events.events.forgetUser(tenantId, userId)),
   });
-  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
   return {
     ...help,
     scan,

@@ -72,6 +72,7 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
   const date = amsterdamDate(testNow(), 2);
   let event: EventView;
   let moduleId: string;
+  let walkIn: string;
 
   before(async () => {
     api = new TabClient(running.app.url);
@@ -253,6 +254,7 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
         capacity: 10,
       });
       assert.equal(planned.status, 201, planned.text);
+      walkIn = planned.body.eventId;
       // The coach manages their own events, not the admin's.
       const other = await api.get(`/api/v1/events/${event.eventId}/participants`, await token(coach.id));
       assert.equal(other.status, 403);
@@ -274,6 +276,17 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
         assert.equal((await api.post('/api/v1/events', admin, bad)).status, 400, JSON.stringify(bad));
       const missing = await api.post('/api/v1/events/00000000-0000-4000-8000-000000000000/signup', admin);
       assert.equal(missing.status, 404);
+    });
+  });
+
+  describe('erasure', () => {
+    it('takes an erased colleague off every event list (after the coach planned theirs)', async () => {
+      const colleague = await token(third.aadObjectId);
+      assert.equal((await api.post(`/api/v1/events/${walkIn}/signup`, colleague)).status, 200);
+      const erased = await api.post('/api/v1/me/data/delete', colleague, { confirm: 'yes' });
+      assert.equal(erased.status, 200, erased.text);
+      const stored = await running.app.store.containers.schedule.item(`event:${walkIn}`, wk.tenant.id).read();
+      assert.doesNotMatch(JSON.stringify(stored.resource), new RegExp(third.aadObjectId));
     });
   });
 });

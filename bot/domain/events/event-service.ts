@@ -349,6 +349,27 @@ export class EventService {
     return this.participants(caller, eventId);
   }
 
+  /**
+   * Erasure: the person's places (and waiting-list places) on every event of the tenant are
+   * removed; a freed place on an upcoming event goes to the next on the waiting list, who is told.
+   */
+  async forgetUser(tenantId: string, userId: string): Promise<number> {
+    let removed = 0;
+    for (const { value } of await this.deps.repo.list(tenantId, new Date(0))) {
+      if (!value.signups.some((s) => s.userId === userId)) continue;
+      const promoted: string[] = [];
+      const event = await this.change(tenantId, value.eventId, (e) => {
+        const next = { ...e, signups: e.signups.filter((s) => s.userId !== userId) };
+        const upcoming = e.status === 'scheduled' && Date.parse(e.startsAt) > this.now().getTime();
+        promoted.splice(0, promoted.length, ...(upcoming ? this.fill(next) : []));
+        return next;
+      });
+      removed += 1;
+      await this.tellPromoted(event, promoted);
+    }
+    return removed;
+  }
+
   async organisers(caller: Caller): Promise<string[]> {
     if (!(await this.isAdmin(caller))) throw forbidden();
     return this.deps.repo.organisers(caller.tenantId);
