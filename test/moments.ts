@@ -29,6 +29,7 @@ export const DATE_SENSITIVE = [
   'test/integration/retention.test.ts',
   'test/integration/growth.test.ts',
   'test/integration/knowledge-figures.test.ts',
+  'test/integration/events.test.ts',
   'test/e2e/tab.test.ts',
 ];
 

@@ -193,6 +193,10 @@ export const ACTIONS = {
     moduleId: d.module,
     state: d.state,
   })),
+  // Events: the list (of one module when the module card's button names it), sign-up and giving up one's place.
+  'events.show': verb({ module: KEY.optional() }, {}, (d) => (d.module ? { moduleId: d.module } : {})),
+  'event.signUp': verb({ e: ID }, {}, (d) => ({ eventId: d.e })),
+  'event.cancel': verb({ e: ID }, {}, (d) => ({ eventId: d.e })),
   'help.start': verb({}, {}, none),
   'help.submit': verb({ kind: KIND }, HELP_FORM, toSubmitHelp),
   'help.cancel': verb(TICKET, {}, ticketRef),

@@ -38,7 +38,11 @@ export type AuditAction =
   | 'news.sent'
   /** A programme admin published or rejected a knowledge article (the article id). */
   | 'knowledge.published'
-  | 'knowledge.rejected';
+  | 'knowledge.rejected'
+  /** A programme admin imported completions from a learning platform's export (counts only). */
+  | 'completions.imported'
+  /** A programme admin created or replaced the learning platform's statement credential. */
+  | 'xapi.credential';
 
 /** A value an entry may carry: a setting's old or new value, or a count. Never personal data. */
 export type AuditValue = string | number | boolean | null;

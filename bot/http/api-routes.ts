@@ -12,6 +12,19 @@ import type { SettingsChange, SettingsView } from '../domain/settings/settings-s
 import type { TermsChange, TermsView } from '../domain/terms/terms-service';
 import type { MyProgress } from '../domain/progress/my-progress';
 import type { PulseOverview } from './pulse-routes';
+import type {
+  EventInputBody,
+  EventsResponse,
+  EventView,
+  OrganisersResponse,
+  ParticipantsResponse,
+} from './event-routes';
+import type {
+  CompletionImportBody,
+  CredentialStatus,
+  ImportReport as CompletionImportReport,
+  NewCredential,
+} from './learning-routes';
 import type { NewsArchiveResponse, PostNewsRequest } from './news-routes';
 import type { ArticleEditRequest, ArticleResponse, KnowledgeOverviewResponse } from './knowledge-routes';
 import type { CoachNews } from '../domain/news/news-types';
@@ -144,6 +157,27 @@ export const API = {
   editArticle: endpoint<ArticleResponse, ArticleEditRequest>()('PUT', '/api/v1/admin/knowledge/articles/:id'),
   publishArticle: endpoint<ArticleResponse>()('POST', '/api/v1/admin/knowledge/articles/:id/publish'),
   rejectArticle: endpoint<ArticleResponse>()('POST', '/api/v1/admin/knowledge/articles/:id/reject'),
+  /** `?history=1` includes the last 30 days. */
+  events: endpoint<EventsResponse>()('GET', '/api/v1/events'),
+  myEvents: endpoint<EventsResponse>()('GET', '/api/v1/me/events'),
+  createEvent: endpoint<EventView, EventInputBody>()('POST', '/api/v1/events'),
+  updateEvent: endpoint<EventView, EventInputBody>()('PUT', '/api/v1/events/:eventId'),
+  cancelEvent: endpoint<EventView>()('POST', '/api/v1/events/:eventId/cancel'),
+  signUp: endpoint<EventView>()('POST', '/api/v1/events/:eventId/signup'),
+  cancelSignUp: endpoint<EventView>()('DELETE', '/api/v1/events/:eventId/signup'),
+  participants: endpoint<ParticipantsResponse>()('GET', '/api/v1/events/:eventId/participants'),
+  attendance: endpoint<ParticipantsResponse, { userId: string; attended: boolean }>()(
+    'PUT',
+    '/api/v1/events/:eventId/attendance',
+  ),
+  organisers: endpoint<OrganisersResponse>()('GET', '/api/v1/admin/event-organisers'),
+  saveOrganisers: endpoint<OrganisersResponse, { userIds: string[] }>()('PUT', '/api/v1/admin/event-organisers'),
+  importCompletions: endpoint<CompletionImportReport, CompletionImportBody>()(
+    'POST',
+    '/api/v1/admin/completions/import',
+  ),
+  xapiCredential: endpoint<CredentialStatus>()('GET', '/api/v1/admin/xapi-credential'),
+  newXapiCredential: endpoint<NewCredential>()('POST', '/api/v1/admin/xapi-credential'),
   audit: endpoint<AuditListing>()('GET', '/api/v1/admin/audit'),
   settings: endpoint<SettingsView>()('GET', '/api/v1/admin/settings'),
   saveSettings: endpoint<SettingsView, SettingsChange>()('PUT', '/api/v1/admin/settings'),

@@ -34,6 +34,10 @@ import type { NewsService } from '../domain/news/news-service';
 import type { KnowledgeAdmin } from '../domain/knowledge/knowledge-admin';
 import { registerNewsRoutes } from './news-routes';
 import { registerKnowledgeRoutes } from './knowledge-routes';
+import { registerEventRoutes } from './event-routes';
+import { registerLearningRoutes } from './learning-routes';
+import type { EventService } from '../domain/events/event-service';
+import type { LearningAdmin } from '../domain/learning/learning-admin';
 
 /** Everything the tab's API calls, built once by the wiring (`bot/wiring/services.ts`); the routes only translate HTTP. */
 export interface TabApiDeps {
@@ -71,6 +75,8 @@ export interface TabApiDeps {
   /** Coach news and the knowledge base's review (programme admins). */
   news: NewsService;
   knowledgeAdmin: KnowledgeAdmin;
+  events: EventService;
+  learning: LearningAdmin;
 }
 
 /** The tab's REST API under /api/v1 and the public legal pages. */
@@ -113,4 +119,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerCatalogueRoutes(server, { auth, catalogue: deps.catalogue, log });
   registerNewsRoutes(server, { auth, news: deps.news, log });
   registerKnowledgeRoutes(server, { auth, admin: deps.knowledgeAdmin, log });
+  registerEventRoutes(server, { auth, events: deps.events, log });
+  registerLearningRoutes(server, { auth, learning: deps.learning, log });
 }

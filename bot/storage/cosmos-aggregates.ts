@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Level } from '../domain/scan/content';
 import type { AggregateEvent, AggregateScope, ScanAggregates } from '../domain/scan/scan-types';
+import type { CompletionSource } from '../domain/learning/completion';
 import { readOrNull } from './cosmos';
 import { applyGrowth, emptyGrowth, type GrowthCounts } from '../domain/growth/growth';
 import { CounterBuffer } from './counter-buffer';
@@ -28,8 +29,23 @@ export interface ScanAggregate {
   moduleFinishers: number;
   /** First scan against latest, for people with two or more scans (see growth.ts). */
   growth?: GrowthCounts;
+  /** Of the module finishers: people with at least one completion confirmed by someone else. */
+  finishersConfirmed?: number;
+  /** People with at least one advised module finished from each source (one person may count under several). */
+  finishersSelf?: number;
+  finishersEvent?: number;
+  finishersImport?: number;
+  finishersXapi?: number;
   updatedAt: string;
 }
+
+/** The counter of each completion source. */
+export const FINISHERS_BY_SOURCE = {
+  self: 'finishersSelf',
+  event: 'finishersEvent',
+  import: 'finishersImport',
+  xapi: 'finishersXapi',
+} as const satisfies Record<CompletionSource, keyof ScanAggregate>;
 
 /** Increments per-group counters in the `aggregates` container (partition /tenantId), with ETags. */
 export class CosmosScanAggregates implements ScanAggregates {
@@ -89,6 +105,11 @@ function empty(id: string, tenantId: string, scope: AggregateScope): ScanAggrega
     moduleStarters: 0,
     moduleFinishers: 0,
     growth: emptyGrowth(),
+    finishersConfirmed: 0,
+    finishersSelf: 0,
+    finishersEvent: 0,
+    finishersImport: 0,
+    finishersXapi: 0,
     updatedAt: '',
   };
 }
@@ -104,6 +125,11 @@ function apply(agg: ScanAggregate, event: AggregateEvent): void {
     case 'module-progress':
       if (event.firstStarted) agg.moduleStarters += 1;
       if (event.firstFinished) agg.moduleFinishers += 1;
+      if (event.firstConfirmed) agg.finishersConfirmed = (agg.finishersConfirmed ?? 0) + 1;
+      for (const source of event.firstSources ?? []) {
+        const key = FINISHERS_BY_SOURCE[source];
+        agg[key] = (agg[key] ?? 0) + 1;
+      }
       return;
     case 'scan-completed': {
       agg.inProgress = Math.max(0, agg.inProgress - 1);

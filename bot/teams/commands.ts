@@ -5,6 +5,7 @@ export type Command =
   | 'scan'
   | 'result'
   | 'modules'
+  | 'events'
   | 'help'
   | 'becomeCoach'
   | 'available'
@@ -42,6 +43,13 @@ const WORDS: Record<string, Command> = {
   advies: 'modules',
   opleidingsadvies: 'modules',
   advice: 'modules',
+  activiteiten: 'events',
+  activiteit: 'events',
+  workshops: 'events',
+  workshop: 'events',
+  events: 'events',
+  'mijn activiteiten': 'events',
+  'my events': 'events',
   hulp: 'help',
   help: 'help',
   digicoach: 'help',

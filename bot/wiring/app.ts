@@ -35,6 +35,8 @@ export interface App {
   runNews(): Promise<number>;
   /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
   runCampaigns(opts?: { max?: number }): Promise<{ prepared: number; handled: number }>;
+  /** Sends the due day-before event reminders now; how many were sent (tests move a fake clock and call this). */
+  runEventReminders(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
     runCampaigns: async (o) => after(await services.campaigns.runNow(o), settle),
     runNews: async () => after(await news.drain(), settle),
     runRetention: () => services.retention.runDue(),
+    runEventReminders: async () => after(await services.events.reminders.runDue(), settle),
     async stop() {
       await news.stop();
       await stopBackgroundJobs(services);
@@ -124,10 +127,12 @@ function startBackgroundJobs(services: Services): void {
   services.scheduler.start();
   services.campaigns.start();
   services.retention.start();
+  services.events.start();
 }
 
 async function stopBackgroundJobs(services: Services): Promise<void> {
   await services.scheduler.stop();
+  await services.events.stop();
   await services.retention.stop();
   await services.campaigns.stop();
 }
@@ -147,6 +152,7 @@ function settler(
       synced?.idle(),
       services.campaigns.idle(),
       news.idle(),
+      services.events.completions.idle(),
     ]);
     await Promise.all([repos.scanAggregates.flush(), repos.helpAggregates.flush()]);
   };

@@ -9,6 +9,7 @@ import { helpFeature } from '../teams/features/help-feature';
 import { coachApprovalFeature } from '../teams/features/coach-approval-feature';
 import { privacyFeature } from '../teams/features/privacy-feature';
 import { leadershipFeature } from '../teams/features/leadership-feature';
+import { eventsFeature } from '../teams/features/events-feature';
 import { mergeFeatures } from '../teams/turn';
 import { pulseFeature, withPulseOffers } from '../teams/features/pulse-feature';
 import { knowledgeFeature, knowledgeSearchExtension } from '../teams/features/knowledge-feature';
@@ -64,7 +65,9 @@ export function buildBot(deps: {
         }),
         privacyUrl,
         terms: (tenantId) => services.terms.forTenant(tenantId),
+        eventModules: services.events.eventModules,
       }),
+      eventsFeature(services.events.events, repos.content),
       helpFeature(help, services.coaches, services.helpCards, directory),
       coachApprovalFeature(services.approvals),
       privacyFeature(services.privacy, {

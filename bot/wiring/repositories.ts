@@ -16,6 +16,7 @@ import { CosmosScanCompletion } from '../storage/cosmos-campaigns';
 import { CosmosSettingsRepository } from '../storage/cosmos-settings';
 import { CosmosDashboardStore } from '../storage/cosmos-dashboard';
 import { CosmosCatalogueRepository } from '../storage/cosmos-catalogue';
+import { CosmosEventRepository, CosmosLearningRecords } from '../storage/cosmos-events';
 
 /**
  * Step 2: every repository over the store, each built once and shared by the chat, the tab's
@@ -48,6 +49,9 @@ export function buildRepositories(store: CosmosStore, clock: Clock, log: Log) {
     catalogue: new CosmosCatalogueRepository(containers.content),
     /** The anonymous counters' container, for stores that keep their own documents there (the pulse). */
     dashboardsContainer: containers.aggregates,
+    /** Events with their sign-ups, and the learning platform's credential and handled statements. */
+    events: new CosmosEventRepository(containers.schedule),
+    learningRecords: new CosmosLearningRecords(containers.schedule),
   };
 }
 

@@ -91,6 +91,8 @@ export function tabApiDeps(
     moduleTitle: services.learning.moduleTitle,
     news: parts.network.news,
     knowledgeAdmin: parts.network.knowledgeAdmin,
+    events: services.events.events,
+    learning: services.events.learning,
   };
 }
 

@@ -38,6 +38,7 @@ import { buildCampaigns } from './campaigns';
 import { buildPrivacy } from './privacy';
 import { buildLearning } from './learning';
 import { CosmosNewsRepository } from '../storage/cosmos-news';
+import { buildEvents } from './events';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -84,6 +85,7 @@ export function buildServices(parts: ServiceParts) {
   });
   // Conversation references, kept current by the bot and forgotten on erasure.
   const references = new ReferenceKeeper(repos.userState, clock);
+  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
   const { privacy, retention } = buildPrivacy({
     store: parts.store,
     repos,
@@ -96,16 +98,18 @@ export function buildServices(parts: ServiceParts) {
       await help.help.idle();
     },
     onErased: (tenantId, userId) => references.forget(tenantId, userId),
-    // A person's queue items: reminder campaigns and coach news.
+    // A person's queue items (reminder campaigns, coach news) and their places on events' lists go with their data.
     forgetCampaignItems: async (tenantId, userId) =>
       (await campaigns.forgetUser(tenantId, userId)) +
-      (await new CosmosNewsRepository(parts.store.containers.schedule).forgetUser(tenantId, userId)),
+      (await new CosmosNewsRepository(parts.store.containers.schedule).forgetUser(tenantId, userId)) +
+      (await events.events.forgetUser(tenantId, userId)),
   });
   return {
     ...help,
     scan,
     catalogue,
     terms,
+    events,
     dashboards,
     campaigns,
     privacy,

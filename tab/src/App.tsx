@@ -14,9 +14,10 @@ import { MyDataView } from './views/MyDataView';
 import { ProgrammeView } from './views/ProgrammeView';
 import { ProgressView } from './views/ProgressView';
 import { DepartmentCoachesView } from './views/DepartmentCoachesView';
+import { EventsView } from './views/EventsView';
 import { TeamView } from './views/TeamView';
 
-type View = 'team' | 'leadership' | 'programme' | 'department' | 'catalogue' | 'progress' | 'my-data';
+type View = 'team' | 'leadership' | 'programme' | 'department' | 'catalogue' | 'progress' | 'events' | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -105,6 +106,7 @@ const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> 
   { view: 'department', label: 'nav.department', allowed: (r) => r.includes('contact') },
   { view: 'catalogue', label: 'nav.catalogue', allowed: (r) => r.includes('admin') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
+  { view: 'events', label: 'nav.events', allowed: () => true },
   { view: 'my-data', label: 'nav.myData', allowed: () => true },
 ];
 
@@ -269,6 +271,9 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
             {current === 'catalogue' && <CatalogueAdmin api={api} locale={locale} announce={announce} />}
             {current === 'progress' && (
               <ProgressView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
+            )}
+            {current === 'events' && (
+              <EventsView api={api} locale={locale} roles={me.data!.roles} announce={announce} />
             )}
             {current === 'my-data' && <MyDataView api={api} locale={locale} announce={announce} />}
           </>

@@ -62,6 +62,18 @@ export type {
 export type { LearningModule } from '../../bot/domain/scan/content';
 export type { MyProgress, MyEvent, ModuleEntry } from '../../bot/http/my-progress-routes';
 export type { PulseOverview } from '../../bot/http/pulse-routes';
+export type {
+  EventInputBody,
+  EventsResponse,
+  EventView,
+  OrganisersResponse,
+  ParticipantsResponse,
+} from '../../bot/http/event-routes';
+export type {
+  CredentialStatus,
+  ImportReport as CompletionImportReport,
+  NewCredential,
+} from '../../bot/http/learning-routes';
 
 /** Who is signed in: the server's own type, from the route table. */
 export type Me = MeView;

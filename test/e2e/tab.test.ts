@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
+import { testNow } from '../helpers/clock';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { actionData, finishScan } from '../helpers/scan-driver';
 import { TeamsTestClient } from '../helpers/teams';
@@ -305,8 +306,8 @@ describe('the leader tab in Chromium', function () {
     await page.getByText(/Je zelfscan doe je in de chat met Digivaardig/).waitFor();
     assert.deepEqual(
       await page.getByRole('navigation').getByRole('link').allInnerTexts(),
-      ['Mijn voortgang', 'Mijn gegevens'],
-      'their progress and their data',
+      ['Mijn voortgang', 'Activiteiten', 'Mijn gegevens'],
+      'their progress, the events and their data',
     );
     const toggle = page.getByRole('switch', { name: 'Herinneringen over de zelfscan' });
     assert.equal(await toggle.isChecked(), true);
@@ -355,6 +356,50 @@ describe('the leader tab in Chromium', function () {
     assert.match(await page.getByTestId('nudges-help').innerText(), /Je hebt de zelfscan gedaan/);
     await axe('my progress');
     await shot('my-progress');
+  });
+
+  it('lets an employee sign up for a workshop the admin planned, and shows their place', async () => {
+    const employee = demoUser('employee');
+    const seed = demoSeeds.find((x) => x.tenant.id === employee.tenantId)!;
+    const token = async (userId: string) =>
+      (
+        (await (
+          await fetch(`${running.app.url}/dev/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ tenantId: seed.tenant.id, userId }),
+          })
+        ).json()) as { token: string }
+      ).token;
+    // A week after the test moment, so it is upcoming whatever day the tests run at.
+    const date = new Date(testNow().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const planned = await fetch(`${running.app.url}/api/v1/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await token(seed.tenant.programmeAdmins[0])}`,
+      },
+      body: JSON.stringify({
+        kind: 'digicafe',
+        title: 'Digicafé in de bibliotheek',
+        date,
+        start: '13:30',
+        end: '15:00',
+        place: 'Bibliotheek',
+        capacity: 8,
+      }),
+    });
+    assert.equal(planned.status, 201);
+    const { eventId } = (await planned.json()) as { eventId: string };
+    await openAs(employee.tenantId, employee.aadObjectId);
+    await page.getByTestId('nav-events').click();
+    const item = page.getByTestId(`event-${eventId}`);
+    await item.getByText('Digicafé in de bibliotheek').waitFor();
+    await item.getByRole('button', { name: 'Aanmelden' }).click();
+    await item.getByText('Je bent aangemeld').waitFor();
+    await item.getByText('1 van 8 plaatsen bezet, 0 op de wachtlijst').waitFor();
+    await axe('events');
+    await shot('events');
   });
 
   it('shows an employee “Mijn gegevens”: what is kept, a download of all of it, and erasure after a confirmation', async () => {

@@ -84,6 +84,22 @@ const FORGED: Record<Verb, Array<[string, Forge]>> = {
     ['a module that is a number', () => ({ module: 5, state: 'started' })],
     ['a module that was not advised', () => ({ module: 'mod-not-advised', state: 'started' })],
   ],
+  'events.show': [
+    ['a module id with a path in it', () => ({ module: '../modules/x' })],
+    ['a module that is a number', () => ({ module: 7 })],
+    ['an extra field', () => JUNK],
+  ],
+  'event.signUp': [
+    ['no event', () => ({})],
+    ['an event that does not exist', () => ({ e: '00000000-0000-4000-8000-000000000000' })],
+    ['an event id with a path in it', () => ({ e: '../event:x' })],
+    ['an extra field', () => ({ e: '00000000-0000-4000-8000-000000000000', ...JUNK })],
+  ],
+  'event.cancel': [
+    ['no event', () => ({})],
+    ['an event that does not exist', () => ({ e: '00000000-0000-4000-8000-000000000000' })],
+    ['an event id that is a list', () => ({ e: ['a', 'b'] })],
+  ],
   'help.start': [['an extra field', () => JUNK]],
   'help.submit': [
     ['only the card data', () => ({ kind: 'help' })],

@@ -90,7 +90,7 @@ export function firstWorkingDay(year: number, month: number, holidays: (year: nu
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function zoneParts(at: Date, timeZone: string): { y: number; m: number; d: number; hh: number; mm: number } {
+export function zoneParts(at: Date, timeZone: string): { y: number; m: number; d: number; hh: number; mm: number } {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', {

@@ -1,5 +1,6 @@
 import type { GrowthCounts } from '../growth/growth';
 import type { HelpAggregate } from '../help/help-aggregate';
+import type { CompletionSource } from '../learning/completion';
 import type { GroupRef } from './anonymity';
 import type { OrgShape } from './org-shape';
 import type { Snapshot } from './release';
@@ -18,6 +19,12 @@ export interface ScanGroupAggregate {
   moduleFinishers: number;
   /** Absent on aggregates stored before growth was counted: none. */
   growth?: GrowthCounts;
+  /** Finishers with a completion confirmed by someone else, and per source (see learning/completion.ts). */
+  finishersConfirmed?: number;
+  finishersSelf?: number;
+  finishersEvent?: number;
+  finishersImport?: number;
+  finishersXapi?: number;
 }
 
 export type HelpGroupAggregate = Pick<
@@ -50,6 +57,8 @@ export interface FollowUpValue {
   intakeRequests: number;
   moduleStarters: number;
   moduleFinishers: number;
+  finishersConfirmed: number;
+  finishersBySource: Record<CompletionSource, number>;
 }
 
 export interface Versioned<T> {

@@ -63,12 +63,18 @@ export async function writeDemoFigures(deps: {
           firstStarted: true,
           firstFinished: false,
         });
-      if (rnd() < 0.6)
+      if (rnd() < 0.6) {
+        // Where the finished module was confirmed: a separate draw, so the other figures stay as they were.
+        const r = random(hash(`source:${person.id}`))();
+        const source = r < 0.5 ? 'self' : r < 0.75 ? 'event' : r < 0.9 ? 'import' : 'xapi';
         await deps.scanAggregates.record(person.tenantId, scopes, {
           type: 'module-progress',
           firstStarted: false,
           firstFinished: true,
+          firstConfirmed: source !== 'self',
+          firstSources: [source],
         });
+      }
     }
     for (const person of ordered) {
       const rnd = random(hash(`help:${person.id}`));

@@ -1,5 +1,6 @@
 import { medianFromBuckets } from '../help/help-aggregate';
 import { enoughEvents, type ReleasedResults, type Suppression } from './anonymity';
+import type { CompletionSource } from '../learning/completion';
 import type { FollowUpValue, HelpGroupAggregate, ResultsValue, ScanGroupAggregate } from './dashboard-ports';
 
 /** The programme's goals (Digivaardig in de gemeente): 95 % took the scan, 75 % followed their modules. */
@@ -36,7 +37,17 @@ export interface ResultsFigures {
 export interface FollowUpFigures {
   respondents: number;
   releasedAt: string;
-  modules: { starters: number; finishers: number; followThroughRate: number; goal: number };
+  modules: {
+    starters: number;
+    finishers: number;
+    followThroughRate: number;
+    goal: number;
+    /** Finishers with a completion someone else confirmed (attendance, an import, a learning platform), and that share of respondents. */
+    confirmed: number;
+    confirmedRate: number;
+    /** People who finished an advised module from each source; one person may be under several. */
+    bySource: Record<CompletionSource, number>;
+  };
   funnel: { scanned: number; intake: number; training: number };
 }
 
@@ -104,7 +115,7 @@ export function resultsOf(release: ReleasedResults<ResultsValue>, domainOrder: s
 }
 
 export function followUpOf(release: ReleasedResults<FollowUpValue>): FollowUpFigures {
-  const { intakeRequests, moduleStarters, moduleFinishers } = release.value;
+  const { intakeRequests, moduleStarters, moduleFinishers, finishersConfirmed, finishersBySource } = release.value;
   const n = release.respondents;
   return {
     respondents: n,
@@ -114,6 +125,9 @@ export function followUpOf(release: ReleasedResults<FollowUpValue>): FollowUpFig
       finishers: moduleFinishers,
       followThroughRate: n > 0 ? Math.min(1, moduleFinishers / n) : 0,
       goal: FOLLOW_THROUGH_GOAL,
+      confirmed: finishersConfirmed,
+      confirmedRate: n > 0 ? Math.min(1, finishersConfirmed / n) : 0,
+      bySource: finishersBySource,
     },
     funnel: { scanned: n, intake: intakeRequests, training: moduleStarters },
   };

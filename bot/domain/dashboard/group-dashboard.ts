@@ -14,6 +14,7 @@ import {
 } from './figures';
 import type { TenantView } from './tenant-views';
 import { type GrowthFigures, growthOf } from '../growth/growth';
+import { FINISHER_KEYS } from './rollups';
 
 /** Everything one group's dashboard shows; every part is null when withheld, with the reason beside it. */
 export interface GroupDashboard {
@@ -97,7 +98,8 @@ export function groupDashboard(
     },
     domainOrder,
   );
-  const followUpAt = ['scan.intakeRequests', 'scan.moduleStarters', 'scan.moduleFinishers']
+  const followUpAt = ['intakeRequests', 'moduleStarters', 'moduleFinishers', ...FINISHER_KEYS]
+    .map((f) => `scan.${f}`)
     .map((f) => released.at[f])
     .filter((x): x is string => !!x)
     .sort()
@@ -105,7 +107,18 @@ export function groupDashboard(
   out.followUp = followUpOf({
     completions: s.completions,
     respondents: s.respondents,
-    value: { intakeRequests: s.intakeRequests, moduleStarters: s.moduleStarters, moduleFinishers: s.moduleFinishers },
+    value: {
+      intakeRequests: s.intakeRequests,
+      moduleStarters: s.moduleStarters,
+      moduleFinishers: s.moduleFinishers,
+      finishersConfirmed: s.finishersConfirmed ?? 0,
+      finishersBySource: {
+        self: s.finishersSelf ?? 0,
+        event: s.finishersEvent ?? 0,
+        import: s.finishersImport ?? 0,
+        xapi: s.finishersXapi ?? 0,
+      },
+    },
     releasedAt: followUpAt ?? releasedAt,
   });
   const growth = s.growth;

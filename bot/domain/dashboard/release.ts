@@ -1,6 +1,6 @@
 import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
 import { emptyGrowth } from '../growth/growth';
-import { emptyHelp, emptyScan, subtractHelp, subtractScan, sumHelp, sumScan } from './rollups';
+import { emptyHelp, emptyScan, FINISHER_KEYS, subtractHelp, subtractScan, sumHelp, sumScan } from './rollups';
 
 /**
  * The release model: every figure a leader or the programme team can see comes from one
@@ -68,6 +68,10 @@ const SCAN_FAMILIES: Array<Family<ScanGroupAggregate>> = [
   counterFamily('intakeRequests'),
   counterFamily('moduleStarters'),
   counterFamily('moduleFinishers'),
+  // The finishers' split by source: each its own counter, so each moves only by >= k people.
+  ...FINISHER_KEYS.map(
+    (key) => counterFamily<typeof key, Required<ScanGroupAggregate>>(key) as Family<ScanGroupAggregate>,
+  ),
 ];
 
 const HELP_FAMILIES: Array<Family<HelpGroupAggregate>> = [

@@ -6,6 +6,19 @@ import type { HelpGroupAggregate, ScanGroupAggregate } from './dashboard-ports';
  * aggregates is additive (per-level counts, per-month counts, time buckets), so the sum
  * is exactly what a department-wide aggregate of the same people would hold.
  */
+/** The split of the module finishers (confirmed, and per source); older aggregates lack them and count zero. */
+export const FINISHER_KEYS = [
+  'finishersConfirmed',
+  'finishersSelf',
+  'finishersEvent',
+  'finishersImport',
+  'finishersXapi',
+] as const;
+const FINISHER_ZEROS = Object.fromEntries(FINISHER_KEYS.map((k) => [k, 0])) as Record<
+  (typeof FINISHER_KEYS)[number],
+  number
+>;
+
 export function emptyScan(): ScanGroupAggregate {
   return {
     respondents: 0,
@@ -19,6 +32,7 @@ export function emptyScan(): ScanGroupAggregate {
     moduleStarters: 0,
     moduleFinishers: 0,
     growth: emptyGrowth(),
+    ...FINISHER_ZEROS,
   };
 }
 
@@ -32,6 +46,7 @@ export function sumScan(list: ScanGroupAggregate[]): ScanGroupAggregate {
     out.intakeRequests += a.intakeRequests ?? 0;
     out.moduleStarters += a.moduleStarters ?? 0;
     out.moduleFinishers += a.moduleFinishers ?? 0;
+    for (const key of FINISHER_KEYS) out[key] = (out[key] ?? 0) + (a[key] ?? 0);
     addRecord(out.completionsByMonth, a.completionsByMonth);
     addRecord(out.belowTarget, a.belowTarget);
     addRecord(out.measured, a.measured);

@@ -4,6 +4,7 @@ import type { UserContext } from '../org';
 import type { Clock } from '../ports';
 import { adviseTraining } from './advice';
 import type { ModuleCatalogue } from '../catalogue/catalogue-service';
+import { applyProgress, type CompletionSource } from '../learning/completion';
 import type {
   AnswerQuestion,
   BeginScan,
@@ -71,7 +72,8 @@ export type ScanView =
       kind: 'modules';
       result: ScanResult;
       index: ContentIndex;
-      modules: Array<{ module: LearningModule; state: ModuleState | null }>;
+      /** Each advised module's state, and for a finished one where that came from. */
+      modules: Array<{ module: LearningModule; state: ModuleState | null; sources: CompletionSource[] }>;
       learningPage: string | null;
     }
   | { kind: 'review'; review: AnswerReview; index: ContentIndex }
@@ -220,7 +222,11 @@ export class ScanService {
       this.deps.catalogue.byIds(user.tenantId, latest.adviceModuleIds),
       this.deps.catalogue.learningPage(user.tenantId),
     ]);
-    const modules = advised.map((module) => ({ module, state: progress?.value.modules[module.id]?.state ?? null }));
+    const modules = advised.map((module) => {
+      const entry = progress?.value.modules[module.id];
+      const sources = entry?.state === 'finished' ? (entry.sources ?? ['self' as const]) : [];
+      return { module, state: entry?.state ?? null, sources };
+    });
     return { kind: 'modules', result: latest, index, modules, learningPage };
   }
 
@@ -248,23 +254,15 @@ export class ScanService {
     const latest = await this.latestResult(user, session?.value);
     if (!latest || !latest.adviceModuleIds.includes(moduleId)) throw bad();
     const current = await this.deps.scans.getModuleProgress(user.tenantId, user.userId);
-    const modules = { ...(current?.value.modules ?? {}) };
-    const before = Object.values(modules);
-    if (modules[moduleId]?.state !== 'finished') modules[moduleId] = { state, at: this.deps.clock.now().toISOString() };
-    await this.deps.scans.saveModuleProgress(
-      { tenantId: user.tenantId, userId: user.userId, modules },
-      current?.etag ?? null,
-    );
-    const after = Object.values(modules);
-    const firstStarted = before.length === 0 && after.length > 0;
-    const firstFinished = !before.some((m) => m.state === 'finished') && after.some((m) => m.state === 'finished');
-    if (firstStarted || firstFinished) {
-      this.count(user.tenantId, scopesOf(user, latest.profileId), {
-        type: 'module-progress',
-        firstStarted,
-        firstFinished,
-      });
-    }
+    const { next, count } = applyProgress(current?.value ?? null, user.tenantId, user.userId, {
+      moduleId,
+      state,
+      source: 'self',
+      at: this.deps.clock.now().toISOString(),
+      advised: true,
+    });
+    await this.deps.scans.saveModuleProgress(next, current?.etag ?? null);
+    if (count) this.count(user.tenantId, scopesOf(user, latest.profileId), { type: 'module-progress', ...count });
     return this.modules(user);
   }
 
@@ -462,7 +460,7 @@ export function parseValue(item: Item, v: string): AnswerValue | null {
   return item.options?.some((o) => o.id === v) ? v : null;
 }
 
-function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
+export function scopesOf(user: UserContext, profileId: string): AggregateScope[] {
   const scopes: AggregateScope[] = [
     { kind: 'tenant', id: user.tenantId },
     { kind: 'profile', id: profileId },

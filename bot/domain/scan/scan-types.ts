@@ -2,6 +2,7 @@ import type { Level } from './content';
 import type { GivenAnswer, ScanMode } from './engine';
 import type { AnswerValue } from './model';
 import type { GrowthChange } from '../growth/growth';
+import type { CompletionSource } from '../learning/completion';
 
 export interface StoredAnswer extends GivenAnswer {
   at: string;
@@ -54,7 +55,10 @@ export type ModuleState = 'started' | 'finished';
 export interface ModuleProgress {
   tenantId: string;
   userId: string;
-  modules: Record<string, { state: ModuleState; at: string }>;
+  /** A finished module keeps where its completion came from (absent in older records: the employee's own tick). */
+  modules: Record<string, { state: ModuleState; at: string; sources?: CompletionSource[] }>;
+  /** The dashboards' counters this person already counts in (see learning/completion.ts); absent in older records. */
+  counted?: Array<'started' | 'finished' | 'confirmed' | CompletionSource>;
 }
 
 export interface Versioned<T> {
@@ -100,7 +104,15 @@ export type AggregateEvent =
       growth?: GrowthChange | null;
     }
   | { type: 'intake-requested' }
-  | { type: 'module-progress'; firstStarted: boolean; firstFinished: boolean };
+  | {
+      type: 'module-progress';
+      firstStarted: boolean;
+      firstFinished: boolean;
+      /** The first completion confirmed by someone else (event, import, xAPI) of this person. */
+      firstConfirmed?: boolean;
+      /** The sources this person finished an advised module from for the first time. */
+      firstSources?: CompletionSource[];
+    };
 
 /** Pre-aggregated, anonymous counts per group, updated as things happen (the dashboards read them). */
 export interface ScanAggregates {

@@ -27,6 +27,8 @@ export function scanFeature(
     privacyUrl?: (locale: Locale) => string;
     /** The tenant's own words for its systems (cached per tenant; a change shows on the next card). */
     terms?: (tenantId: string) => Promise<Terms>;
+    /** The modules that have upcoming events (their card gets a "dates and sign-up" button). */
+    eventModules?: (tenantId: string) => Promise<Set<string>>;
   },
 ): Features {
   const nextStep = scanNextStep(service);
@@ -46,7 +48,9 @@ export function scanFeature(
       };
     }
     const terms = await opts.terms?.(turn.user.tenantId);
-    return { card: cardFor(view, locale, opts.anonymityThreshold, opts.privacyUrl?.(locale), terms) };
+    const withEvents =
+      view.kind === 'modules' && opts.eventModules ? await opts.eventModules(turn.user.tenantId) : undefined;
+    return { card: cardFor(view, locale, opts.anonymityThreshold, opts.privacyUrl?.(locale), terms, withEvents) };
   };
   const run = (use: (turn: Turn) => Promise<ScanView>) => async (turn: Turn) => show(await use(turn), turn);
   const act =
@@ -103,7 +107,14 @@ export function scanFeature(
   };
 }
 
-function cardFor(view: ScanView, locale: Locale, anonymityThreshold: number, privacyUrl?: string, terms?: Terms) {
+function cardFor(
+  view: ScanView,
+  locale: Locale,
+  anonymityThreshold: number,
+  privacyUrl?: string,
+  terms?: Terms,
+  withEvents?: Set<string>,
+) {
   switch (view.kind) {
     case 'intro':
       return scanIntroCard(
@@ -148,7 +159,7 @@ function cardFor(view: ScanView, locale: Locale, anonymityThreshold: number, pri
         locale,
       );
     case 'modules':
-      return modulesCard({ modules: view.modules, learningPage: view.learningPage, terms }, locale);
+      return modulesCard({ modules: view.modules, learningPage: view.learningPage, terms, withEvents }, locale);
     case 'review':
       return reviewCard(view.review, locale);
     case 'reviewDuringScan':

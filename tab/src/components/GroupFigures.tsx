@@ -214,6 +214,25 @@ function FollowUpSection({ d, locale, palette }: Props) {
         label={t(locale, 'followUp.rate', { rate: percent(locale, f.modules.followThroughRate) })}
         goalLabel={t(locale, 'participation.goal', { goal: percent(locale, f.modules.goal) })}
       />
+      <DataTable
+        locale={locale}
+        caption={t(locale, 'followUp.sources')}
+        regionLabel={t(locale, 'common.table', { caption: t(locale, 'followUp.sources') })}
+        rows={[
+          { key: 'all', label: t(locale, 'followUp.source.all'), n: f.modules.finishers },
+          { key: 'confirmed', label: t(locale, 'followUp.source.confirmed'), n: f.modules.confirmed },
+          ...(['self', 'event', 'import', 'xapi'] as const).map((s) => ({
+            key: s,
+            label: t(locale, `followUp.source.${s}`),
+            n: f.modules.bySource[s],
+          })),
+        ]}
+        rowKey={(r) => r.key}
+        columns={[
+          { header: t(locale, 'followUp.source'), cell: (r) => r.label },
+          { header: '#', numeric: true, cell: (r) => r.n },
+        ]}
+      />
       <ChartFigure
         locale={locale}
         label={t(locale, 'followUp.chart', {
