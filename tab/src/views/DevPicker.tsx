@@ -4,7 +4,7 @@ import { ApiError, type DemoTenant, devApi, type Role } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import type { TeamsTheme } from '../host';
-import { type Key, type Locale, t } from '../i18n';
+import { type Key, type Locale, t, tn as counted } from '../i18n';
 import { useLoad } from '../use-load';
 
 export interface DevChoice {
@@ -70,7 +70,10 @@ export function DevPicker(props: {
   const styles = useStyles();
   const users = useLoad(() => devApi.users(locale), [locale]);
   const [selected, setSelected] = useState('');
-  const [figures, setFigures] = useState<string | null>(null);
+  const [figures, setFigures] = useState<{
+    done: string | null;
+    skipped: Array<{ intent: 'warning' | 'info'; text: string }>;
+  } | null>(null);
   const tenants: DemoTenant[] = users.data?.tenants ?? [];
   const byKey = useMemo(
     () =>
@@ -90,7 +93,24 @@ export function DevPicker(props: {
   const loadFigures = async () => {
     if (!tenants.length) return;
     const results = await Promise.all(tenants.map((tn) => devApi.figures(tn.tenantId)));
-    setFigures(t(locale, results.some((r) => r.written) ? 'dev.figuresDone' : 'dev.figuresAlready'));
+    // A municipality with real scans is left alone; say which one, so its near-empty dashboards are no surprise.
+    const written = tenants.filter((_, i) => results[i].written).map((tn) => tn.name);
+    const notes = tenants.flatMap((tn, i): Array<{ intent: 'warning' | 'info'; text: string }> => {
+      const r = results[i];
+      if (r.written) return [];
+      if (r.reason === 'real-scans')
+        return [
+          {
+            intent: 'warning' as const,
+            text: counted(locale, 'dev.figuresSkipped', r.completions ?? 0, { name: tn.name, n: r.completions ?? 0 }),
+          },
+        ];
+      return [{ intent: 'info' as const, text: t(locale, 'dev.figuresAlready', { name: tn.name }) }];
+    });
+    setFigures({
+      done: written.length ? t(locale, 'dev.figuresDone', { names: written.join(', ') }) : null,
+      skipped: notes,
+    });
   };
 
   return (
@@ -170,7 +190,14 @@ export function DevPicker(props: {
                 {t(locale, 'dev.figures')}
               </Button>
             </div>
-            {figures && <Note intent="success">{figures}</Note>}
+            <div data-testid="dev-figures-result" className={styles.group} aria-live="polite">
+              {figures?.done && <Note intent="success">{figures.done}</Note>}
+              {figures?.skipped.map((n) => (
+                <Note key={n.text} intent={n.intent}>
+                  {n.text}
+                </Note>
+              ))}
+            </div>
           </Section>
         </>
       )}
