@@ -84,6 +84,7 @@ const nl = {
   'followUp.intake': 'Intake gevraagd',
   'followUp.training': 'Met modules begonnen',
   'followUp.chart': 'Van scan naar training: {scanned} scans, {intake} intakes, {training} begonnen met modules',
+  'followUp.empty': 'Nog niemand rondde de scan af. Daarna zie je hier wie een intake vroeg en met modules begon.',
   'help.title': 'Hulp van digicoaches',
   'help.requests': 'Hulpvragen',
   'help.accept': 'Mediaan tot een digicoach de vraag aannam',
@@ -98,6 +99,7 @@ const nl = {
   'trend.completions': 'Scans afgerond',
   'trend.help': 'Hulpvragen',
   'trend.chart': 'Afgeronde scans en hulpvragen per maand, de laatste twaalf maanden',
+  'trend.empty': 'Nog geen afgeronde scans of hulpvragen in de laatste twaalf maanden.',
   'nudge.title': 'Herinnering aan je team',
   'nudge.intro':
     'Je team krijgt van de Digivaardig-bot een kort bericht: hoeveel collega’s de scan al deden (alleen het aantal), waarom de scan helpt, en dat ze een digicoach kunnen vragen door “hulp” te typen. Eén keer per 7 dagen; collega’s kunnen herinneringen uitzetten.',
@@ -121,6 +123,8 @@ const nl = {
   'programme.unit': 'Afdeling of locatie',
   'programme.members': 'Medewerkers',
   'programme.unitsChart': 'Deelname per afdeling, in procenten, met het doel van 95 procent',
+  'programme.unitsEmpty':
+    'Nog geen afdeling is groot genoeg om te tonen. De tabel zegt per afdeling en locatie waarom.',
   'programme.notShown': 'niet getoond',
   'programme.kind.department': 'afdeling',
   'programme.kind.location': 'locatie',
@@ -176,6 +180,8 @@ const nl = {
   'coachAdmin.day6': 'za',
   'coachAdmin.day7': 'zo',
   'leadership.title': 'Mijn leiderschapsscan',
+  'leadership.introTitle': 'Zo werkt de scan',
+  'leadership.formTitle': 'Alle stellingen',
   'leadership.intro':
     'De scan digitaal leiderschap: {total} stellingen over visie, voorbeeldgedrag, leren stimuleren, je team kennen en verandering leiden. Het kost ongeveer een kwartier. Je krijgt een profiel en advies met gesprekskaartjes voor je team.',
   'leadership.mode': 'Hoe wil je de scan doen?',
@@ -432,6 +438,8 @@ const en: Record<Key, string> = {
   'followUp.intake': 'Intake requested',
   'followUp.training': 'Started modules',
   'followUp.chart': 'From scan to training: {scanned} scans, {intake} intakes, {training} started modules',
+  'followUp.empty':
+    'Nobody has completed the scan yet. After that, you see here who asked for an intake and started modules.',
   'help.title': 'Help from digicoaches',
   'help.requests': 'Help requests',
   'help.accept': 'Median time until a coach took the question',
@@ -446,6 +454,7 @@ const en: Record<Key, string> = {
   'trend.completions': 'Scans completed',
   'trend.help': 'Help requests',
   'trend.chart': 'Completed scans and help requests per month, the last twelve months',
+  'trend.empty': 'No completed scans or help requests in the last twelve months yet.',
   'nudge.title': 'Reminder to your team',
   'nudge.intro':
     'Your team gets a short message from the Digivaardig bot: how many colleagues already took the scan (the number only), why the scan helps, and that they can ask a digicoach by typing “help”. Once per 7 days; colleagues can switch reminders off.',
@@ -467,6 +476,8 @@ const en: Record<Key, string> = {
   'programme.unit': 'Department or location',
   'programme.members': 'Employees',
   'programme.unitsChart': 'Taking part per department, in percent, with the goal of 95 percent',
+  'programme.unitsEmpty':
+    'No department is large enough to show yet. The table says why for each department and location.',
   'programme.notShown': 'not shown',
   'programme.kind.department': 'department',
   'programme.kind.location': 'location',
@@ -522,6 +533,8 @@ const en: Record<Key, string> = {
   'coachAdmin.day6': 'Sat',
   'coachAdmin.day7': 'Sun',
   'leadership.title': 'My leadership scan',
+  'leadership.introTitle': 'How the scan works',
+  'leadership.formTitle': 'All statements',
   'leadership.intro':
     'The digital-leadership scan: {total} statements on vision, role-model behaviour, encouraging learning, knowing your team and leading change. It takes about fifteen minutes. You get a profile and advice with conversation cards for your team.',
   'leadership.mode': 'How do you want to take the scan?',

@@ -170,39 +170,49 @@ function Units(props: {
   const rows = [...data.departments, ...data.locations];
   const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) =>
     u.participation ? pick(u.participation) : t(locale, 'programme.notShown');
+  const table = (
+    <DataTable
+      locale={locale}
+      caption={t(locale, 'programme.units')}
+      regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
+      testId="units-table"
+      rows={rows}
+      rowKey={(u) => `${u.kind}:${u.id}`}
+      columns={[
+        {
+          header: t(locale, 'programme.unit'),
+          cell: (u) =>
+            `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
+        },
+        { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
+        { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
+        {
+          header: t(locale, 'participation.inProgress'),
+          numeric: true,
+          cell: (u) => cell(u, (p) => p.inProgress),
+        },
+        { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
+      ]}
+    />
+  );
   return (
     <Section id="units" title={t(locale, 'programme.units')}>
-      <ChartFigure
-        locale={locale}
-        label={t(locale, 'programme.unitsChart')}
-        config={config}
-        height={60 + 30 * shown.length}
-        table={
-          <DataTable
-            locale={locale}
-            caption={t(locale, 'programme.units')}
-            regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
-            testId="units-table"
-            rows={rows}
-            rowKey={(u) => `${u.kind}:${u.id}`}
-            columns={[
-              {
-                header: t(locale, 'programme.unit'),
-                cell: (u) =>
-                  `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
-              },
-              { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
-              { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
-              {
-                header: t(locale, 'participation.inProgress'),
-                numeric: true,
-                cell: (u) => cell(u, (p) => p.inProgress),
-              },
-              { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
-            ]}
-          />
-        }
-      />
+      {shown.length > 0 ? (
+        <ChartFigure
+          locale={locale}
+          label={t(locale, 'programme.unitsChart')}
+          config={config}
+          height={60 + 30 * shown.length}
+          testId="units-chart"
+          table={table}
+        />
+      ) : (
+        // No chart of nothing: the table alone says which groups are withheld and why.
+        <>
+          <Muted>{t(locale, 'programme.unitsEmpty')}</Muted>
+          {table}
+        </>
+      )}
     </Section>
   );
 }
