@@ -122,6 +122,8 @@ const nl = {
   'programme.units': 'Deelname per afdeling en locatie',
   'programme.unit': 'Afdeling of locatie',
   'programme.members': 'Medewerkers',
+  'programme.unknownDepartment': 'Onbekende afdeling',
+  'programme.unknownLocation': 'Onbekende locatie',
   'programme.unitsChart': 'Deelname per afdeling, in procenten, met het doel van 95 procent',
   'programme.unitsEmpty':
     'Nog geen afdeling is groot genoeg om te tonen. De tabel zegt per afdeling en locatie waarom.',
@@ -475,6 +477,8 @@ const en: Record<Key, string> = {
   'programme.units': 'Taking part per department and location',
   'programme.unit': 'Department or location',
   'programme.members': 'Employees',
+  'programme.unknownDepartment': 'Unknown department',
+  'programme.unknownLocation': 'Unknown location',
   'programme.unitsChart': 'Taking part per department, in percent, with the goal of 95 percent',
   'programme.unitsEmpty':
     'No department is large enough to show yet. The table says why for each department and location.',

@@ -83,20 +83,24 @@ export function ProgrammeView(props: {
             </option>
             {filters && (
               <optgroup label={t(locale, 'programme.departments')}>
-                {filters.departments.map((d) => (
-                  <option key={d.id} value={`department:${d.id}`}>
-                    {d.name}
-                  </option>
-                ))}
+                {filters.departments
+                  .filter((d) => !d.unknown)
+                  .map((d) => (
+                    <option key={d.id} value={`department:${d.id}`}>
+                      {d.name}
+                    </option>
+                  ))}
               </optgroup>
             )}
             {filters && (
               <optgroup label={t(locale, 'programme.locations')}>
-                {filters.locations.map((l) => (
-                  <option key={l.id} value={`location:${l.id}`}>
-                    {l.name}
-                  </option>
-                ))}
+                {filters.locations
+                  .filter((l) => !l.unknown)
+                  .map((l) => (
+                    <option key={l.id} value={`location:${l.id}`}>
+                      {l.name}
+                    </option>
+                  ))}
               </optgroup>
             )}
           </Select>
@@ -143,11 +147,16 @@ function Units(props: {
   data: { goal: number; departments: UnitRow[]; locations: UnitRow[] };
 }) {
   const { locale, palette, data } = props;
+  // People the directory places nowhere are one row, named the same everywhere: "onbekende afdeling".
+  const nameOf = (u: UnitRow) =>
+    u.unknown
+      ? t(locale, u.kind === 'department' ? 'programme.unknownDepartment' : 'programme.unknownLocation')
+      : u.name;
   const shown = data.departments.filter((u) => u.participation);
   const config: ChartConfiguration = {
     type: 'bar',
     data: {
-      labels: shown.map((u) => u.name),
+      labels: shown.map(nameOf),
       datasets: [
         {
           label: t(locale, 'participation.completed'),
@@ -182,7 +191,9 @@ function Units(props: {
         {
           header: t(locale, 'programme.unit'),
           cell: (u) =>
-            `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
+            u.unknown
+              ? nameOf(u)
+              : `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
         },
         { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
         { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
