@@ -26,6 +26,13 @@ const useStyles = makeStyles({
   h1: { margin: '0', fontSize: tokens.fontSizeBase600 },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   groupName: { margin: '0', fontWeight: tokens.fontWeightSemibold },
+  // A select is as wide as its longest option (a name with roles and team): on a phone it takes the row, no more.
+  who: {
+    flex: '1 1 260px',
+    minWidth: '0',
+    maxWidth: '100%',
+    '& .fui-Select, & select': { width: '100%', minWidth: '0', maxWidth: '100%' },
+  },
 });
 
 type DemoUser = DemoTenant['users'][number];
@@ -163,7 +170,7 @@ export function DevPicker(props: {
           </Section>
           <Section id="who" title={t(locale, 'dev.who')}>
             <div className={styles.row}>
-              <Field label={t(locale, 'dev.who')}>
+              <Field label={t(locale, 'dev.who')} className={styles.who}>
                 <Select value={selected} onChange={(_, v) => setSelected(v.value)} data-testid="dev-who">
                   <option value="">—</option>
                   {tenants.map((tn) => (
