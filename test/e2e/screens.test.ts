@@ -45,6 +45,11 @@ interface TabScreen {
  */
 const TAB_SCREENS: TabScreen[] = [
   { name: 'picker', ready: (p) => p.getByTestId('dev-quick-admin') },
+  {
+    name: 'picker-example-figures',
+    then: (p) => p.getByTestId('dev-figures').click(),
+    ready: (p) => p.getByTestId('dev-figures-result').locator('.fui-MessageBar'),
+  },
   { name: 'team', as: leader, view: 'team', ready: (p) => p.getByTestId('levels-chart') },
   {
     name: 'team-as-table',
