@@ -11,6 +11,8 @@ import { route } from './errors';
 import { objectBody } from './tab-request';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
+/** The document that says a tenant's figures are example figures (development only). */
+const DEMO_MARKER = 'dev|demo-figures';
 
 /**
  * Development only: fills a demo tenant's dashboards with example figures (once), so the
@@ -38,9 +40,16 @@ export function registerDevDashboardRoutes(
       const { tenantId } = objectBody(req);
       if (typeof tenantId !== 'string' || !ID.test(tenantId))
         throw new AppError('invalid_request', 400, 'error.invalidRequest');
+      const marker = deps.store.containers.aggregates.item(DEMO_MARKER, tenantId);
+      const loaded = await marker.read<{ completed: number }>().then((r) => r.resource ?? null);
+      if (loaded) {
+        res.send(200, { written: false, reason: 'already-loaded', completions: loaded.completed });
+        return;
+      }
       const existing = await scanAggregates.get(tenantId, { kind: 'tenant', id: tenantId });
       if (existing && existing.completions > 0) {
-        res.send(200, { written: false, reason: 'the tenant already has scan figures' });
+        // Said plainly to the developer: real scans are never mixed with made-up figures.
+        res.send(200, { written: false, reason: 'real-scans', completions: existing.completions });
         return;
       }
       const people = await deps.directory.listPeople(tenantId);
@@ -56,6 +65,8 @@ export function registerDevDashboardRoutes(
         profiles: await deps.profiles(),
         now: now(),
       });
+      // Remembered, so a second click says "already there" instead of mistaking these figures for real scans.
+      await deps.store.containers.aggregates.items.upsert({ id: DEMO_MARKER, tenantId, completed: written.completed });
       deps.invalidate(tenantId);
       log.info({ tenantId, ...written }, 'demo figures written');
       res.send(200, { written: true, ...written });

@@ -73,6 +73,7 @@ export function Playground() {
   return (
     <div className="pg">
       <header className="pg-bar">
+        <h1 className="pg-sr-only">Digivaardig — speeltuin / playground</h1>
         <label className="pg-label" htmlFor="pg-who">
           Speeltuin — praat met de bot als:
           <span className="pg-en" lang="en">

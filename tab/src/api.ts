@@ -151,12 +151,13 @@ export const devApi = {
     if (!res.ok) throw new ApiError(res.status, 'dev_token', res.statusText);
     return ((await res.json()) as { token: string }).token;
   },
-  figures: async (tenantId: string): Promise<{ written: boolean }> => {
+  /** `written: false` with `reason: 'real-scans'` when the municipality already has real scans (left as they are). */
+  figures: async (tenantId: string): Promise<{ written: boolean; reason?: string; completions?: number }> => {
     const res = await fetch('/dev/demo-figures', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenantId }),
     });
-    return res.json() as Promise<{ written: boolean }>;
+    return res.json() as Promise<{ written: boolean; reason?: string; completions?: number }>;
   },
 };

@@ -118,7 +118,7 @@ describe('the leader tab in Chromium', function () {
     await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-quick-leader').first().click();
     await page.getByTestId('team-name').waitFor();
-    await page.getByTestId('levels-table').waitFor();
+    await page.getByTestId('levels-chart').waitFor();
     assert.equal(await page.getByTestId('withheld').count(), 0, 'the team’s figures are shown, not withheld');
   });
 
@@ -140,7 +140,7 @@ describe('the leader tab in Chromium', function () {
     const navigationStart = Date.now();
     await openAs(leader.tenantId, leader.aadObjectId);
     await page.getByTestId('team-name').waitFor();
-    await page.getByTestId('levels-table').waitFor();
+    await page.getByTestId('levels-chart').waitFor();
     const firstRender = Date.now() - navigationStart;
     const bundle = statSync(BUNDLE).size;
     console.log(
@@ -155,12 +155,17 @@ describe('the leader tab in Chromium', function () {
       await page.getByText(/van je team deed de scan/).innerText(),
       /\d+% van je team deed de scan · Doel: 95%/,
     );
-    assert.ok((await page.getByTestId('levels-table').locator('tbody tr').count()) >= 5);
     assert.equal(
       (await page.locator('canvas[role="img"]').count()) >= 4,
       true,
       'charts drawn, each an image with a label',
     );
+    // One figure at a time: the table waits behind its toggle, and takes the chart's place.
+    assert.equal(await page.getByTestId('levels-table').count(), 0, 'not both a chart and its table');
+    await page.getByTestId('levels-chart-toggle').click();
+    assert.ok((await page.getByTestId('levels-table').locator('tbody tr').count()) >= 5);
+    assert.equal(await page.getByTestId('levels-chart').locator('canvas').count(), 0, 'the table replaced the chart');
+    assert.equal(await page.getByTestId('levels-chart-toggle').getAttribute('aria-pressed'), 'true');
     await page.getByRole('heading', { name: 'Hulp van digicoaches' }).waitFor();
     await page.getByRole('heading', { name: 'Verloop per maand' }).waitFor();
     for (const u of gent.users.filter((x) => x.teamId === leader.teamId))
@@ -220,6 +225,7 @@ describe('the leader tab in Chromium', function () {
       await page.getByTestId('leadership-next').click();
     }
     await page.getByRole('heading', { name: 'Jouw profiel digitaal leiderschap' }).waitFor();
+    await page.getByTestId('leadership-chart-toggle').click();
     assert.equal(await page.getByTestId('leadership-table').locator('tbody tr').count(), 5);
     // The chart speaks the table's scale: 1 to 5, not 0 to 100.
     await page.getByTestId('leadership-chart').getByText('Je score per thema, van 1 tot 5').waitFor();
@@ -248,6 +254,7 @@ describe('the leader tab in Chromium', function () {
     const admin = demoUser('admin');
     await openAs(admin.tenantId, admin.aadObjectId);
     await page.getByTestId('scope-name').getByText(gent.tenant.name).waitFor();
+    await page.getByTestId('units-chart-toggle').click();
     await page.getByTestId('units-table').waitFor();
     await page.getByTestId('coaches-table').waitFor();
     assert.equal(
@@ -262,7 +269,7 @@ describe('the leader tab in Chromium', function () {
     const department = gent.departments.find((d) => d.id === 'gt-dep-talent')!;
     await page.getByTestId('programme-scope').selectOption(`department:${department.id}`);
     await page.getByTestId('scope-name').getByText(department.name).waitFor();
-    await page.getByTestId('levels-table').waitFor();
+    await page.getByTestId('levels-chart').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download cijfers (CSV)' }).click(),
@@ -574,7 +581,7 @@ describe('the leader tab in Chromium', function () {
       const admin = demoUser('admin');
       await openAs(admin.tenantId, admin.aadObjectId);
       await page.getByTestId('coach-admin-table').waitFor();
-      await page.getByTestId('levels-table').waitFor();
+      await page.getByTestId('levels-chart').waitFor();
 
       // The header wraps as whole pieces: "Aangemeld als …" on one line, "Wissel van persoon" under it, both from the same left edge.
       const who = page.getByTestId('who');
@@ -631,7 +638,7 @@ describe('the leader tab in Chromium', function () {
     const leader = demoUser('leader');
     for (const theme of ['dark', 'contrast'] as const) {
       await openAs(leader.tenantId, leader.aadObjectId, { theme });
-      await page.getByTestId('levels-table').waitFor();
+      await page.getByTestId('levels-chart').waitFor();
       await axe(`team dashboard, ${theme}`);
       await shot(`team-${theme}`);
     }

@@ -19,15 +19,29 @@ function answerButton(title: string, value: string, q: QuestionView): Element {
   return { type: 'ActionSet', actions: [action(title, 'scan.answer', { ...answerData(q), v: value })] };
 }
 
-function progressBar(position: number, total: number): Element {
+/**
+ * Filled and empty parts of the bar as 1-pixel images (Teams' purple, a neutral grey):
+ * container styles are pale tints in Teams' themes, so a bar of styles alone looked like an
+ * empty input field. Images are kept in high contrast too, where background colours are not.
+ */
+const BAR_DONE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGOIjj8OAAKaAYI+GmpxAAAAAElFTkSuQmCC';
+const BAR_LEFT =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4ePEiAATqAnTLCqWTAAAAAElFTkSuQmCC';
+
+export function progressBar(position: number, total: number): Element {
   const done = Math.max(1, Math.round((100 * (position - 1)) / total));
+  const part = (width: number, url: string): Element => ({
+    type: 'Column',
+    width,
+    minHeight: '6px',
+    backgroundImage: { url, fillMode: 'Repeat' },
+    items: [],
+  });
   return {
     type: 'ColumnSet',
     spacing: 'Small',
-    columns: [
-      { type: 'Column', width: done, style: 'accent', minHeight: '6px', items: [] },
-      { type: 'Column', width: Math.max(1, 100 - done), style: 'emphasis', minHeight: '6px', items: [] },
-    ],
+    columns: [part(done, BAR_DONE), part(Math.max(1, 100 - done), BAR_LEFT)],
   };
 }
 

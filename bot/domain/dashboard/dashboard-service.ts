@@ -18,6 +18,8 @@ export interface UnitRow {
   kind: 'department' | 'location';
   id: string;
   name: string;
+  /** The people the directory puts in no department (or location), and colleagues it does not know: "onbekende afdeling". */
+  unknown?: true;
   coaches: number;
   withheld: Withheld | null;
   participation: Participation | null;
@@ -75,12 +77,14 @@ export class DashboardService {
         participation: shown ? participationOf(u.members, scan) : null,
       };
     };
+    const departments = view.departments.map(row);
+    const locations = view.locations.map(row);
     return {
       threshold: view.threshold,
       goal: PARTICIPATION_GOAL,
       tenant: { id: tenant.tenantId, name: tenant.name },
-      departments: view.departments.map(row),
-      locations: view.locations.map(row),
+      departments: [...departments, ...restRow(view, 'department', departments)],
+      locations: [...locations, ...restRow(view, 'location', locations)],
     };
   }
 
@@ -100,6 +104,57 @@ export class DashboardService {
   private now(): Date {
     return this.deps.clock.now();
   }
+}
+
+/** The id of the "onbekende afdeling" row; never a real unit's id (those come from the directory and have no `*`). */
+export const UNKNOWN_UNIT = '*';
+
+/**
+ * Everyone the breakdown leaves out: the tenant's released figures minus those of its
+ * departments (or locations). So the rows add up to the organisation total, and a colleague
+ * the directory does not know shows as "onbekende afdeling" instead of vanishing. Shown only
+ * when the tenant and every unit of the breakdown are shown: then the row is their
+ * difference, which anyone could compute already, and the plan has made sure it is not a
+ * group below the threshold. Otherwise it is withheld like the unit that hides it.
+ */
+function restRow(view: TenantView, kind: UnitRow['kind'], units: UnitRow[]): UnitRow[] {
+  const tenantKey = groupKey({ kind: 'tenant', id: view.tenantId });
+  const total = participationOf(view.shape.members, view.released.get(tenantKey)?.scan ?? null);
+  const inUnits = (pick: (p: Participation) => number) =>
+    units.reduce((n, u) => {
+      const key = groupKey(u);
+      return n + pick(participationOf(view.shape.units[key]?.members ?? 0, view.released.get(key)?.scan ?? null));
+    }, 0);
+  const members = total.members - inUnits((p) => p.members);
+  const completed = total.completed - inUnits((p) => p.completed);
+  const inProgress = total.inProgress - inUnits((p) => p.inProgress);
+  if (members <= 0 && completed <= 0 && inProgress <= 0) return [];
+  const base = { kind, id: UNKNOWN_UNIT, name: '', coaches: 0, unknown: true as const };
+  const tenantShown = view.plan.participation.published.has(tenantKey);
+  if (!tenantShown || units.some((u) => !u.participation))
+    return [
+      {
+        ...base,
+        withheld: tenantShown
+          ? 'complementary'
+          : (view.plan.participation.suppressed.get(tenantKey) ?? 'below-threshold'),
+        participation: null,
+      },
+    ];
+  const rest = participationOf(Math.max(0, members), null);
+  return [
+    {
+      ...base,
+      withheld: null,
+      participation: {
+        ...rest,
+        completed: Math.max(0, completed),
+        inProgress: Math.max(0, inProgress),
+        notStarted: Math.max(0, members - completed - inProgress),
+        rate: members > 0 ? Math.min(1, Math.max(0, completed) / members) : completed > 0 ? 1 : 0,
+      },
+    },
+  ];
 }
 
 function unitOf(view: TenantView, scope: GroupRef): ShapeUnit {

@@ -1,11 +1,21 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { makeStyles, ToggleButton, tokens } from '@fluentui/react-components';
+import { TableRegular } from '@fluentui/react-icons';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Chart, type ChartConfiguration } from '../charts';
-import { type Locale, TAG } from '../i18n';
+import { type Locale, t, TAG } from '../i18n';
+import { Muted } from './Layout';
 
 const useStyles = makeStyles({
   figure: { margin: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  canvasBox: { position: 'relative', width: '100%', maxWidth: '720px' },
+  // The whole width of its section: a chart squeezed into half of it is hard to read.
+  canvasBox: { position: 'relative', width: '100%' },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
   caption: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
 
@@ -40,10 +50,12 @@ export function wrapLabel(label: string, max = LINE): string[] {
 }
 
 /**
- * A chart and, below it, the same numbers as a table: the canvas is an image with a
- * short description for screen readers, the table is the accessible source of truth.
- * Numbers on the axes and in tooltips are written the reader's way; on a narrow screen
- * long category labels are split over lines instead of being cut off.
+ * One figure: a chart, or (behind the "Toon als tabel" toggle) the same numbers as a
+ * table, never both at once. The canvas is an image with a short description for screen
+ * readers; the table is the accessible source of truth, one press away. Without numbers
+ * to show (`empty`), a sentence says so instead of a chart of zeros. Numbers on the axes
+ * and in tooltips are written the reader's way; on a narrow screen long category labels
+ * are split over lines instead of being cut off.
  */
 export function ChartFigure(props: {
   label: string;
@@ -52,7 +64,40 @@ export function ChartFigure(props: {
   height: number;
   table: ReactNode;
   testId?: string;
+  /** Said instead of the chart and the table when there is nothing to show yet. */
+  empty?: string | null;
 }) {
+  const styles = useStyles();
+  const [asTable, setAsTable] = useState(false);
+  const captionId = useId();
+  if (props.empty)
+    return (
+      <div data-testid={props.testId ? `${props.testId}-empty` : undefined}>
+        <Muted>{props.empty}</Muted>
+      </div>
+    );
+  return (
+    <figure className={styles.figure} data-testid={props.testId} aria-labelledby={captionId}>
+      <figcaption className={styles.head}>
+        <span id={captionId} className={styles.caption}>
+          {props.label}
+        </span>
+        <ToggleButton
+          size="small"
+          icon={<TableRegular />}
+          checked={asTable}
+          onClick={() => setAsTable((v) => !v)}
+          data-testid={props.testId ? `${props.testId}-toggle` : undefined}
+        >
+          {t(props.locale, 'chart.asTable')}
+        </ToggleButton>
+      </figcaption>
+      {asTable ? props.table : <ChartCanvas {...props} />}
+    </figure>
+  );
+}
+
+function ChartCanvas(props: { label: string; locale: Locale; config: ChartConfiguration; height: number }) {
   const styles = useStyles();
   const canvas = useRef<HTMLCanvasElement>(null);
   const narrow = useNarrow();
@@ -79,12 +124,8 @@ export function ChartFigure(props: {
     return () => chart.destroy();
   }, [key, props.locale]);
   return (
-    <figure className={styles.figure} data-testid={props.testId}>
-      <div className={styles.canvasBox} style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={props.label} />
-      </div>
-      <figcaption className={styles.caption}>{props.label}</figcaption>
-      {props.table}
-    </figure>
+    <div className={styles.canvasBox} style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={props.label} />
+    </div>
   );
 }

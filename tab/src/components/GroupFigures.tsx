@@ -242,6 +242,8 @@ function FollowUpSection({ d, locale, palette }: Props) {
         })}
         config={config}
         height={200}
+        testId="followup-chart"
+        empty={f.funnel.scanned + f.funnel.intake + f.funnel.training === 0 ? t(locale, 'followUp.empty') : null}
         table={
           <DataTable
             locale={locale}
@@ -293,7 +295,9 @@ function HelpSection({ d, locale }: Props) {
 }
 
 function TrendSection({ d, locale, palette }: Props) {
-  const trend = d.trend!;
+  // From the first month with anything in it: a year of zeros before the start says nothing.
+  const first = d.trend!.findIndex((p) => p.completions + p.helpRequests > 0);
+  const trend = first < 0 ? [] : d.trend!.slice(first);
   const config: ChartConfiguration = {
     type: 'line',
     data: {
@@ -325,6 +329,8 @@ function TrendSection({ d, locale, palette }: Props) {
         label={t(locale, 'trend.chart')}
         config={config}
         height={240}
+        testId="trend-chart"
+        empty={trend.length === 0 ? t(locale, 'trend.empty') : null}
         table={
           <DataTable
             locale={locale}

@@ -4,7 +4,7 @@ import { ApiError, type DemoTenant, devApi, type Role } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import type { TeamsTheme } from '../host';
-import { type Key, type Locale, t } from '../i18n';
+import { type Key, type Locale, t, tn as counted } from '../i18n';
 import { useLoad } from '../use-load';
 
 export interface DevChoice {
@@ -26,6 +26,13 @@ const useStyles = makeStyles({
   h1: { margin: '0', fontSize: tokens.fontSizeBase600 },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   groupName: { margin: '0', fontWeight: tokens.fontWeightSemibold },
+  // A select is as wide as its longest option (a name with roles and team): on a phone it takes the row, no more.
+  who: {
+    flex: '1 1 260px',
+    minWidth: '0',
+    maxWidth: '100%',
+    '& .fui-Select, & select': { width: '100%', minWidth: '0', maxWidth: '100%' },
+  },
 });
 
 type DemoUser = DemoTenant['users'][number];
@@ -70,7 +77,10 @@ export function DevPicker(props: {
   const styles = useStyles();
   const users = useLoad(() => devApi.users(locale), [locale]);
   const [selected, setSelected] = useState('');
-  const [figures, setFigures] = useState<string | null>(null);
+  const [figures, setFigures] = useState<{
+    done: string | null;
+    skipped: Array<{ intent: 'warning' | 'info'; text: string }>;
+  } | null>(null);
   const tenants: DemoTenant[] = users.data?.tenants ?? [];
   const byKey = useMemo(
     () =>
@@ -90,7 +100,24 @@ export function DevPicker(props: {
   const loadFigures = async () => {
     if (!tenants.length) return;
     const results = await Promise.all(tenants.map((tn) => devApi.figures(tn.tenantId)));
-    setFigures(t(locale, results.some((r) => r.written) ? 'dev.figuresDone' : 'dev.figuresAlready'));
+    // A municipality with real scans is left alone; say which one, so its near-empty dashboards are no surprise.
+    const written = tenants.filter((_, i) => results[i].written).map((tn) => tn.name);
+    const notes = tenants.flatMap((tn, i): Array<{ intent: 'warning' | 'info'; text: string }> => {
+      const r = results[i];
+      if (r.written) return [];
+      if (r.reason === 'real-scans')
+        return [
+          {
+            intent: 'warning' as const,
+            text: counted(locale, 'dev.figuresSkipped', r.completions ?? 0, { name: tn.name, n: r.completions ?? 0 }),
+          },
+        ];
+      return [{ intent: 'info' as const, text: t(locale, 'dev.figuresAlready', { name: tn.name }) }];
+    });
+    setFigures({
+      done: written.length ? t(locale, 'dev.figuresDone', { names: written.join(', ') }) : null,
+      skipped: notes,
+    });
   };
 
   return (
@@ -143,7 +170,7 @@ export function DevPicker(props: {
           </Section>
           <Section id="who" title={t(locale, 'dev.who')}>
             <div className={styles.row}>
-              <Field label={t(locale, 'dev.who')}>
+              <Field label={t(locale, 'dev.who')} className={styles.who}>
                 <Select value={selected} onChange={(_, v) => setSelected(v.value)} data-testid="dev-who">
                   <option value="">—</option>
                   {tenants.map((tn) => (
@@ -170,7 +197,14 @@ export function DevPicker(props: {
                 {t(locale, 'dev.figures')}
               </Button>
             </div>
-            {figures && <Note intent="success">{figures}</Note>}
+            <div data-testid="dev-figures-result" className={styles.group} aria-live="polite">
+              {figures?.done && <Note intent="success">{figures.done}</Note>}
+              {figures?.skipped.map((n) => (
+                <Note key={n.text} intent={n.intent}>
+                  {n.text}
+                </Note>
+              ))}
+            </div>
           </Section>
         </>
       )}

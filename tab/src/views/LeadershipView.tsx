@@ -1,4 +1,4 @@
-import { Button, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, ProgressBar, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { API, type Api, type LeadershipState } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   statement: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  progress: { maxWidth: '480px' },
   h3: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400 },
 });
 
@@ -65,7 +66,7 @@ export function LeadershipView(props: {
     <div className={styles.stack}>
       <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'privacy.leadership')} />
       {mode === 'intro' && (
-        <Section id="leadership-intro" title={t(locale, 'leadership.title')}>
+        <Section id="leadership-intro" title={t(locale, 'leadership.introTitle')}>
           <p>{t(locale, 'leadership.intro', { total: s.total })}</p>
           <p>
             <strong>{t(locale, 'leadership.mode')}</strong>
@@ -166,15 +167,18 @@ function StepByStep(props: AnswerProps) {
 
   const dimension = state.dimensions.find((d) => d.id === item.dimension);
   return (
-    <Section id="leadership-step" title={t(locale, 'leadership.title')}>
+    <Section id="leadership-step" title={dimension?.name ?? t(locale, 'leadership.introTitle')}>
       <p ref={heading} tabIndex={-1} data-testid="leadership-progress">
-        {t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })} · {dimension?.name}
+        {t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })}
       </p>
-      <progress
-        value={at + 1}
-        max={state.items.length}
+      {/* Fluent's bar, as the dashboards' goal bars: not the browser's own blue one. */}
+      <ProgressBar
+        className={styles.progress}
+        value={(at + 1) / state.items.length}
+        max={1}
+        thickness="large"
         aria-label={t(locale, 'leadership.progress', { n: at + 1, total: state.items.length })}
-        style={{ width: '100%', maxWidth: 480 }}
+        data-testid="leadership-progressbar"
       />
       <fieldset className={styles.fieldset}>
         <legend id={`st-${item.id}`} className={`${styles.legend} ${styles.statement}`}>
@@ -226,7 +230,7 @@ function AsForm(props: AnswerProps) {
     }
   };
   return (
-    <Section id="leadership-form" title={t(locale, 'leadership.title')}>
+    <Section id="leadership-form" title={t(locale, 'leadership.formTitle')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

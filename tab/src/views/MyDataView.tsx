@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { API, type Api } from '../api';
@@ -134,9 +134,10 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
           </ul>
         )}
         <p>
-          <a href={`/privacy${locale === 'en' ? '?lang=en' : ''}`} target="_blank" rel="noopener">
+          {/* Fluent's link follows the theme; the browser's own blue is unreadable on dark. */}
+          <Link href={`/privacy${locale === 'en' ? '?lang=en' : ''}`} target="_blank" rel="noopener" inline>
             {t(locale, 'myData.statement')}
-          </a>
+          </Link>
         </p>
       </Section>
       <Section id="my-data-download" title={t(locale, 'myData.download.title')}>

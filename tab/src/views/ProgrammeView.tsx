@@ -78,20 +78,24 @@ export function ProgrammeView(props: {
             </option>
             {filters && (
               <optgroup label={t(locale, 'programme.departments')}>
-                {filters.departments.map((d) => (
-                  <option key={d.id} value={`department:${d.id}`}>
-                    {d.name}
-                  </option>
-                ))}
+                {filters.departments
+                  .filter((d) => !d.unknown)
+                  .map((d) => (
+                    <option key={d.id} value={`department:${d.id}`}>
+                      {d.name}
+                    </option>
+                  ))}
               </optgroup>
             )}
             {filters && (
               <optgroup label={t(locale, 'programme.locations')}>
-                {filters.locations.map((l) => (
-                  <option key={l.id} value={`location:${l.id}`}>
-                    {l.name}
-                  </option>
-                ))}
+                {filters.locations
+                  .filter((l) => !l.unknown)
+                  .map((l) => (
+                    <option key={l.id} value={`location:${l.id}`}>
+                      {l.name}
+                    </option>
+                  ))}
               </optgroup>
             )}
           </Select>
@@ -169,11 +173,16 @@ function Units(props: {
   data: { goal: number; departments: UnitRow[]; locations: UnitRow[] };
 }) {
   const { locale, palette, data } = props;
+  // People the directory places nowhere are one row, named the same everywhere: "onbekende afdeling".
+  const nameOf = (u: UnitRow) =>
+    u.unknown
+      ? t(locale, u.kind === 'department' ? 'programme.unknownDepartment' : 'programme.unknownLocation')
+      : u.name;
   const shown = data.departments.filter((u) => u.participation);
   const config: ChartConfiguration = {
     type: 'bar',
     data: {
-      labels: shown.map((u) => u.name),
+      labels: shown.map(nameOf),
       datasets: [
         {
           label: t(locale, 'participation.completed'),
@@ -196,39 +205,51 @@ function Units(props: {
   const rows = [...data.departments, ...data.locations];
   const cell = (u: UnitRow, pick: (p: NonNullable<UnitRow['participation']>) => string | number) =>
     u.participation ? pick(u.participation) : t(locale, 'programme.notShown');
+  const table = (
+    <DataTable
+      locale={locale}
+      caption={t(locale, 'programme.units')}
+      regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
+      testId="units-table"
+      rows={rows}
+      rowKey={(u) => `${u.kind}:${u.id}`}
+      columns={[
+        {
+          header: t(locale, 'programme.unit'),
+          cell: (u) =>
+            u.unknown
+              ? nameOf(u)
+              : `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
+        },
+        { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
+        { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
+        {
+          header: t(locale, 'participation.inProgress'),
+          numeric: true,
+          cell: (u) => cell(u, (p) => p.inProgress),
+        },
+        { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
+      ]}
+    />
+  );
   return (
     <Section id="units" title={t(locale, 'programme.units')}>
-      <ChartFigure
-        locale={locale}
-        label={t(locale, 'programme.unitsChart')}
-        config={config}
-        height={60 + 30 * shown.length}
-        table={
-          <DataTable
-            locale={locale}
-            caption={t(locale, 'programme.units')}
-            regionLabel={t(locale, 'common.table', { caption: t(locale, 'programme.units') })}
-            testId="units-table"
-            rows={rows}
-            rowKey={(u) => `${u.kind}:${u.id}`}
-            columns={[
-              {
-                header: t(locale, 'programme.unit'),
-                cell: (u) =>
-                  `${u.name} (${t(locale, u.kind === 'department' ? 'programme.kind.department' : 'programme.kind.location')})`,
-              },
-              { header: t(locale, 'programme.members'), numeric: true, cell: (u) => cell(u, (p) => p.members) },
-              { header: t(locale, 'participation.completed'), numeric: true, cell: (u) => cell(u, (p) => p.completed) },
-              {
-                header: t(locale, 'participation.inProgress'),
-                numeric: true,
-                cell: (u) => cell(u, (p) => p.inProgress),
-              },
-              { header: '%', numeric: true, cell: (u) => cell(u, (p) => percent(locale, p.rate)) },
-            ]}
-          />
-        }
-      />
+      {shown.length > 0 ? (
+        <ChartFigure
+          locale={locale}
+          label={t(locale, 'programme.unitsChart')}
+          config={config}
+          height={60 + 30 * shown.length}
+          testId="units-chart"
+          table={table}
+        />
+      ) : (
+        // No chart of nothing: the table alone says which groups are withheld and why.
+        <>
+          <Muted>{t(locale, 'programme.unitsEmpty')}</Muted>
+          {table}
+        </>
+      )}
     </Section>
   );
 }

@@ -129,6 +129,24 @@ describe('the scan cards', () => {
     assert.equal(cardVerbs(card).filter((v) => v === 'scan.answer').length, 5);
   });
 
+  it('draw the progress as a filled bar (an image fill), not two pale container styles that look like an empty field', () => {
+    const card = questionCard(question('self', { position: 11, estimatedTotal: 40 }), 'nl');
+    const bars: Array<Array<{ width: number; style?: string; backgroundImage?: { url: string } }>> = [];
+    walk(card, (el) => {
+      if (el.type === 'ColumnSet' && (el.columns as Array<{ minHeight?: string }>).every((c) => c.minHeight === '6px'))
+        bars.push(el.columns as (typeof bars)[number]);
+    });
+    assert.equal(bars.length, 1, 'one progress bar');
+    const [done, left] = bars[0];
+    assert.equal(done.width, 25, 'a quarter done at question 11 of 40');
+    assert.equal(left.width, 75);
+    for (const part of bars[0]) {
+      assert.equal(part.style, undefined, 'no pale container style');
+      assert.match(part.backgroundImage?.url ?? '', /^data:image\/png;base64,/);
+    }
+    assert.notEqual(done.backgroundImage!.url, left.backgroundImage!.url, 'done and to-do differ');
+  });
+
   it('ask true-or-false checks with Juist / Onjuist / Weet ik niet', () => {
     assert.match(
       cardText(questionCard(question('knowledge'), 'nl')),
