@@ -99,7 +99,12 @@ describe('the digicoach network: approval, contact persons, my digicoach and coa
       channel: 'chat',
       where: 'Gemeentehuis',
     });
-    return { c, status: res.card!, mark };
+    // The turn answers "sent" first; routing follows after it and brings the requester's card up to date in place.
+    await running.app.settle();
+    const update = to(userId, mark)
+      .filter((a) => a.op === 'update')
+      .at(-1);
+    return { c, status: update ? cardOf(update) : res.card!, mark };
   }
 
   /** A settings change as the admin's panel sends it: with the version it loaded (If-Match). */

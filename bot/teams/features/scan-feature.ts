@@ -161,7 +161,7 @@ function cardFor(
     case 'modules':
       return modulesCard({ modules: view.modules, learningPage: view.learningPage, terms, withEvents }, locale);
     case 'review':
-      return reviewCard(view.review, locale);
+      return reviewCard(view.review, locale, terms);
     case 'reviewDuringScan':
       return noticeCard(
         {

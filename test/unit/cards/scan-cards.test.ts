@@ -12,6 +12,7 @@ import { resultCard } from '../../../bot/cards/scan/result-card';
 import { modulesCard } from '../../../bot/cards/scan/modules-card';
 import { reviewCard } from '../../../bot/cards/scan/review-card';
 import { reviewPage } from '../../../bot/domain/scan/answer-review';
+import { DEFAULT_TERMS } from '../../../bot/domain/terms/definitions';
 import { assertValidCard, cardText, cardVerbs, walk } from '../../helpers/cards';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', 'seeds', 'scan')));
@@ -252,7 +253,8 @@ describe('the scan cards', () => {
     const noPage = build(null);
     assertValidCard(noPage, 'result without a learning page');
     const text = cardText(noPage);
-    assert.match(text, new RegExp(`\\[${withLink.title.nl}\\]\\(https://leren\\.westerkwartier\\.nl/teams\\)`));
+    const title = DEFAULT_TERMS.apply(withLink.title.nl, 'nl');
+    assert.match(text, new RegExp(`\\[${title}\\]\\(https://leren\\.westerkwartier\\.nl/teams\\)`));
     assert.match(text, /vraag een digicoach hoe je eraan komt/);
     assert.doesNotMatch(text, /example/);
     // The session with a digicoach is planned with a button that opens the help form, not a link.
@@ -300,8 +302,11 @@ describe('the scan cards', () => {
     }
     const text = cardText(reviewCard(first, 'nl'));
     assert.match(text, /Je had 1 van de 5 kennisvragen goed/);
-    assert.ok(text.includes(checks[0].text.nl.slice(0, 30)));
-    assert.ok(text.includes(checks[1].explanation!.nl.slice(0, 30)), 'the explanation from the content');
+    assert.ok(text.includes(DEFAULT_TERMS.apply(checks[0].text.nl, 'nl').slice(0, 30)));
+    assert.ok(
+      text.includes(DEFAULT_TERMS.apply(checks[1].explanation!.nl, 'nl').slice(0, 30)),
+      'the explanation from the content',
+    );
     assert.match(text, /Goed antwoord: /);
     assert.match(text, /Jouw antwoord: Weet ik niet/);
     assert.ok(cardVerbs(reviewCard(first, 'nl')).includes('scan.review'), 'a button to the next part');

@@ -266,6 +266,7 @@ describe('HelpService: one coach at a time', () => {
         null,
       ),
     );
+    await withContact.idle(); // routed after the submit's turn
     await withContact.decline(user('coach-team'), { ticketId: ticket.ticketId, seq: 1 });
     await withContact.idle();
     assert.equal((await stored(ticket)).state, 'escalated');
