@@ -2,13 +2,23 @@ import type { Clock } from '../domain/ports';
 import type { Locale } from '../domain/org';
 import { MyProgressService } from '../domain/progress/my-progress';
 import type { CatalogueService } from '../domain/catalogue/catalogue-service';
+import type { TermsService } from '../domain/terms/terms-service';
 import { PulseService } from '../domain/pulse/pulse';
 import { CosmosPulseStore } from '../storage/cosmos-pulse';
 import type { Repositories } from './repositories';
 
 /** "Mijn voortgang" and the feedback pulse, over the tenant's own learning catalogue. */
-export function buildLearning({ repos, clock }: { repos: Repositories; clock: Clock }, catalogue: CatalogueService) {
-  const progress = new MyProgressService({ scans: repos.scans, content: repos.content, catalogue });
+export function buildLearning(
+  { repos, clock }: { repos: Repositories; clock: Clock },
+  catalogue: CatalogueService,
+  terms: TermsService,
+) {
+  const progress = new MyProgressService({
+    scans: repos.scans,
+    content: repos.content,
+    catalogue,
+    terms: (tenantId) => terms.forTenant(tenantId),
+  });
   const pulse = new PulseService({
     store: new CosmosPulseStore(repos.dashboardsContainer, () => clock.now()),
     clock,
@@ -24,7 +34,7 @@ export function buildLearning({ repos, clock }: { repos: Repositories; clock: Cl
   });
   const moduleTitle = async (tenantId: string, moduleId: string, locale: Locale) => {
     const [found] = await catalogue.byIds(tenantId, [moduleId]);
-    return found ? (found.title[locale] ?? found.title.nl) : null;
+    return found ? (await terms.forTenant(tenantId)).apply(found.title[locale] ?? found.title.nl, locale) : null;
   };
   return { progress, pulse, moduleTitle };
 }

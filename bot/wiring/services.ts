@@ -116,7 +116,7 @@ export function buildServices(parts: ServiceParts) {
     retention,
     references,
     tab: buildTabServices(parts, dashboards, help.coaches, help.approvals),
-    learning: buildLearning(parts, catalogue),
+    learning: buildLearning(parts, catalogue, terms),
   };
 }
 

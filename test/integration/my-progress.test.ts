@@ -39,6 +39,12 @@ describe('the tab API: Mijn voortgang shows the caller their own progress and no
     assert.ok(p.advice.length > 0, 'the lowest answers give advice');
     assert.ok(p.advice.every((m) => m.state === null));
     assert.ok(p.catalogue.length >= p.advice.length);
+    for (const m of [...p.catalogue, ...p.advice])
+      assert.doesNotMatch(`${m.title} ${m.summary}`, /[{}]/, `${m.id} names systems in words, not placeholders`);
+    assert.ok(
+      p.catalogue.some((m) => /intranet/.test(m.title)),
+      'the intranet module reads "Het intranet verkennen"',
+    );
     assert.equal(p.events, null, 'no events on this server: no list, not an empty one');
 
     await chat.tap('module.mark', { module: p.advice[0].id, state: 'started' });

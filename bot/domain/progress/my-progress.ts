@@ -3,6 +3,7 @@ import type { ContentSource } from '../scan/scan-service';
 import type { Level, LearningModule } from '../scan/content';
 import type { ModuleState, ScanRepository, ScanResult } from '../scan/scan-types';
 import type { ModuleCatalogue } from '../catalogue/catalogue-service';
+import type { Terms } from '../terms/terms';
 
 /**
  * "Mijn voortgang": one person's own levels, growth, advice and the catalogue. Only ever
@@ -59,6 +60,8 @@ export interface MyProgressDeps {
   content: ContentSource;
   /** The tenant's learning catalogue: its active modules to browse, and advised ones even once retired. */
   catalogue: Pick<ModuleCatalogue, 'modulesFor' | 'byIds'>;
+  /** The tenant's own words for the systems module titles name (`{zaaksysteem}` → "JOIN"). */
+  terms: (tenantId: string) => Promise<Terms>;
   /** The events a person signed up for; absent while no events feature is wired. */
   signedUpEvents?: (tenantId: string, userId: string) => Promise<MyEvent[]>;
 }
@@ -68,16 +71,17 @@ export class MyProgressService {
 
   async of(user: { tenantId: string; userId: string; locale: Locale }): Promise<MyProgress> {
     const { tenantId, userId, locale } = user;
-    const [results, progress, modules, events] = await Promise.all([
+    const [results, progress, modules, events, terms] = await Promise.all([
       this.deps.scans.results(tenantId, userId),
       this.deps.scans.getModuleProgress(tenantId, userId),
       this.deps.catalogue.modulesFor(tenantId),
       this.deps.signedUpEvents ? this.deps.signedUpEvents(tenantId, userId) : Promise.resolve(null),
+      this.deps.terms(tenantId),
     ]);
     const entry = (m: LearningModule): ModuleEntry => ({
       id: m.id,
-      title: m.title[locale] ?? m.title.nl,
-      summary: m.description[locale] ?? m.description.nl,
+      title: terms.apply(m.title[locale] ?? m.title.nl, locale),
+      summary: terms.apply(m.description[locale] ?? m.description.nl, locale),
       domain: m.domain,
       levels: m.levels,
       format: m.format,
