@@ -715,6 +715,9 @@ export class HelpService {
       if (isConflict(err)) return (await this.deps.tickets.get(t.tenantId, t.ticketId))!.value;
       throw err;
     }
+    // An offer attempt that lost its ticket write (the ticket changed meanwhile) may have stored the
+    // time-out of the offer it never made: no offer of the escalated ticket carries that seq, so it goes.
+    await this.deps.timers.cancel(t.tenantId, timerId(t.ticketId, t.offerCount + 1));
     const [coaches, tenant] = await Promise.all([
       this.deps.coaches.list(t.tenantId),
       this.deps.directory.getTenant(t.tenantId),
