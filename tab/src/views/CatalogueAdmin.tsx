@@ -1,12 +1,13 @@
 import { Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { API, type Api, type CatalogueModuleView, type ModuleRow } from '../api';
+import { API, type Api, type CatalogueModuleView } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import { type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 import { CatalogueImport } from './CatalogueImport';
+import { rowOf } from '../../../bot/domain/catalogue/catalogue-rows';
 import { ModuleForm } from './ModuleForm';
 
 const useStyles = makeStyles({
@@ -17,21 +18,6 @@ const useStyles = makeStyles({
 
 /** Long lists are cut here; the search narrows them down. */
 const SHOWN = 100;
-
-const rowOf = (m: CatalogueModuleView): ModuleRow => ({
-  id: m.id,
-  title_nl: m.title.nl,
-  title_en: m.title.en,
-  description_nl: m.description.nl,
-  description_en: m.description.en,
-  link: m.link ?? '',
-  duration: String(m.durationMinutes),
-  format: m.format,
-  languages: m.languages.join(','),
-  domain: m.domain,
-  levels: m.levels.join(','),
-  profiles: (m.profiles ?? []).join(','),
-});
 
 /**
  * "Leeraanbod": the programme admin's learning catalogue. Until the first change it is the
