@@ -70,6 +70,16 @@ describe('the leader tab in Chromium', function () {
   });
 
   /** Opens /tab/ as a plain browser, picks a demo colleague and waits for their first view. */
+  /** The authorization header of a second browser window of the same person (a colleague saving elsewhere). */
+  async function devToken(tenantId: string, userId: string) {
+    const res = await fetch(`${running.app.url}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId, userId }),
+    });
+    return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+  }
+
   async function openAs(tenantId: string, userId: string, opts: { theme?: 'default' | 'dark' | 'contrast' } = {}) {
     await page.goto(`${running.app.url}/tab/`);
     await page.getByTestId('dev-who').locator(`option[value="${tenantId}/${userId}"]`).waitFor({ state: 'attached' });
@@ -487,6 +497,30 @@ describe('the leader tab in Chromium', function () {
     await page.getByText('Vul een heel getal van 1 tot en met 120 in, of laat het leeg.').waitFor();
     assert.equal(await page.locator('#main').getByText('De instellingen zijn opgeslagen.').count(), 0);
     await page.getByTestId('settings-retention').fill('24');
+    // Another admin saves in between: this form's save is refused (412) and offers the new values instead of overwriting them.
+    const other = await devToken(admin.tenantId, admin.aadObjectId);
+    const current = (await (await fetch(`${running.app.url}/api/v1/admin/settings`, { headers: other })).json()) as {
+      version: string;
+    };
+    const elsewhere = await fetch(`${running.app.url}/api/v1/admin/settings`, {
+      method: 'PUT',
+      headers: { ...other, 'content-type': 'application/json', 'if-match': current.version },
+      body: JSON.stringify({ employeesPerCoach: 20 }),
+    });
+    assert.equal(elsewhere.status, 200);
+    await page.getByTestId('settings-retention').fill('36');
+    await page.getByTestId('settings-save').click();
+    await page
+      .locator('#main')
+      .getByText('Iemand anders heeft de instellingen net gewijzigd', { exact: false })
+      .waitFor();
+    // Chromium logs the refused request; it is the one this step expects, not a page error.
+    const refused = pageErrors.findIndex((e) => e.includes('status of 412'));
+    assert.ok(refused >= 0, 'the save was refused with 412');
+    pageErrors.splice(refused, 1);
+    await page.getByRole('button', { name: 'Nieuwe waarden laden' }).click();
+    await page.getByTestId('settings-employees-per-coach').and(page.locator('[value="20"]')).waitFor();
+    assert.equal(await page.getByTestId('settings-retention').inputValue(), '24', 'the refused 36 was not stored');
     await table.getByText('Organisatiedashboard bekeken').first().waitFor();
     await table.getByText('Eigen gegevens verwijderd').first().waitFor();
     const erased = await table.locator('tbody tr').filter({ hasText: 'Eigen gegevens verwijderd' }).first().innerText();

@@ -1,9 +1,10 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { API, type Api, ApiError } from '../api';
+import { API, type Api } from '../api';
 import { applyTerms, isValidTermWord } from '../../../bot/domain/terms/terms';
-import { Muted, Note, Section } from '../components/Layout';
+import { Muted, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
+import { SaveRow, useVersionedSave } from '../components/VersionedSave';
 import { type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
@@ -44,14 +45,17 @@ export function OwnWordsPanel(props: {
   const styles = useStyles();
   const loaded = useLoad(() => api.call(API.terms), [api]);
   const [words, setWords] = useState<Words>({});
-  const [version, setVersion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
+  const saving = useVersionedSave({
+    locale,
+    savedKey: 'terms.saved',
+    announce: props.announce,
+    onSaved: props.onSaved,
+  });
 
   useEffect(() => {
     if (!loaded.data) return;
     setWords(Object.fromEntries(loaded.data.terms.map((r) => [r.id, { nl: r.own?.nl ?? '', en: r.own?.en ?? '' }])));
-    setVersion(loaded.data.version);
+    saving.setVersion(loaded.data.version);
   }, [loaded.data]);
 
   const valid = (v: string) => v.trim() === '' || isValidTermWord(v.trim());
@@ -69,29 +73,16 @@ export function OwnWordsPanel(props: {
     return locale === 'en' && en && valid(en) ? en : nl;
   };
   const edit = (id: string, lang: 'nl' | 'en', value: string) => {
-    setMessage(null);
+    saving.clearMessage();
     setWords((current) => ({ ...current, [id]: { ...(current[id] ?? { nl: '', en: '' }), [lang]: value } }));
   };
 
   const save = async () => {
     if (!allValid) return;
-    setBusy(true);
-    try {
-      const terms = Object.fromEntries(
-        Object.entries(words).map(([id, w]) => [id, w.nl.trim() ? { nl: w.nl.trim(), en: w.en.trim() } : null]),
-      );
-      const saved = await api.call(API.saveTerms, { body: { terms }, headers: { 'if-match': version } });
-      setVersion(saved.version);
-      setMessage({ intent: 'success', text: t(locale, 'terms.saved') });
-      props.announce(t(locale, 'terms.saved'));
-      props.onSaved?.();
-    } catch (err) {
-      const text = (err as Error).message || t(locale, 'app.error');
-      setMessage({ intent: 'error', text, stale: err instanceof ApiError && err.status === 412 });
-      props.announce(text);
-    } finally {
-      setBusy(false);
-    }
+    const terms = Object.fromEntries(
+      Object.entries(words).map(([id, w]) => [id, w.nl.trim() ? { nl: w.nl.trim(), en: w.en.trim() } : null]),
+    );
+    await saving.save((ifMatch) => api.call(API.saveTerms, { body: { terms }, headers: { 'if-match': ifMatch } }));
   };
 
   return (
@@ -156,22 +147,14 @@ export function OwnWordsPanel(props: {
               </fieldset>
             );
           })}
-          <div className={styles.row}>
-            <Button appearance="primary" type="submit" disabled={busy || !allValid} data-testid="terms-save">
-              {t(locale, 'terms.save')}
-            </Button>
-            {message?.stale && (
-              <Button
-                onClick={() => {
-                  setMessage(null);
-                  loaded.reload();
-                }}
-              >
-                {t(locale, 'settings.reload')}
-              </Button>
-            )}
-          </div>
-          {message && <Note intent={message.intent}>{message.text}</Note>}
+          <SaveRow
+            locale={locale}
+            label={t(locale, 'terms.save')}
+            testId="terms-save"
+            disabled={!allValid}
+            state={saving}
+            reload={loaded.reload}
+          />
         </form>
       )}
     </Section>

@@ -1,14 +1,14 @@
-import { Button, Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { API, type Api, ApiError } from '../api';
-import { Muted, Note, Section } from '../components/Layout';
+import { API, type Api } from '../api';
+import { Muted, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
+import { SaveRow, useVersionedSave } from '../components/VersionedSave';
 import { type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 /**
@@ -30,9 +30,12 @@ export function SettingsPanel(props: {
   const [learningPage, setLearningPage] = useState('');
   const [approval, setApproval] = useState(true);
   const [perCoach, setPerCoach] = useState('14');
-  const [version, setVersion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; stale?: boolean } | null>(null);
+  const saving = useVersionedSave({
+    locale,
+    savedKey: 'settings.saved',
+    announce: props.announce,
+    onSaved: props.onSaved,
+  });
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -41,7 +44,7 @@ export function SettingsPanel(props: {
     setLearningPage(loaded.data.learningPageUrl ?? '');
     setApproval(loaded.data.coachApproval);
     setPerCoach(String(loaded.data.employeesPerCoach));
-    setVersion(loaded.data.version);
+    saving.setVersion(loaded.data.version);
   }, [loaded.data]);
 
   const trimmed = months.trim();
@@ -52,9 +55,8 @@ export function SettingsPanel(props: {
 
   const save = async () => {
     if (!valid) return;
-    setBusy(true);
-    try {
-      const saved = await api.call(API.saveSettings, {
+    await saving.save((ifMatch) =>
+      api.call(API.saveSettings, {
         body: {
           retentionMonths: trimmed === '' ? null : Number(trimmed),
           remindersEnabled: reminders,
@@ -62,19 +64,9 @@ export function SettingsPanel(props: {
           coachApproval: approval,
           employeesPerCoach: Number(perCoach),
         },
-        headers: { 'if-match': version },
-      });
-      setVersion(saved.version);
-      setMessage({ intent: 'success', text: t(locale, 'settings.saved') });
-      props.announce(t(locale, 'settings.saved'));
-      props.onSaved?.();
-    } catch (err) {
-      const text = (err as Error).message || t(locale, 'app.error');
-      setMessage({ intent: 'error', text, stale: err instanceof ApiError && err.status === 412 });
-      props.announce(text);
-    } finally {
-      setBusy(false);
-    }
+        headers: { 'if-match': ifMatch },
+      }),
+    );
   };
 
   return (
@@ -102,7 +94,7 @@ export function SettingsPanel(props: {
               value={months}
               onChange={(_, v) => {
                 // A new edit makes the last "opgeslagen" (or error) out of date.
-                setMessage(null);
+                saving.clearMessage();
                 setMonths(v.value);
               }}
               data-testid="settings-retention"
@@ -112,7 +104,7 @@ export function SettingsPanel(props: {
           <Switch
             checked={reminders}
             onChange={(_, v) => {
-              setMessage(null);
+              saving.clearMessage();
               setReminders(v.checked);
             }}
             label={t(locale, 'settings.reminders')}
@@ -123,7 +115,7 @@ export function SettingsPanel(props: {
               type="url"
               value={learningPage}
               onChange={(_, v) => {
-                setMessage(null);
+                saving.clearMessage();
                 setLearningPage(v.value);
               }}
               data-testid="settings-learning-page"
@@ -132,7 +124,7 @@ export function SettingsPanel(props: {
           <Switch
             checked={approval}
             onChange={(_, v) => {
-              setMessage(null);
+              saving.clearMessage();
               setApproval(v.checked);
             }}
             label={t(locale, 'settings.coachApproval')}
@@ -148,29 +140,21 @@ export function SettingsPanel(props: {
               inputMode="numeric"
               value={perCoach}
               onChange={(_, v) => {
-                setMessage(null);
+                saving.clearMessage();
                 setPerCoach(v.value);
               }}
               data-testid="settings-employees-per-coach"
               style={{ maxWidth: '8rem' }}
             />
           </Field>
-          <div className={styles.row}>
-            <Button appearance="primary" type="submit" disabled={busy || !valid} data-testid="settings-save">
-              {t(locale, 'settings.save')}
-            </Button>
-            {message?.stale && (
-              <Button
-                onClick={() => {
-                  setMessage(null);
-                  loaded.reload();
-                }}
-              >
-                {t(locale, 'settings.reload')}
-              </Button>
-            )}
-          </div>
-          {message && <Note intent={message.intent}>{message.text}</Note>}
+          <SaveRow
+            locale={locale}
+            label={t(locale, 'settings.save')}
+            testId="settings-save"
+            disabled={!valid}
+            state={saving}
+            reload={loaded.reload}
+          />
         </form>
       )}
     </Section>
