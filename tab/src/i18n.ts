@@ -335,7 +335,7 @@ const nl = {
   'result.againConfirm': 'Je antwoorden en uitslag worden gewist. Weet je het zeker?',
   'result.againYes': 'Ja, wis en begin opnieuw',
   'result.cancel': 'Annuleren',
-  'progress.title': 'Mijn voortgang',
+  'progress.title': 'Zo ga je verder',
   'progress.body':
     'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
@@ -1012,7 +1012,7 @@ const en: Record<Key, string> = {
   'result.againConfirm': 'Your answers and result will be erased. Are you sure?',
   'result.againYes': 'Yes, erase and start over',
   'result.cancel': 'Cancel',
-  'progress.title': 'My progress',
+  'progress.title': 'How to go on',
   'progress.body':
     'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your learning advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',

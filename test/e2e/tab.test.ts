@@ -326,6 +326,8 @@ describe('the leader tab in Chromium', function () {
       ['Mijn voortgang', 'Activiteiten', 'Mijn gegevens'],
       'their progress, the events and their data',
     );
+    const headings = await page.locator('main h2').allInnerTexts();
+    assert.ok(!headings.includes('Mijn voortgang'), `no section repeats the page title: ${headings.join(' | ')}`);
     const toggle = page.getByRole('switch', { name: 'Herinneringen over de zelfscan' });
     assert.equal(await toggle.isChecked(), true);
     await toggle.click();
