@@ -56,7 +56,7 @@ describe('a department head’s dashboard (development identities)', function ()
     assert.deepEqual(me.body.leads, ['department']);
     const mine = await api.get<{ departments: Array<{ id: string; name: string }> }>('/api/v1/departments/mine', head);
     assert.deepEqual(mine.body.departments, [{ id: 'wk-dep-bedrijfsvoering', name: 'Bedrijfsvoering' }]);
-    const employee = wk.users.find((u) => !u.coach && u.jobTitle.startsWith('Medewerker'))!;
+    const employee = wk.users.find((u) => !u.coach && u.jobTitle?.startsWith('Medewerker'))!;
     const nobody = await api.get<{ departments: unknown[] }>('/api/v1/departments/mine', await token(wk, employee.id));
     assert.deepEqual(nobody.body.departments, []);
   });
