@@ -1,4 +1,4 @@
-import type { OrgUnit } from './org';
+import type { OrgUnit, Person } from './org';
 import type { Directory } from './ports';
 
 /**
@@ -20,4 +20,26 @@ export async function unitsLedBy(directory: Directory, tenantId: string, userId:
     departmentsLedBy(directory, tenantId, userId),
   ]);
   return [...(teams.length ? (['team'] as const) : []), ...(departments.length ? (['department'] as const) : [])];
+}
+
+/**
+ * The head of a department as the directory's reporting lines show it (the Graph sync uses
+ * this; a programme admin corrects it where it is wrong). Among the department's people:
+ * - its top: exactly one person who manages someone of the department and whose own manager
+ *   is not in it (an afdelingshoofd whose department field names their own department);
+ * - else the one manager the department's top managers share (a head whose own record sits
+ *   elsewhere, e.g. in the management team, above several team leaders);
+ * - else nobody: the lines do not say, and guessing would give the wrong person figures.
+ */
+export function derivedDepartmentHead(
+  departmentId: string,
+  people: Array<Pick<Person, 'id' | 'departmentId' | 'managerId'>>,
+): string | null {
+  const inside = people.filter((p) => p.departmentId === departmentId);
+  const ids = new Set(inside.map((p) => p.id));
+  const managing = new Set(inside.map((p) => p.managerId).filter((id): id is string => !!id && ids.has(id)));
+  const tops = inside.filter((p) => managing.has(p.id) && !(p.managerId && ids.has(p.managerId)));
+  if (tops.length === 1) return tops[0].id;
+  const shared = new Set(tops.map((p) => p.managerId ?? null));
+  return tops.length > 1 && shared.size === 1 ? [...shared][0] : null;
 }
