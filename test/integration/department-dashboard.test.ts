@@ -3,6 +3,7 @@ import { withRunningApp } from '../helpers/app';
 import { runningTestClock } from '../helpers/clock';
 import { demoSeeds } from '../helpers/demo';
 import { TabClient } from '../unit/http/support/tab-client';
+import { CosmosDirectory } from '../../bot/storage/cosmos-directory';
 
 const [gent, wk] = demoSeeds;
 type Seed = (typeof demoSeeds)[number];
@@ -175,5 +176,14 @@ describe('a department head’s dashboard (development identities)', function ()
     });
     assert.equal(removed.status, 200);
     assert.equal((await api.get(`/api/v1/departments/${dep.id}/dashboard`, await token(gent, next.id))).status, 403);
+  });
+  it('gives a department stored before the seeds named heads its head at the next start, but not one an admin emptied', async () => {
+    const org = new CosmosDirectory(running.app.store.containers.tenants);
+    await org.setUnitLeader(wk.tenant.id, 'wk-dep-sociaal', null, false);
+    await org.setUnitLeader(wk.tenant.id, 'wk-dep-publiek', null, true);
+    await running.restart();
+    const after = new CosmosDirectory(running.app.store.containers.tenants);
+    assert.equal((await after.getUnit(wk.tenant.id, 'wk-dep-sociaal'))?.leaderId, headOf(wk, 'wk-dep-sociaal'));
+    assert.equal((await after.getUnit(wk.tenant.id, 'wk-dep-publiek'))?.leaderId, undefined);
   });
 });
