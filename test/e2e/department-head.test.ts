@@ -87,6 +87,30 @@ describe('a department head in the tab (Chromium)', function () {
     assert.deepEqual(await screenProblems(page), []);
   });
 
+  it('lets a programme admin name a department’s head under Afdelingshoofden, with the log saying so', async () => {
+    const admin = gent.tenant.programmeAdmins[0];
+    const department = gent.departments.find((d) => d.id === 'gt-dep-groen')!;
+    const next = gent.users.find(
+      (u) => u.teamId === 'gt-team-directie' && u.id !== department.leaderId && u.managerId,
+    )!;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`${running.app.url}/tab/#programme`);
+    const value = `${gent.tenant.id}/${admin}`;
+    await page.getByTestId('dev-who').locator(`option[value="${value}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('dev-who').selectOption(value);
+    await page.getByTestId('dev-open').click();
+    await page.getByTestId('heads-table').waitFor();
+    await page.getByTestId('heads-department').selectOption(department.id);
+    await page.getByTestId('heads-search').fill(next.name.split(' ').pop()!);
+    await page.getByTestId('heads-person').locator(`option[value="${next.id}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('heads-person').selectOption(next.id);
+    await page.getByTestId('heads-save').click();
+    await page.locator('#main').getByText(`${next.name} is nu afdelingshoofd van ${department.name}.`).waitFor();
+    await page.getByTestId('heads-table').getByText(`${next.name} (gekozen door programmabeheer)`).waitFor();
+    await page.getByTestId('audit-table').getByText(`Afdelingshoofd gewijzigd: ${next.name}`).waitFor();
+  });
+
   it('loaded nothing from outside and logged no errors', () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(pageErrors, []);
