@@ -221,6 +221,13 @@ export class GraphSyncedDirectory implements Directory {
    * the sync fills in and follows changes, it never removes a head.
    */
   private async deriveHeads(tenantId: string): Promise<void> {
+    // A store failure here is not Graph's: log it and try again after the TTL, without resting Graph.
+    await this.writeHeads(tenantId).catch((err: unknown) =>
+      this.opts.log.warn({ tenantId, code: (err as Error)?.name }, 'directory: department heads not derived'),
+    );
+  }
+
+  private async writeHeads(tenantId: string): Promise<void> {
     const [people, departments] = await Promise.all([
       this.opts.stored.listPeople(tenantId),
       this.opts.stored.listUnits(tenantId, 'department'),
