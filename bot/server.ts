@@ -7,6 +7,7 @@ import { isLoopbackHost } from './config';
 import type { Directory } from './domain/ports';
 import { toLocale } from './domain/org';
 import { resolveUserContext } from './domain/user-context';
+import { unitsLedBy } from './domain/leaders';
 import { t } from './i18n';
 import { activityProblem, isFromTeams } from './http/activity-guard';
 import { BotTokenRejected } from './teams/bot-authentication';
@@ -126,6 +127,7 @@ export function createServer(deps: ServerDeps) {
       name: user.name,
       locale: user.locale,
       roles: user.roles,
+      leads: await unitsLedBy(deps.directory, user.tenantId, user.userId),
       jobProfile: user.person?.jobProfile ?? null,
       team: user.team ? { id: user.team.id, name: user.team.name } : null,
       department: user.department ? { id: user.department.id, name: user.department.name } : null,

@@ -24,6 +24,7 @@ export const MOMENTS: Array<{ at: string; why: string }> = [
 export const DATE_SENSITIVE = [
   'test/integration/campaign-first-start.test.ts',
   'test/integration/tab-api.test.ts',
+  'test/integration/department-dashboard.test.ts',
   'test/integration/scan.test.ts',
   'test/integration/help.test.ts',
   'test/integration/retention.test.ts',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale, Person, Role } from '../domain/org';
 import type { Directory } from '../domain/ports';
 import { effectiveThreshold, groupKey, planPublication } from '../domain/dashboard/anonymity';
-import { structureOf, teamMembers } from '../domain/dashboard/org-shape';
+import { structureOf, teamMembers, teamsIn } from '../domain/dashboard/org-shape';
 import { shapeFromDirectory } from '../domain/dashboard/tenant-views';
 import { departmentsOfContact } from '../domain/help/contacts';
 
@@ -17,6 +17,8 @@ export interface DemoUser {
   roleLabels: string[];
   /** A leader whose team (the first one the tab opens) shows figures: big enough, and not giving away a smaller group. */
   showsTeamFigures: boolean;
+  /** The department this person heads (the first one the tab opens), with its size and whether it shows figures. */
+  heads: { name: string; members: number; teams: number; showsFigures: boolean } | null;
 }
 
 export interface DemoTenant {
@@ -42,6 +44,9 @@ const ROLE_LABELS: Record<Role, Record<Locale, string>> = {
   admin: { nl: 'programmabeheerder', en: 'programme admin' },
   contact: { nl: 'aanspreekpunt digicoaches', en: 'digicoach contact person' },
 };
+
+/** A department head is a leader too; the picker names what kind. */
+const HEAD_LABEL: Record<Locale, string> = { nl: 'afdelingshoofd', en: 'department head' };
 
 /** Programme admins first, then leaders, digicoaches and everyone else: the interesting people on top. */
 const ROLE_ORDER: Role[] = ['admin', 'contact', 'leader', 'coach', 'employee'];
@@ -98,13 +103,16 @@ export class DemoUsers {
     ).published;
     const teams = new Map<string, ReturnType<Directory['getUnit']>>();
     const teamOf = (id: string) => teams.get(id) ?? teams.set(id, directory.getUnit(tenantId, id)).get(id)!;
+    const departments = await directory.listUnits(tenantId, 'department');
     const users = await Promise.all(
       people.map(async (p): Promise<DemoUser> => {
         const [led, team] = await Promise.all([
           directory.teamsLedBy(tenantId, p.id),
           p.teamId ? teamOf(p.teamId) : null,
         ]);
-        const roles = rolesOf(p, led.length > 0, tenant.programmeAdmins.includes(p.id));
+        const headed = departments.find((d) => d.leaderId === p.id);
+        const headedShape = headed ? shape.units[groupKey({ kind: 'department', id: headed.id })] : undefined;
+        const roles = rolesOf(p, led.length > 0 || !!headed, tenant.programmeAdmins.includes(p.id));
         if (departmentsOfContact(tenant, p.id).length) roles.push('contact');
         return {
           tenantId,
@@ -114,8 +122,16 @@ export class DemoUsers {
           team: team?.name ?? null,
           locale: p.preferredLocale ?? tenant.defaultLocale,
           roles,
-          roleLabels: labels(roles, locale),
+          roleLabels: headed ? headLabels(roles, led.length > 0, locale) : labels(roles, locale),
           showsTeamFigures: led.length > 0 && shown.has(groupKey({ kind: 'team', id: firstTeam(led).id })),
+          heads: headed
+            ? {
+                name: headed.name,
+                members: headedShape?.members ?? 0,
+                teams: teamsIn(shape, 'department', headed.id).length,
+                showsFigures: shown.has(groupKey({ kind: 'department', id: headed.id })),
+              }
+            : null,
         };
       }),
     );
@@ -141,6 +157,12 @@ function rolesOf(p: Person, leads: boolean, admin: boolean): Role[] {
 function labels(roles: Role[], locale: Locale): string[] {
   const special = roles.filter((r) => r !== 'employee');
   return (special.length ? special : roles).map((r) => ROLE_LABELS[r][locale]);
+}
+
+/** "afdelingshoofd" first; "leidinggevende" only when they also lead a team; "medewerker" not at all. */
+function headLabels(roles: Role[], leadsTeam: boolean, locale: Locale): string[] {
+  const rest = roles.filter((r) => r !== 'employee' && (r !== 'leader' || leadsTeam));
+  return [HEAD_LABEL[locale], ...rest.map((r) => ROLE_LABELS[r][locale])];
 }
 
 function rank(roles: Role[]): number {

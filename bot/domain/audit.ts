@@ -13,6 +13,8 @@ export type AuditAction =
   | 'coach.rejected'
   /** A programme admin changed a department's contact persons (ids only). */
   | 'contacts.changed'
+  /** A programme admin named, changed or removed a department's head (ids only). */
+  | 'department.head.changed'
   /** A user downloaded their own data (tab or chat). */
   | 'data.exported'
   /** A user erased their own data. */

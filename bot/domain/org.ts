@@ -42,7 +42,15 @@ export interface OrgUnit {
   address?: string;
   departmentId?: string;
   locationId?: string;
+  /**
+   * The leader of the unit: a team's team leader, a department's head (afdelingshoofd,
+   * diensthoofd). One name for both, so "leads a unit" means the same everywhere; a
+   * location has none. A department's head comes from the seed or an import, is derived
+   * from Graph by the directory sync, or is named by a programme admin.
+   */
   leaderId?: string;
+  /** The leader was named (or removed) by a programme admin: the Graph sync leaves it as it is. */
+  leaderByAdmin?: true;
 }
 
 export interface CoachProfile {

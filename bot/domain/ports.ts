@@ -24,6 +24,8 @@ export interface Directory {
 export interface OrgRepository {
   upsertTenant(tenant: Tenant): Promise<void>;
   createUnitIfMissing(unit: OrgUnit): Promise<boolean>;
+  /** Sets (or with null removes) a unit's leader; `byAdmin` marks a programme admin's choice, which the Graph sync keeps. */
+  setUnitLeader(tenantId: string, unitId: string, leaderId: string | null, byAdmin: boolean): Promise<void>;
   createPersonIfMissing(person: Person): Promise<boolean>;
   createTenantIfMissing(tenant: Tenant): Promise<boolean>;
 }

@@ -1,6 +1,7 @@
 import { type Locale, type Role, type UserContext, toLocale } from './org';
 import type { Directory } from './ports';
 import { departmentsOfContact } from './help/contacts';
+import { unitsLedBy } from './leaders';
 
 /**
  * Builds who the user is for this turn or request. A user the directory does not know
@@ -13,15 +14,17 @@ export async function resolveUserContext(
 ): Promise<UserContext> {
   const { tenantId, userId } = input;
   const [tenant, person] = await Promise.all([directory.getTenant(tenantId), directory.getPerson(tenantId, userId)]);
-  const [team, department, location, ledTeams] = await Promise.all([
+  const [team, department, location, leads] = await Promise.all([
     person?.teamId ? directory.getUnit(tenantId, person.teamId) : null,
     person?.departmentId ? directory.getUnit(tenantId, person.departmentId) : null,
     person?.locationId ? directory.getUnit(tenantId, person.locationId) : null,
-    person ? directory.teamsLedBy(tenantId, userId) : [],
+    person ? unitsLedBy(directory, tenantId, userId) : [],
   ]);
   const roles: Role[] = ['employee'];
   if (person?.coach) roles.push('coach');
-  if (ledTeams.length > 0) roles.push('leader');
+  // A team leader and a department head are both leaders (leidinggevenden): the same leadership
+  // scan and toolkit; which dashboards they get follows from the units they lead.
+  if (leads.length > 0) roles.push('leader');
   if (tenant?.programmeAdmins.includes(userId)) roles.push('admin');
   if (departmentsOfContact(tenant, userId).length) roles.push('contact');
   const locale: Locale = toLocale(input.localeTag ?? person?.preferredLocale ?? tenant?.defaultLocale);

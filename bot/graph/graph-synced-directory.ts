@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { AppTokenError } from './app-tokens';
 import { departmentIdOf, type GraphProfile, locationIdOf, teamIdOf } from './graph-directory';
 import { retryAfterMs } from './graph-presence';
+import { derivedDepartmentHead } from '../domain/leaders';
 
 /** The profile fields Graph keeps up to date in the stored directory. */
 export type ProfileFields = Partial<
@@ -28,6 +29,7 @@ export interface StoredDirectory extends Directory {
   createPersonIfMissing(person: Person): Promise<boolean>;
   /** Sets these fields on a stored person, leaving every other field (job profile, coach, …) alone. */
   updatePersonProfile(tenantId: string, userId: string, fields: ProfileFields): Promise<void>;
+  setUnitLeader(tenantId: string, unitId: string, leaderId: string | null, byAdmin: boolean): Promise<void>;
 }
 
 /** What the synced directory asks Graph for (GraphDirectory.appOnly for one tenant). */
@@ -66,6 +68,8 @@ const MAX_ENTRIES = 50_000;
  * Graph's department and office location texts become the stored unit of that kind
  * with the same name (so seeded or imported units keep their ids and figures), or a new
  * unit (`dep:`/`loc:` ids); a manager becomes the team they lead, or a new `team:<id>`.
+ * A department's head is derived from the stored reporting lines (at most once per
+ * `ttlSeconds`, after a list of departments was read), unless a programme admin chose one.
  *
  * When Graph fails, times out or throttles (429, honouring Retry-After), the stored
  * directory is served as it is, a warning is logged, and Graph is left alone for that
@@ -100,6 +104,8 @@ export class GraphSyncedDirectory implements Directory {
   }
 
   listUnits(tenantId: string, kind: OrgUnitKind): Promise<OrgUnit[]> {
+    // The departments' heads follow the reporting lines Graph refreshed: derived after the answer, once per TTL.
+    if (kind === 'department') void this.refresh(tenantId, 'heads', () => this.deriveHeads(tenantId));
     return this.opts.stored.listUnits(tenantId, kind);
   }
 
@@ -206,6 +212,33 @@ export class GraphSyncedDirectory implements Directory {
       const profile = await graph.profile(gone.id);
       if (profile) await this.apply(tenantId, profile);
       this.markFresh(`${tenantId}|p|${gone.id}`);
+    }
+  }
+
+  /**
+   * Names each department's head from the stored reporting lines (derivedDepartmentHead),
+   * unless a programme admin chose one. A head the lines do not show is left as it is:
+   * the sync fills in and follows changes, it never removes a head.
+   */
+  private async deriveHeads(tenantId: string): Promise<void> {
+    // A store failure here is not Graph's: log it and try again after the TTL, without resting Graph.
+    await this.writeHeads(tenantId).catch((err: unknown) =>
+      this.opts.log.warn({ tenantId, code: (err as Error)?.name }, 'directory: department heads not derived'),
+    );
+  }
+
+  private async writeHeads(tenantId: string): Promise<void> {
+    const [people, departments] = await Promise.all([
+      this.opts.stored.listPeople(tenantId),
+      this.opts.stored.listUnits(tenantId, 'department'),
+    ]);
+    for (const d of departments) {
+      if (d.leaderByAdmin) continue;
+      const head = derivedDepartmentHead(d.id, people);
+      if (head && head !== d.leaderId) {
+        await this.opts.stored.setUnitLeader(tenantId, d.id, head, false);
+        this.opts.log.info({ tenantId, departmentId: d.id }, 'directory: department head derived from Graph');
+      }
     }
   }
 

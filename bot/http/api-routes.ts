@@ -4,6 +4,8 @@ import type { CampaignOverview, CampaignSummary } from '../domain/campaigns/camp
 import type { CoachNetworkRow } from '../domain/dashboard/coach-network';
 import type { DashboardService } from '../domain/dashboard/dashboard-service';
 import type { GroupDashboard } from '../domain/dashboard/group-dashboard';
+import type { DepartmentDashboard } from '../domain/dashboard/department-dashboard';
+import type { DepartmentHeadRow } from '../domain/department-heads';
 import type { NudgeOutcome } from '../domain/dashboard/nudge-service';
 import type { AdminCoachRow } from '../domain/help/coach-service';
 import type { LeadershipResult, LeadershipState } from '../domain/leadership/leadership-service';
@@ -76,6 +78,8 @@ export interface MeView {
   name: string;
   locale: 'nl' | 'en';
   roles: Role[];
+  /** The kinds of unit the user leads (a leader's dashboards: "Mijn team", "Mijn afdeling"). */
+  leads: Array<'team' | 'department'>;
   jobProfile: string | null;
   team: { id: string; name: string } | null;
   department: { id: string; name: string } | null;
@@ -84,6 +88,7 @@ export interface MeView {
 
 type DomainNames = { domains: Array<{ id: string; name: string }> };
 export type ProgrammeFigures = GroupDashboard & DomainNames;
+export type DepartmentFigures = DepartmentDashboard & DomainNames;
 export type TeamFigures = ProgrammeFigures & { nudge: { lastSentAt: string | null; nextAllowedAt: string | null } };
 export type UnitsView = Awaited<ReturnType<DashboardService['units']>>;
 export interface CoachNetworkView {
@@ -120,6 +125,14 @@ export const API = {
   myTeams: endpoint<{ teams: Array<{ id: string; name: string }> }>()('GET', '/api/v1/teams/mine'),
   teamDashboard: endpoint<TeamFigures>()('GET', '/api/v1/teams/:teamId/dashboard'),
   teamNudge: endpoint<NudgeOutcome>()('POST', '/api/v1/teams/:teamId/nudge'),
+
+  myDepartments: endpoint<{ departments: Array<{ id: string; name: string }> }>()('GET', '/api/v1/departments/mine'),
+  departmentDashboard: endpoint<DepartmentFigures>()('GET', '/api/v1/departments/:departmentId/dashboard'),
+  departmentHeads: endpoint<{ departments: DepartmentHeadRow[] }>()('GET', '/api/v1/admin/department-heads'),
+  saveDepartmentHead: endpoint<DepartmentHeadRow, { userId: string | null }>()(
+    'PUT',
+    '/api/v1/admin/department-heads/:departmentId',
+  ),
 
   programme: endpoint<ProgrammeFigures>()('GET', '/api/v1/programme'),
   programmeDepartment: endpoint<ProgrammeFigures>()('GET', '/api/v1/programme/departments/:id'),

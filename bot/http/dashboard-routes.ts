@@ -26,7 +26,7 @@ export interface DashboardRoutesDeps {
   log: Logger;
 }
 
-/** The leader's team dashboard and nudge, and the programme team's views and export. Thin: access and figures live in the domain. */
+/** The leader's team dashboard and nudge, a department head's dashboard, and the programme team's views and export. Thin: access and figures live in the domain. */
 export function registerDashboardRoutes(server: restify.Server, deps: DashboardRoutesDeps): void {
   const { auth, dashboards, nudges, log } = deps;
 
@@ -50,6 +50,16 @@ export function registerDashboardRoutes(server: restify.Server, deps: DashboardR
       'team nudged',
     );
     sendPrivate(res, 200, outcome);
+  });
+
+  serve(server, API.myDepartments, log, async (req, res) => {
+    sendPrivate(res, 200, { departments: await dashboards.myDepartments(await callerOf(auth, req)) });
+  });
+
+  serve(server, API.departmentDashboard, log, async (req, res) => {
+    const caller = await callerOf(auth, req);
+    const dashboard = await dashboards.department(caller, idParam(req, 'departmentId'));
+    sendPrivate(res, 200, { ...dashboard, domains: await deps.domains(localeOf(req)) });
   });
 
   const programme = (scope: (req: Request, tenantId: string) => GroupRef) => async (req: Request, res: Response) => {

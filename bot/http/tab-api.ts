@@ -23,6 +23,8 @@ import type { PulseService } from '../domain/pulse/pulse';
 import { registerPulseRoutes } from './pulse-routes';
 import { registerCoachAdminRoutes } from './coach-admin-routes';
 import { type CoachNetworkRoutesDeps, registerCoachNetworkRoutes } from './coach-network-routes';
+import { registerDepartmentHeadRoutes } from './department-head-routes';
+import type { DepartmentHeadAdmin } from '../domain/department-heads';
 import { registerCampaignRoutes } from './campaign-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerTermsRoutes } from './terms-routes';
@@ -60,6 +62,8 @@ export interface TabApiDeps {
   coachAdmin: CoachAdmin;
   /** Approvals, contact persons and the load view of the coach network. */
   coachNetwork: Omit<CoachNetworkRoutesDeps, 'auth' | 'log' | 'domains'>;
+  /** Who heads which department (programme admins name or correct them). */
+  departmentHeads: DepartmentHeadAdmin;
   campaigns: CampaignAdmin;
   privacy: PrivacyService;
   /** Each tenant's learning catalogue: browsed by everyone, managed by programme admins. */
@@ -104,6 +108,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   registerCoachAdminRoutes(server, { auth, admin: deps.coachAdmin, log });
   registerCoachNetworkRoutes(server, { auth, ...deps.coachNetwork, domains: deps.domains, log });
+  registerDepartmentHeadRoutes(server, { auth, heads: deps.departmentHeads, log });
   registerSettingsRoutes(server, { auth, settings: deps.settings, log });
   registerTermsRoutes(server, { auth, terms: deps.terms, log });
   registerMyDataRoutes(server, {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoachProfile, OrgUnit, Person, Tenant } from '../domain/org';
-import type { OrgRepository } from '../domain/ports';
+import type { Directory, OrgRepository } from '../domain/ports';
 
 interface OrgSeedFile {
   tenant: Omit<Tenant, 'tenantId'> & { id: string };
-  departments: Array<{ id: string; name: string }>;
+  departments: Array<{ id: string; name: string; leaderId?: string }>;
   locations: Array<{ id: string; name: string; address?: string }>;
   teams: Array<{ id: string; name: string; departmentId: string; locationId: string; leaderId: string }>;
   users: Array<Omit<Person, 'tenantId' | 'departmentId'> & { coach?: CoachProfile }>;
@@ -21,10 +21,11 @@ export function readOrgSeeds(dir: string): OrgSeedFile[] {
 /**
  * Loads the demo organisation through the repositories. Idempotent: records that
  * already exist are left alone (also when someone changed them since), so a second
- * start adds nothing.
+ * start adds nothing. One exception: a department stored before the seeds named its
+ * head gets that head, unless a programme admin has named (or removed) one since.
  */
 export async function seedOrganisation(
-  repo: OrgRepository,
+  repo: OrgRepository & Pick<Directory, 'getUnit'>,
   seeds: OrgSeedFile[],
 ): Promise<{ created: number; existing: number }> {
   let created = 0;
@@ -39,6 +40,11 @@ export async function seedOrganisation(
       ...seed.teams.map((tm) => ({ ...tm, tenantId, kind: 'team' as const })),
     ];
     for (const results of await inBatches(units, 16, (u) => repo.createUnitIfMissing(u))) count(results);
+    await inBatches(seed.departments, 16, async (d) => {
+      const stored = d.leaderId ? await repo.getUnit(tenantId, d.id) : null;
+      if (stored && !stored.leaderId && !stored.leaderByAdmin)
+        await repo.setUnitLeader(tenantId, d.id, d.leaderId!, false);
+    });
     const teamDepartment = new Map(seed.teams.map((tm) => [tm.id, tm.departmentId]));
     const people: Person[] = seed.users.map((u) => ({
       ...u,

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { OrgUnit, Person, Tenant } from '../domain/org';
 import type { Directory, OrgRepository } from '../domain/ports';
-import { createOnce, ownFields, readOrNull } from './cosmos';
+import { createOnce, ownFields, readOrNull, replaceIfMatch } from './cosmos';
 import { isConflict } from '../domain/errors';
 
 type Stored<T> = T & { id: string; docType: string };
@@ -85,6 +85,15 @@ export class CosmosDirectory implements Directory, OrgRepository {
 
   async createUnitIfMissing(unit: OrgUnit): Promise<boolean> {
     return created(createOnce(this.container, { ...unit, unitId: unit.id, id: unitDocId(unit.id), docType: 'unit' }));
+  }
+
+  /** One conditional write: a concurrent change to the unit (another admin, the sync) makes this a conflict the caller sees. */
+  async setUnitLeader(tenantId: string, unitId: string, leaderId: string | null, byAdmin: boolean): Promise<void> {
+    const doc = await readOrNull<Stored<OrgUnit>>(this.container, unitDocId(unitId), tenantId);
+    if (!doc) return;
+    const { leaderId: _leader, leaderByAdmin: _byAdmin, ...rest } = ownFields<Stored<OrgUnit>>(doc, []);
+    const next = { ...rest, ...(leaderId ? { leaderId } : {}), ...(byAdmin ? { leaderByAdmin: true as const } : {}) };
+    await replaceIfMatch(this.container, next, doc._etag, tenantId);
   }
 
   /**

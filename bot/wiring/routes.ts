@@ -81,6 +81,7 @@ export function tabApiDeps(
     activity: services.tab.activity,
     coachAdmin: services.tab.coachAdmin,
     coachNetwork: services.tab.coachNetwork,
+    departmentHeads: services.tab.departmentHeads,
     campaigns: services.campaigns.admin,
     privacy: services.privacy,
     catalogue: services.catalogue,

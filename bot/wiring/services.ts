@@ -8,6 +8,7 @@ import { HelpService } from '../domain/help/help-service';
 import { CoachService } from '../domain/help/coach-service';
 import { CoachApprovals } from '../domain/help/coach-approvals';
 import { ContactPersonAdmin } from '../domain/help/contact-persons';
+import { DepartmentHeadAdmin } from '../domain/department-heads';
 import { CoachOverview } from '../domain/help/coach-overview';
 import { TeamsCoachApprovalNotifier } from '../teams/features/coach-approval-feature';
 import { Scheduler } from '../domain/help/scheduler';
@@ -249,6 +250,13 @@ function buildTabServices(
       }),
       overview: new CoachOverview({ coaches: repos.coaches, directory, clock, views: dashboards.views }),
     },
+    departmentHeads: new DepartmentHeadAdmin({
+      org: repos.organisation,
+      directory,
+      audit: repos.audit,
+      clock,
+      onChanged: () => directory.clear(),
+    }),
     leadership: new LeadershipService({ content: leadershipContent, repo: repos.leadership, clock }),
     settings: new SettingsService({
       repo: repos.settings,

@@ -46,6 +46,8 @@ export interface SeedTenant {
 export interface SeedDepartment {
   id: string;
   name: string;
+  /** The department's head (afdelingshoofd, diensthoofd): a member of the management team. */
+  leaderId?: string;
 }
 
 export interface SeedLocation {

@@ -1,6 +1,6 @@
 import { FluentProvider, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { API, Api, ApiError, devApi, type Role } from './api';
+import { API, Api, ApiError, devApi, type Me } from './api';
 import { Note } from './components/Layout';
 import { Failed, Loading } from './components/Status';
 import { detectHost, type Host, type TeamsTheme } from './host';
@@ -16,8 +16,18 @@ import { ProgressView } from './views/ProgressView';
 import { DepartmentCoachesView } from './views/DepartmentCoachesView';
 import { EventsView } from './views/EventsView';
 import { TeamView } from './views/TeamView';
+import { MyDepartmentView } from './views/MyDepartmentView';
 
-type View = 'team' | 'leadership' | 'programme' | 'department' | 'catalogue' | 'progress' | 'events' | 'my-data';
+type View =
+  | 'team'
+  | 'my-department'
+  | 'leadership'
+  | 'programme'
+  | 'department'
+  | 'catalogue'
+  | 'progress'
+  | 'events'
+  | 'my-data';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -99,12 +109,14 @@ const useStyles = makeStyles({
   },
 });
 
-const VIEWS: Array<{ view: View; label: Key; allowed(roles: Role[]): boolean }> = [
-  { view: 'team', label: 'nav.team', allowed: (r) => r.includes('leader') },
-  { view: 'leadership', label: 'nav.leadership', allowed: (r) => r.includes('leader') },
-  { view: 'programme', label: 'nav.programme', allowed: (r) => r.includes('admin') },
-  { view: 'department', label: 'nav.department', allowed: (r) => r.includes('contact') },
-  { view: 'catalogue', label: 'nav.catalogue', allowed: (r) => r.includes('admin') },
+// A leader's dashboards follow the units they lead: a team ("Mijn team"), a department ("Mijn afdeling"), or both.
+const VIEWS: Array<{ view: View; label: Key; allowed(me: Me): boolean }> = [
+  { view: 'team', label: 'nav.team', allowed: (me) => me.leads.includes('team') },
+  { view: 'my-department', label: 'nav.myDepartment', allowed: (me) => me.leads.includes('department') },
+  { view: 'leadership', label: 'nav.leadership', allowed: (me) => me.roles.includes('leader') },
+  { view: 'programme', label: 'nav.programme', allowed: (me) => me.roles.includes('admin') },
+  { view: 'department', label: 'nav.department', allowed: (me) => me.roles.includes('contact') },
+  { view: 'catalogue', label: 'nav.catalogue', allowed: (me) => me.roles.includes('admin') },
   { view: 'progress', label: 'nav.progress', allowed: () => true },
   { view: 'events', label: 'nav.events', allowed: () => true },
   { view: 'my-data', label: 'nav.myData', allowed: () => true },
@@ -187,7 +199,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
   const announce = useCallback((text: string) => setAnnouncement(text), []);
   const palette = chartPalette(props.theme);
 
-  const allowed = me.data ? VIEWS.filter((v) => v.allowed(me.data!.roles)) : [];
+  const allowed = me.data ? VIEWS.filter((v) => v.allowed(me.data!)) : [];
   const current = allowed.find((v) => v.view === view)?.view ?? allowed[0]?.view ?? null;
 
   useEffect(() => {
@@ -261,6 +273,7 @@ function Shell(props: { api: Api; locale: Locale; theme: TeamsTheme; started: nu
               {t(locale, VIEWS.find((v) => v.view === current)!.label)}
             </h1>
             {current === 'team' && <TeamView api={api} locale={locale} palette={palette} announce={announce} />}
+            {current === 'my-department' && <MyDepartmentView api={api} locale={locale} palette={palette} />}
             {current === 'leadership' && (
               <LeadershipView api={api} locale={locale} palette={palette} announce={announce} />
             )}

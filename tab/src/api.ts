@@ -18,6 +18,7 @@ export type {
   MyDataView,
   ProgrammeFigures,
   TeamFigures,
+  DepartmentFigures,
   UnitsView,
 } from '../../bot/http/api-routes';
 
@@ -40,6 +41,7 @@ export type { NudgeOutcome } from '../../bot/domain/dashboard/nudge-service';
 export type { AdminCoachRow } from '../../bot/domain/help/coach-service';
 export type { PendingCoachRow } from '../../bot/domain/help/coach-approvals';
 export type { DepartmentContacts } from '../../bot/domain/help/contact-persons';
+export type { DepartmentHeadRow } from '../../bot/domain/department-heads';
 export type { CoachLoadView, ContactDepartmentView } from '../../bot/domain/help/coach-overview';
 export type { AdminAuditEntry } from '../../bot/domain/audit';
 export { SELF_ACTOR, SYSTEM_ACTOR } from '../../bot/domain/audit';

@@ -25,6 +25,9 @@ const admin = () => person(demoUser('admin').tenantId, demoUser('admin').aadObje
 const employee = () => person(demoUser('employee').tenantId, demoUser('employee').aadObjectId);
 /** A leader who finished the leadership scan in `before`, so their view is the result. */
 const scannedLeader = () => person(gent.tenant.id, gent.teams.find((t) => t.id === 'gt-team-kdv')!.leaderId);
+/** A department head whose department has a small team: withheld rows show beside shown ones. */
+const departmentHead = () =>
+  person(wk.tenant.id, wk.departments.find((d) => d.id === 'wk-dep-openbare-ruimte')!.leaderId!);
 const smallTeamLeader = () => person(wk.tenant.id, wk.teams.find((t) => t.id === 'wk-team-begraafplaatsen')!.leaderId);
 
 interface TabScreen {
@@ -58,6 +61,7 @@ const TAB_SCREENS: TabScreen[] = [
     then: (p) => p.getByTestId('levels-chart-toggle').click(),
     ready: (p) => p.getByTestId('levels-table'),
   },
+  { name: 'my-department', as: departmentHead, view: 'my-department', ready: (p) => p.getByTestId('department-teams') },
   { name: 'team-too-small', as: smallTeamLeader, view: 'team', ready: (p) => p.getByTestId('withheld') },
   { name: 'leadership-intro', as: leader, view: 'leadership', ready: (p) => p.getByTestId('privacy') },
   {

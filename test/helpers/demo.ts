@@ -6,16 +6,20 @@ const seeds = readOrgSeeds(path.join(__dirname, '..', '..', 'seeds', 'org'));
 
 /** Picks demo users from the seeded organisation by what they are, so tests don't hard-code ids. */
 export function demoUser(
-  kind: 'leader' | 'coach' | 'admin' | 'employee' | 'english',
+  kind: 'leader' | 'head' | 'coach' | 'admin' | 'employee' | 'english',
   tenantIndex = 0,
 ): TeamsUser & { teamId?: string } {
   const seed = seeds[tenantIndex];
-  const leaders = new Set(seed.teams.map((t) => t.leaderId));
+  // Team leaders and department heads (afdelingshoofden) are both leaders.
+  const heads = new Set(seed.departments.map((d) => d.leaderId));
+  const leaders = new Set([...seed.teams.map((t) => t.leaderId), ...heads]);
   const admins = new Set(seed.tenant.programmeAdmins);
   const pick = seed.users.find((u) => {
     switch (kind) {
       case 'leader':
-        return leaders.has(u.id) && !admins.has(u.id);
+        return leaders.has(u.id) && !heads.has(u.id) && !admins.has(u.id);
+      case 'head':
+        return heads.has(u.id) && !admins.has(u.id);
       case 'coach':
         return Boolean(u.coach) && !leaders.has(u.id);
       case 'admin':

@@ -22,6 +22,25 @@ export async function requireTeamLeader(directory: Directory, caller: Caller, te
   return team;
 }
 
+/**
+ * A department's figures: for its head (the department's leaderId) and for programme
+ * admins, who see every department in the programme view already. Anyone else, including
+ * the head of another department, gets 403.
+ */
+export async function requireDepartmentLeader(
+  directory: Directory,
+  caller: Caller,
+  departmentId: string,
+): Promise<OrgUnit> {
+  const [department, tenant] = await Promise.all([
+    directory.getUnit(caller.tenantId, departmentId),
+    directory.getTenant(caller.tenantId),
+  ]);
+  if (!department || department.kind !== 'department') throw notFound();
+  if (department.leaderId !== caller.userId && !tenant?.programmeAdmins.includes(caller.userId)) throw forbidden();
+  return department;
+}
+
 /** Programme admins are a tenant setting (user ids). */
 export async function requireAdmin(directory: Directory, caller: Caller): Promise<Tenant> {
   const tenant = await directory.getTenant(caller.tenantId);

@@ -1,5 +1,7 @@
 import type { Clock, Directory } from '../ports';
-import { type Caller, notFound, requireAdmin, requireTeamLeader } from './access';
+import { type Caller, notFound, requireAdmin, requireDepartmentLeader, requireTeamLeader } from './access';
+import { departmentsLedBy } from '../leaders';
+import { departmentDashboard, type DepartmentDashboard } from './department-dashboard';
 import { type GroupRef, groupKey } from './anonymity';
 import { participationOf, PARTICIPATION_GOAL, type Participation, type Withheld } from './figures';
 import { groupDashboard, type GroupDashboard } from './group-dashboard';
@@ -43,6 +45,23 @@ export class DashboardService {
     const team = await requireTeamLeader(this.deps.directory, caller, teamId);
     const view = await this.deps.views.get(caller.tenantId);
     return groupDashboard(view, { kind: 'team', id: team.id }, team.name, await this.deps.domainOrder(), this.now());
+  }
+
+  /** The departments this person heads: the tab's department picker. */
+  async myDepartments(caller: Caller): Promise<Array<{ id: string; name: string }>> {
+    const departments = await departmentsLedBy(this.deps.directory, caller.tenantId, caller.userId);
+    return departments.map((d) => ({ id: d.id, name: d.name }));
+  }
+
+  /** A department head's view of their department (programme admins may open any department's). */
+  async department(caller: Caller, departmentId: string): Promise<DepartmentDashboard> {
+    const department = await requireDepartmentLeader(this.deps.directory, caller, departmentId);
+    const [view, tenant] = await Promise.all([
+      this.deps.views.get(caller.tenantId),
+      this.deps.directory.getTenant(caller.tenantId),
+    ]);
+    const owner = { tenantId: caller.tenantId, name: tenant?.name ?? '' };
+    return departmentDashboard(view, department, owner, await this.deps.domainOrder(), this.now());
   }
 
   /** The programme view of the tenant, a department or a location (the filter lists come with `units`). */

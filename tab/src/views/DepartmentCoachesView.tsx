@@ -1,11 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { API, type Api } from '../api';
 import { CoachApprovals } from '../components/CoachApprovals';
+import { CoachNetworkRowTable } from '../components/CoachNetworkRowTable';
 import { DataTable } from '../components/DataTable';
 import { Muted, Section } from '../components/Layout';
 import { Privacy } from '../components/Privacy';
 import { Failed, Loading } from '../components/Status';
-import { formatNumber, type Locale, percent, t } from '../i18n';
+import { formatNumber, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
@@ -24,7 +25,6 @@ export function DepartmentCoachesView(props: { api: Api; locale: Locale; announc
   if (!data.data) return null;
   const { threshold, employeesPerCoach, departments, domains } = data.data;
   const topic = (id: string) => domains.find((d) => d.id === id)?.name ?? id;
-  const none = t(locale, 'common.none');
   return (
     <div className={styles.stack}>
       <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'department.intro', { k: threshold })} />
@@ -58,25 +58,11 @@ export function DepartmentCoachesView(props: { api: Api; locale: Locale; announc
             ]}
           />
           {d.network && (
-            <DataTable
+            <CoachNetworkRowTable
               locale={locale}
               caption={t(locale, 'department.network', { department: d.name })}
-              regionLabel={t(locale, 'common.table', {
-                caption: t(locale, 'department.network', { department: d.name }),
-              })}
               testId={`department-network-${d.id}`}
-              rows={[d.network]}
-              rowKey={(r) => r.id}
-              columns={[
-                { header: t(locale, 'coaches.offers'), numeric: true, cell: (r) => r.offers ?? none },
-                {
-                  header: t(locale, 'coaches.acceptRate'),
-                  numeric: true,
-                  cell: (r) => (r.acceptRate === null ? none : percent(locale, r.acceptRate)),
-                },
-                { header: t(locale, 'coaches.declines'), numeric: true, cell: (r) => r.declines ?? none },
-                { header: t(locale, 'coaches.timeouts'), numeric: true, cell: (r) => r.timeouts ?? none },
-              ]}
+              row={d.network}
             />
           )}
         </Section>

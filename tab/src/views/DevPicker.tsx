@@ -37,30 +37,44 @@ const useStyles = makeStyles({
 
 type DemoUser = DemoTenant['users'][number];
 
+/** The quick picks: the roles, and a department head (a leader of a department rather than a team). */
+type Pick = Role | 'head';
+
 /**
  * A leader whose team shows figures (a small team, or one that would give a smaller group away,
- * shows none; then the biggest team), an admin, an employee and a coach of one municipality.
+ * shows none; then the biggest team), a department head whose department shows figures (the
+ * one with the most teams), an admin, an employee and a coach of one municipality.
  */
-function quickPicks(people: DemoUser[]): Array<{ role: Role; user: DemoUser }> {
+function quickPicks(people: DemoUser[]): Array<{ role: Pick; user: DemoUser }> {
   const teamSize = (team: string | null) => people.filter((u) => team && u.team === team).length;
   const leader = people
-    .filter((u) => u.roles.includes('leader') && !u.roles.includes('admin'))
+    .filter((u) => u.roles.includes('leader') && !u.heads && !u.roles.includes('admin'))
     .sort((a, b) => Number(b.showsTeamFigures) - Number(a.showsTeamFigures) || teamSize(b.team) - teamSize(a.team))[0];
-  const find = (role: Role) =>
+  const head = people
+    .filter((u) => u.heads && !u.roles.includes('admin'))
+    .sort(
+      (a, b) =>
+        Number(b.heads!.showsFigures) - Number(a.heads!.showsFigures) ||
+        b.heads!.teams - a.heads!.teams ||
+        b.heads!.members - a.heads!.members,
+    )[0];
+  const find = (role: Pick) =>
     role === 'leader'
       ? leader
-      : people.find((u) =>
-          role === 'employee'
-            ? u.roles.length === 1
-            : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')),
-        );
+      : role === 'head'
+        ? head
+        : people.find((u) =>
+            role === 'employee'
+              ? u.roles.length === 1
+              : u.roles.includes(role) && (role !== 'coach' || !u.roles.includes('admin')),
+          );
   return QUICK.flatMap((role) => {
     const user = find(role);
     return user ? [{ role, user }] : [];
   });
 }
 
-const QUICK: Role[] = ['leader', 'admin', 'employee', 'coach'];
+const QUICK: Pick[] = ['leader', 'head', 'admin', 'employee', 'coach'];
 
 /**
  * Outside Teams (development only): pick a demo colleague, a language and a theme, and

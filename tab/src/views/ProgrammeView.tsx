@@ -21,6 +21,7 @@ import { CampaignsPanel } from './CampaignsPanel';
 import { CoachApprovals } from '../components/CoachApprovals';
 import { CoachLoad } from '../components/CoachLoad';
 import { ContactPersons } from '../components/ContactPersons';
+import { DepartmentHeads } from '../components/DepartmentHeads';
 import { CoachNews } from './CoachNews';
 import { KnowledgeAdmin } from './KnowledgeAdmin';
 
@@ -140,6 +141,7 @@ export function ProgrammeView(props: {
         />
       )}
       <ContactPersons api={api} locale={locale} announce={props.announce} onChanged={changed} />
+      <DepartmentHeads api={api} locale={locale} announce={props.announce} onChanged={changed} />
       {units.data && (
         <CoachNews
           api={api}

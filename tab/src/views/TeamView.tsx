@@ -1,64 +1,40 @@
-import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { API, type Api, ApiError } from '../api';
-import { GroupFigures } from '../components/GroupFigures';
+import { LedUnitDashboard } from '../components/LedUnitDashboard';
 import { Muted, Note, Section } from '../components/Layout';
-import { Privacy } from '../components/Privacy';
-import { Failed, Loading } from '../components/Status';
 import { formatDate, type Locale, t, tn } from '../i18n';
 import type { ChartPalette } from '../theme';
-import { useLoad } from '../use-load';
-
-const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL } });
 
 /** "Mijn team": the leader's team dashboard and the participation reminder. */
 export function TeamView(props: { api: Api; locale: Locale; palette: ChartPalette; announce: (text: string) => void }) {
   const { api, locale } = props;
-  const styles = useStyles();
-  const teams = useLoad(() => api.call(API.myTeams), [api]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const teamId = chosen ?? teams.data?.teams[0]?.id ?? null;
-  const dashboard = useLoad(
-    () => (teamId ? api.call(API.teamDashboard, { params: { teamId } }) : Promise.resolve(null)),
-    [api, teamId],
-  );
-
-  if (teams.loading) return <Loading locale={locale} />;
-  if (teams.error) return <Failed locale={locale} error={teams.error} retry={teams.reload} />;
-  if (!teams.data?.teams.length) return <Note>{t(locale, 'team.none')}</Note>;
-  const d = dashboard.data;
   return (
-    <div className={styles.stack}>
-      {teams.data.teams.length > 1 && (
-        <Field label={t(locale, 'team.choose')}>
-          <Select value={teamId ?? ''} onChange={(_, v) => setChosen(v.value)}>
-            {teams.data.teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+    <LedUnitDashboard
+      locale={locale}
+      palette={props.palette}
+      units={() => api.call(API.myTeams).then((r) => r.teams)}
+      dashboard={(teamId) => api.call(API.teamDashboard, { params: { teamId } })}
+      deps={[api]}
+      texts={{
+        none: t(locale, 'team.none'),
+        choose: t(locale, 'team.choose'),
+        privacyTitle: t(locale, 'privacy.title'),
+        privacy: (k) => t(locale, 'privacy.team', { k }),
+      }}
+      audience="team"
+      nameTestId="team-name"
+    >
+      {(d) => (
+        <Nudge
+          api={api}
+          locale={locale}
+          teamId={d.group.id}
+          nextAllowedAt={d.nudge.nextAllowedAt}
+          announce={props.announce}
+        />
       )}
-      <Privacy title={t(locale, 'privacy.title')} text={t(locale, 'privacy.team', { k: d?.threshold ?? 5 })} />
-      {dashboard.loading && <Loading locale={locale} />}
-      {dashboard.error && <Failed locale={locale} error={dashboard.error} retry={dashboard.reload} />}
-      {d && (
-        <>
-          <h2 data-testid="team-name" style={{ margin: 0 }}>
-            {d.group.name}
-          </h2>
-          <GroupFigures d={d} locale={locale} palette={props.palette} audience="team" />
-          <Nudge
-            api={api}
-            locale={locale}
-            teamId={d.group.id}
-            nextAllowedAt={d.nudge.nextAllowedAt}
-            announce={props.announce}
-          />
-        </>
-      )}
-    </div>
+    </LedUnitDashboard>
   );
 }
 

@@ -298,4 +298,23 @@ describe('the Graph-synced directory (stored directory in the embedded Cosmos, r
     await d2.idle();
     assert.match(logged, /"status":503/);
   });
+  it('names a department’s head from the reporting lines Graph refreshed, and keeps the head a programme admin chose', async () => {
+    graph.state.fail = null;
+    now += 7_200_000; // past every back-off and freshness of the tests before
+    const d = synced();
+    await d.directReports(T, 'chef');
+    await d.getPerson(T, 'chef');
+    await d.getPerson(T, 'boss');
+    await d.directReports(T, 'boss');
+    await d.idle();
+    await stored.setUnitLeader(T, 'wk-dep-publiek', 'bert', true);
+    await d.listUnits(T, 'department');
+    await d.idle();
+    const beheer = (await stored.listUnits(T, 'department')).find((u) => u.name === 'Beheer Openbare Ruimte')!;
+    assert.equal(beheer.leaderId, 'chef', 'the one top of the department: the manager of its people');
+    assert.equal(beheer.leaderByAdmin, undefined);
+    const publiek = await stored.getUnit(T, 'wk-dep-publiek');
+    assert.equal(publiek?.leaderId, 'bert', 'the admin’s choice stays, although the lines say boss');
+    assert.equal(publiek?.leaderByAdmin, true);
+  });
 });

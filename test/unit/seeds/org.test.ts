@@ -124,7 +124,7 @@ for (const expected of EXPECTED) {
       });
 
       it('gives every department, location and team only its agreed fields, all non-empty strings', () => {
-        for (const d of org.departments) assertKeys(d, ['id', 'name'], [], `department ${d.id}`);
+        for (const d of org.departments) assertKeys(d, ['id', 'name', 'leaderId'], [], `department ${d.id}`);
         for (const l of org.locations) assertKeys(l, ['id', 'name', 'address'], [], `location ${l.id}`);
         for (const t of org.teams) {
           assertKeys(t, ['id', 'name', 'departmentId', 'locationId', 'leaderId'], [], `team ${t.id}`);
@@ -212,6 +212,17 @@ for (const expected of EXPECTED) {
           assert.ok(departmentIds.has(t.departmentId), `${t.id} → ${t.departmentId}`);
           assert.ok(locationIds.has(t.locationId), `${t.id} → ${t.locationId}`);
           assert.ok(userById.has(t.leaderId), `${t.id} → leader ${t.leaderId}`);
+        }
+      });
+
+      it('gives each department a head from the management team, the manager of its team leaders', () => {
+        const management = managementTeamOf(org);
+        for (const d of org.departments) {
+          const head = userById.get(d.leaderId!);
+          assert.ok(head, `${d.id} → head ${d.leaderId}`);
+          assert.equal(head.teamId, management.id, `${head.name} sits in the management team`);
+          for (const t of org.teams.filter((x) => x.departmentId === d.id && x.id !== management.id))
+            assert.equal(userById.get(t.leaderId)!.managerId, head.id, `${t.id}'s leader reports to ${head.name}`);
         }
       });
 
