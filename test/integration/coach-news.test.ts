@@ -128,7 +128,24 @@ describe('coach news from the programme team', function () {
     const since = running.conn.connector.throttled.length;
     const sent = await send({ text: 'Let op: de printers op de tweede verdieping zijn vervangen.' });
     const started = Date.now();
+    // Watch the coach's item while the queue waits: between refusals it is back to queued (still leased), not "sending".
+    const seen: string[] = [];
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        const item = (await items(sent.body.newsId)).find((i) => i.userId === coach.userId);
+        const state = item ? `${item.status}${item.lease ? ':leased' : ''}` : 'none';
+        if (seen.at(-1) !== state) seen.push(state);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     await running.app.runNews();
+    watching = false;
+    await watch;
+    assert.ok(
+      seen.slice(seen.indexOf('sending:leased')).includes('queued:leased'),
+      `refused, so not uncertain while waiting for the retry (${seen.join(' → ')})`,
+    );
 
     const throttled = running.conn.connector.throttled.slice(since).filter((x) => x.conversationId === conversation);
     assert.equal(throttled.length, 5, 'Teams refused five times');
