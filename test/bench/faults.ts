@@ -356,7 +356,7 @@ async function main(): Promise<void> {
   });
   const db = storeClient.database('digivaardig');
   await awaitHelpSettled(db.container('tickets'), GENT, 240_000);
-  // The items the killed instance had leased (not yet sent) go out once its 5-minute leases end.
+  // The killed instance's leased, unsent items go out when its leases end; one in flight waits 5 minutes.
   await awaitRoundDone(db.container('schedule'), WESTERKWARTIER, Math.max(120_000, killedAt + 340_000 - Date.now()));
   await sleep(3000); // the last offer-closed updates and sends reach the connector
   viewing = false;

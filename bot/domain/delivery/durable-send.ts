@@ -11,11 +11,11 @@ import type { Versioned } from '../scan/scan-types';
  *                          ▲                        │ 429: Teams refused, nothing delivered
  *                          └────────refused─────────┘
  *
- * 1. Lease: an instance that will send the item writes its lease (owner, until) with the ETag it
- *    read. Nothing is sent yet: if it stops now, the lease runs out and another instance sends it.
+ * 1. Lease: an instance that will send the item writes a short lease (owner, until) with the ETag
+ *    it read. Nothing is sent yet: if it stops now, the lease runs out and another instance sends it.
  * 2. Claim, just in time: the outbound queue calls the guard right before the HTTP call to Teams,
- *    after every wait for a send slot or a window. Only then is `sending` written. If the write
- *    loses (the lease ran out and another instance took the item), nothing is sent.
+ *    after every wait for a send slot or a window. Only then is `sending` written, with a lease long
+ *    enough for the call. If the write loses (another instance took the item), nothing is sent.
  * 3. Settle: the outcome is written with the claim's ETag.
  *
  * So an instance that dies (SIGKILL, power cut) leaves uncertain only the items whose HTTP call
@@ -71,8 +71,14 @@ export interface DurableSendOptions<T extends SendItem> {
   clock: Clock;
   log: Log;
   owner: string;
-  /** Longer than any one HTTP call to Teams can take (the connector client gives up well before). */
+  /** The lease while `sending`: longer than any one HTTP call to Teams can take (the connector client gives up well before). */
   leaseMs: number;
+  /**
+   * The lease before the claim (default: a minute, or `leaseMs` if shorter). Short, because it only
+   * keeps instances from preparing the same item twice: if it runs out before the claim, the claim
+   * simply loses to whoever took the item over. After a crash, these items go out again this soon.
+   */
+  holdMs?: number;
   afterInterruption: AfterInterruption;
   /** Log fields naming the item (ids only). */
   describe(item: T): Record<string, unknown>;
@@ -107,7 +113,7 @@ export class DurableSend<T extends SendItem> {
       const written = await this.write(found, { status: 'uncertain', lease: null, interruptions } as Partial<T>);
       return written ? { kind: 'settled' } : { kind: 'lost' };
     }
-    const until = this.until(now);
+    const until = new Date(now.getTime() + (this.o.holdMs ?? Math.min(this.o.leaseMs, 60_000))).toISOString();
     const leased = await this.write(found, {
       status: 'queued',
       lease: { owner: this.o.owner, until },

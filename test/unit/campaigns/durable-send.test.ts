@@ -122,6 +122,25 @@ describe('the durable send item: lease, just-in-time claim, settle', () => {
     assert.equal(store.stored.value.attempts, 1, 'one delivery, however many HTTP tries');
   });
 
+  it('holds an item a minute before the claim, and for the whole lease once its HTTP call is in flight', async () => {
+    const store = new OneItemStore();
+    const clock = new FakeClock(NOW);
+    const a = new DurableSend<Item>({
+      store,
+      clock,
+      log,
+      owner: 'instance-a',
+      leaseMs: 5 * 60_000,
+      afterInterruption: 'uncertain',
+      describe: (i) => ({ id: i.id }),
+    });
+    const ta = await a.take(store.read());
+    assert.ok(ta.kind === 'send');
+    assert.equal(store.stored.value.availableAt, '2026-12-01T09:01:00.000Z', 'a crash now delays it a minute');
+    await a.attempt(ta.item).claim();
+    assert.equal(store.stored.value.availableAt, '2026-12-01T09:05:00.000Z', 'nobody looks at a call in flight');
+  });
+
   it('marks an item in flight when its sender died "uncertain" and never sends it again (campaigns)', async () => {
     const store = new OneItemStore();
     const { clock, a, b } = instances(store, 'uncertain');
