@@ -20,7 +20,7 @@ type Stored = { _etag: string } & Record<string, unknown>;
 const campaignDocId = (campaignId: string) => `campaign:${campaignId}`;
 const recipientDocId = (campaignId: string, kind: RecipientKind, userId: string) =>
   `campaign:${campaignId}:${kind === 'reminder' ? 'r' : 'l'}:${userId}`;
-const STATUSES: RecipientStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed'];
+const STATUSES: RecipientStatus[] = ['queued', 'sending', 'sent', 'skipped', 'failed', 'uncertain'];
 
 /**
  * Campaigns and their queue in the `schedule` container (partition /tenantId), where the
@@ -175,7 +175,13 @@ export class CosmosCampaignRepository implements CampaignRepository {
       }),
     );
     const by = Object.fromEntries(STATUSES.map((s, i) => [s, counts[i]])) as Record<RecipientStatus, number>;
-    return { queued: by.queued + by.sending, sent: by.sent, failed: by.failed, skipped: by.skipped };
+    return {
+      queued: by.queued + by.sending,
+      sent: by.sent,
+      failed: by.failed,
+      skipped: by.skipped,
+      uncertain: by.uncertain,
+    };
   }
 
   async forgetUser(tenantId: string, userId: string): Promise<number> {

@@ -78,6 +78,11 @@ export class CosmosNewsRepository implements NewsRepository {
     return resources.map((r) => versioned<NewsItem>(r));
   }
 
+  async getItem(tenantId: string, newsId: string, userId: string): Promise<Versioned<NewsItem> | null> {
+    const doc = await readOrNull<Stored<NewsItem>>(this.schedule, itemDocId(newsId, userId), tenantId);
+    return doc ? versioned<NewsItem>(doc) : null;
+  }
+
   async replaceItem(item: NewsItem, etag: string): Promise<Versioned<NewsItem>> {
     const doc = await replaceIfMatch(
       this.schedule,

@@ -541,13 +541,14 @@ const nl = {
   'campaigns.sent': 'Verstuurd',
   'campaigns.skipped': 'Overgeslagen',
   'campaigns.failed': 'Mislukt',
+  'campaigns.uncertain': 'Mogelijk verstuurd',
   'campaigns.trigger.schedule': 'gepland',
   'campaigns.trigger.admin': 'met de hand gestart',
   'campaigns.status.preparing': 'wordt klaargezet',
   'campaigns.status.running': 'bezig',
   'campaigns.status.done': 'klaar',
   'campaigns.help':
-    'Overgeslagen: deed de scan intussen, zette herinneringen uit, kreeg er al 3, of heeft de app verwijderd. Mislukt: Teams bleef weigeren, of de server stopte midden in het versturen; dan sturen we niet opnieuw, zodat niemand een bericht twee keer krijgt.',
+    'Overgeslagen: deed de scan intussen, zette herinneringen uit, kreeg er al 3, of heeft de app verwijderd. Mislukt: Teams bleef weigeren. Mogelijk verstuurd: de server stopte precies terwijl het bericht onderweg was naar Teams. Misschien is het aangekomen, misschien niet. We sturen het niet opnieuw, zodat niemand een herinnering twee keer krijgt.',
   'audit.title': 'Logboek',
   'audit.intro':
     'Wie wat deed in het beheer: digicoaches, instellingen, downloads en wie het organisatiedashboard bekeek (hoogstens één regel per beheerder per dag). Zonder antwoorden of cijfers. Wie de eigen gegevens downloadde of verwijderde, noemen we niet bij naam.',
@@ -1246,13 +1247,14 @@ const en: Record<Key, string> = {
   'campaigns.sent': 'Sent',
   'campaigns.skipped': 'Skipped',
   'campaigns.failed': 'Failed',
+  'campaigns.uncertain': 'Possibly sent',
   'campaigns.trigger.schedule': 'scheduled',
   'campaigns.trigger.admin': 'started by hand',
   'campaigns.status.preparing': 'being prepared',
   'campaigns.status.running': 'running',
   'campaigns.status.done': 'done',
   'campaigns.help':
-    'Skipped: took the scan meanwhile, switched reminders off, already had 3, or removed the app. Failed: Teams kept refusing, or the server stopped in the middle of sending; then we do not send again, so nobody gets a message twice.',
+    'Skipped: took the scan meanwhile, switched reminders off, already had 3, or removed the app. Failed: Teams kept refusing. Possibly sent: the server stopped just while the message was on its way to Teams. It may or may not have arrived. We do not send it again, so nobody gets a reminder twice.',
   'audit.title': 'Log',
   'audit.intro':
     'Who did what in the administration: digicoaches, settings, downloads and who viewed the organisation dashboard (at most one line per admin per day). Without answers or figures. People who downloaded or deleted their own data are not named.',

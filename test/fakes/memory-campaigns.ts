@@ -102,7 +102,7 @@ export class MemoryCampaignRepository implements CampaignRepository {
   }
 
   async countByStatus(tenantId: string, campaignId: string): Promise<CampaignCounts> {
-    const counts: CampaignCounts = { queued: 0, sent: 0, failed: 0, skipped: 0 };
+    const counts: Required<CampaignCounts> = { queued: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0 };
     for (const { value: r } of this.recipients.values()) {
       if (r.tenantId !== tenantId || r.campaignId !== campaignId) continue;
       if (r.status === 'queued' || r.status === 'sending') counts.queued++;

@@ -1,4 +1,7 @@
+import type { Lease, SendGuard } from '../delivery/durable-send';
 import type { Versioned } from '../scan/scan-types';
+
+export type { Lease } from '../delivery/durable-send';
 
 /**
  * Reminder campaigns: once a month per tenant a reminder to everyone who has not finished
@@ -10,11 +13,14 @@ import type { Versioned } from '../scan/scan-types';
 export type RecipientKind = 'reminder' | 'leader';
 
 /**
- * queued → (claimed with a lease) → sending → sent; or skipped / failed with a reason.
- * `sending` is written before the message goes out: an item found in `sending` after its
- * lease ran out may or may not have been delivered, so it is never sent again.
+ * queued → (leased) → sending → sent; or skipped / failed with a reason (see
+ * delivery/durable-send.ts). `sending` is written right before the HTTP call to Teams: an
+ * item found in `sending` after its lease ran out was in flight when its sender stopped. It
+ * may or may not have been delivered, so it is never sent again but marked `uncertain`
+ * ("mogelijk verstuurd"): a campaign message is a nudge, and a second one minutes after the
+ * first reads as a bot gone wrong, while a missed one is made up by next month's round.
  */
-export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
+export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed' | 'uncertain';
 
 export type SkipReason =
   /** Finished the scan before the reminder went out. */
@@ -33,17 +39,12 @@ export type SkipReason =
   | 'no-team';
 
 export type FailReason =
-  /** Found in `sending` after its lease ran out: delivery unknown, not retried. */
+  /** Found in `sending` after its lease ran out (written before items became `uncertain`). */
   | 'interrupted'
   /** Still throttled (429) after every retry. */
   | 'throttled'
   /** Another error from the Bot Connector. */
   | 'error';
-
-export interface Lease {
-  owner: string;
-  until: string;
-}
 
 export interface Recipient {
   tenantId: string;
@@ -57,6 +58,8 @@ export interface Recipient {
   availableAt: string;
   lease: Lease | null;
   attempts: number;
+  /** Times its sender stopped while the HTTP call was in flight. */
+  interruptions?: number;
   reason?: SkipReason | FailReason;
   activityId?: string;
   updatedAt: string;
@@ -68,6 +71,8 @@ export interface CampaignCounts {
   sent: number;
   failed: number;
   skipped: number;
+  /** In flight when its sender stopped: may have arrived ("mogelijk verstuurd"); absent in older counts. */
+  uncertain?: number;
 }
 
 export interface Campaign {
@@ -150,12 +155,20 @@ export type Delivery =
   | { status: 'gone'; code: number }
   /** The connector kept answering 429 after every retry. */
   | { status: 'throttled' }
+  /** The guard's claim lost to another instance right before the HTTP call: nothing was sent. */
+  | { status: 'lost' }
   | { status: 'error'; error: unknown };
+
+export interface DeliverOptions {
+  /** Awaited before each retry of a throttled or failed send (the retry uses a send slot too). */
+  beforeRetry?: () => Promise<unknown>;
+  /** Claims the stored item right before each HTTP attempt (see delivery/durable-send.ts). */
+  guard?: SendGuard;
+}
 
 /** Sends one proactive card through the app's rate-limited outbound queue. */
 export interface CampaignDelivery {
-  /** `beforeRetry` is awaited before each retry of a throttled or failed send (the retry uses a send slot too). */
-  deliver(tenantId: string, userId: string, card: object, beforeRetry?: () => Promise<unknown>): Promise<Delivery>;
+  deliver(tenantId: string, userId: string, card: object, opts?: DeliverOptions): Promise<Delivery>;
 }
 
 /** Paces sends per tenant across every server instance. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log';
-import { isConflict } from '../errors';
+import { DurableSend } from '../delivery/durable-send';
 import { type Locale, type OrgUnit, type Person, type Tenant, toLocale } from '../org';
 import type { Clock, Directory, ReminderSwitch } from '../ports';
 import type { Versioned } from '../scan/scan-types';
@@ -54,7 +54,7 @@ export interface CampaignWorkerDeps {
   /** After a drain: the campaigns it worked on (to write their final counts). */
   afterDrain?(campaigns: Array<{ tenantId: string; campaignId: string }>): Promise<void>;
   owner?: string;
-  /** How long a claimed item is this instance's (ms); after that another instance may take it. */
+  /** How long a leased or claimed item is this instance's (ms); after that another instance may take it. */
   leaseMs?: number;
   /** Items read per query. */
   batch?: number;
@@ -69,29 +69,37 @@ export interface CampaignWorkerDeps {
 type Outcome = 'sent' | 'skipped' | 'failed' | 'requeued' | 'lost';
 
 /**
- * Works the campaign queue; any number of server instances may run one.
- *
- * Exactly once per recipient and campaign:
- * 1. An instance claims a queued item with its ETag (a lease: `availableAt` moves to the
- *    lease's end, so no other instance reads it as claimable until the lease runs out).
- * 2. It checks the item (opt-out, scan finished, the cap, campaigns switched off) and counts
- *    the reminder in the person's ledger (idempotent per campaign).
- * 3. It writes `sending` with the claim's ETag. If that write fails, another instance took
- *    the item over (our lease ran out): we stop without sending.
- * 4. It sends through the outbound queue, then writes `sent` (or skipped/failed).
- * An item found in `sending` after its lease ran out is marked failed ("interrupted") and
- * never sent again: the instance that wrote `sending` may have delivered it. So a crash
- * can cost a reminder, never duplicate one. The residual windows: a crash between
- * `sending` and the send (the reminder is lost, shown as failed), and the outbound
- * queue's own retry of a 5xx that Teams had in fact delivered.
+ * Works the campaign queue; any number of server instances may run one. Each item goes
+ * through the shared durable send (delivery/durable-send.ts): leased with its ETag, checked
+ * (opt-out, scan finished, the cap, campaigns switched off), counted in the person's ledger
+ * (idempotent per campaign), claimed as `sending` only right before the HTTP call, settled.
+ * An item that was in flight when its instance died becomes `uncertain` after its lease
+ * (never sent twice; see campaign-ports.ts for why); every other item is sent exactly once.
+ * The residual window: the outbound queue's own retry of a 5xx that Teams had in fact delivered.
  */
 export class CampaignWorker {
   private draining: Promise<number> | null = null;
   private stopping = false;
-  readonly owner: string;
+  private readonly items: DurableSend<Recipient>;
 
   constructor(private readonly deps: CampaignWorkerDeps) {
-    this.owner = deps.owner ?? randomUUID();
+    const repo = deps.repo;
+    this.items = new DurableSend<Recipient>({
+      store: {
+        replace: (r, etag) => repo.replaceRecipient(r, etag),
+        reread: (r) => repo.getRecipient(r.tenantId, r.campaignId, r.kind, r.userId),
+      },
+      clock: deps.clock,
+      log: deps.log,
+      owner: deps.owner ?? randomUUID(),
+      leaseMs: deps.leaseMs ?? 5 * 60_000,
+      afterInterruption: 'uncertain',
+      describe: (r) => ({ tenantId: r.tenantId, campaignId: r.campaignId, kind: r.kind }),
+    });
+  }
+
+  get owner(): string {
+    return this.items.owner;
   }
 
   /** Works every item claimable now (at most `max`); returns how many this instance finished. */
@@ -123,23 +131,22 @@ export class CampaignWorker {
         for (const item of due) {
           if (this.stopping || full()) break;
           while (inflight.size >= concurrency) await Promise.race(inflight);
-          const mine = await this.claim(item);
-          if (!mine) continue;
+          const mine = await this.items.take(item);
+          if (mine.kind === 'lost') continue;
           claimed++;
           taken++;
-          touched.set(`${mine.value.tenantId}|${mine.value.campaignId}`, {
-            tenantId: mine.value.tenantId,
-            campaignId: mine.value.campaignId,
-          });
-          const p: Promise<void> = this.process(mine)
+          const { tenantId, campaignId } = item.value;
+          touched.set(`${tenantId}|${campaignId}`, { tenantId, campaignId });
+          if (mine.kind === 'settled') {
+            finished++;
+            continue;
+          }
+          const p: Promise<void> = this.process(mine.item)
             .then((outcome) => {
               if (outcome !== 'lost' && outcome !== 'requeued') finished++;
             })
             .catch((err) =>
-              this.deps.log.error(
-                { err, tenantId: mine.value.tenantId, campaignId: mine.value.campaignId },
-                'campaign item failed; its lease will run out',
-              ),
+              this.deps.log.error({ err, tenantId, campaignId }, 'campaign item failed; its lease will run out'),
             )
             .finally(() => inflight.delete(p));
           inflight.add(p);
@@ -160,35 +167,9 @@ export class CampaignWorker {
     return finished;
   }
 
-  private async claim(item: Versioned<Recipient>): Promise<Versioned<Recipient> | null> {
-    const now = this.deps.clock.now();
-    const r = item.value;
-    if (Date.parse(r.availableAt) > now.getTime()) return null;
-    const until = new Date(now.getTime() + (this.deps.leaseMs ?? 5 * 60_000)).toISOString();
-    try {
-      return await this.deps.repo.replaceRecipient(
-        { ...r, lease: { owner: this.owner, until }, availableAt: until, updatedAt: now.toISOString() },
-        item.etag,
-      );
-    } catch (err) {
-      // Lost the race, or the store's answer was lost: if the lease was written, it runs out and the item comes back.
-      if (!isConflict(err))
-        this.deps.log.warn({ err, tenantId: r.tenantId, campaignId: r.campaignId }, 'campaign item claim failed');
-      return null;
-    }
-  }
-
   private async process(item: Versioned<Recipient>): Promise<Outcome> {
     const r = item.value;
     const d = this.deps;
-    if (r.status === 'sending') {
-      // Its sender stopped after writing `sending`: it may have delivered. Never again.
-      d.log.warn(
-        { tenantId: r.tenantId, campaignId: r.campaignId },
-        'campaign item interrupted while sending; not sent again',
-      );
-      return this.settle(item, 'failed', 'interrupted');
-    }
     const tenant = await d.directory.getTenant(r.tenantId);
     if (!tenant || tenant.settings?.remindersEnabled === false) return this.settle(item, 'skipped', 'campaigns-off');
     if (await d.reminders.remindersOff(r.tenantId, r.userId)) return this.settle(item, 'skipped', 'reminders-off');
@@ -218,34 +199,14 @@ export class CampaignWorker {
       card = d.cards.leader({ teams: rows, threshold: d.threshold(tenant) }, locale);
     }
 
-    const slot = await d.slots.take(r.tenantId);
-    const mark: Recipient = {
-      ...r,
-      status: 'sending',
-      attempts: r.attempts + 1,
-      updatedAt: d.clock.now().toISOString(),
-    };
-    let sending: Versioned<Recipient>;
-    try {
-      sending = await d.repo.replaceRecipient(mark, item.etag);
-    } catch (err) {
-      // Our lease ran out and another instance has the item: it decides; the ledger entry is shared.
-      if (isConflict(err)) return 'lost';
-      // The store's answer was lost (a reset connection): did the mark land?
-      const now = await d.repo.getRecipient(r.tenantId, r.campaignId, r.kind, r.userId);
-      if (now?.etag === item.etag) sending = await d.repo.replaceRecipient(mark, item.etag);
-      else if (
-        now?.value.status === 'sending' &&
-        now.value.lease?.owner === this.owner &&
-        now.value.attempts === mark.attempts
-      )
-        sending = now;
-      else return 'lost';
-    }
-    // A slow write must not bunch this send with the next slots' sends: wait for a fresh slot then.
-    if (d.slots.missed(slot)) await d.slots.take(r.tenantId);
-
-    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, () => d.slots.take(r.tenantId));
+    await d.slots.take(r.tenantId);
+    // `sending` is written by the guard inside the outbound queue, right before the HTTP call.
+    const attempt = this.items.attempt(item);
+    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, {
+      beforeRetry: () => d.slots.take(r.tenantId),
+      guard: attempt,
+    });
+    const sending = attempt.current;
     const release = async () => {
       if (counted)
         await d.ledger
@@ -255,6 +216,9 @@ export class CampaignWorker {
     switch (delivery.status) {
       case 'sent':
         return this.settle(sending, 'sent', undefined, { activityId: delivery.activityId ?? undefined });
+      case 'lost':
+        // Our lease ran out and another instance has the item: it decides; the ledger entry is shared.
+        return 'lost';
       case 'gone':
         await release();
         return this.settle(sending, 'skipped', 'gone');
@@ -265,8 +229,7 @@ export class CampaignWorker {
         // Teams refused it (429), so it was not delivered: safe to queue again, later.
         if (sending.value.attempts < (d.maxAttempts ?? 5)) {
           const later = new Date(d.clock.now().getTime() + (d.retryDelayMs ?? 60_000)).toISOString();
-          await this.write(sending, { status: 'queued', availableAt: later, lease: null });
-          return 'requeued';
+          return (await this.items.settle(sending, { status: 'queued', availableAt: later })) ? 'requeued' : 'lost';
         }
         await release();
         return this.settle(sending, 'failed', 'throttled');
@@ -297,52 +260,8 @@ export class CampaignWorker {
     reason?: SkipReason | FailReason,
     extra: Partial<Recipient> = {},
   ): Promise<Outcome> {
-    await this.write(item, { status, ...(reason ? { reason } : {}), lease: null, ...extra });
-    return status;
-  }
-
-  /**
-   * Writes the item's outcome with its ETag. If the lease ran out while we were sending,
-   * another instance may have marked it "interrupted" meanwhile: we know better, so our
-   * outcome replaces that one. Any other change means the item is no longer ours.
-   */
-  private async write(item: Versioned<Recipient>, patch: Partial<Recipient>, tries = 3): Promise<void> {
-    const now = this.deps.clock.now().toISOString();
-    try {
-      await this.deps.repo.replaceRecipient({ ...item.value, ...patch, updatedAt: now }, item.etag);
-    } catch (err) {
-      if (!isConflict(err)) {
-        // The store's answer was lost: write again unless the write landed (the outcome must not be lost).
-        const current =
-          tries > 1
-            ? await this.deps.repo
-                .getRecipient(item.value.tenantId, item.value.campaignId, item.value.kind, item.value.userId)
-                .catch(() => null)
-            : null;
-        if (current?.etag === item.etag) return this.write(item, patch, tries - 1);
-        if (current && current.value.status === patch.status) return;
-        throw err;
-      }
-      const current = await this.deps.repo.getRecipient(
-        item.value.tenantId,
-        item.value.campaignId,
-        item.value.kind,
-        item.value.userId,
-      );
-      if (
-        item.value.status === 'sending' &&
-        current?.value.status === 'failed' &&
-        current.value.reason === 'interrupted'
-      ) {
-        const { reason: _dropped, ...rest } = current.value;
-        await this.deps.repo.replaceRecipient({ ...rest, ...patch, updatedAt: now }, current.etag);
-        return;
-      }
-      this.deps.log.warn(
-        { tenantId: item.value.tenantId, campaignId: item.value.campaignId, status: current?.value.status },
-        'campaign item changed by another instance; outcome not written',
-      );
-    }
+    const written = await this.items.settle(item, { status, ...(reason ? { reason } : {}), ...extra });
+    return written ? status : 'lost';
   }
 }
 

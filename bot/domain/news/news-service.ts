@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, isConflict } from '../errors';
+import { AppError } from '../errors';
+import { DurableSend } from '../delivery/durable-send';
 import type { AdminAuditLog } from '../audit';
 import { type Caller, requireAdmin } from '../dashboard/access';
 import type { Log } from '../log';
@@ -11,7 +12,7 @@ import type { CoachNews, NewsCounts, NewsDelivery, NewsItem, NewsItemReason, New
 export const NEWS_MAX_LENGTH = 1000;
 const NEWS_MIN_LENGTH = 3;
 const ARCHIVE_SIZE = 30;
-/** How long a claimed item is the claiming instance's before another may look at it. */
+/** How long a leased or claimed item is the instance's before another may look at it. */
 const LEASE_MS = 5 * 60_000;
 /** A send still refused with 429 after the outbound queue's own retries is tried again later, this many times in all. */
 const MAX_ATTEMPTS = 3;
@@ -38,6 +39,9 @@ export interface NewsServiceDeps {
   retryDelayMs?: number;
   /** Items sent at once; the outbound queue paces them under Teams' limits. */
   concurrency?: number;
+  /** This instance's name on its leases (tests name their instances). */
+  owner?: string;
+  leaseMs?: number;
 }
 
 export interface PostNews {
@@ -56,24 +60,38 @@ const invalid = () => new AppError('invalid_request', 400, 'error.invalidRequest
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Coach news from the programme team, delivered exactly once per coach:
+ * Coach news from the programme team, delivered once per coach:
  * 1. Posting writes the news and one queue item per coach with a fixed id (news + coach),
  *    so a repeated post or a resumed one never adds a second item for a coach.
- * 2. A worker takes a due item by writing `sending` with its ETag (another instance that
- *    read the same item loses that write and leaves it), then sends through the outbound
- *    queue (which paces sends and honours Teams' 429 Retry-After), then writes the outcome.
- * 3. An item still found in `sending` after its lease ran out is marked failed
- *    ("interrupted") and never sent again: its sender may have delivered it. Only a 429
- *    that outlasted the queue's retries goes back to `queued`: Teams refused it, so it
- *    was not delivered.
+ * 2. Each item goes through the shared durable send (delivery/durable-send.ts): leased with
+ *    its ETag, claimed as `sending` by the outbound queue right before the HTTP call (after
+ *    its pacing and Teams' 429 Retry-After), settled. A 429 that outlasted the queue's
+ *    retries goes back to `queued`: Teams refused it, so it was not delivered.
+ * 3. An item that was in flight when its instance died is sent again after its lease ran
+ *    out (see news-types.ts for why); every other item is sent exactly once.
  */
 export class NewsService {
   private draining: Promise<number> | null = null;
   private again = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
+  private readonly items: DurableSend<NewsItem>;
 
-  constructor(private readonly deps: NewsServiceDeps) {}
+  constructor(private readonly deps: NewsServiceDeps) {
+    const repo = deps.repo;
+    this.items = new DurableSend<NewsItem>({
+      store: {
+        replace: (item, etag) => repo.replaceItem(item, etag),
+        reread: (item) => repo.getItem(item.tenantId, item.newsId, item.userId),
+      },
+      clock: deps.clock,
+      log: deps.log,
+      owner: deps.owner ?? randomUUID(),
+      leaseMs: deps.leaseMs ?? LEASE_MS,
+      afterInterruption: 'resend',
+      describe: (item) => ({ tenantId: item.tenantId, newsId: item.newsId }),
+    });
+  }
 
   async post(caller: Caller, input: PostNews): Promise<CoachNews> {
     await requireAdmin(this.deps.directory, caller);
@@ -208,34 +226,21 @@ export class NewsService {
     return settled;
   }
 
-  private async process(item: Versioned<NewsItem>): Promise<'settled' | 'requeued' | 'lost'> {
+  private async process(found: Versioned<NewsItem>): Promise<'settled' | 'requeued' | 'lost'> {
     const d = this.deps;
-    const now = d.clock.now();
-    const r = item.value;
-    if (r.status === 'sending') {
-      // Its sender stopped after writing `sending`: it may have delivered. Never again.
-      d.log.warn({ tenantId: r.tenantId, newsId: r.newsId }, 'coach news interrupted while sending; not sent again');
-      return (await this.write(item, { status: 'failed', reason: 'interrupted' })) ? 'settled' : 'lost';
-    }
-    let sending: Versioned<NewsItem>;
-    try {
-      sending = await d.repo.replaceItem(
-        {
-          ...r,
-          status: 'sending',
-          attempts: r.attempts + 1,
-          availableAt: new Date(now.getTime() + LEASE_MS).toISOString(),
-          updatedAt: now.toISOString(),
-        },
-        item.etag,
-      );
-    } catch (err) {
-      // Another instance took it first, or the store's answer was lost: its lease decides, never a second send.
-      if (!isConflict(err)) d.log.warn({ err, tenantId: r.tenantId }, 'coach news item claim failed');
-      return 'lost';
-    }
+    const taken = await this.items.take(found);
+    if (taken.kind !== 'send') return taken.kind;
+    const r = taken.item.value;
+    const outcome = async (
+      item: Versioned<NewsItem>,
+      status: 'sent' | 'skipped' | 'failed',
+      reason?: NewsItemReason,
+    ) =>
+      (await this.items.settle(item, { status, ...(reason ? { reason } : {}) }))
+        ? ('settled' as const)
+        : ('lost' as const);
     const news = await d.repo.getNews(r.tenantId, r.newsId);
-    if (!news) return (await this.write(sending, { status: 'failed', reason: 'error' })) ? 'settled' : 'lost';
+    if (!news) return outcome(taken.item, 'failed', 'error');
     const card = d.card(
       {
         text: news.text,
@@ -246,40 +251,28 @@ export class NewsService {
       },
       await this.localeOf(r.tenantId, r.userId),
     );
-    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card);
-    const outcome = async (status: 'sent' | 'skipped' | 'failed', reason?: NewsItemReason) =>
-      (await this.write(sending, { status, ...(reason ? { reason } : {}) })) ? ('settled' as const) : ('lost' as const);
+    // `sending` is written by the guard inside the outbound queue, right before the HTTP call.
+    const attempt = this.items.attempt(taken.item);
+    const delivery = await d.delivery.deliver(r.tenantId, r.userId, card, { guard: attempt });
+    const sending = attempt.current;
     switch (delivery.status) {
       case 'sent':
-        return outcome('sent');
+        return outcome(sending, 'sent');
+      case 'lost':
+        return 'lost';
       case 'unreachable':
       case 'gone':
-        return outcome('skipped', delivery.status);
+        return outcome(sending, 'skipped', delivery.status);
       case 'throttled':
         // Teams refused it (429) after every retry of the queue, so it was not delivered: safe to queue again, later.
         if (sending.value.attempts < MAX_ATTEMPTS) {
           const later = new Date(d.clock.now().getTime() + (d.retryDelayMs ?? 60_000)).toISOString();
-          return (await this.write(sending, { status: 'queued', availableAt: later })) ? 'requeued' : 'lost';
+          return (await this.items.settle(sending, { status: 'queued', availableAt: later })) ? 'requeued' : 'lost';
         }
-        return outcome('failed', 'throttled');
+        return outcome(sending, 'failed', 'throttled');
       case 'error':
         d.log.warn({ err: delivery.error, tenantId: r.tenantId, newsId: r.newsId }, 'coach news not delivered');
-        return outcome('failed', 'error');
-    }
-  }
-
-  private async write(item: Versioned<NewsItem>, patch: Partial<NewsItem>): Promise<boolean> {
-    const { reason: _old, ...rest } = item.value;
-    try {
-      await this.deps.repo.replaceItem(
-        { ...rest, ...patch, updatedAt: this.deps.clock.now().toISOString() },
-        item.etag,
-      );
-      return true;
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-      this.deps.log.warn({ tenantId: item.value.tenantId }, 'coach news item changed by another instance');
-      return false;
+        return outcome(sending, 'failed', 'error');
     }
   }
 

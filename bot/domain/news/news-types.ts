@@ -1,4 +1,5 @@
-import type { Delivery } from '../campaigns/campaign-ports';
+import type { DeliverOptions, Delivery } from '../campaigns/campaign-ports';
+import type { Lease } from '../delivery/durable-send';
 import type { Versioned } from '../scan/scan-types';
 
 /**
@@ -20,9 +21,12 @@ export interface CoachNews {
 }
 
 /**
- * queued → sending → sent; or skipped / failed with a reason. `sending` is written (with
- * the item's ETag) before the message goes out: an item found in `sending` after its
- * lease ran out may have been delivered, so it is never sent again.
+ * queued → (leased) → sending → sent; or skipped / failed with a reason (see
+ * delivery/durable-send.ts). `sending` is written right before the HTTP call to Teams. An
+ * item found in `sending` after its lease ran out was in flight when its sender stopped: it is
+ * sent again (at least once), because coach news carries what a coach must know (a new
+ * system, a changed procedure) and nobody would notice it missing, while a coach who reads
+ * it twice loses nothing. `interruptions` records each such possible duplicate.
  */
 export type NewsItemStatus = 'queued' | 'sending' | 'sent' | 'skipped' | 'failed';
 export type NewsItemReason = 'unreachable' | 'gone' | 'interrupted' | 'throttled' | 'error';
@@ -34,8 +38,12 @@ export interface NewsItem {
   status: NewsItemStatus;
   reason?: NewsItemReason;
   attempts: number;
-  /** While `sending`: until when this send is the claiming instance's; while `queued`: not before. */
+  /** While leased or `sending`: until when it is the instance's; while `queued`: not before. */
   availableAt: string;
+  /** The instance that leased it (absent in items written before leases). */
+  lease?: Lease | null;
+  /** Times its sender stopped while the HTTP call was in flight: it was sent again each time. */
+  interruptions?: number;
   updatedAt: string;
 }
 
@@ -51,6 +59,7 @@ export interface NewsRepository {
   addItem(item: NewsItem): Promise<boolean>;
   /** Queued or sending items whose `availableAt` has passed, across tenants. */
   due(now: Date, limit: number): Promise<Array<Versioned<NewsItem>>>;
+  getItem(tenantId: string, newsId: string, userId: string): Promise<Versioned<NewsItem> | null>;
   /** Throws a conflict AppError when the item changed since read. */
   replaceItem(item: NewsItem, etag: string): Promise<Versioned<NewsItem>>;
   /** Counts per status for each of these news items. */
@@ -59,5 +68,5 @@ export interface NewsRepository {
 
 /** Sends one card through the app's throttled outbound queue (the campaigns' port). */
 export interface NewsDelivery {
-  deliver(tenantId: string, userId: string, card: object): Promise<Delivery>;
+  deliver(tenantId: string, userId: string, card: object, opts?: Pick<DeliverOptions, 'guard'>): Promise<Delivery>;
 }

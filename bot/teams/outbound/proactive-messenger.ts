@@ -1,8 +1,15 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger';
 import type { Clock, Messenger, UserStateRepository } from '../../domain/ports';
-import type { CampaignDelivery, Delivery } from '../../domain/campaigns/campaign-ports';
+import type { CampaignDelivery, DeliverOptions, Delivery } from '../../domain/campaigns/campaign-ports';
 import { ConversationGoneError, type OutboundQueue, statusOf } from './outbound-queue';
+
+/** The item's claim went to another instance: the queue must not send (nor retry). */
+class ClaimLostError extends Error {
+  constructor() {
+    super('send item claimed by another instance');
+  }
+}
 
 /**
  * Proactive 1:1 messages through the Bot Framework: continues the conversation whose
@@ -33,13 +40,8 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
    * Like sendCard, but says what happened instead of throwing: campaigns record why a
    * message did not go out (app removed, never reachable, still throttled after retries).
    */
-  async deliver(
-    tenantId: string,
-    userId: string,
-    card: object,
-    beforeRetry?: () => Promise<unknown>,
-  ): Promise<Delivery> {
-    const sent = await this.send(tenantId, userId, card, beforeRetry);
+  async deliver(tenantId: string, userId: string, card: object, opts: DeliverOptions = {}): Promise<Delivery> {
+    const sent = await this.send(tenantId, userId, card, opts);
     if (sent.status !== 'failed') return sent;
     if (statusOf(sent.error) === 429) return { status: 'throttled' };
     return { status: 'error', error: sent.error };
@@ -48,13 +50,14 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
   /**
    * Sends the card through the outbound queue. No reference and none to be created is
    * 'unreachable'; a 403 or 404 marks the stored reference stale and is 'gone'; any other
-   * error of the send (after the queue's retries) comes back as 'failed'.
+   * error of the send (after the queue's retries) comes back as 'failed'. A guard that loses its
+   * claim right before the HTTP call stops the send: 'lost'.
    */
   private async send(
     tenantId: string,
     userId: string,
     card: object,
-    beforeRetry?: () => Promise<unknown>,
+    { beforeRetry, guard }: DeliverOptions = {},
   ): Promise<Exclude<Delivery, { status: 'throttled' | 'error' }> | { status: 'failed'; error: unknown }> {
     const reference = await this.referenceFor(tenantId, userId);
     if (!reference) return { status: 'unreachable' };
@@ -66,15 +69,25 @@ export class ProactiveMessenger implements Messenger, CampaignDelivery {
         send: async () => {
           // The queue sends again after a 429 or 5xx: each retry waits for the caller's turn too.
           if (attempts++ > 0 && beforeRetry) await beforeRetry();
-          return this.inConversation(
-            reference,
-            async (context) =>
-              (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null,
-          );
+          // The stored item is claimed here, after every wait and right before the HTTP call: only
+          // a call in flight can leave it uncertain when this process dies.
+          if (guard && !(await guard.claim())) throw new ClaimLostError();
+          try {
+            return await this.inConversation(
+              reference,
+              async (context) =>
+                (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id ?? null,
+            );
+          } catch (err) {
+            // Teams refused it (429): nothing was delivered, so the wait for the retry is not uncertain.
+            if (guard && statusOf(err) === 429) await guard.refused();
+            throw err;
+          }
         },
       });
       return { status: 'sent', activityId };
     } catch (err) {
+      if (err instanceof ClaimLostError) return { status: 'lost' };
       if (err instanceof ConversationGoneError) {
         await this.deps.userState.markStale(tenantId, userId);
         return { status: 'gone', code: err.status };

@@ -109,6 +109,11 @@ export function CampaignsPanel(props: {
                 { header: t(locale, 'campaigns.sent'), cell: (c) => c.counts.sent, numeric: true },
                 { header: t(locale, 'campaigns.skipped'), cell: (c) => c.counts.skipped, numeric: true },
                 { header: t(locale, 'campaigns.failed'), cell: (c) => c.counts.failed, numeric: true },
+                {
+                  header: t(locale, 'campaigns.uncertain'),
+                  cell: (c) => c.counts.uncertain ?? 0,
+                  numeric: true,
+                },
               ]}
             />
           )}

@@ -230,9 +230,9 @@ describe('the campaign cadence', () => {
     await s.timers.run(5 * MINUTE, [a.cadence]);
     assert.deepEqual(s.sent, ['ann'], 'taken over once the lease ran out');
     assert.equal(
-      s.repo.all().find((r) => r.userId === 'bob')?.reason,
-      'interrupted',
-      'never sent again after "sending"',
+      s.repo.all().find((r) => r.userId === 'bob')?.status,
+      'uncertain',
+      'in flight when its sender crashed: never sent again, "mogelijk verstuurd"',
     );
     assert.equal(s.repo.campaigns.get(`${T}|2026-12`)?.value.status, 'done');
     assert.deepEqual(a.cadence.draining(), []);

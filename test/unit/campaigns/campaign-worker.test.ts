@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createLogger } from '../../../bot/logger';
-import type { Delivery, Recipient } from '../../../bot/domain/campaigns/campaign-ports';
+import type { DeliverOptions, Delivery, Recipient } from '../../../bot/domain/campaigns/campaign-ports';
 import {
   CampaignWorker,
   type CampaignWorkerDeps,
@@ -64,14 +64,19 @@ function queued(userId: string, kind: Recipient['kind'] = 'reminder', extra: Par
   };
 }
 
-/** A Bot Connector stand-in: records every card per user, answers what the test says. */
+/**
+ * A Bot Connector stand-in behind the outbound queue: claims the item through its guard right
+ * before "sending" (as the queue does), records every card per user, answers what the test says.
+ */
 class FakeDelivery {
   readonly sent: Array<{ userId: string; card: { kind: string; model: unknown; locale: string } }> = [];
   answer: (userId: string) => Delivery = () => ({ status: 'sent', activityId: 'a1' });
   delayMs = 0;
-  async deliver(_t: string, userId: string, card: object): Promise<Delivery> {
+  async deliver(_t: string, userId: string, card: object, opts: DeliverOptions = {}): Promise<Delivery> {
+    if (opts.guard && !(await opts.guard.claim())) return { status: 'lost' };
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const d = this.answer(userId);
+    if (d.status === 'throttled') await opts.guard?.refused();
     if (d.status === 'sent') this.sent.push({ userId, card: card as never });
     return d;
   }
@@ -144,19 +149,27 @@ describe('the campaign queue worker', () => {
     assert.equal(s.delivery.to('ann').length, 1);
   });
 
-  it('never sends again an item whose sender stopped after writing "sending": it is marked failed (interrupted)', async () => {
+  it('never sends again an item whose sender stopped while its message was in flight: it is marked uncertain, not failed', async () => {
     const s = setup();
     await s.repo.addRecipient(
       queued('ann', 'reminder', { status: 'sending', lease: { owner: 'crashed', until: NOW }, attempts: 1 }),
     );
-    await s.worker('w').drain();
+    assert.equal(await s.worker('w').drain(), 1);
     assert.equal(s.delivery.sent.length, 0);
     const [r] = s.repo.all();
-    assert.equal(r.status, 'failed');
-    assert.equal(r.reason, 'interrupted');
+    assert.equal(r.status, 'uncertain');
+    assert.equal(r.interruptions, 1);
+    assert.equal(r.lease, null);
+    assert.deepEqual(await s.repo.countByStatus(T, '2026-12'), {
+      queued: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      uncertain: 1,
+    });
   });
 
-  it('keeps the outcome of a slow sender whose lease ran out while another instance marked the item interrupted', async () => {
+  it('keeps the outcome of a slow sender whose lease ran out while another instance marked the item uncertain', async () => {
     const s = setup();
     await s.repo.addRecipient(queued('ann'));
     s.delivery.delayMs = 30;
@@ -164,7 +177,7 @@ describe('the campaign queue worker', () => {
     await new Promise((r) => setTimeout(r, 10)); // "sending" is written, the connector is slow
     s.clock.advance(61_000);
     await s.worker('other').drain();
-    assert.equal(s.repo.all()[0].reason, 'interrupted');
+    assert.equal(s.repo.all()[0].status, 'uncertain');
     await slow;
     const [r] = s.repo.all();
     assert.equal(r.status, 'sent', 'the sender knows it was delivered');
