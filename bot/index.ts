@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { clockStartingAt } from './domain/ports';
 import { createLogger } from './logger';
 import { startApp } from './wiring/app';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const app = await startApp(config, log);
+  const app = await startApp(config, log, config.clockStart ? { clock: clockStartingAt(config.clockStart) } : {});
   if (config.devMode) {
     log.info(`Playground: ${app.url}/  ·  Tab: ${app.url}/tab/  ·  Health: ${app.url}/healthz`);
   }

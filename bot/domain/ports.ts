@@ -7,6 +7,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that starts at `start` and runs on at the real pace (development demos, benchmarks, tests). */
+export function clockStartingAt(start: Date): Clock {
+  const offset = start.getTime() - systemClock.now().getTime();
+  return { now: () => new Date(systemClock.now().getTime() + offset) };
+}
+
 /** "Who is this user": the seeded organisation now, Microsoft Graph later. */
 export interface Directory {
   getTenant(tenantId: string): Promise<Tenant | null>;

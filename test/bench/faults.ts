@@ -32,6 +32,7 @@ import { FaultProxy } from '../helpers/fault-proxy';
 import { answerOptions } from '../helpers/scan-driver';
 import { cardOf, GENT, TeamsTestClient, type TeamsUser, WESTERKWARTIER } from '../helpers/teams';
 import { startFakeConnector } from './lib/clients';
+import { TUESDAY_MORNING } from '../fakes/fake-clock';
 import { exitOf, freePort, ROOT, serverEnv, sleep, tail, tempDir, waitFor200 } from './lib/processes';
 import { machine, numArg, seeded, Targets } from './lib/report';
 import {
@@ -86,13 +87,28 @@ async function startStore(): Promise<{ endpoint: string; key: string; ca: string
   return { ...(JSON.parse(ready) as { endpoint: string; key: string; ca: string }), child };
 }
 
+/**
+ * Every instance runs on one timeline that began on a Tuesday morning when the bench started,
+ * so the coaches are at work and offers happen whatever the hour the bench is run at (a
+ * restarted instance picks the timeline up where it is now, a second or so behind its peer).
+ */
+const benchStartedAt = Date.now();
+const timelineNow = () => new Date(new Date(TUESDAY_MORNING).getTime() + (Date.now() - benchStartedAt)).toISOString();
+
 async function startInstance(name: string, env: Record<string, string>, dir: string): Promise<Instance> {
   const port = await freePort();
   const log = path.join(dir, `${name}.log`);
   const out = openSync(log, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
-    env: { ...serverEnv({}), ...env, PORT: String(port), DATA_DIR: path.join(dir, name), LOG_LEVEL: 'warn' },
+    env: {
+      ...serverEnv({}),
+      ...env,
+      PORT: String(port),
+      DATA_DIR: path.join(dir, name),
+      LOG_LEVEL: 'warn',
+      DEV_CLOCK_START: timelineNow(),
+    },
     stdio: ['ignore', out, out],
   });
   children.push(child);

@@ -1,4 +1,4 @@
-import type { Clock } from '../../bot/domain/ports';
+import { type Clock, clockStartingAt } from '../../bot/domain/ports';
 
 /**
  * The moment tests run at unless they bring their own clock: `TEST_NOW` (an ISO time) or an
@@ -19,6 +19,5 @@ export function testNow(): Date {
  * drive the running server as a user would (timers, tokens and browsers still see time pass).
  */
 export function runningTestClock(start: Date = testNow()): Clock {
-  const offset = start.getTime() - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
+  return clockStartingAt(start);
 }

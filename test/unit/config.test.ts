@@ -219,6 +219,26 @@ describe('configuration: what may face the network', () => {
     assert.equal(c.devMode, false, 'the demo data, but never the dev identities');
   });
 
+  it('starts a development clock at DEV_CLOCK_START, and refuses it next to a real bot or a malformed moment', () => {
+    assert.equal(loadConfig({}).clockStart, undefined);
+    assert.equal(
+      loadConfig({ DEV_CLOCK_START: '2026-11-24T10:00:00+01:00' }).clockStart?.toISOString(),
+      '2026-11-24T09:00:00.000Z',
+    );
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems.map((p) => p.split(':')[0]);
+      }
+    };
+    assert.ok(refused({ DEV_CLOCK_START: 'next tuesday' }).includes('DEV_CLOCK_START'));
+    const bot = { BOT_APP_ID: 'app', BOT_APP_PASSWORD: 'secret', ALLOWED_TENANTS: 't1' };
+    assert.deepEqual(refused({ ...bot, DEV_CLOCK_START: '2026-11-24T09:00:00Z' }), ['DEV_CLOCK_START']);
+    assert.deepEqual(refused(bot), []);
+  });
+
   it('refuses HOST=0.0.0.0 without bot credentials: /dev/token would hand out any user on the network', () => {
     for (const HOST of ['0.0.0.0', '::', '10.1.2.3', 'digivaardig.example.org']) {
       assert.throws(
