@@ -578,6 +578,13 @@ export const nl = {
   'events.cancelled.body': 'De organisator heeft deze activiteit afgelast. Je hoeft niets te doen.',
   'events.error.closed':
     'Aanmelden of afmelden kan niet meer: de activiteit is begonnen of gaat niet door. Er is niets veranderd.',
+  'events.error.time': 'Vul een bestaande datum in, en een eindtijd na de begintijd. Er is niets veranderd.',
+  'events.error.past': 'Kies een moment in de toekomst. Er is niets veranderd.',
+  'events.error.where': 'Vul een plaats of een online link in. Er is niets veranderd.',
+  'events.error.unknownModule':
+    'Deze module staat niet in het leeraanbod van je gemeente. Kijk de module-id na. Er is niets veranderd.',
+  'events.error.retiredModule':
+    'Deze module is uit het leeraanbod gehaald. Kies een andere module of laat het veld leeg. Er is niets veranderd.',
   'modules.source.self': 'zelf afgevinkt',
   'modules.source.event': 'aanwezig bij activiteit',
   'modules.source.import': 'gemeld door leerplatform',

@@ -85,7 +85,14 @@ export function buildServices(parts: ServiceParts) {
   });
   // Conversation references, kept current by the bot and forgotten on erasure.
   const references = new ReferenceKeeper(repos.userState, clock);
-  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
+  const events = buildEvents({
+    repos,
+    directory,
+    messenger: parts.messenger,
+    clock,
+    log,
+    modules: (tenantId) => catalogue.lookup(tenantId),
+  });
   const { privacy, retention } = buildPrivacy({
     store: parts.store,
     repos,

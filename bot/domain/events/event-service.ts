@@ -4,6 +4,7 @@ import type { Log } from '../log';
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import { calendarFor } from '../campaigns/schedule';
+import type { ModuleLookup } from '../catalogue/catalogue-service';
 import { forbidden, type Caller } from '../dashboard/access';
 import { localSlot, reminderMoment, slotMoments } from './event-time';
 import type { EventInput, EventKind, EventRepository, LearningEvent, Signup } from './event-types';
@@ -62,7 +63,8 @@ export interface EventServiceDeps {
   notifier: EventNotifier;
   completions: CompletionRecorder;
   isCoach(tenantId: string, userId: string): Promise<boolean>;
-  moduleExists(tenantId: string, moduleId: string): boolean;
+  /** The tenant's own catalogue: an event links only to a module the tenant offers. */
+  modules(tenantId: string): Promise<ModuleLookup>;
   log: Log;
   /** This instance's name on reminder leases. */
   owner?: string;
@@ -72,6 +74,11 @@ export interface EventServiceDeps {
 const gone = () => new AppError('not_found', 404, 'error.badInput');
 const closed = () => new AppError('event_closed', 409, 'events.error.closed');
 const invalid = () => new AppError('invalid_request', 400, 'error.invalidRequest');
+const badTime = () => new AppError('invalid_time', 400, 'events.error.time');
+const past = () => new AppError('in_past', 400, 'events.error.past');
+const nowhere = () => new AppError('no_place', 400, 'events.error.where');
+const unknownModule = () => new AppError('unknown_module', 400, 'events.error.unknownModule');
+const retiredModule = () => new AppError('retired_module', 400, 'events.error.retiredModule');
 const TRIES = 8;
 /** History the tab still lists (for marking attendance afterwards). */
 const HISTORY_MS = 30 * 24 * 3600_000;
@@ -151,20 +158,27 @@ export class EventService {
     return calendarFor((await this.deps.directory.getTenant(tenantId))?.country).timeZone;
   }
 
-  /** The moments and fields of an organiser's input, checked; null when they do not fit. */
-  private async fields(tenantId: string, input: EventInput) {
+  /**
+   * The moments and fields of an organiser's input, checked. The linked module must be one the
+   * tenant offers now; an event already linked to a module retired since keeps that link.
+   */
+  private async fields(tenantId: string, input: EventInput, linked?: string) {
     const timeZone = await this.timeZone(tenantId);
     const moments = slotMoments({ date: input.date, start: input.start, end: input.end }, timeZone);
-    if (!moments) throw invalid();
-    if (input.moduleId && !this.deps.moduleExists(tenantId, input.moduleId)) throw invalid();
-    if (!input.place.trim() && !input.onlineUrl.trim()) throw invalid();
+    if (!moments) throw badTime();
+    if (input.moduleId && input.moduleId !== linked) {
+      const standing = (await this.deps.modules(tenantId))(input.moduleId);
+      if (standing === 'unknown') throw unknownModule();
+      if (standing === 'retired') throw retiredModule();
+    }
+    if (!input.place.trim() && !input.onlineUrl.trim()) throw nowhere();
     return { timeZone, ...moments };
   }
 
   async create(caller: Caller, input: EventInput): Promise<EventView> {
     if (!(await this.canOrganise(caller))) throw forbidden();
     const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input);
-    if (startsAt <= this.now()) throw invalid();
+    if (startsAt <= this.now()) throw past();
     const at = this.now().toISOString();
     const event: LearningEvent = {
       tenantId: caller.tenantId,
@@ -193,13 +207,13 @@ export class EventService {
 
   /** A new time sends the reminder again for the new day; more places move the waiting list up. */
   async update(caller: Caller, eventId: string, input: EventInput): Promise<EventView> {
-    await this.requireManager(caller, eventId);
-    const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input);
+    const { value: stored } = await this.requireManager(caller, eventId);
+    const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input, stored.moduleId);
     const promoted: string[] = [];
     const event = await this.change(caller.tenantId, eventId, (e) => {
       if (e.status !== 'scheduled') throw closed();
       const moved = e.startsAt !== startsAt.toISOString();
-      if (moved && startsAt <= this.now()) throw invalid();
+      if (moved && startsAt <= this.now()) throw past();
       const next: LearningEvent = {
         ...e,
         kind: input.kind,

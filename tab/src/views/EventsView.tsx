@@ -283,7 +283,13 @@ function LearningRecords(props: Props) {
           {report.problems.length > 0 && (
             <ul>
               {report.problems.map((p, i) => (
-                <li key={i}>{t(locale, 'records.problem', { row: p.row, code: p.code, value: p.value ?? '' })}</li>
+                <li key={i} data-testid="records-problem">
+                  {t(locale, 'records.problem', {
+                    row: p.row,
+                    problem: t(locale, `records.code.${p.code}`),
+                    value: p.value ? `(${p.value})` : '',
+                  })}
+                </li>
               ))}
             </ul>
           )}
