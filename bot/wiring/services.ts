@@ -39,6 +39,7 @@ import { buildPrivacy } from './privacy';
 import { buildLearning } from './learning';
 import { CosmosNewsRepository } from '../storage/cosmos-news';
 import { buildEvents } from './events';
+import { personalEvents } from '../domain/events/event-privacy';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -110,6 +111,7 @@ export function buildServices(parts: ServiceParts) {
       (await campaigns.forgetUser(tenantId, userId)) +
       (await new CosmosNewsRepository(parts.store.containers.schedule).forgetUser(tenantId, userId)) +
       (await events.events.forgetUser(tenantId, userId)),
+    events: (tenantId, userId) => personalEvents(repos.events, tenantId, userId),
   });
   return {
     ...help,

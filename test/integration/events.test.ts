@@ -280,6 +280,50 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
   });
 
   describe('erasure', () => {
+    const stored = async (eventId: string) =>
+      JSON.stringify(
+        (await running.app.store.containers.schedule.item(`event:${eventId}`, wk.tenant.id).read()).resource,
+      );
+
+    it("gives a colleague's own download their places, waiting-list places and attendance; erasure leaves none of them", async () => {
+      const [fourth] = employees.slice(3).map((u) => person(u.id));
+      const small = await api.post<EventView>('/api/v1/events', await token(adminId), {
+        kind: 'digicafe',
+        title: 'Digicafé',
+        date: amsterdamDate(clock.now(), 7),
+        start: '15:00',
+        end: '16:00',
+        place: 'Kantine',
+        capacity: 1,
+      });
+      assert.equal(small.status, 201, small.text);
+      for (const who of [fourth, second])
+        assert.equal(
+          (await api.post(`/api/v1/events/${small.body.eventId}/signup`, await token(who.aadObjectId))).status,
+          200,
+        );
+
+      const own = await token(second.aadObjectId);
+      const file = await api.get<{ events: { signups: Array<Record<string, unknown>> } }>(
+        '/api/v1/me/data/export',
+        own,
+      );
+      assert.equal(file.status, 200, file.text);
+      assert.deepEqual(
+        file.body.events.signups.map((s) => [s.title, s.status, s.waitingPosition, s.attended]),
+        [
+          ['Samenwerken in Teams', 'confirmed', null, true],
+          ['Digicafé', 'waiting', 1, null],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(file.body.events), new RegExp(fourth.aadObjectId), 'never a colleague');
+
+      assert.equal((await api.post('/api/v1/me/data/delete', own, { confirm: 'yes' })).status, 200);
+      for (const id of [event.eventId, small.body.eventId])
+        assert.doesNotMatch(await stored(id), new RegExp(second.aadObjectId));
+      assert.match(await stored(small.body.eventId), new RegExp(fourth.aadObjectId), 'the others keep their places');
+    });
+
     it('takes an erased colleague off every event list (after the coach planned theirs)', async () => {
       const colleague = await token(third.aadObjectId);
       assert.equal((await api.post(`/api/v1/events/${walkIn}/signup`, colleague)).status, 200);
@@ -287,6 +331,16 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
       assert.equal(erased.status, 200, erased.text);
       const stored = await running.app.store.containers.schedule.item(`event:${walkIn}`, wk.tenant.id).read();
       assert.doesNotMatch(JSON.stringify(stored.resource), new RegExp(third.aadObjectId));
+    });
+
+    it("removes an erased organiser's name from the events they planned and from the organisers; the admin still manages them", async () => {
+      const erased = await api.post('/api/v1/me/data/delete', await token(coach.id), { confirm: 'yes' });
+      assert.equal(erased.status, 200, erased.text);
+      assert.doesNotMatch(await stored(walkIn), new RegExp(coach.id));
+      const organisers = await api.get<{ userIds: string[] }>('/api/v1/admin/event-organisers', await token(adminId));
+      assert.deepEqual(organisers.body.userIds, []);
+      const managed = await api.get(`/api/v1/events/${walkIn}/participants`, await token(adminId));
+      assert.equal(managed.status, 200, managed.text);
     });
   });
 });

@@ -365,21 +365,35 @@ export class EventService {
 
   /**
    * Erasure: the person's places (and waiting-list places) on every event of the tenant are
-   * removed; a freed place on an upcoming event goes to the next on the waiting list, who is told.
+   * removed; a freed place on an upcoming event goes to the next on the waiting list, who is
+   * told. Events they organised stay for the colleagues signed up, without their name (the
+   * programme admins manage them), and they are no longer a named organiser.
    */
   async forgetUser(tenantId: string, userId: string): Promise<number> {
     let removed = 0;
     for (const { value } of await this.deps.repo.list(tenantId, new Date(0))) {
-      if (!value.signups.some((s) => s.userId === userId)) continue;
+      if (!value.signups.some((s) => s.userId === userId) && value.organiserId !== userId) continue;
       const promoted: string[] = [];
       const event = await this.change(tenantId, value.eventId, (e) => {
-        const next = { ...e, signups: e.signups.filter((s) => s.userId !== userId) };
+        const next = {
+          ...e,
+          signups: e.signups.filter((s) => s.userId !== userId),
+          organiserId: e.organiserId === userId ? '' : e.organiserId,
+        };
         const upcoming = e.status === 'scheduled' && Date.parse(e.startsAt) > this.now().getTime();
         promoted.splice(0, promoted.length, ...(upcoming ? this.fill(next) : []));
         return next;
       });
       removed += 1;
       await this.tellPromoted(event, promoted);
+    }
+    const organisers = await this.deps.repo.organisers(tenantId);
+    if (organisers.includes(userId)) {
+      await this.deps.repo.saveOrganisers(
+        tenantId,
+        organisers.filter((id) => id !== userId),
+      );
+      removed += 1;
     }
     return removed;
   }

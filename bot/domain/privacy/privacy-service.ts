@@ -1,4 +1,5 @@
 import { AppError, isConflict } from '../errors';
+import type { PersonalEvents } from '../events/event-privacy';
 import type { UserContext } from '../org';
 import type { Clock, UserStateRepository } from '../ports';
 import { type AdminAuditLog, SELF_ACTOR } from '../audit';
@@ -51,6 +52,8 @@ export interface PrivacyServiceDeps {
   audit?: Pick<AdminAuditLog, 'record'>;
   /** Removes the user's items from reminder campaign queues (ids only, but still theirs); returns how many. */
   forgetCampaignItems?(tenantId: string, userId: string): Promise<number>;
+  /** The user's sign-ups, waiting-list places, attendance and organised events, for the export. */
+  events?(tenantId: string, userId: string): Promise<PersonalEvents>;
   /** After an erasure (the bot forgets it saved the user's conversation reference). */
   onErased?(tenantId: string, userId: string): void;
   clock: Clock;
@@ -170,6 +173,7 @@ export class PrivacyService {
           }
         : null,
       helpGivenAsDigicoach: sortNewest(coached).map((t) => coachPartOf(t, userId)),
+      events: (await this.deps.events?.(tenantId, userId)) ?? null,
       preferences: { scanReminders: !remindersOff },
       chat: { botCanMessageYou: Boolean(ref && !ref.stale), since: ref?.updatedAt ?? null },
     };
