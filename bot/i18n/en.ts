@@ -572,6 +572,10 @@ export const en: Record<MessageKey, string> = {
   'events.cancelled.body': "The organiser cancelled this event. You don't need to do anything.",
   'events.error.closed':
     'You can no longer sign up or cancel: the event has started or was cancelled. Nothing was changed.',
+  'events.error.stale': 'Someone else just changed this event. Load it again and try once more. Nothing was changed.',
+  'events.error.versionNeeded': 'Load the event first, so you do not overwrite changes by others. Nothing was changed.',
+  'events.error.capacity':
+    'More colleagues have signed up than this number of places. Choose at least that many places. Nothing was changed.',
   'events.error.time': 'Enter a real date, and an end time after the start time. Nothing was changed.',
   'events.error.past': 'Choose a moment in the future. Nothing was changed.',
   'events.error.where': 'Enter a place or an online link. Nothing was changed.',

@@ -578,6 +578,12 @@ export const nl = {
   'events.cancelled.body': 'De organisator heeft deze activiteit afgelast. Je hoeft niets te doen.',
   'events.error.closed':
     'Aanmelden of afmelden kan niet meer: de activiteit is begonnen of gaat niet door. Er is niets veranderd.',
+  'events.error.stale':
+    'Iemand anders heeft deze activiteit net gewijzigd. Laad hem opnieuw en probeer het nog eens. Er is niets veranderd.',
+  'events.error.versionNeeded':
+    'Laad de activiteit eerst, zodat je geen wijzigingen van anderen overschrijft. Er is niets veranderd.',
+  'events.error.capacity':
+    'Er zijn al meer collega’s aangemeld dan dit aantal plaatsen. Kies minstens zoveel plaatsen. Er is niets veranderd.',
   'events.error.time': 'Vul een bestaande datum in, en een eindtijd na de begintijd. Er is niets veranderd.',
   'events.error.past': 'Kies een moment in de toekomst. Er is niets veranderd.',
   'events.error.where': 'Vul een plaats of een online link in. Er is niets veranderd.',

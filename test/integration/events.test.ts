@@ -279,6 +279,61 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
     });
   });
 
+  describe('an organiser edits an event', () => {
+    it('saves only onto the version the form was loaded at, and more places move the waiting list up', async () => {
+      const [fifth, sixth] = employees.slice(4).map((u) => person(u.id));
+      const admin = await token(adminId);
+      const plan = {
+        kind: 'workshop',
+        title: 'Outlook-agenda delen',
+        date: amsterdamDate(clock.now(), 5),
+        start: '10:00',
+        end: '11:00',
+        place: 'Zaal 1',
+        capacity: 1,
+      };
+      const planned = await api.post<EventView>('/api/v1/events', admin, plan);
+      assert.equal(planned.status, 201, planned.text);
+      const id = planned.body.eventId;
+      const waiter = chat(sixth);
+      await waiter.say('activiteiten');
+      for (const who of [fifth, sixth])
+        assert.equal((await api.post(`/api/v1/events/${id}/signup`, await token(who.aadObjectId))).status, 200);
+      const edit = (body: unknown, ifMatch?: string) =>
+        fetch(`${running.app.url}/api/v1/events/${id}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${admin}`,
+            'content-type': 'application/json',
+            'accept-language': 'nl-NL',
+            ...(ifMatch ? { 'if-match': ifMatch } : {}),
+          },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as EventView & { message?: string } }));
+
+      assert.equal((await edit({ ...plan, capacity: 2 })).status, 428, 'an edit names the version it saw');
+      const since = running.conn.connector.activities(waiter.conversationId).length;
+      const saved = await edit({ ...plan, title: 'Agenda delen in Outlook', capacity: 2 }, planned.body.version);
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.deepEqual(
+        [saved.body.title, saved.body.confirmed, saved.body.waiting, saved.body.spotsLeft],
+        ['Agenda delen in Outlook', 2, 0, 0],
+      );
+      assert.notEqual(saved.body.version, planned.body.version);
+      const [notice] = await running.conn.connector.waitFor(waiter.conversationId, 1, { since });
+      assert.match(cardText(cardOf(notice)), /Er is een plaats voor je vrij/);
+
+      const late = await edit({ ...plan, capacity: 5 }, planned.body.version);
+      assert.equal(late.status, 412);
+      assert.match(String(late.body.message), /net gewijzigd/);
+      const fewer = await edit({ ...plan, capacity: 1 }, saved.body.version);
+      assert.equal(fewer.status, 400);
+      assert.match(String(fewer.body.message), /meer collega’s aangemeld/);
+      const after = await api.get<EventsResponse>('/api/v1/events', admin);
+      assert.equal(after.body.events.find((e) => e.eventId === id)?.capacity, 2, 'refused edits changed nothing');
+    });
+  });
+
   describe('erasure', () => {
     const stored = async (eventId: string) =>
       JSON.stringify(

@@ -33,6 +33,8 @@ export interface EventView {
   started: boolean;
   /** The caller may edit, cancel and mark attendance. */
   canManage: boolean;
+  /** The organiser's edits so far: an edit sends it back (If-Match) and is refused when it moved on. */
+  version: string;
 }
 
 export interface Participant {
@@ -74,6 +76,9 @@ export interface EventServiceDeps {
 const gone = () => new AppError('not_found', 404, 'error.badInput');
 const closed = () => new AppError('event_closed', 409, 'events.error.closed');
 const invalid = () => new AppError('invalid_request', 400, 'error.invalidRequest');
+const stale = () => new AppError('stale_event', 412, 'events.error.stale');
+const versionNeeded = () => new AppError('version_needed', 428, 'events.error.versionNeeded');
+const tooSmall = () => new AppError('capacity_below_signups', 400, 'events.error.capacity');
 const badTime = () => new AppError('invalid_time', 400, 'events.error.time');
 const past = () => new AppError('in_past', 400, 'events.error.past');
 const nowhere = () => new AppError('no_place', 400, 'events.error.where');
@@ -205,13 +210,21 @@ export class EventService {
     return this.view(event, caller, true);
   }
 
-  /** A new time sends the reminder again for the new day; more places move the waiting list up. */
-  async update(caller: Caller, eventId: string, input: EventInput): Promise<EventView> {
+  /**
+   * An organiser's edit, only onto the version their form was loaded at (`ifMatch`): a change
+   * by another organiser meanwhile refuses it (412); colleagues signing up meanwhile do not.
+   * A new time sends the reminder again for the new day; more places move the waiting list
+   * up (who moved is told); fewer places than colleagues with a place is refused.
+   */
+  async update(caller: Caller, eventId: string, input: EventInput, ifMatch: string | undefined): Promise<EventView> {
+    if (!ifMatch) throw versionNeeded();
     const { value: stored } = await this.requireManager(caller, eventId);
     const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input, stored.moduleId);
     const promoted: string[] = [];
     const event = await this.change(caller.tenantId, eventId, (e) => {
       if (e.status !== 'scheduled') throw closed();
+      if (versionOf(e) !== ifMatch.replace(/^W\//, '').replace(/"/g, '')) throw stale();
+      if (input.capacity < e.signups.filter((s) => s.status === 'confirmed').length) throw tooSmall();
       const moved = e.startsAt !== startsAt.toISOString();
       if (moved && startsAt <= this.now()) throw past();
       const next: LearningEvent = {
@@ -226,6 +239,7 @@ export class EventService {
         onlineUrl: input.onlineUrl.trim(),
         capacity: input.capacity,
         moduleId: input.moduleId || undefined,
+        revision: (e.revision ?? 0) + 1,
       };
       if (moved) {
         next.dueAt = reminderMoment(startsAt, timeZone).toISOString();
@@ -243,7 +257,7 @@ export class EventService {
     await this.requireManager(caller, eventId);
     const event = await this.change(caller.tenantId, eventId, (e) => {
       if (e.status !== 'scheduled') throw closed();
-      return { ...e, status: 'cancelled', dueAt: null };
+      return { ...e, status: 'cancelled', dueAt: null, revision: (e.revision ?? 0) + 1 };
     });
     for (const s of event.signups.filter((x) => x.status !== 'cancelled'))
       await this.safeNotify(() =>
@@ -458,6 +472,7 @@ export class EventService {
       waitingPosition: mine?.status === 'waiting' ? waiting.indexOf(mine) + 1 : null,
       started: Date.parse(e.startsAt) <= this.now().getTime(),
       canManage,
+      version: versionOf(e),
     };
   }
 
@@ -465,3 +480,5 @@ export class EventService {
     return this.owner;
   }
 }
+
+const versionOf = (e: LearningEvent) => String(e.revision ?? 0);
