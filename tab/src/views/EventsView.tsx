@@ -1,10 +1,10 @@
-import { Button, Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   API,
   type Api,
+  ApiError,
   type CompletionImportReport as ImportReport,
-  type EventInputBody,
   type EventView,
   type NewCredential,
   type ParticipantsResponse,
@@ -14,8 +14,7 @@ import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import { formatDate, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
-
-const KINDS = ['workshop', 'walk-in', 'digicafe', 'webinar', 'skills-week'] as const;
+import { emptyEvent, EventForm, type EventFields, fieldsOf } from './EventForm';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,7 +32,6 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem' },
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
@@ -45,16 +43,18 @@ export function EventsView(props: Props) {
   const styles = useStyles();
   const loaded = useLoad(() => api.call(API.events, { query: { history: '1' } }), [api]);
   const [error, setError] = useState<string | null>(null);
-  const act = async (work: () => Promise<unknown>, done?: string) => {
+  const act: Act = async (work, done) => {
     setError(null);
     try {
       await work();
       if (done) props.announce(done);
       loaded.reload();
+      return true;
     } catch (err) {
       const text = (err as Error).message || t(locale, 'app.error');
       setError(text);
       props.announce(text);
+      return false;
     }
   };
   return (
@@ -68,7 +68,7 @@ export function EventsView(props: Props) {
         {loaded.data && (
           <ul className={styles.list} data-testid="events-list">
             {loaded.data.events.map((e) => (
-              <EventItem key={e.eventId} event={e} {...props} act={act} />
+              <EventItem key={e.eventId} event={e} {...props} act={act} reload={loaded.reload} />
             ))}
           </ul>
         )}
@@ -79,12 +79,14 @@ export function EventsView(props: Props) {
   );
 }
 
-type Act = (work: () => Promise<unknown>, done?: string) => Promise<void>;
+/** Runs an action, announces `done` and reloads the list; false when it failed (the error is shown). */
+type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 
-function EventItem(props: Props & { event: EventView; act: Act }) {
+function EventItem(props: Props & { event: EventView; act: Act; reload: () => void }) {
   const { api, locale, event: e, act } = props;
   const styles = useStyles();
   const [people, setPeople] = useState<ParticipantsResponse['participants'] | null>(null);
+  const [editing, setEditing] = useState(false);
   const params = { eventId: e.eventId };
   const open = e.status === 'scheduled' && !e.started;
   return (
@@ -131,12 +133,18 @@ function EventItem(props: Props & { event: EventView; act: Act }) {
             {t(locale, 'events.attendance')}
           </Button>
         )}
+        {e.canManage && open && !editing && (
+          <Button data-testid="edit-event" onClick={() => setEditing(true)}>
+            {t(locale, 'events.edit')}
+          </Button>
+        )}
         {e.canManage && open && (
           <Button onClick={() => void act(() => api.call(API.cancelEvent, { params }), t(locale, 'events.cancelled'))}>
             {t(locale, 'events.cancelEvent')}
           </Button>
         )}
       </div>
+      {editing && open && <EditEvent {...props} event={e} done={() => setEditing(false)} />}
       {people && (
         <fieldset>
           <legend>{t(locale, 'events.attendance')}</legend>
@@ -170,76 +178,69 @@ function EventItem(props: Props & { event: EventView; act: Act }) {
 
 function NewEvent(props: Props & { act: Act }) {
   const { api, locale, act } = props;
-  const styles = useStyles();
-  const [form, setForm] = useState<Required<EventInputBody>>({
-    kind: 'workshop',
-    title: '',
-    description: '',
-    date: '',
-    start: '',
-    end: '',
-    place: '',
-    onlineUrl: '',
-    capacity: 12,
-    moduleId: '',
-  });
-  const set = (key: keyof EventInputBody) => (_: unknown, v: { value: string }) => setForm({ ...form, [key]: v.value });
-  const text = (key: 'title' | 'date' | 'start' | 'end' | 'place' | 'onlineUrl' | 'moduleId', type = 'text') => (
-    <Field
-      label={t(locale, `events.${key === 'moduleId' ? 'module' : key}`)}
-      required={['title', 'date', 'start', 'end'].includes(key)}
-    >
-      <Input type={type as 'text'} value={String(form[key])} onChange={set(key)} data-testid={`new-${key}`} />
-    </Field>
-  );
   return (
     <Section id="new-event" title={t(locale, 'events.new')}>
-      <form
-        className={styles.form}
-        aria-label={t(locale, 'events.new')}
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(
-            () => api.call(API.createEvent, { body: { ...form, capacity: Number(form.capacity) } }),
-            t(locale, 'events.saved'),
-          );
-        }}
-      >
-        <Field label={t(locale, 'events.kind')}>
-          <Select value={form.kind} onChange={(_, v) => setForm({ ...form, kind: v.value as (typeof KINDS)[number] })}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(locale, `events.kind.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {text('title')}
-        <Field label={t(locale, 'events.description')}>
-          <Textarea value={form.description} onChange={set('description')} />
-        </Field>
-        <div className={styles.row}>
-          {text('date', 'date')}
-          {text('start', 'time')}
-          {text('end', 'time')}
-        </div>
-        {text('place')}
-        {text('onlineUrl', 'url')}
-        <Field label={t(locale, 'events.capacity')}>
-          <Input
-            type="number"
-            min={1}
-            max={1000}
-            value={String(form.capacity)}
-            onChange={(_, v) => setForm({ ...form, capacity: Number(v.value) })}
-          />
-        </Field>
-        {text('moduleId')}
-        <Button type="submit" appearance="primary" data-testid="create-event">
-          {t(locale, 'events.create')}
-        </Button>
-      </form>
+      <EventForm
+        locale={locale}
+        name="new"
+        label={t(locale, 'events.new')}
+        initial={emptyEvent()}
+        submitLabel={t(locale, 'events.create')}
+        onSubmit={(body) => act(() => api.call(API.createEvent, { body }), t(locale, 'events.saved'))}
+      />
     </Section>
+  );
+}
+
+/**
+ * An organiser's edit: onto the version the list showed (If-Match). When another organiser
+ * saved in between, the server answers 412 and the form offers the new version instead.
+ */
+function EditEvent(props: Props & { event: EventView; done: () => void; reload: () => void }) {
+  const { api, locale, event: e } = props;
+  const [problem, setProblem] = useState<{ text: string; stale: boolean } | null>(null);
+  const save = async (body: EventFields): Promise<boolean> => {
+    setProblem(null);
+    try {
+      await api.call(API.updateEvent, { params: { eventId: e.eventId }, body, headers: { 'if-match': e.version } });
+      props.announce(t(locale, 'events.updated'));
+      props.done();
+      props.reload();
+      return true;
+    } catch (err) {
+      const text = (err as Error).message || t(locale, 'app.error');
+      setProblem({ text, stale: err instanceof ApiError && err.status === 412 });
+      props.announce(text);
+      return false;
+    }
+  };
+  return (
+    <fieldset data-testid={`edit-${e.eventId}`}>
+      <legend>{t(locale, 'events.editTitle', { title: e.title })}</legend>
+      <Muted>{t(locale, 'events.editPlaces', { confirmed: e.confirmed, waiting: e.waiting })}</Muted>
+      <EventForm
+        locale={locale}
+        name="edit"
+        label={t(locale, 'events.editTitle', { title: e.title })}
+        initial={fieldsOf(e)}
+        taken={e.confirmed}
+        submitLabel={t(locale, 'events.saveChanges')}
+        onSubmit={save}
+        onClose={props.done}
+      />
+      {problem && <Note intent="error">{problem.text}</Note>}
+      {problem?.stale && (
+        <Button
+          data-testid="edit-reload"
+          onClick={() => {
+            props.done();
+            props.reload();
+          }}
+        >
+          {t(locale, 'events.reloadEvent')}
+        </Button>
+      )}
+    </fieldset>
   );
 }
 
