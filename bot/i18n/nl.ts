@@ -579,7 +579,7 @@ export const nl = {
   'events.error.closed':
     'Aanmelden of afmelden kan niet meer: de activiteit is begonnen of gaat niet door. Er is niets veranderd.',
   'events.error.stale':
-    'Iemand anders heeft deze activiteit net gewijzigd. Laad hem opnieuw en probeer het nog eens. Er is niets veranderd.',
+    'Iemand anders heeft deze activiteit net gewijzigd. Laad de activiteit opnieuw en probeer het nog eens. Er is niets veranderd.',
   'events.error.versionNeeded':
     'Laad de activiteit eerst, zodat je geen wijzigingen van anderen overschrijft. Er is niets veranderd.',
   'events.error.capacity':

@@ -693,7 +693,7 @@ const nl = {
   'records.code.unknown-person': 'deze collega kennen we niet.',
   'records.code.missing-module': 'er staat geen module-id.',
   'records.code.unknown-module': 'deze module staat niet in het leeraanbod van je gemeente.',
-  'records.code.retired-module': 'deze module is uit het leeraanbod gehaald. Zet hem terug of laat de regel weg.',
+  'records.code.retired-module': 'deze module is uit het leeraanbod gehaald. Zet de module terug of laat de regel weg.',
   'records.code.bad-date': 'de datum klopt niet. Gebruik 2026-11-01 of 01-11-2026.',
   'records.code.future-date': 'de datum ligt in de toekomst.',
   'records.code.bad-row': 'deze regel is niet te lezen.',
