@@ -455,6 +455,7 @@ describe('the leader tab in Chromium', function () {
     await item.getByText('1 van 1 plaatsen bezet, 1 op de wachtlijst').waitFor();
     await item.getByTestId('edit-event').click();
     const form = item.getByTestId(`edit-${eventId}`);
+    assert.ok((await form.locator('datalist option').count()) > 0, "the tenant's modules are offered for the link");
     await form.getByTestId('edit-end').fill('09:30');
     await form.getByTestId('edit-capacity').fill('0');
     await form.getByTestId('edit-save').click();

@@ -75,6 +75,8 @@ export function EventForm(props: {
   /** Colleagues with a place already (editing): fewer places cannot be chosen. */
   taken?: number;
   submitLabel: string;
+  /** The tenant's active modules, offered as suggestions for the linked module. */
+  modules?: Array<{ id: string; title: string }>;
   onSubmit: (fields: EventFields) => Promise<boolean>;
   onClose?: () => void;
 }) {
@@ -95,7 +97,13 @@ export function EventForm(props: {
       required={['title', 'date', 'start', 'end'].includes(key)}
       {...shown(key)}
     >
-      <Input type={type as 'text'} value={String(form[key])} onChange={set(key)} data-testid={`${name}-${key}`} />
+      <Input
+        type={type as 'text'}
+        value={String(form[key])}
+        onChange={set(key)}
+        data-testid={`${name}-${key}`}
+        list={key === 'moduleId' && props.modules ? `${name}-modules` : undefined}
+      />
     </Field>
   );
   return (
@@ -150,6 +158,15 @@ export function EventForm(props: {
         />
       </Field>
       {text('moduleId')}
+      {props.modules && (
+        <datalist id={`${name}-modules`}>
+          {props.modules.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title}
+            </option>
+          ))}
+        </datalist>
+      )}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={busy} data-testid={`${name}-save`}>
           {props.submitLabel}

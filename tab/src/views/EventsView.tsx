@@ -42,6 +42,12 @@ export function EventsView(props: Props) {
   const { api, locale } = props;
   const styles = useStyles();
   const loaded = useLoad(() => api.call(API.events, { query: { history: '1' } }), [api]);
+  // The tenant's own offer, as suggestions for an event's linked module.
+  const modules = useLoad(
+    async () =>
+      (await api.call(API.catalogue)).modules.map((m) => ({ id: m.id, title: m.title[locale] || m.title.nl })),
+    [api, locale],
+  );
   const [error, setError] = useState<string | null>(null);
   const act: Act = async (work, done) => {
     setError(null);
@@ -68,12 +74,12 @@ export function EventsView(props: Props) {
         {loaded.data && (
           <ul className={styles.list} data-testid="events-list">
             {loaded.data.events.map((e) => (
-              <EventItem key={e.eventId} event={e} {...props} act={act} reload={loaded.reload} />
+              <EventItem key={e.eventId} event={e} {...props} act={act} reload={loaded.reload} modules={modules.data} />
             ))}
           </ul>
         )}
       </Section>
-      {loaded.data?.canOrganise && <NewEvent {...props} act={act} />}
+      {loaded.data?.canOrganise && <NewEvent {...props} act={act} modules={modules.data} />}
       {props.roles.includes('admin') && <LearningRecords {...props} />}
     </div>
   );
@@ -82,7 +88,7 @@ export function EventsView(props: Props) {
 /** Runs an action, announces `done` and reloads the list; false when it failed (the error is shown). */
 type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 
-function EventItem(props: Props & { event: EventView; act: Act; reload: () => void }) {
+function EventItem(props: Props & { event: EventView; act: Act; reload: () => void; modules: Modules }) {
   const { api, locale, event: e, act } = props;
   const styles = useStyles();
   const [people, setPeople] = useState<ParticipantsResponse['participants'] | null>(null);
@@ -176,7 +182,9 @@ function EventItem(props: Props & { event: EventView; act: Act; reload: () => vo
   );
 }
 
-function NewEvent(props: Props & { act: Act }) {
+type Modules = Array<{ id: string; title: string }> | null;
+
+function NewEvent(props: Props & { act: Act; modules: Modules }) {
   const { api, locale, act } = props;
   return (
     <Section id="new-event" title={t(locale, 'events.new')}>
@@ -186,6 +194,7 @@ function NewEvent(props: Props & { act: Act }) {
         label={t(locale, 'events.new')}
         initial={emptyEvent()}
         submitLabel={t(locale, 'events.create')}
+        modules={props.modules ?? undefined}
         onSubmit={(body) => act(() => api.call(API.createEvent, { body }), t(locale, 'events.saved'))}
       />
     </Section>
@@ -196,7 +205,7 @@ function NewEvent(props: Props & { act: Act }) {
  * An organiser's edit: onto the version the list showed (If-Match). When another organiser
  * saved in between, the server answers 412 and the form offers the new version instead.
  */
-function EditEvent(props: Props & { event: EventView; done: () => void; reload: () => void }) {
+function EditEvent(props: Props & { event: EventView; modules: Modules; done: () => void; reload: () => void }) {
   const { api, locale, event: e } = props;
   const [problem, setProblem] = useState<{ text: string; stale: boolean } | null>(null);
   const save = async (body: EventFields): Promise<boolean> => {
@@ -225,6 +234,7 @@ function EditEvent(props: Props & { event: EventView; done: () => void; reload: 
         initial={fieldsOf(e)}
         taken={e.confirmed}
         submitLabel={t(locale, 'events.saveChanges')}
+        modules={props.modules ?? undefined}
         onSubmit={save}
         onClose={props.done}
       />
