@@ -413,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.scanInProgress': 'You have a scan that is not finished; its answers are saved.',
   'privacy.modules': 'Modules: {count} marked as started or finished',
   'privacy.help': 'Help requests: {count}',
+  'privacy.events': 'Event sign-ups (waiting list and attendance too): {count}',
   'privacy.unknown': 'unknown',
   'privacy.action.export': 'Download my data',
   'privacy.action.delete': 'Delete my data',

@@ -417,6 +417,7 @@ export const nl = {
   'privacy.scanInProgress': 'Je hebt een scan die nog niet af is; je antwoorden daarvan zijn bewaard.',
   'privacy.modules': 'Modules: {count} gemarkeerd als gestart of afgerond',
   'privacy.help': 'Hulpvragen: {count}',
+  'privacy.events': 'Aanmeldingen voor activiteiten (ook wachtlijst en aanwezigheid): {count}',
   'privacy.unknown': 'onbekend',
   'privacy.action.export': 'Download mijn gegevens',
   'privacy.action.delete': 'Verwijder mijn gegevens',

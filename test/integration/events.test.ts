@@ -372,6 +372,8 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
         ],
       );
       assert.doesNotMatch(JSON.stringify(file.body.events), new RegExp(fourth.aadObjectId), 'never a colleague');
+      const overview = await api.get<{ eventSignups: number }>('/api/v1/me/data', own);
+      assert.equal(overview.body.eventSignups, 2, '"Mijn gegevens" says they are kept');
 
       assert.equal((await api.post('/api/v1/me/data/delete', own, { confirm: 'yes' })).status, 200);
       for (const id of [event.eventId, small.body.eventId])

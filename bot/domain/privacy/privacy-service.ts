@@ -22,6 +22,8 @@ export interface MyDataOverview {
   scanInProgress: boolean;
   modulesMarked: number;
   helpRequests: number;
+  /** Places, waiting-list places and given-up places on events (with attendance) kept about the user. */
+  eventSignups?: number;
   leadershipScan: 'none' | 'in-progress' | 'completed';
   /** A digicoach's routing record exists. */
   coach: boolean;
@@ -90,6 +92,7 @@ export class PrivacyService {
       scanInProgress: session?.value.status === 'in-progress',
       modulesMarked: Object.keys(modules?.value.modules ?? {}).length,
       helpRequests,
+      eventSignups: (await this.deps.events?.(user.tenantId, user.userId))?.signups.length ?? 0,
       leadershipScan: !leadership ? 'none' : leadership.value.completedAt ? 'completed' : 'in-progress',
       coach: Boolean(coach),
       coachTickets,
