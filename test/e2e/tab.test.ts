@@ -453,6 +453,7 @@ describe('the leader tab in Chromium', function () {
     await page.getByTestId('nav-events').click();
     const item = page.getByTestId(`event-${eventId}`);
     await item.getByText('1 van 1 plaatsen bezet, 1 op de wachtlijst').waitFor();
+    await page.getByTestId('records-csv').waitFor(); // the admin's learning records, below the events
     await item.getByTestId('edit-event').click();
     const form = item.getByTestId(`edit-${eventId}`);
     assert.ok((await form.locator('datalist option').count()) > 0, "the tenant's modules are offered for the link");
