@@ -86,7 +86,8 @@ export function registerEventRoutes(
 
   serve(server, API.updateEvent, log, async (req, res) => {
     const caller = await callerOf(auth, req);
-    sendPrivate(res, 200, await events.update(caller, idParam(req, 'eventId'), inputOf(objectBody(req))));
+    const ifMatch = req.header('if-match') || undefined;
+    sendPrivate(res, 200, await events.update(caller, idParam(req, 'eventId'), inputOf(objectBody(req)), ifMatch));
   });
 
   serve(server, API.cancelEvent, log, async (req, res) => {

@@ -413,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.scanInProgress': 'You have a scan that is not finished; its answers are saved.',
   'privacy.modules': 'Modules: {count} marked as started or finished',
   'privacy.help': 'Help requests: {count}',
+  'privacy.events': 'Event sign-ups (waiting list and attendance too): {count}',
   'privacy.unknown': 'unknown',
   'privacy.action.export': 'Download my data',
   'privacy.action.delete': 'Delete my data',
@@ -572,6 +573,17 @@ export const en: Record<MessageKey, string> = {
   'events.cancelled.body': "The organiser cancelled this event. You don't need to do anything.",
   'events.error.closed':
     'You can no longer sign up or cancel: the event has started or was cancelled. Nothing was changed.',
+  'events.error.stale': 'Someone else just changed this event. Load it again and try once more. Nothing was changed.',
+  'events.error.versionNeeded': 'Load the event first, so you do not overwrite changes by others. Nothing was changed.',
+  'events.error.capacity':
+    'More colleagues have signed up than this number of places. Choose at least that many places. Nothing was changed.',
+  'events.error.time': 'Enter a real date, and an end time after the start time. Nothing was changed.',
+  'events.error.past': 'Choose a moment in the future. Nothing was changed.',
+  'events.error.where': 'Enter a place or an online link. Nothing was changed.',
+  'events.error.unknownModule':
+    "This module is not in your municipality's learning offer. Check the module id. Nothing was changed.",
+  'events.error.retiredModule':
+    'This module was taken out of the learning offer. Choose another module or leave the field empty. Nothing was changed.',
   'modules.source.self': 'ticked off yourself',
   'modules.source.event': 'attended an event',
   'modules.source.import': 'reported by the learning platform',

@@ -417,6 +417,7 @@ export const nl = {
   'privacy.scanInProgress': 'Je hebt een scan die nog niet af is; je antwoorden daarvan zijn bewaard.',
   'privacy.modules': 'Modules: {count} gemarkeerd als gestart of afgerond',
   'privacy.help': 'Hulpvragen: {count}',
+  'privacy.events': 'Aanmeldingen voor activiteiten (ook wachtlijst en aanwezigheid): {count}',
   'privacy.unknown': 'onbekend',
   'privacy.action.export': 'Download mijn gegevens',
   'privacy.action.delete': 'Verwijder mijn gegevens',
@@ -578,6 +579,19 @@ export const nl = {
   'events.cancelled.body': 'De organisator heeft deze activiteit afgelast. Je hoeft niets te doen.',
   'events.error.closed':
     'Aanmelden of afmelden kan niet meer: de activiteit is begonnen of gaat niet door. Er is niets veranderd.',
+  'events.error.stale':
+    'Iemand anders heeft deze activiteit net gewijzigd. Laad de activiteit opnieuw en probeer het nog eens. Er is niets veranderd.',
+  'events.error.versionNeeded':
+    'Laad de activiteit eerst, zodat je geen wijzigingen van anderen overschrijft. Er is niets veranderd.',
+  'events.error.capacity':
+    'Er zijn al meer collega’s aangemeld dan dit aantal plaatsen. Kies minstens zoveel plaatsen. Er is niets veranderd.',
+  'events.error.time': 'Vul een bestaande datum in, en een eindtijd na de begintijd. Er is niets veranderd.',
+  'events.error.past': 'Kies een moment in de toekomst. Er is niets veranderd.',
+  'events.error.where': 'Vul een plaats of een online link in. Er is niets veranderd.',
+  'events.error.unknownModule':
+    'Deze module staat niet in het leeraanbod van je gemeente. Kijk de module-id na. Er is niets veranderd.',
+  'events.error.retiredModule':
+    'Deze module is uit het leeraanbod gehaald. Kies een andere module of laat het veld leeg. Er is niets veranderd.',
   'modules.source.self': 'zelf afgevinkt',
   'modules.source.event': 'aanwezig bij activiteit',
   'modules.source.import': 'gemeld door leerplatform',

@@ -1,3 +1,4 @@
+import type { ModuleLookup } from '../domain/catalogue/catalogue-service';
 import type { Log } from '../domain/log';
 import type { Clock, Messenger } from '../domain/ports';
 import type { CachedDirectory } from '../domain/cached-directory';
@@ -14,8 +15,8 @@ const REMINDER_SWEEP_MS = 60_000;
 
 /**
  * Events and the completions confirmed by others (attendance, imports, a learning platform),
- * with the sweep that sends the day-before reminders. Module ids are the key into the
- * tenant's learning offer, whichever catalogue holds it.
+ * with the sweep that sends the day-before reminders. Module ids are checked against the
+ * tenant's own catalogue (the template until it has its own).
  */
 export function buildEvents(parts: {
   repos: Repositories;
@@ -23,16 +24,16 @@ export function buildEvents(parts: {
   messenger: Messenger & CampaignDelivery;
   clock: Clock;
   log: Log;
+  /** The tenant's own learning catalogue, which module ids are checked against. */
+  modules: (tenantId: string) => Promise<ModuleLookup>;
 }) {
   const { repos, directory, clock } = parts;
   const log = parts.log.child({ component: 'events' });
-  const moduleExists = (_tenantId: string, moduleId: string) =>
-    repos.content.current().content.modules.some((m) => m.id === moduleId);
+  const { modules } = parts;
   const completions = new CompletionService({
     scans: repos.scans,
     aggregates: repos.scanAggregates,
     directory,
-    moduleExists,
     onBackgroundError: (err) => log.error({ err }, 'completions: counter update failed'),
   });
   const notifier = new TeamsEventNotifier({ messenger: parts.messenger, directory });
@@ -43,7 +44,7 @@ export function buildEvents(parts: {
     notifier,
     completions,
     isCoach: async (tenantId, userId) => (await repos.coaches.get(tenantId, userId)) !== null,
-    moduleExists,
+    modules,
     log,
   });
   const reminders = new EventReminders({ repo: repos.events, events, notifier, clock, log });
@@ -53,7 +54,7 @@ export function buildEvents(parts: {
     directory,
     audit: repos.audit,
     clock,
-    moduleExists,
+    modules,
   });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;

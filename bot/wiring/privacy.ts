@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/ports';
 import type { Log } from '../domain/log';
 import type { UserContext } from '../domain/org';
+import type { PersonalEvents } from '../domain/events/event-privacy';
 import { answerTexts } from '../cards/privacy/answer-texts';
 import type { LeadershipContent } from '../domain/leadership/leadership-content';
 import { scoreLeadership } from '../domain/leadership/leadership-scoring';
@@ -23,6 +24,7 @@ export function buildPrivacy(deps: {
   cancelRequest: (user: UserContext, ticketId: string) => Promise<void>;
   onErased: (tenantId: string, userId: string) => void;
   forgetCampaignItems: (tenantId: string, userId: string) => Promise<number>;
+  events: (tenantId: string, userId: string) => Promise<PersonalEvents>;
   clock: Clock;
   log: Log;
 }): { privacy: PrivacyService; retention: RetentionJob } {
@@ -40,6 +42,7 @@ export function buildPrivacy(deps: {
     audit: repos.audit,
     onErased: deps.onErased,
     forgetCampaignItems: deps.forgetCampaignItems,
+    events: deps.events,
     answerTexts: answerTexts({ content: repos.content, leadership }),
     clock,
   });

@@ -40,6 +40,7 @@ import { buildPrivacy } from './privacy';
 import { buildLearning } from './learning';
 import { CosmosNewsRepository } from '../storage/cosmos-news';
 import { buildEvents } from './events';
+import { personalEvents } from '../domain/events/event-privacy';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -86,7 +87,14 @@ export function buildServices(parts: ServiceParts) {
   });
   // Conversation references, kept current by the bot and forgotten on erasure.
   const references = new ReferenceKeeper(repos.userState, clock);
-  const events = buildEvents({ repos, directory, messenger: parts.messenger, clock, log });
+  const events = buildEvents({
+    repos,
+    directory,
+    messenger: parts.messenger,
+    clock,
+    log,
+    modules: (tenantId) => catalogue.lookup(tenantId),
+  });
   const { privacy, retention } = buildPrivacy({
     store: parts.store,
     repos,
@@ -104,6 +112,7 @@ export function buildServices(parts: ServiceParts) {
       (await campaigns.forgetUser(tenantId, userId)) +
       (await new CosmosNewsRepository(parts.store.containers.schedule).forgetUser(tenantId, userId)) +
       (await events.events.forgetUser(tenantId, userId)),
+    events: (tenantId, userId) => personalEvents(repos.events, tenantId, userId),
   });
   return {
     ...help,

@@ -421,6 +421,96 @@ describe('the leader tab in Chromium', function () {
     await shot('events');
   });
 
+  it('lets the admin edit an event: Dutch field messages first, more places move the waiting list up, a stale form offers the new version', async () => {
+    const admin = demoUser('admin');
+    const seed = demoSeeds.find((x) => x.tenant.id === admin.tenantId)!;
+    const token = async (userId: string) =>
+      (
+        (await (
+          await fetch(`${running.app.url}/dev/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ tenantId: seed.tenant.id, userId }),
+          })
+        ).json()) as { token: string }
+      ).token;
+    const send = async (method: string, url: string, userId: string, body?: unknown, ifMatch?: string) =>
+      fetch(`${running.app.url}${url}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await token(userId)}`,
+          ...(ifMatch ? { 'if-match': ifMatch } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const plan = {
+      kind: 'workshop',
+      title: 'Vergaderen in Teams',
+      date: new Date(testNow().getTime() + 9 * 86_400_000).toISOString().slice(0, 10),
+      start: '10:00',
+      end: '11:00',
+      place: 'Raadzaal',
+      capacity: 1,
+    };
+    const planned = await send('POST', '/api/v1/events', admin.aadObjectId, plan);
+    assert.equal(planned.status, 201);
+    const { eventId } = (await planned.json()) as { eventId: string };
+    const leaders = new Set(seed.teams.map((tm) => tm.leaderId));
+    const colleagues = seed.users.filter((u) => !leaders.has(u.id) && !seed.tenant.programmeAdmins.includes(u.id));
+    for (const u of colleagues.slice(-2))
+      assert.equal((await send('POST', `/api/v1/events/${eventId}/signup`, u.id)).status, 200);
+
+    await openAs(admin.tenantId, admin.aadObjectId);
+    await page.getByTestId('nav-events').click();
+    const item = page.getByTestId(`event-${eventId}`);
+    await item.getByText('1 van 1 plaatsen bezet, 1 op de wachtlijst').waitFor();
+    await page.getByTestId('records-csv').waitFor(); // the admin's learning records, below the events
+    await item.getByTestId('edit-event').click();
+    const form = item.getByTestId(`edit-${eventId}`);
+    assert.ok((await form.locator('datalist option').count()) > 0, "the tenant's modules are offered for the link");
+    await form.getByTestId('edit-end').fill('09:30');
+    await form.getByTestId('edit-capacity').fill('0');
+    await form.getByTestId('edit-save').click();
+    await form.getByText('De eindtijd moet na de begintijd liggen.').waitFor();
+    await form.getByText('Kies 1 tot 1.000 plaatsen.').waitFor();
+    await axe('event edit');
+    await shot('event-edit');
+
+    await form.getByTestId('edit-title').fill('Vergaderen in Teams, met breakouts');
+    await form.getByTestId('edit-end').fill('11:30');
+    await form.getByTestId('edit-capacity').fill('2');
+    await form.getByTestId('edit-save').click();
+    await item.getByText('Vergaderen in Teams, met breakouts').waitFor();
+    await item.getByText('2 van 2 plaatsen bezet, 0 op de wachtlijst').waitFor();
+    assert.equal(await form.count(), 0, 'the form closes once saved');
+
+    // Another organiser saves first: this form was loaded at the version before theirs.
+    await item.getByTestId('edit-event').click();
+    const list = (await (await send('GET', '/api/v1/events', admin.aadObjectId)).json()) as {
+      events: Array<{ eventId: string; version: string }>;
+    };
+    const version = list.events.find((e) => e.eventId === eventId)!.version;
+    const theirs = await send(
+      'PUT',
+      `/api/v1/events/${eventId}`,
+      admin.aadObjectId,
+      { ...plan, title: 'Vergaderen in Teams (zaal 2)', end: '11:30', capacity: 2 },
+      version,
+    );
+    assert.equal(theirs.status, 200);
+    await form.getByTestId('edit-place').fill('Zaal 3');
+    const errorsBefore = pageErrors.length;
+    await form.getByTestId('edit-save').click();
+    await form.getByText(/Iemand anders heeft deze activiteit net gewijzigd/).waitFor();
+    // The browser logs the expected 412 as a failed resource; that one line is the answer, not an error.
+    assert.deepEqual(pageErrors.splice(errorsBefore), [
+      'Failed to load resource: the server responded with a status of 412 (Precondition Failed)',
+    ]);
+    await form.getByTestId('edit-reload').click();
+    await item.getByText('Vergaderen in Teams (zaal 2)').waitFor();
+  });
+
   it('shows an employee “Mijn gegevens”: what is kept, a download of all of it, and erasure after a confirmation', async () => {
     const employee = demoUser('employee');
     await openAs(employee.tenantId, employee.aadObjectId);

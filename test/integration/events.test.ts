@@ -279,7 +279,108 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
     });
   });
 
+  describe('an organiser edits an event', () => {
+    it('saves only onto the version the form was loaded at, and more places move the waiting list up', async () => {
+      const [fifth, sixth] = employees.slice(4).map((u) => person(u.id));
+      const admin = await token(adminId);
+      const plan = {
+        kind: 'workshop',
+        title: 'Outlook-agenda delen',
+        date: amsterdamDate(clock.now(), 5),
+        start: '10:00',
+        end: '11:00',
+        place: 'Zaal 1',
+        capacity: 1,
+      };
+      const planned = await api.post<EventView>('/api/v1/events', admin, plan);
+      assert.equal(planned.status, 201, planned.text);
+      const id = planned.body.eventId;
+      const waiter = chat(sixth);
+      await waiter.say('activiteiten');
+      for (const who of [fifth, sixth])
+        assert.equal((await api.post(`/api/v1/events/${id}/signup`, await token(who.aadObjectId))).status, 200);
+      const edit = (body: unknown, ifMatch?: string) =>
+        fetch(`${running.app.url}/api/v1/events/${id}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${admin}`,
+            'content-type': 'application/json',
+            'accept-language': 'nl-NL',
+            ...(ifMatch ? { 'if-match': ifMatch } : {}),
+          },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as EventView & { message?: string } }));
+
+      assert.equal((await edit({ ...plan, capacity: 2 })).status, 428, 'an edit names the version it saw');
+      const since = running.conn.connector.activities(waiter.conversationId).length;
+      const saved = await edit({ ...plan, title: 'Agenda delen in Outlook', capacity: 2 }, planned.body.version);
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.deepEqual(
+        [saved.body.title, saved.body.confirmed, saved.body.waiting, saved.body.spotsLeft],
+        ['Agenda delen in Outlook', 2, 0, 0],
+      );
+      assert.notEqual(saved.body.version, planned.body.version);
+      const [notice] = await running.conn.connector.waitFor(waiter.conversationId, 1, { since });
+      assert.match(cardText(cardOf(notice)), /Er is een plaats voor je vrij/);
+
+      const late = await edit({ ...plan, capacity: 5 }, planned.body.version);
+      assert.equal(late.status, 412);
+      assert.match(String(late.body.message), /net gewijzigd/);
+      const fewer = await edit({ ...plan, capacity: 1 }, saved.body.version);
+      assert.equal(fewer.status, 400);
+      assert.match(String(fewer.body.message), /meer collega’s aangemeld/);
+      const after = await api.get<EventsResponse>('/api/v1/events', admin);
+      assert.equal(after.body.events.find((e) => e.eventId === id)?.capacity, 2, 'refused edits changed nothing');
+    });
+  });
+
   describe('erasure', () => {
+    const stored = async (eventId: string) =>
+      JSON.stringify(
+        (await running.app.store.containers.schedule.item(`event:${eventId}`, wk.tenant.id).read()).resource,
+      );
+
+    it("gives a colleague's own download their places, waiting-list places and attendance; erasure leaves none of them", async () => {
+      const [fourth] = employees.slice(3).map((u) => person(u.id));
+      const small = await api.post<EventView>('/api/v1/events', await token(adminId), {
+        kind: 'digicafe',
+        title: 'Digicafé',
+        date: amsterdamDate(clock.now(), 7),
+        start: '15:00',
+        end: '16:00',
+        place: 'Kantine',
+        capacity: 1,
+      });
+      assert.equal(small.status, 201, small.text);
+      for (const who of [fourth, second])
+        assert.equal(
+          (await api.post(`/api/v1/events/${small.body.eventId}/signup`, await token(who.aadObjectId))).status,
+          200,
+        );
+
+      const own = await token(second.aadObjectId);
+      const file = await api.get<{ events: { signups: Array<Record<string, unknown>> } }>(
+        '/api/v1/me/data/export',
+        own,
+      );
+      assert.equal(file.status, 200, file.text);
+      assert.deepEqual(
+        file.body.events.signups.map((s) => [s.title, s.status, s.waitingPosition, s.attended]),
+        [
+          ['Samenwerken in Teams', 'confirmed', null, true],
+          ['Digicafé', 'waiting', 1, null],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(file.body.events), new RegExp(fourth.aadObjectId), 'never a colleague');
+      const overview = await api.get<{ eventSignups: number }>('/api/v1/me/data', own);
+      assert.equal(overview.body.eventSignups, 2, '"Mijn gegevens" says they are kept');
+
+      assert.equal((await api.post('/api/v1/me/data/delete', own, { confirm: 'yes' })).status, 200);
+      for (const id of [event.eventId, small.body.eventId])
+        assert.doesNotMatch(await stored(id), new RegExp(second.aadObjectId));
+      assert.match(await stored(small.body.eventId), new RegExp(fourth.aadObjectId), 'the others keep their places');
+    });
+
     it('takes an erased colleague off every event list (after the coach planned theirs)', async () => {
       const colleague = await token(third.aadObjectId);
       assert.equal((await api.post(`/api/v1/events/${walkIn}/signup`, colleague)).status, 200);
@@ -287,6 +388,16 @@ describe('events: sign-up, waiting list, reminder and attendance', function () {
       assert.equal(erased.status, 200, erased.text);
       const stored = await running.app.store.containers.schedule.item(`event:${walkIn}`, wk.tenant.id).read();
       assert.doesNotMatch(JSON.stringify(stored.resource), new RegExp(third.aadObjectId));
+    });
+
+    it("removes an erased organiser's name from the events they planned and from the organisers; the admin still manages them", async () => {
+      const erased = await api.post('/api/v1/me/data/delete', await token(coach.id), { confirm: 'yes' });
+      assert.equal(erased.status, 200, erased.text);
+      assert.doesNotMatch(await stored(walkIn), new RegExp(coach.id));
+      const organisers = await api.get<{ userIds: string[] }>('/api/v1/admin/event-organisers', await token(adminId));
+      assert.deepEqual(organisers.body.userIds, []);
+      const managed = await api.get(`/api/v1/events/${walkIn}/participants`, await token(adminId));
+      assert.equal(managed.status, 200, managed.text);
     });
   });
 });

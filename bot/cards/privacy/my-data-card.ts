@@ -27,6 +27,7 @@ function keptLines(m: MyDataModel, locale: Locale): string {
     ...(m.scanInProgress ? [t(locale, 'privacy.scanInProgress')] : []),
     t(locale, 'privacy.modules', { count: m.modulesMarked }),
     t(locale, 'privacy.help', { count: m.helpRequests }),
+    ...(m.eventSignups ? [t(locale, 'privacy.events', { count: m.eventSignups })] : []),
     ...(m.leadershipScan === 'completed'
       ? [t(locale, 'privacy.leadershipDone')]
       : m.leadershipScan === 'in-progress'

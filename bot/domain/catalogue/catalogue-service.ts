@@ -27,6 +27,12 @@ export interface ModuleCatalogue {
   learningPage(tenantId: string): Promise<string | null>;
 }
 
+/** Where a module id stands in a tenant's offer: offered now, retired, or not in it at all. */
+export type ModuleStanding = 'active' | 'retired' | 'unknown';
+
+/** Looks module ids up in one read of a tenant's catalogue (an import checks thousands of rows against it). */
+export type ModuleLookup = (moduleId: string) => ModuleStanding;
+
 export const TEMPLATE_VERSION = 'template';
 
 const stale = () => new AppError('stale_catalogue', 412, 'catalogue.stale');
@@ -38,6 +44,7 @@ interface Loaded {
   revision: number;
   active: LearningModule[];
   all: Map<string, LearningModule>;
+  activeIds: Set<string>;
 }
 
 /**
@@ -71,6 +78,12 @@ export class CatalogueService implements ModuleCatalogue {
   async byIds(tenantId: string, ids: readonly string[]): Promise<LearningModule[]> {
     const { all } = await this.load(tenantId);
     return ids.map((id) => all.get(id)).filter((m): m is LearningModule => Boolean(m));
+  }
+
+  /** The tenant's own catalogue (or the template until it has one) as a lookup by module id. */
+  async lookup(tenantId: string): Promise<ModuleLookup> {
+    const { all, activeIds } = await this.load(tenantId);
+    return (id) => (activeIds.has(id) ? 'active' : all.has(id) ? 'retired' : 'unknown');
   }
 
   async learningPage(tenantId: string): Promise<string | null> {
@@ -305,15 +318,18 @@ export class CatalogueService implements ModuleCatalogue {
     const head = await this.deps.repo.head(tenantId);
     if (!head) {
       const template = [...this.deps.template()];
-      return { revision: 0, active: template, all: new Map(template.map((m) => [m.id, m])) };
+      const all = new Map(template.map((m) => [m.id, m]));
+      return { revision: 0, active: template, all, activeIds: new Set(all.keys()) };
     }
     const cached = this.cache.get(tenantId);
     if (cached?.revision === head.value.revision) return cached;
     const entries = await this.deps.repo.entries(tenantId);
+    const active = entries.filter((e) => e.value.status === 'active').map((e) => e.value.module);
     const loaded: Loaded = {
       revision: head.value.revision,
-      active: entries.filter((e) => e.value.status === 'active').map((e) => e.value.module),
+      active,
       all: new Map(entries.map((e) => [e.value.module.id, e.value.module])),
+      activeIds: new Set(active.map((m) => m.id)),
     };
     if (this.cache.size > 1_000) this.cache.clear();
     this.cache.set(tenantId, loaded);

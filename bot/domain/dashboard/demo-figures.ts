@@ -16,7 +16,7 @@ export async function writeDemoFigures(deps: {
   teamDepartments: Map<string, string>;
   profiles: Profile[];
   now: Date;
-}): Promise<{ completed: number; inProgress: number; helpRequests: number }> {
+}): Promise<{ completed: number; retakes: number; inProgress: number; helpRequests: number }> {
   const profiles = new Map(deps.profiles.map((p) => [p.id, p]));
   const byTeam = new Map<string, Person[]>();
   for (const p of deps.people) {
@@ -24,8 +24,9 @@ export async function writeDemoFigures(deps: {
     list.push(p);
     byTeam.set(p.teamId ?? '', list);
   }
-  const out = { completed: 0, inProgress: 0, helpRequests: 0 };
-  for (const members of byTeam.values()) {
+  const out = { completed: 0, retakes: 0, inProgress: 0, helpRequests: 0 };
+  const retaking = retakingTeams([...byTeam.keys()]);
+  for (const [teamId, members] of byTeam) {
     // The Ghent funnel: about 85 % took the screening. Per team, so small teams stay small.
     const ordered = [...members].sort((a, b) => hash(a.id) - hash(b.id));
     const completing = Math.floor(ordered.length * 0.85);
@@ -46,14 +47,31 @@ export async function writeDemoFigures(deps: {
       for (const [domain, target] of Object.entries(profile.targets))
         levels[domain] = Math.max(1, Math.min(4, target + Math.floor(rnd() * 3) - 1)) as Level;
       const month = monthsBack(deps.now, Math.floor(rnd() * 6));
-      await deps.scanAggregates.record(person.tenantId, scopes, {
-        type: 'scan-completed',
-        levels,
+      const completed = {
+        type: 'scan-completed' as const,
         targets: profile.targets,
-        previous: null,
-        month,
         itemsAsked: 40 + Math.floor(rnd() * 20),
-      });
+      };
+      if (retaking.has(teamId)) {
+        // The nulmeting half a year or more ago, then the eenmeting: a level up in some domains.
+        const first: Record<string, Level> = {};
+        for (const [domain, level] of Object.entries(levels))
+          first[domain] = Math.max(1, level - (rnd() < 0.45 ? 1 : 0)) as Level;
+        await deps.scanAggregates.record(person.tenantId, scopes, {
+          ...completed,
+          levels: first,
+          previous: null,
+          month: monthsBack(deps.now, 6 + Math.floor(rnd() * 3)),
+        });
+        await deps.scanAggregates.record(person.tenantId, scopes, {
+          ...completed,
+          levels,
+          previous: { levels: first, targets: profile.targets },
+          month: monthsBack(deps.now, Math.floor(rnd() * 2)),
+          growth: { first, replaced: null, latest: levels },
+        });
+        out.retakes++;
+      } else await deps.scanAggregates.record(person.tenantId, scopes, { ...completed, levels, previous: null, month });
       out.completed++;
       if (Object.values(levels).includes(1) && rnd() < 0.6)
         await deps.scanAggregates.record(person.tenantId, scopes, { type: 'intake-requested' });
@@ -85,6 +103,17 @@ export async function writeDemoFigures(deps: {
     }
   }
   return out;
+}
+
+/**
+ * The teams whose colleagues all took the scan a second time: every other team in a fixed
+ * order of their ids, so the demo has groups with growth and groups still at "not yet".
+ * Whole teams retake, as a retake campaign per team would; a team smaller than the
+ * anonymity threshold shows no growth all the same (the release model keeps it back).
+ */
+function retakingTeams(teamIds: string[]): Set<string> {
+  const ordered = teamIds.filter(Boolean).sort((a, b) => hash(a) - hash(b));
+  return new Set(ordered.filter((_, i) => i % 2 === 0));
 }
 
 async function helpRequest(

@@ -4,6 +4,7 @@ import type { Log } from '../log';
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
 import { calendarFor } from '../campaigns/schedule';
+import type { ModuleLookup } from '../catalogue/catalogue-service';
 import { forbidden, type Caller } from '../dashboard/access';
 import { localSlot, reminderMoment, slotMoments } from './event-time';
 import type { EventInput, EventKind, EventRepository, LearningEvent, Signup } from './event-types';
@@ -32,6 +33,8 @@ export interface EventView {
   started: boolean;
   /** The caller may edit, cancel and mark attendance. */
   canManage: boolean;
+  /** The organiser's edits so far: an edit sends it back (If-Match) and is refused when it moved on. */
+  version: string;
 }
 
 export interface Participant {
@@ -62,7 +65,8 @@ export interface EventServiceDeps {
   notifier: EventNotifier;
   completions: CompletionRecorder;
   isCoach(tenantId: string, userId: string): Promise<boolean>;
-  moduleExists(tenantId: string, moduleId: string): boolean;
+  /** The tenant's own catalogue: an event links only to a module the tenant offers. */
+  modules(tenantId: string): Promise<ModuleLookup>;
   log: Log;
   /** This instance's name on reminder leases. */
   owner?: string;
@@ -72,6 +76,14 @@ export interface EventServiceDeps {
 const gone = () => new AppError('not_found', 404, 'error.badInput');
 const closed = () => new AppError('event_closed', 409, 'events.error.closed');
 const invalid = () => new AppError('invalid_request', 400, 'error.invalidRequest');
+const stale = () => new AppError('stale_event', 412, 'events.error.stale');
+const versionNeeded = () => new AppError('version_needed', 428, 'events.error.versionNeeded');
+const tooSmall = () => new AppError('capacity_below_signups', 400, 'events.error.capacity');
+const badTime = () => new AppError('invalid_time', 400, 'events.error.time');
+const past = () => new AppError('in_past', 400, 'events.error.past');
+const nowhere = () => new AppError('no_place', 400, 'events.error.where');
+const unknownModule = () => new AppError('unknown_module', 400, 'events.error.unknownModule');
+const retiredModule = () => new AppError('retired_module', 400, 'events.error.retiredModule');
 const TRIES = 8;
 /** History the tab still lists (for marking attendance afterwards). */
 const HISTORY_MS = 30 * 24 * 3600_000;
@@ -151,20 +163,27 @@ export class EventService {
     return calendarFor((await this.deps.directory.getTenant(tenantId))?.country).timeZone;
   }
 
-  /** The moments and fields of an organiser's input, checked; null when they do not fit. */
-  private async fields(tenantId: string, input: EventInput) {
+  /**
+   * The moments and fields of an organiser's input, checked. The linked module must be one the
+   * tenant offers now; an event already linked to a module retired since keeps that link.
+   */
+  private async fields(tenantId: string, input: EventInput, linked?: string) {
     const timeZone = await this.timeZone(tenantId);
     const moments = slotMoments({ date: input.date, start: input.start, end: input.end }, timeZone);
-    if (!moments) throw invalid();
-    if (input.moduleId && !this.deps.moduleExists(tenantId, input.moduleId)) throw invalid();
-    if (!input.place.trim() && !input.onlineUrl.trim()) throw invalid();
+    if (!moments) throw badTime();
+    if (input.moduleId && input.moduleId !== linked) {
+      const standing = (await this.deps.modules(tenantId))(input.moduleId);
+      if (standing === 'unknown') throw unknownModule();
+      if (standing === 'retired') throw retiredModule();
+    }
+    if (!input.place.trim() && !input.onlineUrl.trim()) throw nowhere();
     return { timeZone, ...moments };
   }
 
   async create(caller: Caller, input: EventInput): Promise<EventView> {
     if (!(await this.canOrganise(caller))) throw forbidden();
     const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input);
-    if (startsAt <= this.now()) throw invalid();
+    if (startsAt <= this.now()) throw past();
     const at = this.now().toISOString();
     const event: LearningEvent = {
       tenantId: caller.tenantId,
@@ -191,15 +210,23 @@ export class EventService {
     return this.view(event, caller, true);
   }
 
-  /** A new time sends the reminder again for the new day; more places move the waiting list up. */
-  async update(caller: Caller, eventId: string, input: EventInput): Promise<EventView> {
-    await this.requireManager(caller, eventId);
-    const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input);
+  /**
+   * An organiser's edit, only onto the version their form was loaded at (`ifMatch`): a change
+   * by another organiser meanwhile refuses it (412); colleagues signing up meanwhile do not.
+   * A new time sends the reminder again for the new day; more places move the waiting list
+   * up (who moved is told); fewer places than colleagues with a place is refused.
+   */
+  async update(caller: Caller, eventId: string, input: EventInput, ifMatch: string | undefined): Promise<EventView> {
+    if (!ifMatch) throw versionNeeded();
+    const { value: stored } = await this.requireManager(caller, eventId);
+    const { timeZone, startsAt, endsAt } = await this.fields(caller.tenantId, input, stored.moduleId);
     const promoted: string[] = [];
     const event = await this.change(caller.tenantId, eventId, (e) => {
       if (e.status !== 'scheduled') throw closed();
+      if (versionOf(e) !== ifMatch.replace(/^W\//, '').replace(/"/g, '')) throw stale();
+      if (input.capacity < e.signups.filter((s) => s.status === 'confirmed').length) throw tooSmall();
       const moved = e.startsAt !== startsAt.toISOString();
-      if (moved && startsAt <= this.now()) throw invalid();
+      if (moved && startsAt <= this.now()) throw past();
       const next: LearningEvent = {
         ...e,
         kind: input.kind,
@@ -212,6 +239,7 @@ export class EventService {
         onlineUrl: input.onlineUrl.trim(),
         capacity: input.capacity,
         moduleId: input.moduleId || undefined,
+        revision: (e.revision ?? 0) + 1,
       };
       if (moved) {
         next.dueAt = reminderMoment(startsAt, timeZone).toISOString();
@@ -229,7 +257,7 @@ export class EventService {
     await this.requireManager(caller, eventId);
     const event = await this.change(caller.tenantId, eventId, (e) => {
       if (e.status !== 'scheduled') throw closed();
-      return { ...e, status: 'cancelled', dueAt: null };
+      return { ...e, status: 'cancelled', dueAt: null, revision: (e.revision ?? 0) + 1 };
     });
     for (const s of event.signups.filter((x) => x.status !== 'cancelled'))
       await this.safeNotify(() =>
@@ -351,21 +379,35 @@ export class EventService {
 
   /**
    * Erasure: the person's places (and waiting-list places) on every event of the tenant are
-   * removed; a freed place on an upcoming event goes to the next on the waiting list, who is told.
+   * removed; a freed place on an upcoming event goes to the next on the waiting list, who is
+   * told. Events they organised stay for the colleagues signed up, without their name (the
+   * programme admins manage them), and they are no longer a named organiser.
    */
   async forgetUser(tenantId: string, userId: string): Promise<number> {
     let removed = 0;
     for (const { value } of await this.deps.repo.list(tenantId, new Date(0))) {
-      if (!value.signups.some((s) => s.userId === userId)) continue;
+      if (!value.signups.some((s) => s.userId === userId) && value.organiserId !== userId) continue;
       const promoted: string[] = [];
       const event = await this.change(tenantId, value.eventId, (e) => {
-        const next = { ...e, signups: e.signups.filter((s) => s.userId !== userId) };
+        const next = {
+          ...e,
+          signups: e.signups.filter((s) => s.userId !== userId),
+          organiserId: e.organiserId === userId ? '' : e.organiserId,
+        };
         const upcoming = e.status === 'scheduled' && Date.parse(e.startsAt) > this.now().getTime();
         promoted.splice(0, promoted.length, ...(upcoming ? this.fill(next) : []));
         return next;
       });
       removed += 1;
       await this.tellPromoted(event, promoted);
+    }
+    const organisers = await this.deps.repo.organisers(tenantId);
+    if (organisers.includes(userId)) {
+      await this.deps.repo.saveOrganisers(
+        tenantId,
+        organisers.filter((id) => id !== userId),
+      );
+      removed += 1;
     }
     return removed;
   }
@@ -430,6 +472,7 @@ export class EventService {
       waitingPosition: mine?.status === 'waiting' ? waiting.indexOf(mine) + 1 : null,
       started: Date.parse(e.startsAt) <= this.now().getTime(),
       canManage,
+      version: versionOf(e),
     };
   }
 
@@ -437,3 +480,5 @@ export class EventService {
     return this.owner;
   }
 }
+
+const versionOf = (e: LearningEvent) => String(e.revision ?? 0);

@@ -42,6 +42,11 @@ export interface LearningEvent {
   /** Attendance counts as completion of this module. */
   moduleId?: string;
   organiserId: string;
+  /**
+   * Moves on with every change an organiser makes (not with sign-ups): the version an edit
+   * form sends back, so it never overwrites another organiser's change. Absent: 0.
+   */
+  revision?: number;
   status: 'scheduled' | 'cancelled';
   signups: Signup[];
   createdAt: string;

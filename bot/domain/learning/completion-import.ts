@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { zonedTime } from '../campaigns/schedule';
+import type { ModuleLookup } from '../catalogue/catalogue-service';
 import type { Person } from '../org';
 
 /** One problem of one row (row 1 is the header), as the dry run reports it. */
@@ -11,6 +12,7 @@ export interface ImportProblem {
     | 'unknown-person'
     | 'missing-module'
     | 'unknown-module'
+    | 'retired-module'
     | 'bad-date'
     | 'future-date'
     | 'bad-row';
@@ -64,7 +66,8 @@ export function planImport(
   csv: string,
   opts: {
     people: Person[];
-    moduleExists(moduleId: string): boolean;
+    /** The tenant's own catalogue: a module it retired or never had is a problem of its row. */
+    modules: ModuleLookup;
     now: Date;
     timeZone: string;
   },
@@ -105,7 +108,10 @@ export function planImport(
       if (!userId) problems.push({ row, code: 'unknown-person', value: (email || employee).slice(0, 100) });
     }
     if (!moduleId) problems.push({ row, code: 'missing-module' });
-    else if (!opts.moduleExists(moduleId)) problems.push({ row, code: 'unknown-module', value: moduleId.slice(0, 80) });
+    else {
+      const standing = opts.modules(moduleId);
+      if (standing !== 'active') problems.push({ row, code: `${standing}-module`, value: moduleId.slice(0, 80) });
+    }
     const at = parseDay(date, opts.timeZone);
     if (!at) problems.push({ row, code: 'bad-date', value: date.slice(0, 40) });
     else if (at.getTime() > opts.now.getTime() + 24 * 3600_000)

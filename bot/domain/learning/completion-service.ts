@@ -9,8 +9,6 @@ export interface CompletionServiceDeps {
   scans: Pick<ScanRepository, 'latestResult' | 'getModuleProgress' | 'saveModuleProgress'>;
   aggregates: ScanAggregates;
   directory: Directory;
-  /** Whether a module id is in the tenant's offer. */
-  moduleExists(tenantId: string, moduleId: string): boolean;
   onBackgroundError?: (err: unknown) => void;
 }
 

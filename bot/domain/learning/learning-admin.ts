@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { AdminAuditLog } from '../audit';
+import type { ModuleLookup } from '../catalogue/catalogue-service';
 import type { Clock, Directory } from '../ports';
 import { calendarFor } from '../campaigns/schedule';
 import { requireAdmin, type Caller } from '../dashboard/access';
@@ -52,7 +53,8 @@ export class LearningAdmin {
       directory: Directory;
       audit: AdminAuditLog;
       clock: Clock;
-      moduleExists(tenantId: string, moduleId: string): boolean;
+      /** The tenant's own catalogue, read once per import or request. */
+      modules(tenantId: string): Promise<ModuleLookup>;
     },
   ) {}
 
@@ -65,7 +67,7 @@ export class LearningAdmin {
     const now = this.deps.clock.now();
     const plan = planImport(csv, {
       people: await this.deps.directory.listPeople(caller.tenantId),
-      moduleExists: (id) => this.deps.moduleExists(caller.tenantId, id),
+      modules: await this.deps.modules(caller.tenantId),
       now,
       timeZone: calendarFor(tenant.country).timeZone,
     });
@@ -138,11 +140,13 @@ export class LearningAdmin {
     const statements = readStatements(body);
     const people = await this.deps.directory.listPeople(tenantId);
     const byEmail = new Map(people.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p.id]));
+    const modules = await this.deps.modules(tenantId);
     const problems: StatementProblem[] = [];
     statements.forEach((s, index) => {
+      const standing = modules(s.moduleId);
       if (s.verb !== XAPI_COMPLETED) problems.push({ index, code: 'not-completed' });
       else if (!byEmail.has(s.email)) problems.push({ index, code: 'unknown-person' });
-      else if (!this.deps.moduleExists(tenantId, s.moduleId)) problems.push({ index, code: 'unknown-module' });
+      else if (standing !== 'active') problems.push({ index, code: `${standing}-module` });
     });
     if (problems.length) return { problems };
     let recorded = 0;

@@ -24,7 +24,10 @@ export interface CompletedStatement {
   verb: string;
 }
 
-export type StatementProblem = { index: number; code: 'not-completed' | 'unknown-person' | 'unknown-module' };
+export type StatementProblem = {
+  index: number;
+  code: 'not-completed' | 'unknown-person' | 'unknown-module' | 'retired-module';
+};
 
 /** The module id at the end of an activity id: after its last `/`, `:` or `#`. */
 export function moduleIdOf(objectId: string): string {

@@ -1,4 +1,5 @@
 import { AppError, isConflict } from '../errors';
+import type { PersonalEvents } from '../events/event-privacy';
 import type { UserContext } from '../org';
 import type { Clock, UserStateRepository } from '../ports';
 import { type AdminAuditLog, SELF_ACTOR } from '../audit';
@@ -21,6 +22,8 @@ export interface MyDataOverview {
   scanInProgress: boolean;
   modulesMarked: number;
   helpRequests: number;
+  /** Places, waiting-list places and given-up places on events (with attendance) kept about the user. */
+  eventSignups?: number;
   leadershipScan: 'none' | 'in-progress' | 'completed';
   /** A digicoach's routing record exists. */
   coach: boolean;
@@ -51,6 +54,8 @@ export interface PrivacyServiceDeps {
   audit?: Pick<AdminAuditLog, 'record'>;
   /** Removes the user's items from reminder campaign queues (ids only, but still theirs); returns how many. */
   forgetCampaignItems?(tenantId: string, userId: string): Promise<number>;
+  /** The user's sign-ups, waiting-list places, attendance and organised events, for the export. */
+  events?(tenantId: string, userId: string): Promise<PersonalEvents>;
   /** After an erasure (the bot forgets it saved the user's conversation reference). */
   onErased?(tenantId: string, userId: string): void;
   clock: Clock;
@@ -87,6 +92,7 @@ export class PrivacyService {
       scanInProgress: session?.value.status === 'in-progress',
       modulesMarked: Object.keys(modules?.value.modules ?? {}).length,
       helpRequests,
+      eventSignups: (await this.deps.events?.(user.tenantId, user.userId))?.signups.length ?? 0,
       leadershipScan: !leadership ? 'none' : leadership.value.completedAt ? 'completed' : 'in-progress',
       coach: Boolean(coach),
       coachTickets,
@@ -170,6 +176,7 @@ export class PrivacyService {
           }
         : null,
       helpGivenAsDigicoach: sortNewest(coached).map((t) => coachPartOf(t, userId)),
+      events: (await this.deps.events?.(tenantId, userId)) ?? null,
       preferences: { scanReminders: !remindersOff },
       chat: { botCanMessageYou: Boolean(ref && !ref.stale), since: ref?.updatedAt ?? null },
     };

@@ -1,21 +1,12 @@
-import { Button, Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  API,
-  type Api,
-  type CompletionImportReport as ImportReport,
-  type EventInputBody,
-  type EventView,
-  type NewCredential,
-  type ParticipantsResponse,
-  type Role,
-} from '../api';
+import { API, type Api, ApiError, type EventView, type ParticipantsResponse, type Role } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
 import { Failed, Loading } from '../components/Status';
 import { formatDate, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
-
-const KINDS = ['workshop', 'walk-in', 'digicafe', 'webinar', 'skills-week'] as const;
+import { emptyEvent, EventForm, type EventFields, fieldsOf } from './EventForm';
+import { LearningRecords } from './LearningRecords';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,28 +24,34 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem' },
-  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-type Props = { api: Api; locale: Locale; roles: Role[]; announce: (text: string) => void };
+export type Props = { api: Api; locale: Locale; roles: Role[]; announce: (text: string) => void };
 
 /** Events for everyone; organisers plan, cancel and mark attendance; the admin also imports completions and manages the statement key. */
 export function EventsView(props: Props) {
   const { api, locale } = props;
   const styles = useStyles();
   const loaded = useLoad(() => api.call(API.events, { query: { history: '1' } }), [api]);
+  // The tenant's own offer, as suggestions for an event's linked module.
+  const modules = useLoad(
+    async () =>
+      (await api.call(API.catalogue)).modules.map((m) => ({ id: m.id, title: m.title[locale] || m.title.nl })),
+    [api, locale],
+  );
   const [error, setError] = useState<string | null>(null);
-  const act = async (work: () => Promise<unknown>, done?: string) => {
+  const act: Act = async (work, done) => {
     setError(null);
     try {
       await work();
       if (done) props.announce(done);
       loaded.reload();
+      return true;
     } catch (err) {
       const text = (err as Error).message || t(locale, 'app.error');
       setError(text);
       props.announce(text);
+      return false;
     }
   };
   return (
@@ -68,23 +65,25 @@ export function EventsView(props: Props) {
         {loaded.data && (
           <ul className={styles.list} data-testid="events-list">
             {loaded.data.events.map((e) => (
-              <EventItem key={e.eventId} event={e} {...props} act={act} />
+              <EventItem key={e.eventId} event={e} {...props} act={act} reload={loaded.reload} modules={modules.data} />
             ))}
           </ul>
         )}
       </Section>
-      {loaded.data?.canOrganise && <NewEvent {...props} act={act} />}
+      {loaded.data?.canOrganise && <NewEvent {...props} act={act} modules={modules.data} />}
       {props.roles.includes('admin') && <LearningRecords {...props} />}
     </div>
   );
 }
 
-type Act = (work: () => Promise<unknown>, done?: string) => Promise<void>;
+/** Runs an action, announces `done` and reloads the list; false when it failed (the error is shown). */
+type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 
-function EventItem(props: Props & { event: EventView; act: Act }) {
+function EventItem(props: Props & { event: EventView; act: Act; reload: () => void; modules: Modules }) {
   const { api, locale, event: e, act } = props;
   const styles = useStyles();
   const [people, setPeople] = useState<ParticipantsResponse['participants'] | null>(null);
+  const [editing, setEditing] = useState(false);
   const params = { eventId: e.eventId };
   const open = e.status === 'scheduled' && !e.started;
   return (
@@ -131,12 +130,18 @@ function EventItem(props: Props & { event: EventView; act: Act }) {
             {t(locale, 'events.attendance')}
           </Button>
         )}
+        {e.canManage && open && !editing && (
+          <Button data-testid="edit-event" onClick={() => setEditing(true)}>
+            {t(locale, 'events.edit')}
+          </Button>
+        )}
         {e.canManage && open && (
           <Button onClick={() => void act(() => api.call(API.cancelEvent, { params }), t(locale, 'events.cancelled'))}>
             {t(locale, 'events.cancelEvent')}
           </Button>
         )}
       </div>
+      {editing && open && <EditEvent {...props} event={e} done={() => setEditing(false)} />}
       {people && (
         <fieldset>
           <legend>{t(locale, 'events.attendance')}</legend>
@@ -168,157 +173,74 @@ function EventItem(props: Props & { event: EventView; act: Act }) {
   );
 }
 
-function NewEvent(props: Props & { act: Act }) {
+type Modules = Array<{ id: string; title: string }> | null;
+
+function NewEvent(props: Props & { act: Act; modules: Modules }) {
   const { api, locale, act } = props;
-  const styles = useStyles();
-  const [form, setForm] = useState<Required<EventInputBody>>({
-    kind: 'workshop',
-    title: '',
-    description: '',
-    date: '',
-    start: '',
-    end: '',
-    place: '',
-    onlineUrl: '',
-    capacity: 12,
-    moduleId: '',
-  });
-  const set = (key: keyof EventInputBody) => (_: unknown, v: { value: string }) => setForm({ ...form, [key]: v.value });
-  const text = (key: 'title' | 'date' | 'start' | 'end' | 'place' | 'onlineUrl' | 'moduleId', type = 'text') => (
-    <Field
-      label={t(locale, `events.${key === 'moduleId' ? 'module' : key}`)}
-      required={['title', 'date', 'start', 'end'].includes(key)}
-    >
-      <Input type={type as 'text'} value={String(form[key])} onChange={set(key)} data-testid={`new-${key}`} />
-    </Field>
-  );
   return (
     <Section id="new-event" title={t(locale, 'events.new')}>
-      <form
-        className={styles.form}
-        aria-label={t(locale, 'events.new')}
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(
-            () => api.call(API.createEvent, { body: { ...form, capacity: Number(form.capacity) } }),
-            t(locale, 'events.saved'),
-          );
-        }}
-      >
-        <Field label={t(locale, 'events.kind')}>
-          <Select value={form.kind} onChange={(_, v) => setForm({ ...form, kind: v.value as (typeof KINDS)[number] })}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(locale, `events.kind.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {text('title')}
-        <Field label={t(locale, 'events.description')}>
-          <Textarea value={form.description} onChange={set('description')} />
-        </Field>
-        <div className={styles.row}>
-          {text('date', 'date')}
-          {text('start', 'time')}
-          {text('end', 'time')}
-        </div>
-        {text('place')}
-        {text('onlineUrl', 'url')}
-        <Field label={t(locale, 'events.capacity')}>
-          <Input
-            type="number"
-            min={1}
-            max={1000}
-            value={String(form.capacity)}
-            onChange={(_, v) => setForm({ ...form, capacity: Number(v.value) })}
-          />
-        </Field>
-        {text('moduleId')}
-        <Button type="submit" appearance="primary" data-testid="create-event">
-          {t(locale, 'events.create')}
-        </Button>
-      </form>
+      <EventForm
+        locale={locale}
+        name="new"
+        label={t(locale, 'events.new')}
+        initial={emptyEvent()}
+        submitLabel={t(locale, 'events.create')}
+        modules={props.modules ?? undefined}
+        onSubmit={(body) => act(() => api.call(API.createEvent, { body }), t(locale, 'events.saved'))}
+      />
     </Section>
   );
 }
 
-function LearningRecords(props: Props) {
-  const { api, locale } = props;
-  const styles = useStyles();
-  const [csv, setCsv] = useState('');
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const status = useLoad(() => api.call(API.xapiCredential), [api]);
-  const [secret, setSecret] = useState<NewCredential | null>(null);
-  const run = async (dryRun: boolean) => {
-    setError(null);
+/**
+ * An organiser's edit: onto the version the list showed (If-Match). When another organiser
+ * saved in between, the server answers 412 and the form offers the new version instead.
+ */
+function EditEvent(props: Props & { event: EventView; modules: Modules; done: () => void; reload: () => void }) {
+  const { api, locale, event: e } = props;
+  const [problem, setProblem] = useState<{ text: string; stale: boolean } | null>(null);
+  const save = async (body: EventFields): Promise<boolean> => {
+    setProblem(null);
     try {
-      const r = await api.call(API.importCompletions, { body: { csv, dryRun } });
-      setReport(r);
-      props.announce(reportText(locale, r));
+      await api.call(API.updateEvent, { params: { eventId: e.eventId }, body, headers: { 'if-match': e.version } });
+      props.announce(t(locale, 'events.updated'));
+      props.done();
+      props.reload();
+      return true;
     } catch (err) {
-      setError((err as Error).message);
-      props.announce((err as Error).message);
+      const text = (err as Error).message || t(locale, 'app.error');
+      setProblem({ text, stale: err instanceof ApiError && err.status === 412 });
+      props.announce(text);
+      return false;
     }
   };
   return (
-    <Section id="learning-records" title={t(locale, 'records.title')}>
-      <Muted>{t(locale, 'records.intro')}</Muted>
-      <Field label={t(locale, 'records.csv')}>
-        <Textarea value={csv} onChange={(_, v) => setCsv(v.value)} rows={6} data-testid="records-csv" />
-      </Field>
-      <div className={styles.row}>
-        <Button onClick={() => void run(true)} disabled={!csv.trim()}>
-          {t(locale, 'records.dryRun')}
+    <fieldset data-testid={`edit-${e.eventId}`}>
+      <legend>{t(locale, 'events.editTitle', { title: e.title })}</legend>
+      <Muted>{t(locale, 'events.editPlaces', { confirmed: e.confirmed, waiting: e.waiting })}</Muted>
+      <EventForm
+        locale={locale}
+        name="edit"
+        label={t(locale, 'events.editTitle', { title: e.title })}
+        initial={fieldsOf(e)}
+        taken={e.confirmed}
+        submitLabel={t(locale, 'events.saveChanges')}
+        modules={props.modules ?? undefined}
+        onSubmit={save}
+        onClose={props.done}
+      />
+      {problem && <Note intent="error">{problem.text}</Note>}
+      {problem?.stale && (
+        <Button
+          data-testid="edit-reload"
+          onClick={() => {
+            props.done();
+            props.reload();
+          }}
+        >
+          {t(locale, 'events.reloadEvent')}
         </Button>
-        <Button appearance="primary" onClick={() => void run(false)} disabled={!csv.trim()}>
-          {t(locale, 'records.import')}
-        </Button>
-      </div>
-      {error && <Note intent="error">{error}</Note>}
-      {report && (
-        <div role="status">
-          <p>{reportText(locale, report)}</p>
-          {report.problems.length > 0 && (
-            <ul>
-              {report.problems.map((p, i) => (
-                <li key={i}>{t(locale, 'records.problem', { row: p.row, code: p.code, value: p.value ?? '' })}</li>
-              ))}
-            </ul>
-          )}
-        </div>
       )}
-      <h3>{t(locale, 'records.xapi')}</h3>
-      <p>{t(locale, 'records.xapiIntro', { url: `${location.origin}/api/xapi/statements` })}</p>
-      {status.data && <p>{t(locale, 'records.user', { user: status.data.username })}</p>}
-      {status.data && (
-        <p>
-          {status.data.createdAt
-            ? t(locale, 'records.xapiSince', { date: formatDate(locale, status.data.createdAt) })
-            : t(locale, 'records.xapiNone')}
-        </p>
-      )}
-      {secret && <p className={styles.code}>{t(locale, 'records.xapiSecret', { secret: secret.secret })}</p>}
-      <Button
-        onClick={() =>
-          void api.call(API.newXapiCredential).then(
-            (c) => (setSecret(c), status.reload()),
-            (err: Error) => setError(err.message),
-          )
-        }
-      >
-        {t(locale, 'records.xapiRotate')}
-      </Button>
-    </Section>
+    </fieldset>
   );
-}
-
-function reportText(locale: Locale, r: ImportReport): string {
-  return t(locale, 'records.report', {
-    rows: r.rows,
-    recorded: r.recorded,
-    already: r.alreadyRecorded,
-    problems: r.problems.length,
-  });
 }

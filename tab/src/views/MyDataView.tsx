@@ -100,6 +100,7 @@ export function MyDataView(props: { api: Api; locale: Locale; announce: (text: s
         ...(d.scanInProgress ? [t(locale, 'myData.scanInProgress')] : []),
         t(locale, 'myData.modules', { count: d.modulesMarked }),
         t(locale, 'myData.help', { count: d.helpRequests }),
+        ...(d.eventSignups ? [t(locale, 'myData.events', { count: d.eventSignups })] : []),
         ...(d.leadershipScan === 'completed'
           ? [t(locale, 'myData.leadershipDone')]
           : d.leadershipScan === 'in-progress'

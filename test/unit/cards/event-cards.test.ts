@@ -24,6 +24,7 @@ const base: EventView = {
   waitingPosition: null,
   started: false,
   canManage: false,
+  version: '0',
 };
 
 describe('event cards', () => {

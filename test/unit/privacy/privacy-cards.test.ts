@@ -148,11 +148,21 @@ describe('privacy: the chat cards', () => {
       const one = cardText(myDataCard(overview(), locale));
       assert.match(one, locale === 'nl' ? /Zelfscan: 1 uitslag, van 3 maart 2026/ : /Self-scan: 1 result, from/);
       assert.match(one, locale === 'nl' ? /Herinneringen over de zelfscan: aan/ : /Reminders about the self-scan: on/);
-      const two = myDataCard(overview({ scanResults: 2, coach: true, coachTickets: 1, remindersOff: true }), locale);
+      assert.doesNotMatch(one, /activiteiten|Event sign-ups/, 'no line about events for someone never signed up');
+      const two = myDataCard(
+        overview({ scanResults: 2, coach: true, coachTickets: 1, remindersOff: true, eventSignups: 3 }),
+        locale,
+      );
       assertValidCard(two, `my data ${locale}`);
       const words = cardText(two);
       assert.match(words, locale === 'nl' ? /2 uitslagen, de laatste van/ : /2 results, the latest from/);
       assert.match(words, locale === 'nl' ? /en 1 hulpvraag waarbij/ : /and 1 help request you/);
+      assert.match(
+        words,
+        locale === 'nl'
+          ? /Aanmeldingen voor activiteiten \(ook wachtlijst en aanwezigheid\): 3/
+          : /Event sign-ups \(waiting list and attendance too\): 3/,
+      );
       assert.match(
         words,
         locale === 'nl' ? /Herinneringen over de zelfscan: uit/ : /Reminders about the self-scan: off/,
