@@ -398,6 +398,8 @@ export const en: Record<MessageKey, string> = {
   'tab.csv.kind.department': 'department',
   'tab.csv.kind.location': 'location',
   'tab.csv.kind.team': 'team',
+  'tab.csv.unknownDepartment': 'Unknown department',
+  'tab.csv.unknownLocation': 'Unknown location',
   'tab.csv.shown': 'shown',
   'tab.csv.belowThreshold': 'not shown: fewer than {threshold} people',
   'tab.csv.complementary': 'not shown: would reveal a smaller group',

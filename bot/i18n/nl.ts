@@ -402,6 +402,8 @@ export const nl = {
   'tab.csv.kind.department': 'afdeling',
   'tab.csv.kind.location': 'locatie',
   'tab.csv.kind.team': 'team',
+  'tab.csv.unknownDepartment': 'Onbekende afdeling',
+  'tab.csv.unknownLocation': 'Onbekende locatie',
   'tab.csv.shown': 'getoond',
   'tab.csv.belowThreshold': 'niet getoond: minder dan {threshold} personen',
   'tab.csv.complementary': 'niet getoond: zou een kleinere groep verraden',
