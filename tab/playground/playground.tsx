@@ -3,6 +3,7 @@ import { type DemoDirectory, type OpenedConversation, loadDemoDirectory, openCon
 import { Chat } from './chat';
 import { PlaygroundDirectLine } from './directline';
 import { type Choice, UserPicker, choicesOf, keyOf } from './picker';
+import { applyTheme, initialTheme, isTheme, type PlaygroundTheme } from './teams-look';
 
 interface Session extends OpenedConversation {
   directLine: PlaygroundDirectLine;
@@ -18,6 +19,7 @@ export function Playground() {
   const [selected, setSelected] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [theme, setTheme] = useState<PlaygroundTheme>(initialTheme);
   const latest = useRef(0);
   const resumed = useRef(false);
 
@@ -46,6 +48,8 @@ export function Playground() {
       if (attempt === latest.current) setBusy(false);
     }
   }, []);
+
+  useEffect(() => applyTheme(theme), [theme]);
 
   useEffect(() => {
     loadDemoDirectory().then(setDirectory, (err: unknown) =>
@@ -87,6 +91,19 @@ export function Playground() {
             disabled={!directory}
             onChange={(key) => byKey.get(key) && void start(byKey.get(key)!)}
           />
+          <label className="pg-theme">
+            Thema
+            <select
+              id="pg-theme"
+              value={theme}
+              title="Het thema van Teams / Teams theme"
+              onChange={(e) => isTheme(e.target.value) && setTheme(e.target.value)}
+            >
+              <option value="default">Licht</option>
+              <option value="dark">Donker</option>
+              <option value="contrast">Hoog contrast</option>
+            </select>
+          </label>
           <button
             type="button"
             className="pg-restart"
@@ -116,6 +133,7 @@ export function Playground() {
             userId={`29:${session.user.userId}`}
             name={session.user.name}
             locale={session.user.locale}
+            theme={theme}
             onProblem={setProblem}
           />
         ) : (
