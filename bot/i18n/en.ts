@@ -170,7 +170,7 @@ export const en: Record<MessageKey, string> = {
   'help.status.ratedTitle': 'Thank you for your rating',
   'help.status.resolved': 'Outcome: {outcome}',
   'help.status.reopenHint': 'Not solved after all? Reopen your question. We ask the same digicoach first.',
-  'help.status.rated': 'You gave {rating} out of 5. Your question is resolved.',
+  'help.status.rated': 'You gave {rating} out of 5.',
   'help.status.cancelledTitle': 'Question withdrawn',
   'help.status.cancelled': 'You withdrew your question. Type **help** if you want help after all.',
   'help.action.chat': 'Chat with {name}',

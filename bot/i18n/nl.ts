@@ -170,7 +170,7 @@ export const nl = {
   'help.status.ratedTitle': 'Bedankt voor je beoordeling',
   'help.status.resolved': 'Uitkomst: {outcome}',
   'help.status.reopenHint': 'Toch niet opgelost? Open je vraag opnieuw. We vragen dan eerst dezelfde digicoach.',
-  'help.status.rated': 'Je gaf {rating} van de 5. Je vraag is afgerond.',
+  'help.status.rated': 'Je gaf {rating} van de 5.',
   'help.status.cancelledTitle': 'Vraag ingetrokken',
   'help.status.cancelled': 'Je hebt je vraag ingetrokken. Typ **hulp** als je toch hulp wilt.',
   'help.action.chat': 'Chat met {name}',

@@ -239,6 +239,12 @@ describe('the help cards', () => {
               canReopen ? [{ verb: 'help.reopen', t: 'tk-7f3a9c' }] : [],
             );
             assert.equal(byVerb(card, 'help.tickets').length, 1);
+            if (state === 'rated')
+              // Right under the "afgerond" status card: thanks, and no second copy of its outcome and facts.
+              assert.doesNotMatch(
+                text,
+                locale === 'nl' ? /afgerond|Uitkomst|Toch niet opgelost/ : /resolved|Outcome|Not solved/,
+              );
           }
         }
       });
