@@ -13,6 +13,26 @@ interface Session extends OpenedConversation {
 /** The chosen person lives in the URL (#tenant/user), so a reload continues the same chat. */
 const keyFromHash = () => decodeURIComponent(location.hash.slice(1));
 
+const NAME_KEY = 'digivaardig.playground.names';
+
+/** Names of the new colleagues picked in this tab (their ids are fresh on every load of the list). */
+function rememberName(choice: Choice): void {
+  try {
+    const names = JSON.parse(sessionStorage.getItem(NAME_KEY) ?? '{}') as Record<string, string>;
+    sessionStorage.setItem(NAME_KEY, JSON.stringify({ ...names, [choice.key]: choice.identity.name }));
+  } catch {
+    // No session storage (private mode): a reload then greets with the server's default name.
+  }
+}
+
+function rememberedName(key: string): string | undefined {
+  try {
+    return (JSON.parse(sessionStorage.getItem(NAME_KEY) ?? '{}') as Record<string, string>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 export function Playground() {
   const [directory, setDirectory] = useState<DemoDirectory | null>(null);
   const [session, setSession] = useState<Session | null>(null);
@@ -38,6 +58,7 @@ export function Playground() {
       const opened = await openConversation(choice.identity, restart);
       if (attempt !== latest.current) return;
       history.replaceState(null, '', `#${choice.key}`);
+      rememberName(choice);
       setSession((previous) => {
         previous?.directLine.end();
         return { ...opened, choice, directLine: new PlaygroundDirectLine(opened.conversationId, setProblem) };
@@ -69,7 +90,13 @@ export function Playground() {
         key: keyOf(tenantId, userId),
         label: userId,
         detail: `tenant ${tenantId}`,
-        identity: { tenantId, userId, name: 'Nieuwe Collega', locale: 'nl-NL' },
+        // A new colleague's name is not in the URL: the one picked before this reload, else a newcomer's.
+        identity: {
+          tenantId,
+          userId,
+          name: rememberedName(key) ?? directory.newColleagues[0]?.name ?? 'Sanne Visser',
+          locale: 'nl-NL',
+        },
       },
     );
   }, [directory, byKey, start]);
