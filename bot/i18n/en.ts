@@ -368,7 +368,7 @@ export const en: Record<MessageKey, string> = {
   'tab.csv.training': 'Started modules',
   'tab.csv.helpRequests': 'Help requests',
   'tab.csv.medianAccept': 'Median time until a coach took the question (min)',
-  'tab.csv.medianResolve': 'Median to resolved (min)',
+  'tab.csv.medianResolve': 'Median until solved (min)',
   'tab.csv.rating': 'Average rating (1-5)',
   'tab.csv.domain': '{domain}: at or above target (%)',
   'tab.csv.growthPeople': 'Two measurements (count)',

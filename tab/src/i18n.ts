@@ -928,7 +928,7 @@ const en: Record<Key, string> = {
   'coaches.declines': 'Declined',
   'coaches.timeouts': 'Timed out',
   'coaches.medianAccept': 'Median time until a coach took the question',
-  'coaches.medianResolve': 'Median to solve',
+  'coaches.medianResolve': 'Median until solved',
   'coaches.rating': 'Rating',
   'coaches.total': 'Total',
   'coaches.low': 'fewer than two',

@@ -443,6 +443,9 @@ describe('the help cards', () => {
         const emptyCoachText = check(emptyCoach, `tickets empty coach ${locale}`);
         assert.match(emptyCoachText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
         assert.match(emptyCoachText, locale === 'nl' ? /Typ \*\*beschikbaar\*\*/ : /Type \*\*available\*\*/);
+        // Ratings are "beoordelingen" everywhere, never "cijfers" (which reads as the figures on the dashboards).
+        assert.match(emptyCoachText, locale === 'nl' ? /Nog geen beoordelingen/ : /No ratings/);
+        assert.doesNotMatch(emptyCoachText, /cijfers gekregen/);
 
         const asRequester = Array.from({ length: 20 }, (_, i) => summary(i, 'requester'));
         const asCoach = Array.from({ length: 20 }, (_, i) => summary(i, 'coach'));
