@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../api';
 import { Muted, Note, Section } from '../components/Layout';
+import { TimeSelect } from '../components/TimeSelect';
 import { Failed, Loading } from '../components/Status';
 import { formatDate, type Key, type Locale, t } from '../i18n';
 import { useLoad } from '../use-load';
@@ -192,6 +193,12 @@ function NewEvent(props: Props & { act: Act }) {
       <Input type={type as 'text'} value={String(form[key])} onChange={set(key)} data-testid={`new-${key}`} />
     </Field>
   );
+  // Times as the tables write them (24 hours), not the browser's "09:00 AM".
+  const time = (key: 'start' | 'end') => (
+    <Field label={t(locale, `events.${key}`)} required>
+      <TimeSelect value={form[key]} onChange={(v) => setForm({ ...form, [key]: v })} testId={`new-${key}`} />
+    </Field>
+  );
   return (
     <Section id="new-event" title={t(locale, 'events.new')}>
       <form
@@ -220,8 +227,8 @@ function NewEvent(props: Props & { act: Act }) {
         </Field>
         <div className={styles.row}>
           {text('date', 'date')}
-          {text('start', 'time')}
-          {text('end', 'time')}
+          {time('start')}
+          {time('end')}
         </div>
         {text('place')}
         {text('onlineUrl', 'url')}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { withRunningApp } from '../helpers/app';
+import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { demoUser } from '../helpers/demo';
+
+const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
+
+/**
+ * What a first-time user tripped over in the tab, looked at again in an American browser on a
+ * fresh install (no example figures): the demo picker speaks Dutch first, time fields write
+ * 24 hours as the tables do, the leadership scan names itself once and draws Fluent's bar, and
+ * a figure with nothing behind it yet says so instead of drawing zeros.
+ */
+describe('the tab on a first look, in an en-US browser on a fresh install', function () {
+  this.timeout(90_000);
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  before(function () {
+    requireChromium(this, 'The first-look browser test');
+    assert.ok(existsSync(BUNDLE), 'build the tab first: npm run build');
+  });
+  const running = withRunningApp();
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await keepLocal(page, outside);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+  });
+  after(() => browser?.close());
+
+  async function openAs(who: { tenantId: string; aadObjectId: string }, view: string) {
+    await page.goto('about:blank');
+    await page.goto(`${running.app.url}/tab/#${view}`);
+    const value = `${who.tenantId}/${who.aadObjectId}`;
+    await page.getByTestId('dev-who').locator(`option[value="${value}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('dev-who').selectOption(value);
+    await page.getByTestId('dev-open').click();
+    await page.locator('main h1').first().waitFor();
+  }
+
+  it('opens the demo picker in Dutch, whatever the browser’s language', async () => {
+    await page.goto(`${running.app.url}/tab/`);
+    await page.getByTestId('dev-quick-admin').waitFor();
+    assert.equal(await page.getByTestId('dev-language').inputValue(), 'nl');
+    await page.getByText('Digivaardig buiten Teams').first().waitFor();
+  });
+
+  it('writes every time of day in 24 hours, as the tables do, not "09:00 AM"', async () => {
+    const admin = demoUser('admin');
+    for (const [view, ready] of [
+      ['programme', 'coach-start'],
+      ['events', 'new-start'],
+    ] as const) {
+      await openAs(admin, view);
+      await page.getByTestId(ready).waitFor();
+      assert.equal(await page.locator('main input[type=time]').count(), 0, `${view}: no native time field`);
+      const options = await page.getByTestId(ready).locator('option').allInnerTexts();
+      assert.ok(options.includes('13:30'), `${view}: afternoon as 13:30`);
+      assert.ok(
+        options.every((o) => !/AM|PM/.test(o)),
+        `${view}: no AM/PM`,
+      );
+    }
+  });
+
+  it('names the leadership scan once and shows its progress as Fluent’s bar, not the browser’s own', async () => {
+    await openAs(demoUser('leader'), 'leadership');
+    await page.getByRole('button', { name: 'Start de scan: één stelling per keer', exact: true }).click();
+    await page.getByTestId('leadership-progress').getByText('Stelling 1 van 20').waitFor();
+    assert.equal(await page.locator('main').getByText('Mijn leiderschapsscan').count(), 1);
+    assert.equal(await page.locator('main progress').count(), 0, 'no native <progress>');
+    assert.equal(await page.locator('main .fui-ProgressBar[role=progressbar]').count(), 1);
+  });
+
+  it('says there is nothing yet where a chart would only draw zeros', async () => {
+    await openAs(demoUser('admin'), 'programme');
+    await page.getByTestId('trend-chart-empty').getByText('Nog geen afgeronde scans of hulpvragen').waitFor();
+    await page
+      .getByText(/Nog niet genoeg uitslagen/)
+      .first()
+      .waitFor();
+    assert.equal(await page.getByTestId('trend-chart-toggle').count(), 0, 'no "Toon als tabel" for an empty trend');
+  });
+
+  it('loaded nothing from outside and logged no errors', () => {
+    assert.deepEqual(outside, []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
