@@ -280,6 +280,8 @@ export const en: Record<MessageKey, string> = {
   'coach.register.domainsError': 'Choose at least one topic.',
   'coach.register.location': 'Where do you usually work?',
   'coach.register.locationError': 'Choose a location.',
+  'coach.register.locationPlaceholder': 'Choose a location',
+  'coach.register.departmentPlaceholder': 'Choose a department',
   'coach.register.department': 'Which department do you work in?',
   'coach.register.departmentError': 'Choose a department.',
   'coach.register.maxOpen': 'How many questions do you want at a time? (1 to 10)',

@@ -280,6 +280,8 @@ export const nl = {
   'coach.register.domainsError': 'Kies minstens één onderwerp.',
   'coach.register.location': 'Op welke locatie werk je meestal?',
   'coach.register.locationError': 'Kies een locatie.',
+  'coach.register.locationPlaceholder': 'Kies een locatie',
+  'coach.register.departmentPlaceholder': 'Kies een afdeling',
   'coach.register.department': 'Op welke afdeling werk je?',
   'coach.register.departmentError': 'Kies een afdeling.',
   'coach.register.maxOpen': 'Hoeveel vragen wil je tegelijk hebben? (1 tot 10)',

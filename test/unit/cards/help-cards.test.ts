@@ -535,6 +535,25 @@ describe('the help cards', () => {
         assert.equal(ins.get('start')?.value, '08:00');
         assert.equal(ins.get('end')?.value, '16:30');
         assert.equal(ins.get('takesIntakes')?.valueOn, 'true');
+        // No blank list: the lists say what to choose.
+        assert.match(
+          String(ins.get('locationId')?.placeholder),
+          locale === 'nl' ? /Kies een locatie/ : /Choose a location/,
+        );
+        assert.match(
+          String(ins.get('departmentId')?.placeholder),
+          locale === 'nl' ? /Kies een afdeling/ : /Choose a department/,
+        );
+        assert.equal(
+          ins.get('locationId')?.value,
+          undefined,
+          'no location chosen for someone the directory places nowhere',
+        );
+        const placed = coachRegistrationCard(
+          { domains: DOMAINS, locations, departments, current: null, departmentKnown: true, ownLocationId: 'loc-leek' },
+          locale,
+        );
+        assert.equal(inputs(placed).get('locationId')?.value, 'loc-leek', 'the directory’s location, chosen already');
         assert.equal(ins.get('takesIntakes')?.valueOff, 'false');
         assert.deepEqual(byVerb(fresh, 'help.register')[0].data, { verb: 'help.register' });
 
