@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'scan.intro.previous': 'Your previous scan was on {date}. After this scan you will see how you have grown.',
   'scan.action.begin': 'Start the scan',
   'scan.question.progress': 'Question {position} of about {total}',
+  'scan.question.progressBar': 'Progress: {percent} percent done',
   'scan.question.knowledge': 'True or false?',
   'scan.question.choose': 'Choose your answer',
   'scan.question.chooseError': 'Choose an answer.',

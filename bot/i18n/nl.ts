@@ -49,6 +49,7 @@ export const nl = {
   'scan.intro.previous': 'Je vorige scan was op {date}. Na deze scan zie je wat je gegroeid bent.',
   'scan.action.begin': 'Start de scan',
   'scan.question.progress': 'Vraag {position} van ongeveer {total}',
+  'scan.question.progressBar': 'Voortgang: {percent} procent gedaan',
   'scan.question.knowledge': 'Juist of onjuist?',
   'scan.question.choose': 'Kies je antwoord',
   'scan.question.chooseError': 'Kies een antwoord.',
