@@ -89,6 +89,19 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
     assert.equal(await page.getByTestId('trend-chart-toggle').count(), 0, 'no "Toon als tabel" for an empty trend');
   });
 
+  it('draws a chart across its section’s width at 1280 px, not in half of it', async () => {
+    await openAs(demoUser('admin'), 'programme');
+    const canvas = page.getByTestId('participation-chart').locator('canvas');
+    await canvas.waitFor();
+    const widths = await canvas.evaluate((el) => {
+      const section = el.closest('section') ?? el.parentElement!.parentElement!;
+      const s = getComputedStyle(section);
+      const inner = section.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+      return { chart: el.getBoundingClientRect().width, section: inner };
+    });
+    assert.ok(widths.chart >= 0.9 * widths.section, `chart ${widths.chart} px of ${widths.section} px`);
+  });
+
   it('loaded nothing from outside and logged no errors', () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(pageErrors, []);
