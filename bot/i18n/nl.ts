@@ -227,7 +227,7 @@ export const nl = {
   'help.tickets.title': 'Mijn hulpvragen',
   'help.tickets.mine': 'Mijn vragen',
   'help.tickets.mineEmpty': 'Je hebt nog geen vragen gesteld. Loop je ergens op vast? Vraag een digicoach.',
-  'help.tickets.helping': 'Vragen die ik help',
+  'help.tickets.helping': 'Vragen waarbij ik help',
   'help.tickets.helpingEmpty': 'Je hebt nog geen vragen opgepakt.',
   'help.tickets.more.one': 'En nog {count} oudere vraag.',
   'help.tickets.more.other': 'En nog {count} oudere vragen.',

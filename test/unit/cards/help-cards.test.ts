@@ -421,7 +421,7 @@ describe('the help cards', () => {
       it('my tickets: empty, 20 tickets each side, with and without coach figures', () => {
         const empty = myTicketsCard({ asRequester: [], asCoach: [], coachStats: null }, locale);
         const emptyText = check(empty, `tickets empty ${locale}`);
-        assert.doesNotMatch(emptyText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
+        assert.doesNotMatch(emptyText, locale === 'nl' ? /Vragen waarbij ik help/ : /Questions I help with/);
         assert.deepEqual(cardVerbs(empty), ['help.start']);
 
         const emptyCoach = myTicketsCard(
@@ -441,7 +441,7 @@ describe('the help cards', () => {
           locale,
         );
         const emptyCoachText = check(emptyCoach, `tickets empty coach ${locale}`);
-        assert.match(emptyCoachText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
+        assert.match(emptyCoachText, locale === 'nl' ? /Vragen waarbij ik help/ : /Questions I help with/);
         assert.match(emptyCoachText, locale === 'nl' ? /Typ \*\*beschikbaar\*\*/ : /Type \*\*available\*\*/);
         // Ratings are "beoordelingen" everywhere, never "cijfers" (which reads as the figures on the dashboards).
         assert.match(emptyCoachText, locale === 'nl' ? /Nog geen beoordelingen/ : /No ratings/);
