@@ -335,7 +335,7 @@ const nl = {
   'result.againConfirm': 'Je antwoorden en uitslag worden gewist. Weet je het zeker?',
   'result.againYes': 'Ja, wis en begin opnieuw',
   'result.cancel': 'Annuleren',
-  'progress.title': 'Mijn voortgang',
+  'progress.title': 'Zelfscan en hulp',
   'progress.body':
     'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
@@ -631,6 +631,7 @@ const nl = {
   'followUp.source.import': 'Import van het leerplatform',
   'followUp.source.xapi': 'Gemeld door het leerplatform (xAPI)',
   'nav.events': 'Activiteiten',
+  'events.upcoming': 'Binnenkort',
   'events.intro':
     'Workshops, inloopspreekuren, digicafés en webinars. Meld je hier of in de chat aan (typ activiteiten).',
   'events.none': 'Er staan nu geen activiteiten gepland.',
@@ -1012,7 +1013,7 @@ const en: Record<Key, string> = {
   'result.againConfirm': 'Your answers and result will be erased. Are you sure?',
   'result.againYes': 'Yes, erase and start over',
   'result.cancel': 'Cancel',
-  'progress.title': 'My progress',
+  'progress.title': 'Self-scan and help',
   'progress.body':
     'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your learning advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
@@ -1304,6 +1305,7 @@ const en: Record<Key, string> = {
   'followUp.source.import': 'Learning platform import',
   'followUp.source.xapi': 'Reported by the learning platform (xAPI)',
   'nav.events': 'Events',
+  'events.upcoming': 'Coming up',
   'events.intro': 'Workshops, walk-in hours, digicafés and webinars. Sign up here or in the chat (type events).',
   'events.none': 'No events are planned right now.',
   'events.when': '{date}, {start}–{end}',

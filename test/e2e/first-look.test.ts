@@ -79,6 +79,23 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
     assert.equal(await page.locator('main .fui-ProgressBar[role=progressbar]').count(), 1);
   });
 
+  it('never repeats a page’s title in a section heading under it', async () => {
+    for (const [who, view] of [
+      [demoUser('employee'), 'progress'],
+      [demoUser('employee'), 'my-data'],
+      [demoUser('employee'), 'events'],
+      [demoUser('leader'), 'team'],
+      [demoUser('leader'), 'leadership'],
+      [demoUser('admin'), 'programme'],
+    ] as const) {
+      await openAs(who, view);
+      await page.waitForFunction(() => document.querySelectorAll('.fui-Spinner').length === 0);
+      const title = (await page.locator('main h1').first().innerText()).trim();
+      const sections = (await page.locator('main h2, main h3').allInnerTexts()).map((h) => h.trim());
+      assert.ok(!sections.includes(title), `${view}: "${title}" again under itself (${sections.join(' | ')})`);
+    }
+  });
+
   it('says there is nothing yet where a chart would only draw zeros', async () => {
     await openAs(demoUser('admin'), 'programme');
     await page.getByTestId('trend-chart-empty').getByText('Nog geen afgeronde scans of hulpvragen').waitFor();
