@@ -35,9 +35,10 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
   });
   after(() => browser?.close());
 
-  async function openAs(who: { tenantId: string; aadObjectId: string }, view: string) {
+  async function openAs(who: { tenantId: string; aadObjectId: string }, view: string, theme?: 'contrast') {
     await page.goto('about:blank');
     await page.goto(`${running.app.url}/tab/#${view}`);
+    if (theme) await page.getByTestId('dev-theme').selectOption(theme);
     const value = `${who.tenantId}/${who.aadObjectId}`;
     await page.getByTestId('dev-who').locator(`option[value="${value}"]`).waitFor({ state: 'attached' });
     await page.getByTestId('dev-who').selectOption(value);
@@ -94,6 +95,20 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
       const sections = (await page.locator('main h2, main h3').allInnerTexts()).map((h) => h.trim());
       assert.ok(!sections.includes(title), `${view}: "${title}" again under itself (${sections.join(' | ')})`);
     }
+  });
+
+  it('draws a border round every section in high contrast, where shadows and tints do not show', async () => {
+    await openAs(demoUser('leader'), 'team', 'contrast');
+    await page.getByTestId('participation-chart').waitFor();
+    const borders = await page.locator('main section').evaluateAll((els) =>
+      els.map((el) => {
+        const s = getComputedStyle(el);
+        return `${s.borderTopStyle} ${s.borderTopColor}`;
+      }),
+    );
+    assert.ok(borders.length >= 3, 'the team view has sections');
+    for (const b of borders)
+      assert.match(b, /^solid rgb\(255, 255, 255\)$/, `a section's border in high contrast: ${b}`);
   });
 
   it('says there is nothing yet where a chart would only draw zeros', async () => {
