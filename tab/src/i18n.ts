@@ -238,6 +238,8 @@ const nl = {
   'programme.unitsChart': 'Deelname per afdeling, in procenten, met het doel van 95 procent',
   'programme.unitsEmpty':
     'Nog geen afdeling is groot genoeg om te tonen. De tabel zegt per afdeling en locatie waarom.',
+  'programme.unitsNone':
+    'Nog geen afgeronde scans om te tonen. Zodra de eerste collega’s klaar zijn, zie je hier de deelname per afdeling en locatie.',
   'programme.notShown': 'niet getoond',
   'programme.kind.department': 'afdeling',
   'programme.kind.location': 'locatie',
@@ -916,6 +918,8 @@ const en: Record<Key, string> = {
   'programme.unitsChart': 'Taking part per department, in percent, with the goal of 95 percent',
   'programme.unitsEmpty':
     'No department is large enough to show yet. The table says why for each department and location.',
+  'programme.unitsNone':
+    'No completed scans to show yet. Once the first colleagues finish, participation per department and location shows here.',
   'programme.notShown': 'not shown',
   'programme.kind.department': 'department',
   'programme.kind.location': 'location',

@@ -118,6 +118,11 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
       .getByText(/Nog niet genoeg uitslagen/)
       .first()
       .waitFor();
+    await page
+      .getByTestId('units-chart-empty')
+      .getByText(/Nog geen afgeronde scans om te tonen/)
+      .waitFor();
+    assert.equal(await page.getByTestId('units-chart-toggle').count(), 0, 'no chart of 0 % per department');
     assert.equal(await page.getByTestId('trend-chart-toggle').count(), 0, 'no "Toon als tabel" for an empty trend');
   });
 
