@@ -172,6 +172,9 @@ function rank(roles: Role[]): number {
 /** Names for the demo's new colleagues: a real first name, so the welcome greets a person ("Welkom bij Digivaardig, Sanne"). */
 const NEWCOMERS = ['Sanne Visser', 'Daan Smit', 'Lotte Jansen', 'Ruben Peeters'];
 
+/** The name of a colleague the directory does not know and who came without one. */
+export const NEWCOMER_NAME = NEWCOMERS[0];
+
 function newColleagues(tenants: DemoTenant[], locale: Locale): NewColleague[] {
   const en = locale === 'en';
   return [

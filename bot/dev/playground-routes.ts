@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors';
 import { toLocale } from '../domain/org';
 import { route } from '../http/errors';
 import { ConnectorEmulator } from './connector-emulator';
-import { DemoUsers } from './demo-users';
+import { DemoUsers, NEWCOMER_NAME } from './demo-users';
 import { DirectLineBridge } from './directline-bridge';
 import { streamTranscript } from './sse';
 
@@ -107,10 +107,11 @@ export function registerPlayground(server: restify.Server, deps: PlaygroundDeps)
         deps.directory.getTenant(body.tenantId),
       ]);
       // Teams sends the name and locale the user has in Entra and in their client; the directory plays Entra here.
+      // Without either, a real-sounding name: the welcome greets by first name, and "Welkom bij Digivaardig, Nieuwe" reads oddly.
       const who = {
         tenantId: body.tenantId,
         userId: body.userId,
-        name: person?.name ?? body.name ?? 'Nieuwe Collega',
+        name: person?.name ?? body.name ?? NEWCOMER_NAME,
         locale: body.locale ?? person?.preferredLocale ?? tenant?.defaultLocale ?? 'nl-NL',
       };
       const opened = bridge.open(who, { restart: body.restart });

@@ -38,6 +38,10 @@ export function csvLabels(locale: Locale, threshold: number): CsvLabels {
       complementary: t(locale, 'tab.csv.complementary'),
       'not-yet': t(locale, 'tab.csv.notYet', { threshold }),
     },
+    unknown: {
+      department: t(locale, 'tab.csv.unknownDepartment'),
+      location: t(locale, 'tab.csv.unknownLocation'),
+    },
     domainColumn: (domain) => t(locale, 'tab.csv.domain', { domain }),
     growthHeader: [t(locale, 'tab.csv.growthPeople'), t(locale, 'tab.csv.growthUp')],
     growthDomainColumns: (domain) => [

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import ReactWebChat from 'botframework-webchat';
 import { ACTIVITY_ATTRIBUTE, onCardTap } from './card-actions';
 import type { PlaygroundDirectLine } from './directline';
-import { adaptiveCardsHostConfig, NARROW_QUERY, narrowAdaptiveCardsHostConfig, styleOptions } from './teams-look';
+import { hostConfigFor, NARROW_QUERY, type PlaygroundTheme, styleOptionsFor } from './teams-look';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -22,10 +22,13 @@ export function Chat(props: {
   userId: string;
   name: string;
   locale: string;
+  theme: PlaygroundTheme;
   onProblem: (message: string) => void;
 }) {
-  const { directLine, onProblem } = props;
+  const { directLine, onProblem, theme } = props;
   const narrow = useNarrow();
+  const styleOptions = useMemo(() => styleOptionsFor(theme), [theme]);
+  const hostConfig = useMemo(() => hostConfigFor(theme, narrow), [theme, narrow]);
 
   useEffect(
     () =>
@@ -62,7 +65,7 @@ export function Chat(props: {
       username={props.name}
       locale={props.locale.toLowerCase().startsWith('en') ? 'en-US' : 'nl-NL'}
       styleOptions={styleOptions}
-      adaptiveCardsHostConfig={narrow ? narrowAdaptiveCardsHostConfig : adaptiveCardsHostConfig}
+      adaptiveCardsHostConfig={hostConfig}
       overrideLocalizedStrings={OWN_WORDS}
       attachmentMiddleware={attachmentMiddleware as never}
     />

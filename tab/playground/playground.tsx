@@ -3,6 +3,7 @@ import { type DemoDirectory, type OpenedConversation, loadDemoDirectory, openCon
 import { Chat } from './chat';
 import { PlaygroundDirectLine } from './directline';
 import { type Choice, UserPicker, choicesOf, keyOf } from './picker';
+import { applyTheme, initialTheme, isTheme, type PlaygroundTheme } from './teams-look';
 
 interface Session extends OpenedConversation {
   directLine: PlaygroundDirectLine;
@@ -12,12 +13,33 @@ interface Session extends OpenedConversation {
 /** The chosen person lives in the URL (#tenant/user), so a reload continues the same chat. */
 const keyFromHash = () => decodeURIComponent(location.hash.slice(1));
 
+const NAME_KEY = 'digivaardig.playground.names';
+
+/** Names of the new colleagues picked in this tab (their ids are fresh on every load of the list). */
+function rememberName(choice: Choice): void {
+  try {
+    const names = JSON.parse(sessionStorage.getItem(NAME_KEY) ?? '{}') as Record<string, string>;
+    sessionStorage.setItem(NAME_KEY, JSON.stringify({ ...names, [choice.key]: choice.identity.name }));
+  } catch {
+    // No session storage (private mode): a reload then greets with the server's default name.
+  }
+}
+
+function rememberedName(key: string): string | undefined {
+  try {
+    return (JSON.parse(sessionStorage.getItem(NAME_KEY) ?? '{}') as Record<string, string>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 export function Playground() {
   const [directory, setDirectory] = useState<DemoDirectory | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [selected, setSelected] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [theme, setTheme] = useState<PlaygroundTheme>(initialTheme);
   const latest = useRef(0);
   const resumed = useRef(false);
 
@@ -36,6 +58,7 @@ export function Playground() {
       const opened = await openConversation(choice.identity, restart);
       if (attempt !== latest.current) return;
       history.replaceState(null, '', `#${choice.key}`);
+      rememberName(choice);
       setSession((previous) => {
         previous?.directLine.end();
         return { ...opened, choice, directLine: new PlaygroundDirectLine(opened.conversationId, setProblem) };
@@ -46,6 +69,8 @@ export function Playground() {
       if (attempt === latest.current) setBusy(false);
     }
   }, []);
+
+  useEffect(() => applyTheme(theme), [theme]);
 
   useEffect(() => {
     loadDemoDirectory().then(setDirectory, (err: unknown) =>
@@ -65,7 +90,13 @@ export function Playground() {
         key: keyOf(tenantId, userId),
         label: userId,
         detail: `tenant ${tenantId}`,
-        identity: { tenantId, userId, name: 'Nieuwe Collega', locale: 'nl-NL' },
+        // A new colleague's name is not in the URL: the one picked before this reload, else a newcomer's.
+        identity: {
+          tenantId,
+          userId,
+          name: rememberedName(key) ?? directory.newColleagues[0]?.name ?? 'Sanne Visser',
+          locale: 'nl-NL',
+        },
       },
     );
   }, [directory, byKey, start]);
@@ -87,6 +118,19 @@ export function Playground() {
             disabled={!directory}
             onChange={(key) => byKey.get(key) && void start(byKey.get(key)!)}
           />
+          <label className="pg-theme">
+            Thema
+            <select
+              id="pg-theme"
+              value={theme}
+              title="Het thema van Teams / Teams theme"
+              onChange={(e) => isTheme(e.target.value) && setTheme(e.target.value)}
+            >
+              <option value="default">Licht</option>
+              <option value="dark">Donker</option>
+              <option value="contrast">Hoog contrast</option>
+            </select>
+          </label>
           <button
             type="button"
             className="pg-restart"
@@ -116,6 +160,7 @@ export function Playground() {
             userId={`29:${session.user.userId}`}
             name={session.user.name}
             locale={session.user.locale}
+            theme={theme}
             onProblem={setProblem}
           />
         ) : (

@@ -270,6 +270,8 @@ const nl = {
   'programme.unitsChart': 'Deelname per afdeling, in procenten, met het doel van 95 procent',
   'programme.unitsEmpty':
     'Nog geen afdeling is groot genoeg om te tonen. De tabel zegt per afdeling en locatie waarom.',
+  'programme.unitsNone':
+    'Nog geen afgeronde scans om te tonen. Zodra de eerste collega’s klaar zijn, zie je hier de deelname per afdeling en locatie.',
   'programme.notShown': 'niet getoond',
   'programme.kind.department': 'afdeling',
   'programme.kind.location': 'locatie',
@@ -367,7 +369,7 @@ const nl = {
   'result.againConfirm': 'Je antwoorden en uitslag worden gewist. Weet je het zeker?',
   'result.againYes': 'Ja, wis en begin opnieuw',
   'result.cancel': 'Annuleren',
-  'progress.title': 'Zo ga je verder',
+  'progress.title': 'Zelfscan en hulp',
   'progress.body':
     'Je zelfscan doe je in de chat met Digivaardig. Typ daar “scan” om te beginnen of verder te gaan, “resultaat” voor je uitslag en “modules” voor je opleidingsadvies.',
   'progress.help': 'Vastgelopen? Typ “hulp” in de chat en een digicoach bij jou in de buurt helpt je.',
@@ -466,7 +468,7 @@ const nl = {
   'myData.scans.other': 'Zelfscan: {count} uitslagen, de laatste op {date}',
   'myData.scans.one': 'Zelfscan: {count} uitslag, op {date}',
   'myData.noScans': 'Zelfscan: nog geen uitslag',
-  'myData.scanInProgress': 'Een zelfscan die nog niet af is, met je antwoorden tot nu toe',
+  'myData.scanInProgress': 'Zelfscan die nog niet af is: je antwoorden tot nu toe',
   'myData.modules': 'Modules: {count} gemarkeerd als gestart of afgerond',
   'myData.help': 'Hulpvragen die je stelde: {count}',
   'myData.events': 'Aanmeldingen voor activiteiten (ook wachtlijst en aanwezigheid): {count}',
@@ -665,6 +667,7 @@ const nl = {
   'followUp.source.import': 'Import van het leerplatform',
   'followUp.source.xapi': 'Gemeld door het leerplatform (xAPI)',
   'nav.events': 'Activiteiten',
+  'events.upcoming': 'Binnenkort',
   'events.intro':
     'Workshops, inloopspreekuren, digicafés en webinars. Meld je hier of in de chat aan (typ activiteiten).',
   'events.none': 'Er staan nu geen activiteiten gepland.',
@@ -1007,6 +1010,8 @@ const en: Record<Key, string> = {
   'programme.unitsChart': 'Taking part per department, in percent, with the goal of 95 percent',
   'programme.unitsEmpty':
     'No department is large enough to show yet. The table says why for each department and location.',
+  'programme.unitsNone':
+    'No completed scans to show yet. Once the first colleagues finish, participation per department and location shows here.',
   'programme.notShown': 'not shown',
   'programme.kind.department': 'department',
   'programme.kind.location': 'location',
@@ -1020,7 +1025,7 @@ const en: Record<Key, string> = {
   'coaches.declines': 'Declined',
   'coaches.timeouts': 'Timed out',
   'coaches.medianAccept': 'Median time until a coach took the question',
-  'coaches.medianResolve': 'Median to solve',
+  'coaches.medianResolve': 'Median until solved',
   'coaches.rating': 'Rating',
   'coaches.total': 'Total',
   'coaches.low': 'fewer than two',
@@ -1104,7 +1109,7 @@ const en: Record<Key, string> = {
   'result.againConfirm': 'Your answers and result will be erased. Are you sure?',
   'result.againYes': 'Yes, erase and start over',
   'result.cancel': 'Cancel',
-  'progress.title': 'How to go on',
+  'progress.title': 'Self-scan and help',
   'progress.body':
     'You take your self-scan in the chat with Digivaardig. Type “scan” there to start or continue, “result” for your result and “modules” for your learning advice.',
   'progress.help': 'Stuck? Type “help” in the chat and a digicoach near you will help.',
@@ -1202,7 +1207,7 @@ const en: Record<Key, string> = {
   'myData.scans.other': 'Self-scan: {count} results, the latest on {date}',
   'myData.scans.one': 'Self-scan: {count} result, on {date}',
   'myData.noScans': 'Self-scan: no result yet',
-  'myData.scanInProgress': 'A self-scan that is not finished, with your answers so far',
+  'myData.scanInProgress': 'Self-scan not finished yet: your answers so far',
   'myData.modules': 'Modules: {count} marked as started or finished',
   'myData.help': 'Help requests you asked: {count}',
   'myData.events': 'Event sign-ups (waiting list and attendance too): {count}',
@@ -1398,6 +1403,7 @@ const en: Record<Key, string> = {
   'followUp.source.import': 'Learning platform import',
   'followUp.source.xapi': 'Reported by the learning platform (xAPI)',
   'nav.events': 'Events',
+  'events.upcoming': 'Coming up',
   'events.intro': 'Workshops, walk-in hours, digicafés and webinars. Sign up here or in the chat (type events).',
   'events.none': 'No events are planned right now.',
   'events.when': '{date}, {start}–{end}',

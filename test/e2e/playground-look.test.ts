@@ -24,7 +24,8 @@ function contrast(a: string, b: string): number {
 
 /**
  * How the playground looks where a first-time user noticed rough edges: a destructive button
- * stays readable under the pointer, and the send box speaks like the bot ("je", not "uw").
+ * stays readable under the pointer in each of Teams' themes, the theme can be picked (also
+ * by ?theme=), and the send box speaks like the bot ("je", not "uw").
  */
 describe('the playground’s look in Chromium', function () {
   this.timeout(60_000);
@@ -61,20 +62,42 @@ describe('the playground’s look in Chromium', function () {
     assert.equal(await input.getAttribute('placeholder'), 'Typ je bericht');
   });
 
-  it('keeps a destructive button readable when the pointer rests on it', async () => {
-    const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill('mijn gegevens');
-    await input.press('Enter');
-    const button = page.locator('.pg-card .ac-pushButton.style-destructive').last();
-    await button.waitFor();
-    await button.hover();
-    await page.waitForTimeout(250); // Web Chat's transition
-    const { color, background } = await button.evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { color: s.color, background: s.backgroundColor };
+  for (const theme of ['default', 'dark', 'contrast'] as const)
+    it(`keeps a destructive button readable when the pointer rests on it (${theme} theme)`, async () => {
+      await page.selectOption('#pg-theme', theme);
+      if ((await page.locator('.pg-card .ac-pushButton.style-destructive').count()) === 0) {
+        const input = page.locator('[data-id="webchat-sendbox-input"]');
+        await input.fill('mijn gegevens');
+        await input.press('Enter');
+      }
+      const button = page.locator('.pg-card .ac-pushButton.style-destructive').last();
+      await button.waitFor();
+      await page.mouse.move(0, 0);
+      await button.hover();
+      await page.waitForTimeout(250); // Web Chat's transition
+      const { color, background } = await button.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, background: s.backgroundColor };
+      });
+      const ratio = contrast(color, background);
+      assert.ok(ratio >= 4.5, `text ${color} on ${background}: contrast ${ratio.toFixed(2)} (needs 4.5)`);
+      assert.deepEqual(outside, [], 'nothing loaded from outside');
     });
-    const ratio = contrast(color, background);
-    assert.ok(ratio >= 4.5, `text ${color} on ${background}: contrast ${ratio.toFixed(2)} (needs 4.5)`);
-    assert.deepEqual(outside, [], 'nothing loaded from outside');
+
+  it('opens in the theme the address asks for (?theme=dark), and keeps it in the address when picked', async () => {
+    const themed = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'nl-NL' });
+    try {
+      await keepLocal(themed, outside);
+      await themed.goto(`${app.url}/?theme=dark`);
+      assert.equal(await themed.locator('html').getAttribute('data-theme'), 'dark');
+      assert.equal(await themed.locator('#pg-theme').inputValue(), 'dark');
+      const page = await themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(page, 'rgb(31, 31, 31)', 'Teams’ dark page colour');
+      await themed.selectOption('#pg-theme', 'contrast');
+      assert.match(themed.url(), /[?&]theme=contrast/);
+      assert.equal(await themed.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(0, 0, 0)');
+    } finally {
+      await themed.close();
+    }
   });
 });

@@ -75,13 +75,6 @@ const TAB_SCREENS: TabScreen[] = [
   { name: 'my-data', as: employee, view: 'my-data', ready: (p) => p.getByTestId('my-data-list') },
 ];
 
-/** Teams' theme for the tab; for the playground (a plain page) the browser's dark mode and forced colours. */
-const PLAYGROUND_MEDIA: Record<Theme, { colorScheme: 'light' | 'dark'; forcedColors: 'none' | 'active' }> = {
-  default: { colorScheme: 'light', forcedColors: 'none' },
-  dark: { colorScheme: 'dark', forcedColors: 'none' },
-  contrast: { colorScheme: 'light', forcedColors: 'active' },
-};
-
 /** The cards a new employee meets first, each brought up by what they type (or tap) in the chat. */
 const PLAYGROUND_CARDS: Array<{ name: string; say?: string; shows: RegExp }> = [
   { name: 'welcome', shows: /Welkom bij Digivaardig/ },
@@ -217,7 +210,9 @@ describe('every screen at desktop and phone width, light, dark and high contrast
 
         for (const theme of THEMES)
           it(`${theme}: the whole chat and each card`, async () => {
-            await chat.emulateMedia(PLAYGROUND_MEDIA[theme]);
+            // The playground's own Teams themes (also ?theme=…): Web Chat and the card host config follow.
+            await chat.selectOption('#pg-theme', theme);
+            await chat.waitForFunction((th) => document.documentElement.dataset.theme === th, theme);
             await chat.waitForTimeout(100);
             const cards = chat.locator('.pg-card');
             for (let i = 0; i < (await cards.count()); i++) {
@@ -227,7 +222,7 @@ describe('every screen at desktop and phone width, light, dark and high contrast
               });
             }
             if (theme === 'contrast') {
-              // Forced colours drop backgrounds: a card needs its own border to stand apart from the chat.
+              // The contrast theme has no tints: a card needs its own border to stand apart from the chat.
               const borders = await cards.evaluateAll((els) =>
                 els.map((el) => {
                   const s = getComputedStyle(el);

@@ -469,7 +469,7 @@ describe('the leader tab in Chromium', function () {
     await item.getByTestId('edit-event').click();
     const form = item.getByTestId(`edit-${eventId}`);
     assert.ok((await form.locator('datalist option').count()) > 0, "the tenant's modules are offered for the link");
-    await form.getByTestId('edit-end').fill('09:30');
+    await form.getByTestId('edit-end').selectOption('09:30');
     await form.getByTestId('edit-capacity').fill('0');
     await form.getByTestId('edit-save').click();
     await form.getByText('De eindtijd moet na de begintijd liggen.').waitFor();
@@ -478,7 +478,7 @@ describe('the leader tab in Chromium', function () {
     await shot('event-edit');
 
     await form.getByTestId('edit-title').fill('Vergaderen in Teams, met breakouts');
-    await form.getByTestId('edit-end').fill('11:30');
+    await form.getByTestId('edit-end').selectOption('11:30');
     await form.getByTestId('edit-capacity').fill('2');
     await form.getByTestId('edit-save').click();
     await item.getByText('Vergaderen in Teams, met breakouts').waitFor();

@@ -125,6 +125,9 @@ describe('help from the nearest digicoach', () => {
     assertValidCard(rating, 'rating');
     const rated = await c.tap('help.rate', { ...actionData(rating, 'help.rate')!, rating: '5', comment: 'Top!' });
     assert.equal(rated.status, 200);
+    // The status card already says "Je vraag is afgerond": the rating card turns into a short thanks, not a second copy.
+    assert.match(cardText(rated.card!), /Bedankt voor je beoordeling/);
+    assert.doesNotMatch(cardText(rated.card!), /afgerond|Vraag:/);
 
     const mine = cardOf((await c.say('mijn tickets')).replies[0]);
     assertValidCard(mine, 'my tickets');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { withRunningApp } from '../helpers/app';
-import { assertValidCard, cardText } from '../helpers/cards';
+import { assertValidCard, cardText, cardVerbs } from '../helpers/cards';
 import { finishScan } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 
@@ -38,9 +38,18 @@ describe('mijn gegevens: what is kept, an export, and erasure', () => {
     assert.ok(Buffer.byteLength(JSON.stringify(res.card)) < 4 * 1024, 'a small card, whatever the size of the data');
   });
 
+  it('asks once more before erasing, with a way back ("Nee, toch niet") that keeps everything', async () => {
+    const confirm = await c.tap('privacy.delete');
+    const buttons = (confirm.card!.actions as Array<{ title: string; style?: string }>).map((a) => a.title);
+    assert.deepEqual(buttons, ['Ja, verwijder alles', 'Nee, toch niet']);
+    const kept = await c.tap('privacy.show');
+    assert.match(cardText(kept.card!), /Zelfscan: 1 uitslag, van /, 'back at the overview, nothing erased');
+  });
+
   it('asks once more before erasing, then erases scans and app state', async () => {
     const confirm = await c.tap('privacy.delete');
     assert.match(cardText(confirm.card!), /Dit kun je niet terugdraaien/);
+    assert.ok(cardVerbs(confirm.card!).includes('privacy.show'), 'a way back');
     const refused = await c.tap('privacy.confirmDelete', { confirm: 'no' });
     assert.match(cardText(refused.card!), /Dat lukte niet/);
     assert.doesNotMatch(

@@ -52,7 +52,9 @@ export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale)
       wrap: true,
       isRequired: true,
       errorMessage: t(locale, 'coach.register.locationError'),
-      ...known(m.locations, c?.locationId),
+      // An empty list reads as broken: a placeholder says what to do, and the directory's location is chosen already.
+      placeholder: t(locale, 'coach.register.locationPlaceholder'),
+      ...known(m.locations, c?.locationId ?? m.ownLocationId),
       choices: m.locations.map((l) => ({ title: l.name, value: l.id })),
     });
   }
@@ -65,6 +67,7 @@ export function coachRegistrationCard(m: CoachRegistrationModel, locale: Locale)
       wrap: true,
       isRequired: true,
       errorMessage: t(locale, 'coach.register.departmentError'),
+      placeholder: t(locale, 'coach.register.departmentPlaceholder'),
       ...known(m.departments, c?.departmentId),
       choices: m.departments.map((d) => ({ title: d.name, value: d.id })),
     });

@@ -130,6 +130,8 @@ export interface CoachRegistrationModel {
   > | null;
   /** Hide the department question when the directory knows it. */
   departmentKnown: boolean;
+  /** The location the directory gives the colleague: chosen already for a new coach. */
+  ownLocationId?: string;
 }
 
 export type { HelpChannel, Outcome, Urgency };

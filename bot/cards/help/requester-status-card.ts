@@ -33,20 +33,24 @@ export function requesterStatusCard(m: RequesterStatusModel, locale: Locale): Ad
       if (m.chatUrl) actions.push(openUrl(t(locale, 'help.action.chat', { name: coach }), m.chatUrl));
       break;
     case 'resolved':
-    case 'rated':
-      // After rating, the card that replaces the rating card thanks; it does not repeat "afgerond" a second time.
-      body.push(heading(t(locale, ticket.state === 'rated' ? 'help.status.ratedTitle' : 'help.status.resolvedTitle')));
+      body.push(heading(t(locale, 'help.status.resolvedTitle')));
       if (ticket.outcome)
         line('help.status.resolved', { outcome: outcomeLabel(ticket.outcome, locale) }, { weight: 'Bolder' });
-      if (ticket.state === 'rated' && ticket.rating) line('help.status.rated', { rating: ticket.rating });
       if (m.canReopen) line('help.status.reopenHint', {}, { isSubtle: true });
+      break;
+    case 'rated':
+      // This card replaces the rating card, right under the status card that already says "Je vraag is
+      // afgerond" with its outcome and facts: it thanks, names the question in one line and repeats nothing.
+      body.push(heading(t(locale, 'help.status.ratedTitle')));
+      if (ticket.rating) line('help.status.rated', { rating: ticket.rating });
       break;
     case 'cancelled':
       body.push(heading(t(locale, 'help.status.cancelledTitle')));
       line('help.status.cancelled');
       break;
   }
-  if (m.compact)
+  const compact = m.compact || ticket.state === 'rated';
+  if (compact)
     body.push(
       text(`${escapeMarkdown(m.topicName)}: ${escapeMarkdown(ticket.question)}`, { isSubtle: true, size: 'Small' }),
     );

@@ -6,6 +6,7 @@ import { action, card, type Element, text } from '../card';
 import type { CardData } from '../verbs';
 import { scanAnswerLabel } from './answer-label';
 import { escapeMarkdown } from '../markdown';
+import { progressImage } from './progress-image';
 import { DEFAULT_TERMS } from '../../domain/terms/definitions';
 import type { Terms } from '../../domain/terms/terms';
 
@@ -20,28 +21,17 @@ function answerButton(title: string, value: string, q: QuestionView): Element {
 }
 
 /**
- * Filled and empty parts of the bar as 1-pixel images (Teams' purple, a neutral grey):
- * container styles are pale tints in Teams' themes, so a bar of styles alone looked like an
- * empty input field. Images are kept in high contrast too, where background colours are not.
+ * The progress as one thin bar: a single image stretched to the card's width (see
+ * progressImage), named for screen readers by how much is done.
  */
-const BAR_DONE =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGOIjj8OAAKaAYI+GmpxAAAAAElFTkSuQmCC';
-const BAR_LEFT =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4ePEiAATqAnTLCqWTAAAAAElFTkSuQmCC';
-
-export function progressBar(position: number, total: number): Element {
+export function progressBar(position: number, total: number, locale: Locale): Element {
   const done = Math.max(1, Math.round((100 * (position - 1)) / total));
-  const part = (width: number, url: string): Element => ({
-    type: 'Column',
-    width,
-    minHeight: '6px',
-    backgroundImage: { url, fillMode: 'Repeat' },
-    items: [],
-  });
   return {
-    type: 'ColumnSet',
+    type: 'Image',
+    url: progressImage(done),
+    size: 'Stretch',
+    altText: t(locale, 'scan.question.progressBar', { percent: done }),
     spacing: 'Small',
-    columns: [part(done, BAR_DONE), part(Math.max(1, 100 - done), BAR_LEFT)],
   };
 }
 
@@ -56,7 +46,7 @@ export function questionCard(q: QuestionView, locale: Locale, terms: Terms = DEF
       `${t(locale, 'scan.question.progress', { position: q.position, total: q.estimatedTotal })} · ${escapeMarkdown(q.domain.name[locale])}`,
       { isSubtle: true, size: 'Small' },
     ),
-    progressBar(q.position, q.estimatedTotal),
+    progressBar(q.position, q.estimatedTotal, locale),
   ];
   if (q.alreadyAnswered)
     body.push(text(t(locale, 'scan.question.alreadyAnswered'), { color: 'Attention', size: 'Small' }));

@@ -1,10 +1,13 @@
 import type { Locale } from '../org';
 import type { GroupDashboard } from './group-dashboard';
+import { UNKNOWN_UNIT } from './dashboard-service';
 
 export interface CsvLabels {
   header: string[];
   kind: Record<'tenant' | 'department' | 'location' | 'team', string>;
   status: Record<'shown' | 'below-threshold' | 'complementary' | 'not-yet', string>;
+  /** The name of the row of people the directory puts in no department (or location). */
+  unknown: Record<'department' | 'location', string>;
   domainColumn(domainName: string): string;
   /** Growth (first scan against latest), after the domain columns so earlier columns keep their place. */
   growthHeader: string[];
@@ -42,10 +45,11 @@ export function dashboardsToCsv(
     const atTarget = new Map((r?.domains ?? []).map((x) => [x.domain, x.atTargetRate]));
     const g = d.growth;
     const grown = new Map((g?.domains ?? []).map((x) => [x.domain, x]));
+    const unknown = d.group.id === UNKNOWN_UNIT && (d.group.kind === 'department' || d.group.kind === 'location');
     lines.push([
       labels.kind[d.group.kind],
-      d.group.id,
-      d.group.name,
+      unknown ? '' : d.group.id,
+      unknown ? labels.unknown[d.group.kind as 'department' | 'location'] : d.group.name,
       labels.status[d.withheld ?? 'shown'],
       labels.status[d.resultsWithheld ?? 'shown'],
       num(p?.members),

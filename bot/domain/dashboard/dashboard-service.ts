@@ -83,27 +83,11 @@ export class DashboardService {
   }> {
     const tenant = await requireAdmin(this.deps.directory, caller);
     const view = await this.deps.views.get(caller.tenantId);
-    const row = (u: ShapeUnit): UnitRow => {
-      const key = groupKey(u);
-      const shown = view.plan.participation.published.has(key);
-      const scan = view.released.get(key)?.scan ?? null;
-      return {
-        kind: u.kind as UnitRow['kind'],
-        id: u.id,
-        name: u.name,
-        coaches: u.coaches,
-        withheld: shown ? null : (view.plan.participation.suppressed.get(key) ?? 'below-threshold'),
-        participation: shown ? participationOf(u.members, scan) : null,
-      };
-    };
-    const departments = view.departments.map(row);
-    const locations = view.locations.map(row);
     return {
       threshold: view.threshold,
       goal: PARTICIPATION_GOAL,
       tenant: { id: tenant.tenantId, name: tenant.name },
-      departments: [...departments, ...restRow(view, 'department', departments)],
-      locations: [...locations, ...restRow(view, 'location', locations)],
+      ...unitRows(view),
     };
   }
 
@@ -117,12 +101,71 @@ export class DashboardService {
       ...[...view.departments, ...view.locations].map((u) => ({ ref: { kind: u.kind, id: u.id }, name: u.name })),
     ];
     const now = this.now();
-    return { view, dashboards: groups.map((g) => groupDashboard(view, g.ref, g.name, order, now)) };
+    const dashboards = groups.map((g) => groupDashboard(view, g.ref, g.name, order, now));
+    // The "onbekende afdeling/locatie" rows, released as in the views: each follows its breakdown.
+    const { departments, locations } = unitRows(view);
+    const unknown = (rows: UnitRow[]) => rows.filter((r) => r.unknown).map((r) => unknownDashboard(r, view.threshold));
+    const afterDepartments = 1 + view.departments.length;
+    return {
+      view,
+      dashboards: [
+        ...dashboards.slice(0, afterDepartments),
+        ...unknown(departments),
+        ...dashboards.slice(afterDepartments),
+        ...unknown(locations),
+      ],
+    };
   }
 
   private now(): Date {
     return this.deps.clock.now();
   }
+}
+
+/** Participation per department and per location, each breakdown closed by its "onbekende" row. */
+function unitRows(view: TenantView): { departments: UnitRow[]; locations: UnitRow[] } {
+  const row = (u: ShapeUnit): UnitRow => {
+    const key = groupKey(u);
+    const shown = view.plan.participation.published.has(key);
+    const scan = view.released.get(key)?.scan ?? null;
+    return {
+      kind: u.kind as UnitRow['kind'],
+      id: u.id,
+      name: u.name,
+      coaches: u.coaches,
+      withheld: shown ? null : (view.plan.participation.suppressed.get(key) ?? 'below-threshold'),
+      participation: shown ? participationOf(u.members, scan) : null,
+    };
+  };
+  const departments = view.departments.map(row);
+  const locations = view.locations.map(row);
+  return {
+    departments: [...departments, ...restRow(view, 'department', departments)],
+    locations: [...locations, ...restRow(view, 'location', locations)],
+  };
+}
+
+/**
+ * The "onbekende" row as a group dashboard for the export: its participation only, exactly
+ * as the views show it. Its results, follow-up and growth are never released (a difference
+ * of released groups could narrow down to people), so they are withheld as complementary.
+ */
+function unknownDashboard(row: UnitRow, threshold: number): GroupDashboard {
+  const why = row.withheld ?? 'complementary';
+  return {
+    group: { kind: row.kind, id: UNKNOWN_UNIT, name: row.name },
+    threshold,
+    withheld: row.withheld,
+    participation: row.participation,
+    trend: null,
+    help: null,
+    results: null,
+    resultsWithheld: why,
+    followUp: null,
+    followUpWithheld: why,
+    growth: null,
+    growthWithheld: why,
+  };
 }
 
 /** The id of the "onbekende afdeling" row; never a real unit's id (those come from the directory and have no `*`). */

@@ -73,6 +73,7 @@ export class CoachService {
       kind: 'registration',
       current: current?.value ?? null,
       departmentKnown: Boolean(user.department),
+      ownLocationId: user.location?.id,
       tenantId: user.tenantId,
     };
   }

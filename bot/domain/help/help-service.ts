@@ -71,7 +71,14 @@ export type HelpView =
       why: 'declined' | 'taken' | 'given-back' | 'resolved' | 'cancelled' | 'timed-out';
     }
   | { kind: 'myTickets'; asRequester: Ticket[]; asCoach: Ticket[]; coach: Coach | null }
-  | { kind: 'registration'; current: Coach | null; departmentKnown: boolean; tenantId: string }
+  | {
+      kind: 'registration';
+      current: Coach | null;
+      departmentKnown: boolean;
+      /** Where the directory places the colleague: the form's default location. */
+      ownLocationId?: string;
+      tenantId: string;
+    }
   | { kind: 'registered'; coach: Coach }
   | { kind: 'availability'; available: boolean }
   | { kind: 'myCoaches'; team: Coach[]; department: Coach[]; contactNames: string[] }

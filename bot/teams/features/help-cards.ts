@@ -103,6 +103,7 @@ export class HelpCards {
             departments: departments.map(option),
             current: view.current,
             departmentKnown: view.departmentKnown,
+            ownLocationId: view.ownLocationId,
           },
           locale,
         );

@@ -17,6 +17,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
+    // Transparent in light and dark; the text colour in high contrast, where shadows and tints do not show.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   h2: {
     margin: '0',

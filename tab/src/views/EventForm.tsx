@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@flu
 import { useState } from 'react';
 import type { EventInputBody, EventView } from '../api';
 import { type Key, type Locale, t, tn } from '../i18n';
+import { TimeSelect } from '../components/TimeSelect';
 
 const KINDS = ['workshop', 'walk-in', 'digicafe', 'webinar', 'skills-week'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -91,10 +92,10 @@ export function EventForm(props: {
       ? { validationMessage: problems[key], validationState: 'error' as const }
       : { validationState: 'none' as const };
   const set = (key: keyof EventFields) => (_: unknown, v: { value: string }) => setForm({ ...form, [key]: v.value });
-  const text = (key: 'title' | 'date' | 'start' | 'end' | 'place' | 'onlineUrl' | 'moduleId', type = 'text') => (
+  const text = (key: 'title' | 'date' | 'place' | 'onlineUrl' | 'moduleId', type = 'text') => (
     <Field
       label={t(locale, `events.${key === 'moduleId' ? 'module' : key}`)}
-      required={['title', 'date', 'start', 'end'].includes(key)}
+      required={['title', 'date'].includes(key)}
       {...shown(key)}
     >
       <Input
@@ -104,6 +105,12 @@ export function EventForm(props: {
         data-testid={`${name}-${key}`}
         list={key === 'moduleId' && props.modules ? `${name}-modules` : undefined}
       />
+    </Field>
+  );
+  // Times as the tables write them (24 hours), not the browser's "09:00 AM".
+  const time = (key: 'start' | 'end') => (
+    <Field label={t(locale, `events.${key}`)} required {...shown(key)}>
+      <TimeSelect value={form[key]} onChange={(v) => setForm({ ...form, [key]: v })} testId={`${name}-${key}`} />
     </Field>
   );
   return (
@@ -142,8 +149,8 @@ export function EventForm(props: {
       </Field>
       <div className={styles.row}>
         {text('date', 'date')}
-        {text('start', 'time')}
-        {text('end', 'time')}
+        {time('start')}
+        {time('end')}
       </div>
       {text('place')}
       {text('onlineUrl', 'url')}

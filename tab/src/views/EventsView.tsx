@@ -56,7 +56,7 @@ export function EventsView(props: Props) {
   };
   return (
     <div className={styles.stack}>
-      <Section id="events" title={t(locale, 'nav.events')}>
+      <Section id="events" title={t(locale, 'events.upcoming')}>
         <Muted>{t(locale, 'events.intro')}</Muted>
         {error && <Note intent="error">{error}</Note>}
         {loaded.loading && !loaded.data && <Loading locale={locale} />}

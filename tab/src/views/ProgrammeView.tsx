@@ -244,6 +244,8 @@ function Units(props: {
           height={60 + 30 * shown.length}
           testId="units-chart"
           table={table}
+          // Bars of 0 % everywhere say nothing: until someone finished the scan, a sentence says so.
+          empty={shown.every((u) => u.participation!.completed === 0) ? t(locale, 'programme.unitsNone') : null}
         />
       ) : (
         // No chart of nothing: the table alone says which groups are withheld and why.

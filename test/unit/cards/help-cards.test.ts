@@ -239,6 +239,12 @@ describe('the help cards', () => {
               canReopen ? [{ verb: 'help.reopen', t: 'tk-7f3a9c' }] : [],
             );
             assert.equal(byVerb(card, 'help.tickets').length, 1);
+            if (state === 'rated')
+              // Right under the "afgerond" status card: thanks, and no second copy of its outcome and facts.
+              assert.doesNotMatch(
+                text,
+                locale === 'nl' ? /afgerond|Uitkomst|Toch niet opgelost/ : /resolved|Outcome|Not solved/,
+              );
           }
         }
       });
@@ -415,7 +421,7 @@ describe('the help cards', () => {
       it('my tickets: empty, 20 tickets each side, with and without coach figures', () => {
         const empty = myTicketsCard({ asRequester: [], asCoach: [], coachStats: null }, locale);
         const emptyText = check(empty, `tickets empty ${locale}`);
-        assert.doesNotMatch(emptyText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
+        assert.doesNotMatch(emptyText, locale === 'nl' ? /Vragen waarbij ik help/ : /Questions I help with/);
         assert.deepEqual(cardVerbs(empty), ['help.start']);
 
         const emptyCoach = myTicketsCard(
@@ -435,8 +441,11 @@ describe('the help cards', () => {
           locale,
         );
         const emptyCoachText = check(emptyCoach, `tickets empty coach ${locale}`);
-        assert.match(emptyCoachText, locale === 'nl' ? /Vragen die ik help/ : /Questions I help with/);
+        assert.match(emptyCoachText, locale === 'nl' ? /Vragen waarbij ik help/ : /Questions I help with/);
         assert.match(emptyCoachText, locale === 'nl' ? /Typ \*\*beschikbaar\*\*/ : /Type \*\*available\*\*/);
+        // Ratings are "beoordelingen" everywhere, never "cijfers" (which reads as the figures on the dashboards).
+        assert.match(emptyCoachText, locale === 'nl' ? /Nog geen beoordelingen/ : /No ratings/);
+        assert.doesNotMatch(emptyCoachText, /cijfers gekregen/);
 
         const asRequester = Array.from({ length: 20 }, (_, i) => summary(i, 'requester'));
         const asCoach = Array.from({ length: 20 }, (_, i) => summary(i, 'coach'));
@@ -526,6 +535,25 @@ describe('the help cards', () => {
         assert.equal(ins.get('start')?.value, '08:00');
         assert.equal(ins.get('end')?.value, '16:30');
         assert.equal(ins.get('takesIntakes')?.valueOn, 'true');
+        // No blank list: the lists say what to choose.
+        assert.match(
+          String(ins.get('locationId')?.placeholder),
+          locale === 'nl' ? /Kies een locatie/ : /Choose a location/,
+        );
+        assert.match(
+          String(ins.get('departmentId')?.placeholder),
+          locale === 'nl' ? /Kies een afdeling/ : /Choose a department/,
+        );
+        assert.equal(
+          ins.get('locationId')?.value,
+          undefined,
+          'no location chosen for someone the directory places nowhere',
+        );
+        const placed = coachRegistrationCard(
+          { domains: DOMAINS, locations, departments, current: null, departmentKnown: true, ownLocationId: 'loc-leek' },
+          locale,
+        );
+        assert.equal(inputs(placed).get('locationId')?.value, 'loc-leek', 'the directory’s location, chosen already');
         assert.equal(ins.get('takesIntakes')?.valueOff, 'false');
         assert.deepEqual(byVerb(fresh, 'help.register')[0].data, { verb: 'help.register' });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { ContentIndex } from '../../../bot/domain/scan/content';
 import { readScanSeeds } from '../../../bot/domain/scan/load-content';
@@ -130,22 +131,28 @@ describe('the scan cards', () => {
     assert.equal(cardVerbs(card).filter((v) => v === 'scan.answer').length, 5);
   });
 
-  it('draw the progress as a filled bar (an image fill), not two pale container styles that look like an empty field', () => {
+  it('draw the progress as one thin bar (a stretched 50:1 image), not boxes that look like an empty field', () => {
     const card = questionCard(question('self', { position: 11, estimatedTotal: 40 }), 'nl');
-    const bars: Array<Array<{ width: number; style?: string; backgroundImage?: { url: string } }>> = [];
+    const images: Array<{ url: string; size?: string; altText?: string }> = [];
+    const containers: Array<Record<string, unknown>> = [];
     walk(card, (el) => {
-      if (el.type === 'ColumnSet' && (el.columns as Array<{ minHeight?: string }>).every((c) => c.minHeight === '6px'))
-        bars.push(el.columns as (typeof bars)[number]);
+      if (el.type === 'Image') images.push(el as unknown as (typeof images)[number]);
+      if ((el.type === 'Column' || el.type === 'Container') && el.backgroundImage) containers.push(el);
     });
-    assert.equal(bars.length, 1, 'one progress bar');
-    const [done, left] = bars[0];
-    assert.equal(done.width, 25, 'a quarter done at question 11 of 40');
-    assert.equal(left.width, 75);
-    for (const part of bars[0]) {
-      assert.equal(part.style, undefined, 'no pale container style');
-      assert.match(part.backgroundImage?.url ?? '', /^data:image\/png;base64,/);
-    }
-    assert.notEqual(done.backgroundImage!.url, left.backgroundImage!.url, 'done and to-do differ');
+    // Renderers pad any container with a background: that made each part a 32-pixel grey box.
+    assert.deepEqual(containers, [], 'no container with a background image');
+    assert.equal(images.length, 1, 'one progress bar');
+    const [bar] = images;
+    assert.equal(bar.size, 'Stretch');
+    assert.equal(bar.altText, 'Voortgang: 25 procent gedaan', 'a quarter done at question 11 of 40');
+    const png = Buffer.from(bar.url.replace(/^data:image\/png;base64,/, ''), 'base64');
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(width / height >= 40, `a thin bar, ${width}×${height}`);
+    const rgba = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
+    const pixel = (x: number) => [...rgba.subarray(1 + x * 4, 5 + x * 4)];
+    assert.deepEqual(pixel(24), [0x5b, 0x5f, 0xc7, 0xff], 'done: Teams purple');
+    assert.ok(pixel(25)[3] < 0xff, 'left: see-through, so it suits light and dark cards');
   });
 
   it('ask true-or-false checks with Juist / Onjuist / Weet ik niet', () => {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import { dashboardsToCsv } from '../../../bot/domain/dashboard/csv-export';
+import { csvLabels } from '../../../bot/http/csv-labels';
 import { DashboardService } from '../../../bot/domain/dashboard/dashboard-service';
 import { buildOrgShape } from '../../../bot/domain/dashboard/org-shape';
 import { readCells, takeSnapshot } from '../../../bot/domain/dashboard/release';
@@ -94,5 +97,56 @@ describe('colleagues in no department: "onbekende afdeling"', () => {
   it('adds no row when everyone is in a department', async () => {
     const units = await service(viewWith(0, 0)).units({ tenantId: T, userId: 'admin' });
     assert.equal(units.departments.filter((d) => d.unknown).length, 0);
+  });
+});
+
+/** The programme export as the admin downloads it, parsed: one record per row, by the Dutch column names. */
+async function exported(view: TenantView): Promise<Array<Record<string, string>>> {
+  const { dashboards } = await service(view).everyProgrammeGroup({ tenantId: T, userId: 'admin' });
+  const csv = dashboardsToCsv(dashboards, [], csvLabels('nl', K), 'nl');
+  return parse<Record<string, string>>(csv, { columns: true, delimiter: ';', bom: true });
+}
+
+describe('the programme export and "onbekende afdeling"', () => {
+  const rowsOf = (rows: Array<Record<string, string>>, kind: string) => rows.filter((r) => r['Niveau'] === kind);
+  const total = (rows: Array<Record<string, string>>, column: string) =>
+    rows.reduce((n, r) => n + Number(r[column] || 0), 0);
+
+  it('has the same row as the views, so departments and locations in the file add up to the organisation total', async () => {
+    const rows = await exported(viewWith(6, 5));
+    const organisation = rowsOf(rows, 'organisatie')[0];
+    for (const kind of ['afdeling', 'locatie']) {
+      const breakdown = rowsOf(rows, kind);
+      for (const column of ['Medewerkers', 'Scan gedaan', 'Bezig', 'Nog niet begonnen'])
+        assert.equal(total(breakdown, column), Number(organisation[column]), `${kind}: ${column} adds up`);
+    }
+    const unknown = rows.find((r) => r['Naam'] === 'Onbekende afdeling')!;
+    assert.ok(unknown, 'an "Onbekende afdeling" row');
+    assert.deepEqual([unknown['Id'], unknown['Medewerkers'], unknown['Scan gedaan']], ['', '6', '5']);
+    assert.equal(unknown['Status deelname'], 'getoond');
+    assert.match(unknown['Status uitslagen'], /^niet getoond/, 'no results for a group that is only a difference');
+    assert.ok(rows.some((r) => r['Naam'] === 'Onbekende locatie'));
+  });
+
+  it('withholds the row exactly where the views withhold it, with no figure in it', async () => {
+    const view = viewWith(2, 0);
+    const units = await service(view).units({ tenantId: T, userId: 'admin' });
+    const rows = await exported(view);
+    for (const [kind, name] of [
+      ['departments', 'Onbekende afdeling'],
+      ['locations', 'Onbekende locatie'],
+    ] as const) {
+      const inView = units[kind].find((u) => u.unknown)!;
+      const inFile = rows.find((r) => r['Naam'] === name)!;
+      assert.notEqual(inView.withheld, null);
+      assert.equal(inFile['Status deelname'], csvLabels('nl', K).status[inView.withheld!]);
+      for (const column of ['Medewerkers', 'Scan gedaan', 'Bezig', 'Nog niet begonnen', 'Deelname (%)'])
+        assert.equal(inFile[column], '', `${name}: ${column} stays empty`);
+    }
+  });
+
+  it('has no such row when everyone is in a department', async () => {
+    const rows = await exported(viewWith(0, 0));
+    assert.equal(rows.filter((r) => r['Id'] === '').length, 0);
   });
 });

@@ -72,6 +72,21 @@ describe('the tab’s catalogue, under the same rules as the bot’s', () => {
   });
 });
 
+describe('one word per concept (bot/i18n/stijlgids.md)', () => {
+  it('names the help medians the same on the dashboard, in the coach table and in the export', () => {
+    const { nl: tabNl, en: tabEn } = tab.catalogues;
+    for (const [tabCat, botCat] of [
+      [tabNl, nl],
+      [tabEn, en],
+    ] as const) {
+      assert.equal(tabCat['coaches.medianAccept'], tabCat['help.accept']);
+      assert.equal(tabCat['coaches.medianResolve'], tabCat['help.resolve']);
+      assert.equal(botCat['tab.csv.medianAccept'], `${tabCat['help.accept']} (min)`);
+      assert.equal(botCat['tab.csv.medianResolve'], `${tabCat['help.resolve']} (min)`);
+    }
+  });
+});
+
 describe('the shared translator', () => {
   const nl = { 'a.one': '{count} uitslag van {who}', 'a.other': '{count} uitslagen van {who}', year: 'Jaar {y}' };
   // English lacks a text, as a catalogue can while a translation is under way.
