@@ -523,22 +523,21 @@ export class HelpService {
       coachId: null,
       coachName: null,
       requesterActivityId,
+      // One write: the ticket carries the time by which any instance's sweep routes it, should
+      // this instance stop before routing it after the turn.
+      routeDueAt: new Date(at.getTime() + this.graceMs()).toISOString(),
       events: [this.event('created', { by: user.userId })],
       createdAt: now,
       updatedAt: now,
     };
-    // The ticket and its route are written together: whichever instance is up routes it, at
-    // once here after the turn, else a sweep once the grace time is over.
-    const route = this.routeTimer(ticket, at);
     this.submitting++;
     try {
-      await Promise.all([this.deps.tickets.create(ticket), this.deps.timers.schedule(route)]);
+      await this.deps.tickets.create(ticket);
     } catch (err) {
       if (!isConflict(err) || !idempotentId) throw err;
-      // The same submit again: the ticket the first one made, routed if it is not yet.
+      // The same submit again: the ticket the first one made, routed if it is not yet (a no-op if under way).
       const first = (await this.deps.tickets.get(ticket.tenantId, ticket.ticketId))!.value;
-      // Its route was written again beside the refused create: route once more (a no-op if under way) and drop it.
-      this.routeAfterTurn(first, route);
+      if (first.state === 'searching') this.routeAfterTurn(first);
       return this.statusView(first, user.userId);
     } finally {
       if (--this.submitting === 0) for (const wake of this.whenQuiet.splice(0)) wake();
@@ -550,7 +549,7 @@ export class HelpService {
         month: now.slice(0, 7),
       }),
     );
-    this.routeAfterTurn(ticket, route);
+    this.routeAfterTurn(ticket);
     return this.statusView(ticket, user.userId);
   }
 
@@ -582,17 +581,13 @@ export class HelpService {
     return (this.deps.routeGraceSeconds ?? 30) * 1000;
   }
 
-  /**
-   * After the turn, a few at a time, and not while other submits are being stored (at most
-   * `QUIET_WAIT_MS` waiting for that): route the ticket, then drop its route (done; no sweep needed).
-   */
-  private routeAfterTurn(ticket: Ticket, route: Timer): void {
+  /** After the turn, a few at a time, and not while other submits are being stored (at most `QUIET_WAIT_MS` waiting for that). */
+  private routeAfterTurn(ticket: Ticket): void {
     this.later(() =>
       this.routing.run(async () => {
         await this.quiet();
         const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
         if (current) await this.route(current.value);
-        await this.deps.timers.complete(route);
       }),
     );
   }
@@ -653,7 +648,7 @@ export class HelpService {
       const seq = ticket.offerCount + 1;
       const dueAt = new Date(now.getTime() + this.deps.offerTimeoutSeconds * 1000);
       const offered: Ticket = {
-        ...ticket,
+        ...routed(ticket),
         state: 'offered',
         offer: { coachId: choice.coach.userId, offeredAt: now.toISOString(), dueAt: dueAt.toISOString(), seq },
         offerCount: seq,
@@ -702,7 +697,7 @@ export class HelpService {
   private async escalate(current: Versioned<Ticket>, inRequesterTurn: boolean): Promise<Ticket> {
     const t = current.value;
     const escalated: Ticket = {
-      ...t,
+      ...routed(t),
       state: 'escalated',
       offer: null,
       events: [...t.events, this.event('escalated', {})],
@@ -869,6 +864,13 @@ export class HelpService {
 
 export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
 export const routeTimerId = (ticketId: string) => `route:${ticketId}`;
+
+/** The ticket without its first routing's due time: it is routed (offered or escalated). */
+function routed(t: Ticket): Ticket {
+  const copy = { ...t };
+  delete copy.routeDueAt;
+  return copy;
+}
 
 /** One ticket per form card (or invoke) of a user: a UUID-shaped hash, so a repeat finds the first. */
 function submitTicketId(user: UserContext, key: string): string {

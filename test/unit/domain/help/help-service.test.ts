@@ -203,7 +203,8 @@ describe('HelpService: one coach at a time', () => {
     const ids = [...views, again].map((v) => ticketOf(v).ticketId);
     assert.equal(new Set(ids).size, 1, 'one ticket');
     assert.deepEqual(offeredTo(), ['coach-team'], 'offered once');
-    assert.equal((await timers.due(new Date(8.64e15), 10)).filter((t) => t.value.kind === 'route').length, 0);
+    assert.equal((await timers.due(new Date(8.64e15), 10)).length, 1, 'only the offer’s time-out is stored');
+    assert.deepEqual(await tickets.dueForRouting(new Date(8.64e15), 10), [], 'routed: nothing left for a sweep');
   });
 
   it('a late time-out of an offer already answered changes nothing', async () => {
