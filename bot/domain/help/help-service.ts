@@ -20,6 +20,7 @@ import { countAccepted } from './coach-load';
 import { updateCoach } from './coach-record';
 import type { AcceptTicket, DeclineOffer, RateTicket, ResolveTicket, SubmitHelp, TicketRef } from './help-commands';
 import { canReopen } from './reopen';
+import { RoutingWorker } from './routing-worker';
 
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
@@ -55,7 +56,7 @@ export interface HelpServiceDeps {
    * instance's sweep of due timers routes it instead (that instance stopped or is stuck).
    */
   routeGraceSeconds?: number;
-  /** New tickets routed at once after their turns, so a burst of requests does not crowd out the turns themselves. */
+  /** New tickets routed at once after their turns when no request is being submitted (see RoutingWorker). */
   routingConcurrency?: number;
   /** Where failures of work done after the turn (messages, counters) are reported. */
   onBackgroundError?: (err: unknown) => void;
@@ -78,8 +79,10 @@ export type HelpView =
   | { kind: 'notCoach' };
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
-/** The longest a new ticket's routing waits for other submits to be stored first. */
-const QUIET_WAIT_MS = 1000;
+/** A burst is over when no submit was under way for this long: then routing runs at full width. */
+const QUIET_GAP_MS = 100;
+/** The longest a new ticket's routing waits for a burst of submits to be answered first. */
+const ROUTE_MAX_WAIT_MS = 2000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -91,13 +94,15 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export class HelpService {
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly routing: Limiter;
-  /** Submit turns under way; routing waits for them (a burst is answered first, then routed). */
-  private submitting = 0;
-  private readonly whenQuiet: Array<() => void> = [];
+  /** New tickets' routing after their turns; it yields to submit turns (a burst is answered first, then routed). */
+  private readonly routing: RoutingWorker;
 
   constructor(private readonly deps: HelpServiceDeps) {
-    this.routing = new Limiter(deps.routingConcurrency ?? 4);
+    this.routing = new RoutingWorker({
+      size: deps.routingConcurrency ?? 4,
+      quietGapMs: QUIET_GAP_MS,
+      maxWaitMs: ROUTE_MAX_WAIT_MS,
+    });
   }
 
   /** Resolves when the messages and counters of earlier turns are done (tests, shutdown). */
@@ -168,13 +173,14 @@ export class HelpService {
         if (t.requester.userId !== user.userId) throw bad();
         if (!OPEN_STATES.has(t.state)) throw handled();
         return {
-          ...t,
+          ...routed(t),
           state: 'cancelled',
           offer: null,
           events: [...t.events, this.event('cancelled', { by: user.userId })],
         };
       },
       async (before, after) => {
+        this.countRequest(before);
         if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
         this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' }));
         return this.statusView(after, user.userId);
@@ -530,7 +536,7 @@ export class HelpService {
       createdAt: now,
       updatedAt: now,
     };
-    this.submitting++;
+    this.routing.submitStarted();
     try {
       await this.deps.tickets.create(ticket);
     } catch (err) {
@@ -540,29 +546,10 @@ export class HelpService {
       if (first.state === 'searching') this.routeAfterTurn(first);
       return this.statusView(first, user.userId);
     } finally {
-      if (--this.submitting === 0) for (const wake of this.whenQuiet.splice(0)) wake();
+      this.routing.submitEnded();
     }
-    this.later(() =>
-      this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
-        type: 'requested',
-        intake: ticket.kind === 'intake',
-        month: now.slice(0, 7),
-      }),
-    );
     this.routeAfterTurn(ticket);
     return this.statusView(ticket, user.userId);
-  }
-
-  /** Resolves when no submit is being stored, or after `QUIET_WAIT_MS` (a steady stream of submits must not starve routing). */
-  private quiet(): Promise<void> {
-    if (this.submitting === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, QUIET_WAIT_MS);
-      this.whenQuiet.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 
   private routeTimer(ticket: Pick<Ticket, 'tenantId' | 'ticketId'>, at: Date): Timer {
@@ -581,11 +568,10 @@ export class HelpService {
     return (this.deps.routeGraceSeconds ?? 30) * 1000;
   }
 
-  /** After the turn, a few at a time, and not while other submits are being stored (at most `QUIET_WAIT_MS` waiting for that). */
+  /** After the turn, through the routing worker, which waits while a burst of submits is being answered. */
   private routeAfterTurn(ticket: Ticket): void {
     this.later(() =>
-      this.routing.run(async () => {
-        await this.quiet();
+      this.routing.add(async () => {
         const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
         if (current) await this.route(current.value);
       }),
@@ -626,15 +612,14 @@ export class HelpService {
       const ticket = current.value;
       if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current, inRequesterTurn);
       const now = this.deps.clock.now();
-      const coaches = (await this.deps.coaches.list(tenantId)).filter(
-        (c) => c.value.userId !== ticket.requester.userId,
-      );
+      const all = await this.deps.coaches.list(tenantId);
+      const coaches = all.filter((c) => c.value.userId !== ticket.requester.userId);
       const presence = await this.deps.presence.availability(
         tenantId,
         coaches.map((c) => c.value.userId),
       );
       const choice = chooseCoach({ ticket, coaches: coaches.map((c) => c.value), now, presence, preferCoachId });
-      if (!choice) return this.escalate(current, inRequesterTurn);
+      if (!choice) return this.escalate(current, inRequesterTurn, all);
       const booked = coaches.find((c) => c.value.userId === choice.coach.userId)!;
       try {
         await this.deps.coaches.replace(
@@ -678,6 +663,7 @@ export class HelpService {
         if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
         throw err;
       }
+      this.countRequest(ticket);
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
@@ -694,7 +680,11 @@ export class HelpService {
    * hears it from us only outside their own turn; within it, the status card that replaces
    * the one they tapped already says we are still looking.
    */
-  private async escalate(current: Versioned<Ticket>, inRequesterTurn: boolean): Promise<Ticket> {
+  private async escalate(
+    current: Versioned<Ticket>,
+    inRequesterTurn: boolean,
+    listed?: Array<Versioned<Coach>>,
+  ): Promise<Ticket> {
     const t = current.value;
     const escalated: Ticket = {
       ...routed(t),
@@ -710,11 +700,13 @@ export class HelpService {
       if (isConflict(err)) return (await this.deps.tickets.get(t.tenantId, t.ticketId))!.value;
       throw err;
     }
+    this.countRequest(t);
     // An offer attempt that lost its ticket write (the ticket changed meanwhile) may have stored the
     // time-out of the offer it never made: no offer of the escalated ticket carries that seq, so it goes.
     await this.deps.timers.cancel(t.tenantId, timerId(t.ticketId, t.offerCount + 1));
+    // The coaches routing just listed, when it did (a burst escalates many tickets: one query each, not two).
     const [coaches, tenant] = await Promise.all([
-      this.deps.coaches.list(t.tenantId),
+      listed ?? this.deps.coaches.list(t.tenantId),
       this.deps.directory.getTenant(t.tenantId),
     ]);
     // The order: the department's coaches and its contact persons now; the coordinator only when
@@ -746,6 +738,21 @@ export class HelpService {
     this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
     if (!inRequesterTurn) this.later(() => this.deps.notifier.requester(saved, true));
     return saved;
+  }
+
+  /**
+   * A request is counted with its first step (the first offer, an escalation or a cancel before
+   * either): the write that removes `routeDueAt` happens once per ticket, whichever instance makes it.
+   */
+  private countRequest(before: Ticket): void {
+    if (!before.routeDueAt) return;
+    this.later(() =>
+      this.deps.aggregates.record(before.tenantId, requesterScopes(before), {
+        type: 'requested',
+        intake: before.kind === 'intake',
+        month: before.createdAt.slice(0, 7),
+      }),
+    );
   }
 
   private async rememberOfferCard(
@@ -878,25 +885,6 @@ function submitTicketId(user: UserContext, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Runs at most `size` tasks at once; the rest wait their turn in order. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly size: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-}
 /** One per escalation of a ticket (a reopened ticket can escalate again): named by the escalation's event position. */
 export const escalationTimerId = (ticketId: string, at: number) => `timer:${ticketId}:escalation:${at}`;
 
