@@ -81,8 +81,8 @@ export type HelpView =
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
 /** A burst is over when no submit was under way for this long: then routing runs at full width. */
 const QUIET_GAP_MS = 100;
-/** The longest a new ticket's routing waits for a burst of submits to be answered first. */
-const ROUTE_MAX_WAIT_MS = 2000;
+/** The longest a new ticket's routing waits for a burst of submits to be answered first (then one at a time). */
+const ROUTE_MAX_WAIT_MS = 5000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
