@@ -104,6 +104,20 @@ export class CosmosTicketRepository implements TicketRepository {
     return this.query(tenantId, 'c.coachId = @u', coach, limit);
   }
 
+  async dueForRouting(now: Date, limit: number): Promise<Array<Versioned<Ticket>>> {
+    // Across tenants, like the timers' sweep; `state` is indexed, so only searching tickets are read.
+    const { resources } = await this.container.items
+      .query<Stored>({
+        query: "SELECT TOP @n * FROM c WHERE c.docType = 'ticket' AND c.state = 'searching' AND c.routeDueAt <= @now",
+        parameters: [
+          { name: '@now', value: now.toISOString() },
+          { name: '@n', value: limit },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => versioned<Ticket>(r));
+  }
+
   private async query(tenantId: string, where: string, userId: string, limit: number): Promise<Ticket[]> {
     const { resources } = await this.container.items
       .query<Stored>(

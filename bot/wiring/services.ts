@@ -230,6 +230,7 @@ function buildHelp({ config, repos, directory, presence, messenger, clock, log }
   });
   const scheduler = new Scheduler({
     timers: repos.timers,
+    tickets: repos.tickets,
     handler: help,
     clock,
     log: log.child({ component: 'scheduler' }),

@@ -65,6 +65,12 @@ export class MemoryTicketRepository implements TicketRepository {
       .filter((t) => t.tenantId === tenantId && t.coachId === coachId)
       .slice(0, limit);
   }
+  async dueForRouting(now: Date, limit: number) {
+    return [...this.store.items.values()]
+      .filter(({ value: t }) => t.state === 'searching' && t.routeDueAt && Date.parse(t.routeDueAt) <= now.getTime())
+      .slice(0, limit)
+      .map(({ value, etag }) => ({ value: clone(value), etag }));
+  }
 }
 
 export class MemoryCoachRepository implements CoachRepository {

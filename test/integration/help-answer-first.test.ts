@@ -89,8 +89,18 @@ describe('a help request is answered first and routed after its turn', () => {
       0,
       'no extra message to the requester for an offer',
     );
-    const route = await running.app.store.containers.schedule.item(`route:${ticket.ticketId}`, ticket.tenantId).read();
-    assert.equal(route.statusCode, 404, 'its route is done and gone');
+    assert.equal(ticket.routeDueAt, undefined, 'routed: no sweep needs to route it');
+    const { resources: timers } = await running.app.store.containers.schedule.items
+      .query<{ kind: string }>({
+        query: "SELECT * FROM c WHERE c.docType = 'timer' AND c.ticketId = @id",
+        parameters: [{ name: '@id', value: ticket.ticketId }],
+      })
+      .fetchAll();
+    assert.deepEqual(
+      timers.map((x) => x.kind),
+      ['offer-timeout'],
+      'one write for the submit: no route timer beside the ticket, only the offer’s time-out',
+    );
   });
 
   it('makes one ticket when Teams sends the same submit twice, at once and again later', async () => {

@@ -106,7 +106,11 @@ describe('when the server stops between answering a help request and routing it'
       ticketIds.push(String(actionData(res.card!, 'help.cancel')!.t));
     }
     await sleep(3_000); // past the grace time: the first server's own sweep is stuck the same way
-    for (const id of ticketIds) assert.equal((await stored(id)).state, 'searching', 'stored, not routed yet');
+    for (const id of ticketIds) {
+      const t = await stored(id);
+      assert.equal(t.state, 'searching', 'stored, not routed yet');
+      assert.ok(t.routeDueAt, 'it carries the time a sweep routes it by');
+    }
     assert.ok(proxy.counts.held > 0, 'the first server did try to route them');
   });
 
@@ -132,6 +136,7 @@ describe('when the server stops between answering a help request and routing it'
       const t = await stored(id);
       const steps = t.events.filter((e) => e.type === 'offered' || e.type === 'escalated');
       assert.equal(steps.length, 1, `routed exactly once: ${t.events.map((e) => e.type).join(', ')}`);
+      assert.equal(t.routeDueAt, undefined, 'nothing left for a sweep');
       if (t.state === 'offered') {
         const cards = conn.connector
           .activities()

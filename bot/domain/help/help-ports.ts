@@ -22,12 +22,15 @@ export interface TicketRepository {
   replace(ticket: Ticket, etag: string): Promise<Versioned<Ticket>>;
   forRequester(tenantId: string, userId: string, limit: number): Promise<Ticket[]>;
   forCoach(tenantId: string, coachId: string, limit: number): Promise<Ticket[]>;
+  /** Tickets of all tenants still waiting for their first routing, due by `now` (the scheduler's sweep). */
+  dueForRouting(now: Date, limit: number): Promise<Array<Versioned<Ticket>>>;
 }
 
 /**
  * A persisted due time, claimed by exactly one server instance through an ETag lease: an
- * offer's time-out, or `route`: a new ticket still to be routed (the submit answers first and
- * routes after its turn; if the instance that took it stops before routing, a sweep routes it).
+ * offer's time-out, or `route`: a ticket put back to searching by a decline or give-back, whose
+ * next offer a sweep makes if the step stops half-way. (A new ticket carries its own due time,
+ * `Ticket.routeDueAt`.)
  */
 export interface Timer {
   id: string;

@@ -20,6 +20,7 @@ import { countAccepted } from './coach-load';
 import { updateCoach } from './coach-record';
 import type { AcceptTicket, DeclineOffer, RateTicket, ResolveTicket, SubmitHelp, TicketRef } from './help-commands';
 import { canReopen } from './reopen';
+import { RoutingWorker } from './routing-worker';
 
 /** Proactive messages of the help flow; implemented with cards and the outbound queue. */
 export interface HelpNotifier {
@@ -55,7 +56,7 @@ export interface HelpServiceDeps {
    * instance's sweep of due timers routes it instead (that instance stopped or is stuck).
    */
   routeGraceSeconds?: number;
-  /** New tickets routed at once after their turns, so a burst of requests does not crowd out the turns themselves. */
+  /** New tickets routed at once after their turns when no request is being submitted (see RoutingWorker). */
   routingConcurrency?: number;
   /** Where failures of work done after the turn (messages, counters) are reported. */
   onBackgroundError?: (err: unknown) => void;
@@ -85,8 +86,10 @@ export type HelpView =
   | { kind: 'notCoach' };
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
-/** The longest a new ticket's routing waits for other submits to be stored first. */
-const QUIET_WAIT_MS = 1000;
+/** A burst is over when no submit was under way for this long: then routing runs at full width. */
+const QUIET_GAP_MS = 100;
+/** The longest a new ticket's routing waits for a burst of submits to be answered first (then one at a time). */
+const ROUTE_MAX_WAIT_MS = 5000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -98,13 +101,15 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export class HelpService {
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly routing: Limiter;
-  /** Submit turns under way; routing waits for them (a burst is answered first, then routed). */
-  private submitting = 0;
-  private readonly whenQuiet: Array<() => void> = [];
+  /** New tickets' routing after their turns; it yields to submit turns (a burst is answered first, then routed). */
+  private readonly routing: RoutingWorker;
 
   constructor(private readonly deps: HelpServiceDeps) {
-    this.routing = new Limiter(deps.routingConcurrency ?? 4);
+    this.routing = new RoutingWorker({
+      size: deps.routingConcurrency ?? 4,
+      quietGapMs: QUIET_GAP_MS,
+      maxWaitMs: ROUTE_MAX_WAIT_MS,
+    });
   }
 
   /** Resolves when the messages and counters of earlier turns are done (tests, shutdown). */
@@ -175,13 +180,14 @@ export class HelpService {
         if (t.requester.userId !== user.userId) throw bad();
         if (!OPEN_STATES.has(t.state)) throw handled();
         return {
-          ...t,
+          ...routed(t),
           state: 'cancelled',
           offer: null,
           events: [...t.events, this.event('cancelled', { by: user.userId })],
         };
       },
       async (before, after) => {
+        this.countRequest(before);
         if (before.offer) await this.releaseOffer(after, before.offer.coachId, before.offer.activityId, 'cancelled');
         this.later(() => this.deps.aggregates.record(after.tenantId, requesterScopes(after), { type: 'cancelled' }));
         return this.statusView(after, user.userId);
@@ -530,47 +536,27 @@ export class HelpService {
       coachId: null,
       coachName: null,
       requesterActivityId,
+      // One write: the ticket carries the time by which any instance's sweep routes it, should
+      // this instance stop before routing it after the turn.
+      routeDueAt: new Date(at.getTime() + this.graceMs()).toISOString(),
       events: [this.event('created', { by: user.userId })],
       createdAt: now,
       updatedAt: now,
     };
-    // The ticket and its route are written together: whichever instance is up routes it, at
-    // once here after the turn, else a sweep once the grace time is over.
-    const route = this.routeTimer(ticket, at);
-    this.submitting++;
+    this.routing.submitStarted();
     try {
-      await Promise.all([this.deps.tickets.create(ticket), this.deps.timers.schedule(route)]);
+      await this.deps.tickets.create(ticket);
     } catch (err) {
       if (!isConflict(err) || !idempotentId) throw err;
-      // The same submit again: the ticket the first one made, routed if it is not yet.
+      // The same submit again: the ticket the first one made, routed if it is not yet (a no-op if under way).
       const first = (await this.deps.tickets.get(ticket.tenantId, ticket.ticketId))!.value;
-      // Its route was written again beside the refused create: route once more (a no-op if under way) and drop it.
-      this.routeAfterTurn(first, route);
+      if (first.state === 'searching') this.routeAfterTurn(first);
       return this.statusView(first, user.userId);
     } finally {
-      if (--this.submitting === 0) for (const wake of this.whenQuiet.splice(0)) wake();
+      this.routing.submitEnded();
     }
-    this.later(() =>
-      this.deps.aggregates.record(ticket.tenantId, requesterScopes(ticket), {
-        type: 'requested',
-        intake: ticket.kind === 'intake',
-        month: now.slice(0, 7),
-      }),
-    );
-    this.routeAfterTurn(ticket, route);
+    this.routeAfterTurn(ticket);
     return this.statusView(ticket, user.userId);
-  }
-
-  /** Resolves when no submit is being stored, or after `QUIET_WAIT_MS` (a steady stream of submits must not starve routing). */
-  private quiet(): Promise<void> {
-    if (this.submitting === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, QUIET_WAIT_MS);
-      this.whenQuiet.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 
   private routeTimer(ticket: Pick<Ticket, 'tenantId' | 'ticketId'>, at: Date): Timer {
@@ -589,17 +575,12 @@ export class HelpService {
     return (this.deps.routeGraceSeconds ?? 30) * 1000;
   }
 
-  /**
-   * After the turn, a few at a time, and not while other submits are being stored (at most
-   * `QUIET_WAIT_MS` waiting for that): route the ticket, then drop its route (done; no sweep needed).
-   */
-  private routeAfterTurn(ticket: Ticket, route: Timer): void {
+  /** After the turn, through the routing worker, which waits while a burst of submits is being answered. */
+  private routeAfterTurn(ticket: Ticket): void {
     this.later(() =>
-      this.routing.run(async () => {
-        await this.quiet();
+      this.routing.add(async () => {
         const current = await this.deps.tickets.get(ticket.tenantId, ticket.ticketId);
         if (current) await this.route(current.value);
-        await this.deps.timers.complete(route);
       }),
     );
   }
@@ -638,15 +619,14 @@ export class HelpService {
       const ticket = current.value;
       if (ticket.offerCount >= this.deps.maxOffers) return this.escalate(current, inRequesterTurn);
       const now = this.deps.clock.now();
-      const coaches = (await this.deps.coaches.list(tenantId)).filter(
-        (c) => c.value.userId !== ticket.requester.userId,
-      );
+      const all = await this.deps.coaches.list(tenantId);
+      const coaches = all.filter((c) => c.value.userId !== ticket.requester.userId);
       const presence = await this.deps.presence.availability(
         tenantId,
         coaches.map((c) => c.value.userId),
       );
       const choice = chooseCoach({ ticket, coaches: coaches.map((c) => c.value), now, presence, preferCoachId });
-      if (!choice) return this.escalate(current, inRequesterTurn);
+      if (!choice) return this.escalate(current, inRequesterTurn, all);
       const booked = coaches.find((c) => c.value.userId === choice.coach.userId)!;
       try {
         await this.deps.coaches.replace(
@@ -660,7 +640,7 @@ export class HelpService {
       const seq = ticket.offerCount + 1;
       const dueAt = new Date(now.getTime() + this.deps.offerTimeoutSeconds * 1000);
       const offered: Ticket = {
-        ...ticket,
+        ...routed(ticket),
         state: 'offered',
         offer: { coachId: choice.coach.userId, offeredAt: now.toISOString(), dueAt: dueAt.toISOString(), seq },
         offerCount: seq,
@@ -690,6 +670,7 @@ export class HelpService {
         if (isConflict(err)) continue; // cancelled or changed meanwhile: look again
         throw err;
       }
+      this.countRequest(ticket);
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
@@ -706,10 +687,14 @@ export class HelpService {
    * hears it from us only outside their own turn; within it, the status card that replaces
    * the one they tapped already says we are still looking.
    */
-  private async escalate(current: Versioned<Ticket>, inRequesterTurn: boolean): Promise<Ticket> {
+  private async escalate(
+    current: Versioned<Ticket>,
+    inRequesterTurn: boolean,
+    listed?: Array<Versioned<Coach>>,
+  ): Promise<Ticket> {
     const t = current.value;
     const escalated: Ticket = {
-      ...t,
+      ...routed(t),
       state: 'escalated',
       offer: null,
       events: [...t.events, this.event('escalated', {})],
@@ -722,11 +707,13 @@ export class HelpService {
       if (isConflict(err)) return (await this.deps.tickets.get(t.tenantId, t.ticketId))!.value;
       throw err;
     }
+    this.countRequest(t);
     // An offer attempt that lost its ticket write (the ticket changed meanwhile) may have stored the
     // time-out of the offer it never made: no offer of the escalated ticket carries that seq, so it goes.
     await this.deps.timers.cancel(t.tenantId, timerId(t.ticketId, t.offerCount + 1));
+    // The coaches routing just listed, when it did (a burst escalates many tickets: one query each, not two).
     const [coaches, tenant] = await Promise.all([
-      this.deps.coaches.list(t.tenantId),
+      listed ?? this.deps.coaches.list(t.tenantId),
       this.deps.directory.getTenant(t.tenantId),
     ]);
     // The order: the department's coaches and its contact persons now; the coordinator only when
@@ -758,6 +745,21 @@ export class HelpService {
     this.later(() => this.deps.aggregates.record(t.tenantId, requesterScopes(saved), { type: 'escalated' }));
     if (!inRequesterTurn) this.later(() => this.deps.notifier.requester(saved, true));
     return saved;
+  }
+
+  /**
+   * A request is counted with its first step (the first offer, an escalation or a cancel before
+   * either): the write that removes `routeDueAt` happens once per ticket, whichever instance makes it.
+   */
+  private countRequest(before: Ticket): void {
+    if (!before.routeDueAt) return;
+    this.later(() =>
+      this.deps.aggregates.record(before.tenantId, requesterScopes(before), {
+        type: 'requested',
+        intake: before.kind === 'intake',
+        month: before.createdAt.slice(0, 7),
+      }),
+    );
   }
 
   private async rememberOfferCard(
@@ -877,31 +879,19 @@ export class HelpService {
 export const timerId = (ticketId: string, seq: number) => `timer:${ticketId}:${seq}`;
 export const routeTimerId = (ticketId: string) => `route:${ticketId}`;
 
+/** The ticket without its first routing's due time: it is routed (offered or escalated). */
+function routed(t: Ticket): Ticket {
+  const copy = { ...t };
+  delete copy.routeDueAt;
+  return copy;
+}
+
 /** One ticket per form card (or invoke) of a user: a UUID-shaped hash, so a repeat finds the first. */
 function submitTicketId(user: UserContext, key: string): string {
   const h = createHash('sha256').update(`${user.tenantId}|${user.userId}|${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Runs at most `size` tasks at once; the rest wait their turn in order. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly size: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-}
 /** One per escalation of a ticket (a reopened ticket can escalate again): named by the escalation's event position. */
 export const escalationTimerId = (ticketId: string, at: number) => `timer:${ticketId}:escalation:${at}`;
 

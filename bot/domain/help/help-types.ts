@@ -82,6 +82,12 @@ export interface Ticket {
   coordinatorToldAt?: string;
   /** The requester's status card, updated in place as the ticket moves. */
   requesterActivityId?: string | null;
+  /**
+   * Set while a new ticket waits for its first routing: when any instance's sweep routes it
+   * if the instance that stored it has not (it stopped). The ticket carries its own due time,
+   * so a submit is one write; the first offer or escalation removes it.
+   */
+  routeDueAt?: string;
   outcome?: Outcome;
   minutesSpent?: number;
   rating?: number;

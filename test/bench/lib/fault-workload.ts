@@ -32,8 +32,13 @@ const TRY_AGAIN = /Probeer het zo opnieuw/;
 const FORM = { kind: 'help', urgency: 'today', channel: 'chat', where: '' };
 const TOPICS = ['information', 'communication', 'content', 'safety', 'problem-solving', 'devices'];
 
-/** Coaches who work every day all day (so offers happen whatever the hour), registered through the bot. */
+/**
+ * Coaches who work every day all day (so offers happen whatever the hour), registered through the bot.
+ * A registration waits for a programme admin's approval by default and a waiting coach gets no
+ * offers: the admin switches approval off first, as the burst bench does.
+ */
 export async function registerCoaches(up: Up, conn: Conn, tenantId: string, count: number): Promise<string[]> {
+  await approvalOff(up.pick()!.url, tenantId);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const user: TeamsUser = { tenantId, aadObjectId: randomUUID(), name: `Fout Coach ${i + 1}`, locale: 'nl-NL' };
@@ -214,6 +219,19 @@ export async function startReminderRound(url: string, tenantIndex: number): Prom
   });
   if (res.status !== 202) throw new Error(`starting the reminder round: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { campaignId: string }).campaignId;
+}
+
+async function approvalOff(url: string, tenantId: string): Promise<void> {
+  const seed = demoSeeds.find((s) => s.tenant.id === tenantId)!;
+  const token = await devToken(url, tenantId, seed.tenant.programmeAdmins[0]);
+  const auth = { authorization: `Bearer ${token}` };
+  const seen = (await (await fetch(`${url}/api/v1/admin/settings`, { headers: auth })).json()) as { version: string };
+  const res = await fetch(`${url}/api/v1/admin/settings`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'application/json', 'if-match': seen.version },
+    body: JSON.stringify({ coachApproval: false }),
+  });
+  if (res.status !== 200) throw new Error(`switching coach approval off: HTTP ${res.status} ${await res.text()}`);
 }
 
 async function devToken(url: string, tenantId: string, userId: string): Promise<string> {

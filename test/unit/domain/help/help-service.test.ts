@@ -65,6 +65,7 @@ describe('HelpService: one coach at a time', () => {
   let coaches: MemoryCoachRepository;
   let timers: MemoryTimerRepository;
   let notifier: RecordingNotifier;
+  let aggregates: RecordingHelpAggregates;
   let help: HelpService;
   const requester = user('requester');
 
@@ -74,6 +75,7 @@ describe('HelpService: one coach at a time', () => {
     coaches = new MemoryCoachRepository();
     timers = new MemoryTimerRepository();
     notifier = new RecordingNotifier();
+    aggregates = new RecordingHelpAggregates();
     const now = clock.now();
     // Nearest first: the requester's own team, then the department, then elsewhere in the organisation.
     await coaches.upsert(coach('coach-team', { teamId: 'team-a', departmentId: 'dep-a' }, now));
@@ -83,7 +85,7 @@ describe('HelpService: one coach at a time', () => {
       tickets,
       coaches,
       timers,
-      aggregates: new RecordingHelpAggregates(),
+      aggregates,
       presence: everyoneAvailable,
       directory: tenantOnlyDirectory({ tenantId: TENANT, coordinatorId: 'coordinator' }),
       notifier,
@@ -203,7 +205,36 @@ describe('HelpService: one coach at a time', () => {
     const ids = [...views, again].map((v) => ticketOf(v).ticketId);
     assert.equal(new Set(ids).size, 1, 'one ticket');
     assert.deepEqual(offeredTo(), ['coach-team'], 'offered once');
-    assert.equal((await timers.due(new Date(8.64e15), 10)).filter((t) => t.value.kind === 'route').length, 0);
+    assert.equal((await timers.due(new Date(8.64e15), 10)).length, 1, 'only the offer’s time-out is stored');
+    assert.deepEqual(await tickets.dueForRouting(new Date(8.64e15), 10), [], 'routed: nothing left for a sweep');
+  });
+
+  it('counts a request once, with its first step: a repeat, a late sweep or a cancel before routing adds nothing', async () => {
+    const form = {
+      kind: 'help' as const,
+      topic: 'communication',
+      question: 'Hoe deel ik een bestand?',
+      urgency: 'today' as const,
+      channel: 'chat' as const,
+      where: '',
+    };
+    const requested = () => aggregates.events.filter((e) => e.type === 'requested').length;
+    const first = ticketOf(await help.submit(requester, form, 'form-card-1', 'invoke-1'));
+    await help.submit(requester, form, 'form-card-1', 'invoke-2');
+    await help.idle();
+    await help.routeTicket(TENANT, first.ticketId, clock.now()); // a sweep that came too late
+    await help.idle();
+    assert.equal(requested(), 1, 'counted once, with the offer');
+
+    const other = user('requester-2');
+    const cancelled = ticketOf(await help.submit(other, form, 'form-card-2', 'invoke-3'));
+    await help.cancel(other, { ticketId: cancelled.ticketId }); // before its routing after the turn
+    await help.idle();
+    const after = await stored(cancelled);
+    assert.equal(after.state, 'cancelled');
+    assert.equal(after.routeDueAt, undefined, 'nothing left for a sweep');
+    assert.equal(after.offerCount, 0, 'never offered');
+    assert.equal(requested(), 2, 'a request cancelled before its first offer still counts');
   });
 
   it('a late time-out of an offer already answered changes nothing', async () => {
