@@ -298,6 +298,11 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
       `requesters: ${requesters.length} distinct (${requesters.filter((r) => r.known).length} demo users, ${requesters.filter((r) => !r.known).length} unknown to the directory); each typed 'hulp' first (${((performance.now() - prepStarted) / 1000).toFixed(1)} s, untimed)`,
     );
 
+    // People write their question for a while after typing `hulp`: the 500 form turns and what
+    // they left behind (outbound cards, counters) are done before the submits arrive together.
+    await app.settle();
+    await settle(conn);
+
     // 3. The burst.
     const forms = requesters.map((_, i) => ({
       topic: pick(random, TOPICS),
