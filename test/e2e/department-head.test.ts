@@ -109,6 +109,17 @@ describe('a department head in the tab (Chromium)', function () {
     await page.locator('#main').getByText(`${next.name} is nu afdelingshoofd van ${department.name}.`).waitFor();
     await page.getByTestId('heads-table').getByText(`${next.name} (gekozen door programmabeheer)`).waitFor();
     await page.getByTestId('audit-table').getByText(`Afdelingshoofd gewijzigd: ${next.name}`).waitFor();
+
+    // The contact persons use the same table and picker: one added, then removed again.
+    await page.getByTestId('contacts-department').selectOption(department.id);
+    await page.getByTestId('contacts-search').fill(next.name.split(' ').pop()!);
+    await page.getByTestId('contacts-person').locator(`option[value="${next.id}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('contacts-person').selectOption(next.id);
+    await page.getByTestId('contacts-add').click();
+    const row = page.getByTestId('contacts-table').locator('tr', { hasText: department.name });
+    await row.getByText(next.name).waitFor();
+    await row.getByRole('button', { name: new RegExp(next.name) }).click();
+    await row.getByText(next.name).waitFor({ state: 'detached' });
   });
 
   it('loaded nothing from outside and logged no errors', () => {
