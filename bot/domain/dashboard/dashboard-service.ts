@@ -4,7 +4,7 @@ import { departmentsLedBy } from '../leaders';
 import { departmentDashboard, type DepartmentDashboard } from './department-dashboard';
 import { type GroupRef, groupKey } from './anonymity';
 import { participationOf, PARTICIPATION_GOAL, type Participation, type Withheld } from './figures';
-import { groupDashboard, type GroupDashboard } from './group-dashboard';
+import { groupDashboard, type GroupDashboard, nothingReleased } from './group-dashboard';
 import type { ShapeUnit } from './org-shape';
 import type { TenantView, TenantViews } from './tenant-views';
 
@@ -157,14 +157,7 @@ function unknownDashboard(row: UnitRow, threshold: number): GroupDashboard {
     threshold,
     withheld: row.withheld,
     participation: row.participation,
-    trend: null,
-    help: null,
-    results: null,
-    resultsWithheld: why,
-    followUp: null,
-    followUpWithheld: why,
-    growth: null,
-    growthWithheld: why,
+    ...nothingReleased(why),
   };
 }
 

@@ -50,19 +50,7 @@ export function groupDashboard(
   const base = { group: { ...group, name }, threshold: view.threshold };
   if (!view.plan.participation.published.has(key)) {
     const why = view.plan.participation.suppressed.get(key) ?? 'below-threshold';
-    return {
-      ...base,
-      withheld: why,
-      participation: null,
-      trend: null,
-      help: null,
-      results: null,
-      resultsWithheld: why,
-      followUp: null,
-      followUpWithheld: why,
-      growth: null,
-      growthWithheld: why,
-    };
+    return { ...base, withheld: why, participation: null, ...nothingReleased(why) };
   }
   const released = view.released.get(key) ?? null;
   const scan = released?.scan ?? null;
@@ -125,4 +113,18 @@ export function groupDashboard(
   if (growth && growth.people >= view.threshold) out.growth = growthOf(growth, domainOrder, releasedAt);
   else out.growthWithheld = 'not-yet';
   return out;
+}
+
+/** Every figure of a group beyond participation withheld, for one reason. */
+export function nothingReleased(why: Withheld) {
+  return {
+    trend: null,
+    help: null,
+    results: null,
+    resultsWithheld: why,
+    followUp: null,
+    followUpWithheld: why,
+    growth: null,
+    growthWithheld: why,
+  } as const;
 }
