@@ -3,6 +3,9 @@ import { updateCounterDoc } from './counter-doc';
 
 type CounterDoc = { id: string; tenantId: string; updatedAt: string };
 
+/** Counters kept as last written (a few KB each); beyond this the copies start over. */
+const MAX_KEPT = 5_000;
+
 interface Pending {
   tenantId: string;
   empty: () => CounterDoc;
@@ -15,10 +18,13 @@ interface Pending {
  * next write applies all of them in one conditional update. A burst of 500 help
  * requests then costs a handful of writes to the tenant's counter instead of 500
  * writers fighting over one ETag. A write that keeps conflicting (several server
- * instances) keeps its changes for the next round; nothing is dropped.
+ * instances) keeps its changes for the next round; nothing is dropped. The buffer keeps
+ * each counter as it last wrote it, so the next update is one conditional write instead of
+ * a read and a write; a copy another instance made stale fails on its ETag and is read again.
  */
 export class CounterBuffer {
   private readonly pending = new Map<string, Pending>();
+  private readonly written = new Map<string, CounterDoc & { _etag: string }>();
   private running: Promise<void> = Promise.resolve();
   private scheduled = false;
 
@@ -65,16 +71,20 @@ export class CounterBuffer {
       batch.map(async ([key, entry]) => {
         const id = key.slice(key.indexOf('\u0000') + 1);
         try {
-          await updateCounterDoc(
+          const stored = await updateCounterDoc(
             this.container,
             id,
             entry.tenantId,
             entry.empty,
             (doc) => entry.changes.forEach((change) => change(doc)),
             this.now,
+            this.written.get(key) ?? null,
           );
+          if (this.written.size >= MAX_KEPT) this.written.clear();
+          this.written.set(key, stored);
           entry.done.forEach((resolve) => resolve());
         } catch (err) {
+          this.written.delete(key);
           this.onError(err, id);
           const later = this.pending.get(key);
           this.pending.set(key, {

@@ -68,14 +68,14 @@ export class ScanEngine {
   }
 
   next(profileId: string, answers: GivenAnswer[]): Item | null {
-    if (this.mode === 'full') {
-      const answered = new Set(answers.map((a) => a.itemId));
-      return this.fullItems(profileId).find((i) => !answered.has(i.id)) ?? null;
-    }
-    for (const state of this.domainStates(profileId, answers, 'lazy')) {
-      if (!state.done) return this.pickItem(profileId, state);
-    }
-    return null;
+    return this.step(profileId, answers).next;
+  }
+
+  /** The next question (null: the scan is complete) and its "question n of ~total", from one pass over the answers. */
+  step(profileId: string, answers: GivenAnswer[]): { next: Item | null; position: number; estimatedTotal: number } {
+    const { open, position, estimatedTotal } = this.walk(profileId, answers);
+    const next = open && 'asked' in open ? this.pickItem(profileId, open) : open;
+    return { next, position, estimatedTotal };
   }
 
   /** Level per domain from the answers given (used for the result and the simulation). */
@@ -87,12 +87,29 @@ export class ScanEngine {
 
   /** "Question n of ~total": a stable, honest estimate. */
   progress(profileId: string, answers: GivenAnswer[]): { position: number; estimatedTotal: number } {
+    const { position, estimatedTotal } = this.walk(profileId, answers);
+    return { position, estimatedTotal };
+  }
+
+  /** Where the scan stands: the first unfinished domain (full mode: the next item) and the estimate. */
+  private walk(
+    profileId: string,
+    answers: GivenAnswer[],
+  ): { open: DomainState | Item | null; position: number; estimatedTotal: number } {
     const position = answers.length + 1;
-    if (this.mode === 'full') return { position, estimatedTotal: this.fullItems(profileId).length };
+    if (this.mode === 'full') {
+      const answered = new Set(answers.map((a) => a.itemId));
+      const items = this.fullItems(profileId);
+      return { open: items.find((i) => !answered.has(i.id)) ?? null, position, estimatedTotal: items.length };
+    }
+    let open: DomainState | null = null;
     let remaining = 0;
-    for (const s of this.domainStates(profileId, answers, 'lazy'))
-      remaining += s.done ? 0 : Math.max(1, EXPECTED_PER_DOMAIN - s.asked.length);
-    return { position, estimatedTotal: Math.max(position, answers.length + remaining) };
+    for (const state of this.domainStates(profileId, answers, 'lazy')) {
+      if (state.done) continue;
+      open ??= state;
+      remaining += Math.max(1, EXPECTED_PER_DOMAIN - state.asked.length);
+    }
+    return { open, position, estimatedTotal: Math.max(position, answers.length + remaining) };
   }
 
   /**

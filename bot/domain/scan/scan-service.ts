@@ -21,6 +21,7 @@ import type { AnswerValue } from './model';
 import type {
   AggregateScope,
   ModuleState,
+  PreviousResult,
   ScanAggregates,
   ScanRepository,
   ScanResult,
@@ -159,6 +160,7 @@ export class ScanService {
       pendingItemId: first.id,
       startedAt: now,
       updatedAt: now,
+      previous: latest ? await this.previousOf(latest) : null,
     };
     const saved = await this.deps.scans.putSession(session);
     this.count(user.tenantId, scopesOf(user, profileId), { type: 'scan-started' });
@@ -301,8 +303,7 @@ export class ScanService {
 
     const now = this.deps.clock.now().toISOString();
     const answers = [...s.answers, { itemId: item.id, value, at: now }];
-    const engine = new ScanEngine(index, s.mode, s.sessionId);
-    const next = engine.next(s.profileId, answers);
+    const { next, ...progress } = new ScanEngine(index, s.mode, s.sessionId).step(s.profileId, answers);
     const updated: ScanSession = {
       ...s,
       answers,
@@ -312,17 +313,32 @@ export class ScanService {
       pausedAt: undefined,
     };
     const saved = await this.deps.scans.replaceSession(updated, current.etag);
-    if (next) return this.questionView(saved.value);
-    const result = await this.complete(user, saved.value, index);
-    return this.resultView(result, true);
+    if (next) return this.questionView(saved.value, progress);
+    const { result, modules } = await this.complete(user, saved.value, index);
+    return this.resultView(result, true, modules);
   }
 
-  /** Turns a completed session into its result, aggregates it, and returns it. Safe to repeat. */
-  private async complete(user: UserContext | null, s: ScanSession, index: ContentIndex): Promise<ScanResult> {
+  /**
+   * Turns a completed session into its result, stores and counts it once, and returns it with
+   * its advised modules. Safe to repeat. `latest` is the person's latest stored result when the
+   * caller has just read it.
+   */
+  private async complete(
+    user: UserContext | null,
+    s: ScanSession,
+    index: ContentIndex,
+    latest?: Versioned<ScanResult> | null,
+  ): Promise<{ result: ScanResult; modules: LearningModule[] | null }> {
+    let previous = s.previous;
+    if (previous === undefined) {
+      // A session begun before sessions carried their previous result: read it now.
+      const stored = latest === undefined ? await this.deps.scans.latestResult(s.tenantId, s.userId) : latest;
+      if (stored?.value.sessionId === s.sessionId) return { result: stored.value, modules: null };
+      previous = stored ? await this.previousOf(stored.value) : null;
+    }
     const engine = new ScanEngine(index, s.mode);
     const profile = index.profilesById.get(s.profileId)!;
     const levels = engine.levels(s.profileId, s.answers);
-    const previous = await this.deps.scans.latestResult(s.tenantId, s.userId);
     const catalogue = await this.deps.catalogue.modulesFor(s.tenantId);
     const advice = adviseTraining(catalogue, levels, profile.targets, user?.locale ?? 'nl', s.profileId);
     const result: ScanResult = {
@@ -338,15 +354,13 @@ export class ScanService {
       itemsAsked: s.answers.length,
       levels,
       targets: profile.targets,
-      previousLevels: previous && previous.value.sessionId !== s.sessionId ? previous.value.levels : null,
+      previousLevels: previous?.levels ?? null,
       focusDomains: advice.focusDomains,
       adviceModuleIds: advice.modules.map((m) => m.id),
       intakeOffered: advice.intakeOffered,
       answers: s.answers,
     };
-    if (previous?.value.sessionId === s.sessionId) return previous.value;
-    const baseline = previous ? await this.baselineOf(previous.value) : null;
-    if (baseline) result.baseline = baseline;
+    if (previous) result.baseline = previous.baseline;
     // Two final answers at once may both get here: only the one that stored the result counts it.
     const created = await this.deps.scans.createResult(result);
     if (user && created) {
@@ -354,19 +368,29 @@ export class ScanService {
         type: 'scan-completed',
         levels,
         targets: profile.targets,
-        previous: previous ? { levels: previous.value.levels, targets: previous.value.targets } : null,
+        previous: previous ? { levels: previous.levels, targets: previous.targets } : null,
         month: s.updatedAt.slice(0, 7),
         itemsAsked: s.answers.length,
-        growth: baseline
+        growth: previous
           ? {
-              first: baseline.levels,
-              replaced: previous && previous.value.resultId !== baseline.resultId ? previous.value.levels : null,
+              first: previous.baseline.levels,
+              replaced: previous.resultId !== previous.baseline.resultId ? previous.levels : null,
               latest: levels,
             }
           : null,
       });
     }
-    return result;
+    return { result, modules: advice.modules };
+  }
+
+  /** What a new result is compared with: the person's latest result and their first. */
+  private async previousOf(latest: ScanResult): Promise<PreviousResult> {
+    return {
+      resultId: latest.resultId,
+      levels: latest.levels,
+      targets: latest.targets,
+      baseline: await this.baselineOf(latest),
+    };
   }
 
   /**
@@ -386,7 +410,7 @@ export class ScanService {
   private async latestResult(user: UserContext, session: ScanSession | undefined): Promise<ScanResult | null> {
     const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
     if (session?.status === 'completed' && latest?.value.sessionId !== session.sessionId) {
-      return this.complete(user, session, await this.indexFor(session));
+      return (await this.complete(user, session, await this.indexFor(session), latest)).result;
     }
     return latest?.value ?? null;
   }
@@ -408,11 +432,15 @@ export class ScanService {
     return latest ? this.resultView(latest, false) : { kind: 'noResult' };
   }
 
-  private async questionView(s: ScanSession): Promise<QuestionView> {
+  /** `progress`: the session's "question n of ~total" when the caller has just worked it out. */
+  private async questionView(
+    s: ScanSession,
+    progress?: { position: number; estimatedTotal: number },
+  ): Promise<QuestionView> {
     const index = await this.indexFor(s);
     const item = index.itemsById.get(s.pendingItemId ?? '');
     if (!item) throw new Error(`session ${s.sessionId} has no valid pending item`);
-    const progress = new ScanEngine(index, s.mode, s.sessionId).progress(s.profileId, s.answers);
+    progress ??= new ScanEngine(index, s.mode, s.sessionId).progress(s.profileId, s.answers);
     return {
       kind: 'question',
       session: s,
@@ -424,10 +452,11 @@ export class ScanService {
     };
   }
 
-  private async resultView(result: ScanResult, justCompleted: boolean) {
+  /** `advised`: the result's modules when the caller has them (the scan was just completed). */
+  private async resultView(result: ScanResult, justCompleted: boolean, advised: LearningModule[] | null = null) {
     const index = (await this.deps.content.version(result.contentVersion)) ?? this.deps.content.current();
     const [modules, learningPage] = await Promise.all([
-      this.deps.catalogue.byIds(result.tenantId, result.adviceModuleIds),
+      advised ?? this.deps.catalogue.byIds(result.tenantId, result.adviceModuleIds),
       this.deps.catalogue.learningPage(result.tenantId),
     ]);
     return {

@@ -23,6 +23,21 @@ export interface ScanSession {
   startedAt: string;
   updatedAt: string;
   pausedAt?: string;
+  /**
+   * What completing this scan needs of the person's result before it, read once when the
+   * scan began (null: there was none), so the turn that completes the scan does not query
+   * the results again. Sessions stored before this existed lack it and are read the old way.
+   */
+  previous?: PreviousResult | null;
+}
+
+/** The part of a person's latest result a new result is compared with (growth, level changes). */
+export interface PreviousResult {
+  resultId: string;
+  levels: Record<string, Level>;
+  targets: Record<string, Level>;
+  /** The person's first result (their growth baseline). */
+  baseline: NonNullable<ScanResult['baseline']>;
 }
 
 /** What the scan concluded; the owner's answers are kept with it for their own export only. */
