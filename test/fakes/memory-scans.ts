@@ -21,6 +21,8 @@ export class MemoryScanRepository implements ScanRepository {
   private readonly progress = new Map<string, Versioned<ModuleProgress>>();
   /** How many writes the scan made: every answer should be one. */
   writes = 0;
+  /** How many times results were looked up (a query in Cosmos). */
+  resultQueries = 0;
 
   private etag() {
     return `"${++this.seq}"`;
@@ -41,6 +43,7 @@ export class MemoryScanRepository implements ScanRepository {
     return this.putSession(session);
   }
   async latestResult(tenantId: string, userId: string) {
+    this.resultQueries++;
     const latest = this.resultsByUser.get(key(tenantId, userId))?.[0];
     return latest ? { value: clone(latest), etag: `"result-${latest.resultId}"` } : null;
   }
@@ -65,6 +68,7 @@ export class MemoryScanRepository implements ScanRepository {
     this.progress.set(key(progress.tenantId, progress.userId), { value: clone(progress), etag: this.etag() });
   }
   async results(tenantId: string, userId: string) {
+    this.resultQueries++;
     return clone(this.resultsByUser.get(key(tenantId, userId)) ?? []);
   }
   async deleteAll(tenantId: string, userId: string) {

@@ -98,7 +98,7 @@ describe('ScanService keeps the first scan as the baseline on every retake', () 
     roles: ['employee'],
   };
 
-  it('stores the first result on the second and third, and counts the pair the retake replaces', async () => {
+  const makeService = () => {
     const scans = new MemoryScanRepository();
     const aggregates = new RecordingScanAggregates();
     const clock = new FakeClock(TUESDAY_MORNING);
@@ -111,11 +111,18 @@ describe('ScanService keeps the first scan as the baseline on every retake', () 
       mode: 'adaptive',
       retakeDays: 90,
     });
-    const scanOnce = async (self: string) => {
+    /**
+     * One whole scan answering `self` to every self-rating; `beforeAnswer` runs before each
+     * answer. The completing answer's result lookups are returned with the result.
+     */
+    const scanOnce = async (self: string, beforeAnswer?: () => void) => {
       let view: ScanView = await service.begin(user, { profileId: PROFILE });
+      let lookups = 0;
       while (view.kind === 'question') {
         const q = view;
         const value = q.item.type === 'self' ? self : q.item.type === 'knowledge' ? 'true' : q.item.options![0].id;
+        const before = scans.resultQueries;
+        beforeAnswer?.();
         view = await service.answer(user, {
           sessionId: q.session.sessionId,
           itemId: q.item.id,
@@ -123,32 +130,55 @@ describe('ScanService keeps the first scan as the baseline on every retake', () 
           contentVersion: q.session.contentVersion,
           value,
         });
+        lookups = scans.resultQueries - before;
       }
       assert.equal(view.kind, 'result');
       clock.advance(91 * 86_400_000);
-      return view.kind === 'result' ? view.result : null;
+      return { result: view.kind === 'result' ? view.result : null!, lookups };
     };
-    const first = (await scanOnce('1'))!;
-    const second = (await scanOnce('4'))!;
-    const third = (await scanOnce('3'))!;
+    const growthEvents = () =>
+      aggregates.recorded
+        .filter((e): e is Extract<AggregateEvent, { type: 'scan-completed' }> => e.type === 'scan-completed')
+        .map((e) => e.growth ?? null);
+    return { scans, service, scanOnce, growthEvents };
+  };
+
+  it('stores the first result on the second and third, and counts the pair the retake replaces', async () => {
+    const { service, scanOnce, growthEvents } = makeService();
+    const first = (await scanOnce('1')).result;
+    const second = await scanOnce('4');
+    const third = await scanOnce('3');
     await service.idle();
     assert.equal(first.baseline, undefined, 'a first scan has no baseline');
-    assert.deepEqual(second.baseline, {
+    assert.deepEqual(second.result.baseline, {
       resultId: first.resultId,
       completedAt: first.completedAt,
       levels: first.levels,
     });
-    assert.deepEqual(third.baseline, second.baseline, 'the third keeps the first as its baseline');
-    const completed = aggregates.recorded.filter(
-      (e): e is Extract<AggregateEvent, { type: 'scan-completed' }> => e.type === 'scan-completed',
-    );
-    assert.deepEqual(
-      completed.map((e) => e.growth ?? null),
-      [
-        null,
-        { first: first.levels, replaced: null, latest: second.levels },
-        { first: first.levels, replaced: second.levels, latest: third.levels },
-      ],
-    );
+    assert.deepEqual(third.result.baseline, second.result.baseline, 'the third keeps the first as its baseline');
+    assert.deepEqual(third.result.previousLevels, second.result.levels);
+    assert.deepEqual(growthEvents(), [
+      null,
+      { first: first.levels, replaced: null, latest: second.result.levels },
+      { first: first.levels, replaced: second.result.levels, latest: third.result.levels },
+    ]);
+    // The session carries what completing needs from the results before it: the last answer looks nothing up.
+    assert.deepEqual([second.lookups, third.lookups], [0, 0]);
+  });
+
+  it('completes a retake begun before sessions carried their previous result the same way, by reading the results', async () => {
+    const { scans, service, scanOnce, growthEvents } = makeService();
+    const first = (await scanOnce('1')).result;
+    const second = (await scanOnce('4')).result;
+    // A session stored by the earlier version: no `previous` on it.
+    const stripPrevious = () => {
+      for (const stored of scans.sessions.values()) delete stored.value.previous;
+    };
+    const third = await scanOnce('3', stripPrevious);
+    await service.idle();
+    assert.ok(third.lookups > 0, 'the old session makes the completing turn read the results');
+    assert.deepEqual(third.result.baseline, second.baseline);
+    assert.deepEqual(third.result.previousLevels, second.levels);
+    assert.deepEqual(growthEvents()[2], { first: first.levels, replaced: second.levels, latest: third.result.levels });
   });
 });
