@@ -16,6 +16,15 @@ const LEFT = [0x80, 0x80, 0x80, 0x60];
  */
 export function progressImage(percent: number): string {
   const done = Math.max(0, Math.min(WIDTH, Math.round(percent)));
+  // Every question card carries one, and there are only 101 of them: each is drawn (and compressed) once.
+  let url = drawn.get(done);
+  if (url === undefined) drawn.set(done, (url = draw(done)));
+  return url;
+}
+
+const drawn = new Map<number, string>();
+
+function draw(done: number): string {
   const row = Buffer.alloc(1 + WIDTH * 4); // filter byte 0, then RGBA per pixel
   for (let x = 0; x < WIDTH; x++) Buffer.from(x < done ? DONE : LEFT).copy(row, 1 + x * 4);
   const raw = Buffer.concat(Array.from({ length: HEIGHT }, () => row));
