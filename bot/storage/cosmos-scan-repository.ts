@@ -78,6 +78,17 @@ export class CosmosScanRepository implements ScanRepository {
     return resources.map((r) => versioned<ScanResult>(r)!.value);
   }
 
+  async completedSince(since: string): Promise<Array<{ tenantId: string; userId: string }>> {
+    const { resources } = await this.container.items
+      .query<{ tenantId: string; userId: string }>({
+        query:
+          "SELECT c.tenantId, c.userId FROM c WHERE c.docType = 'session' AND c.status = 'completed' AND c.updatedAt >= @since",
+        parameters: [{ name: '@since', value: since }],
+      })
+      .fetchAll();
+    return resources;
+  }
+
   async deleteAll(tenantId: string, userId: string): Promise<number> {
     const key = userKey(tenantId, userId);
     const { resources } = await this.container.items

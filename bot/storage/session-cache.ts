@@ -51,6 +51,7 @@ export class SessionCachingScanRepository implements ScanRepository {
   createResult = (result: ScanResult) => this.inner.createResult(result);
   replaceResult = (result: ScanResult, etag: string) => this.inner.replaceResult(result, etag);
   results = (tenantId: string, userId: string) => this.inner.results(tenantId, userId);
+  completedSince = (since: string) => this.inner.completedSince(since);
   getModuleProgress = (tenantId: string, userId: string) => this.inner.getModuleProgress(tenantId, userId);
   saveModuleProgress = (progress: ModuleProgress, etag: string | null) => this.inner.saveModuleProgress(progress, etag);
 

@@ -122,12 +122,16 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
   };
 }
 
-/** Step 8: the jobs that run by themselves — the sweep of offer time-outs, the reminder rounds, the daily retention. */
+/**
+ * Step 8: the jobs that run by themselves — the sweep of offer time-outs, the reminder rounds,
+ * the daily retention, and the scan results a stopped server did not store.
+ */
 function startBackgroundJobs(services: Services): void {
   services.scheduler.start();
   services.campaigns.start();
   services.retention.start();
   services.events.start();
+  services.missingResults.start();
 }
 
 async function stopBackgroundJobs(services: Services): Promise<void> {
@@ -135,6 +139,7 @@ async function stopBackgroundJobs(services: Services): Promise<void> {
   await services.events.stop();
   await services.retention.stop();
   await services.campaigns.stop();
+  await services.missingResults.stop();
 }
 
 /** Waits for the work done after earlier turns (cards, counters) and writes the counters out. */

@@ -41,6 +41,8 @@ import { buildLearning } from './learning';
 import { CosmosNewsRepository } from '../storage/cosmos-news';
 import { buildEvents } from './events';
 import { personalEvents } from '../domain/events/event-privacy';
+import { MissingResultsJob } from '../domain/scan/missing-results-job';
+import { resolveUserContext } from '../domain/user-context';
 
 /** What every service is built from: the adapters of steps 1–4. */
 export interface ServiceParts {
@@ -117,6 +119,12 @@ export function buildServices(parts: ServiceParts) {
   return {
     ...help,
     scan,
+    missingResults: new MissingResultsJob({
+      scan,
+      userOf: (tenantId, userId) => resolveUserContext(directory, { tenantId, userId }),
+      clock,
+      log: log.child({ component: 'scan' }),
+    }),
     catalogue,
     terms,
     events,
@@ -158,7 +166,7 @@ function buildScan({ config, repos, clock, log }: ServiceParts, catalogue: Catal
     catalogue,
     scans: repos.scans,
     aggregates: repos.scanAggregates,
-    onBackgroundError: (err) => log.child({ component: 'bot' }).error({ err }, 'scan: counter update failed'),
+    onBackgroundError: (err) => log.child({ component: 'scan' }).error({ err }, 'scan: work after the turn failed'),
     content: repos.content,
     clock,
     mode: config.scan.mode,

@@ -71,6 +71,11 @@ export class MemoryScanRepository implements ScanRepository {
     this.resultQueries++;
     return clone(this.resultsByUser.get(key(tenantId, userId)) ?? []);
   }
+  async completedSince(since: string) {
+    return [...this.sessions.values()]
+      .filter(({ value: s }) => s.status === 'completed' && s.updatedAt >= since)
+      .map(({ value: s }) => ({ tenantId: s.tenantId, userId: s.userId }));
+  }
   async deleteAll(tenantId: string, userId: string) {
     const k = key(tenantId, userId);
     const n = (this.sessions.delete(k) ? 1 : 0) + (this.resultsByUser.get(k)?.length ?? 0);

@@ -96,6 +96,15 @@ export interface ScanServiceDeps {
 }
 
 const bad = () => new AppError('bad_input', 400, 'error.badInput');
+
+/** A completed session's result, what it is compared with, and whether it is stored already. */
+interface Completed {
+  result: ScanResult;
+  /** The advised modules (empty when the result was found stored). */
+  modules: LearningModule[];
+  previous: PreviousResult | null;
+  stored: boolean;
+}
 const SELF_VALUES = new Set(['1', '2', '3', '4']);
 
 /**
@@ -115,9 +124,37 @@ export class ScanService {
 
   /** Counters are updated after the turn: an answer never waits for, or fails on, a shared counter. */
   private count(...args: Parameters<ScanAggregates['record']>): void {
-    const run = this.deps.aggregates.record(...args).catch((err) => this.deps.onBackgroundError?.(err));
+    this.later(this.deps.aggregates.record(...args));
+  }
+
+  /** Work that finishes after the turn: awaited by `idle()`, its failure reported, never the user's. */
+  private later(work: Promise<unknown>): void {
+    const run = work.catch((err) => this.deps.onBackgroundError?.(err));
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
+  }
+
+  /**
+   * Stores the result of every scan completed since `since` whose result is not stored (the
+   * server stopped, or the store failed, just after the completing answer), and counts it.
+   * Safe next to other instances doing the same: a result is stored and counted once.
+   */
+  async storeMissingResults(
+    since: Date,
+    userOf: (tenantId: string, userId: string) => Promise<UserContext>,
+  ): Promise<number> {
+    let stored = 0;
+    for (const { tenantId, userId } of await this.deps.scans.completedSince(since.toISOString())) {
+      const [session, latest] = await Promise.all([
+        this.deps.scans.getSession(tenantId, userId),
+        this.deps.scans.latestResult(tenantId, userId),
+      ]);
+      const s = session?.value;
+      if (s?.status !== 'completed' || latest?.value.sessionId === s.sessionId) continue;
+      await this.complete(await userOf(tenantId, userId), s, await this.indexFor(s), latest);
+      stored++;
+    }
+    return stored;
   }
 
   /** `scan`: resume a scan in progress, else the intro (or the last result if a retake is not due). */
@@ -314,26 +351,44 @@ export class ScanService {
     };
     const saved = await this.deps.scans.replaceSession(updated, current.etag);
     if (next) return this.questionView(saved.value, progress);
-    const { result, modules } = await this.complete(user, saved.value, index);
-    return this.resultView(result, true, modules);
+    // The completed session is stored, and with it everything the result is made of: the result
+    // card is shown now and the result stored after the turn. Should that fail or the server
+    // stop first, the next `scan` or `resultaat` of the person, or the sweep, stores it then.
+    const completed = await this.resultOf(user, saved.value, index);
+    if (completed.stored) return this.resultView(completed.result, true);
+    this.later(this.store(user, completed));
+    return this.resultView(completed.result, true, completed.modules);
   }
 
-  /**
-   * Turns a completed session into its result, stores and counts it once, and returns it with
-   * its advised modules. Safe to repeat. `latest` is the person's latest stored result when the
-   * caller has just read it.
-   */
+  /** Turns a completed session into its result, stores and counts it once, and returns it. Safe to repeat. */
   private async complete(
     user: UserContext | null,
     s: ScanSession,
     index: ContentIndex,
     latest?: Versioned<ScanResult> | null,
-  ): Promise<{ result: ScanResult; modules: LearningModule[] | null }> {
+  ): Promise<ScanResult> {
+    const completed = await this.resultOf(user, s, index, latest);
+    if (!completed.stored) await this.store(user, completed);
+    return completed.result;
+  }
+
+  /**
+   * The result of a completed session, built from the session alone (and the catalogue for the
+   * advice). `latest` is the person's latest stored result when the caller has just read it;
+   * `stored` says the result was found stored already.
+   */
+  private async resultOf(
+    user: UserContext | null,
+    s: ScanSession,
+    index: ContentIndex,
+    latest?: Versioned<ScanResult> | null,
+  ): Promise<Completed> {
     let previous = s.previous;
     if (previous === undefined) {
       // A session begun before sessions carried their previous result: read it now.
       const stored = latest === undefined ? await this.deps.scans.latestResult(s.tenantId, s.userId) : latest;
-      if (stored?.value.sessionId === s.sessionId) return { result: stored.value, modules: null };
+      if (stored?.value.sessionId === s.sessionId)
+        return { result: stored.value, modules: [], previous: null, stored: true };
       previous = stored ? await this.previousOf(stored.value) : null;
     }
     const engine = new ScanEngine(index, s.mode);
@@ -361,26 +416,28 @@ export class ScanService {
       answers: s.answers,
     };
     if (previous) result.baseline = previous.baseline;
-    // Two final answers at once may both get here: only the one that stored the result counts it.
+    return { result, modules: advice.modules, previous, stored: false };
+  }
+
+  /** Stores a result; only the writer that stored it counts it (two final answers at once may both get here). */
+  private async store(user: UserContext | null, { result, previous }: Completed): Promise<void> {
     const created = await this.deps.scans.createResult(result);
-    if (user && created) {
-      this.count(s.tenantId, scopesOf(user, s.profileId), {
-        type: 'scan-completed',
-        levels,
-        targets: profile.targets,
-        previous: previous ? { levels: previous.levels, targets: previous.targets } : null,
-        month: s.updatedAt.slice(0, 7),
-        itemsAsked: s.answers.length,
-        growth: previous
-          ? {
-              first: previous.baseline.levels,
-              replaced: previous.resultId !== previous.baseline.resultId ? previous.levels : null,
-              latest: levels,
-            }
-          : null,
-      });
-    }
-    return { result, modules: advice.modules };
+    if (!user || !created) return;
+    this.count(result.tenantId, scopesOf(user, result.profileId), {
+      type: 'scan-completed',
+      levels: result.levels,
+      targets: result.targets,
+      previous: previous ? { levels: previous.levels, targets: previous.targets } : null,
+      month: result.completedAt.slice(0, 7),
+      itemsAsked: result.itemsAsked,
+      growth: previous
+        ? {
+            first: previous.baseline.levels,
+            replaced: previous.resultId !== previous.baseline.resultId ? previous.levels : null,
+            latest: result.levels,
+          }
+        : null,
+    });
   }
 
   /** What a new result is compared with: the person's latest result and their first. */
@@ -410,7 +467,7 @@ export class ScanService {
   private async latestResult(user: UserContext, session: ScanSession | undefined): Promise<ScanResult | null> {
     const latest = await this.deps.scans.latestResult(user.tenantId, user.userId);
     if (session?.status === 'completed' && latest?.value.sessionId !== session.sessionId) {
-      return (await this.complete(user, session, await this.indexFor(session), latest)).result;
+      return this.complete(user, session, await this.indexFor(session), latest);
     }
     return latest?.value ?? null;
   }

@@ -96,6 +96,8 @@ export interface ScanRepository {
   saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void>;
   /** Every result of the user, newest first (for their own export). */
   results(tenantId: string, userId: string): Promise<ScanResult[]>;
+  /** Who completed a scan (their session) at or after `since` (ISO time), in every tenant. */
+  completedSince(since: string): Promise<Array<{ tenantId: string; userId: string }>>;
   /** Removes the user's session, results and module progress (their right to erasure). */
   deleteAll(tenantId: string, userId: string): Promise<number>;
 }
