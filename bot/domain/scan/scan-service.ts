@@ -349,12 +349,16 @@ export class ScanService {
       updatedAt: now,
       pausedAt: undefined,
     };
-    const saved = await this.deps.scans.replaceSession(updated, current.etag);
+    const saving = this.deps.scans.replaceSession(updated, current.etag);
+    // The last answer: the advice needs the tenant's catalogue, read while the answer is stored.
+    const catalogue = next ? undefined : this.deps.catalogue.modulesFor(s.tenantId);
+    catalogue?.catch(() => undefined); // a failed read is reported where it is awaited, not as unhandled
+    const saved = await saving;
     if (next) return this.questionView(saved.value, progress);
     // The completed session is stored, and with it everything the result is made of: the result
     // card is shown now and the result stored after the turn. Should that fail or the server
     // stop first, the next `scan` or `resultaat` of the person, or the sweep, stores it then.
-    const completed = await this.resultOf(user, saved.value, index);
+    const completed = await this.resultOf(user, saved.value, index, undefined, catalogue);
     if (completed.stored) return this.resultView(completed.result, true);
     this.later(this.store(user, completed));
     return this.resultView(completed.result, true, completed.modules);
@@ -382,6 +386,7 @@ export class ScanService {
     s: ScanSession,
     index: ContentIndex,
     latest?: Versioned<ScanResult> | null,
+    catalogue?: Promise<readonly LearningModule[]>,
   ): Promise<Completed> {
     let previous = s.previous;
     if (previous === undefined) {
@@ -394,8 +399,8 @@ export class ScanService {
     const engine = new ScanEngine(index, s.mode);
     const profile = index.profilesById.get(s.profileId)!;
     const levels = engine.levels(s.profileId, s.answers);
-    const catalogue = await this.deps.catalogue.modulesFor(s.tenantId);
-    const advice = adviseTraining(catalogue, levels, profile.targets, user?.locale ?? 'nl', s.profileId);
+    const modules = await (catalogue ?? this.deps.catalogue.modulesFor(s.tenantId));
+    const advice = adviseTraining(modules, levels, profile.targets, user?.locale ?? 'nl', s.profileId);
     const result: ScanResult = {
       resultId: s.sessionId,
       sessionId: s.sessionId,
