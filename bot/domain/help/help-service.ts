@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError, isConflict } from '../errors';
+import { AppError, isConflict, isTemporarilyUnavailable } from '../errors';
 import type { UserContext } from '../org';
 import type { Clock, Directory } from '../ports';
 import type { Versioned } from '../scan/scan-types';
@@ -60,6 +60,8 @@ export interface HelpServiceDeps {
   routingConcurrency?: number;
   /** Where failures of work done after the turn (messages, counters) are reported. */
   onBackgroundError?: (err: unknown) => void;
+  /** Waits between attempts to send an offer card (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type HelpView =
@@ -91,6 +93,8 @@ const QUIET_GAP_MS = 100;
 /** The longest a new ticket's routing waits for a burst of submits to be answered first (then one at a time). */
 const ROUTE_MAX_WAIT_MS = 5000;
 const handled = () => new AppError('already_handled', 409, 'error.conflict');
+/** The first wait before an offer card is sent again (then doubled, while the offer stands). */
+const OFFER_RETRY_FIRST_MS = 500;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
@@ -674,7 +678,7 @@ export class HelpService {
       this.later(() => this.deps.aggregates.record(tenantId, coachScopes(choice.coach), { type: 'offered' }));
       const minutes = Math.round(this.deps.offerTimeoutSeconds / 60);
       this.later(async () => {
-        const activityId = await this.deps.notifier.offer(saved.value, choice.coach, choice.reasons, minutes);
+        const activityId = await this.sendOffer(saved.value, choice, minutes, dueAt);
         if (activityId) await this.rememberOfferCard(tenantId, ticketId, seq, activityId);
       });
       return saved.value;
@@ -760,6 +764,29 @@ export class HelpService {
         month: before.createdAt.slice(0, 7),
       }),
     );
+  }
+
+  /**
+   * The offer card. When the store or the network fails on the way (reading the coach's chat
+   * or language), it is tried again while the offer stands: a coach must not miss an offer
+   * whose time-out still runs.
+   */
+  private async sendOffer(
+    ticket: Ticket,
+    choice: { coach: Coach; reasons: string[] },
+    minutes: number,
+    dueAt: Date,
+  ): Promise<string | null> {
+    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()));
+    const room = dueAt.getTime() - this.deps.clock.now().getTime();
+    for (let wait = OFFER_RETRY_FIRST_MS, waited = 0; ; waited += wait, wait *= 2) {
+      try {
+        return await this.deps.notifier.offer(ticket, choice.coach, choice.reasons, minutes);
+      } catch (err) {
+        if (!isTemporarilyUnavailable(err) || waited + wait >= room) throw err;
+        await sleep(wait);
+      }
+    }
   }
 
   private async rememberOfferCard(

@@ -67,6 +67,7 @@ describe('HelpService: one coach at a time', () => {
   let notifier: RecordingNotifier;
   let aggregates: RecordingHelpAggregates;
   let help: HelpService;
+  let backgroundErrors: unknown[];
   const requester = user('requester');
 
   beforeEach(async () => {
@@ -76,6 +77,7 @@ describe('HelpService: one coach at a time', () => {
     timers = new MemoryTimerRepository();
     notifier = new RecordingNotifier();
     aggregates = new RecordingHelpAggregates();
+    backgroundErrors = [];
     const now = clock.now();
     // Nearest first: the requester's own team, then the department, then elsewhere in the organisation.
     await coaches.upsert(coach('coach-team', { teamId: 'team-a', departmentId: 'dep-a' }, now));
@@ -93,6 +95,8 @@ describe('HelpService: one coach at a time', () => {
       offerTimeoutSeconds: 600,
       maxOffers: 3,
       topics: () => ['communication', 'safety'],
+      onBackgroundError: (err) => backgroundErrors.push(err),
+      sleep: async () => undefined,
     });
   });
 
@@ -184,6 +188,32 @@ describe('HelpService: one coach at a time', () => {
     assert.equal(now.state, 'offered');
     assert.equal(now.offer?.coachId, 'coach-department');
     assert.equal(now.events.filter((e) => e.type === 'timed-out').length, 1, 'timed out once');
+  });
+
+  it('when the store fails while the offer card is prepared, the card goes out once it works again', async () => {
+    const offer = notifier.offer.bind(notifier);
+    let failures = 2;
+    notifier.offer = async (...args) => {
+      if (failures-- > 0) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      return offer(...args);
+    };
+    const ticket = await act.ask();
+    assert.deepEqual(offeredTo(), ['coach-team'], 'one card, after two failed tries');
+    assert.equal((await stored(ticket)).offer?.activityId, 'offer-card-1', 'its card is remembered for later updates');
+    assert.deepEqual(backgroundErrors, []);
+  });
+
+  it('stops trying to send an offer card when the offer would have timed out, and reports it', async () => {
+    let tries = 0;
+    notifier.offer = async () => {
+      tries++;
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    };
+    const ticket = await act.ask();
+    // Waits of 0.5 s, 1 s, 2 s, … fit 10 times in the 600 s an offer stands.
+    assert.equal(tries, 11);
+    assert.equal(backgroundErrors.length, 1);
+    assert.equal((await stored(ticket)).state, 'offered', 'the offer still times out and moves on as usual');
   });
 
   it('a repeated submit of the same form card gives the one ticket, offered once', async () => {
