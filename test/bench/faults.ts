@@ -128,6 +128,8 @@ class Person {
   resultShown = false;
   tryAgain = 0;
   failures = 0;
+  /** What happened last (shown for a person who did not finish). */
+  last = 'not started';
   private card: Card | null = null;
 
   constructor(
@@ -146,7 +148,8 @@ class Person {
       await sleep(thinkMs());
       try {
         await this.step();
-      } catch {
+      } catch (err) {
+        this.last = `failed: ${String(err).slice(0, 160)}`;
         this.failures++; // the instance is down or the turn failed: try again a moment later
         await sleep(300);
       }
@@ -167,6 +170,7 @@ class Person {
     const card = res.card;
     if (res.status !== 200 || !card) throw new Error(`HTTP ${res.status}`);
     const text = cardText(card);
+    this.last = `answered question ${String(option.n)}, got: ${text.replace(/\s+/g, ' ').slice(0, 160)}`;
     if (/Probeer het zo opnieuw/.test(text)) {
       this.tryAgain++;
       await sleep(300);
@@ -385,6 +389,8 @@ async function main(): Promise<void> {
   console.log(
     `  ${finished}/${USERS} finished; "probeer het zo opnieuw" ${people.reduce((n, p) => n + p.tryAgain, 0)}×, failed turns (instance down) ${people.reduce((n, p) => n + p.failures, 0)}; proxy: ${JSON.stringify(proxy.counts)}`,
   );
+  for (const p of people.filter((q) => !q.resultShown))
+    console.log(`  not finished: ${p.key.slice(-12)}, ${p.confirmed.length} answers confirmed; last: ${p.last}`);
   targets.check(finished === USERS, 'everyone finishes their scan after the faults', `${finished}/${USERS}`);
   for (const i of instances) {
     const alive = i.child.exitCode === null && i.child.signalCode === null;
