@@ -1,5 +1,5 @@
 import type { ContentIndex, Item, Level } from './content';
-import { type AnswerValue, type LevelPosterior, agreementWithRest, classify, information, posterior } from './model';
+import { type AnswerValue, type LevelPosterior, classify, information, posterior, restAgreesAtLeast } from './model';
 
 export type ScanMode = 'adaptive' | 'full';
 
@@ -21,7 +21,7 @@ export const STOP_RULE = {
   maxItems: 24,
   /** Stop when one level is at least this probable… */
   certainty: 0.975,
-  /** …or, after this many items, when the full scan would very probably (see predictedAgreement) give the same level. */
+  /** …or, after this many items, when the full scan would very probably (see fullScanWouldAgree) give the same level. */
   minForPrediction: 4,
   agreement: 0.965,
 } as const;
@@ -146,7 +146,7 @@ export class ScanEngine {
     // The full scan rarely ends at a level that is not already the clear favourite: don't play it out.
     if (asked.length < STOP_RULE.minForPrediction || Math.max(...post) < PREDICTION_FROM) return false;
     const remaining = this.index.itemsFor(profileId, domain).filter((i) => !asked.some((a) => a.item === i));
-    return predictedAgreement(remaining, post, asked) >= STOP_RULE.agreement;
+    return fullScanWouldAgree(remaining, post, asked);
   }
 
   /** One of the most informative unasked items (see EXPOSURE); checks first until enough of them were asked. */
@@ -174,16 +174,16 @@ const PREDICTION_SAMPLES = 60;
 /** Below this probability of the favourite level the rest of the scan is not played out. */
 const PREDICTION_FROM = 0.6;
 /** The turn's next question and its progress estimate ask the same: remember the last few answers. */
-const predictions = new Map<string, number>();
+const predictions = new Map<string, boolean>();
 
 /**
- * The chance that asking every remaining item of the domain (as the full scan does)
- * would end at the level the answers point to now: the rest of the scan is played
- * out PREDICTION_SAMPLES times, each time for a level drawn from the current
- * posterior, with answers drawn from the model. The draws are seeded by the answers
- * so far, so the decision is a pure function of them.
+ * Whether asking every remaining item of the domain (as the full scan does) would very
+ * probably (STOP_RULE.agreement) end at the level the answers point to now: the rest of
+ * the scan is played out up to PREDICTION_SAMPLES times, each time for a level drawn from
+ * the current posterior, with answers drawn from the model. The draws are seeded by the
+ * answers so far, so the decision is a pure function of them.
  */
-function predictedAgreement(remaining: Item[], post: LevelPosterior, asked: DomainState['asked']): number {
+function fullScanWouldAgree(remaining: Item[], post: LevelPosterior, asked: DomainState['asked']): boolean {
   const key = `${asked.map((a) => `${a.item.id}=${String(a.value)}`).join('|')}#${remaining.map((i) => i.id).join(',')}`;
   const known = predictions.get(key);
   if (known !== undefined) return known;
@@ -194,10 +194,10 @@ function predictedAgreement(remaining: Item[], post: LevelPosterior, asked: Doma
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const share = agreementWithRest(remaining, post, random, PREDICTION_SAMPLES);
+  const agrees = restAgreesAtLeast(remaining, post, random, PREDICTION_SAMPLES, STOP_RULE.agreement);
   if (predictions.size >= 1000) predictions.clear();
-  predictions.set(key, share);
-  return share;
+  predictions.set(key, agrees);
+  return agrees;
 }
 
 /** FNV-1a: a small, stable string hash (the same on every server and after a restart). */
