@@ -78,15 +78,19 @@ export class CosmosScanRepository implements ScanRepository {
     return resources.map((r) => versioned<ScanResult>(r)!.value);
   }
 
-  async completedSince(since: string): Promise<Array<{ tenantId: string; userId: string }>> {
+  async completedSince(since: string): Promise<Array<{ tenantId: string; userId: string; sessionId: string }>> {
     const { resources } = await this.container.items
-      .query<{ tenantId: string; userId: string }>({
+      .query<{ tenantId: string; userId: string; sessionId: string }>({
         query:
-          "SELECT c.tenantId, c.userId FROM c WHERE c.docType = 'session' AND c.status = 'completed' AND c.updatedAt >= @since",
+          "SELECT c.tenantId, c.userId, c.sessionId FROM c WHERE c.docType = 'session' AND c.status = 'completed' AND c.updatedAt >= @since",
         parameters: [{ name: '@since', value: since }],
       })
       .fetchAll();
     return resources;
+  }
+
+  async hasResult(tenantId: string, userId: string, resultId: string): Promise<boolean> {
+    return (await readOrNull(this.container, `result:${resultId}`, userKey(tenantId, userId))) !== null;
   }
 
   async deleteAll(tenantId: string, userId: string): Promise<number> {

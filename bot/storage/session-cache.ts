@@ -52,6 +52,7 @@ export class SessionCachingScanRepository implements ScanRepository {
   replaceResult = (result: ScanResult, etag: string) => this.inner.replaceResult(result, etag);
   results = (tenantId: string, userId: string) => this.inner.results(tenantId, userId);
   completedSince = (since: string) => this.inner.completedSince(since);
+  hasResult = (tenantId: string, userId: string, resultId: string) => this.inner.hasResult(tenantId, userId, resultId);
   getModuleProgress = (tenantId: string, userId: string) => this.inner.getModuleProgress(tenantId, userId);
   saveModuleProgress = (progress: ModuleProgress, etag: string | null) => this.inner.saveModuleProgress(progress, etag);
 

@@ -31,6 +31,8 @@ export interface App {
   runDueTimers(): Promise<number>;
   /** Runs the daily retention for every tenant not yet done today (tests move a fake clock and call this). */
   runRetention(): Promise<Map<string, RetentionCounts>>;
+  /** Stores the results of scans completed in the last `windowMs` whose result is missing; how many (tests call it). */
+  runMissingResults(windowMs?: number): Promise<number>;
   /** Sends the coach news items due now; tests call it instead of waiting for the retry. */
   runNews(): Promise<number>;
   /** Starts due reminder campaigns and works their queue now (at most `max` items); tests call it instead of waiting. */
@@ -111,6 +113,7 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
     runCampaigns: async (o) => after(await services.campaigns.runNow(o), settle),
     runNews: async () => after(await news.drain(), settle),
     runRetention: () => services.retention.runDue(),
+    runMissingResults: async (windowMs) => after(await services.missingResults.runNow(windowMs), settle),
     runEventReminders: async () => after(await services.events.reminders.runDue(), settle),
     async stop() {
       await news.stop();

@@ -74,7 +74,10 @@ export class MemoryScanRepository implements ScanRepository {
   async completedSince(since: string) {
     return [...this.sessions.values()]
       .filter(({ value: s }) => s.status === 'completed' && s.updatedAt >= since)
-      .map(({ value: s }) => ({ tenantId: s.tenantId, userId: s.userId }));
+      .map(({ value: s }) => ({ tenantId: s.tenantId, userId: s.userId, sessionId: s.sessionId }));
+  }
+  async hasResult(tenantId: string, userId: string, resultId: string) {
+    return (this.resultsByUser.get(key(tenantId, userId)) ?? []).some((r) => r.resultId === resultId);
   }
   async deleteAll(tenantId: string, userId: string) {
     const k = key(tenantId, userId);

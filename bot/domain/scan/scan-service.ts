@@ -144,13 +144,15 @@ export class ScanService {
     userOf: (tenantId: string, userId: string) => Promise<UserContext>,
   ): Promise<number> {
     let stored = 0;
-    for (const { tenantId, userId } of await this.deps.scans.completedSince(since.toISOString())) {
+    for (const { tenantId, userId, sessionId } of await this.deps.scans.completedSince(since.toISOString())) {
+      // Nearly always stored: one point read to know, the rest only for the few that are not.
+      if (await this.deps.scans.hasResult(tenantId, userId, sessionId)) continue;
       const [session, latest] = await Promise.all([
         this.deps.scans.getSession(tenantId, userId),
         this.deps.scans.latestResult(tenantId, userId),
       ]);
       const s = session?.value;
-      if (s?.status !== 'completed' || latest?.value.sessionId === s.sessionId) continue;
+      if (s?.status !== 'completed' || s.sessionId !== sessionId || latest?.value.sessionId === s.sessionId) continue;
       await this.complete(await userOf(tenantId, userId), s, await this.indexFor(s), latest);
       stored++;
     }

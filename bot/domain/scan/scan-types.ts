@@ -96,8 +96,10 @@ export interface ScanRepository {
   saveModuleProgress(progress: ModuleProgress, etag: string | null): Promise<void>;
   /** Every result of the user, newest first (for their own export). */
   results(tenantId: string, userId: string): Promise<ScanResult[]>;
-  /** Who completed a scan (their session) at or after `since` (ISO time), in every tenant. */
-  completedSince(since: string): Promise<Array<{ tenantId: string; userId: string }>>;
+  /** The scans (their sessions) completed at or after `since` (ISO time), in every tenant. */
+  completedSince(since: string): Promise<Array<{ tenantId: string; userId: string; sessionId: string }>>;
+  /** Whether the result with this id is stored (a point read). */
+  hasResult(tenantId: string, userId: string, resultId: string): Promise<boolean>;
   /** Removes the user's session, results and module progress (their right to erasure). */
   deleteAll(tenantId: string, userId: string): Promise<number>;
 }
