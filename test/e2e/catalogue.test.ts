@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { cardText, walk } from '../helpers/cards';
 import { catalogueCsv, catalogueRows } from '../helpers/catalogue-csv';
@@ -37,10 +37,11 @@ describe('the learning catalogue in Chromium: import, fix, import, and the next 
   before(async () => {
     browser = await launchChromium();
     // bypassCSP only so axe-core can be injected.
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true },
+      { outside, pageErrors },
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   after(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { demoSeeds } from '../helpers/demo';
 import { screenProblems } from '../helpers/screen-checks';
@@ -37,10 +37,11 @@ describe('a department head in the tab (Chromium)', function () {
       assert.equal(res.status, 200);
     }
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true },
+      { outside, pageErrors },
+    );
   });
   after(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { withRunningApp } from '../helpers/app';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { demoUser } from '../helpers/demo';
 
 const BUNDLE = path.join(__dirname, '..', '..', 'tab', 'dist', 'tab', 'tab.js');
@@ -28,10 +28,11 @@ describe('the tab on a first look, in an en-US browser on a fresh install', func
   const running = withRunningApp();
   before(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 1280, height: 900 }, locale: 'en-US' },
+      { outside, pageErrors },
+    );
   });
   after(() => browser?.close());
 

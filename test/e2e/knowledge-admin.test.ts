@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CosmosKnowledgeSource } from '../../bot/storage/cosmos-knowledge';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { DOMAIN_IDS } from '../helpers/knowledge';
@@ -43,10 +43,11 @@ describe('the tab’s coach news and knowledge base panels in Chromium', functio
       updatedAt: '2026-11-24T09:00:00Z',
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true },
+      { outside, pageErrors },
+    );
   });
   after(async () => {
     await browser?.close();

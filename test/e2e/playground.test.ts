@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { demoUser } from '../helpers/demo';
 
@@ -31,10 +31,11 @@ describe('the playground in Chromium', function () {
   before(async () => {
     browser = await launchChromium();
     // Phone width: the playground must work there.
-    page = await browser.newPage({ viewport: { width: 412, height: 900 }, locale: 'nl-NL' });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 412, height: 900 }, locale: 'nl-NL' },
+      { outside, pageErrors },
+    );
   });
 
   after(async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { withRunningApp } from '../helpers/app';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { demoSeeds, demoUser } from '../helpers/demo';
 import { screenProblems } from '../helpers/screen-checks';
 import { TabClient } from '../unit/http/support/tab-client';
@@ -126,10 +126,11 @@ describe('every screen at desktop and phone width, light, dark and high contrast
     assert.equal((await api.post('/api/v1/leadership/answers', token, { answers })).status, 200);
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true });
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    page = await openLocalPage(
+      browser,
+      { viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true },
+      { outside, pageErrors },
+    );
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
@@ -185,9 +186,11 @@ describe('every screen at desktop and phone width, light, dark and high contrast
       describe(`at ${width} px`, () => {
         let chat: Page;
         before(async () => {
-          chat = await browser.newPage({ viewport: { width, height: 900 }, locale: 'nl-NL', bypassCSP: true });
-          await keepLocal(chat, outside);
-          chat.on('pageerror', (err) => pageErrors.push(err.message));
+          chat = await openLocalPage(
+            browser,
+            { viewport: { width, height: 900 }, locale: 'nl-NL', bypassCSP: true },
+            { outside, pageErrors },
+          );
           // A different colleague per width: each starts with the welcome of a fresh install.
           const who = demoUser('employee', width === 1280 ? 0 : 1);
           const [tenantId, userId] = [who.tenantId, who.aadObjectId];

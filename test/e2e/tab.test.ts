@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { keepLocal, launchChromium, requireChromium } from '../helpers/browser';
+import { launchChromium, openLocalPage, requireChromium } from '../helpers/browser';
 import { withRunningApp } from '../helpers/app';
 import { testNow } from '../helpers/clock';
 import { demoSeeds, demoUser } from '../helpers/demo';
@@ -53,15 +53,17 @@ describe('the leader tab in Chromium', function () {
       assert.equal(res.status, 200);
     }
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: 'nl-NL',
-      acceptDownloads: true,
-      bypassCSP: true,
-    }); // only so axe-core can be injected; the tab itself runs under its CSP in team-tab-config.test.ts
-    await keepLocal(page, outside);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
+    // only so axe-core can be injected; the tab itself runs under its CSP in team-tab-config.test.ts
+    page = await openLocalPage(
+      browser,
+      {
+        viewport: { width: 1280, height: 900 },
+        locale: 'nl-NL',
+        acceptDownloads: true,
+        bypassCSP: true,
+      },
+      { outside, pageErrors },
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

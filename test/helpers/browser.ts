@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 
 /** Debian's Chromium: CI installs it; Playwright cannot download browsers here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -38,4 +38,19 @@ export async function keepLocal(page: Page, outside: string[]): Promise<void> {
     outside.push(url.href);
     return route.abort('blockedbyclient');
   });
+}
+
+/** What the browser tests forbid a page to do: reach another machine, or log an error. */
+export interface PageWatch {
+  outside: string[];
+  pageErrors: string[];
+}
+
+/** A new page that can reach only this machine; outside requests and page errors are recorded in `watch`. */
+export async function openLocalPage(browser: Browser, options: BrowserContextOptions, watch: PageWatch): Promise<Page> {
+  const page = await browser.newPage(options);
+  await keepLocal(page, watch.outside);
+  page.on('pageerror', (err) => watch.pageErrors.push(err.message));
+  page.on('console', (msg) => msg.type() === 'error' && watch.pageErrors.push(msg.text()));
+  return page;
 }
