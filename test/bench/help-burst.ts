@@ -45,6 +45,7 @@ import { actionData } from '../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../helpers/teams';
 import { FakeClock, TUESDAY_MORNING } from '../fakes/fake-clock';
 import { t as translate } from '../../bot/i18n';
+import { approvalOff } from './lib/clients';
 import { bounded, BotPoster, type Posted } from './lib/help-http';
 import { referenceCanTake } from './lib/help-reference';
 import { ms, numArg, seeded, stats, strArg, Targets } from './lib/report';
@@ -196,7 +197,7 @@ async function runVariant(name: string, extraCoaches: number, verdicts: Targets)
     // 1. Extra coaches register themselves through the bot's `word digicoach` card.
     if (extraCoaches > 0) {
       // The burst measures routing, not approval: the admin switches approval of new coaches off first.
-      await approvalOff(app.url, tenantId, seed.tenant.programmeAdmins[0]);
+      await approvalOff(app.url, tenantId);
       const started = performance.now();
       // Drawn up front, so the coaches do not depend on the order the registrations finish in.
       const plans = Array.from({ length: extraCoaches }, (_, i) => {
@@ -836,21 +837,3 @@ main().catch((err) => {
   console.error(err);
   process.exitCode = 2;
 });
-
-/** The admin's settings change through the tab's API: new coach registrations are active at once. */
-async function approvalOff(url: string, tenantId: string, adminId: string): Promise<void> {
-  const issued = await fetch(`${url}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId, userId: adminId }),
-  });
-  const { token } = (await issued.json()) as { token: string };
-  const auth = { authorization: `Bearer ${token}` };
-  const seen = (await (await fetch(`${url}/api/v1/admin/settings`, { headers: auth })).json()) as { version: string };
-  const res = await fetch(`${url}/api/v1/admin/settings`, {
-    method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/json', 'if-match': seen.version },
-    body: JSON.stringify({ coachApproval: false }),
-  });
-  if (res.status !== 200) throw new Error(`switching coach approval off: HTTP ${res.status}`);
-}

@@ -38,3 +38,28 @@ export function shuffled<T>(items: T[], random: () => number): T[] {
   }
   return out;
 }
+
+/** A programme admin switches coach approval off through the tab's API: new coach registrations are active at once. */
+export async function approvalOff(url: string, tenantId: string): Promise<void> {
+  const seed = demoSeeds.find((s) => s.tenant.id === tenantId)!;
+  const token = await devToken(url, tenantId, seed.tenant.programmeAdmins[0]);
+  const auth = { authorization: `Bearer ${token}` };
+  const seen = (await (await fetch(`${url}/api/v1/admin/settings`, { headers: auth })).json()) as { version: string };
+  const res = await fetch(`${url}/api/v1/admin/settings`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'application/json', 'if-match': seen.version },
+    body: JSON.stringify({ coachApproval: false }),
+  });
+  if (res.status !== 200) throw new Error(`switching coach approval off: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** A tab token for a person, issued by the development server. */
+export async function devToken(url: string, tenantId: string, userId: string): Promise<string> {
+  const res = await fetch(`${url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId, userId }),
+  });
+  if (res.status !== 200) throw new Error(`dev token: HTTP ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

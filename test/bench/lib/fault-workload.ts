@@ -15,6 +15,7 @@ import { demoSeeds } from '../../helpers/demo';
 import { recipientOf } from '../../helpers/help-driver';
 import { actionData } from '../../helpers/scan-driver';
 import { cardOf, TeamsTestClient, type TeamsUser } from '../../helpers/teams';
+import { approvalOff, devToken } from './clients';
 import { sleep } from './processes';
 import type { Targets } from './report';
 
@@ -219,29 +220,6 @@ export async function startReminderRound(url: string, tenantIndex: number): Prom
   });
   if (res.status !== 202) throw new Error(`starting the reminder round: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { campaignId: string }).campaignId;
-}
-
-async function approvalOff(url: string, tenantId: string): Promise<void> {
-  const seed = demoSeeds.find((s) => s.tenant.id === tenantId)!;
-  const token = await devToken(url, tenantId, seed.tenant.programmeAdmins[0]);
-  const auth = { authorization: `Bearer ${token}` };
-  const seen = (await (await fetch(`${url}/api/v1/admin/settings`, { headers: auth })).json()) as { version: string };
-  const res = await fetch(`${url}/api/v1/admin/settings`, {
-    method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/json', 'if-match': seen.version },
-    body: JSON.stringify({ coachApproval: false }),
-  });
-  if (res.status !== 200) throw new Error(`switching coach approval off: HTTP ${res.status} ${await res.text()}`);
-}
-
-async function devToken(url: string, tenantId: string, userId: string): Promise<string> {
-  const res = await fetch(`${url}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId, userId }),
-  });
-  if (res.status !== 200) throw new Error(`dev token: HTTP ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
 }
 
 export async function awaitRoundDone(schedule: Container, tenantId: string, maxMs: number): Promise<void> {
