@@ -6,11 +6,11 @@ import { emptyScan } from '../../../bot/domain/dashboard/rollups';
 import type { UserContext } from '../../../bot/domain/org';
 import { ContentIndex } from '../../../bot/domain/scan/content';
 import { readScanSeeds } from '../../../bot/domain/scan/load-content';
-import { ScanService, type ScanView } from '../../../bot/domain/scan/scan-service';
+import type { ScanView } from '../../../bot/domain/scan/scan-service';
 import type { AggregateEvent } from '../../../bot/domain/scan/scan-types';
 import { FakeClock, TUESDAY_MORNING } from '../../fakes/fake-clock';
-import { fixedCatalogue } from '../../fakes/fixed-catalogue';
 import { MemoryScanRepository, RecordingScanAggregates } from '../../fakes/memory-scans';
+import { scanServiceOn, someAnswer } from '../../fakes/scan-service';
 
 describe('growth per group: first scan against latest', () => {
   it('counts a second scan as a new pair and a third as replacing the latest, never the first', () => {
@@ -102,15 +102,7 @@ describe('ScanService keeps the first scan as the baseline on every retake', () 
     const scans = new MemoryScanRepository();
     const aggregates = new RecordingScanAggregates();
     const clock = new FakeClock(TUESDAY_MORNING);
-    const service = new ScanService({
-      scans,
-      aggregates,
-      content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
-      catalogue: fixedCatalogue(index.content.modules),
-      clock,
-      mode: 'adaptive',
-      retakeDays: 90,
-    });
+    const service = scanServiceOn(index, { scans, aggregates, clock });
     /**
      * One whole scan answering `self` to every self-rating; `beforeAnswer` runs before each
      * answer. The completing answer's result lookups are returned with the result.
@@ -120,7 +112,7 @@ describe('ScanService keeps the first scan as the baseline on every retake', () 
       let lookups = 0;
       while (view.kind === 'question') {
         const q = view;
-        const value = q.item.type === 'self' ? self : q.item.type === 'knowledge' ? 'true' : q.item.options![0].id;
+        const value = someAnswer(q, self);
         const before = scans.resultQueries;
         beforeAnswer?.();
         view = await service.answer(user, {

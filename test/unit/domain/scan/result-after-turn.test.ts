@@ -4,11 +4,11 @@ import type { UserContext } from '../../../../bot/domain/org';
 import { ContentIndex } from '../../../../bot/domain/scan/content';
 import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
 import { MissingResultsJob } from '../../../../bot/domain/scan/missing-results-job';
-import { ScanService, type ScanView } from '../../../../bot/domain/scan/scan-service';
+import { type ScanService, type ScanView } from '../../../../bot/domain/scan/scan-service';
 import type { ScanResult } from '../../../../bot/domain/scan/scan-types';
 import { FakeClock, TUESDAY_MORNING } from '../../../fakes/fake-clock';
-import { fixedCatalogue } from '../../../fakes/fixed-catalogue';
 import { MemoryScanRepository, RecordingScanAggregates } from '../../../fakes/memory-scans';
+import { scanServiceOn, someAnswer } from '../../../fakes/scan-service';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', '..', 'seeds', 'scan')));
 const PROFILE = index.content.profiles[0].id;
@@ -46,16 +46,7 @@ describe('the scan result, stored after the completing answer', () => {
   let clock: FakeClock;
   let failures: unknown[];
   const service = () =>
-    new ScanService({
-      scans,
-      aggregates,
-      content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
-      catalogue: fixedCatalogue(index.content.modules),
-      clock,
-      mode: 'adaptive',
-      retakeDays: 90,
-      onBackgroundError: (err) => failures.push(err),
-    });
+    scanServiceOn(index, { scans, aggregates, clock, onBackgroundError: (err) => failures.push(err) });
 
   beforeEach(() => {
     scans = new FlakyResults();
@@ -68,7 +59,7 @@ describe('the scan result, stored after the completing answer', () => {
     let view: ScanView = await s.begin(user, { profileId: PROFILE });
     while (view.kind === 'question') {
       const q = view;
-      const value = q.item.type === 'self' ? '3' : q.item.type === 'knowledge' ? 'true' : q.item.options![0].id;
+      const value = someAnswer(q);
       if (q.position > 3) scans.down = true; // answers are session writes: only the result write fails
       view = await s.answer(user, {
         sessionId: q.session.sessionId,

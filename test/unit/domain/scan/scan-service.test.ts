@@ -4,10 +4,10 @@ import { AppError } from '../../../../bot/domain/errors';
 import type { UserContext } from '../../../../bot/domain/org';
 import { ContentIndex } from '../../../../bot/domain/scan/content';
 import { readScanSeeds } from '../../../../bot/domain/scan/load-content';
-import { ScanService, type QuestionView, type ScanView } from '../../../../bot/domain/scan/scan-service';
+import { type ScanService, type QuestionView, type ScanView } from '../../../../bot/domain/scan/scan-service';
 import { FakeClock, TUESDAY_MORNING } from '../../../fakes/fake-clock';
 import { MemoryScanRepository, RecordingScanAggregates } from '../../../fakes/memory-scans';
-import { fixedCatalogue } from '../../../fakes/fixed-catalogue';
+import { scanServiceOn, someAnswer } from '../../../fakes/scan-service';
 
 const index = new ContentIndex(readScanSeeds(path.join(__dirname, '..', '..', '..', '..', 'seeds', 'scan')));
 const PROFILE = index.content.profiles[0].id;
@@ -29,13 +29,6 @@ function question(view: ScanView): QuestionView {
   return view;
 }
 
-/** A valid answer to the question on the card: the middle self-rating, "true", or the first option. */
-function someAnswer(q: QuestionView): string {
-  if (q.item.type === 'self') return '3';
-  if (q.item.type === 'knowledge') return 'true';
-  return q.item.options![0].id;
-}
-
 /**
  * The self-scan's use cases on an in-memory repository: every answer stored when given (one
  * write), back, pause and resume where the user was, and a result at the end. The card data
@@ -52,15 +45,7 @@ describe('ScanService: answer, back, resume, finish', () => {
     clock = new FakeClock(TUESDAY_MORNING);
     scans = new MemoryScanRepository();
     aggregates = new RecordingScanAggregates();
-    service = new ScanService({
-      scans,
-      aggregates,
-      content: { current: () => index, version: async (v) => (v === index.version ? index : null) },
-      catalogue: fixedCatalogue(index.content.modules),
-      clock,
-      mode: 'adaptive',
-      retakeDays: 90,
-    });
+    service = scanServiceOn(index, { scans, aggregates, clock });
   });
 
   const act = {
