@@ -368,7 +368,7 @@ export class ScanService {
 
   /** Turns a completed session into its result, stores and counts it once, and returns it. Safe to repeat. */
   private async complete(
-    user: UserContext | null,
+    user: UserContext,
     s: ScanSession,
     index: ContentIndex,
     latest?: Versioned<ScanResult> | null,
@@ -384,7 +384,7 @@ export class ScanService {
    * `stored` says the result was found stored already.
    */
   private async resultOf(
-    user: UserContext | null,
+    user: UserContext,
     s: ScanSession,
     index: ContentIndex,
     latest?: Versioned<ScanResult> | null,
@@ -402,7 +402,7 @@ export class ScanService {
     const profile = index.profilesById.get(s.profileId)!;
     const levels = engine.levels(s.profileId, s.answers);
     const modules = await (catalogue ?? this.deps.catalogue.modulesFor(s.tenantId));
-    const advice = adviseTraining(modules, levels, profile.targets, user?.locale ?? 'nl', s.profileId);
+    const advice = adviseTraining(modules, levels, profile.targets, user.locale, s.profileId);
     const result: ScanResult = {
       resultId: s.sessionId,
       sessionId: s.sessionId,
@@ -427,9 +427,9 @@ export class ScanService {
   }
 
   /** Stores a result; only the writer that stored it counts it (two final answers at once may both get here). */
-  private async store(user: UserContext | null, { result, previous }: Completed): Promise<void> {
+  private async store(user: UserContext, { result, previous }: Completed): Promise<void> {
     const created = await this.deps.scans.createResult(result);
-    if (!user || !created) return;
+    if (!created) return;
     this.count(result.tenantId, scopesOf(user, result.profileId), {
       type: 'scan-completed',
       levels: result.levels,
