@@ -63,9 +63,10 @@ describe('typed commands from an activity whose text is not ordinary text', () =
     });
   }
 
-  it('reads a long mention-filled text quickly', () => {
-    const started = Date.now();
-    parseCommand('<at>'.repeat(60_000));
-    assert.ok(Date.now() - started < 100);
+  // Long input is refused before any pattern runs, so no text can make the parser slow.
+  it('refuses a command padded past the length limit before reading its mentions', () => {
+    const command = '<at>Digivaardig</at> scan';
+    assert.equal(parseCommand(command), 'scan');
+    assert.equal(parseCommand(command + ' '.repeat(1000)), null);
   });
 });
