@@ -44,9 +44,6 @@ export function csvLabels(locale: Locale, threshold: number): CsvLabels {
     },
     domainColumn: (domain) => t(locale, 'tab.csv.domain', { domain }),
     growthHeader: [t(locale, 'tab.csv.growthPeople'), t(locale, 'tab.csv.growthUp')],
-    growthDomainColumns: (domain) => [
-      t(locale, 'tab.csv.growthBefore', { domain }),
-      t(locale, 'tab.csv.growthAfter', { domain }),
-    ],
+    growthDomainColumn: (domain) => t(locale, 'tab.csv.growthChange', { domain }),
   };
 }

@@ -15,7 +15,7 @@ const members = wk.users.filter((u) => u.teamId === TEAM);
 
 interface Figures {
   results: { respondents: number } | null;
-  growth: { people: number; upAnyRate: number; domains: Array<{ meanBefore: number; meanAfter: number }> } | null;
+  growth: { people: number; upAnyRate: number; domains: Array<{ meanChange: number }> } | null;
   growthWithheld: string | null;
 }
 
@@ -96,7 +96,7 @@ describe('growth per group through the real server: shown once the group has k p
     assert.ok(five.growth, JSON.stringify(five));
     assert.equal(five.growth.people, 5);
     assert.ok(
-      five.growth.domains.some((d) => d.meanAfter > d.meanBefore),
+      five.growth.domains.some((d) => d.meanChange > 0),
       'answers from the top of the scale after answers from the bottom: higher levels',
     );
 
@@ -112,5 +112,15 @@ describe('growth per group through the real server: shown once the group has k p
     const department = rows.find((r) => r.split(';')[1] === team.departmentId);
     assert.ok(department, rows.join('\n'));
     assert.equal(department.split(';')[col], '5');
+    // Growth per domain is a change of level only, never the mean level at the first scan.
+    const changes = header
+      .split(';')
+      .map((h, i) => ({ h, i }))
+      .filter(({ h }) => h.endsWith(': gemiddelde groei in niveaus sinds de eerste scan'));
+    assert.ok(changes.length > 0, header);
+    assert.ok(
+      changes.some(({ i }) => Number(department.split(';')[i].replace(',', '.')) > 0),
+      department,
+    );
   });
 });

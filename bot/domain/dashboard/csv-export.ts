@@ -11,7 +11,7 @@ export interface CsvLabels {
   domainColumn(domainName: string): string;
   /** Growth (first scan against latest), after the domain columns so earlier columns keep their place. */
   growthHeader: string[];
-  growthDomainColumns(domainName: string): [string, string];
+  growthDomainColumn(domainName: string): string;
 }
 
 /**
@@ -35,7 +35,7 @@ export function dashboardsToCsv(
       ...labels.header,
       ...domains.map((d) => labels.domainColumn(d.name)),
       ...labels.growthHeader,
-      ...domains.flatMap((d) => labels.growthDomainColumns(d.name)),
+      ...domains.map((d) => labels.growthDomainColumn(d.name)),
     ],
   ];
   for (const d of dashboards) {
@@ -68,7 +68,7 @@ export function dashboardsToCsv(
       ...domains.map((dom) => pct(atTarget.get(dom.id))),
       num(g?.people),
       pct(g?.upAnyRate),
-      ...domains.flatMap((dom) => [num(grown.get(dom.id)?.meanBefore), num(grown.get(dom.id)?.meanAfter)]),
+      ...domains.map((dom) => num(grown.get(dom.id)?.meanChange)),
     ]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map((c) => field(c, sep)).join(sep)).join('\r\n') + '\r\n';

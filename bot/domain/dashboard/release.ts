@@ -147,9 +147,10 @@ const isStep = (previous: number, current: number, k: number) => isBlock(Math.ab
  * Results and growth move together, because both sum people's latest levels: growth over
  * the people with two scans, results over everyone. Then respondents, people with two scans,
  * and the people with one scan (respondents minus the others) must each be 0 or at least
- * `k`, and each of the first two must have moved by 0 or at least `k`; otherwise results
- * minus growth would be the latest levels of fewer than `k` people. A first retake waits
- * until `k` people of the cell retook.
+ * `k`, and each of the first two must have moved by 0 or at least `k`. Growth is shown as a
+ * change only (see growthOf), which with these steps sums whole blocks of at least `k`; the
+ * condition on the people with one scan dates from mean levels before and after and is kept
+ * as a margin. A first retake waits until `k` people of the cell retook.
  */
 export function mayReleaseResults(previous: ScanGroupAggregate, current: ScanGroupAggregate, k: number): boolean {
   const [r0, r1] = [previous.respondents, current.respondents];

@@ -66,9 +66,8 @@ export function sumGrowth(list: Array<GrowthCounts | undefined>): GrowthCounts {
 export interface GrowthDomain {
   domain: string;
   measured: number;
-  /** Mean level (1–4) at the first and the latest scan, one decimal. */
-  meanBefore: number;
-  meanAfter: number;
+  /** Mean change of level from the first to the latest scan, one decimal (+0.4: up 0.4 of a level). */
+  meanChange: number;
   /** Share of the people measured in this domain who are a level higher now. */
   upRate: number;
 }
@@ -80,7 +79,13 @@ export interface GrowthFigures {
   releasedAt: string;
 }
 
-/** The figures a view shows, from released counts (the release model already held them to 0 or at least k people). */
+/**
+ * The figures a view shows, from released counts (the release model already held them to 0
+ * or at least k people). Growth is shown as a change only, never as the mean level at the
+ * first scan: the sum of first levels of the people who retook, taken from an earlier release
+ * of the results that still held them with one scan, leaves the first levels of whoever did
+ * not retake, possibly one person. A change adds no such sum (see the README's privacy section).
+ */
 export function growthOf(counts: GrowthCounts, domainOrder: string[], releasedAt: string): GrowthFigures {
   const known = new Set(domainOrder);
   const ids = [
@@ -97,8 +102,7 @@ export function growthOf(counts: GrowthCounts, domainOrder: string[], releasedAt
       return {
         domain,
         measured: m,
-        meanBefore: round((counts.before[domain] ?? 0) / m),
-        meanAfter: round((counts.after[domain] ?? 0) / m),
+        meanChange: round(((counts.after[domain] ?? 0) - (counts.before[domain] ?? 0)) / m),
         upRate: (counts.up[domain] ?? 0) / m,
       };
     }),

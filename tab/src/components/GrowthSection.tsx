@@ -6,7 +6,10 @@ import { DataTable } from './DataTable';
 import type { ProgrammeFigures as Figures } from '../api';
 import { Muted, Note, Section, Tiles } from './Layout';
 
-/** "Nulmeting → eenmeting": the mean level per domain at the first and the latest scan, for people with two scans. */
+/**
+ * "Nulmeting → eenmeting": how far people with two scans moved per domain, as a mean change of
+ * level and the share that went up. Never the mean level at the first scan: see growthOf.
+ */
 export function GrowthSection({ d, locale, palette }: { d: Figures; locale: Locale; palette: ChartPalette }) {
   const g = d.growth;
   if (!d.results) return null;
@@ -24,15 +27,8 @@ export function GrowthSection({ d, locale, palette }: { d: Figures; locale: Loca
       labels: g.domains.map((x) => name(x.domain)),
       datasets: [
         {
-          label: t(locale, 'growth.before'),
-          data: g.domains.map((x) => x.meanBefore),
-          backgroundColor: palette.levels[1],
-          borderColor: palette.text,
-          borderWidth: 1,
-        },
-        {
-          label: t(locale, 'growth.after'),
-          data: g.domains.map((x) => x.meanAfter),
+          label: t(locale, 'growth.change'),
+          data: g.domains.map((x) => x.meanChange),
           backgroundColor: palette.levels[3],
           borderColor: palette.text,
           borderWidth: 1,
@@ -42,10 +38,11 @@ export function GrowthSection({ d, locale, palette }: { d: Figures; locale: Loca
     options: {
       indexAxis: 'y',
       scales: {
-        x: { min: 0, max: 4, ticks: { color: palette.text, stepSize: 1 }, grid: { color: palette.grid } },
+        // Zero stays in view, so a fall reads as a bar to the left.
+        x: { suggestedMin: 0, suggestedMax: 1, ticks: { color: palette.text }, grid: { color: palette.grid } },
         y: { ticks: { color: palette.text }, grid: { color: palette.grid } },
       },
-      plugins: { legend: { labels: { color: palette.text } } },
+      plugins: { legend: { display: false } },
     },
   };
   return (
@@ -73,8 +70,12 @@ export function GrowthSection({ d, locale, palette }: { d: Figures; locale: Loca
             rowKey={(x) => x.domain}
             columns={[
               { header: t(locale, 'levels.domain'), cell: (x) => name(x.domain) },
-              { header: t(locale, 'growth.before'), numeric: true, cell: (x) => formatNumber(locale, x.meanBefore) },
-              { header: t(locale, 'growth.after'), numeric: true, cell: (x) => formatNumber(locale, x.meanAfter) },
+              { header: t(locale, 'growth.people'), numeric: true, cell: (x) => formatNumber(locale, x.measured) },
+              {
+                header: t(locale, 'growth.change'),
+                numeric: true,
+                cell: (x) => formatNumber(locale, x.meanChange, { signDisplay: 'exceptZero' }),
+              },
               { header: t(locale, 'growth.up'), numeric: true, cell: (x) => percent(locale, x.upRate) },
             ]}
           />

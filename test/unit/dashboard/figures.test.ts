@@ -112,7 +112,7 @@ describe('dashboard figures', () => {
       .trim()
       .split('\r\n');
     assert.match(header, /Veiligheid: op of boven doel \(%\);/);
-    assert.match(header, /Veiligheid: gemiddeld niveau laatste scan$/);
+    assert.match(header, /Veiligheid: gemiddelde groei in niveaus sinds de eerste scan$/);
     const cells = row.split(';');
     assert.equal(cells[2], '"\'=HYPERLINK(""x"")"');
     assert.equal(cells[3], 'niet getoond: zou een kleinere groep verraden');

@@ -53,7 +53,7 @@ describe('growth per group: first scan against latest', () => {
     const f = growthOf(sum, ['content', 'safety'], '2026-12-01T00:00:00Z');
     assert.equal(f.people, 3);
     assert.equal(Math.round(f.upAnyRate * 100), 67);
-    assert.deepEqual(f.domains, [{ domain: 'safety', measured: 3, meanBefore: 1.7, meanAfter: 2.7, upRate: 2 / 3 }]);
+    assert.deepEqual(f.domains, [{ domain: 'safety', measured: 3, meanChange: 1, upRate: 2 / 3 }]);
   });
 });
 

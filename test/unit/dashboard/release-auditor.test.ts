@@ -58,7 +58,7 @@ interface Audit {
   releases: number;
   /** Releases with at least one individual in them. */
   figures: number;
-  /** Growth figures among them (each a pair: first and latest levels). */
+  /** Growth figures among them (each the change from the first to the latest levels). */
   growth: number;
   leak: { family: string; individuals: number[]; releases: Release[] } | null;
 }
@@ -77,19 +77,19 @@ async function audit(spec: OrgSpec, seq: Action[], strategy: (sim: SimulatedTena
     if (action.kind === 'view') seen.push(...(await answer.view(sim.groups[action.what % sim.groups.length])));
   }
   const figures = seen.filter((r) => r.members.length > 0).length;
-  const growth = seen.filter((r) => r.growth).length / 2;
+  const growth = seen.filter((r) => r.growth).length;
   for (const family of ['scan', 'help'] as const) {
     const rows = seen.filter((r) => r.family === family);
     const n = family === 'scan' ? sim.people.length * VERSIONS : sim.requests.length;
-    const found = findSmallDeterminedSet(
-      rows.map((r) => r.members),
-      n,
-      spec.k,
-    );
+    const found = findSmallDeterminedSet(equationsOf(rows), n, spec.k);
     if (found) return { releases: seen.length, figures, growth, leak: { family, individuals: found, releases: rows } };
   }
   return { releases: seen.length, figures, growth, leak: null };
 }
+
+/** What the figures shown say: a sum over their members, less the first levels a growth figure starts from. */
+const equationsOf = (releases: Release[]) =>
+  releases.map((r) => (r.minus ? { plus: r.members, minus: r.minus } : r.members));
 
 /** The attack as it was seen: five departments viewed, one colleague scans, then the organisation for the first time. */
 const issueOrg: OrgSpec = {
@@ -159,8 +159,39 @@ describe('the release auditor: nobody learns the figures of fewer than k people 
       grown.push(releases.find((r) => r.growth)?.members.length ?? 0);
     }
     assert.deepEqual(grown, [0, 0, 6], 'three retakes are fewer than k and wait; all six come out together');
-    const rows = seen.filter((r) => r.family === 'scan').map((r) => r.members);
+    const rows = equationsOf(seen.filter((r) => r.family === 'scan'));
     assert.equal(findSmallDeterminedSet(rows, sim.people.length * VERSIONS, org.k), null);
+  });
+
+  it('shows growth as a change only: its first and latest levels apart would give away the one who did not retake', async () => {
+    // k = 3. Four colleagues scan and are released; three of them retake while three newcomers scan.
+    const org: OrgSpec = { departments: 1, locations: 1, teams: [{ dep: 0, loc: 0, size: 7 }], teamless: 0, k: 3 };
+    const seq: Action[] = [
+      ...[0, 1, 2, 3].map((who) => ({ kind: 'scan' as const, who })),
+      { kind: 'day' },
+      { kind: 'view', what: 0 },
+      ...[0, 1, 2].map((who) => ({ kind: 'retake' as const, who })),
+      ...[4, 5, 6].map((who) => ({ kind: 'scan' as const, who })),
+      { kind: 'day' },
+      { kind: 'view', what: 0 },
+    ];
+    const result = await audit(org, seq, (sim) => releaseModel(sim, { everyView: false }));
+    assert.equal(result.growth, 1, 'the second view shows growth over the three who retook');
+    assert.equal(result.leak, null, JSON.stringify(result.leak));
+
+    // The same moments with growth shown as mean levels before and after: the first view's four
+    // minus the three retakers' first levels is the fourth colleague, who never retook.
+    const sim = new SimulatedTenant(org);
+    const model = releaseModel(sim, { everyView: false });
+    const seen: Release[] = [];
+    for (const action of seq) {
+      sim.step(action);
+      if (action.kind === 'view') seen.push(...(await model.view(sim.groups[action.what])));
+    }
+    const beforeAndAfter = seen
+      .filter((r) => r.family === 'scan')
+      .flatMap((r) => (r.minus ? [r.minus, r.members] : [r.members]));
+    assert.deepEqual(findSmallDeterminedSet(beforeAndAfter, sim.people.length * VERSIONS, org.k), [3]);
   });
 
   it('property: over random organisations and sequences, the auditor catches the old behaviour', async () => {

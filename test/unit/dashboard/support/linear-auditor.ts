@@ -47,23 +47,35 @@ function rref(rows: number[][], width: number): { rows: number[][]; pivots: numb
   return { rows: m.slice(0, r), pivots };
 }
 
+/** A figure that adds up some variables and subtracts others (a change: latest minus first). */
+export interface SignedEquation {
+  plus: number[];
+  minus: number[];
+}
+
 /**
  * The smallest set (up to k−1 members, k ≤ 4) of variables whose sum the equations
- * determine, or null. Each equation is the set of variables it adds up.
+ * determine, or null. Each equation is the set of variables it adds up, or a signed one.
  */
-export function findSmallDeterminedSet(equations: number[][], variables: number, k: number): number[] | null {
+export function findSmallDeterminedSet(
+  equations: Array<number[] | SignedEquation>,
+  variables: number,
+  k: number,
+): number[] | null {
   if (k > 4) throw new Error('the auditor searches sets of up to three individuals (k ≤ 4)');
-  const used = [...new Set(equations.flat())].sort((a, b) => a - b);
+  const signed = equations.map((e) => (Array.isArray(e) ? { plus: e, minus: [] } : e));
+  const used = [...new Set(signed.flatMap((e) => [...e.plus, ...e.minus]))].sort((a, b) => a - b);
   if (used.length === 0) return null;
   const col = new Map(used.map((v, i) => [v, i]));
-  const distinct = [...new Set(equations.map((e) => [...new Set(e)].sort((a, b) => a - b).join(',')))];
-  const rows = distinct
-    .filter((s) => s.length > 0)
-    .map((s) => {
-      const row = new Array<number>(used.length).fill(0);
-      for (const v of s.split(',')) row[col.get(Number(v))!] = 1;
-      return row;
-    });
+  const rowOf = (e: SignedEquation) => {
+    const row = new Array<number>(used.length).fill(0);
+    for (const v of new Set(e.plus)) row[col.get(v)!] += 1;
+    for (const v of new Set(e.minus)) row[col.get(v)!] -= 1;
+    return row;
+  };
+  const rows = [...new Map(signed.map((e) => rowOf(e)).map((r) => [r.join(','), r])).values()].filter((r) =>
+    r.some((x) => x !== 0),
+  );
   const { rows: reduced, pivots } = rref(rows, used.length);
   const pivotRow = new Map(pivots.map((c, i) => [c, i]));
   const free = [...used.keys()].filter((c) => !pivotRow.has(c));

@@ -50,8 +50,9 @@ export interface Release {
   group: string;
   family: 'scan' | 'help';
   members: number[];
-  /** A growth figure (first or latest levels of the people with two scans). */
+  /** A growth figure: the change from the first levels (`minus`) to the latest (`members`) of the people with two scans. */
   growth?: true;
+  minus?: number[];
 }
 
 const T = 'tenant-sim';
@@ -302,12 +303,12 @@ export function releaseModel(sim: SimulatedTenant, opts: { everyView: boolean })
       check(d.help?.requests === helpMembers.length, `${groupKey(group)}: help requests`, d, helpMembers);
       const growthRows: Release[] = d.growth
         ? [
-            { group: groupKey(group), family: 'scan', growth: true, members: twice.map((x) => sim.unknown(x.p, 0)) },
             {
               group: groupKey(group),
               family: 'scan',
               growth: true,
               members: twice.map((x) => sim.unknown(x.p, x.version)),
+              minus: twice.map((x) => sim.unknown(x.p, 0)),
             },
           ]
         : [];
