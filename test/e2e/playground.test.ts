@@ -78,11 +78,11 @@ describe('the playground in Chromium', function () {
 
   it('a tap on "Wat kan ik doen?" (Action.Execute) replaces that card with the menu, in place', async () => {
     const cards = await page.locator('.pg-card').count();
-    const tapped = welcome().last();
-    const id = await tapped.getAttribute('data-activity-id');
+    const id = await welcome().last().getAttribute('data-activity-id');
     assert.ok(id);
-    await tapped.getByRole('button', { name: 'Wat kan ik doen?' }).click();
+    // Held by its message id, not as "the last welcome", which another message could become.
     const same = page.locator(`.pg-card[data-activity-id="${id}"]`);
+    await same.getByRole('button', { name: 'Wat kan ik doen?' }).click();
     await same.getByText('Wat wil je doen?').waitFor();
     assert.equal(await same.getByText('Welkom bij Digivaardig').count(), 0, 'the welcome is gone from that message');
     assert.equal(await page.locator('.pg-card').count(), cards, 'replaced, not added');
