@@ -1,5 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { ClaimsIdentity, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 import type { Config } from '../config';
+import { ClientCache } from './client-cache';
 
 /** Why an activity's Bot Framework token was not accepted: it is not valid, or its signing keys could not be read. */
 export type TokenRejection = 'invalid' | 'metadata-unreachable';
@@ -52,13 +54,30 @@ function publicCloudWithKeysAt(metadataUrl: string) {
   };
 }
 
+/** Token failures as BotTokenRejected; the Bot Connector clients are shared between turns (see ClientCache). */
 class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ClientCache();
+
   override async authenticateRequest(activity: Activity, authHeader: string) {
+    let result;
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      result = await super.authenticateRequest(activity, authHeader);
     } catch (err) {
       throw new BotTokenRejected(classify(err), err instanceof Error ? err.message : String(err));
     }
+    const { connectorFactory, claimsIdentity } = result;
+    return {
+      ...result,
+      connectorFactory: connectorFactory && this.clients.connectorFactory(connectorFactory, claimsIdentity),
+    };
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.clients.connectorFactory(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.clients.userTokenClient(claimsIdentity, () => super.createUserTokenClient(claimsIdentity));
   }
 }
 
