@@ -75,14 +75,24 @@ const TAB_SCREENS: TabScreen[] = [
   { name: 'my-data', as: employee, view: 'my-data', ready: (p) => p.getByTestId('my-data-list') },
 ];
 
-/** The cards a new employee meets first, each brought up by what they type (or tap) in the chat. */
-const PLAYGROUND_CARDS: Array<{ name: string; say?: string; shows: RegExp }> = [
-  { name: 'welcome', shows: /Welkom bij Digivaardig/ },
-  { name: 'menu', say: 'wat nu', shows: /Wat wil je doen\?/ },
-  { name: 'scan-intro', say: 'scan', shows: /De digitale zelfscan/ },
-  { name: 'help', say: 'hulp', shows: /digicoach/i },
-  { name: 'my-data', say: 'mijn gegevens', shows: /Mijn gegevens/i },
-];
+/**
+ * The cards a new employee meets first, each brought up by what they type in the chat; `begin`
+ * then picks a kind of work on that card and taps its button, which replaces it in place.
+ */
+const PLAYGROUND_CARDS: Array<{ name: string; say?: string; begin?: { choose: string; tap: string }; shows: RegExp }> =
+  [
+    { name: 'welcome', shows: /Welkom bij Digivaardig/ },
+    { name: 'menu', say: 'wat nu', shows: /Wat wil je doen\?/ },
+    { name: 'scan-intro', say: 'scan', shows: /De digitale zelfscan/ },
+    { name: 'help', say: 'hulp', shows: /digicoach/i },
+    { name: 'my-data', say: 'mijn gegevens', shows: /Mijn gegevens/i },
+    {
+      name: 'scan-question',
+      say: 'scan',
+      begin: { choose: 'Buitendienst', tap: 'Start de scan' },
+      shows: /Vraag 1 van ongeveer \d+/,
+    },
+  ];
 
 async function check(page: Page, label: string, file: string, within?: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
@@ -205,7 +215,12 @@ describe('every screen at desktop and phone width, light, dark and high contrast
               await input.press('Enter');
             }
             await chat.waitForFunction((n) => document.querySelectorAll('.pg-card').length > n, card.say ? before : 0);
-            await chat.locator('.pg-card').last().getByText(card.shows).first().waitFor();
+            const last = chat.locator('.pg-card').last();
+            if (card.begin) {
+              await last.getByText(card.begin.choose, { exact: true }).click();
+              await last.getByRole('button', { name: card.begin.tap }).click();
+            }
+            await last.getByText(card.shows).first().waitFor();
           }
           await chat.mouse.move(0, 0); // no hover state in the pictures
         });
