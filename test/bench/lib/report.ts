@@ -69,3 +69,24 @@ export class Targets {
     process.exitCode = this.missed > 0 ? 1 : 0;
   }
 }
+
+/**
+ * A 95 % interval for p95(a) / p95(b), by resampling whole cycles: `a[i]` and `b[i]` were
+ * measured side by side in cycle i and share what the machine was doing then, so they are
+ * drawn together. Says how far the ratio of one run can be trusted on a noisy machine.
+ */
+export function p95RatioInterval(a: number[][], b: number[][], random: () => number, rounds = 1000): [number, number] {
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const sa: number[] = [];
+    const sb: number[] = [];
+    for (let i = 0; i < a.length; i++) {
+      const c = Math.floor(random() * a.length);
+      sa.push(...a[c]);
+      sb.push(...b[c]);
+    }
+    ratios.push(stats(sa).p95 / stats(sb).p95);
+  }
+  const sorted = ratios.sort((x, y) => x - y);
+  return [sorted[Math.floor(rounds * 0.025)], sorted[Math.ceil(rounds * 0.975) - 1]];
+}

@@ -56,12 +56,9 @@ export interface SignedEquation {
 /**
  * The smallest set (up to k−1 members, k ≤ 4) of variables whose sum the equations
  * determine, or null. Each equation is the set of variables it adds up, or a signed one.
+ * Only variables that appear in some equation can be determined, so only those are columns.
  */
-export function findSmallDeterminedSet(
-  equations: Array<number[] | SignedEquation>,
-  variables: number,
-  k: number,
-): number[] | null {
+export function findSmallDeterminedSet(equations: Array<number[] | SignedEquation>, k: number): number[] | null {
   if (k > 4) throw new Error('the auditor searches sets of up to three individuals (k ≤ 4)');
   const signed = equations.map((e) => (Array.isArray(e) ? { plus: e, minus: [] } : e));
   const used = [...new Set(signed.flatMap((e) => [...e.plus, ...e.minus]))].sort((a, b) => a - b);

@@ -38,7 +38,7 @@ export type Action =
   | { kind: 'day' };
 
 /** How many measurements of one person the simulation keeps apart (the first and up to two retakes). */
-export const VERSIONS = 3;
+const VERSIONS = 3;
 
 /**
  * One release the attacker obtained: which unknowns a shown figure adds up. For scans an
