@@ -20,10 +20,20 @@ interface Digest {
   latest: Array<{ topicName: string; question: string; requesterName: string }>;
 }
 
+/** One coordinator's card, the escalations not on it yet, and the sends and updates to it, one after another. */
+interface DigestEntry {
+  digest: Digest;
+  waiting: Ticket[];
+  /** Settles once the escalations now in `waiting` are on the card; null while none is scheduled. */
+  next: Promise<void> | null;
+  /** The latest send or update, failures swallowed: the next one starts after it. */
+  last: Promise<unknown>;
+}
+
 /** The help flow's proactive messages: cards through the messenger (queued and rate-limited). */
 export class TeamsHelpNotifier implements HelpNotifier {
-  /** Per tenant and coordinator: the card that gathers recent escalations, and the chain that orders updates to it. */
-  private readonly digests = new Map<string, { digest: Digest; chain: Promise<unknown> }>();
+  /** Per tenant and coordinator: the card that gathers recent escalations. */
+  private readonly digests = new Map<string, DigestEntry>();
 
   constructor(
     private readonly deps: {
@@ -130,48 +140,61 @@ export class TeamsHelpNotifier implements HelpNotifier {
   /**
    * The first escalation in a while is a card of its own; the ones that follow within
    * half an hour update one digest card in place, so a busy morning does not flood the
-   * coordinator's chat (and Teams' per-chat limit).
+   * coordinator's chat. Escalations that arrive while the card is being sent or updated
+   * wait for one update that carries them all: Teams takes 60 messages per chat in 30 s,
+   * so a burst of escalations is a few updates instead of one per question, and
+   * the routings waiting on this promise are not held up behind each other.
    */
-  private tellCoordinator(ticket: Ticket, coordinatorId: string): Promise<unknown> {
+  private tellCoordinator(ticket: Ticket, coordinatorId: string): Promise<void> {
     const key = `${ticket.tenantId}|${coordinatorId}`;
-    const entry = this.digests.get(key) ?? {
-      digest: { activityId: null, since: new Date(0), count: 0, latest: [] },
-      chain: Promise.resolve(),
-    };
-    const run = entry.chain.then(async () => {
-      const locale = await this.localeOf(ticket.tenantId, coordinatorId);
-      const now = this.deps.now();
-      const item = {
-        topicName: this.deps.cards.topicName(ticket.topic, locale),
-        question: ticket.question,
-        requesterName: ticket.requester.name,
-      };
-      const d = entry.digest;
-      if (d.activityId && now.getTime() - d.since.getTime() < DIGEST_WINDOW_MS) {
-        d.count += 1;
-        d.latest = [item, ...d.latest].slice(0, 5);
-        await this.deps.messenger.updateCard(
-          ticket.tenantId,
-          coordinatorId,
-          d.activityId,
-          coordinatorDigestCard(d, locale),
-        );
-        return;
-      }
-      const card = escalationCard(
-        { ticket, topicName: item.topicName, offers: ticket.offerCount, forCoach: false },
-        locale,
-      );
-      entry.digest = {
-        activityId: await this.deps.messenger.sendCard(ticket.tenantId, coordinatorId, card),
-        since: now,
-        count: 1,
-        latest: [item],
-      };
+    let entry = this.digests.get(key);
+    if (!entry) {
+      const digest: Digest = { activityId: null, since: new Date(0), count: 0, latest: [] };
+      entry = { digest, waiting: [], next: null, last: Promise.resolve() };
+      this.digests.set(key, entry);
+    }
+    entry.waiting.push(ticket);
+    if (entry.next) return entry.next;
+    const e = entry;
+    const next = e.last.then(() => {
+      // From here on, new escalations wait for the update after this one.
+      e.next = null;
+      return this.putOnDigest(e, ticket.tenantId, coordinatorId, e.waiting.splice(0));
     });
-    entry.chain = run.catch(() => undefined);
-    this.digests.set(key, entry);
-    return run;
+    e.next = next;
+    e.last = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Puts escalations on the coordinator's card: an update within the window, else a new card. */
+  private async putOnDigest(entry: DigestEntry, tenantId: string, coordinatorId: string, tickets: Ticket[]) {
+    const locale = await this.localeOf(tenantId, coordinatorId);
+    const now = this.deps.now();
+    const items = tickets
+      .map((t) => ({
+        topicName: this.deps.cards.topicName(t.topic, locale),
+        question: t.question,
+        requesterName: t.requester.name,
+      }))
+      .reverse(); // newest first
+    const d = entry.digest;
+    if (d.activityId && now.getTime() - d.since.getTime() < DIGEST_WINDOW_MS) {
+      d.count += items.length;
+      d.latest = [...items, ...d.latest].slice(0, 5);
+      await this.deps.messenger.updateCard(tenantId, coordinatorId, d.activityId, coordinatorDigestCard(d, locale));
+      return;
+    }
+    // A new window: one question is a card of its own, several at once are the digest straight away.
+    const digest: Digest = { activityId: null, since: now, count: items.length, latest: items.slice(0, 5) };
+    const card =
+      tickets.length === 1
+        ? escalationCard(
+            { ticket: tickets[0], topicName: items[0].topicName, offers: tickets[0].offerCount, forCoach: false },
+            locale,
+          )
+        : coordinatorDigestCard(digest, locale);
+    digest.activityId = await this.deps.messenger.sendCard(tenantId, coordinatorId, card);
+    entry.digest = digest;
   }
 
   private async localeOf(tenantId: string, userId: string): Promise<Locale> {
