@@ -120,8 +120,8 @@ describe('the coordinator hears of escalations on one card, without a message pe
       messenger.ops.map((o) => o.op),
       ['send', 'update', 'update'],
     );
-    assert.match(cardText(messenger.ops[0].card as Record<string, unknown>), /Collega 1/);
-    assert.match(cardText(messenger.ops[2].card as Record<string, unknown>), /3 vragen wachten op een digicoach/);
+    assert.match(cardText(messenger.ops[0].card), /Collega 1/);
+    assert.match(cardText(messenger.ops[2].card), /3 vragen wachten op een digicoach/);
     now = new Date('2026-12-07T09:31:00.000Z');
     await tell(4);
     assert.equal(messenger.ops.at(-1)!.op, 'send', 'a question after the window is a card of its own again');
@@ -165,6 +165,6 @@ describe('the coordinator hears of escalations on one card, without a message pe
       messenger.ops.map((o) => o.op),
       ['send', 'update'],
     );
-    assert.match(cardText(messenger.ops[1].card as Record<string, unknown>), /3 vragen wachten op een digicoach/);
+    assert.match(cardText(messenger.ops[1].card), /3 vragen wachten op een digicoach/);
   });
 });
