@@ -142,8 +142,8 @@ export class TeamsHelpNotifier implements HelpNotifier {
    * half an hour update one digest card in place, so a busy morning does not flood the
    * coordinator's chat. Escalations that arrive while the card is being sent or updated
    * wait for one update that carries them all: Teams takes 60 messages per chat in 30 s,
-   * so a burst of escalations is a few updates instead of one per question, and
-   * the routings waiting on this promise are not held up behind each other.
+   * so a burst of escalations is a few updates instead of one per question, and the card
+   * is never more than one update behind.
    */
   private tellCoordinator(ticket: Ticket, coordinatorId: string): Promise<void> {
     const key = `${ticket.tenantId}|${coordinatorId}`;
