@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logger';
 import { loadOrCreateCertificate } from './certificate';
+import { installPartitionPrefilter } from './partition-prefilter';
 import { type Doc, SnapshotStore } from './snapshot-store';
 
 /** The well-known emulator key; the embedded server accepts any key, the SDK needs one. */
@@ -36,6 +37,7 @@ export async function startEmbeddedCosmos(opts: {
   log: Logger;
 }): Promise<EmbeddedCosmos> {
   const pem = await loadOrCreateCertificate(opts.certDir);
+  const prefiltered = installPartitionPrefilter();
   const server = createHttpsServer({ cert: pem.cert, key: pem.key, keepAlive: true });
   const snapshots = opts.dataDir ? new SnapshotStore(opts.dataDir, opts.log) : null;
   if (snapshots) mirrorWrites(server, snapshots, opts.log);
@@ -48,7 +50,7 @@ export async function startEmbeddedCosmos(opts: {
   });
   const { port } = server.address() as AddressInfo;
   const agent = new https.Agent({ ca: pem.cert, keepAlive: true, maxSockets: 64 });
-  opts.log.info({ port, persisted: Boolean(snapshots) }, 'embedded cosmos server started');
+  opts.log.info({ port, persisted: Boolean(snapshots), prefiltered }, 'embedded cosmos server started');
   return {
     endpoint: `https://127.0.0.1:${port}/`,
     key: EMBEDDED_KEY,
