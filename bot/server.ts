@@ -45,6 +45,7 @@ export interface ServerDeps {
   /** Extra routes that exist only in development (playground, dev identities). */
   devRoutes?: (server: restify.Server) => void;
   tabDir: string;
+  /** `performance.now()` when the process began serving: uptime is a duration, not a time of day. */
   startedAt?: number;
 }
 
@@ -58,7 +59,7 @@ export interface RunningServer {
 export function createServer(deps: ServerDeps) {
   const log = deps.log.child({ component: 'http' });
   const server = restify.createServer({ name: 'digivaardig', handleUncaughtExceptions: false });
-  const startedAt = deps.startedAt ?? Date.now();
+  const startedAt = deps.startedAt ?? performance.now();
 
   server.use((req, res, next) => {
     res.setHeader('x-request-id', req.id());
@@ -112,7 +113,7 @@ export function createServer(deps: ServerDeps) {
         status: storeOk ? 'ok' : 'degraded',
         storeReachable: storeOk,
         version: deps.version,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
         store: deps.storeKind,
       });
     }),

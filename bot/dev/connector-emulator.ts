@@ -10,6 +10,7 @@ export interface OutboundActivity {
   id: string;
   replyToId?: string;
   activity: Record<string, unknown>;
+  /** When Teams received it. Teams' time, not the app's: this stands in for Teams' servers, so it reads the machine's clock. */
   at: number;
 }
 

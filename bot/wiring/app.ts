@@ -55,7 +55,8 @@ export interface StartOptions {
  * config; tests call it with theirs. Each step lives in its own file in this folder.
  */
 export async function startApp(config: Config, log: Log, opts: StartOptions = {}): Promise<App> {
-  const startedAt = Date.now();
+  // Start-up time and uptime are durations: a monotonic timer, unmoved by the wall clock being set.
+  const startedAt = performance.now();
   const clock = opts.clock ?? systemClock;
   const opened = await openStore(config, log);
   const repos = buildRepositories(opened.store, clock, log);
@@ -101,7 +102,12 @@ export async function startApp(config: Config, log: Log, opts: StartOptions = {}
     news.start();
   }
   log.info(
-    { url: running.url, store: opened.store.kind, devMode: config.devMode, startupMs: Date.now() - startedAt },
+    {
+      url: running.url,
+      store: opened.store.kind,
+      devMode: config.devMode,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     'digivaardig listening',
   );
   return {

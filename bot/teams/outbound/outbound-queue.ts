@@ -59,7 +59,8 @@ export class OutboundQueue {
       ...TEAMS_LIMITS,
       maxAttempts: 5,
       baseBackoffMs: 500,
-      now: () => Date.now(),
+      // Teams' limits are windows of real elapsed time: a monotonic timer (tests give their own).
+      now: () => performance.now(),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
       random: Math.random,
       ...opts,
