@@ -146,24 +146,26 @@ export class TeamsHelpNotifier implements HelpNotifier {
    * is never more than one update behind.
    */
   private tellCoordinator(ticket: Ticket, coordinatorId: string): Promise<void> {
-    const key = `${ticket.tenantId}|${coordinatorId}`;
+    const entry = this.digestOf(`${ticket.tenantId}|${coordinatorId}`);
+    entry.waiting.push(ticket);
+    if (entry.next) return entry.next;
+    const next = entry.last.then(() => {
+      // From here on, new escalations wait for the update after this one.
+      entry.next = null;
+      return this.putOnDigest(entry, ticket.tenantId, coordinatorId, entry.waiting.splice(0));
+    });
+    entry.next = next;
+    entry.last = next.catch(() => undefined);
+    return next;
+  }
+
+  private digestOf(key: string): DigestEntry {
     let entry = this.digests.get(key);
     if (!entry) {
       const digest: Digest = { activityId: null, since: new Date(0), count: 0, latest: [] };
-      entry = { digest, waiting: [], next: null, last: Promise.resolve() };
-      this.digests.set(key, entry);
+      this.digests.set(key, (entry = { digest, waiting: [], next: null, last: Promise.resolve() }));
     }
-    entry.waiting.push(ticket);
-    if (entry.next) return entry.next;
-    const e = entry;
-    const next = e.last.then(() => {
-      // From here on, new escalations wait for the update after this one.
-      e.next = null;
-      return this.putOnDigest(e, ticket.tenantId, coordinatorId, e.waiting.splice(0));
-    });
-    e.next = next;
-    e.last = next.catch(() => undefined);
-    return next;
+    return entry;
   }
 
   /** Puts escalations on the coordinator's card: an update within the window, else a new card. */
