@@ -121,9 +121,10 @@ export function installPartitionPrefilter(): boolean {
     const stored = set.call(this, data);
     const key = keyOf(this._getPartition(data));
     if (key !== undefined) {
-      const rids = partitionsOf(this).get(key) ?? new Set<string>();
+      const byKey = partitionsOf(this);
+      let rids = byKey.get(key);
+      if (!rids) byKey.set(key, (rids = new Set<string>()));
       rids.add(String(data._rid));
-      partitionsOf(this).set(key, rids);
     }
     return stored;
   };
